@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { api } from "@/server/api/server";
+import { requireRole } from "@/server/auth/session";
+import { ApplicationWizard } from "@/components/form/application-wizard";
+import { CoApplicantsPanel } from "@/components/co-applicant/owner-panel";
+
+export const metadata: Metadata = { title: "Заполнение заявления" };
+export const dynamic = "force-dynamic";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function load(id: string) {
+  // A malformed id is as unknown as another applicant's draft: "not found", never a 500.
+  if (!UUID.test(id)) notFound();
+  try {
+    return await (await api()).application.getDraft({ id });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+}
+
+export default async function ApplicationDraftPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireRole(["APPLICANT"], `/applications/${id}`);
+  const draft = await load(id);
+  // A submitted application lives in the cabinet; its draft form is closed.
+  if (draft.status !== "DRAFT") redirect(`/cabinet/applications/${draft.id}`);
+  return (
+    <div>
+      <nav aria-label="Навигационная цепочка" className="text-sm no-print">
+        <Link href="/cabinet" className="text-brand-700 underline">Личный кабинет</Link> <span aria-hidden>›</span>{" "}
+        <Link href={`/services/${draft.service.code}`} className="text-brand-700 underline">{draft.service.title}</Link>
+      </nav>
+      <h1 className="mt-3 text-3xl font-bold">{draft.service.title}</h1>
+      <p className="mt-1 text-slate-700">Заявление (черновик) · редакция регламента № {draft.version}</p>
+      <ApplicationWizard draft={draft} />
+      {draft.jointRequest ? <CoApplicantsPanel applicationId={draft.id} /> : null}
+    </div>
+  );
+}

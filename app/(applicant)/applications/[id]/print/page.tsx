@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { api } from "@/server/api/server";
+import { requireRole } from "@/server/auth/session";
+import { FormAnswers } from "@/components/form-answers";
+import { PrintButton } from "@/components/print-button";
+import { formatDate } from "@/components/ui/format";
+
+export const metadata: Metadata = { title: "Печать заявления" };
+export const dynamic = "force-dynamic";
+
+/** A paper copy of the filled form (R15), drafts included; the print stylesheet hides the chrome. */
+export default async function PrintPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireRole(["APPLICANT"], `/applications/${id}/print`);
+  const app = await (await api()).application.get({ id }).catch((error: unknown) => {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  });
+  return (
+    <article className="mx-auto max-w-3xl bg-white p-6 print:p-0">
+      <div className="no-print mb-4 flex gap-3"><PrintButton /><a href={`/api/applications/${app.id}/pdf`} className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">Скачать PDF</a></div>
+      <h1 className="text-xl font-bold">Заявление о предоставлении муниципальной услуги</h1>
+      <p className="mt-1">«{app.service.title}»</p>
+      <p className="mt-1 text-sm">
+        {app.registrationNumber ? `Регистрационный номер ${app.registrationNumber}, ${app.registeredAt ? formatDate(app.registeredAt) : ""}` : "Черновик: заявление ещё не подано"}
+      </p>
+      <div className="mt-6"><FormAnswers steps={app.steps.filter((s) => (s.section ?? "applicant") === "applicant")} values={app.values} /></div>
+      {app.contentHash ? <p className="mt-6 break-all text-xs">Подписано простой электронной подписью. SHA-256 содержимого: {app.contentHash}</p> : null}
+      <p className="mt-10">Подпись заявителя ____________________ &nbsp; Дата ______________</p>
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getSession, homeFor } from "@/server/auth/session";
+import { oidcConfig } from "@/server/auth/oidc";
+import { OidcButton } from "@/components/auth/oidc-button";
+
+export const metadata: Metadata = { title: "Вход" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; registered?: string; error?: string }> }) {
+  const session = await getSession();
+  const { callbackUrl, registered, error } = await searchParams;
+  const oidc = oidcConfig();
+  if (session) redirect(homeFor(session.user.roles));
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold">Вход</h1>
+      <p className="mt-2 text-slate-700">Для заявителей и сотрудников администрации.</p>
+      {error && error !== "CredentialsSignin" ? (
+        <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">
+          Вход через внешнюю систему не выполнен. Попробуйте ещё раз; если адрес почты принадлежит учётной записи сотрудника, войдите по паролю.
+        </p>
+      ) : null}
+      {oidc ? (
+        <div className="mt-6">
+          <OidcButton name={oidc.name} callbackUrl={callbackUrl} />
+          <p className="mt-2 text-sm text-slate-600">Данные профиля (ФИО, СНИЛС, контакты) будут подставлены в заявления автоматически.</p>
+        </div>
+      ) : null}
+      <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
+        <SignInForm callbackUrl={callbackUrl} registered={registered === "1"} />
+      </div>
+      <p className="mt-4">Нет учётной записи? <Link href="/register" className="text-brand-700 underline">Зарегистрируйтесь</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { healthResponse } from "@/server/db/health";
+
+export const dynamic = "force-dynamic";
+
+export function GET() {
+  return healthResponse();
+}

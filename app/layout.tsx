@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "@fontsource/pt-sans/400.css";
+import "@fontsource/pt-sans/700.css";
+import "./globals.css";
+import { SiteHeader } from "@/components/site-header";
+import { AuthSessionProvider } from "@/components/session-provider";
+import { TrpcProvider } from "@/components/trpc-provider";
+import { getSession } from "@/server/auth/session";
+import { isMailSendingConfigured } from "@/server/notification/config";
+
+export const metadata: Metadata = {
+  title: { default: "Регламент — муниципальные услуги", template: "%s — Регламент" },
+  description: "Муниципальные услуги в электронной форме: каталог, подача заявлений, личный кабинет.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await getSession();
+  return (
+    <html lang="ru">
+      <body className="min-h-screen font-sans">
+        <AuthSessionProvider session={session}>
+          <TrpcProvider>
+            <SiteHeader session={session} demoMailbox={!isMailSendingConfigured()} />
+            <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+              {children}
+            </main>
+            <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600 no-print">
+              Информация о порядке и сроках предоставления услуг предоставляется бесплатно и без регистрации.
+            </footer>
+          </TrpcProvider>
+        </AuthSessionProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { zSignInInput } from "@/server/auth/schema";
+import { TextField } from "@/components/ui/field";
+
+type Values = z.input<typeof zSignInInput>;
+
+export function SignInForm({ callbackUrl, registered }: { callbackUrl?: string; registered?: boolean }) {
+  const router = useRouter();
+  const [failure, setFailure] = useState<string | null>(null);
+  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(zSignInInput), mode: "onTouched" });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    if (!result || result.error) {
+      // The same message whether the e-mail exists or not: nothing to learn about accounts.
+      setFailure("Не удалось войти: неверный адрес электронной почты или пароль.");
+      return;
+    }
+    router.replace(callbackUrl && callbackUrl.startsWith("/") ? callbackUrl : "/after-sign-in");
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={failure ? "sign-in-failure" : undefined}>
+      {registered ? <p className="rounded bg-green-50 p-3 text-green-800" role="status">Регистрация завершена. Войдите с новым паролем.</p> : null}
+      {failure ? <p id="sign-in-failure" role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">{failure}</p> : null}
+      <TextField id="email" label="Электронная почта" type="email" autoComplete="username" required error={formState.errors.email?.message} {...register("email")} />
+      <TextField id="password" label="Пароль" type="password" autoComplete="current-password" required error={formState.errors.password?.message} {...register("password")} />
+      <button type="submit" disabled={formState.isSubmitting} className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+        {formState.isSubmitting ? "Входим…" : "Войти"}
+      </button>
+    </form>
+  );
+}

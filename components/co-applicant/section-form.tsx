@@ -1,0 +1,73 @@
+"use client";
+// The co-applicant's own section of a joint application (R15), filled from their account with the
+// same field renderers and checks as the main form (R14).
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
+import type { StepDef } from "@/server/regulation/document";
+import { buildApplicationSchema, validateApplication } from "@/server/regulation/form-schema";
+import { useTRPC } from "@/components/trpc-provider";
+import { FieldContext } from "@/components/form/form-context";
+import { FieldRenderer } from "@/components/form/field-renderer";
+import { classifyRequestError } from "@/components/form/request-errors";
+import { groupsJudgeOnlyThemselves } from "@/components/form/group-resolver";
+import { visibleFields } from "@/server/regulation/form-schema";
+
+type Props = { applicationId: string; steps: StepDef[]; values: Record<string, unknown>; completed: boolean; ownerName: string; serviceTitle: string };
+
+export function CoApplicantSectionForm({ applicationId, steps, values, completed, ownerName, serviceTitle }: Props) {
+  const trpc = useTRPC();
+  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(completed ? { kind: "ok", text: "Раздел заполнен и подтверждён. Заявитель сможет подать заявление." } : null);
+  const resolver = useMemo(() => groupsJudgeOnlyThemselves(zodResolver(buildApplicationSchema(steps, { mode: "submit" })), steps), [steps]);
+  const form = useForm<Record<string, unknown>>({ defaultValues: values, shouldUnregister: false, mode: "onTouched", reValidateMode: "onChange", resolver });
+  const watched = useWatch({ control: form.control }) as Record<string, unknown>;
+  const save = useMutation(trpc.application.saveCoApplicantSection.mutationOptions());
+
+  async function send(complete: boolean) {
+    setStatus(null);
+    if (complete) {
+      // The same check the server applies (the shared schema builder), field by field.
+      const checked = validateApplication(steps, form.getValues(), { mode: "submit" });
+      if (!checked.ok) {
+        for (const issue of checked.issues) form.setError(issue.path.join("."), { type: "submit", message: issue.message });
+        setStatus({ kind: "error", text: `Исправьте отмеченные поля, затем подтвердите раздел: ${checked.issues.map((i) => i.message).join("; ")}` });
+        return;
+      }
+    }
+    try {
+      await save.mutateAsync({ id: applicationId, values: form.getValues(), complete });
+      setStatus({ kind: "ok", text: complete ? "Раздел заполнен и подтверждён. Заявитель сможет подать заявление." : "Раздел сохранён. Не забудьте подтвердить его, когда всё будет готово." });
+    } catch (error) {
+      const failure = classifyRequestError(error);
+      if (failure.kind === "invalid") for (const [path, message] of Object.entries(failure.fieldErrors)) form.setError(path, { type: "server", message });
+      setStatus({ kind: "error", text: failure.message });
+    }
+  }
+
+  return (
+    <FormProvider {...form}>
+      <FieldContext.Provider value={{ applicationId, values: watched, saveNow: () => void send(false) }}>
+        <form noValidate onSubmit={(e) => { e.preventDefault(); void send(true); }} className="space-y-6">
+          <p className="text-slate-700">
+            {ownerName} приглашает вас подать совместный запрос на услугу «{serviceTitle}». Заполните свой раздел — остальную часть заявления заполняет заявитель.
+          </p>
+          {steps.map((step) => (
+            <fieldset key={step.key} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+              <legend className="px-1 text-lg font-semibold">{step.title}</legend>
+              {step.description ? <p className="text-slate-700">{step.description}</p> : null}
+              {visibleFields(step, watched, steps).map((f) => <FieldRenderer key={f.key} field={f} path={f.key} />)}
+            </fieldset>
+          ))}
+          <div role="status" aria-live="polite">
+            {status ? <p className={status.kind === "ok" ? "rounded bg-green-50 p-3 text-green-900" : "rounded border-2 border-red-700 bg-red-50 p-3 text-red-800"}>{status.text}</p> : null}
+          </div>
+          <div className="flex flex-wrap gap-3">
+            <button type="button" onClick={() => void send(false)} disabled={save.isPending} className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60">Сохранить</button>
+            <button type="submit" disabled={save.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">Подтвердить раздел</button>
+          </div>
+        </form>
+      </FieldContext.Provider>
+    </FormProvider>
+  );
+}

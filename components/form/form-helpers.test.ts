@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import type { FieldDef } from "@/server/regulation/document";
+import { errorsForFields, fieldId, flattenErrors, stepIndexOfPath } from "./paths";
+import { dateFromInput, dateToInput, displayValue, fingerprint, knownValues, numberFromInput } from "./values";
+
+describe("date input", () => {
+  it("stores a complete date as ISO and keeps anything else as typed", () => {
+    expect(dateFromInput("05.03.1985")).toBe("1985-03-05");
+    expect(dateFromInput("5.3.1985")).toBe("1985-03-05");
+    expect(dateFromInput("05031985")).toBe("1985-03-05");
+    // Not a real date, still ISO: the check then explains what is wrong with it.
+    expect(dateFromInput("31.02.1965")).toBe("1965-02-31");
+    expect(dateFromInput("05.03.19")).toBe("05.03.19");
+    expect(dateToInput("1985-03-05")).toBe("05.03.1985");
+    expect(dateToInput("05.03.19")).toBe("05.03.19");
+    expect(dateToInput(undefined)).toBe("");
+  });
+});
+
+describe("number input", () => {
+  it("becomes a number only when it reads back the same", () => {
+    expect(numberFromInput("1990")).toBe(1990);
+    expect(numberFromInput("12.5")).toBe(12.5);
+    expect(numberFromInput("12,5")).toBe("12,5");
+    expect(numberFromInput("007")).toBe("007");
+    expect(numberFromInput("")).toBe("");
+  });
+});
+
+describe("fingerprint", () => {
+  it("ignores key order and empty inputs, not real changes", () => {
+    expect(fingerprint({ a: "1", b: "" }, "s")).toBe(fingerprint({ a: "1" }, "s"));
+    expect(fingerprint({ n: { x: "", y: "2" } }, "s")).toBe(fingerprint({ n: { y: "2" } }, "s"));
+    expect(fingerprint({ a: "1" }, "s")).not.toBe(fingerprint({ a: "2" }, "s"));
+    expect(fingerprint({ a: "1" }, "s")).not.toBe(fingerprint({ a: "1" }, "t"));
+    expect(fingerprint({ g: [{}] }, null)).not.toBe(fingerprint({ g: [] }, null));
+  });
+});
+
+const steps = [
+  { key: "one", title: "Один", fields: [{ key: "name", type: "full_name", label: "ФИО" }, { key: "snils", type: "snils", label: "СНИЛС" }] as FieldDef[] },
+  {
+    key: "two",
+    title: "Два",
+    fields: [
+      {
+        key: "persons", type: "group", label: "Лица", minItems: 1,
+        fields: [
+          { key: "born", type: "date", label: "Дата рождения" },
+          { key: "kind", type: "radio", label: "Вид", options: [{ value: "x", label: "Икс" }] },
+          { key: "note", type: "text", label: "Примечание", showIf: { field: "kind", equals: "x" } },
+        ],
+      },
+    ] as FieldDef[],
+  },
+];
+
+describe("paths", () => {
+  it("flattens react-hook-form errors, a group's own message included", () => {
+    const errors = { name: { lastName: { type: "custom", message: "Укажите фамилию", ref: {} } }, persons: Object.assign([{ born: { message: "Укажите дату" } }], { root: { message: "Добавьте запись" } }) };
+    expect(flattenErrors(errors)).toEqual(
+      expect.arrayContaining([
+        { path: "name.lastName", message: "Укажите фамилию" },
+        { path: "persons.0.born", message: "Укажите дату" },
+        { path: "persons", message: "Добавьте запись" },
+      ]),
+    );
+  });
+
+  it("lists errors of the shown fields in screen order", () => {
+    const values = { persons: [{ kind: "" }] };
+    const list = errorsForFields(
+      [
+        { path: "persons.0.note", message: "скрыто" },
+        { path: "persons.0.born", message: "дата" },
+        { path: "persons", message: "группа" },
+      ],
+      steps[1]!.fields,
+      values,
+    );
+    expect(list.map((e) => e.message)).toEqual(["группа", "дата"]);
+  });
+
+  it("maps a path to its step and a DOM id", () => {
+    expect(stepIndexOfPath(steps, "persons.0.born")).toBe(1);
+    expect(stepIndexOfPath(steps, "snils")).toBe(0);
+    expect(stepIndexOfPath(steps, "unknown")).toBe(-1);
+    expect(fieldId("persons.0.born")).toBe("field-persons-0-born");
+  });
+});
+
+describe("values for the server and the summary", () => {
+  it("keeps only the regulation's fields", () => {
+    expect(knownValues(steps, { snils: "1", stray: "x" })).toEqual({ snils: "1" });
+  });
+  it("reads answers as the applicant typed or chose them", () => {
+    expect(displayValue({ key: "n", type: "full_name", label: "" }, { lastName: "Иванов", firstName: "Иван" })).toBe("Иванов Иван");
+    expect(displayValue({ key: "c", type: "checkbox", label: "" }, undefined)).toBe("Нет");
+    expect(displayValue({ key: "r", type: "radio", label: "", options: [{ value: "post", label: "Почтой" }] }, "post")).toBe("Почтой");
+    expect(displayValue({ key: "d", type: "date", label: "" }, "1990-01-01")).toBe("01.01.1990");
+    expect(displayValue({ key: "t", type: "text", label: "" }, "")).toBe("Не указано");
+  });
+});

@@ -1,0 +1,26 @@
+// Shared by every form built from a regulation (the applicant's wizard, the co-applicant's section,
+// the registrar's paper intake).
+import type { Resolver } from "react-hook-form";
+import type { StepDef } from "@/server/regulation/document";
+import type { FormValues } from "./values";
+
+type ErrorNode = { type?: string; message?: string; root?: { type?: string; message?: string } } | undefined;
+type ResolverResult = Awaited<ReturnType<Resolver<FormValues>>>;
+
+/**
+ * After an item is added to or removed from a group, react-hook-form validates the whole group and
+ * would show a message under every field of a new, untouched item. A group name alone is asked for
+ * by those calls only: answer with the group's own message (too few or too many items) and let
+ * each field of an item be judged when it is left, like every other field.
+ */
+export function groupsJudgeOnlyThemselves(base: Resolver<FormValues>, steps: StepDef[]): Resolver<FormValues> {
+  const groups = new Set(steps.flatMap((s) => s.fields.filter((f) => f.type === "group").map((f) => f.key)));
+  return async (values, context, options) => {
+    const result = await base(values, context, options);
+    const only = options.names?.length === 1 ? options.names[0] : undefined;
+    if (!only || !groups.has(only)) return result;
+    const node = (result.errors as Record<string, ErrorNode>)[only];
+    const own = node?.root ?? (typeof node?.message === "string" ? { type: node.type ?? "custom", message: node.message } : {});
+    return { values: {}, errors: { ...result.errors, [only]: own } } as ResolverResult;
+  };
+}

@@ -1,0 +1,105 @@
+// Field paths ("persons.0.person_birth_date") and the DOM ids, error lists and step lookups built
+// from them. Pure functions: the wizard, the renderers and the error summary share one scheme, so
+// a summary link always finds its input.
+import type { FieldDef, StepDef } from "@/server/regulation/document";
+import { evaluateCondition } from "@/server/regulation/form-schema";
+
+export const NAME_PARTS = ["lastName", "firstName", "middleName"] as const;
+
+/** A DOM id for a field path: dots become dashes (ids with dots break CSS selectors). */
+export function fieldId(path: string): string {
+  return `field-${path.replace(/\./g, "-")}`;
+}
+export const hintId = (path: string) => `${fieldId(path)}-hint`;
+export const errorId = (path: string) => `${fieldId(path)}-error`;
+
+/** aria-describedby from the ids that are present. */
+export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
+  const list = ids.filter((x): x is string => typeof x === "string" && x.length > 0);
+  return list.length ? list.join(" ") : undefined;
+}
+
+export type PathError = { path: string; message: string };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null;
+}
+
+/**
+ * Flattens react-hook-form's nested `errors` into path → message. A field array's own error
+ * sits under `root` (the resolver puts it there when items are registered) or on the array itself;
+ * both map to the array's path. `ref` holds a DOM element and is never walked.
+ */
+export function flattenErrors(errors: unknown, prefix = ""): PathError[] {
+  if (!isObject(errors)) return [];
+  const out: PathError[] = [];
+  if (prefix && typeof errors.message === "string" && errors.message) out.push({ path: prefix, message: errors.message });
+  for (const [key, value] of Object.entries(errors)) {
+    if (key === "ref" || key === "message" || key === "type" || key === "types") continue;
+    if (key === "root") {
+      if (isObject(value) && typeof value.message === "string" && value.message) out.push({ path: prefix, message: value.message });
+      continue;
+    }
+    out.push(...flattenErrors(value, prefix ? `${prefix}.${key}` : key));
+  }
+  return out;
+}
+
+/** The top-level field key of a path: "persons.0.x" → "persons". */
+export const rootKey = (path: string) => path.split(".")[0] ?? path;
+
+/** Index of the step holding the field a path starts with, or -1. */
+export function stepIndexOfPath(steps: StepDef[], path: string): number {
+  const key = rootKey(path);
+  return steps.findIndex((s) => s.fields.some((f) => f.key === key));
+}
+
+/** Sub-fields of a group item that its conditions show. */
+export function visibleSubFields(group: FieldDef, item: Record<string, unknown>, values: Record<string, unknown>): FieldDef[] {
+  return (group.fields ?? []).filter((sub) => !sub.showIf || evaluateCondition(sub.showIf, values, { group: group.key, values: item }));
+}
+
+/**
+ * Every path the visible fields can carry an error on, in the order they appear on screen; the
+ * error summary lists messages in this order (GOV.UK: same order as the fields).
+ */
+export function orderedPaths(fields: FieldDef[], values: Record<string, unknown>, root: Record<string, unknown> = values, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const f of fields) {
+    const path = prefix + f.key;
+    out.push(path);
+    if (f.type === "full_name") for (const part of NAME_PARTS) out.push(`${path}.${part}`);
+    if (f.type === "group") {
+      const items = Array.isArray(values[f.key]) ? (values[f.key] as unknown[]) : [];
+      items.forEach((raw, i) => {
+        const item = isObject(raw) ? raw : {};
+        out.push(...orderedPaths(visibleSubFields(f, item, root), item, root, `${path}.${i}.`));
+      });
+    }
+  }
+  return out;
+}
+
+/** Errors of these (visible) fields only, in screen order. */
+export function errorsForFields(errors: PathError[], fields: FieldDef[], values: Record<string, unknown>): PathError[] {
+  const order = orderedPaths(fields, values);
+  const index = new Map(order.map((p, i) => [p, i]));
+  const seen = new Set<string>();
+  return errors
+    .filter((e) => index.has(e.path) && !seen.has(e.path) && seen.add(e.path))
+    .sort((a, b) => (index.get(a.path) ?? 0) - (index.get(b.path) ?? 0));
+}
+
+/** Moves focus to the input of a path: the input itself, or the first control inside its fieldset. */
+export function focusPath(path: string): boolean {
+  const el = document.getElementById(fieldId(path));
+  if (!el) return false;
+  const target =
+    el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement || el instanceof HTMLButtonElement
+      ? el
+      : (el.querySelector<HTMLElement>("input:checked") ?? el.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea, button") ?? el);
+  // Scroll the label into view as well (GOV.UK: the question must be visible next to the input).
+  el.scrollIntoView({ block: "center" });
+  target.focus({ preventScroll: true });
+  return document.activeElement === target;
+}

@@ -1,0 +1,37 @@
+// What a failed tRPC call means for the form. No `data` means the request never got an answer
+// (offline, aborted, a proxy's HTML page): the values stay in the browser and the save is retried.
+import { TRPCClientError } from "@trpc/client";
+
+export type RequestFailure =
+  | { kind: "offline"; message: string }
+  | { kind: "server"; message: string }
+  | { kind: "conflict"; message: string }
+  | { kind: "invalid"; message: string; fieldErrors: Record<string, string> }
+  | { kind: "signed-out"; message: string }
+  | { kind: "closed"; message: string };
+
+type ErrorData = { code?: string; fieldErrors?: Record<string, string> | null } | undefined;
+
+export function classifyRequestError(error: unknown): RequestFailure {
+  if (!(error instanceof TRPCClientError)) return { kind: "offline", message: "Нет связи с сервером" };
+  const data = error.data as ErrorData;
+  const message = error.message;
+  switch (data?.code) {
+    case undefined:
+      return { kind: "offline", message: "Нет связи с сервером" };
+    case "CONFLICT":
+      return { kind: "conflict", message };
+    case "BAD_REQUEST":
+      return { kind: "invalid", message, fieldErrors: data.fieldErrors ?? {} };
+    case "UNAUTHORIZED":
+    case "FORBIDDEN":
+      return { kind: "signed-out", message };
+    case "PRECONDITION_FAILED":
+    case "NOT_FOUND":
+      return { kind: "closed", message };
+    default:
+      return { kind: "server", message };
+  }
+}
+
+export const isRetryable = (f: RequestFailure) => f.kind === "offline" || f.kind === "server";

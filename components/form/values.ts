@@ -1,0 +1,129 @@
+// Value helpers of the form: change fingerprints, the conversions inputs need (dates typed as
+// ДД.ММ.ГГГГ but stored as ISO, numbers stored as numbers once they read as one) and how an answer
+// reads on the summary page.
+import type { FieldDef, StepDef } from "@/server/regulation/document";
+import { formatDateRu, type FileRef } from "@/server/regulation/form-schema";
+import { formatPhone } from "@/server/regulation/identifiers";
+
+export type FormValues = Record<string, unknown>;
+
+/**
+ * Drops what means "nothing entered" (undefined, null, ""), recursively. Mounting an input turns
+ * an absent value into "" in react-hook-form; that must not count as a change to save.
+ */
+export function stripEmpty(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(stripEmpty);
+  if (typeof v === "object" && v !== null && !(v instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(v).sort()) {
+      const inner = stripEmpty((v as Record<string, unknown>)[key]);
+      if (inner !== undefined) out[key] = inner;
+    }
+    return out;
+  }
+  if (v === null || v === "" || v === undefined) return undefined;
+  return v;
+}
+
+/** A stable string for "did anything change": key order and empty inputs do not matter. */
+export function fingerprint(values: FormValues, step: string | null): string {
+  return `${step ?? ""}\u0000${JSON.stringify(stripEmpty(values) ?? {})}`;
+}
+
+/** Only the regulation's own top-level keys: the server refuses anything else in a draft. */
+export function knownValues(steps: StepDef[], values: FormValues): FormValues {
+  const out: FormValues = {};
+  for (const step of steps) for (const f of step.fields) if (values[f.key] !== undefined) out[f.key] = values[f.key];
+  return out;
+}
+
+/** A deep copy safe to send or store (react-hook-form mutates nested objects in place). */
+export function cloneValues(values: FormValues): FormValues {
+  return JSON.parse(JSON.stringify(values)) as FormValues;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates: typed by hand as ДД.ММ.ГГГГ (a date picker hides a half-typed date from the draft and
+// from the check); stored as YYYY-MM-DD once complete, kept as typed otherwise.
+// ---------------------------------------------------------------------------------------------
+
+const RU_DATE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
+/** Eight digits typed on a numeric keypad without dots: ДДММГГГГ. */
+const RU_DATE_DIGITS = /^(\d{2})(\d{2})(\d{4})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "05.03.1985" → "1985-03-05"; anything else is returned as typed (the check explains it). */
+export function dateFromInput(text: string): string {
+  const t = text.trim();
+  const m = RU_DATE.exec(t) ?? RU_DATE_DIGITS.exec(t);
+  if (!m) return text;
+  return `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+}
+
+/** What the date input shows for a stored value. */
+export function dateToInput(value: unknown): string {
+  if (typeof value !== "string") return "";
+  return ISO_DATE.test(value) ? formatDateRu(value) : value;
+}
+
+/** Numbers are stored as numbers when the text reads back identically ("1990"), else as typed ("12,5"). */
+export function numberFromInput(text: string): string | number {
+  const t = text.trim();
+  if (t === "") return "";
+  const n = Number(t);
+  return Number.isFinite(n) && String(n) === t ? n : text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The summary page
+// ---------------------------------------------------------------------------------------------
+
+export function isFileRefs(v: unknown): v is FileRef[] {
+  return Array.isArray(v) && v.every((x) => typeof x === "object" && x !== null && "id" in x && "name" in x);
+}
+
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} Б`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} КБ`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} МБ`;
+}
+
+const NOT_GIVEN = "Не указано";
+
+/** How an answer reads on the summary page (groups are rendered item by item by the caller). */
+export function displayValue(f: FieldDef, v: unknown): string {
+  if (f.type === "checkbox" && !f.options?.length) return v === true ? "Да" : "Нет";
+  if (v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0)) return NOT_GIVEN;
+  switch (f.type) {
+    case "full_name": {
+      if (typeof v === "string") return v;
+      const p = v as Record<string, unknown>;
+      const text = [p.lastName, p.firstName, p.middleName].filter((x) => typeof x === "string" && x.trim()).join(" ");
+      return text || NOT_GIVEN;
+    }
+    case "select":
+    case "radio":
+      return f.options?.find((o) => o.value === String(v))?.label ?? String(v);
+    case "checkbox":
+      return (Array.isArray(v) ? v : [v]).map((x) => f.options?.find((o) => o.value === String(x))?.label ?? String(x)).join("; ");
+    case "date":
+      return dateToInput(v);
+    case "phone":
+      return formatPhone(String(v));
+    case "file":
+      return isFileRefs(v) ? v.map((file) => `${file.name} (${formatFileSize(file.size)})`).join("; ") : NOT_GIVEN;
+    default:
+      return String(v);
+  }
+}
+
+/** The time a draft was saved, in the municipality's zone (as everywhere in the app). */
+const TIME_ZONE = process.env.NEXT_PUBLIC_TIMEZONE ?? "Asia/Yekaterinburg";
+const timeFormat = new Intl.DateTimeFormat("ru-RU", { hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE });
+const dayFormat = new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", timeZone: TIME_ZONE });
+
+/** "в 12:41" today, "12 марта в 12:41" on another day. */
+export function formatSavedAt(at: Date, now: Date = new Date()): string {
+  const sameDay = dayFormat.format(at) === dayFormat.format(now);
+  return sameDay ? `в ${timeFormat.format(at)}` : `${dayFormat.format(at)} в ${timeFormat.format(at)}`;
+}

@@ -1,0 +1,180 @@
+"use client";
+// The intake part of the registrar's form: how the application arrived, when, and who brought or
+// sent it. Built from the same pieces as the regulation's fields (label, hint, message beside the
+// field, aria-describedby / aria-invalid), so the error summary's links find these inputs too.
+import type { FocusEvent, HTMLAttributes } from "react";
+import { useFormContext } from "react-hook-form";
+import { CHANNEL_LABEL } from "@/server/regulation/document";
+import { formatPhone } from "@/server/regulation/identifiers";
+import { FieldError, FieldHint, RequiredMark, fieldBox, inputClass } from "@/components/form/field-parts";
+import { useFieldError } from "@/components/form/form-context";
+import { describedBy, errorId, fieldId, hintId } from "@/components/form/paths";
+import type { FormValues } from "@/components/form/values";
+import { INTAKE_KEY, type IntakeChannel } from "./intake-schema";
+import { toLocalInput, utcOffsetLabel } from "./zoned-time";
+
+/** What each channel means for the registration deadline (R7: S1 p.22, S2 p.48). */
+const CHANNEL_HINT: Partial<Record<IntakeChannel, string>> = {
+  IN_PERSON: "Заявитель принёс заявление сам: выдайте ему расписку.",
+  POST: "Укажите дату и время получения письма администрацией.",
+  MFC: "Заявление передано многофункциональным центром.",
+  EMAIL: "Заявление пришло на адрес электронной почты администрации.",
+};
+
+export function ChannelField({ channels }: { channels: readonly IntakeChannel[] }) {
+  const { register } = useFormContext<FormValues>();
+  const path: string = `${INTAKE_KEY}.channel`;
+  const error = useFieldError(path);
+  const reg = register(path);
+  return (
+    <fieldset
+      id={fieldId(path)}
+      role="radiogroup"
+      aria-required
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(error && errorId(path))}
+      className={fieldBox(!!error)}
+    >
+      <legend className="font-medium">
+        Как поступило заявление
+        <RequiredMark required />
+      </legend>
+      <FieldError path={path} message={error} />
+      <div className="mt-2 space-y-2">
+        {channels.map((c, i) => (
+          <div key={c} className="flex items-start gap-3">
+            <input
+              id={`${fieldId(path)}-${i}`}
+              type="radio"
+              value={c}
+              aria-describedby={CHANNEL_HINT[c] ? `${fieldId(path)}-${i}-hint` : undefined}
+              className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
+              {...reg}
+            />
+            <div>
+              <label htmlFor={`${fieldId(path)}-${i}`}>{CHANNEL_LABEL[c]}</label>
+              {CHANNEL_HINT[c] ? (
+                <p id={`${fieldId(path)}-${i}-hint`} className="text-sm text-slate-600">
+                  {CHANNEL_HINT[c]}
+                </p>
+              ) : null}
+            </div>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function ReceivedAtField({ timeZone, clock }: { timeZone: string; clock: () => Date }) {
+  const { register, setValue, getFieldState } = useFormContext<FormValues>();
+  const path: string = `${INTAKE_KEY}.receivedAt`;
+  const error = useFieldError(path);
+  return (
+    <div className={fieldBox(!!error)}>
+      <label htmlFor={fieldId(path)} className="block font-medium">
+        Дата и время поступления
+        <RequiredMark required />
+      </label>
+      <FieldHint path={path}>
+        Местное время ({utcOffsetLabel(timeZone)}). Сроки предоставления услуги считаются от этого момента, а заявление, поступившее в нерабочий день, — со следующего рабочего дня.
+      </FieldHint>
+      <FieldError path={path} message={error} />
+      <div className="flex flex-wrap items-center gap-3">
+        <input
+          id={fieldId(path)}
+          type="datetime-local"
+          step={60}
+          aria-required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(hintId(path), error && errorId(path))}
+          className={inputClass(!!error, "w-60")}
+          {...register(path)}
+        />
+        <button
+          type="button"
+          className="mt-1 rounded border border-slate-500 px-3 py-2 text-sm hover:bg-slate-100"
+          onClick={() => setValue(path, toLocalInput(clock(), timeZone), { shouldDirty: true, shouldValidate: !!getFieldState(path).error || getFieldState(path).isTouched })}
+        >
+          Текущее время
+        </button>
+      </div>
+    </div>
+  );
+}
+
+type IdentityInput = {
+  key: "lastName" | "firstName" | "middleName" | "email" | "phone";
+  label: string;
+  required?: boolean;
+  hint?: string;
+  type?: string;
+  inputMode?: HTMLAttributes<HTMLInputElement>["inputMode"];
+  width?: string;
+};
+
+const IDENTITY: IdentityInput[] = [
+  { key: "lastName", label: "Фамилия", required: true },
+  { key: "firstName", label: "Имя", required: true },
+  { key: "middleName", label: "Отчество (если есть)" },
+  {
+    key: "email", label: "Электронная почта", inputMode: "email", width: "w-full max-w-md",
+    hint: "Необязательно. Если указан, заявитель увидит заявление в личном кабинете после регистрации на портале с этим адресом.",
+  },
+  { key: "phone", label: "Телефон", type: "tel", inputMode: "tel", width: "w-full max-w-xs", hint: "Необязательно. Например, +7 912 345-67-89." },
+];
+
+function IdentityField({ input }: { input: IdentityInput }) {
+  const { register, setValue } = useFormContext<FormValues>();
+  const path: string = `${INTAKE_KEY}.applicant.${input.key}`;
+  const error = useFieldError(path);
+  const reg = register(path);
+  // The phone is shown in one format once the field is left (never while typing: the caret would jump).
+  const onBlur = (e: FocusEvent<HTMLInputElement>) => {
+    if (input.key === "phone") {
+      const formatted = formatPhone(e.target.value);
+      if (formatted !== e.target.value) setValue(path, formatted, { shouldDirty: true });
+    }
+    return reg.onBlur(e);
+  };
+  return (
+    <div className={fieldBox(!!error)}>
+      <label htmlFor={fieldId(path)} className="block font-medium">
+        {input.label}
+        <RequiredMark required={input.required} />
+      </label>
+      <FieldHint path={path}>{input.hint}</FieldHint>
+      <FieldError path={path} message={error} />
+      <input
+        id={fieldId(path)}
+        type={input.type ?? "text"}
+        inputMode={input.inputMode}
+        // Someone else's data: the browser must not offer the registrar's own.
+        autoComplete="off"
+        spellCheck={false}
+        autoCapitalize={input.key === "email" ? "none" : undefined}
+        aria-required={input.required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(input.hint && hintId(path), error && errorId(path))}
+        className={inputClass(!!error, input.width ?? "w-full")}
+        {...reg}
+        onBlur={onBlur}
+      />
+    </div>
+  );
+}
+
+export function IdentityFields() {
+  return (
+    <div className="space-y-5">
+      <div className="grid gap-5 sm:grid-cols-3">
+        {IDENTITY.slice(0, 3).map((input) => (
+          <IdentityField key={input.key} input={input} />
+        ))}
+      </div>
+      {IDENTITY.slice(3).map((input) => (
+        <IdentityField key={input.key} input={input} />
+      ))}
+    </div>
+  );
+}

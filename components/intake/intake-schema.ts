@@ -1,0 +1,193 @@
+// The registrar's form for a paper application (R23) = the regulation's applicant form (the same
+// builder and Russian messages as the portal, S1 p.36 / S2 p.48) + the intake data: how and when
+// the application arrived and who brought or sent it. The intake data lives under one reserved key
+// (`_intake`: no regulation field key starts with "_"), so field paths never collide and one
+// react-hook-form instance judges everything after each field.
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { Resolver } from "react-hook-form";
+
+type ResolverResult = Awaited<ReturnType<Resolver<FormValues>>>;
+import { z } from "zod";
+import type { FieldDef, StepDef } from "@/server/regulation/document";
+import { buildApplicationSchema } from "@/server/regulation/form-schema";
+import { normalizePhone, validateEmail, validatePhone } from "@/server/regulation/identifiers";
+import { knownValues, type FormValues } from "@/components/form/values";
+import { groupsJudgeOnlyThemselves } from "@/components/form/group-resolver";
+import { fromLocalInput } from "./zoned-time";
+
+export const INTAKE_KEY = "_intake";
+export const INTAKE_CHANNELS = ["IN_PERSON", "POST", "MFC", "EMAIL"] as const;
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+
+export type IntakeApplicant = { lastName: string; firstName: string; middleName: string; email: string; phone: string };
+export type IntakeMeta = { channel: IntakeChannel | ""; receivedAt: string; applicant: IntakeApplicant };
+
+/** Paths of the intake fields, in the order they appear on screen (the error summary's order). */
+export const INTAKE_PATHS = [
+  `${INTAKE_KEY}.channel`,
+  `${INTAKE_KEY}.receivedAt`,
+  `${INTAKE_KEY}.applicant.lastName`,
+  `${INTAKE_KEY}.applicant.firstName`,
+  `${INTAKE_KEY}.applicant.middleName`,
+  `${INTAKE_KEY}.applicant.email`,
+  `${INTAKE_KEY}.applicant.phone`,
+] as const;
+
+export function emptyIntake(receivedAt: string): IntakeMeta {
+  return { channel: "", receivedAt, applicant: { lastName: "", firstName: "", middleName: "", email: "", phone: "" } };
+}
+
+export function intakeOf(values: FormValues): IntakeMeta {
+  const raw = values[INTAKE_KEY];
+  const meta = (typeof raw === "object" && raw !== null ? raw : {}) as Partial<IntakeMeta>;
+  const a = (meta.applicant ?? {}) as Partial<IntakeApplicant>;
+  const s = (v: unknown) => (typeof v === "string" ? v : "");
+  return {
+    channel: (INTAKE_CHANNELS as readonly string[]).includes(s(meta.channel)) ? (meta.channel as IntakeChannel) : "",
+    receivedAt: s(meta.receivedAt),
+    applicant: { lastName: s(a.lastName), firstName: s(a.firstName), middleName: s(a.middleName), email: s(a.email), phone: s(a.phone) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The regulation's steps on paper
+// ---------------------------------------------------------------------------------------------
+
+export type PaperStep = {
+  step: StepDef;
+  /**
+   * The file fields: the documents come as paper originals, nothing is uploaded. `key` is the
+   * top-level field that shows them (the file field itself, or the group holding it), so that a
+   * document is listed only when its field would be shown.
+   */
+  paperDocuments: { key: string; label: string }[];
+};
+
+/**
+ * The applicant steps without file fields (top level and inside groups). `prefill` is dropped as
+ * well: it would ask the browser to autofill the registrar's own name into the applicant's fields.
+ */
+export function paperSteps(steps: StepDef[]): PaperStep[] {
+  const strip = (fields: FieldDef[]): FieldDef[] =>
+    fields
+      .filter((f) => f.type !== "file")
+      .map((f) => {
+        const { prefill: _prefill, ...rest } = f;
+        return f.fields ? { ...rest, fields: strip(f.fields) } : rest;
+      });
+  const files = (fields: FieldDef[]): string[] => fields.flatMap((f) => (f.type === "file" ? [f.label] : f.fields ? files(f.fields) : []));
+  return steps.map((step) => ({
+    step: { ...step, fields: strip(step.fields) },
+    paperDocuments: step.fields.flatMap((f) => files([f]).map((label) => ({ key: f.key, label }))),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------------------------
+
+export type IntakeCheckOptions = { channels: readonly IntakeChannel[]; timeZone: string; now?: () => Date };
+
+const NAME_MAX = 60;
+
+/** Path (under `_intake`) → message, for every problem of the intake data. Empty when all is well. */
+export function checkIntake(meta: IntakeMeta, opts: IntakeCheckOptions): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!meta.channel) out.channel = "Выберите, как поступило заявление";
+  else if (!opts.channels.includes(meta.channel)) out.channel = "Выберите способ подачи, предусмотренный регламентом";
+
+  const text = meta.receivedAt.trim();
+  if (!text) out.receivedAt = "Укажите дату и время поступления заявления";
+  else {
+    const at = fromLocalInput(text, opts.timeZone);
+    if (!at) out.receivedAt = "Дата и время указаны неверно: укажите день, месяц, год, часы и минуты";
+    else if (at.getTime() > (opts.now?.() ?? new Date()).getTime()) out.receivedAt = "Дата и время поступления не могут быть позже текущего момента";
+  }
+
+  const a = meta.applicant;
+  if (!a.lastName.trim()) out["applicant.lastName"] = "Укажите фамилию заявителя";
+  else if (a.lastName.trim().length > NAME_MAX) out["applicant.lastName"] = `Фамилия — не длиннее ${NAME_MAX} символов`;
+  if (!a.firstName.trim()) out["applicant.firstName"] = "Укажите имя заявителя";
+  else if (a.firstName.trim().length > NAME_MAX) out["applicant.firstName"] = `Имя — не длиннее ${NAME_MAX} символов`;
+  if (a.middleName.trim().length > NAME_MAX) out["applicant.middleName"] = `Отчество — не длиннее ${NAME_MAX} символов`;
+  if (a.email.trim()) {
+    const e = validateEmail(a.email);
+    if (e) out["applicant.email"] = e;
+  }
+  if (a.phone.trim()) {
+    const e = validatePhone(a.phone);
+    if (e) out["applicant.phone"] = e;
+  }
+  return out;
+}
+
+function intakeSchema(opts: IntakeCheckOptions) {
+  return z.object({ [INTAKE_KEY]: z.unknown() }).superRefine((values, ctx) => {
+    const problems = checkIntake(intakeOf(values), opts);
+    for (const [path, message] of Object.entries(problems)) ctx.addIssue({ code: "custom", message, path: [INTAKE_KEY, ...path.split(".")] });
+  });
+}
+
+
+/**
+ * One resolver for the whole page: the regulation's schema in submit mode for every step (the
+ * builder the server runs again on registration) and the intake checks. Their error trees have
+ * disjoint keys and are merged.
+ */
+export function intakeResolver(steps: StepDef[], opts: IntakeCheckOptions): Resolver<FormValues> {
+  const regulation = zodResolver(buildApplicationSchema(steps, { mode: "submit" })) as unknown as Resolver<FormValues>;
+  const intake = zodResolver(intakeSchema(opts)) as unknown as Resolver<FormValues>;
+  return groupsJudgeOnlyThemselves(async (values, context, options) => {
+    const [a, b] = await Promise.all([regulation(values, context, options), intake(values, context, options)]);
+    const errors = { ...a.errors, ...b.errors };
+    if (Object.keys(errors).length) return { values: {}, errors } as ResolverResult;
+    return { values: { ...a.values, [INTAKE_KEY]: values[INTAKE_KEY] }, errors: {} } as ResolverResult;
+  }, steps);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server's side
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Where a path of the server's field errors lives in the form: the intake input's own paths
+ * ("channel", "receivedAt", "applicant.email") go under `_intake`, "values.x" is the field x, and
+ * the regulation's paths ("postal_index", "persons.0.lastName") are form paths already.
+ */
+export function formPathOf(serverPath: string): string {
+  if (serverPath === "channel" || serverPath === "receivedAt" || serverPath === "serviceCode" || serverPath.startsWith("applicant.") || serverPath === "applicant") {
+    return `${INTAKE_KEY}.${serverPath}`;
+  }
+  if (serverPath.startsWith("values.")) return serverPath.slice("values.".length);
+  return serverPath;
+}
+
+export type RegisterPaperInput = {
+  serviceCode: string;
+  values: FormValues;
+  channel: IntakeChannel;
+  receivedAt: Date;
+  applicant: { lastName: string; firstName: string; middleName?: string; email?: string; phone?: string };
+};
+
+/** The registerPaper input from checked form values (null when the intake data is not complete). */
+export function registerInput(serviceCode: string, steps: StepDef[], values: FormValues, timeZone: string): RegisterPaperInput | null {
+  const meta = intakeOf(values);
+  const receivedAt = fromLocalInput(meta.receivedAt, timeZone);
+  if (!meta.channel || !receivedAt) return null;
+  const a = meta.applicant;
+  const opt = (v: string) => (v.trim() ? v.trim() : undefined);
+  return {
+    serviceCode,
+    values: JSON.parse(JSON.stringify(knownValues(steps, values))) as FormValues,
+    channel: meta.channel,
+    receivedAt,
+    applicant: {
+      lastName: a.lastName.trim(),
+      firstName: a.firstName.trim(),
+      middleName: opt(a.middleName),
+      email: opt(a.email),
+      phone: a.phone.trim() ? (normalizePhone(a.phone) ?? a.phone.trim()) : undefined,
+    },
+  };
+}

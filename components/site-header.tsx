@@ -1,0 +1,47 @@
+import Link from "next/link";
+import type { Session } from "next-auth";
+import { SignOutButton } from "./sign-out-button";
+import { STAFF_ROLES } from "@/server/auth/session-roles";
+
+export function SiteHeader({ session, demoMailbox }: { session: Session | null; demoMailbox: boolean }) {
+  const roles = session?.user.roles ?? [];
+  const links = [
+    { href: "/", label: "Каталог услуг", show: true },
+    { href: "/cabinet", label: "Личный кабинет", show: roles.includes("APPLICANT") },
+    { href: "/staff", label: "Рабочее место", show: roles.some((r) => STAFF_ROLES.includes(r)) },
+    { href: "/admin", label: "Администрирование", show: roles.includes("ADMIN") },
+    // Without an SMTP server the demo keeps outgoing mail in the database and shows it here.
+    { href: "/mailbox", label: "Почта (демо)", show: !!session && demoMailbox },
+  ];
+  return (
+    <header className="bg-brand-700 text-white no-print">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:px-3 focus:py-2 focus:text-brand-900">
+        Перейти к содержанию
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href="/" className="text-lg font-bold tracking-wide">
+          Регламент
+          <span className="ml-2 hidden text-sm font-normal text-brand-100 sm:inline">муниципальные услуги в электронной форме</span>
+        </Link>
+        <nav aria-label="Основная навигация" className="flex flex-wrap items-center gap-1">
+          {links.filter((l) => l.show).map((l) => (
+            <Link key={l.href} href={l.href} className="rounded px-3 py-2 text-sm hover:bg-brand-900">
+              {l.label}
+            </Link>
+          ))}
+          {session ? (
+            <>
+              <span className="px-3 py-2 text-sm text-brand-100" data-testid="current-user">{session.user.name}</span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className="rounded px-3 py-2 text-sm hover:bg-brand-900">Войти</Link>
+              <Link href="/register" className="rounded bg-white px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50">Регистрация</Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

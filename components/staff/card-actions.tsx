@@ -1,0 +1,78 @@
+"use client";
+// The card page's «Действия»: the same menu and dialog as the board. The page is rendered on the
+// server, so after a move (or a conflict) it is simply rendered again.
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ActionMenu } from "@/components/board/action-menu";
+import { numberLabel } from "@/components/board/format";
+import type { MoveDetails } from "@/components/board/move-dialog";
+import { conflictMessage, type MoveOutcome } from "@/components/board/move-outcome";
+import type { MoveSubject } from "@/components/board/types";
+import { useMoveFlow } from "@/components/board/use-move-flow";
+
+export function CardActions({ subject, details, closed }: { subject: MoveSubject; details: MoveDetails; closed: boolean }) {
+  const router = useRouter();
+  const [status, setStatus] = useState("");
+  const [alert, setAlert] = useState<{ text: string; serial: number } | null>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const showAlert = useCallback((text: string) => setAlert((a) => ({ text, serial: (a?.serial ?? 0) + 1 })), []);
+
+  useEffect(() => {
+    if (alert) alertRef.current?.focus();
+  }, [alert]);
+
+  const onOutcome = useCallback(
+    (s: MoveSubject, outcome: MoveOutcome) => {
+      switch (outcome.kind) {
+        case "moved":
+          setAlert(null);
+          setStatus(`Выполнено: «${outcome.transition.title}».`);
+          router.refresh();
+          headingRef.current?.focus();
+          return;
+        case "conflict":
+          showAlert(conflictMessage(s.registrationNumber, "card"));
+          router.refresh();
+          return;
+        case "gone":
+          showAlert(`Действие не выполнено: ${outcome.message}. Карточка обновлена.`);
+          router.refresh();
+          return;
+        case "invalid":
+          showAlert([outcome.message, ...Object.values(outcome.fieldErrors), ...outcome.otherErrors].join(" "));
+          return;
+        case "failed":
+          showAlert(outcome.message);
+          return;
+      }
+    },
+    [router, showAlert],
+  );
+  const onDismiss = useCallback(() => document.getElementById("card-actions-button")?.focus(), []);
+  const flow = useMoveFlow({ onOutcome, onDismiss });
+
+  return (
+    <section aria-labelledby="card-actions-title" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="card-actions-title" ref={headingRef} tabIndex={-1} className="text-lg font-semibold">Действия</h2>
+      {closed ? (
+        <p className="mt-1 text-slate-700">Рассмотрение завершено: действий по заявлению больше нет.</p>
+      ) : (
+        <ActionMenu
+          subjectLabel={numberLabel(subject.registrationNumber)}
+          transitions={subject.transitions}
+          buttonId="card-actions-button"
+          disabled={flow.pending}
+          onSelect={(t) => flow.start(subject, [t])}
+        />
+      )}
+      <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900" data-testid="card-status">{status}</p>
+      {alert ? (
+        <div ref={alertRef} role="alert" tabIndex={-1} className="mt-2 rounded border-2 border-amber-700 bg-amber-50 p-3 text-amber-950" data-testid="card-alert">
+          {alert.text}
+        </div>
+      ) : null}
+      {flow.renderDialog({ details })}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+// The full history of an application (R3): who, when, what, with the grounds, motivations and
+// comments recorded in each event's payload. Oldest first, as a record reads.
+import { formatDate, formatDateTime } from "@/components/board/format";
+import type { StaffCardData } from "@/components/board/types";
+import { CHANNEL_LABEL, type Channel } from "@/server/regulation/document";
+
+type Event = StaffCardData["events"][number];
+
+export const EVENT_LABEL: Record<string, string> = {
+  submitted: "Подано заявителем",
+  registered: "Зарегистрировано",
+  stage_changed: "Переход",
+  executor_assigned: "Назначен исполнитель",
+  refused: "Отказ",
+  granted: "Решение о предоставлении",
+  closed: "Завершено",
+  comment: "Комментарий",
+  document_generated: "Сформирован документ",
+  document_signed: "Документ подписан",
+  document_registered: "Документ зарегистрирован",
+  document_issued: "Документ выдан (направлен)",
+  awaiting_pickup: "Документ ожидает получения",
+  request_sent: "Направлен межведомственный запрос",
+  request_answered: "Получен ответ на запрос",
+};
+
+const OUTCOME_LABEL: Record<string, string> = {
+  granted: "услуга предоставлена",
+  refused: "отказано в предоставлении услуги",
+  intake_refused: "отказано в приёме документов",
+  withdrawn: "заявление отозвано",
+};
+
+const DELIVERY_LABEL: Record<string, string> = {
+  cabinet: "в личный кабинет",
+  email: "по электронной почте",
+  post: "почтой",
+  in_person: "лично",
+  mfc: "через МФЦ",
+};
+
+const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
+const grounds = (v: unknown) => (Array.isArray(v) ? v.filter((g): g is { code: string; text: string } => !!g && typeof g === "object" && typeof (g as { text?: unknown }).text === "string") : []);
+const titleOf = (v: unknown) => (v && typeof v === "object" && typeof (v as { title?: unknown }).title === "string" ? (v as { title: string }).title : null);
+const dateOf = (v: unknown) => {
+  const s = str(v);
+  return s && !Number.isNaN(Date.parse(s)) ? formatDate(s) : null;
+};
+
+function Details({ event, people }: { event: Event; people: Map<string, string> }) {
+  const p = event.payload ?? {};
+  const lines: React.ReactNode[] = [];
+  const move = event.fromStage && event.toStage && event.fromStage !== event.toStage ? `из «${event.fromStage}» в «${event.toStage}»` : null;
+  switch (event.type) {
+    case "submitted":
+      // Paper, post and MFC applications are entered by staff (R23); portal ones are signed (R17).
+      if (str(p.channel) && p.channel !== "PORTAL") {
+        const channel = CHANNEL_LABEL[p.channel as Channel] ?? (p.channel as string);
+        lines.push(`Принято сотрудником: ${channel.toLowerCase()}${dateOf(p.receivedAt) ? `, получено ${dateOf(p.receivedAt)}` : ""}`);
+      } else lines.push("Подписано простой электронной подписью заявителя");
+      break;
+    case "registered":
+      if (str(p.registrationNumber)) lines.push(`Регистрационный номер ${p.registrationNumber as string}`);
+      if (event.toStage) lines.push(`Этап «${event.toStage}»${dateOf(p.stageDueAt) ? `, срок до ${dateOf(p.stageDueAt)}` : ""}`);
+      if (dateOf(p.dueAt)) lines.push(`Срок предоставления услуги — до ${dateOf(p.dueAt)}`);
+      break;
+    case "stage_changed":
+      lines.push(`${str(p.title) ? `«${p.title as string}»` : "Переход"}${move ? `: ${move}` : ""}`);
+      if (titleOf(p.resultType)) lines.push(`Вид результата: ${titleOf(p.resultType)}`);
+      // A refusal's grounds and motivation are shown once, with its «Отказ» event.
+      if (str(p.comment) && !grounds(p.refusalGrounds).length) lines.push(`Комментарий: ${p.comment as string}`);
+      if (dateOf(p.stageDueAt)) lines.push(`Срок нового этапа — до ${dateOf(p.stageDueAt)}`);
+      break;
+    case "executor_assigned": {
+      const to = str(p.to);
+      lines.push(`Исполнитель: ${to ? (people.get(to) ?? "сотрудник подразделения") : "не назначен"}`);
+      break;
+    }
+    case "refused": {
+      const list = grounds(p.refusalGrounds);
+      lines.push(p.intake === true ? "Отказ в приёме документов" : "Отказ в предоставлении услуги");
+      if (list.length) {
+        lines.push(
+          <>
+            Основания:
+            <ol className="list-decimal pl-6">
+              {list.map((g) => (
+                <li key={g.code}>{g.text}</li>
+              ))}
+            </ol>
+          </>,
+        );
+      }
+      if (str(p.motivation)) lines.push(`Мотивы: ${p.motivation as string}`);
+      break;
+    }
+    case "granted":
+      if (titleOf(p.resultType)) lines.push(`Вид результата: ${titleOf(p.resultType)}`);
+      break;
+    case "closed":
+      if (str(p.outcome)) lines.push(`Итог: ${OUTCOME_LABEL[p.outcome as string] ?? (p.outcome as string)}`);
+      break;
+    case "comment":
+      if (str(p.text)) lines.push(<span className="whitespace-pre-line">{p.text as string}</span>);
+      break;
+    case "document_generated":
+      if (str(p.title)) lines.push(p.title as string);
+      break;
+    case "document_registered":
+      if (str(p.outgoingNumber)) lines.push(`Исходящий № ${p.outgoingNumber as string}`);
+      break;
+    case "document_issued":
+      if (str(p.via)) lines.push(`Способ: ${DELIVERY_LABEL[p.via as string] ?? (p.via as string)}`);
+      if (str(p.note)) lines.push(p.note as string);
+      break;
+    case "request_sent":
+      if (str(p.type)) lines.push(`${p.type as string}${str(p.agency) ? ` — ${p.agency as string}` : ""}`);
+      if (dateOf(p.dueAt)) lines.push(`Срок ответа — до ${dateOf(p.dueAt)}`);
+      break;
+    case "awaiting_pickup":
+      if (dateOf(p.collectBy)) lines.push(`Ожидает получения до ${dateOf(p.collectBy)}`);
+      break;
+    default:
+      if (move) lines.push(move);
+  }
+  if (!lines.length) return null;
+  return (
+    <div className="mt-1 space-y-1 text-sm">
+      {lines.map((l, i) => (
+        <div key={i}>{l}</div>
+      ))}
+    </div>
+  );
+}
+
+export function EventHistory({ events, people }: { events: Event[]; people: Map<string, string> }) {
+  if (!events.length) return <p className="mt-2 text-slate-700">Событий пока нет.</p>;
+  return (
+    <ol className="mt-3 space-y-3" aria-label="События по заявлению" data-testid="event-history">
+      {events.map((e) => (
+        <li key={e.id} className="rounded border border-slate-200 bg-white p-3" data-event-type={e.type}>
+          <p>
+            <span className="font-semibold">{EVENT_LABEL[e.type] ?? e.type}</span>
+            <span className="text-slate-700">
+              {" "}
+              · <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time> · {e.actor}
+            </span>
+          </p>
+          <Details event={e} people={people} />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,353 @@
+// The applicant's form for the archive service (S2), end to end: prefill from the profile, the check
+// after each field (R14), drafts that survive reloads, step changes, signing out and lost
+// connections (R15), the representative's power of attorney (R16), and an idempotent submission.
+import type { Page } from "@playwright/test";
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, signIn, test } from "./fixtures";
+
+const SERVICE = "/services/archive-info";
+
+async function startDraft(page: Page): Promise<{ id: string; url: string }> {
+  await page.goto(SERVICE);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Подать заявление" }).click();
+  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+  await expect(stepHeading(page, 1)).toBeVisible();
+  const url = new URL(page.url()).pathname;
+  return { id: url.split("/").pop()!, url };
+}
+
+const stepHeading = (page: Page, n: number) => page.getByRole("heading", { level: 2, name: new RegExp(`^Шаг ${n} из 4`) });
+const status = (page: Page) => page.getByTestId("draft-status");
+const textbox = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
+const next = (page: Page) => page.getByRole("button", { name: "Далее" }).click();
+
+/** Clicks «Сохранить черновик» and waits for the server's answer. */
+async function saveDraft(page: Page) {
+  const saved = page.waitForResponse((r) => r.url().includes("application.saveDraft") && r.request().method() === "POST");
+  await page.getByRole("button", { name: "Сохранить черновик" }).click();
+  expect((await saved).ok()).toBe(true);
+  await expect(status(page)).toHaveText(/^Черновик сохранён/);
+}
+
+test("an applicant fills the archive request step by step, keeps the draft through reloads and sign-out, and submits once", async ({ page }) => {
+  await signIn(page, DEMO.applicant);
+  await expect(page).toHaveURL(/\/cabinet$/);
+  const { id, url } = await startDraft(page);
+
+  // Step 1: the applicant. The name and СНИЛС come from the profile once "Физическое лицо" is chosen.
+  await expectAccessible(page);
+  const individual = page.getByRole("radio", { name: "Физическое лицо" });
+  await individual.focus();
+  await page.keyboard.press("Space");
+  await expect(individual).toBeChecked();
+  await expect(textbox(page, "Фамилия")).toHaveValue("Иванов");
+  await expect(textbox(page, "Имя")).toHaveValue("Иван");
+  await expect(textbox(page, "Отчество (если есть)")).toHaveValue("Петрович");
+  const snils = textbox(page, "СНИЛС");
+  await expect(snils).toHaveValue("112-233-445 95");
+
+  // R14: a wrong check number is explained beside the field as soon as the field is left...
+  await snils.fill("112-233-445 96");
+  await page.keyboard.press("Tab");
+  const snilsError = page.locator("#field-snils-error");
+  await expect(snilsError).toContainText("Контрольное число СНИЛС");
+  await expect(snils).toHaveAttribute("aria-invalid", "true");
+  await expect(snils).toHaveAttribute("aria-describedby", /field-snils-error/);
+  await expectAccessible(page);
+  // ...and the message goes away while typing the fix.
+  await snils.fill("112-233-445 95");
+  await expect(snilsError).toHaveCount(0);
+  await expect(snils).not.toHaveAttribute("aria-invalid", "true");
+
+  // R16: a representative must attach a power of attorney; "Далее" is refused without it.
+  await snils.focus();
+  await page.keyboard.press("Tab");
+  const representative = page.getByRole("checkbox", { name: /Я представитель заявителя/ });
+  await expect(representative).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(representative).toBeChecked();
+  await expect(page.getByRole("group", { name: /Доверенность или документы/ })).toBeVisible();
+  await next(page);
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Приложите файл в поле «Доверенность или документы, подтверждающие полномочия законного представителя»");
+  await expect(stepHeading(page, 1)).toBeVisible();
+  await expectAccessible(page);
+  await representative.focus();
+  await page.keyboard.press("Space");
+  await expect(representative).not.toBeChecked();
+  await expect(summary).toHaveCount(0);
+  await next(page);
+
+  // Step 2: contacts, the address and phone prefilled.
+  await expect(stepHeading(page, 2)).toBeFocused();
+  await expect(textbox(page, "Почтовый адрес")).toHaveValue(/Половинка/);
+  await expect(textbox(page, "Контактный телефон")).toHaveValue(/982/);
+  await expectAccessible(page);
+  await next(page);
+  await expect(page.getByTestId("error-summary")).toContainText("Заполните поле «Почтовый индекс»");
+  await page.getByTestId("error-summary").getByRole("link", { name: /Почтовый индекс/ }).click();
+  await expect(textbox(page, "Почтовый индекс")).toBeFocused();
+  await page.keyboard.type("628212");
+  await expect(page.getByTestId("error-summary")).toHaveCount(0);
+  await next(page);
+
+  // Step 3: the request, with one person of the social-legal request.
+  await expect(stepHeading(page, 3)).toBeVisible();
+  const socialLegal = page.getByRole("radio", { name: /Социально-правовой/ });
+  await socialLegal.focus();
+  await page.keyboard.press("Space");
+  await expect(socialLegal).toBeChecked();
+  await page.getByRole("combobox", { name: "Какой документ вам нужен" }).selectOption("archival_certificate");
+  await page.getByRole("textbox", { name: "Тема запроса: какие сведения требуются" }).fill("Справка о стаже работы в совхозе «Половинка»");
+  await textbox(page, "Хронологические рамки: с").fill("01.01.1990");
+  await textbox(page, "Хронологические рамки: по").fill("31.12.1995");
+  const persons = page.getByRole("group", { name: /Лица, о которых запрашиваются сведения/ });
+  await expect(persons.getByRole("group", { name: "Запись 1" })).toBeVisible();
+  await persons.getByRole("textbox", { name: "Фамилия", exact: true }).fill("Иванова");
+  await persons.getByRole("textbox", { name: "Имя", exact: true }).fill("Мария");
+  const birth = persons.getByRole("textbox", { name: "Дата рождения" });
+  await birth.fill("31.02.1965");
+  await birth.blur();
+  await expect(page.locator("#field-persons-0-person_birth_date-error")).toContainText("Даты 31.02.1965 не существует");
+  await birth.fill("12.04.1965");
+  await expect(page.locator("#field-persons-0-person_birth_date-error")).toHaveCount(0);
+  await persons.getByRole("textbox", { name: "Место работы (учебы), подразделение" }).fill("Совхоз «Половинка», контора");
+  await persons.getByRole("textbox", { name: "Год начала работы" }).fill("1990");
+  await expectAccessible(page);
+  await next(page);
+
+  // Step 4: the delivery channel, chosen with the arrow keys.
+  await expect(stepHeading(page, 4)).toBeVisible();
+  await page.getByRole("radio", { name: /В личный кабинет/ }).focus();
+  await page.keyboard.press("ArrowDown");
+  const post = page.getByRole("radio", { name: /Почтовым отправлением/ });
+  await expect(post).toBeChecked();
+  await expectAccessible(page);
+  await saveDraft(page);
+
+  // A reload opens the saved step with every value.
+  await page.reload();
+  await expect(stepHeading(page, 4)).toBeVisible();
+  await expect(post).toBeChecked();
+  await expect(status(page)).toHaveText(/^Черновик сохранён/);
+
+  // Two steps back and forward again: nothing is lost on the way.
+  await page.getByRole("button", { name: "Назад" }).click();
+  await page.getByRole("button", { name: "Назад" }).click();
+  await expect(stepHeading(page, 2)).toBeVisible();
+  await expect(textbox(page, "Почтовый индекс")).toHaveValue("628212");
+  await next(page);
+  await expect(textbox(page, "Хронологические рамки: с")).toHaveValue("01.01.1990");
+  await expect(page.getByRole("textbox", { name: "Тема запроса: какие сведения требуются" })).toHaveValue(/совхозе/);
+  await next(page);
+  await expect(post).toBeChecked();
+
+  // Signing out and in again: the draft opens from its address with the same values.
+  await page.getByRole("button", { name: "Выйти" }).click();
+  await expect(page.getByRole("link", { name: "Войти" })).toBeVisible();
+  await signIn(page, DEMO.applicant);
+  await expect(page).toHaveURL(/\/cabinet$/);
+  await page.goto(url);
+  await expect(stepHeading(page, 4)).toBeVisible();
+  await expect(post).toBeChecked();
+  const nav = page.getByRole("navigation", { name: "Шаги заявления" });
+  await nav.getByRole("button", { name: /Содержание запроса/ }).click();
+  await expect(stepHeading(page, 3)).toBeVisible();
+  await expect(nav.getByRole("button", { name: /Содержание запроса/ })).toHaveAttribute("aria-current", "step");
+  await expect(page.getByRole("group", { name: /Лица, о которых/ }).getByRole("textbox", { name: "Фамилия", exact: true })).toHaveValue("Иванова");
+  await expect(page.getByRole("group", { name: /Лица, о которых/ }).getByRole("textbox", { name: "Дата рождения" })).toHaveValue("12.04.1965");
+  for (const title of ["Заявитель", "Контактные данные", "Содержание запроса", "Документы и способ получения результата"]) {
+    await expect(nav.getByRole("button", { name: new RegExp(title) })).toContainText("заполнен");
+    await expect(nav.getByRole("button", { name: new RegExp(title) })).not.toContainText("не заполнен");
+  }
+
+  // The summary, then one submission however often the button is pressed.
+  await nav.getByRole("button", { name: /Проверка и подача/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Проверка и подача заявления" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Заявитель" })).toContainText("Иванов Иван Петрович");
+  await expect(page.getByRole("region", { name: "Заявитель" })).toContainText("112-233-445 95");
+  await expect(page.getByRole("region", { name: "Содержание запроса" })).toContainText("Иванова Мария");
+  await expect(page.getByRole("region", { name: "Документы и способ получения результата" })).toContainText("Почтовым отправлением");
+  await expectAccessible(page);
+
+  // The server judges again; its field errors land on their fields, on the step that holds them.
+  const serverMessage = "Укажите место работы так, как оно называлось в те годы";
+  await page.route("**/api/trpc/application.submit*", (route) =>
+    route.fulfill({
+      status: 400,
+      contentType: "application/json",
+      body: JSON.stringify([
+        {
+          error: {
+            json: {
+              message: "Заявление не отправлено: исправьте ошибки в отмеченных полях",
+              code: -32600,
+              data: { code: "BAD_REQUEST", httpStatus: 400, path: "application.submit", appCode: "INVALID", fieldErrors: { "persons.0.person_workplace": serverMessage } },
+            },
+          },
+        },
+      ]),
+    }),
+  );
+  await page.getByRole("button", { name: "Подать заявление" }).click();
+  await expect(stepHeading(page, 3)).toBeVisible();
+  await expect(page.getByTestId("error-summary")).toContainText(serverMessage);
+  await expect(page.locator("#field-persons-0-person_workplace")).toHaveAttribute("aria-invalid", "true");
+  await page.unroute("**/api/trpc/application.submit*");
+  await nav.getByRole("button", { name: /Проверка и подача/ }).click();
+
+  const submits: number[] = [];
+  page.on("response", (r) => {
+    if (r.url().includes("application.submit")) submits.push(r.status());
+  });
+  await page.getByRole("button", { name: "Подать заявление" }).dblclick();
+  await expect(page).toHaveURL(new RegExp(`/cabinet/applications/${id}$`));
+  expect(submits.length).toBeGreaterThanOrEqual(1);
+  expect(submits.every((s) => s === 200)).toBe(true);
+
+  // The draft form is closed now: its address leads to the application in the cabinet.
+  await page.goto(url);
+  await expect(page).toHaveURL(new RegExp(`/cabinet/applications/${id}$`));
+});
+
+test("a visitor is asked to sign in before applying and comes back to the service; staff get no button", async ({ page }) => {
+  await page.goto(SERVICE);
+  await page.getByRole("link", { name: "Войти, чтобы подать заявление" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fservices%2Farchive-info$/);
+  // Signing in on that page (not through signIn(), which opens the sign-in page afresh) returns here.
+  await page.getByLabel("Электронная почта").fill(DEMO.applicant);
+  await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Войти", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${SERVICE}$`));
+  await expect(page.getByRole("button", { name: "Подать заявление" })).toBeVisible();
+  await page.getByRole("button", { name: "Выйти" }).click();
+  await expect(page.getByRole("link", { name: "Войти", exact: true })).toBeVisible();
+  await signIn(page, DEMO.registrar);
+  await expect(page).toHaveURL(/\/staff$/);
+  await page.goto(SERVICE);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Подать заявление" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /чтобы подать заявление/ })).toHaveCount(0);
+});
+
+test("submission is refused while a step is incomplete, however the summary was reached", async ({ page }) => {
+  await signIn(page, DEMO.applicant);
+  await expect(page).toHaveURL(/\/cabinet$/);
+  await startDraft(page);
+  const nav = page.getByRole("navigation", { name: "Шаги заявления" });
+  await nav.getByRole("button", { name: /Проверка и подача/ }).click();
+  await expect(page.getByText("Заявление пока нельзя подать: заполнены не все шаги.")).toBeVisible();
+  await page.getByRole("button", { name: "Подать заявление" }).click();
+  // Back on the first step with an error, the summary focused and linking to the field.
+  await expect(stepHeading(page, 1)).toBeVisible();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Выберите вариант в поле «Кто обращается за услугой»");
+  await summary.getByRole("link", { name: /Кто обращается за услугой/ }).click();
+  await expect(page.getByRole("radio", { name: "Физическое лицо" })).toBeFocused();
+  await expect(page).toHaveURL(/\/applications\//);
+});
+
+test("values typed while the server is unreachable survive a reload and reach the server later", async ({ page }) => {
+  await signIn(page, DEMO.applicant);
+  await expect(page).toHaveURL(/\/cabinet$/);
+  const { id } = await startDraft(page);
+
+  await page.route("**/api/trpc/**", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("radio", { name: "Юридическое лицо" }).check();
+  const orgName = textbox(page, "Наименование организации");
+  await orgName.pressSequentially("ООО «Архивариус»");
+  await expect(status(page)).toHaveText("Нет связи: данные сохранены в браузере и будут отправлены при восстановлении связи");
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `reglament:draft:${id}`)).toContain("Архивариус");
+
+  await page.unroute("**/api/trpc/**");
+  await page.reload();
+  await expect(orgName).toHaveValue("ООО «Архивариус»");
+  await expect(page.getByRole("radio", { name: "Юридическое лицо" })).toBeChecked();
+  // Restored from the browser and sent: the copy is dropped once the server has it.
+  await expect(status(page)).toHaveText(/^Черновик сохранён/);
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `reglament:draft:${id}`)).toBeNull();
+
+  // The server really has it: without any browser copy the values are still there.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(orgName).toHaveValue("ООО «Архивариус»");
+});
+
+test("two tabs never overwrite each other silently: the applicant chooses the version", async ({ page, context }) => {
+  await signIn(page, DEMO.applicant);
+  await expect(page).toHaveURL(/\/cabinet$/);
+  const { url } = await startDraft(page);
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(stepHeading(other, 1)).toBeVisible();
+
+  // The first tab saves...
+  await page.getByRole("radio", { name: "Юридическое лицо" }).check();
+  await textbox(page, "Наименование организации").fill("ООО «Первая вкладка»");
+  await saveDraft(page);
+
+  // ...then the second one, which has not seen that save, meets the choice.
+  await other.getByRole("radio", { name: "Юридическое лицо" }).check();
+  await textbox(other, "Наименование организации").fill("ООО «Вторая вкладка»");
+  await other.getByRole("button", { name: "Сохранить черновик" }).click();
+  const dialog = other.getByRole("dialog", { name: "Черновик изменён в другом месте" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Загрузить сохранённую версию" })).toBeFocused();
+  await expectAccessible(other);
+  // Focus stays inside the dialog.
+  for (let i = 0; i < 4; i++) {
+    await other.keyboard.press("Tab");
+    await expect(dialog.locator(":focus")).toHaveCount(1);
+  }
+  // Escape closes it; the status line offers the choice again.
+  await other.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(status(other)).toContainText("Черновик изменён в другой вкладке");
+  await other.getByRole("button", { name: "Выбрать версию" }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Загрузить сохранённую версию" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(textbox(other, "Наименование организации")).toHaveValue("ООО «Первая вкладка»");
+
+  // Now the first tab is behind: it keeps its own changes on purpose.
+  await textbox(other, "Наименование организации").fill("ООО «Вторая вкладка»");
+  await saveDraft(other);
+  await textbox(page, "Наименование организации").fill("ООО «Первая, окончательно»");
+  await page.getByRole("button", { name: "Сохранить черновик" }).click();
+  const firstDialog = page.getByRole("dialog", { name: "Черновик изменён в другом месте" });
+  await expect(firstDialog).toBeVisible();
+  await firstDialog.getByRole("button", { name: "Оставить мои изменения" }).click();
+  await expect(firstDialog).toBeHidden();
+  await expect(status(page)).toHaveText(/^Черновик сохранён/);
+  await other.close();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(textbox(page, "Наименование организации")).toHaveValue("ООО «Первая, окончательно»");
+});
+
+test("a representative attaches the power of attorney and can remove it", async ({ page }) => {
+  await signIn(page, DEMO.applicant);
+  await expect(page).toHaveURL(/\/cabinet$/);
+  const { id } = await startDraft(page);
+  // A text file is refused by its content, whatever it claims to be, and nothing is stored.
+  const probe = await page.request.post(`/api/applications/${id}/files?field=power_of_attorney`, {
+    multipart: { file: { name: "probe.pdf", mimeType: "application/pdf", buffer: Buffer.from("не PDF, а текст") } },
+  });
+  expect(probe.status()).toBe(400);
+  expect((await probe.json()).error).toMatch(/не похож на документ/);
+
+  await page.getByRole("checkbox", { name: /Я представитель заявителя/ }).check();
+  const group = page.getByRole("group", { name: /Доверенность или документы/ });
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+  const saved = page.waitForResponse((r) => r.url().includes("application.saveDraft") && r.ok());
+  await group.getByLabel(/Выберите файл/).setInputFiles({ name: "доверенность.pdf", mimeType: "application/pdf", buffer: pdf });
+  await expect(group.getByRole("link", { name: "доверенность.pdf" })).toBeVisible();
+  await saved;
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.getByRole("group", { name: /Доверенность или документы/ }).getByRole("link", { name: "доверенность.pdf" })).toBeVisible();
+  await page.getByRole("button", { name: "Удалить файл «доверенность.pdf»" }).click();
+  await expect(page.getByRole("link", { name: "доверенность.pdf" })).toHaveCount(0);
+});

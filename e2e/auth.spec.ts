@@ -1,0 +1,103 @@
+// Sign-in by role: each role reaches its own area and only it (another role's page answers 403,
+// an anonymous visitor is sent to sign in), never the data.
+import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
+
+const AREAS = { cabinet: "/cabinet", staff: "/staff", admin: "/admin" } as const;
+const CASES: { who: keyof typeof DEMO; home: keyof typeof AREAS; heading: string }[] = [
+  { who: "applicant", home: "cabinet", heading: "Личный кабинет" },
+  { who: "registrar", home: "staff", heading: "Рабочее место сотрудника" },
+  { who: "executor", home: "staff", heading: "Рабочее место сотрудника" },
+  { who: "head", home: "staff", heading: "Рабочее место сотрудника" },
+  { who: "signer", home: "staff", heading: "Рабочее место сотрудника" },
+  { who: "admin", home: "admin", heading: "Администрирование" },
+];
+
+for (const c of CASES) {
+  test(`${c.who} signs in, lands in ${AREAS[c.home]} and cannot open the other areas`, async ({ page }) => {
+    await signIn(page, DEMO[c.who]);
+    await expect(page).toHaveURL(new RegExp(`${AREAS[c.home]}$`));
+    await expect(page.getByRole("heading", { level: 1, name: c.heading })).toBeVisible();
+    for (const [area, path] of Object.entries(AREAS)) {
+      if (area === c.home) continue;
+      const response = await page.goto(path);
+      expect(response?.status(), `${c.who} → ${path}`).toBe(403);
+      await expect(page.getByRole("heading", { name: "Доступ запрещён" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: c.heading === "Администрирование" ? "Личный кабинет" : "Администрирование" })).toHaveCount(0);
+    }
+  });
+}
+
+test("the staff area shows only the departments of the signed-in member", async ({ page }) => {
+  await signIn(page, DEMO.executor);
+  await expect(page.getByRole("heading", { name: "Архивный отдел" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Многофункциональный центр/ })).toHaveCount(0);
+});
+
+test("an anonymous visitor is sent to sign in and comes back after it", async ({ page }) => {
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fadmin/);
+  await signIn(page, DEMO.admin);
+  await expect(page).toHaveURL(/\/admin$/);
+});
+
+test("the tRPC API refuses another role's data", async ({ page }) => {
+  await signIn(page, DEMO.applicant);
+  await expect(page).toHaveURL(/\/cabinet$/);
+  const response = await page.request.get("/api/trpc/admin.overview");
+  expect(response.status()).toBe(403);
+  expect(await response.text()).not.toContain("archive-info");
+  const anonymous = await page.context().browser()!.newContext();
+  const r2 = await anonymous.request.get(`${test.info().project.use.baseURL}/api/trpc/staff.overview`);
+  expect(r2.status()).toBe(401);
+  await anonymous.close();
+});
+
+test("a wrong password says sign-in failed without telling whether the e-mail exists", async ({ page }) => {
+  await signIn(page, DEMO.applicant, "wrong-password-1");
+  const known = await page.getByRole("alert").filter({ hasText: "Не удалось войти" }).textContent();
+  await signIn(page, "nobody@demo.reglament.ru", "wrong-password-1");
+  const unknown = await page.getByRole("alert").filter({ hasText: "Не удалось войти" }).textContent();
+  expect(known).toBe(unknown);
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("registration checks each field in Russian, refuses a taken e-mail, then signs in", async ({ page }) => {
+  await page.goto("/register");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toContainText("Укажите фамилию");
+  await expect(summary).toContainText("Укажите адрес электронной почты");
+  await expect(summary).toContainText("Нужно согласие на обработку персональных данных");
+
+  await page.getByLabel("Фамилия").fill("Смирнова");
+  await page.getByRole("textbox", { name: "Имя", exact: true }).fill("Анна");
+  await page.getByLabel("Электронная почта").fill("не-почта");
+  await page.locator("#password").fill("short");
+  await page.getByLabel("Пароль ещё раз").fill("other");
+  await page.getByLabel(/Согласен/).check();
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  await expect(page.locator("#email-error")).toHaveText(/Адрес электронной почты указан неверно/);
+  await expect(page.locator("#password-error")).toHaveText("Пароль должен содержать не менее 10 символов");
+  await expect(page.locator("#passwordConfirm-error")).toHaveText("Пароли не совпадают");
+  await expect(page.getByLabel("Электронная почта")).toHaveAttribute("aria-invalid", "true");
+
+  // An e-mail that is already registered: the server's answer lands on the field.
+  await page.getByLabel("Электронная почта").fill(DEMO.applicant);
+  await page.locator("#password").fill("Надёжный-пароль-42");
+  await page.getByLabel("Пароль ещё раз").fill("Надёжный-пароль-42");
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  await expect(page.locator("#email-error")).toContainText("уже зарегистрирован");
+
+  const email = `anna.${Date.now()}@example.ru`;
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?registered=1/);
+  await signIn(page, email, "Надёжный-пароль-42");
+  await expect(page).toHaveURL(/\/cabinet$/);
+  await expect(page.getByTestId("current-user")).toHaveText("Смирнова Анна");
+
+  await page.getByRole("button", { name: "Выйти" }).click();
+  await expect(page.getByRole("link", { name: "Войти" })).toBeVisible();
+  expect((await page.goto("/cabinet"))?.url()).toMatch(/\/sign-in\?callbackUrl=%2Fcabinet/);
+});

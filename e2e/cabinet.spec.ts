@@ -1,0 +1,39 @@
+// After submission (R7, R19, R22, R15): the registration e-mail arrives over SMTP with the expected
+// completion date; the cabinet shows the timeline and the next step; the print page and the PDF copy
+// carry the answers.
+import { randomUUID } from "node:crypto";
+import { PDFParse } from "pdf-parse";
+import { archiveDraft, trpc } from "./api";
+import { DEMO, expect, expectAccessible, mailTo, signIn, test } from "./fixtures";
+
+test("the cabinet follows a submitted application and the e-mail arrives", async ({ page }) => {
+  await signIn(page, DEMO.applicant);
+  await expect(page).toHaveURL(/\/cabinet$/);
+  const draft = await archiveDraft(page);
+  const result = await trpc<{ id: string; registrationNumber: string; dueAt: string }>(page, "application.submit", { id: draft.id, submissionKey: randomUUID(), expectedRowVersion: draft.rowVersion });
+
+  await page.goto("/cabinet");
+  await page.getByRole("link", { name: result.registrationNumber }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(result.registrationNumber);
+  const due = await page.getByTestId("due-date").textContent();
+  await expect(page.getByRole("heading", { name: /^Сейчас:/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Ход рассмотрения" }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByText(`Заявление № ${result.registrationNumber} зарегистрировано`)).toBeVisible();
+  await expectAccessible(page);
+
+  const registrationMail = async () => (await mailTo(DEMO.applicant)).filter((m) => m.subject.includes(result.registrationNumber));
+  await expect.poll(async () => (await registrationMail()).length, { timeout: 30_000 }).toBe(1);
+  const mail = (await registrationMail())[0]!;
+  const spaces = (s: string) => s.replace(/\s+/g, " ").trim();
+  expect(spaces(mail.text)).toContain(`не позднее ${spaces(due!)}`);
+
+  await page.getByRole("link", { name: "Версия для печати" }).click();
+  await expect(page.getByRole("heading", { name: "Заявление о предоставлении муниципальной услуги" })).toBeVisible();
+  await expect(page.getByText("Решение о выделении земельного участка")).toBeVisible();
+  await expectAccessible(page);
+  const pdf = await page.request.get(`/api/applications/${result.id}/pdf`);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const text = (await new PDFParse({ data: new Uint8Array(await pdf.body()) }).getText()).text;
+  expect(text).toContain(result.registrationNumber);
+  expect(text).toContain("Решение о выделении земельного участка");
+});

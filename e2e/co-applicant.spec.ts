@@ -1,0 +1,62 @@
+// R15: one form, several applicants. The owner invites by e-mail (delivered over real SMTP), the
+// co-applicant registers, accepts and fills their own section, and then the application is submitted.
+import { randomUUID } from "node:crypto";
+import { archiveDraft, trpc } from "./api";
+import { DEMO, expect, expectAccessible, mailTo, signIn, test } from "./fixtures";
+
+test("a co-applicant completes their section from their own account and the application is submitted", async ({ page, browser }) => {
+  const coEmail = `sestra.${Date.now()}@example.ru`;
+  await signIn(page, DEMO.applicant);
+  await expect(page).toHaveURL(/\/cabinet$/);
+  const draft = await archiveDraft(page);
+
+  await page.goto(`/applications/${draft.id}`);
+  const panel = page.getByRole("region", { name: "Созаявители" });
+  await panel.getByLabel("Электронная почта созаявителя").fill(coEmail);
+  await panel.getByRole("button", { name: "Пригласить" }).click();
+  await expect(panel.getByText(`Приглашение отправлено на ${coEmail}.`)).toBeVisible();
+  await expect(panel.getByTestId("co-applicant-status")).toHaveText("Приглашение отправлено");
+
+  // Submitting now is refused: the co-applicant has not filled their section.
+  const early = await page.request.post("/api/trpc/application.submit", { data: { json: { id: draft.id, submissionKey: randomUUID(), expectedRowVersion: draft.rowVersion } } });
+  expect(early.status()).toBe(412);
+  expect(await early.text()).toContain("Не все созаявители заполнили свои разделы");
+
+  // The invitation arrives at the SMTP server; the co-applicant registers and follows the link.
+  await expect.poll(async () => (await mailTo(coEmail)).length, { timeout: 30_000 }).toBe(1);
+  const link = /\/invitations\/[A-Za-z0-9_-]+/.exec((await mailTo(coEmail))[0]!.text)![0];
+  const co = await (await browser.newContext()).newPage();
+  await co.goto("/register");
+  await co.getByLabel("Фамилия").fill("Иванова");
+  await co.getByRole("textbox", { name: "Имя", exact: true }).fill("Мария");
+  await co.getByLabel("Электронная почта").fill(coEmail);
+  await co.locator("#password").fill("Сестра-пароль-2026");
+  await co.getByLabel("Пароль ещё раз").fill("Сестра-пароль-2026");
+  await co.getByLabel(/Согласен/).check();
+  await co.getByRole("button", { name: "Зарегистрироваться" }).click();
+  await expect(co).toHaveURL(/registered=1/);
+  await signIn(co, coEmail, "Сестра-пароль-2026");
+  await expect(co).toHaveURL(/\/cabinet$/);
+  await co.goto(link);
+  await co.getByRole("button", { name: "Принять приглашение" }).click();
+  await expect(co).toHaveURL(new RegExp(`/applications/${draft.id}/co-applicant$`));
+  await expectAccessible(co);
+  await co.getByRole("button", { name: "Подтвердить раздел" }).click();
+  await expect(co.getByText("Исправьте отмеченные поля")).toBeVisible();
+  await co.getByLabel("Кем вы приходитесь лицу, о котором запрашиваются сведения").fill("Сестра");
+  // Keyboard only: Tab from the field above, Space to tick.
+  await co.keyboard.press("Tab");
+  await expect(co.getByLabel(/Подтверждаю участие в совместном запросе/)).toBeFocused();
+  await co.keyboard.press("Space");
+  await expect(co.getByLabel(/Подтверждаю участие в совместном запросе/)).toBeChecked();
+  await co.getByRole("button", { name: "Подтвердить раздел" }).click();
+  await expect(co.getByText("Раздел заполнен и подтверждён")).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Созаявители" }).getByTestId("co-applicant-status")).toHaveText("Раздел заполнен");
+  const done = await trpc<{ registrationNumber: string }>(page, "application.submit", { id: draft.id, submissionKey: randomUUID(), expectedRowVersion: draft.rowVersion });
+  expect(done.registrationNumber).toMatch(/^ARCHIVE-INFO-/);
+  // The joint application shows in the co-applicant's cabinet too.
+  await co.goto("/cabinet");
+  await expect(co.getByRole("link", { name: done.registrationNumber })).toBeVisible();
+});

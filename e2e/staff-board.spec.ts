@@ -1,0 +1,336 @@
+// The staff board and the application card (R1-R4, R25): filters kept in the URL, moves by the
+// keyboard menu and by drag and drop (only where the regulation leads), the refusal dialog with the
+// server's field errors, the card's history, live refresh between two clerks and the conflict when
+// both move the same application.
+import { randomUUID } from "node:crypto";
+import type { APIRequestContext, Browser, Locator, Page } from "@playwright/test";
+import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
+
+const EXECUTOR_NAME = "Сидоров Алексей Николаевич";
+const PASS_TO_REVIEW = "Зарегистрировать и передать специалисту на рассмотрение";
+const REGISTRATION = "Прием и регистрация заявления";
+const REVIEW = /^Рассмотрение заявления/;
+const ROAD = "ул. Комсомольская, участок от д. 1 до д. 15";
+
+/** A complete road-info request (S1): every required field of the pinned form. */
+const ROAD_INFO_VALUES = {
+  applicant_type: "individual",
+  full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" },
+  info_kind: "road_condition",
+  road_name: ROAD,
+  delivery_channel: "cabinet",
+};
+
+type Created = { id: string; number: string };
+
+async function trpcMutation<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const body = await response.text();
+  expect(response.ok(), `${path}: ${body}`).toBe(true);
+  return (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
+}
+
+async function trpcQuery<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const response = await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  const body = await response.text();
+  expect(response.ok(), `${path}: ${body}`).toBe(true);
+  return (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** A signed-in page in a context of its own (contexts made by hand do not get the config's options). */
+async function signedInPage(browser: Browser, email: string, home: RegExp): Promise<Page> {
+  const { baseURL, locale, timezoneId } = test.info().project.use;
+  const context = await browser.newContext({ baseURL, locale, timezoneId });
+  const page = await context.newPage();
+  await signIn(page, email);
+  await expect(page).toHaveURL(home);
+  return page;
+}
+
+/** Submits road-info applications as the demo applicant, through the same API as the form. */
+async function submitRoadInfo(browser: Browser, count = 1): Promise<Created[]> {
+  const page = await signedInPage(browser, DEMO.applicant, /\/cabinet$/);
+  const created: Created[] = [];
+  for (let i = 0; i < count; i++) {
+    const draft = await trpcMutation<{ id: string }>(page.request, "application.startDraft", { serviceCode: "road-info" });
+    const saved = await trpcMutation<{ rowVersion: number }>(page.request, "application.saveDraft", {
+      id: draft.id, values: ROAD_INFO_VALUES, currentStep: "delivery", expectedRowVersion: 0,
+    });
+    const submitted = await trpcMutation<{ registrationNumber: string }>(page.request, "application.submit", {
+      id: draft.id, submissionKey: randomUUID(), expectedRowVersion: saved.rowVersion,
+    });
+    created.push({ id: draft.id, number: submitted.registrationNumber });
+  }
+  await page.context().close();
+  return created;
+}
+
+/** The registrar's first step, through the API: register and pass to the demo executor. */
+async function passToReviewByApi(browser: Browser, app: Created) {
+  const page = await signedInPage(browser, DEMO.registrar, /\/staff$/);
+  const card = await trpcQuery<{ rowVersion: number }>(page.request, "staff.card", { id: app.id });
+  const executors = await trpcQuery<{ id: string; name: string }[]>(page.request, "staff.executors", { id: app.id });
+  const executor = executors.find((e) => e.name === EXECUTOR_NAME);
+  expect(executor, "the demo executor works in the roads unit").toBeTruthy();
+  await trpcMutation(page.request, "staff.move", { id: app.id, expectedRowVersion: card.rowVersion, transition: "pass_to_review", executorId: executor!.id });
+  await page.context().close();
+}
+
+/** Uncaught errors and React's own complaints (hydration mismatches and the like) fail the test. */
+function watchErrors(page: Page): () => void {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && /react|hydrat/i.test(m.text())) errors.push(m.text());
+  });
+  return () => expect(errors).toEqual([]);
+}
+
+const boardUrl = (app: Created) => `/staff?service=road-info&q=${encodeURIComponent(app.number)}`;
+const column = (page: Page, title: string | RegExp) => page.getByRole("region", { name: title });
+const cardIn = (scope: Page | Locator, app: Created) => scope.getByRole("article", { name: `Заявление № ${app.number}` });
+const actionsOf = (scope: Page | Locator, app: Created) => scope.getByRole("button", { name: `Действия: заявление № ${app.number}` });
+
+test("the registrar filters the board through the URL and passes an application to review from the keyboard menu", async ({ page, browser }) => {
+  const [app] = await submitRoadInfo(browser);
+  const noErrors = watchErrors(page);
+  await signIn(page, DEMO.registrar);
+  await expect(page).toHaveURL(/\/staff$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Рабочее место сотрудника" })).toBeVisible();
+
+  // Filters live in the URL: a reload keeps them.
+  await page.getByLabel("Услуга", { exact: true }).selectOption("road-info");
+  await expect(page).toHaveURL(/[?&]service=road-info/);
+  const search = page.getByLabel("Поиск по номеру или заявителю");
+  await search.fill(app!.number);
+  await search.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${app!.number}`));
+  await page.reload();
+  await expect(page.getByLabel("Услуга", { exact: true })).toHaveValue("road-info");
+  await expect(search).toHaveValue(app!.number);
+
+  // One column per stage of the service, with its count; the card says what a clerk needs to know.
+  const registration = column(page, REGISTRATION);
+  await expect(registration.getByRole("heading", { name: REGISTRATION })).toBeVisible();
+  await expect(registration.getByRole("list", { name: `${REGISTRATION}: 1 заявление` })).toBeVisible();
+  const card = cardIn(registration, app!);
+  await expect(card).toContainText("Заявитель: Иванов Иван Петрович");
+  await expect(card).toContainText("Исполнитель: не назначен");
+  await expect(card).toContainText("Канал: Через портал (личный кабинет)");
+  await expect(card.locator("[data-deadline]")).toHaveText(/В срок|Срок истекает|Просрочено/);
+  await expect(card.getByRole("link", { name: `Заявление № ${app!.number}` })).toHaveAttribute("href", `/staff/applications/${app!.id}`);
+  await expectAccessible(page);
+
+  // The menu offers exactly the transitions of this stage for this role: one here.
+  await actionsOf(card, app!).focus();
+  await page.keyboard.press("Enter");
+  const items = page.getByRole("menu").getByRole("menuitem");
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toHaveText(new RegExp(PASS_TO_REVIEW));
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press("Enter");
+
+  const dialog = page.getByRole("dialog", { name: PASS_TO_REVIEW });
+  await expect(dialog).toBeVisible();
+  const executor = dialog.getByLabel("Исполнитель");
+  await expect(executor).toBeFocused();
+  // Without an executor the server refuses and the message appears beside the field.
+  await dialog.getByRole("button", { name: "Выполнить" }).click();
+  await expect(dialog.locator("#move-executorId-error")).toHaveText("Выберите исполнителя");
+  await expect(executor).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await executor.selectOption({ label: EXECUTOR_NAME });
+  await dialog.getByRole("button", { name: "Выполнить" }).press("Enter");
+  await expect(dialog).toBeHidden();
+
+  const review = column(page, REVIEW);
+  const moved = cardIn(review, app!);
+  await expect(moved).toContainText(`Исполнитель: ${EXECUTOR_NAME}`);
+  await expect(cardIn(registration, app!)).toHaveCount(0);
+  await expect(page.getByTestId("board-status")).toContainText(`Заявление № ${app!.number}: выполнено «${PASS_TO_REVIEW}»`);
+  // The focus follows the card; the registrar has nothing to do at the review stage, so nothing is offered.
+  await expect(moved.getByRole("link", { name: `Заявление № ${app!.number}` })).toBeFocused();
+  await expect(actionsOf(moved, app!)).toHaveCount(0);
+  await expect(moved).toContainText("Действий для вашей роли на этом этапе нет");
+  noErrors();
+});
+
+test("a card can be dropped only on a column its transitions lead to, and the drop asks to confirm", async ({ page, browser }) => {
+  const [app] = await submitRoadInfo(browser);
+  await signIn(page, DEMO.registrar);
+  await expect(page).toHaveURL(/\/staff$/);
+  await page.goto(boardUrl(app!));
+  const registration = column(page, REGISTRATION);
+  const review = column(page, REVIEW);
+  const signing = column(page, /^Подписание документа/);
+  const card = cardIn(registration, app!);
+  await expect(card).toBeVisible();
+
+  // Signing is not reachable from registration: the column does not accept the drop.
+  await card.dragTo(signing);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(cardIn(registration, app!)).toBeVisible();
+
+  // While dragging, the columns the card may go to are highlighted (in words too), the others not.
+  await card.hover();
+  await page.mouse.down();
+  await review.hover();
+  await expect(review).toHaveAttribute("data-drop", "over");
+  await expect(review).toContainText("Отпустите, чтобы переместить сюда");
+  await expect(signing).toHaveAttribute("data-drop", "blocked");
+  await expect(signing).not.toContainText("переместить сюда");
+  await page.mouse.up();
+
+  const dialog = page.getByRole("dialog", { name: PASS_TO_REVIEW });
+  await expect(dialog).toContainText("переход на этап «Рассмотрение заявления");
+  await dialog.getByLabel("Исполнитель").selectOption({ label: EXECUTOR_NAME });
+  await dialog.getByRole("button", { name: "Выполнить" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cardIn(review, app!)).toBeVisible();
+  await expect(cardIn(registration, app!)).toHaveCount(0);
+  await expect(review).toHaveAttribute("data-drop", "idle");
+});
+
+test("the executor refuses on the card page with a ground and a motivation; the history lists every step", async ({ page, browser }) => {
+  const [app] = await submitRoadInfo(browser);
+  await passToReviewByApi(browser, app!);
+  const noErrors = watchErrors(page);
+  await signIn(page, DEMO.executor);
+  await expect(page).toHaveURL(/\/staff$/);
+  await page.goto(boardUrl(app!));
+  await cardIn(column(page, REVIEW), app!).getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/staff/applications/${app!.id}$`));
+
+  await expect(page.getByRole("heading", { level: 1, name: `Заявление № ${app!.number}` })).toBeVisible();
+  await expect(page.getByTestId("card-stage")).toHaveText(REVIEW);
+  await expect(page.getByTestId("card-assignee")).toHaveText(EXECUTOR_NAME);
+  await expect(page.getByRole("link", { name: "applicant@demo.reglament.ru" })).toBeVisible();
+  // The answers as submitted, read-only (R6).
+  await expect(page.getByRole("heading", { level: 3, name: "Запрашиваемая информация" })).toBeVisible();
+  await expect(page.getByText(ROAD)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Этапы рассмотрения" })).toContainText(REGISTRATION);
+  await expectAccessible(page);
+
+  const actions = actionsOf(page, app!);
+  await actions.click();
+  await expect(page.getByRole("menuitem")).toHaveCount(2);
+  await page.getByRole("menuitem", { name: /мотивированном отказе/ }).click();
+  const dialog = page.getByRole("dialog", { name: /^Оформить уведомление о мотивированном отказе/ });
+  const ground = dialog.getByRole("checkbox", { name: /неуполномоченного лица/ });
+  await expect(ground).toBeFocused();
+  // Escape closes the dialog and gives the focus back to «Действия».
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(actions).toBeFocused();
+
+  await actions.click();
+  await page.getByRole("menuitem", { name: /мотивированном отказе/ }).click();
+  await ground.check();
+  await expect(dialog.getByRole("radio", { name: /Уведомление о мотивированном отказе/ })).toBeChecked();
+  await expectAccessible(page);
+  // First without the motivation: the server's message appears beside the field, which gets the focus.
+  await dialog.getByRole("button", { name: "Выполнить" }).click();
+  const motivation = dialog.getByRole("textbox", { name: "Мотивы отказа" });
+  await expect(dialog.locator("#move-comment-error")).toContainText("Изложите мотивы отказа");
+  await expect(motivation).toHaveAttribute("aria-invalid", "true");
+  await expect(motivation).toBeFocused();
+  await motivation.fill("Заявление подано представителем, доверенность не приложена.");
+  await dialog.getByRole("button", { name: "Выполнить" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("card-stage")).toHaveText("Подписание уведомления о мотивированном отказе в предоставлении муниципальной услуги");
+  await expect(page.getByTestId("card-status")).toHaveText(/^Выполнено: «Оформить уведомление о мотивированном отказе/);
+
+  // The history: who, when, what, with the grounds and the motivation.
+  const history = page.getByTestId("event-history");
+  const events = (type: string) => history.locator(`li[data-event-type="${type}"]`);
+  await expect(events("submitted")).toContainText("Подано заявителем");
+  await expect(events("registered")).toContainText("Зарегистрировано");
+  await expect(events("registered")).toContainText(`Регистрационный номер ${app!.number}`);
+  await expect(events("stage_changed")).toHaveCount(2);
+  await expect(events("stage_changed").first()).toContainText(`Переход · `);
+  await expect(events("stage_changed").first()).toContainText(`«${PASS_TO_REVIEW}»`);
+  await expect(events("stage_changed").first()).toContainText("Петрова Мария Сергеевна");
+  await expect(events("executor_assigned")).toContainText(`Исполнитель: ${EXECUTOR_NAME}`);
+  await expect(events("refused")).toContainText("Отказ");
+  await expect(events("refused")).toContainText("обращение с заявлением неуполномоченного лица");
+  await expect(events("refused")).toContainText("Мотивы: Заявление подано представителем, доверенность не приложена.");
+  await expect(events("refused")).toContainText(EXECUTOR_NAME);
+
+  // An internal comment joins the history.
+  await page.getByRole("button", { name: "Добавить комментарий" }).click();
+  await expect(page.locator("#comment-text-error")).toHaveText("Напишите комментарий");
+  await page.getByLabel("Текст комментария").fill("Заявителю позвонили, доверенности нет.");
+  await page.getByRole("button", { name: "Добавить комментарий" }).click();
+  await expect(events("comment")).toContainText("Комментарий");
+  await expect(events("comment")).toContainText("Заявителю позвонили, доверенности нет.");
+  await expect(page.getByLabel("Текст комментария")).toHaveValue("");
+  await expectAccessible(page);
+  noErrors();
+});
+
+test("two registrars: the board shows the other's move by itself, and moving the same application twice is a conflict", async ({ browser }) => {
+  const [watched, contested] = await submitRoadInfo(browser, 2);
+  const first = await signedInPage(browser, DEMO.registrar, /\/staff$/);
+  const second = await signedInPage(browser, DEMO.registrar, /\/staff$/);
+
+  // Live refresh: the second clerk's board follows the first clerk's move without a reload.
+  await second.goto(boardUrl(watched!));
+  await expect(cardIn(column(second, REGISTRATION), watched!)).toBeVisible();
+  await passToReviewByApi(browser, watched!);
+  await expect(cardIn(column(second, REVIEW), watched!)).toBeVisible({ timeout: 25_000 });
+
+  // Both open the same move; the second clerk's dialog pauses the refresh of their board.
+  const open = async (page: Page) => {
+    await page.goto(boardUrl(contested!));
+    const card = cardIn(column(page, REGISTRATION), contested!);
+    await actionsOf(card, contested!).click();
+    await page.getByRole("menuitem", { name: PASS_TO_REVIEW }).click();
+    const dialog = page.getByRole("dialog", { name: PASS_TO_REVIEW });
+    await dialog.getByLabel("Исполнитель").selectOption({ label: EXECUTOR_NAME });
+    return dialog;
+  };
+  const late = await open(second);
+  const early = await open(first);
+  await early.getByRole("button", { name: "Выполнить" }).click();
+  await expect(cardIn(column(first, REVIEW), contested!)).toBeVisible();
+
+  await late.getByRole("button", { name: "Выполнить" }).click();
+  await expect(late).toBeHidden();
+  const alert = second.getByTestId("board-alert");
+  await expect(alert).toHaveRole("alert");
+  await expect(alert).toContainText(`Заявление № ${contested!.number} уже переместил другой сотрудник`);
+  await expect(alert).toBeFocused();
+  // The board is refreshed: the card is where the first clerk put it, and nothing else happened.
+  await expect(cardIn(column(second, REVIEW), contested!)).toBeVisible();
+  await expect(cardIn(column(second, REGISTRATION), contested!)).toHaveCount(0);
+  await expect(second.getByTestId("board-status")).toHaveText("");
+
+  await first.context().close();
+  await second.context().close();
+});
+
+test("«Показать ещё» loads the next page of a column from the server", async ({ page, browser }) => {
+  await submitRoadInfo(browser, 21);
+  await signIn(page, DEMO.registrar);
+  await expect(page).toHaveURL(/\/staff$/);
+  await page.goto("/staff?service=road-info");
+  const registration = column(page, REGISTRATION);
+  const cards = registration.getByRole("article");
+  await expect(cards).toHaveCount(20);
+  const shown = registration.getByText(/^Показано \d+ из \d+$/);
+  await expect(shown).toHaveText(/^Показано 20 из (2[1-9]|[3-9]\d|\d{3,})$/);
+  const total = Number((await shown.textContent())!.match(/из (\d+)/)![1]);
+  await registration.getByRole("button", { name: "Показать ещё" }).click();
+  await expect(cards).toHaveCount(Math.min(total, 40));
+});
+
+test("an application outside the staff member's departments, or not existing, is not found", async ({ page }) => {
+  // The demo has no staff member outside the departments of road-info and no API creates one, so
+  // "another department" is checked the same way the server answers it: NOT_FOUND, as for an id
+  // that does not exist.
+  await signIn(page, DEMO.registrar);
+  await expect(page).toHaveURL(/\/staff$/);
+  const response = await page.goto(`/staff/applications/${randomUUID()}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Страница не найдена" })).toBeVisible();
+});

@@ -1,0 +1,174 @@
+// Paper intake (R23) and the head's control of deadlines (R4), end to end: the registrar enters an
+// in-person archive request with the portal's checks (a wrong postal index is explained beside the
+// field and nothing is registered), registers it, prints the two-copy receipt, and enters a posted
+// request received three weeks ago; the executor may not register; the head sees both applications
+// on the deadline overview — one due soon, one overdue — each linking to its card.
+import type { Page } from "@playwright/test";
+import { PDFParse } from "pdf-parse";
+import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
+
+test.describe.configure({ mode: "serial" });
+
+const TZ = "Asia/Yekaterinburg";
+const registered: { inPerson?: { id: string; number: string }; posted?: { id: string; number: string } } = {};
+
+/** "2026-03-06T12:05" in the municipality's zone, as a datetime-local input takes it. */
+function localInput(at: Date): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+const exact = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
+
+/** The archive request (S2) with a postal index of the caller's choice. */
+async function fillArchiveRequest(page: Page, opts: { channel: string; receivedAt?: string; lastName: string; firstName: string; email?: string; phone?: string; postalIndex: string }) {
+  await page.getByRole("radio", { name: opts.channel, exact: true }).check();
+  if (opts.receivedAt) await page.getByLabel("Дата и время поступления").fill(opts.receivedAt);
+
+  const identity = page.getByRole("group", { name: "Кто подал заявление" });
+  await identity.getByRole("textbox", { name: "Фамилия", exact: true }).fill(opts.lastName);
+  await identity.getByRole("textbox", { name: "Имя", exact: true }).fill(opts.firstName);
+  if (opts.email) await identity.getByRole("textbox", { name: "Электронная почта" }).fill(opts.email);
+  if (opts.phone) await identity.getByRole("textbox", { name: "Телефон" }).fill(opts.phone);
+
+  // The regulation's own form: the applicant's name follows the identity entered above (R6).
+  await page.getByRole("radio", { name: "Физическое лицо" }).check();
+  const fullName = page.getByRole("group", { name: /^Фамилия, имя, отчество \(последнее/ });
+  await expect(fullName.getByRole("textbox", { name: "Фамилия", exact: true })).toHaveValue(opts.lastName);
+  await expect(fullName.getByRole("textbox", { name: "Имя", exact: true })).toHaveValue(opts.firstName);
+
+  await exact(page, "Почтовый адрес").fill("628212, п. Половинка, ул. Лесная, 7");
+  await exact(page, "Почтовый индекс").fill(opts.postalIndex);
+  await page.getByRole("radio", { name: /^Тематический/ }).check();
+  await page.getByRole("combobox", { name: "Какой документ вам нужен" }).selectOption({ label: "Архивная копия" });
+  await exact(page, "Тема запроса: какие сведения требуются").fill("Решение о предоставлении земельного участка по ул. Лесной, 7");
+  await exact(page, "Хронологические рамки: с").fill("01.01.1995");
+  await exact(page, "Хронологические рамки: по").fill("31.12.1996");
+  await page.getByRole("radio", { name: "Лично в муниципальном архиве" }).check();
+}
+
+async function register(page: Page): Promise<{ id: string; number: string }> {
+  await page.getByRole("button", { name: "Зарегистрировать заявление" }).click();
+  const heading = page.getByRole("heading", { name: "Заявление зарегистрировано" });
+  await expect(heading).toBeFocused();
+  const number = (await page.getByTestId("registration-number").textContent())?.trim() ?? "";
+  expect(number).toMatch(/^ARCHIVE-INFO-\d{4}-\d{5}$/);
+  const card = page.getByRole("link", { name: "Открыть карточку заявления" });
+  await expect(card).toHaveAttribute("href", /^\/staff\/applications\/[0-9a-f-]{36}$/);
+  const id = (await card.getAttribute("href"))!.split("/").pop()!;
+  return { id, number };
+}
+
+test("the registrar registers an in-person archive request with the portal's checks and prints the two-copy receipt", async ({ page }) => {
+  await signIn(page, DEMO.registrar);
+  await expect(page).toHaveURL(/\/staff$/);
+
+  await page.goto("/staff/register");
+  await expect(page.getByRole("heading", { level: 1, name: /Регистрация заявления/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /архивной информации/ }).click();
+  await expect(page).toHaveURL(/\/staff\/register\?service=archive-info$/);
+  await expect(page.getByRole("heading", { level: 2, name: /^Заявление «.*архивной информации/ })).toBeVisible();
+  // The time of receipt defaults to now, in the municipality's zone; only the channels of the regulation are offered.
+  await expect(page.getByLabel("Дата и время поступления")).toHaveValue(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+  await expect(page.getByRole("radio", { name: "Через МФЦ" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  let registerCalls = 0;
+  page.on("request", (r) => {
+    if (r.url().includes("staff.registerPaper")) registerCalls += 1;
+  });
+
+  await fillArchiveRequest(page, { channel: "Лично в администрации", lastName: "Петров", firstName: "Семён", phone: "+7 982 555-01-99", postalIndex: "12" });
+  // The contact phone of the form follows the identity too, formatted.
+  await expect(exact(page, "Контактный телефон")).toHaveValue("+7 (982) 555-01-99");
+
+  // R14: the wrong index is explained beside the field as soon as it is left...
+  const index = exact(page, "Почтовый индекс");
+  await index.focus();
+  await page.keyboard.press("Tab");
+  const indexError = page.locator("#field-postal_index-error");
+  await expect(indexError).toContainText("Почтовый индекс содержит 6 цифр");
+  await expect(index).toHaveAttribute("aria-invalid", "true");
+  await expect(index).toHaveAttribute("aria-describedby", /field-postal_index-error/);
+
+  // ...and registration is refused: the error summary takes focus, its link leads to the field.
+  await page.getByRole("button", { name: "Зарегистрировать заявление" }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link")).toHaveCount(1);
+  await expect(summary.getByRole("link")).toHaveText(/^Почтовый индекс содержит 6 цифр/);
+  await expect(page.getByTestId("registration-result")).toHaveCount(0);
+  expect(registerCalls).toBe(0);
+  await expectAccessible(page);
+  await summary.getByRole("link").click();
+  await expect(index).toBeFocused();
+
+  // The fix clears the message while typing, and the application is registered.
+  await index.fill("628212");
+  await expect(indexError).toHaveCount(0);
+  await expect(summary).toHaveCount(0);
+  registered.inPerson = await register(page);
+  expect(registerCalls).toBe(1);
+  await expect(page.getByTestId("registration-result")).toContainText("Ожидаемый срок предоставления услуги");
+  await expectAccessible(page);
+
+  // R23: the receipt in two copies, each with the registration number.
+  const receiptLink = page.getByRole("link", { name: "Распечатать расписку (2 экземпляра)" });
+  await expect(receiptLink).toHaveAttribute("href", `/api/applications/${registered.inPerson.id}/receipt`);
+  const receipt = await page.request.get((await receiptLink.getAttribute("href"))!);
+  expect(receipt.status()).toBe(200);
+  expect(receipt.headers()["content-type"]).toContain("application/pdf");
+  const { text } = await new PDFParse({ data: new Uint8Array(await receipt.body()) }).getText();
+  expect(text.split(registered.inPerson.number).length - 1).toBeGreaterThanOrEqual(2);
+
+  // A letter received three weeks ago: its deadlines run from the date of receipt, so it is late already.
+  await page.getByRole("button", { name: "Зарегистрировать ещё одно заявление" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /^Заявление «/ })).toBeVisible();
+  await expect(page.getByRole("radio", { name: "Почтовым отправлением", exact: true })).not.toBeChecked();
+  await fillArchiveRequest(page, {
+    channel: "Почтовым отправлением", receivedAt: localInput(new Date(Date.now() - 21 * 24 * 3600_000)), lastName: "Сомова", firstName: "Анна",
+    email: "somova.paper@example.ru", postalIndex: "628212",
+  });
+  await expect(exact(page, "Адрес электронной почты")).toHaveValue("somova.paper@example.ru");
+  registered.posted = await register(page);
+  expect(registered.posted.number).not.toBe(registered.inPerson.number);
+});
+
+test("an executor may not register paper applications", async ({ page }) => {
+  await signIn(page, DEMO.executor);
+  await expect(page).toHaveURL(/\/staff$/);
+  const response = await page.goto("/staff/register?service=archive-info");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "Доступ запрещён" })).toBeVisible();
+});
+
+test("the head of department sees overdue and due-soon work by executor and by stage", async ({ page }) => {
+  await signIn(page, DEMO.head);
+  await expect(page).toHaveURL(/\/staff$/);
+  await page.goto("/staff/deadlines");
+  await expect(page.getByRole("heading", { level: 1, name: "Контроль сроков" })).toBeVisible();
+  await expectAccessible(page);
+
+  const { inPerson, posted } = registered;
+  // Serial mode: the first test registered these; run the file as a whole.
+  expect(inPerson && posted, "run the whole file: the first test registers the applications").toBeTruthy();
+  // Registration is due within 1 working day of receipt (S2 p.48): the letter of three weeks ago is
+  // overdue, today's in-person application is due soon. Neither has an executor yet.
+  await expect(page.getByTestId("total-overdue")).toContainText("Просрочено");
+  const unassigned = page.getByTestId("executor-group").filter({ has: page.getByRole("heading", { name: "Исполнитель не назначен" }) });
+  const overdueItem = unassigned.getByRole("listitem").filter({ has: page.getByRole("link", { name: `№ ${posted!.number}` }) });
+  await expect(overdueItem).toContainText("Просрочено");
+  await expect(overdueItem.getByRole("link", { name: `№ ${posted!.number}` })).toHaveAttribute("href", `/staff/applications/${posted!.id}`);
+  const dueSoonItem = unassigned.getByRole("listitem").filter({ has: page.getByRole("link", { name: `№ ${inPerson!.number}` }) });
+  await expect(dueSoonItem).toContainText("Срок истекает");
+
+  const stage = page.getByTestId("stage-group").filter({ has: page.getByRole("heading", { name: /^Прием и регистрация/ }) });
+  await expect(stage.getByRole("link", { name: `№ ${posted!.number}` })).toBeVisible();
+  await expect(stage.getByRole("link", { name: `№ ${inPerson!.number}` })).toBeVisible();
+  await expect(stage).toContainText("Исполнитель: не назначен");
+});

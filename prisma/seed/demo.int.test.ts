@@ -1,0 +1,61 @@
+// The demo municipality: loads into an empty database, is idempotent, and the records it enables
+// behave as the order requires (application events cannot be edited or deleted, R3).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../server/test/db";
+import { verifyPassword } from "../../server/auth/password";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./demo";
+import { SEED_SERVICES } from "./regulations";
+
+describe("demo seed", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t.drop());
+
+  it("creates the municipality, one user per role, both services and the calendar", async () => {
+    const report = await seedDemo(t.db);
+    expect(report.created.departments).toBe(4);
+    expect(report.created.users).toBe(DEMO_USERS.length);
+    expect(report.created.services).toBe(2);
+    expect(report.created.versions).toBe(2);
+    expect(report.created.calendarYears).toBe(3);
+    const roles = new Set<string>();
+    for (const u of await t.db.user.findMany({ include: { memberships: true } })) {
+      u.roles.forEach((r) => roles.add(r));
+      u.memberships.forEach((m) => roles.add(m.role));
+    }
+    expect([...roles].sort()).toEqual(["ADMIN", "APPLICANT", "EXECUTOR", "HEAD", "REGISTRAR", "SIGNER"]);
+    const applicant = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
+    expect(await verifyPassword(DEMO_PASSWORD, applicant.passwordHash!)).toBe(true);
+    const services = await t.db.service.findMany({ include: { versions: true }, orderBy: { code: "asc" } });
+    expect(services.map((s) => s.title).sort()).toEqual(SEED_SERVICES.map((s) => s.title).sort());
+    expect(services.every((s) => s.versions.length === 1 && s.versions[0]!.status === "PUBLISHED")).toBe(true);
+    // 2025 and 2026 come from the decrees: 247 working days each (R7).
+    for (const year of [2025, 2026]) {
+      const working = await t.db.calendarDay.count({ where: { working: true, date: { gte: new Date(`${year}-01-01`), lt: new Date(`${year + 1}-01-01`) } } });
+      expect(working).toBe(247);
+    }
+    expect((await t.db.calendarYear.findUniqueOrThrow({ where: { year: 2027 } })).provisional).toBe(true);
+  });
+
+  it("is idempotent: a second run creates nothing and changes nothing", async () => {
+    const before = await Promise.all([t.db.department.count(), t.db.user.count(), t.db.service.count(), t.db.regulationVersion.count(), t.db.calendarDay.count()]);
+    const report = await seedDemo(t.db);
+    expect(Object.values(report.created).every((n) => n === 0)).toBe(true);
+    const after = await Promise.all([t.db.department.count(), t.db.user.count(), t.db.service.count(), t.db.regulationVersion.count(), t.db.calendarDay.count()]);
+    expect(after).toEqual(before);
+  });
+
+  it("keeps application events append-only in the database itself (R3)", async () => {
+    const service = await t.db.service.findFirstOrThrow({ include: { versions: true } });
+    const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
+    const app = await t.db.application.create({
+      data: { serviceId: service.id, regulationVersionId: service.versions[0]!.id, departmentId: service.departmentId, ownerId: owner.id },
+    });
+    const event = await t.db.applicationEvent.create({ data: { applicationId: app.id, type: "draft_created", actorId: owner.id } });
+    await expect(t.db.applicationEvent.update({ where: { id: event.id }, data: { type: "forged" } })).rejects.toThrow(/append-only/);
+    await expect(t.db.applicationEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+    expect((await t.db.applicationEvent.findUniqueOrThrow({ where: { id: event.id } })).type).toBe("draft_created");
+  });
+});

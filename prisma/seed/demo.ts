@@ -1,0 +1,130 @@
+// The demo municipality, loaded on every start and idempotent: departments, one user per role, the
+// two services of the seed regulations (S1, S2) with their published regulation versions, and the
+// working-day calendar. Nothing here overwrites what administrators changed later: rows are created
+// when missing and left alone when present.
+import type { Db } from "../../server/db/client";
+import { hashPassword } from "../../server/auth/password";
+import { documentChecksum } from "../../server/regulation/checksum";
+import { SEED_SERVICES } from "./regulations";
+import { loadCalendarYears } from "../../server/calendar/calendar-store";
+
+export const DEMO_PASSWORD = "demo-Reglament-2026";
+
+export const DEMO_DEPARTMENTS = [
+  {
+    code: "administration",
+    name: "Администрация сельского поселения Половинка",
+    kind: "ADMINISTRATION" as const,
+    parent: null,
+    address: "628212, Ханты-Мансийский автономный округ – Югра, Кондинский район, п. Половинка",
+    phone: "+7 (34677) 0-00-00 (демо)",
+    email: "admin@demo.reglament.ru",
+    schedule: "пн–чт 9:00–18:00, пт 9:00–17:00, обед 13:00–14:00 (время местное, UTC+5)",
+  },
+  { code: "roads", name: "Отдел жилищно-коммунального хозяйства и дорожной деятельности", kind: "UNIT" as const, parent: "administration" },
+  { code: "archive", name: "Архивный отдел", kind: "UNIT" as const, parent: "administration" },
+  { code: "mfc", name: "Многофункциональный центр предоставления государственных и муниципальных услуг (МФЦ)", kind: "MFC" as const, parent: null },
+];
+
+type DemoUser = {
+  email: string;
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  phone: string;
+  roles: ("APPLICANT" | "ADMIN")[];
+  memberships: { department: string; role: "REGISTRAR" | "EXECUTOR" | "HEAD" | "SIGNER" }[];
+  profile?: Record<string, unknown>;
+  label: string;
+};
+
+export const DEMO_USERS: DemoUser[] = [
+  {
+    label: "Заявитель", email: "applicant@demo.reglament.ru", lastName: "Иванов", firstName: "Иван", middleName: "Петрович",
+    phone: "+79825550101", roles: ["APPLICANT"], memberships: [],
+    profile: {
+      snils: "112-233-445 95", birthDate: "1985-04-12", passport: "6710 123456",
+      address: "628212, ХМАО – Югра, Кондинский район, п. Половинка, ул. Комсомольская, д. 5, кв. 2",
+    },
+  },
+  {
+    label: "Регистратор", email: "registrar@demo.reglament.ru", lastName: "Петрова", firstName: "Мария", middleName: "Сергеевна",
+    phone: "+79825550102", roles: [],
+    memberships: [{ department: "roads", role: "REGISTRAR" }, { department: "archive", role: "REGISTRAR" }, { department: "mfc", role: "REGISTRAR" }],
+  },
+  {
+    label: "Исполнитель", email: "executor@demo.reglament.ru", lastName: "Сидоров", firstName: "Алексей", middleName: "Николаевич",
+    phone: "+79825550103", roles: [], memberships: [{ department: "roads", role: "EXECUTOR" }, { department: "archive", role: "EXECUTOR" }],
+  },
+  {
+    label: "Руководитель отдела", email: "head@demo.reglament.ru", lastName: "Кузнецова", firstName: "Ольга", middleName: "Викторовна",
+    phone: "+79825550104", roles: [], memberships: [{ department: "roads", role: "HEAD" }, { department: "archive", role: "HEAD" }],
+  },
+  {
+    label: "Подписант (глава)", email: "signer@demo.reglament.ru", lastName: "Старжинский", firstName: "Андрей", middleName: "Александрович",
+    phone: "+79825550105", roles: [], memberships: [{ department: "administration", role: "SIGNER" }],
+  },
+  {
+    label: "Администратор", email: "admin@demo.reglament.ru", lastName: "Орлов", firstName: "Дмитрий", middleName: "Игоревич",
+    phone: "+79825550106", roles: ["ADMIN"], memberships: [],
+  },
+];
+
+export type SeedReport = { created: Record<string, number> };
+
+export async function seedDemo(db: Db, options: { calendarYears?: number[] } = {}): Promise<SeedReport> {
+  const created: Record<string, number> = { departments: 0, users: 0, services: 0, versions: 0, calendarYears: 0 };
+
+  const departmentIds = new Map<string, string>();
+  for (const d of DEMO_DEPARTMENTS) {
+    const existing = await db.department.findUnique({ where: { code: d.code } });
+    const row =
+      existing ??
+      (await db.department.create({
+        data: {
+          code: d.code, name: d.name, kind: d.kind,
+          parentId: d.parent ? departmentIds.get(d.parent) : null,
+          address: "address" in d ? d.address : null,
+          phone: "phone" in d ? d.phone : null,
+          email: "email" in d ? d.email : null,
+          schedule: "schedule" in d ? d.schedule : null,
+        },
+      }));
+    if (!existing) created.departments! += 1;
+    departmentIds.set(d.code, row.id);
+  }
+
+  for (const u of DEMO_USERS) {
+    if (await db.user.findUnique({ where: { email: u.email } })) continue;
+    await db.user.create({
+      data: {
+        email: u.email, lastName: u.lastName, firstName: u.firstName, middleName: u.middleName, phone: u.phone,
+        roles: u.roles, passwordHash: await hashPassword(DEMO_PASSWORD), profile: (u.profile ?? {}) as object,
+        memberships: { create: u.memberships.map((m) => ({ role: m.role, departmentId: departmentIds.get(m.department)! })) },
+      },
+    });
+    created.users! += 1;
+  }
+
+  for (const s of SEED_SERVICES) {
+    let service = await db.service.findUnique({ where: { code: s.code } });
+    if (!service) {
+      service = await db.service.create({ data: { code: s.code, title: s.title, departmentId: departmentIds.get(s.departmentCode)! } });
+      created.services! += 1;
+    }
+    const hasVersion = await db.regulationVersion.count({ where: { serviceId: service.id } });
+    if (!hasVersion) {
+      await db.regulationVersion.create({
+        data: {
+          serviceId: service.id, version: 1, status: "PUBLISHED", basis: s.basis,
+          effectiveFrom: new Date(`${s.effectiveFrom}T00:00:00+05:00`), publishedAt: new Date(),
+          document: s.document as object, checksum: documentChecksum(s.document),
+        },
+      });
+      created.versions! += 1;
+    }
+  }
+
+  created.calendarYears = await loadCalendarYears(db, options.calendarYears ?? [2025, 2026, 2027]);
+  return { created };
+}

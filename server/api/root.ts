@@ -1,0 +1,20 @@
+import { applicationRouter } from "./routers/application";
+import { adminRouter, cabinetRouter } from "./routers/areas";
+import { staffRouter } from "./routers/staff";
+import { authRouter } from "./routers/auth";
+import { catalogueRouter } from "./routers/catalogue";
+import { notificationRouter } from "./routers/notification";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  catalogue: catalogueRouter,
+  cabinet: cabinetRouter,
+  application: applicationRouter,
+  notification: notificationRouter,
+  staff: staffRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

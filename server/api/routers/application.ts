@@ -1,0 +1,61 @@
+// The applicant's journey: drafts, submission and the application as the cabinet shows it.
+import { applicationForOwner, draftForOwner } from "../../application/data";
+import { acceptInvitation, coApplicantSection, coApplicantsForOwner, inviteCoApplicant, removeCoApplicant, saveCoApplicantSection } from "../../application/co-applicants";
+import { zEmail } from "../../auth/schema";
+import { zDraftValues } from "../../application/schema";
+import { saveDraft, startDraft, submitApplication } from "../../application/mutations";
+import { zApplicationId, zSaveDraftInput, zStartDraftInput, zSubmitInput } from "../../application/schema";
+import { loadWorkingCalendar } from "../../calendar/calendar-store";
+import { AppError } from "../../errors";
+import { applicantProcedure, authedProcedure, createTRPCRouter } from "../trpc";
+import { z } from "zod";
+
+export const applicationRouter = createTRPCRouter({
+  startDraft: applicantProcedure
+    .input(zStartDraftInput.extend({ copyFrom: z.string().uuid().optional() }))
+    .mutation(({ ctx, input }) => startDraft(ctx.db, { ownerId: ctx.identity.id, serviceCode: input.serviceCode, copyFrom: input.copyFrom })),
+
+  getDraft: applicantProcedure.input(zApplicationId).query(async ({ ctx, input }) => {
+    const draft = await draftForOwner(ctx.db, ctx.identity.id, input.id);
+    if (!draft) throw new AppError("NOT_FOUND", "Черновик не найден");
+    return draft;
+  }),
+
+  saveDraft: applicantProcedure.input(zSaveDraftInput).mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.identity.id, input)),
+
+  submit: applicantProcedure.input(zSubmitInput).mutation(async ({ ctx, input }) =>
+    submitApplication(ctx.db, {
+      ownerId: ctx.identity.id, id: input.id, submissionKey: input.submissionKey, expectedRowVersion: input.expectedRowVersion,
+      calendar: await loadWorkingCalendar(ctx.db), signedWith: ctx.session?.user.authMethod ?? "password",
+    }),
+  ),
+
+  coApplicants: applicantProcedure.input(zApplicationId).query(({ ctx, input }) => coApplicantsForOwner(ctx.db, ctx.identity.id, input.id)),
+
+  inviteCoApplicant: applicantProcedure
+    .input(zApplicationId.extend({ email: zEmail }))
+    .mutation(async ({ ctx, input }) => {
+      const invited = await inviteCoApplicant(ctx.db, { ownerId: ctx.identity.id, applicationId: input.id, email: input.email });
+      return { id: invited.id, email: invited.email }; // the token travels only by e-mail
+    }),
+
+  removeCoApplicant: applicantProcedure
+    .input(zApplicationId.extend({ participantId: z.string().uuid() }))
+    .mutation(({ ctx, input }) => removeCoApplicant(ctx.db, { ownerId: ctx.identity.id, applicationId: input.id, participantId: input.participantId })),
+
+  acceptInvitation: applicantProcedure
+    .input(z.object({ token: z.string().min(16).max(128) }))
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, { userId: ctx.identity.id, email: ctx.identity.email, token: input.token })),
+
+  coApplicantSection: applicantProcedure.input(zApplicationId).query(({ ctx, input }) => coApplicantSection(ctx.db, ctx.identity.id, input.id)),
+
+  saveCoApplicantSection: applicantProcedure
+    .input(zApplicationId.extend({ values: zDraftValues, complete: z.boolean() }))
+    .mutation(({ ctx, input }) => saveCoApplicantSection(ctx.db, { userId: ctx.identity.id, applicationId: input.id, values: input.values, complete: input.complete })),
+
+  get: authedProcedure.input(zApplicationId).query(async ({ ctx, input }) => {
+    const app = await applicationForOwner(ctx.db, ctx.identity.id, input.id);
+    if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
+    return app;
+  }),
+});

@@ -1,0 +1,107 @@
+// The staff workspace: the board, the card, moves through the process, assignment and comments.
+import { z } from "zod";
+import { CHANNELS } from "../../regulation/document";
+import { loadWorkingCalendar } from "../../calendar/calendar-store";
+import { config } from "../../config";
+import { AppError } from "../../errors";
+import { board, boardColumnPage } from "../../staff/board-store";
+import { addComment, executorsFor, staffCard } from "../../staff/card-store";
+import { staffOverview } from "../../staff/data";
+import { moveApplication } from "../../workflow/mutations";
+import { createTRPCRouter, staffProcedure } from "../trpc";
+import { registerPaperApplication } from "../../staff/intake-mutations";
+import { recordRequestAnswer, sendInteragencyRequest } from "../../staff/request-mutations";
+import { versionInForce } from "../../regulation/data";
+import { zDraftValues } from "../../application/schema";
+
+const zFilters = z.object({
+  serviceCode: z.string().max(64).optional(),
+  mine: z.boolean().optional(),
+  deadline: z.enum(["overdue", "due_soon", "on_time"]).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  q: z.string().max(100).optional(),
+});
+
+async function boardContext(db: Parameters<typeof loadWorkingCalendar>[0]) {
+  return { now: new Date(), calendar: await loadWorkingCalendar(db), dueSoonWorkingDays: config().dueSoonWorkingDays };
+}
+
+export const staffRouter = createTRPCRouter({
+  overview: staffProcedure.query(({ ctx }) => staffOverview(ctx.db, ctx.scope)),
+
+  board: staffProcedure
+    .input(z.object({ filters: zFilters.default({}), perColumn: z.number().int().min(1).max(100).default(20) }))
+    .query(async ({ ctx, input }) => board(ctx.db, ctx.scope, input, await boardContext(ctx.db))),
+
+  column: staffProcedure
+    .input(z.object({ filters: zFilters.default({}), stage: z.string().max(64), cursor: z.string().uuid().optional(), limit: z.number().int().min(1).max(100).default(20) }))
+    .query(async ({ ctx, input }) => boardColumnPage(ctx.db, ctx.scope, input, await boardContext(ctx.db))),
+
+  card: staffProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
+    const card = await staffCard(ctx.db, ctx.scope, input.id, await boardContext(ctx.db));
+    if (!card) throw new AppError("NOT_FOUND", "Заявление не найдено");
+    return card;
+  }),
+
+  executors: staffProcedure.input(z.object({ id: z.string().uuid() })).query(({ ctx, input }) => executorsFor(ctx.db, ctx.scope, input.id)),
+
+  /** Every stage change goes through the state machine (R1); a stale row version is a conflict. */
+  move: staffProcedure
+    .input(
+      z.object({
+        id: z.string().uuid(),
+        expectedRowVersion: z.number().int().nonnegative(),
+        transition: z.string().max(64),
+        refusalGrounds: z.array(z.string().max(64)).max(20).optional(),
+        comment: z.string().max(5000).optional(),
+        resultType: z.string().max(64).optional(),
+        executorId: z.string().uuid().optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { id, expectedRowVersion, ...request } = input;
+      return moveApplication(ctx.db, {
+        applicationId: id, expectedRowVersion, calendar: await loadWorkingCalendar(ctx.db),
+        actor: { userId: ctx.scope.userId, roles: ctx.scope.roles, departmentIds: ctx.scope.departmentIds }, request,
+      }).then((r) => ({ ...r, eventIds: r.eventIds.map(String) }));
+    }),
+
+  /** The form of a service for entering a paper application (the same form as the portal's). */
+  intakeForm: staffProcedure.input(z.object({ serviceCode: z.string().max(64) })).query(async ({ ctx, input }) => {
+    const service = await ctx.db.service.findUnique({ where: { code: input.serviceCode }, select: { id: true, title: true, code: true, departmentId: true } });
+    if (!service || !ctx.scope.departmentIds.includes(service.departmentId)) throw new AppError("NOT_FOUND", "Услуга не найдена");
+    const version = await versionInForce(ctx.db, service.id);
+    if (!version) throw new AppError("PRECONDITION", "Регламент услуги не опубликован");
+    return { service: { code: service.code, title: service.title }, steps: version.document.form.steps.filter((s) => (s.section ?? "applicant") === "applicant"), intakeChannels: version.document.intakeChannels.filter((c) => c !== "PORTAL") };
+  }),
+
+  registerPaper: staffProcedure
+    .input(
+      z.object({
+        serviceCode: z.string().max(64),
+        values: zDraftValues,
+        channel: z.enum(["IN_PERSON", "POST", "MFC", "EMAIL"]),
+        receivedAt: z.coerce.date(),
+        applicant: z.object({
+          email: z.union([z.literal(""), z.string().trim().email("Адрес электронной почты указан неверно")]).optional(),
+          lastName: z.string().trim().min(1, "Укажите фамилию заявителя").max(60),
+          firstName: z.string().trim().min(1, "Укажите имя заявителя").max(60),
+          middleName: z.string().trim().max(60).optional(),
+          phone: z.string().trim().max(20).optional(),
+        }),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => registerPaperApplication(ctx.db, ctx.scope, { ...input, calendar: await loadWorkingCalendar(ctx.db) })),
+
+  sendRequest: staffProcedure
+    .input(z.object({ id: z.string().uuid(), typeCode: z.string().max(64), text: z.string().trim().min(1, "Опишите, какие сведения запрашиваются").max(5000) }))
+    .mutation(async ({ ctx, input }) => sendInteragencyRequest(ctx.db, ctx.scope, { applicationId: input.id, typeCode: input.typeCode, text: input.text, calendar: await loadWorkingCalendar(ctx.db) })),
+
+  answerRequest: staffProcedure
+    .input(z.object({ requestId: z.string().uuid(), answerText: z.string().trim().min(1, "Внесите содержание ответа").max(10000) }))
+    .mutation(({ ctx, input }) => recordRequestAnswer(ctx.db, ctx.scope, input)),
+
+  comment: staffProcedure
+    .input(z.object({ id: z.string().uuid(), text: z.string().trim().min(1, "Комментарий пуст").max(5000) }))
+    .mutation(({ ctx, input }) => addComment(ctx.db, ctx.scope, { applicationId: input.id, text: input.text })),
+});

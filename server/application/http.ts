@@ -1,0 +1,42 @@
+// GET /api/applications/:id/pdf — the applicant's copy of the filled form as a PDF (R15), with the
+// registration and the signature hash once submitted.
+import { getDb } from "../db/client";
+import { getSession } from "../auth/session";
+import { renderPdf, type PdfBlock } from "../document/pdf";
+import { formatDateRu } from "../notification/templates";
+import { answerSections } from "./answers";
+import { applicationForOwner } from "./data";
+
+export async function handleApplicationPdf(_req: Request, params: { id: string }): Promise<Response> {
+  const session = await getSession();
+  if (!session) return Response.json({ error: "Войдите в систему" }, { status: 401 });
+  if (!/^[0-9a-f-]{36}$/i.test(params.id)) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
+  const app = await applicationForOwner(getDb(), session.user.id, params.id);
+  if (!app) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
+  const pdf = await applicationCopyPdf(app);
+  const name = `zayavlenie-${app.registrationNumber ?? "chernovik"}.pdf`;
+  return new Response(new Uint8Array(pdf), {
+    headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${name}"`, "cache-control": "private, no-store" },
+  });
+}
+
+export function applicationCopyPdf(app: NonNullable<Awaited<ReturnType<typeof applicationForOwner>>>): Promise<Buffer> {
+  const steps = app.steps.filter((s) => (s.section ?? "applicant") === "applicant");
+  const blocks: PdfBlock[] = [
+    { kind: "title", text: "Заявление о предоставлении муниципальной услуги" },
+    { kind: "paragraph", text: `«${app.service.title}»`, align: "center" },
+    {
+      kind: "paragraph",
+      text: app.registrationNumber
+        ? `Регистрационный номер ${app.registrationNumber} от ${app.registeredAt ? formatDateRu(app.registeredAt) : "—"}${app.dueAt ? `. Ожидаемый срок результата: ${formatDateRu(app.dueAt)}` : ""}`
+        : "Черновик: заявление ещё не подано.",
+      align: "center",
+      size: 10,
+    },
+    { kind: "rule" },
+    { kind: "sections", sections: answerSections(steps, app.values) },
+    { kind: "space" },
+    ...(app.contentHash ? [{ kind: "paragraph" as const, text: `Подписано простой электронной подписью. SHA-256 содержимого: ${app.contentHash}`, size: 8 }] : []),
+  ];
+  return renderPdf({ title: `Заявление ${app.registrationNumber ?? ""}`.trim() }, blocks);
+}

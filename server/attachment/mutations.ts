@@ -1,0 +1,112 @@
+// Attachments of an application (R13, R16): per-field types (by content), size and count limits,
+// contents in the file storage, metadata in the database. Only the owner of a draft adds or removes.
+import { randomUUID } from "node:crypto";
+import type { Db, Tx } from "../db/client";
+import { AppError } from "../errors";
+import type { FieldDef, StepDef } from "../regulation/document";
+import { pinnedDocument } from "../regulation/document-cache";
+import type { FileRef } from "../regulation/form-schema";
+import { sha256, type FileStorage } from "../storage/storage";
+import { MIME_LABEL, sniffMimeType } from "./sniff";
+
+/** Above any field's own limit: nothing bigger is even read into memory by the route. */
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+function findFileField(steps: StepDef[], key: string): FieldDef | undefined {
+  const walk = (fields: FieldDef[]): FieldDef | undefined => {
+    for (const f of fields) {
+      if (f.key === key && f.type === "file") return f;
+      const inner = f.fields ? walk(f.fields) : undefined;
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  for (const s of steps) {
+    const found = walk(s.fields);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function ownedDraft(db: Db, userId: string, applicationId: string) {
+  const app = await db.application.findFirst({
+    where: { id: applicationId, ownerId: userId },
+    select: { id: true, status: true, regulationVersionId: true, regulationVersion: { select: { document: true } } },
+  });
+  if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
+  if (app.status !== "DRAFT") throw new AppError("PRECONDITION", "Заявление уже подано: прикреплять файлы больше нельзя");
+  return app;
+}
+
+const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} МБ`;
+
+export async function uploadAttachment(
+  db: Db,
+  storage: FileStorage,
+  input: { userId: string; applicationId: string; fieldKey: string; fileName: string; content: Uint8Array },
+): Promise<FileRef> {
+  const app = await ownedDraft(db, input.userId, input.applicationId);
+  const field = findFileField(pinnedDocument(app.regulationVersionId, app.regulationVersion.document).form.steps, input.fieldKey);
+  if (!field) throw new AppError("INVALID", "В форме услуги нет такого поля для файлов");
+  const name = input.fileName.replace(/[\u0000-\u001f/\\]/g, "_").slice(0, 200) || "file";
+  if (input.content.length === 0) throw new AppError("INVALID", `Файл «${name}» пустой: выберите файл с содержимым`);
+  const limitMb = field.maxSizeMb ?? 10;
+  if (input.content.length > limitMb * 1024 * 1024) {
+    throw new AppError("INVALID", `Файл «${name}» весит ${formatMb(input.content.length)}, а допускается не больше ${limitMb} МБ: уменьшите разрешение скана или разделите документ`);
+  }
+  const mime = sniffMimeType(input.content);
+  const accept = field.accept ?? Object.keys(MIME_LABEL);
+  if (!mime || !accept.includes(mime)) {
+    const allowed = accept.map((a) => MIME_LABEL[a] ?? a).join(", ");
+    throw new AppError("INVALID", `Файл «${name}» не похож на документ в формате ${allowed} по своему содержимому: приложите скан или документ в одном из этих форматов`);
+  }
+  const count = await db.attachment.count({ where: { applicationId: app.id, fieldKey: input.fieldKey } });
+  const maxFiles = field.maxFiles ?? 1;
+  if (count >= maxFiles) throw new AppError("INVALID", `К полю «${field.label}» можно приложить не больше ${maxFiles} файл(ов): удалите лишний, чтобы добавить новый`);
+
+  const id = randomUUID();
+  const storageKey = `${id.slice(0, 2)}/${id}`;
+  await storage.put(storageKey, input.content);
+  try {
+    await db.attachment.create({
+      data: { id, applicationId: app.id, fieldKey: input.fieldKey, fileName: name, mimeType: mime, size: input.content.length, sha256: sha256(input.content), storageKey, uploadedById: input.userId },
+    });
+  } catch (error) {
+    await storage.delete(storageKey); // nothing half-written: no orphan file without its row
+    throw error;
+  }
+  return { id, name, size: input.content.length, mimeType: mime };
+}
+
+export async function removeAttachment(db: Db, storage: FileStorage, input: { userId: string; applicationId: string; attachmentId: string }) {
+  const app = await ownedDraft(db, input.userId, input.applicationId);
+  const row = await db.attachment.findFirst({ where: { id: input.attachmentId, applicationId: app.id } });
+  if (!row) throw new AppError("NOT_FOUND", "Файл не найден");
+  await db.attachment.delete({ where: { id: row.id } });
+  await storage.delete(row.storageKey);
+}
+
+/**
+ * Every file reference in the values must be an attachment of this very application with the same
+ * type and size: a crafted request cannot point at another applicant's file.
+ */
+export async function checkFileRefs(db: Db | Tx, applicationId: string, values: Record<string, unknown>): Promise<string[]> {
+  const refs: FileRef[] = [];
+  const collect = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      if (typeof o.id === "string" && typeof o.mimeType === "string" && typeof o.size === "number") refs.push(o as FileRef);
+      else Object.values(o).forEach(collect);
+    }
+  };
+  collect(values);
+  if (!refs.length) return [];
+  const ids = refs.map((r) => r.id).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const rows = await db.attachment.findMany({ where: { applicationId, id: { in: ids } }, select: { id: true, mimeType: true, size: true } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return refs.filter((r) => {
+    const row = byId.get(r.id);
+    return !row || row.mimeType !== r.mimeType || row.size !== r.size;
+  }).map((r) => r.name);
+}

@@ -1,0 +1,57 @@
+// Data access of identities: the only place auth touches Prisma.
+import type { Db } from "../db/client";
+import type { Role } from "../regulation/document";
+
+export type Identity = {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  departmentIds: string[];
+};
+
+const identitySelect = {
+  id: true, email: true, lastName: true, firstName: true, middleName: true, roles: true, isActive: true, passwordHash: true,
+  memberships: { select: { role: true, departmentId: true } },
+} as const;
+
+type IdentityRow = {
+  id: string; email: string; lastName: string; firstName: string; middleName: string | null; roles: Role[];
+  memberships: { role: Role; departmentId: string }[];
+};
+
+export function toIdentity(u: IdentityRow): Identity {
+  return {
+    id: u.id,
+    email: u.email,
+    name: [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" "),
+    roles: [...new Set<Role>([...u.roles, ...u.memberships.map((m) => m.role)])],
+    departmentIds: [...new Set(u.memberships.map((m) => m.departmentId))],
+  };
+}
+
+export async function findUserForSignIn(db: Db, email: string) {
+  return db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: identitySelect });
+}
+
+/** Reads roles and departments afresh: sessions go stale when an administrator changes them. */
+export async function loadIdentity(db: Db, userId: string): Promise<Identity | null> {
+  const u = await db.user.findUnique({ where: { id: userId }, select: identitySelect });
+  return u && u.isActive ? toIdentity(u) : null;
+}
+
+/** Taken means somebody can already sign in with it; an account a registrar opened for a paper
+ * application (no password, no external identity) is claimed by registering with its e-mail. */
+export async function emailTaken(db: Db, email: string): Promise<boolean> {
+  return (await db.user.count({ where: { email, OR: [{ passwordHash: { not: null } }, { identities: { some: {} } }] } })) > 0;
+}
+
+export async function createApplicant(
+  db: Db,
+  input: { email: string; passwordHash: string; lastName: string; firstName: string; middleName?: string; phone?: string },
+) {
+  const data = { ...input, middleName: input.middleName || null, phone: input.phone || null };
+  const claimed = await db.user.updateMany({ where: { email: input.email, passwordHash: null, identities: { none: {} }, memberships: { none: {} }, NOT: { roles: { has: "ADMIN" } } }, data });
+  if (claimed.count === 1) return db.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, email: true } });
+  return db.user.create({ data: { ...data, roles: ["APPLICANT"] }, select: { id: true, email: true } });
+}

@@ -1,0 +1,74 @@
+// Sign-in through an identity provider speaking OpenID Connect (ESIA-compatible, R15, R17). Issuer,
+// client and the mapping of claims to the identity profile come from configuration, so the same
+// code talks to ESIA (through a gateway), a regional IdP or the test provider.
+import { z } from "zod";
+import type { IdentityProfile } from "../application/prefill";
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  scope: string;
+  /** Profile field → claim name (dots reach into objects: "address.formatted"). */
+  claims: Partial<Record<keyof IdentityProfile, string>>;
+};
+
+/** ESIA-like defaults: standard OIDC claims plus `snils` and `passport`. */
+export const DEFAULT_CLAIMS: OidcConfig["claims"] = {
+  lastName: "family_name",
+  firstName: "given_name",
+  middleName: "middle_name",
+  email: "email",
+  phone: "phone_number",
+  snils: "snils",
+  birthDate: "birthdate",
+  passport: "passport",
+  address: "address.formatted",
+  inn: "inn",
+};
+
+const zClaims = z.record(z.string(), z.string());
+
+export function oidcConfig(env: Record<string, string | undefined> = process.env): OidcConfig | null {
+  if (!env.OIDC_ISSUER) return null;
+  if (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) throw new Error("OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required too");
+  return {
+    issuer: env.OIDC_ISSUER.replace(/\/$/, ""),
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    name: env.OIDC_NAME ?? "Госуслуги (ЕСИА)",
+    scope: env.OIDC_SCOPE ?? "openid profile email phone",
+    claims: { ...DEFAULT_CLAIMS, ...(env.OIDC_CLAIMS ? (zClaims.parse(JSON.parse(env.OIDC_CLAIMS)) as OidcConfig["claims"]) : {}) },
+  };
+}
+
+function claim(claims: Record<string, unknown>, path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  let v: unknown = claims;
+  for (const part of path.split(".")) v = v && typeof v === "object" ? (v as Record<string, unknown>)[part] : undefined;
+  return typeof v === "string" && v.trim() ? v.trim() : typeof v === "number" ? String(v) : undefined;
+}
+
+export type MappedIdentity = { subject: string; email: string | null; lastName: string; firstName: string; middleName: string | null; phone: string | null; profile: Record<string, string> };
+
+/** Turns provider claims into our identity profile; what the provider does not send stays unset. */
+export function mapClaims(claims: Record<string, unknown>, mapping: OidcConfig["claims"]): MappedIdentity {
+  const get = (k: keyof IdentityProfile) => claim(claims, mapping[k]);
+  const profile: Record<string, string> = {};
+  for (const k of ["snils", "birthDate", "passport", "address", "inn"] as const) {
+    const v = get(k);
+    if (v) profile[k] = v;
+  }
+  const subject = typeof claims.sub === "string" ? claims.sub : "";
+  if (!subject) throw new Error("the identity provider sent no subject (sub)");
+  return {
+    subject,
+    email: get("email")?.toLowerCase() ?? null,
+    lastName: get("lastName") ?? "—",
+    firstName: get("firstName") ?? "—",
+    middleName: get("middleName") ?? null,
+    phone: get("phone") ?? null,
+    profile,
+  };
+}

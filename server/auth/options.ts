@@ -1,0 +1,94 @@
+// next-auth (v4) configuration: e-mail + password for staff and applicants, JWT sessions that carry
+// roles and departments. Privileged procedures re-read roles from the database (server/api/trpc.ts).
+import type { NextAuthOptions } from "next-auth";
+import type { Provider } from "next-auth/providers/index";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "../db/client";
+import { findUserForSignIn, toIdentity } from "./data";
+import { dummyHash, verifyPassword } from "./password";
+import { zSignInInput } from "./schema";
+import type { Role } from "../regulation/document";
+import { linkExternalIdentity } from "./mutations";
+import { mapClaims, oidcConfig } from "./oidc";
+
+const oidc = oidcConfig();
+
+/** ESIA-compatible OpenID Connect provider, when configured (OIDC_ISSUER, see README). */
+function oidcProvider(): Provider[] {
+  if (!oidc) return [];
+  return [
+    {
+      id: "oidc",
+      name: oidc.name,
+      type: "oauth",
+      wellKnown: `${oidc.issuer}/.well-known/openid-configuration`,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      authorization: { params: { scope: oidc.scope } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile(profile: Record<string, unknown>) {
+        const m = mapClaims(profile, oidc.claims);
+        return { id: m.subject, email: m.email, name: [m.lastName, m.firstName, m.middleName].filter(Boolean).join(" ") };
+      },
+    },
+  ];
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Электронная почта и пароль",
+      credentials: { email: { label: "Электронная почта", type: "email" }, password: { label: "Пароль", type: "password" } },
+      async authorize(raw) {
+        const parsed = zSignInInput.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await findUserForSignIn(getDb(), parsed.data.email);
+        // Compare against a dummy hash for unknown e-mails: the answer and its timing are the same.
+        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
+        if (!user || !user.isActive || !user.passwordHash || !ok) return null;
+        const identity = toIdentity(user);
+        return { id: identity.id, email: identity.email, name: identity.name, roles: identity.roles, departmentIds: identity.departmentIds };
+      },
+    }),
+    ...oidcProvider(),
+  ],
+  callbacks: {
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "oidc" && oidc && profile) {
+        // Link (or create) the local applicant and refresh the identity profile from the claims.
+        const identity = await linkExternalIdentity(getDb(), oidc.issuer, mapClaims(profile as Record<string, unknown>, oidc.claims));
+        token.sub = identity.id;
+        token.email = identity.email;
+        token.name = identity.name;
+        token.roles = identity.roles;
+        token.departmentIds = identity.departmentIds;
+        token.authMethod = "oidc";
+        return token;
+      }
+      if (user) {
+        const u = user as { id: string; roles: Role[]; departmentIds: string[] };
+        token.sub = u.id;
+        token.roles = u.roles;
+        token.departmentIds = u.departmentIds;
+        token.authMethod = "password";
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      session.user = {
+        id: token.sub!,
+        email: token.email ?? "",
+        name: token.name ?? "",
+        roles: (token.roles as Role[] | undefined) ?? [],
+        departmentIds: (token.departmentIds as string[] | undefined) ?? [],
+        authMethod: token.authMethod ?? "password",
+      };
+      return session;
+    },
+  },
+};

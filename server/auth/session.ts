@@ -1,0 +1,32 @@
+// Session helpers for server components and pages. Every page that needs a role calls requireRole in
+// the page itself (not only in a layout): layouts do not re-run on client navigation.
+import { getServerSession, type Session } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { authOptions } from "./options";
+import type { Role } from "../regulation/document";
+
+export async function getSession(): Promise<Session | null> {
+  return getServerSession(authOptions);
+}
+
+export { STAFF_ROLES } from "./session-roles";
+import { STAFF_ROLES } from "./session-roles";
+
+export function hasAnyRole(session: Session | null, roles: readonly Role[]): boolean {
+  return !!session?.user.roles.some((r) => roles.includes(r));
+}
+
+/** Redirects to sign-in when anonymous; answers 403 when signed in without any of `roles`. */
+export async function requireRole(roles: readonly Role[], returnTo: string): Promise<Session> {
+  const session = await getSession();
+  if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!hasAnyRole(session, roles)) forbidden();
+  return session;
+}
+
+/** Where each kind of user starts after signing in. */
+export function homeFor(roles: readonly Role[]): string {
+  if (roles.includes("ADMIN")) return "/admin";
+  if (roles.some((r) => STAFF_ROLES.includes(r))) return "/staff";
+  return "/cabinet";
+}

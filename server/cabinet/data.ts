@@ -1,0 +1,17 @@
+// The applicant's own applications: every query is scoped by the owner's id.
+import type { Db } from "../db/client";
+
+export async function myApplications(db: Db, ownerId: string) {
+  const rows = await db.application.findMany({
+    where: { OR: [{ ownerId }, { participants: { some: { userId: ownerId } } }] },
+    orderBy: { updatedAt: "desc" },
+    take: 100,
+    select: {
+      id: true, status: true, registrationNumber: true, submittedAt: true, dueAt: true, updatedAt: true, currentStage: true,
+      ownerId: true,
+      service: { select: { title: true, code: true } },
+    },
+  });
+  // Co-applicants see the joint application too, and open their own section of it (R15).
+  return rows.map(({ ownerId: owner, ...a }) => ({ ...a, role: owner === ownerId ? ("owner" as const) : ("co_applicant" as const) }));
+}

@@ -1,0 +1,65 @@
+// The working-day calendar in the database (R7): loading decree years, reading them back into a
+// WorkingCalendar. Years stored here win over the built-in data, so administrators can replace a
+// provisional year once its decree is published.
+import type { Db } from "../db/client";
+import type { DayKind as DbDayKind } from "../generated/prisma/client";
+import { config } from "../config";
+import { calendarYear } from "./russia";
+import type { CalendarYear, DayKind } from "./types";
+import { WorkingCalendar } from "./working-calendar";
+
+const TO_DB: Record<DayKind, DbDayKind> = {
+  working: "WORKING", shortened: "SHORTENED", weekend: "WEEKEND", holiday: "HOLIDAY",
+  transferred_off: "TRANSFERRED_OFF", transferred_working: "TRANSFERRED_WORKING",
+};
+const FROM_DB = Object.fromEntries(Object.entries(TO_DB).map(([k, v]) => [v, k])) as Record<DbDayKind, DayKind>;
+
+/** Stores a whole year in one transaction, replacing what was there. */
+export async function saveCalendarYear(db: Db, year: CalendarYear): Promise<void> {
+  const from = new Date(Date.UTC(year.year, 0, 1));
+  const to = new Date(Date.UTC(year.year + 1, 0, 1));
+  await db.$transaction([
+    db.calendarDay.deleteMany({ where: { date: { gte: from, lt: to } } }),
+    db.calendarDay.createMany({
+      data: year.days.map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), kind: TO_DB[d.kind], working: d.working, workMinutes: d.workMinutes, note: d.note ?? null })),
+    }),
+    db.calendarYear.upsert({
+      where: { year: year.year },
+      create: { year: year.year, provisional: year.provisional, source: year.source },
+      update: { provisional: year.provisional, source: year.source, loadedAt: new Date() },
+    }),
+  ]);
+}
+
+/** Loads the years that are missing (decree data where known, else the Labour Code). Returns how many. */
+export async function loadCalendarYears(db: Db, years: number[]): Promise<number> {
+  const present = new Set((await db.calendarYear.findMany({ select: { year: true } })).map((y) => y.year));
+  let loaded = 0;
+  for (const y of years) {
+    if (present.has(y)) continue;
+    await saveCalendarYear(db, calendarYear(y));
+    loaded += 1;
+  }
+  return loaded;
+}
+
+export async function readCalendarYears(db: Db): Promise<CalendarYear[]> {
+  const [years, days] = await Promise.all([
+    db.calendarYear.findMany({ orderBy: { year: "asc" } }),
+    db.calendarDay.findMany({ orderBy: { date: "asc" } }),
+  ]);
+  const byYear = new Map<number, CalendarYear>(years.map((y) => [y.year, { year: y.year, provisional: y.provisional, source: y.source, days: [] }]));
+  for (const d of days) {
+    const iso = d.date.toISOString().slice(0, 10);
+    byYear.get(d.date.getUTCFullYear())?.days.push({ date: iso, kind: FROM_DB[d.kind], working: d.working, workMinutes: d.workMinutes, note: d.note ?? undefined });
+  }
+  return [...byYear.values()].filter((y) => y.days.length > 0);
+}
+
+/**
+ * The calendar of the municipality. Years missing from the database fall back to the built-in
+ * decree data, then to the Labour Code, so deadlines are always computable.
+ */
+export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
+  return new WorkingCalendar(await readCalendarYears(db), { utcOffsetMinutes: config().utcOffsetMinutes, deriveYear: calendarYear });
+}

@@ -1,0 +1,77 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DEADLINE_STATUS_LABEL, deadlineStatus } from "./deadline-status";
+import { calendarYears } from "./russia";
+import { WorkingCalendar } from "./working-calendar";
+
+const OFFSET = 300;
+const cal = new WorkingCalendar(calendarYears({ from: 2025, to: 2027 }), { utcOffsetMinutes: OFFSET });
+const at = (local: string) => new Date(Date.parse(`${local}Z`) - OFFSET * 60_000);
+const opts = { dueSoonWorkingDays: 1 };
+
+describe("deadlineStatus", () => {
+  // Due at the end of Tue 2026-03-10 (Mar 7-9 are off).
+  const dueAt = cal.endOfLocalDay("2026-03-10");
+
+  it("none without a deadline", () => {
+    expect(deadlineStatus(null, at("2026-03-10T10:00"), cal, opts)).toBe("none");
+  });
+
+  it.each([
+    ["2026-03-04T10:00", "on_time"], // Mar 5, 6, 10 remain: 3 working days
+    ["2026-03-05T10:00", "on_time"], // Mar 6, 10: 2
+    ["2026-03-06T10:00", "due_soon"], // Mar 10 only: 1
+    ["2026-03-08T10:00", "due_soon"], // Sunday of the holiday: work resumes on the due day
+    ["2026-03-10T23:59", "due_soon"], // last minute of the due day (local)
+    ["2026-03-11T00:00", "overdue"],
+  ] as const)("now %s → %s", (now, expected) => {
+    expect(deadlineStatus(dueAt, at(now), cal, opts)).toBe(expected);
+  });
+
+  it("threshold 0 flags only the last day", () => {
+    expect(deadlineStatus(dueAt, at("2026-03-06T10:00"), cal, { dueSoonWorkingDays: 0 })).toBe("on_time");
+    expect(deadlineStatus(dueAt, at("2026-03-10T10:00"), cal, { dueSoonWorkingDays: 0 })).toBe("due_soon");
+  });
+
+  it("is overdue exactly when now is after dueAt", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 11, 31) }),
+        fc.integer({ min: -40 * 86_400_000, max: 40 * 86_400_000 }),
+        fc.integer({ min: 0, max: 10 }),
+        (now, delta, threshold) => {
+          const status = deadlineStatus(new Date(now + delta), new Date(now), cal, { dueSoonWorkingDays: threshold });
+          expect(status === "overdue").toBe(delta < 0);
+        },
+      ),
+    );
+  });
+
+  it("a deadline set n working days ahead turns due soon at the threshold", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 11, 31) }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 10 }),
+        (now, n, threshold) => {
+          const due = cal.addWorkingDays(new Date(now), n);
+          const status = deadlineStatus(due, new Date(now), cal, { dueSoonWorkingDays: threshold });
+          expect(status).toBe(n <= threshold ? "due_soon" : "on_time");
+        },
+      ),
+    );
+  });
+
+  it("rejects a negative threshold", () => {
+    expect(() => deadlineStatus(dueAt, at("2026-03-04T10:00"), cal, { dueSoonWorkingDays: -1 })).toThrow(RangeError);
+  });
+
+  it("has Russian labels", () => {
+    expect(DEADLINE_STATUS_LABEL).toEqual({
+      on_time: "В срок",
+      due_soon: "Срок истекает",
+      overdue: "Просрочено",
+      none: "Без срока",
+    });
+  });
+});

@@ -1,0 +1,24 @@
+// The one Prisma client of the app: Prisma 7 through the node-postgres driver adapter (no engine
+// binary at run time). Scripts and tests create their own with createPrismaClient(url).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client";
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export function createPrismaClient(connectionString: string, options: { max?: number } = {}): PrismaClient {
+  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+  return new PrismaClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { reglamentDb?: PrismaClient };
+
+/** The process-wide client, created on first use (Next's dev server reloads modules: keep one). */
+export function getDb(): PrismaClient {
+  if (!globalForDb.reglamentDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the database.");
+    globalForDb.reglamentDb = createPrismaClient(url);
+  }
+  return globalForDb.reglamentDb;
+}

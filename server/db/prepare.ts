@@ -1,0 +1,56 @@
+// Brings a database to a usable state: the configured server (DATABASE_URL) or the embedded one,
+// the database created if missing, every migration applied. Used by `npm start`, the seed script,
+// the test setup and the benchmarks, so all of them run the same path.
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "./embedded";
+import { migrate, type MigrationResult } from "./migrate";
+import { ensureDatabase, withDatabase } from "./url";
+
+export type PreparedDatabase = {
+  url: string;
+  embedded: boolean;
+  migrations: MigrationResult;
+  stop(): Promise<void>;
+};
+
+async function checkReachable(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ server_version_num: string }>("SHOW server_version_num");
+    if (Number(rows[0]?.server_version_num) < 150000) {
+      throw new Error(`PostgreSQL ${rows[0]?.server_version_num} is too old: Reglament needs PostgreSQL 15 or newer.`);
+    }
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function prepareDatabase(options: { dataDir: string; databaseUrl?: string; database?: string; quiet?: boolean }): Promise<PreparedDatabase> {
+  if (options.databaseUrl) {
+    const url = options.databaseUrl;
+    try {
+      // Creating the database needs the right to; on a managed server it usually exists already.
+      await ensureDatabase(url).catch(() => undefined);
+      await checkReachable(url);
+    } catch (error) {
+      const safe = url.replace(/:\/\/([^:@]+):[^@]*@/, "://$1:***@");
+      throw new Error(
+        `Cannot reach the database at DATABASE_URL (${safe}): ${(error as Error).message}\n` +
+          "Check that the server runs and accepts connections, or unset DATABASE_URL to use the embedded PostgreSQL.",
+        { cause: error },
+      );
+    }
+    return { url, embedded: false, migrations: await migrate(url), stop: async () => undefined };
+  }
+  const server = await startEmbeddedPostgres({ dir: path.join(options.dataDir, "postgres"), quiet: options.quiet });
+  try {
+    const url = withDatabase(server.serverUrl, options.database ?? "reglament");
+    await ensureDatabase(url);
+    return { url, embedded: true, migrations: await migrate(url), stop: () => server.stop() };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}

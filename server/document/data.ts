@@ -1,0 +1,17 @@
+// Who may download a result document: the applicant once it is issued (R20), staff of the
+// application's department at any time. Others get "not found".
+import type { Db } from "../db/client";
+
+export async function resultForDownload(db: Db, viewer: { userId: string; departmentIds: readonly string[] }, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  return db.resultDocument.findFirst({
+    where: {
+      id,
+      OR: [
+        { issuedAt: { not: null }, application: { OR: [{ ownerId: viewer.userId }, { participants: { some: { userId: viewer.userId } } }] } },
+        ...(viewer.departmentIds.length ? [{ application: { departmentId: { in: [...viewer.departmentIds] } } }] : []),
+      ],
+    },
+    select: { id: true, title: true, storageKey: true, outgoingNumber: true },
+  });
+}

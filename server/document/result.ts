@@ -1,0 +1,51 @@
+// Result documents from the service's template (R9): an official letter on the authority's
+// letterhead for the road information, an archival certificate/extract/copy/letter, or a motivated
+// refusal notice naming its grounds (R25). The content comes from the regulation and the
+// application; the official writes the body text.
+import type { Passport } from "../regulation/document";
+import { formatDateRu } from "../notification/templates";
+import { renderPdf, type PdfBlock } from "./pdf";
+
+export type ResultDocumentInput = {
+  passport: Passport;
+  resultTitle: string;
+  kind: "positive" | "refusal";
+  registrationNumber: string;
+  registeredAt: Date;
+  applicant: { name: string; address?: string | null; email?: string | null };
+  serviceTitle: string;
+  /** The official's text: the information given, or the motivation of a refusal. */
+  body: string;
+  grounds?: { text: string; ref?: string }[];
+  createdAt: Date;
+};
+
+export function renderResultDocument(d: ResultDocumentInput): Promise<Buffer> {
+  const a = d.passport.authority;
+  const blocks: PdfBlock[] = [
+    { kind: "paragraph", text: a.name.toUpperCase(), bold: true, align: "center", size: 12 },
+    ...(a.address || a.phone || a.email
+      ? [{ kind: "paragraph" as const, text: [a.address, a.phone && `тел. ${a.phone}`, a.email && `эл. почта ${a.email}`].filter(Boolean).join(", "), align: "center" as const, size: 9 }]
+      : []),
+    { kind: "rule" },
+    { kind: "paragraph", text: `Исх. № ____________ от ____________\nНа № ${d.registrationNumber} от ${formatDateRu(d.registeredAt)}`, size: 10 },
+    { kind: "paragraph", text: [d.applicant.name, d.applicant.address, d.applicant.email].filter(Boolean).join("\n"), align: "right" },
+    { kind: "space" },
+    { kind: "title", text: d.resultTitle },
+  ];
+  if (d.kind === "refusal") {
+    blocks.push(
+      { kind: "paragraph", text: `По результатам рассмотрения Вашего заявления о предоставлении муниципальной услуги «${d.serviceTitle}» принято решение об отказе в предоставлении муниципальной услуги по следующим основаниям:`, align: "justify" },
+      ...(d.grounds ?? []).map((g, i) => ({ kind: "paragraph" as const, text: `${i + 1}) ${g.text}${g.ref ? ` (${g.ref} административного регламента)` : ""}`, align: "justify" as const })),
+      { kind: "paragraph", text: `Мотивы отказа: ${d.body}`, align: "justify" },
+      { kind: "paragraph", text: `Отказ может быть обжалован в досудебном (внесудебном) порядке. ${d.passport.appeal.text}`, align: "justify", size: 9 },
+    );
+  } else {
+    blocks.push(
+      { kind: "paragraph", text: `В ответ на Ваше заявление о предоставлении муниципальной услуги «${d.serviceTitle}» сообщаем следующее.`, align: "justify" },
+      { kind: "paragraph", text: d.body, align: "justify" },
+    );
+  }
+  blocks.push({ kind: "space", lines: 2 }, { kind: "paragraph", text: "Уполномоченное должностное лицо ____________________", align: "left" }, { kind: "paragraph", text: `Документ сформирован ${formatDateRu(d.createdAt)} в системе «Регламент»`, size: 8 });
+  return renderPdf({ title: d.resultTitle, author: a.name }, blocks);
+}

@@ -1,0 +1,78 @@
+// Writes of notifications (R19). A notification and its e-mail are inserted in the caller's
+// transaction — a transactional outbox: when the change being reported rolls back, so do they, and
+// nobody is told about a registration that never happened. The sender (mailer.ts) delivers the
+// outbox later, after the commit.
+import type { Db, Tx } from "../db/client";
+import { appBaseUrl } from "./config";
+import type { NotificationKind } from "./schema";
+import { emailText } from "./templates";
+
+export { NOTIFICATION_KINDS, type NotificationKind } from "./schema";
+
+export type NotifyInput = {
+  userId: string;
+  applicationId?: string | null;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** Also e-mail it (default). In-app only for what is noise by mail. */
+  email?: boolean;
+};
+
+export type NotifyResult = { notificationId: string; emailId: string | null };
+
+// Deliberately loose: the address was validated at registration; this only keeps out placeholders
+// (an identity-provider account without a mailbox) that would bounce forever.
+const MAILABLE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A Db can open a transaction; a Tx already is one. */
+function isRootClient(client: Tx | Db): client is Db {
+  return typeof (client as Partial<Db>).$transaction === "function";
+}
+
+async function insertNotification(tx: Tx, input: NotifyInput): Promise<NotifyResult> {
+  const user = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
+  if (!user) throw new Error(`notify: user ${input.userId} does not exist`);
+  const notification = await tx.notification.create({
+    data: { userId: input.userId, applicationId: input.applicationId ?? null, kind: input.kind, title: input.title, body: input.body },
+    select: { id: true },
+  });
+  const to = user.email.trim().toLowerCase();
+  if (input.email === false || !MAILABLE.test(to)) return { notificationId: notification.id, emailId: null };
+  const email = await tx.outgoingEmail.create({
+    data: { to, subject: input.title, text: emailText(input.body, appBaseUrl()), notificationId: notification.id },
+    select: { id: true },
+  });
+  return { notificationId: notification.id, emailId: email.id };
+}
+
+/**
+ * Notifies a user in the cabinet and, unless `email: false` or the user has no usable address, by
+ * e-mail. Pass the transaction of the change being reported; given the root client it opens its
+ * own, so that a notification never exists without its e-mail or the other way round.
+ */
+export async function notify(client: Tx | Db, input: NotifyInput): Promise<NotifyResult> {
+  return isRootClient(client) ? client.$transaction((tx) => insertNotification(tx, input)) : insertNotification(client, input);
+}
+
+/**
+ * Queues an e-mail to an address that may belong to no user yet (a co-applicant invited by
+ * address). Same outbox, same transaction rule as notify().
+ */
+export async function queueEmail(client: Tx | Db, input: { to: string; subject: string; body: string }): Promise<{ emailId: string }> {
+  const email = await client.outgoingEmail.create({
+    data: { to: input.to.trim().toLowerCase(), subject: input.subject, text: emailText(input.body, appBaseUrl()) },
+    select: { id: true },
+  });
+  return { emailId: email.id };
+}
+
+/** Marks the user's own notifications read; ids of other users' notifications are ignored. */
+export async function markRead(db: Db | Tx, userId: string, ids: readonly string[], now: Date = new Date()): Promise<{ updated: number }> {
+  if (ids.length === 0) return { updated: 0 };
+  const { count } = await db.notification.updateMany({
+    where: { id: { in: [...ids] }, userId, readAt: null },
+    data: { readAt: now },
+  });
+  return { updated: count };
+}

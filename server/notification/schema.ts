@@ -1,0 +1,25 @@
+// Client-safe definitions of notifications: the kinds and the procedures' input schemas, shared by
+// the router and any browser code that lists or marks notifications.
+import { z } from "zod";
+
+export const NOTIFICATION_KINDS = [
+  "application_registered",
+  "intake_refused",
+  "stage_changed",
+  "result_ready",
+  "refused",
+  "co_applicant_invited",
+  "draft_expiring",
+  "deadline_due_soon",
+  "deadline_breached",
+  "booking_confirmed",
+] as const;
+export const zNotificationKind = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof zNotificationKind>;
+
+/** A page of a list; capped so that one request cannot pull a whole table. */
+export const zListInput = z.object({ limit: z.number().int().min(1).max(100).default(50) }).default({ limit: 50 });
+
+export const zMarkReadInput = z.object({
+  ids: z.array(z.uuid("Неверный идентификатор уведомления")).min(1).max(100, "Не более 100 уведомлений за раз"),
+});

@@ -1,0 +1,159 @@
+// The staff board (R1, R4): applications by the stages of their process, scoped to the caller's
+// departments, filtered, nearest due date first, each column paginated on the server.
+import type { Db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import type { StaffScope } from "../auth/scope";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { DEADLINE_STATUS_LABEL, deadlineStatus } from "../calendar/deadline-status";
+import { pinnedDocument } from "../regulation/document-cache";
+import { versionInForce } from "../regulation/data";
+import type { Channel, RegulationDocument } from "../regulation/document";
+import { availableTransitions } from "../workflow/machine";
+import { personName } from "../people";
+
+export type BoardFilters = {
+  serviceCode?: string;
+  mine?: boolean;
+  deadline?: "overdue" | "due_soon" | "on_time";
+  channel?: Channel;
+  q?: string;
+};
+
+export type BoardContext = { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number };
+
+
+/** Parsed documents of the given versions, from the cache or one query for the missing ones. */
+async function documentsOf(db: Db, versionIds: string[]): Promise<Map<string, RegulationDocument>> {
+  const out = new Map<string, RegulationDocument>();
+  const ids = [...new Set(versionIds)];
+  if (!ids.length) return out;
+  const rows = await db.regulationVersion.findMany({ where: { id: { in: ids } }, select: { id: true, document: true } });
+  for (const r of rows) out.set(r.id, pinnedDocument(r.id, r.document));
+  return out;
+}
+
+function where(scope: StaffScope, filters: BoardFilters, serviceId: string | undefined, stage: string | undefined, ctx: BoardContext): Prisma.ApplicationWhereInput {
+  const horizon = ctx.calendar.addWorkingDays(ctx.now, ctx.dueSoonWorkingDays);
+  const q = filters.q?.trim();
+  return {
+    departmentId: { in: [...scope.departmentIds] },
+    status: { in: ["SUBMITTED", "CLOSED"] },
+    ...(serviceId ? { serviceId } : {}),
+    ...(stage ? { currentStage: stage } : {}),
+    ...(filters.mine ? { assigneeId: scope.userId } : {}),
+    ...(filters.channel ? { channel: filters.channel } : {}),
+    ...(filters.deadline === "overdue" ? { status: "SUBMITTED", stageDueAt: { lt: ctx.now } } : {}),
+    ...(filters.deadline === "due_soon" ? { status: "SUBMITTED", stageDueAt: { gte: ctx.now, lte: horizon } } : {}),
+    ...(filters.deadline === "on_time" ? { OR: [{ stageDueAt: null }, { stageDueAt: { gt: horizon } }] } : {}),
+    ...(q
+      ? {
+          AND: [{
+            OR: [
+              { registrationNumber: { contains: q, mode: "insensitive" } },
+              { owner: { lastName: { contains: q, mode: "insensitive" } } },
+              { owner: { firstName: { contains: q, mode: "insensitive" } } },
+              { data: { path: ["org_name"], string_contains: q } },
+            ],
+          }],
+        }
+      : {}),
+  };
+}
+
+const cardSelect = {
+  id: true, registrationNumber: true, registeredAt: true, status: true, currentStage: true, stageDueAt: true, channel: true, rowVersion: true,
+  departmentId: true, assigneeId: true, regulationVersionId: true, data: true,
+  service: { select: { code: true, title: true } },
+  owner: { select: { lastName: true, firstName: true, middleName: true } },
+  assignee: { select: { lastName: true, firstName: true, middleName: true } },
+  requests: { where: { answeredAt: null }, select: { dueAt: true } },
+} as const;
+
+type CardRow = Prisma.ApplicationGetPayload<{ select: typeof cardSelect }>;
+
+function toCard(row: CardRow, doc: RegulationDocument | undefined, scope: StaffScope, ctx: BoardContext) {
+  const data = row.data as Record<string, unknown>;
+  const org = typeof data.org_name === "string" && data.applicant_type === "legal" ? data.org_name : null;
+  const status = row.status === "SUBMITTED" ? deadlineStatus(row.stageDueAt, ctx.now, ctx.calendar, { dueSoonWorkingDays: ctx.dueSoonWorkingDays }) : "none";
+  const transitions = doc
+    ? availableTransitions(doc, { status: row.status, currentStage: row.currentStage, departmentId: row.departmentId, assigneeId: row.assigneeId, registeredAt: row.registeredAt }, {
+        userId: scope.userId, roles: scope.roles, departmentIds: scope.departmentIds,
+      }).map((t) => ({ key: t.key, title: t.title, kind: t.kind, to: t.to, requires: t.requires }))
+    : [];
+  return {
+    id: row.id,
+    registrationNumber: row.registrationNumber,
+    service: row.service,
+    applicant: org ?? personName(row.owner),
+    assignee: row.assignee ? personName(row.assignee) : null,
+    stage: row.currentStage,
+    stageDueAt: row.stageDueAt,
+    deadline: { status, label: DEADLINE_STATUS_LABEL[status] },
+    channel: row.channel,
+    /** Unanswered inter-agency requests past their response deadline (R5). */
+    overdueRequests: row.requests.filter((r) => r.dueAt < ctx.now).length,
+    rowVersion: row.rowVersion,
+    transitions,
+  };
+}
+export type BoardCard = ReturnType<typeof toCard>;
+
+/** The chosen service, checked against the scope (no service chosen: every service in scope). */
+async function resolveService(db: Db, scope: StaffScope, serviceCode?: string) {
+  if (!serviceCode) return { serviceId: undefined, found: true };
+  const service = await db.service.findFirst({ where: { code: serviceCode, departmentId: { in: [...scope.departmentIds] } }, select: { id: true } });
+  return { serviceId: service?.id, found: !!service };
+}
+
+/** Stage columns: the stages of the service's version in force, or of every service in scope. */
+async function stageColumns(db: Db, scope: StaffScope, serviceCode?: string) {
+  const services = await db.service.findMany({
+    where: { departmentId: { in: [...scope.departmentIds] }, ...(serviceCode ? { code: serviceCode } : {}) },
+    select: { id: true, code: true },
+    orderBy: { code: "asc" },
+  });
+  const columns = new Map<string, string>();
+  for (const s of services) {
+    const v = await versionInForce(db, s.id);
+    for (const stage of v?.document.stages ?? []) if (!columns.has(stage.key)) columns.set(stage.key, stage.title);
+  }
+  return { serviceId: serviceCode ? services[0]?.id : undefined, columns: [...columns].map(([key, title]) => ({ key, title })), found: !serviceCode || services.length > 0 };
+}
+
+export async function boardColumnPage(
+  db: Db,
+  scope: StaffScope,
+  input: { filters: BoardFilters; stage: string; cursor?: string; limit: number },
+  ctx: BoardContext,
+  /** The board resolves the service once for all its columns; a single column resolves it itself. */
+  resolved?: { serviceId: string | undefined; found: boolean },
+) {
+  const { serviceId, found } = resolved ?? (await resolveService(db, scope, input.filters.serviceCode));
+  if (!found) return { cards: [], total: 0, nextCursor: null };
+  const w = where(scope, input.filters, serviceId, input.stage, ctx);
+  const [rows, total] = await Promise.all([
+    db.application.findMany({
+      where: w,
+      orderBy: [{ stageDueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      take: input.limit + 1,
+      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      select: cardSelect,
+    }),
+    db.application.count({ where: w }),
+  ]);
+  const page = rows.slice(0, input.limit);
+  const docs = await documentsOf(db, page.map((r) => r.regulationVersionId));
+  return {
+    cards: page.map((r) => toCard(r, docs.get(r.regulationVersionId), scope, ctx)),
+    total,
+    nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
+  };
+}
+
+export async function board(db: Db, scope: StaffScope, input: { filters: BoardFilters; perColumn: number }, ctx: BoardContext) {
+  const { columns, found, serviceId } = await stageColumns(db, scope, input.filters.serviceCode);
+  const services = await db.service.findMany({ where: { departmentId: { in: [...scope.departmentIds] } }, select: { code: true, title: true }, orderBy: { title: "asc" } });
+  if (!found) return { services, columns: [] };
+  const pages = await Promise.all(columns.map((c) => boardColumnPage(db, scope, { filters: input.filters, stage: c.key, limit: input.perColumn }, ctx, { serviceId, found })));
+  return { services, columns: columns.map((c, i) => ({ ...c, ...pages[i]! })) };
+}

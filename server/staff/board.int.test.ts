@@ -1,0 +1,88 @@
+// The staff board and card against real PostgreSQL: scoped to departments, nearest due first,
+// filtered, paginated per column, offering only the transitions of the user's role (R1, R2, R4).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../test/db";
+import { seedDemo } from "../../prisma/seed/demo";
+import { loadIdentity } from "../auth/data";
+import { staffScope, type StaffScope } from "../auth/scope";
+import { loadWorkingCalendar } from "../calendar/calendar-store";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { versionInForce } from "../regulation/data";
+import { registerApplication } from "../workflow/mutations";
+import { board, boardColumnPage } from "./board-store";
+import { staffCard } from "./card-store";
+
+let t: TestDatabase;
+let calendar: WorkingCalendar;
+const ids: string[] = [];
+const scopeOf = async (email: string): Promise<StaffScope> => {
+  const u = await t.db.user.findUniqueOrThrow({ where: { email } });
+  return staffScope(t.db, (await loadIdentity(t.db, u.id))!);
+};
+const ctx = () => ({ now: new Date("2026-03-02T04:00:00Z"), calendar, dueSoonWorkingDays: 2 });
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db);
+  calendar = await loadWorkingCalendar(t.db);
+  const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
+  const version = (await versionInForce(t.db, service.id))!;
+  const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
+  // Received on three different days: the latest first, so the board must reorder them.
+  for (const day of ["2026-03-05", "2026-03-03", "2026-03-04"]) {
+    const app = await t.db.application.create({ data: { serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id } });
+    await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt: new Date(`${day}T05:00:00Z`) });
+    ids.push(app.id);
+  }
+});
+afterAll(() => t.drop());
+
+describe("staff board", () => {
+  it("shows the registrar the stages of the service with the nearest due date first", async () => {
+    const registrar = await scopeOf("registrar@demo.reglament.ru");
+    const b = await board(t.db, registrar, { filters: { serviceCode: "road-info" }, perColumn: 20 }, ctx());
+    expect(b.columns.map((c) => c.key)).toContain("review");
+    const registration = b.columns.find((c) => c.key === "registration")!;
+    expect(registration.total).toBe(3);
+    const due = registration.cards.map((c) => c.stageDueAt!.getTime());
+    expect(due).toEqual([...due].sort((a, b) => a - b));
+    expect(registration.cards[0]!.transitions.map((tr) => tr.key)).toEqual(["pass_to_review"]);
+    expect(registration.cards[0]!.deadline.label).toBeTruthy();
+  });
+
+  it("paginates a column on the server", async () => {
+    const registrar = await scopeOf("registrar@demo.reglament.ru");
+    const first = await boardColumnPage(t.db, registrar, { filters: { serviceCode: "road-info" }, stage: "registration", limit: 2 }, ctx());
+    expect(first.cards).toHaveLength(2);
+    expect(first.total).toBe(3);
+    const second = await boardColumnPage(t.db, registrar, { filters: { serviceCode: "road-info" }, stage: "registration", limit: 2, cursor: first.nextCursor! }, ctx());
+    expect(second.cards).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
+    expect(new Set([...first.cards, ...second.cards].map((c) => c.id))).toEqual(new Set(ids));
+  });
+
+  it("filters by number, by 'mine' and by deadline status", async () => {
+    const registrar = await scopeOf("registrar@demo.reglament.ru");
+    const number = (await t.db.application.findUniqueOrThrow({ where: { id: ids[1]! } })).registrationNumber!;
+    const found = await boardColumnPage(t.db, registrar, { filters: { q: number.slice(-5) }, stage: "registration", limit: 20 }, ctx());
+    expect(found.cards.map((c) => c.id)).toEqual([ids[1]]);
+    const mine = await boardColumnPage(t.db, registrar, { filters: { mine: true }, stage: "registration", limit: 20 }, ctx());
+    expect(mine.total).toBe(0);
+    const late = await boardColumnPage(t.db, registrar, { filters: { deadline: "overdue" }, stage: "registration", limit: 20 }, { ...ctx(), now: new Date("2026-04-01T04:00:00Z") });
+    expect(late.total).toBe(3);
+  });
+
+  it("shows staff of another department nothing, not even the card", async () => {
+    const mfcOnly = await t.db.user.create({
+      data: { email: "mfc@example.ru", lastName: "Оператор", firstName: "МФЦ", memberships: { create: { role: "REGISTRAR", departmentId: (await t.db.department.findUniqueOrThrow({ where: { code: "mfc" } })).id } } },
+    });
+    const scope = await staffScope(t.db, (await loadIdentity(t.db, mfcOnly.id))!);
+    const b = await board(t.db, scope, { filters: {}, perColumn: 20 }, ctx());
+    expect(b.columns.every((c) => c.total === 0)).toBe(true);
+    expect(await staffCard(t.db, scope, ids[0]!, ctx())).toBeNull();
+    const registrar = await scopeOf("registrar@demo.reglament.ru");
+    const card = (await staffCard(t.db, registrar, ids[0]!, ctx()))!;
+    expect(card.transitions.map((tr) => tr.key)).toEqual(["pass_to_review"]);
+    expect(card.events.map((e) => e.type)).toEqual(["registered"]);
+  });
+});

@@ -1,0 +1,82 @@
+// The application card for staff (R3, R6): the form as submitted (read-only), attachments, the whole
+// event history with actors, deadlines per stage, internal comments, and what this user may do now.
+import type { Db } from "../db/client";
+import type { StaffScope } from "../auth/scope";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { DEADLINE_STATUS_LABEL, deadlineStatus } from "../calendar/deadline-status";
+import { pinnedDocument } from "../regulation/document-cache";
+import { ROLE_LABEL } from "../regulation/document";
+import { availableTransitions } from "../workflow/machine";
+import { AppError } from "../errors";
+import { personName } from "../people";
+
+
+export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number }) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const app = await db.application.findFirst({
+    where: { id, departmentId: { in: [...scope.departmentIds] }, status: { not: "DRAFT" } },
+    select: {
+      id: true, status: true, channel: true, registrationNumber: true, registeredAt: true, dueAt: true, currentStage: true, stageDueAt: true,
+      outcome: true, rowVersion: true, departmentId: true, assigneeId: true, data: true, contentHash: true, signature: true,
+      regulationVersionId: true, regulationVersion: { select: { version: true, document: true } },
+      service: { select: { code: true, title: true } },
+      department: { select: { name: true } },
+      owner: { select: { lastName: true, firstName: true, middleName: true, email: true, phone: true } },
+      assignee: { select: { id: true, lastName: true, firstName: true, middleName: true } },
+      participants: { where: { role: "CO_APPLICANT" }, select: { email: true, data: true, completedAt: true } },
+      requests: { orderBy: { sentAt: "asc" }, select: { id: true, typeCode: true, agency: true, text: true, sentAt: true, dueAt: true, answeredAt: true, answerText: true } },
+      documents: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, kind: true, createdAt: true, signedAt: true, outgoingNumber: true, issuedAt: true, issuedVia: true, sha256: true } },
+      attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fieldKey: true, fileName: true, mimeType: true, size: true, sha256: true } },
+      stages: { orderBy: { enteredAt: "asc" }, select: { stage: true, enteredAt: true, dueAt: true, leftAt: true } },
+      events: { orderBy: { id: "asc" }, select: { id: true, at: true, type: true, fromStage: true, toStage: true, payload: true, actor: { select: { lastName: true, firstName: true, middleName: true } } } },
+    },
+  });
+  if (!app) return null;
+  const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+  const title = (key: string | null) => (key ? (doc.stages.find((s) => s.key === key)?.title ?? key) : null);
+  const dl = (due: Date | null) => {
+    const status = app.status === "SUBMITTED" ? deadlineStatus(due, ctx.now, ctx.calendar, { dueSoonWorkingDays: ctx.dueSoonWorkingDays }) : "none";
+    return { status, label: DEADLINE_STATUS_LABEL[status] };
+  };
+  return {
+    id: app.id, status: app.status, channel: app.channel, registrationNumber: app.registrationNumber, registeredAt: app.registeredAt, dueAt: app.dueAt,
+    outcome: app.outcome, rowVersion: app.rowVersion, contentHash: app.contentHash,
+    service: app.service, department: app.department.name, regulationVersion: app.regulationVersion.version,
+    stage: app.currentStage ? { key: app.currentStage, title: title(app.currentStage), dueAt: app.stageDueAt, deadline: dl(app.stageDueAt) } : null,
+    applicant: { name: personName(app.owner), email: app.owner.email, phone: app.owner.phone },
+    assignee: app.assignee ? { id: app.assignee.id, name: personName(app.assignee) } : null,
+    steps: doc.form.steps,
+    values: app.data as Record<string, unknown>,
+    coApplicants: app.participants.map((p) => ({ email: p.email, data: p.data as Record<string, unknown>, completedAt: p.completedAt })),
+    attachments: app.attachments,
+    timeline: app.stages.map((s) => ({ ...s, title: title(s.stage), responsible: doc.stages.find((d) => d.key === s.stage)?.responsibleRoles.map((r) => ROLE_LABEL[r]) ?? [] })),
+    events: app.events.map((e) => ({ id: e.id.toString(), at: e.at, type: e.type, fromStage: title(e.fromStage), toStage: title(e.toStage), actor: e.actor ? personName(e.actor) : "Система", payload: e.payload as Record<string, unknown> })),
+    transitions: availableTransitions(doc, app, { userId: scope.userId, roles: scope.roles, departmentIds: scope.departmentIds }).map((t) => ({ key: t.key, title: t.title, kind: t.kind, to: t.to, requires: t.requires })),
+    // R5: requests with their own deadlines; an unanswered one past its due date is overdue.
+    requests: app.requests.map((r) => ({ ...r, title: doc.interagencyRequestTypes.find((t) => t.code === r.typeCode)?.title ?? r.typeCode, overdue: !r.answeredAt && r.dueAt < ctx.now })),
+    requestTypes: doc.interagencyRequestTypes,
+    documents: app.documents,
+    serviceRefusalGrounds: doc.serviceRefusalGrounds,
+    intakeRefusalGrounds: doc.intakeRefusalGrounds,
+    resultTypes: doc.resultTypes,
+  };
+}
+
+/** Executors of the application's department, for the assignment menu (R2, S2 p.50). */
+export async function executorsFor(db: Db, scope: StaffScope, applicationId: string) {
+  const app = await db.application.findFirst({ where: { id: applicationId, departmentId: { in: [...scope.departmentIds] } }, select: { departmentId: true } });
+  if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
+  const members = await db.departmentMember.findMany({
+    where: { departmentId: app.departmentId, role: "EXECUTOR", user: { isActive: true } },
+    select: { user: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+    orderBy: { user: { lastName: "asc" } },
+  });
+  return members.map((m) => ({ id: m.user.id, name: personName(m.user) }));
+}
+
+/** Internal comments are events too: kept, never edited (R3). */
+export async function addComment(db: Db, scope: StaffScope, input: { applicationId: string; text: string }) {
+  const app = await db.application.findFirst({ where: { id: input.applicationId, departmentId: { in: [...scope.departmentIds] }, status: { not: "DRAFT" } }, select: { id: true, currentStage: true } });
+  if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
+  await db.applicationEvent.create({ data: { applicationId: app.id, actorId: scope.userId, type: "comment", fromStage: app.currentStage, toStage: app.currentStage, payload: { text: input.text } } });
+}

@@ -1,0 +1,63 @@
+// Applications that arrive on paper, by post, in person or from the MFC (R23, S1 p.36, S2 p.48): a
+// registrar enters them with the same form and checks as the portal, plus the channel and the date
+// of receipt; registration gives the number and starts the deadlines from the receipt.
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import type { StaffScope } from "../auth/scope";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { versionInForce } from "../regulation/data";
+import type { Channel } from "../regulation/document";
+import { fieldErrorsByPath, validateApplication } from "../regulation/form-schema";
+import { contentHash } from "../application/mutations";
+import { registerInTransaction } from "../workflow/mutations";
+
+export type PaperApplicant = { email?: string; lastName: string; firstName: string; middleName?: string; phone?: string };
+
+export async function registerPaperApplication(
+  db: Db,
+  scope: StaffScope,
+  input: { serviceCode: string; values: Record<string, unknown>; channel: Exclude<Channel, "PORTAL">; receivedAt: Date; applicant: PaperApplicant; calendar: WorkingCalendar; now?: Date },
+) {
+  if (!scope.roles.includes("REGISTRAR")) throw new AppError("FORBIDDEN", "Регистрировать заявления может специалист по приёму и регистрации");
+  const now = input.now ?? new Date();
+  if (input.receivedAt > now) throw new AppError("INVALID", "Дата поступления не может быть в будущем", { receivedAt: "Укажите дату и время поступления не позже текущего момента" });
+  const service = await db.service.findUnique({ where: { code: input.serviceCode }, select: { id: true, code: true, departmentId: true } });
+  if (!service || !scope.departmentIds.includes(service.departmentId)) throw new AppError("NOT_FOUND", "Услуга не найдена");
+  const version = await versionInForce(db, service.id, input.receivedAt);
+  if (!version) throw new AppError("PRECONDITION", "На дату поступления регламент услуги не действовал");
+  const intake = version.document.intakeChannels;
+  if (!intake.includes(input.channel)) throw new AppError("INVALID", "Регламент не предусматривает этот способ подачи", { channel: "Выберите способ подачи, предусмотренный регламентом" });
+  const steps = version.document.form.steps.filter((s) => (s.section ?? "applicant") === "applicant");
+  const checked = validateApplication(steps, input.values, { mode: "submit", today: now });
+  // Files come on paper here: a required attachment is checked against the paper originals instead.
+  const issues = checked.ok ? [] : checked.issues.filter((i) => !steps.some((s) => s.fields.some((f) => f.key === i.path[0] && f.type === "file")));
+  if (issues.length) throw new AppError("INVALID", "Заявление не зарегистрировано: исправьте ошибки в отмеченных полях", fieldErrorsByPath({ issues }));
+  const data = checked.ok ? checked.data : Object.fromEntries(Object.entries(checked.data).filter(([k]) => !steps.some((s) => s.fields.some((f) => f.key === k && f.type === "file"))));
+
+  return db.$transaction(async (tx) => {
+    const email = input.applicant.email?.trim().toLowerCase() || null;
+    const existing = email ? await tx.user.findUnique({ where: { email }, select: { id: true } }) : null;
+    // A paper applicant without an account gets one without a password: registering later with the
+    // same e-mail claims it, and the application appears in that cabinet.
+    const owner =
+      existing ??
+      (await tx.user.create({
+        data: {
+          email: email ?? `paper-${crypto.randomUUID()}@applicants.invalid`, lastName: input.applicant.lastName, firstName: input.applicant.firstName,
+          middleName: input.applicant.middleName || null, phone: input.applicant.phone || null, roles: ["APPLICANT"],
+        },
+        select: { id: true },
+      }));
+    const app = await tx.application.create({
+      data: {
+        serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id, channel: input.channel,
+        data: data as object, contentHash: contentHash({ serviceCode: service.code, version: version.version, values: data }),
+        participants: { create: { email: email ?? "", role: "OWNER", userId: owner.id, acceptedAt: now } },
+      },
+      select: { id: true },
+    });
+    await tx.applicationEvent.create({ data: { applicationId: app.id, at: now, actorId: scope.userId, type: "submitted", payload: { channel: input.channel, receivedAt: input.receivedAt.toISOString(), enteredBy: scope.userId } } });
+    const reg = await registerInTransaction(tx, { applicationId: app.id, actorId: scope.userId, calendar: input.calendar, receivedAt: input.receivedAt, now });
+    return { id: app.id, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt, dueAt: reg.dueAt };
+  });
+}

@@ -1,0 +1,63 @@
+// Applications received on paper, in person, by post or from the MFC (R23): the same form and
+// checks, the date of receipt starts the deadlines, a two-copy receipt, and the applicant can
+// later claim the account by registering with the same e-mail.
+import { PDFParse } from "pdf-parse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../test/db";
+import { seedDemo } from "../../prisma/seed/demo";
+import { loadIdentity, createApplicant, emailTaken } from "../auth/data";
+import { staffScope, type StaffScope } from "../auth/scope";
+import { loadWorkingCalendar } from "../calendar/calendar-store";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { renderReceipt } from "../document/receipt";
+import { registerPaperApplication } from "./intake-mutations";
+
+let t: TestDatabase;
+let calendar: WorkingCalendar;
+let registrar: StaffScope;
+let executor: StaffScope;
+const values = {
+  applicant_type: "individual", full_name: { lastName: "Петров", firstName: "Семён" }, postal_address: "628212, п. Половинка, ул. Лесная, 7", postal_index: "628212",
+  phone: "+79825550199", request_category: "thematic", requested_document: "archival_copy", request_subject: "Решение о предоставлении земельного участка",
+  records_organisation: "Администрация п. Половинка", period_from: "1995-01-01", period_to: "1996-12-31", purpose: "Оформление права собственности", delivery_channel: "in_person",
+};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db);
+  calendar = await loadWorkingCalendar(t.db);
+  const scopeOf = async (email: string) => staffScope(t.db, (await loadIdentity(t.db, (await t.db.user.findUniqueOrThrow({ where: { email } })).id))!);
+  registrar = await scopeOf("registrar@demo.reglament.ru");
+  executor = await scopeOf("executor@demo.reglament.ru");
+});
+afterAll(() => t.drop());
+
+describe("paper applications (R23)", () => {
+  it("are checked like portal ones and registered from the date of receipt", async () => {
+    const receivedAt = new Date("2026-03-06T07:00:00Z");
+    const bad = await registerPaperApplication(t.db, registrar, { serviceCode: "archive-info", values: { ...values, postal_index: "12" }, channel: "IN_PERSON", receivedAt, applicant: { lastName: "Петров", firstName: "Семён" }, calendar }).catch((e) => e);
+    expect(bad.fieldErrors.postal_index).toBeTruthy();
+    await expect(registerPaperApplication(t.db, executor, { serviceCode: "archive-info", values, channel: "IN_PERSON", receivedAt, applicant: { lastName: "Петров", firstName: "Семён" }, calendar })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const r = await registerPaperApplication(t.db, registrar, { serviceCode: "archive-info", values, channel: "IN_PERSON", receivedAt, applicant: { email: "petrov@example.ru", lastName: "Петров", firstName: "Семён" }, calendar });
+    expect(calendar.localDate(r.dueAt)).toBe("2026-04-06");
+    const app = await t.db.application.findUniqueOrThrow({ where: { id: r.id }, include: { events: true } });
+    expect(app).toMatchObject({ status: "SUBMITTED", channel: "IN_PERSON", currentStage: "registration" });
+    expect(app.events.find((e) => e.type === "submitted")!.actorId).toBe(registrar.userId);
+
+    // The applicant registers later with the same e-mail and finds the application in the cabinet.
+    expect(await emailTaken(t.db, "petrov@example.ru")).toBe(false);
+    const claimed = await createApplicant(t.db, { email: "petrov@example.ru", passwordHash: "scrypt$x", lastName: "Петров", firstName: "Семён" });
+    expect(claimed.id).toBe(app.ownerId);
+    expect(await emailTaken(t.db, "petrov@example.ru")).toBe(true);
+  });
+
+  it("prints a receipt in two copies", async () => {
+    const pdf = await renderReceipt({ authority: "Администрация", serviceTitle: "Предоставление архивной информации", registrationNumber: "ARCHIVE-INFO-2026-00001", registeredAt: "6 марта 2026 г., 12:00", dueAt: "6 апреля 2026 г.", applicant: "Петров Семён", channel: "Лично", documents: ["Заявление"], registrar: "Петрова Мария Сергеевна" });
+    const result = await new PDFParse({ data: new Uint8Array(pdf) }).getText();
+    expect(result.pages).toHaveLength(2);
+    expect(result.text).toContain("Экземпляр заявителя");
+    expect(result.text).toContain("Экземпляр администрации");
+    expect(result.text.match(/ARCHIVE-INFO-2026-00001/g)).toHaveLength(2);
+  });
+});

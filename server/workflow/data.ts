@@ -1,0 +1,50 @@
+// Deadline reads (R4): overdue and due-soon work per department, executor and stage, for the
+// monitoring job and the head's overview. Served by the (departmentId, status, stageDueAt) index.
+import type { Db } from "../db/client";
+import type { StaffScope } from "../auth/scope";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { deadlineStatus, type DeadlineStatus } from "../calendar/deadline-status";
+
+export type DeadlineRow = {
+  id: string;
+  registrationNumber: string | null;
+  serviceTitle: string;
+  departmentId: string;
+  currentStage: string | null;
+  stageDueAt: Date;
+  assignee: { id: string; name: string } | null;
+  status: Exclude<DeadlineStatus, "on_time" | "none">;
+};
+
+export async function overdueAndDueSoon(
+  db: Db,
+  scope: StaffScope | { departmentIds: readonly string[] },
+  opts: { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number; assigneeId?: string },
+): Promise<DeadlineRow[]> {
+  // Everything due before the end of the due-soon window; the exact status is decided per row by
+  // the same function the board uses, so the list and the colours never disagree.
+  const horizon = opts.calendar.addWorkingDays(opts.now, opts.dueSoonWorkingDays);
+  const rows = await db.application.findMany({
+    where: {
+      departmentId: { in: [...scope.departmentIds] },
+      status: "SUBMITTED",
+      stageDueAt: { not: null, lte: horizon },
+      ...(opts.assigneeId ? { assigneeId: opts.assigneeId } : {}),
+    },
+    orderBy: { stageDueAt: "asc" },
+    select: {
+      id: true, registrationNumber: true, departmentId: true, currentStage: true, stageDueAt: true,
+      service: { select: { title: true } },
+      assignee: { select: { id: true, lastName: true, firstName: true, middleName: true } },
+    },
+  });
+  return rows.flatMap((r) => {
+    const status = deadlineStatus(r.stageDueAt, opts.now, opts.calendar, { dueSoonWorkingDays: opts.dueSoonWorkingDays });
+    if (status !== "overdue" && status !== "due_soon") return [];
+    return [{
+      id: r.id, registrationNumber: r.registrationNumber, serviceTitle: r.service.title, departmentId: r.departmentId,
+      currentStage: r.currentStage, stageDueAt: r.stageDueAt!, status,
+      assignee: r.assignee ? { id: r.assignee.id, name: [r.assignee.lastName, r.assignee.firstName, r.assignee.middleName].filter(Boolean).join(" ") } : null,
+    }];
+  });
+}

@@ -1,0 +1,133 @@
+// Result documents through the process (R9, R20, R25, R26): generated from the template as a PDF
+// with the applicant's data, signed (who, when, SHA-256), registered with an outgoing number, issued
+// by the chosen channel with its proof, announced to the applicant; a failing template changes nothing.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PDFParse } from "pdf-parse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../test/db";
+import { seedDemo } from "../../prisma/seed/demo";
+import { loadIdentity } from "../auth/data";
+import { staffScope } from "../auth/scope";
+import { loadWorkingCalendar } from "../calendar/calendar-store";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { applicationForOwner } from "../application/data";
+import { versionInForce } from "../regulation/data";
+import { LocalFileStorage, type FileStorage } from "../storage/storage";
+import { moveApplication, registerApplication } from "./mutations";
+import type { Actor, TransitionRequest } from "./machine";
+import { ROAD_INFO_REFUSAL_GROUND } from "../../prisma/seed/regulations/road-info";
+
+let t: TestDatabase;
+let calendar: WorkingCalendar;
+let storage: LocalFileStorage;
+let ownerId: string;
+const actors: Record<string, Actor> = {};
+
+async function actorFor(email: string): Promise<Actor> {
+  const u = await t.db.user.findUniqueOrThrow({ where: { email } });
+  const identity = (await loadIdentity(t.db, u.id))!;
+  return { userId: u.id, roles: identity.roles, departmentIds: (await staffScope(t.db, identity)).departmentIds };
+}
+
+async function registered(delivery: string) {
+  const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
+  const version = (await versionInForce(t.db, service.id))!;
+  const app = await t.db.application.create({
+    data: {
+      serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId,
+      data: { applicant_type: "individual", full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" }, delivery_channel: delivery, postal_address: "628212, п. Половинка, ул. Комсомольская, 5" },
+    },
+  });
+  await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar });
+  return app.id;
+}
+
+async function run(id: string, steps: [string, TransitionRequest][], store: FileStorage = storage) {
+  let rowVersion = (await t.db.application.findUniqueOrThrow({ where: { id } })).rowVersion;
+  for (const [who, request] of steps) {
+    rowVersion = (await moveApplication(t.db, { applicationId: id, expectedRowVersion: rowVersion, actor: actors[who]!, request, calendar, storage: store })).rowVersion;
+  }
+}
+
+const pdfText = async (id: string) => {
+  const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: id } });
+  return (await new PDFParse({ data: new Uint8Array(await storage.get(doc.storageKey)) }).getText()).text;
+};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db);
+  calendar = await loadWorkingCalendar(t.db);
+  storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-results-")));
+  ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;
+  for (const r of ["registrar", "executor", "signer"]) actors[r] = await actorFor(`${r}@demo.reglament.ru`);
+});
+afterAll(() => t.drop());
+
+describe("result documents (S1)", () => {
+  it("grant: letter generated with the applicant's data, signed, registered, issued to the cabinet", async () => {
+    const id = await registered("cabinet");
+    await run(id, [
+      ["registrar", { transition: "pass_to_review", executorId: actors.executor!.userId }],
+      ["executor", { transition: "prepare_information", resultType: "road_info_letter", comment: "Дорога ул. Лесная открыта для движения без ограничений." }],
+    ]);
+    const number = (await t.db.application.findUniqueOrThrow({ where: { id } })).registrationNumber!;
+    const text = await pdfText(id);
+    expect(text).toContain("Иванов Иван Петрович");
+    expect(text).toContain(number);
+    expect(text).toContain("Дорога ул. Лесная открыта");
+    expect((await applicationForOwner(t.db, ownerId, id))!.documents).toEqual([]); // not issued yet
+
+    await run(id, [["signer", { transition: "sign_result" }], ["registrar", { transition: "register_result" }], ["registrar", { transition: "issue_result" }]]);
+    const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: id } });
+    expect(doc).toMatchObject({ signedById: actors.signer!.userId, issuedVia: "cabinet" });
+    expect(doc.outgoingNumber).toMatch(/^ИСХ-\d{4}-\d{5}$/);
+    const signed = await t.db.applicationEvent.findFirstOrThrow({ where: { applicationId: id, type: "document_signed" } });
+    expect(signed.payload).toMatchObject({ sha256: doc.sha256 });
+    const app = await t.db.application.findUniqueOrThrow({ where: { id } });
+    expect(app).toMatchObject({ status: "CLOSED", outcome: "granted" });
+    const view = (await applicationForOwner(t.db, ownerId, id))!;
+    expect(view.documents.map((d) => d.title)).toEqual([doc.title]);
+    const notice = await t.db.notification.findFirstOrThrow({ where: { applicationId: id, kind: "result_ready" } });
+    expect(await t.db.outgoingEmail.count({ where: { notificationId: notice.id } })).toBe(1);
+  });
+
+  it("refusal: the notice names the ground and the motivation, and the applicant is told them", async () => {
+    const id = await registered("post");
+    await run(id, [
+      ["registrar", { transition: "pass_to_review", executorId: actors.executor!.userId }],
+      ["executor", { transition: "prepare_refusal", refusalGrounds: ["unauthorized_person"], resultType: "refusal_notice", comment: "Доверенность представителя не приложена." }],
+    ].map(([w, r]) => [w, r] as [string, TransitionRequest]));
+    const text = await pdfText(id);
+    expect(text.replace(/\s+/g, " ")).toContain(ROAD_INFO_REFUSAL_GROUND.replace(/\s+/g, " ").slice(0, 40));
+    expect(text).toContain("Доверенность представителя не приложена.");
+    await run(id, [["signer", { transition: "sign_refusal" }], ["registrar", { transition: "register_refusal" }]]);
+    // Paper channels need the proof of issue (R26).
+    const rv = (await t.db.application.findUniqueOrThrow({ where: { id } })).rowVersion;
+    await expect(moveApplication(t.db, { applicationId: id, expectedRowVersion: rv, actor: actors.registrar!, request: { transition: "issue_refusal" }, calendar, storage })).rejects.toMatchObject({ code: "INVALID" });
+    await run(id, [["registrar", { transition: "issue_refusal", comment: "Заказное письмо № 62821295012345" }]]);
+    const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: id } });
+    expect(doc.issueProof).toMatchObject({ via: "post", note: "Заказное письмо № 62821295012345" });
+    const notice = await t.db.notification.findFirstOrThrow({ where: { applicationId: id, kind: "refused" } });
+    expect(notice.body).toContain("Доверенность представителя не приложена.");
+    expect((await t.db.application.findUniqueOrThrow({ where: { id } })).outcome).toBe("refused");
+  });
+
+  it("a template or storage failure leaves the application where it was and says why", async () => {
+    const id = await registered("cabinet");
+    await run(id, [["registrar", { transition: "pass_to_review", executorId: actors.executor!.userId }]]);
+    const before = await t.db.application.findUniqueOrThrow({ where: { id } });
+    const broken: FileStorage = { ...storage, put: async () => { throw new Error("диск недоступен"); }, get: storage.get.bind(storage), delete: storage.delete.bind(storage), exists: storage.exists.bind(storage) };
+    const error = await moveApplication(t.db, {
+      applicationId: id, expectedRowVersion: before.rowVersion, actor: actors.executor!, calendar, storage: broken,
+      request: { transition: "prepare_information", resultType: "road_info_letter", comment: "Текст" },
+    }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/Не удалось сохранить документ: диск недоступен. Заявление осталось на прежнем этапе/);
+    const after = await t.db.application.findUniqueOrThrow({ where: { id } });
+    expect(after).toMatchObject({ currentStage: "review", rowVersion: before.rowVersion });
+    expect(await t.db.resultDocument.count({ where: { applicationId: id } })).toBe(0);
+    expect(await t.db.applicationEvent.count({ where: { applicationId: id, type: "stage_changed", toStage: "signing" } })).toBe(0);
+  });
+});

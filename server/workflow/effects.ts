@@ -1,0 +1,142 @@
+// Effects of transitions on the result document (R9, R20, R26), run inside the transaction of the
+// move: if a template fails to render or a file cannot be stored, the whole move rolls back and the
+// application stays where it was, with the reason in the error.
+import { randomUUID } from "node:crypto";
+import type { Tx } from "../db/client";
+import { AppError } from "../errors";
+import type { Delivery, RegulationDocument, TransitionDef } from "../regulation/document";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { renderResultDocument } from "../document/result";
+import { notify } from "../notification/mutations";
+import { refusalMessage, resultReadyMessage } from "../notification/templates";
+import { appBaseUrl } from "../notification/config";
+import { sha256, type FileStorage } from "../storage/storage";
+import { addDuration, type EventDraft, type TransitionRequest } from "./machine";
+import { personName } from "../people";
+
+type EffectContext = {
+  tx: Tx;
+  storage: FileStorage;
+  calendar: WorkingCalendar;
+  now: Date;
+  actorId: string;
+  document: RegulationDocument;
+  transition: TransitionDef;
+  request: TransitionRequest;
+  applicationId: string;
+  /** Files written during this move: removed again if the transaction fails. */
+  written: string[];
+};
+
+
+async function latestDocument(c: EffectContext) {
+  const doc = await c.tx.resultDocument.findFirst({ where: { applicationId: c.applicationId }, orderBy: { createdAt: "desc" } });
+  if (!doc) throw new AppError("PRECONDITION", "У заявления ещё нет сформированного документа-результата");
+  return doc;
+}
+
+async function nextOutgoingNumber(tx: Tx, year: number): Promise<string> {
+  const rows = await tx.$queryRaw<{ value: number }[]>`
+    INSERT INTO "Counter" ("key", "value") VALUES (${`outgoing-${year}`}, 1)
+    ON CONFLICT ("key") DO UPDATE SET "value" = "Counter"."value" + 1 RETURNING "value"`;
+  return `ИСХ-${year}-${String(rows[0]!.value).padStart(5, "0")}`;
+}
+
+async function generate(c: EffectContext): Promise<EventDraft> {
+  const app = await c.tx.application.findUniqueOrThrow({
+    where: { id: c.applicationId },
+    select: { registrationNumber: true, registeredAt: true, data: true, service: { select: { title: true } }, owner: { select: { lastName: true, firstName: true, middleName: true, email: true } } },
+  });
+  const rt = c.document.resultTypes.find((r) => r.code === c.request.resultType)!;
+  const grounds = (c.request.refusalGrounds ?? []).map((code) => c.document.serviceRefusalGrounds.find((g) => g.code === code) ?? c.document.intakeRefusalGrounds.find((g) => g.code === code)).filter((g) => g !== undefined);
+  const data = app.data as Record<string, unknown>;
+  const typed = data.full_name as { lastName?: string; firstName?: string; middleName?: string } | undefined;
+  const fullName = typed && typeof typed === "object" ? [typed.lastName, typed.firstName, typed.middleName].filter(Boolean).join(" ") : null;
+  const name = (data.applicant_type === "legal" && typeof data.org_name === "string" ? data.org_name : fullName) ?? personName(app.owner);
+  let pdf: Buffer;
+  try {
+    pdf = await renderResultDocument({
+      passport: c.document.passport, resultTitle: rt.title, kind: rt.kind, registrationNumber: app.registrationNumber ?? "—", registeredAt: app.registeredAt ?? c.now,
+      applicant: { name, address: typeof data.postal_address === "string" ? data.postal_address : null, email: typeof data.email === "string" ? data.email : app.owner.email },
+      serviceTitle: app.service.title, body: c.request.comment?.trim() ?? "", grounds, createdAt: c.now,
+    });
+  } catch (error) {
+    throw new AppError("PRECONDITION", `Не удалось сформировать документ по шаблону: ${(error as Error).message}. Заявление осталось на прежнем этапе.`);
+  }
+  const id = randomUUID();
+  const storageKey = `results/${id.slice(0, 2)}/${id}`;
+  try {
+    await c.storage.put(storageKey, pdf);
+  } catch (error) {
+    throw new AppError("PRECONDITION", `Не удалось сохранить документ: ${(error as Error).message}. Заявление осталось на прежнем этапе.`);
+  }
+  c.written.push(storageKey);
+  await c.tx.resultDocument.create({
+    data: { id, applicationId: c.applicationId, resultType: rt.code, kind: rt.kind, title: rt.title, storageKey, sha256: sha256(pdf), createdAt: c.now, createdById: c.actorId },
+  });
+  return { type: "document_generated", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: id, title: rt.title, sha256: sha256(pdf) } };
+}
+
+async function sign(c: EffectContext): Promise<EventDraft> {
+  const doc = await latestDocument(c);
+  if (doc.signedAt) throw new AppError("PRECONDITION", "Документ уже подписан");
+  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { signedAt: c.now, signedById: c.actorId } });
+  // The record keeps who signed, when, and the SHA-256 of exactly the file that was signed.
+  return { type: "document_signed", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, sha256: doc.sha256, signedBy: c.actorId } };
+}
+
+async function register(c: EffectContext): Promise<EventDraft> {
+  const doc = await latestDocument(c);
+  if (doc.outgoingNumber) throw new AppError("PRECONDITION", `Документ уже зарегистрирован под номером ${doc.outgoingNumber}`);
+  const number = await nextOutgoingNumber(c.tx, Number(c.calendar.localDate(c.now).slice(0, 4)));
+  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { outgoingNumber: number, registeredAt: c.now } });
+  return { type: "document_registered", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, outgoingNumber: number } };
+}
+
+async function issue(c: EffectContext, byPost: boolean): Promise<EventDraft> {
+  const doc = await latestDocument(c);
+  if (!doc.signedAt) throw new AppError("PRECONDITION", "Документ не подписан: выдать его нельзя");
+  if (doc.issuedAt) throw new AppError("PRECONDITION", "Документ уже выдан");
+  const app = await c.tx.application.findUniqueOrThrow({
+    where: { id: c.applicationId },
+    select: { ownerId: true, registrationNumber: true, data: true, service: { select: { title: true } }, owner: { select: { firstName: true, middleName: true } }, events: { where: { type: "refused" }, orderBy: { id: "desc" }, take: 1, select: { payload: true, at: true } } },
+  });
+  const chosen = (app.data as Record<string, unknown>).delivery_channel;
+  const via = byPost ? "post" : typeof chosen === "string" ? chosen : "cabinet";
+  // R26: the proof of issue. Paper channels need the official's note (postal notice, signed receipt).
+  const note = c.request.comment?.trim();
+  if ((via === "post" || via === "in_person" || via === "mfc") && !note) {
+    throw new AppError("INVALID", "Укажите подтверждение выдачи: номер почтового отправления или отметку о расписке заявителя", { comment: "Укажите номер почтового отправления или отметку о получении" });
+  }
+  const proof = { via, note: note ?? (via === "cabinet" ? "Размещён в личном кабинете заявителя" : via === "email" ? "Направлен по электронной почте" : null), at: c.now.toISOString() };
+  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { issuedAt: c.now, issuedVia: via, issueProof: proof } });
+  const recipientName = [app.owner.firstName, app.owner.middleName].filter(Boolean).join(" ");
+  const cabinetUrl = `${appBaseUrl()}/cabinet/applications/${c.applicationId}`;
+  const refused = doc.kind === "refusal" ? (app.events[0]?.payload as { refusalGrounds?: { text: string }[]; motivation?: string } | undefined) : undefined;
+  const message = refused
+    ? refusalMessage({ stage: "service", recipientName, serviceTitle: app.service.title, registrationNumber: app.registrationNumber, decidedAt: app.events[0]!.at, grounds: refused.refusalGrounds ?? [], motivation: refused.motivation ?? "", cabinetUrl })
+    : resultReadyMessage({ recipientName, serviceTitle: app.service.title, registrationNumber: app.registrationNumber ?? "", resultTitle: doc.title, delivery: via as Delivery, cabinetUrl });
+  await notify(c.tx, { userId: app.ownerId, applicationId: c.applicationId, kind: refused ? "refused" : "result_ready", ...message });
+  return { type: "document_issued", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, ...proof } };
+}
+
+async function awaitPickup(c: EffectContext): Promise<EventDraft> {
+  const doc = await latestDocument(c);
+  const after = c.document.passport.uncollectedResultAfter ?? { value: 3, unit: "working_days" as const };
+  const collectBy = addDuration(c.calendar, c.now, after);
+  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { collectBy } });
+  return { type: "awaiting_pickup", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, collectBy: collectBy.toISOString() } };
+}
+
+export async function runEffects(c: EffectContext): Promise<EventDraft[]> {
+  const events: EventDraft[] = [];
+  for (const effect of c.transition.effects ?? []) {
+    if (effect === "generate_result") events.push(await generate(c));
+    else if (effect === "sign_result") events.push(await sign(c));
+    else if (effect === "register_result") events.push(await register(c));
+    else if (effect === "issue_result") events.push(await issue(c, false));
+    else if (effect === "issue_by_post") events.push(await issue(c, true));
+    else if (effect === "await_pickup") events.push(await awaitPickup(c));
+  }
+  return events;
+}

@@ -1,0 +1,166 @@
+// The process state machine against both seeded regulations (R1, R2, R25): every allowed transition
+// succeeds for its role, every other role and stage fails with the right error, refusals need
+// grounds from the exhaustive list and a motivation.
+import { describe, expect, it } from "vitest";
+import { russianWorkingCalendar } from "../calendar/working-calendar";
+import { ROLES, type RegulationDocument, type Role, type TransitionDef } from "../regulation/document";
+import { roadInfoRegulation } from "../../prisma/seed/regulations/road-info";
+import { archiveInfoRegulation } from "../../prisma/seed/regulations/archive-info";
+import { availableTransitions, planTransition, serviceDueAt, stageDueAt, type ApplicationState, type TransitionRequest } from "./machine";
+
+const calendar = russianWorkingCalendar({ utcOffsetMinutes: 300 });
+const DEPT = "dept-1";
+const now = new Date("2026-03-04T06:00:00Z"); // Wednesday 11:00 local
+const registeredAt = new Date("2026-03-02T05:00:00Z");
+
+const state = (stage: string): ApplicationState => ({ status: "SUBMITTED", currentStage: stage, departmentId: DEPT, assigneeId: null, registeredAt });
+const actor = (roles: Role[], departmentIds = [DEPT]) => ({ userId: "u-1", roles, departmentIds });
+
+/** The inputs a transition requires, filled correctly. */
+function validRequest(doc: RegulationDocument, t: TransitionDef): TransitionRequest {
+  const refusal = t.kind === "refusal" || t.kind === "intake_refusal";
+  const resultType = doc.resultTypes.find((r) => r.kind === (refusal ? "refusal" : "positive")) ?? doc.resultTypes[0]!;
+  return {
+    transition: t.key,
+    ...(t.requires.refusalGrounds ? { refusalGrounds: [(t.requires.refusalGrounds === "service" ? doc.serviceRefusalGrounds : doc.intakeRefusalGrounds)[0]!.code], comment: "Доверенность не представлена" } : {}),
+    ...(t.requires.comment ? { comment: "Нужна доработка" } : {}),
+    ...(t.requires.resultType ? { resultType: resultType.code } : {}),
+    ...(t.requires.executor ? { executorId: "executor-1" } : {}),
+  };
+}
+
+describe.each([
+  ["road-info (S1)", roadInfoRegulation],
+  ["archive-info (S2)", archiveInfoRegulation],
+])("process of %s", (_name, doc) => {
+  it("allows every transition to each of its roles, with the stage's deadline set", () => {
+    for (const t of doc.transitions) {
+      for (const role of t.roles) {
+        const result = planTransition(doc, state(t.from), actor([role]), validRequest(doc, t), { now, calendar });
+        expect(result.ok, `${t.key} by ${role}: ${result.ok ? "" : result.error.message}`).toBe(true);
+        if (!result.ok) continue;
+        expect(result.value.toStage).toBe(t.to);
+        expect(result.value.events[0]).toMatchObject({ type: "stage_changed", fromStage: t.from, toStage: t.to });
+        const target = doc.stages.find((s) => s.key === t.to)!;
+        expect(result.value.closed).toBe(!!target.final);
+        if (target.final) expect(result.value.stageDueAt).toBeNull();
+        else if (target.deadline) {
+          expect(result.value.stageDueAt).toEqual(stageDueAt(doc, t.to, { enteredAt: now, registeredAt }, calendar));
+          expect(calendar.isWorkingDay(calendar.localDate(result.value.stageDueAt!))).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("refuses every transition to the roles the regulation does not name", () => {
+    for (const t of doc.transitions) {
+      for (const role of ROLES.filter((r) => !t.roles.includes(r))) {
+        const result = planTransition(doc, state(t.from), actor([role]), validRequest(doc, t), { now, calendar });
+        expect(result.ok ? "ok" : result.error.code, `${t.key} by ${role}`).toBe("role_not_allowed");
+      }
+    }
+  });
+
+  it("refuses every transition from any stage other than its own", () => {
+    for (const t of doc.transitions) {
+      for (const s of doc.stages.filter((x) => x.key !== t.from && !x.final)) {
+        const result = planTransition(doc, state(s.key), actor([...ROLES]), validRequest(doc, t), { now, calendar });
+        expect(result.ok ? "ok" : result.error.code, `${t.key} from ${s.key}`).toBe("not_from_this_stage");
+      }
+    }
+  });
+
+  it("offers on the board exactly the transitions of the stage and role", () => {
+    for (const s of doc.stages) {
+      for (const role of ROLES) {
+        const offered = availableTransitions(doc, state(s.key), actor([role])).map((t) => t.key).sort();
+        const expected = doc.transitions.filter((t) => t.from === s.key && t.roles.includes(role)).map((t) => t.key).sort();
+        expect(offered).toEqual(expected);
+      }
+    }
+    expect(availableTransitions(doc, state(doc.initialStage), actor([...ROLES], ["other"]))).toEqual([]);
+  });
+
+  it("requires refusal grounds from the exhaustive list and a motivation (R25)", () => {
+    const refusals = doc.transitions.filter((t) => t.kind === "refusal");
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const t of refusals) {
+      const by = actor([t.roles[0]!]);
+      const base = validRequest(doc, t);
+      const noGrounds = planTransition(doc, state(t.from), by, { ...base, refusalGrounds: [] }, { now, calendar });
+      expect(noGrounds.ok ? null : [noGrounds.error.code, noGrounds.error.field]).toEqual(["missing_input", "refusalGrounds"]);
+      const invented = planTransition(doc, state(t.from), by, { ...base, refusalGrounds: ["invented_ground"] }, { now, calendar });
+      expect(invented.ok ? null : invented.error.code).toBe("invalid_input");
+      const noMotivation = planTransition(doc, state(t.from), by, { ...base, comment: "  " }, { now, calendar });
+      expect(noMotivation.ok ? null : [noMotivation.error.code, noMotivation.error.field]).toEqual(["missing_input", "comment"]);
+      const ok = planTransition(doc, state(t.from), by, base, { now, calendar });
+      expect(ok.ok && ok.value.events.find((e) => e.type === "refused")?.payload).toMatchObject({ refusalGrounds: [{ code: base.refusalGrounds![0] }] });
+    }
+  });
+
+  it("refuses a positive result type on a refusal and a missing executor on assignment", () => {
+    for (const t of doc.transitions.filter((x) => x.kind === "refusal" && x.requires.resultType)) {
+      const positive = doc.resultTypes.find((r) => r.kind === "positive")!;
+      const r = planTransition(doc, state(t.from), actor([t.roles[0]!]), { ...validRequest(doc, t), resultType: positive.code }, { now, calendar });
+      expect(r.ok ? null : r.error.code).toBe("invalid_input");
+    }
+    for (const t of doc.transitions.filter((x) => x.requires.executor)) {
+      const r = planTransition(doc, state(t.from), actor([t.roles[0]!]), { ...validRequest(doc, t), executorId: undefined }, { now, calendar });
+      expect(r.ok ? null : [r.error.code, r.error.field]).toEqual(["missing_input", "executorId"]);
+      const ok = planTransition(doc, state(t.from), actor([t.roles[0]!]), validRequest(doc, t), { now, calendar });
+      expect(ok.ok && ok.value.assigneeId).toBe("executor-1");
+      expect(ok.ok && ok.value.events.some((e) => e.type === "executor_assigned")).toBe(true);
+    }
+  });
+
+  it("does nothing for staff of another department, a draft or a closed application", () => {
+    const t = doc.transitions[0]!;
+    const other = planTransition(doc, state(t.from), actor([...ROLES], ["another-dept"]), validRequest(doc, t), { now, calendar });
+    expect(other.ok ? null : other.error.code).toBe("out_of_scope");
+    const draft = planTransition(doc, { ...state(t.from), status: "DRAFT", currentStage: null }, actor([...ROLES]), validRequest(doc, t), { now, calendar });
+    expect(draft.ok ? null : draft.error.code).toBe("not_registered");
+    const closed = planTransition(doc, { ...state(t.from), status: "CLOSED" }, actor([...ROLES]), validRequest(doc, t), { now, calendar });
+    expect(closed.ok ? null : closed.error.code).toBe("closed");
+    const unknown = planTransition(doc, state(t.from), actor([...ROLES]), { transition: "teleport" }, { now, calendar });
+    expect(unknown.ok ? null : unknown.error.code).toBe("unknown_transition");
+  });
+
+  it("reaches a granted and a refused final stage along allowed transitions", () => {
+    for (const outcome of ["granted", "refused"] as const) {
+      // Breadth-first over the process graph from the initial stage.
+      const seen = new Set([doc.initialStage]);
+      const queue = [doc.initialStage];
+      let found = false;
+      while (queue.length) {
+        const s = queue.shift()!;
+        const st = doc.stages.find((x) => x.key === s)!;
+        if (st.final && st.outcome === outcome) found = true;
+        for (const t of doc.transitions.filter((x) => x.from === s && !seen.has(x.to))) {
+          seen.add(t.to);
+          queue.push(t.to);
+        }
+      }
+      expect(found, outcome).toBe(true);
+    }
+  });
+});
+
+describe("deadlines of the road information service (S1, R7)", () => {
+  it("sets the whole service due date 15 working days after registration", () => {
+    // Registered Friday 2026-03-06 (Mon 9 March is the day off for 8 March, a Sunday).
+    const reg = new Date("2026-03-06T07:00:00Z");
+    expect(calendar.localDate(serviceDueAt(roadInfoRegulation, reg, calendar))).toBe("2026-03-30");
+  });
+  it("counts review (11 working days) from registration, not from entering the stage", () => {
+    const review = roadInfoRegulation.stages.find((s) => s.key === "review")!;
+    expect(review.deadline).toMatchObject({ value: 11, unit: "working_days", from: "registration" });
+    const due = stageDueAt(roadInfoRegulation, "review", { enteredAt: now, registeredAt }, calendar);
+    expect(calendar.countWorkingDays(registeredAt, due!)).toBe(11);
+  });
+  it("starts counting on the next working day for an application that arrived on a non-working day (S2 p.66)", () => {
+    const saturday = new Date("2026-05-09T08:00:00Z"); // Victory Day, a Saturday; Monday 11 May is off too
+    const due = serviceDueAt(roadInfoRegulation, saturday, calendar);
+    expect(calendar.countWorkingDays(new Date("2026-05-12T04:00:00Z"), due)).toBe(15);
+    expect(calendar.localDate(due)).toBe(calendar.dueDateAfterWorkingDays(new Date("2026-05-12T04:00:00Z"), 15));
+  });
+});

@@ -1,0 +1,203 @@
+// The process state machine (R1, R2, R25): the only way an application changes stage. Given the
+// pinned regulation, the application's state, the actor and a requested transition, it returns the
+// new state and the events to record, or a typed error. Pure: no database, no clock of its own.
+import type { RegulationDocument, Role, StageDef, TransitionDef } from "../regulation/document";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+
+export type ApplicationState = {
+  status: "DRAFT" | "SUBMITTED" | "CLOSED" | "WITHDRAWN";
+  currentStage: string | null;
+  departmentId: string;
+  assigneeId: string | null;
+  registeredAt: Date | null;
+};
+
+export type Actor = {
+  userId: string;
+  roles: readonly Role[];
+  /** Departments the actor may act in (their memberships and the units under them). */
+  departmentIds: readonly string[];
+};
+
+export type TransitionRequest = {
+  transition: string;
+  refusalGrounds?: string[];
+  comment?: string;
+  resultType?: string;
+  executorId?: string;
+};
+
+export type EventDraft = {
+  type:
+    | "stage_changed" | "executor_assigned" | "refused" | "granted" | "closed"
+    | "document_generated" | "document_signed" | "document_registered" | "document_issued" | "awaiting_pickup";
+  fromStage: string | null;
+  toStage: string | null;
+  payload: Record<string, unknown>;
+};
+
+export type TransitionPlan = {
+  transition: TransitionDef;
+  fromStage: string;
+  toStage: string;
+  stageEnteredAt: Date;
+  stageDueAt: Date | null;
+  assigneeId: string | null;
+  closed: boolean;
+  outcome: string | null;
+  events: EventDraft[];
+};
+
+export type WorkflowErrorCode =
+  | "not_registered"
+  | "closed"
+  | "unknown_transition"
+  | "not_from_this_stage"
+  | "role_not_allowed"
+  | "out_of_scope"
+  | "missing_input"
+  | "invalid_input";
+
+export class WorkflowError extends Error {
+  constructor(
+    readonly code: WorkflowErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "WorkflowError";
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: WorkflowError };
+const fail = (code: WorkflowErrorCode, message: string, field?: string): Result<never> => ({ ok: false, error: new WorkflowError(code, message, field) });
+
+function stage(doc: RegulationDocument, key: string): StageDef {
+  const s = doc.stages.find((x) => x.key === key);
+  if (!s) throw new Error(`stage ${key} is not in the regulation`);
+  return s;
+}
+
+/**
+ * When a stage is due (R4, R7): its deadline counted from entering it, or from registration. A stage
+ * without a deadline (a final stage) has none.
+ */
+export function stageDueAt(doc: RegulationDocument, stageKey: string, at: { enteredAt: Date; registeredAt: Date | null }, calendar: WorkingCalendar): Date | null {
+  const deadline = stage(doc, stageKey).deadline;
+  if (!deadline) return null;
+  const from = deadline.from === "registration" && at.registeredAt ? at.registeredAt : at.enteredAt;
+  return addDuration(calendar, from, deadline);
+}
+
+export function addDuration(calendar: WorkingCalendar, from: Date, d: { value: number; unit: "working_days" | "calendar_days" | "working_minutes" }): Date {
+  switch (d.unit) {
+    case "working_days":
+      return calendar.addWorkingDays(from, d.value);
+    case "calendar_days":
+      return calendar.addCalendarDays(from, d.value);
+    case "working_minutes":
+      return calendar.addWorkingMinutes(from, d.value);
+  }
+}
+
+/** The whole-service due date shown to the applicant (R7, R19), counted from registration. */
+export function serviceDueAt(doc: RegulationDocument, registeredAt: Date, calendar: WorkingCalendar): Date {
+  return addDuration(calendar, registeredAt, doc.passport.term);
+}
+
+/** Transitions this actor may take now: what the board's menu offers (nothing else). */
+export function availableTransitions(doc: RegulationDocument, state: ApplicationState, actor: Actor): TransitionDef[] {
+  if (state.status !== "SUBMITTED" || !state.currentStage) return [];
+  if (!actor.departmentIds.includes(state.departmentId)) return [];
+  return doc.transitions.filter((t) => t.from === state.currentStage && t.roles.some((r) => actor.roles.includes(r)));
+}
+
+export function planTransition(
+  doc: RegulationDocument,
+  state: ApplicationState,
+  actor: Actor,
+  request: TransitionRequest,
+  ctx: { now: Date; calendar: WorkingCalendar },
+): Result<TransitionPlan> {
+  if (state.status === "DRAFT" || !state.currentStage) return fail("not_registered", "Заявление ещё не зарегистрировано: действия по нему недоступны");
+  if (state.status !== "SUBMITTED") return fail("closed", "Рассмотрение заявления завершено: изменить этап нельзя");
+  // Out of scope first: staff of another department learn nothing about the process of this one.
+  if (!actor.departmentIds.includes(state.departmentId)) return fail("out_of_scope", "Заявление относится к другому подразделению");
+  const transition = doc.transitions.find((t) => t.key === request.transition);
+  if (!transition) return fail("unknown_transition", "Такого действия нет в регламенте услуги");
+  if (transition.from !== state.currentStage) {
+    const current = stage(doc, state.currentStage).title;
+    return fail("not_from_this_stage", `Действие «${transition.title}» невозможно на этапе «${current}»`);
+  }
+  if (!transition.roles.some((r) => actor.roles.includes(r))) {
+    return fail("role_not_allowed", `Действие «${transition.title}» выполняет другая роль по регламенту`);
+  }
+
+  const req = transition.requires;
+  const events: EventDraft[] = [];
+  let assigneeId = state.assigneeId;
+
+  let grounds: { code: string; text: string }[] = [];
+  if (req.refusalGrounds) {
+    const list = req.refusalGrounds === "service" ? doc.serviceRefusalGrounds : doc.intakeRefusalGrounds;
+    const chosen = [...new Set(request.refusalGrounds ?? [])];
+    if (chosen.length === 0) return fail("missing_input", "Укажите хотя бы одно основание для отказа из перечня регламента", "refusalGrounds");
+    const unknown = chosen.filter((c) => !list.some((g) => g.code === c));
+    if (unknown.length) return fail("invalid_input", "Основание для отказа должно быть из исчерпывающего перечня регламента", "refusalGrounds");
+    grounds = list.filter((g) => chosen.includes(g.code)).map((g) => ({ code: g.code, text: g.text }));
+    if (!request.comment?.trim()) return fail("missing_input", "Изложите мотивы отказа: ссылка на основание без пояснения не допускается", "comment");
+  }
+  if (req.comment && !request.comment?.trim()) return fail("missing_input", "Добавьте комментарий к действию", "comment");
+  let resultType: { code: string; title: string } | undefined;
+  if (req.resultType) {
+    if (!request.resultType) return fail("missing_input", "Выберите вид результата", "resultType");
+    const rt = doc.resultTypes.find((r) => r.code === request.resultType);
+    const expected = transition.kind === "refusal" || transition.kind === "intake_refusal" ? "refusal" : transition.kind === "grant" ? "positive" : null;
+    if (!rt || (expected && rt.kind !== expected)) return fail("invalid_input", "Такого вида результата нет среди предусмотренных для этого решения", "resultType");
+    resultType = { code: rt.code, title: rt.title };
+  }
+  if (req.executor) {
+    if (!request.executorId) return fail("missing_input", "Выберите исполнителя", "executorId");
+    if (request.executorId !== state.assigneeId) {
+      events.push({ type: "executor_assigned", fromStage: state.currentStage, toStage: state.currentStage, payload: { from: state.assigneeId, to: request.executorId } });
+    }
+    assigneeId = request.executorId;
+  }
+
+  const target = stage(doc, transition.to);
+  const closed = !!target.final;
+  const stageDue = closed ? null : stageDueAt(doc, target.key, { enteredAt: ctx.now, registeredAt: state.registeredAt }, ctx.calendar);
+  events.unshift({
+    type: "stage_changed",
+    fromStage: state.currentStage,
+    toStage: target.key,
+    payload: {
+      transition: transition.key,
+      title: transition.title,
+      ...(request.comment?.trim() ? { comment: request.comment.trim() } : {}),
+      ...(grounds.length ? { refusalGrounds: grounds } : {}),
+      ...(resultType ? { resultType } : {}),
+      ...(stageDue ? { stageDueAt: stageDue.toISOString() } : {}),
+    },
+  });
+  if (transition.kind === "refusal" || transition.kind === "intake_refusal") {
+    events.push({ type: "refused", fromStage: state.currentStage, toStage: target.key, payload: { intake: transition.kind === "intake_refusal", refusalGrounds: grounds, motivation: request.comment?.trim() } });
+  }
+  if (transition.kind === "grant") events.push({ type: "granted", fromStage: state.currentStage, toStage: target.key, payload: resultType ? { resultType } : {} });
+  if (closed) events.push({ type: "closed", fromStage: state.currentStage, toStage: target.key, payload: { outcome: target.outcome } });
+
+  return {
+    ok: true,
+    value: {
+      transition,
+      fromStage: state.currentStage,
+      toStage: target.key,
+      stageEnteredAt: ctx.now,
+      stageDueAt: stageDue,
+      assigneeId,
+      closed,
+      outcome: closed ? (target.outcome ?? null) : null,
+      events,
+    },
+  };
+}

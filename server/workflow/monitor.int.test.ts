@@ -1,0 +1,57 @@
+// R4: a stage deadline in the past causes exactly one escalation notice to the head of the
+// department, also with several instances running the job at once.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../test/db";
+import { createPrismaClient } from "../db/client";
+import { seedDemo } from "../../prisma/seed/demo";
+import { loadWorkingCalendar } from "../calendar/calendar-store";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { versionInForce } from "../regulation/data";
+import { registerApplication } from "./mutations";
+import { monitorDeadlines } from "./monitor";
+
+let t: TestDatabase;
+let calendar: WorkingCalendar;
+let appId: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db);
+  calendar = await loadWorkingCalendar(t.db);
+  const service = await t.db.service.findUniqueOrThrow({ where: { code: "archive-info" } });
+  const version = (await versionInForce(t.db, service.id))!;
+  const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
+  const app = await t.db.application.create({ data: { serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id } });
+  await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt: new Date("2026-06-01T05:00:00Z") });
+  appId = app.id;
+});
+afterAll(() => t.drop());
+
+describe("deadline monitoring (R4)", () => {
+  it("warns the registrars before the registration deadline, once", async () => {
+    const registrar = await t.db.user.findUniqueOrThrow({ where: { email: "registrar@demo.reglament.ru" } });
+    const now = new Date("2026-06-01T06:00:00Z");
+    expect(await monitorDeadlines(t.db, { now, calendar, dueSoonWorkingDays: 2 })).toEqual({ warned: 1, escalated: 0 });
+    expect(await monitorDeadlines(t.db, { now, calendar, dueSoonWorkingDays: 2 })).toEqual({ warned: 0, escalated: 0 });
+    expect(await t.db.notification.count({ where: { userId: registrar.id, kind: "deadline_due_soon", applicationId: appId } })).toBe(1);
+  });
+
+  it("escalates a breach to the head exactly once with two instances running at the same time", async () => {
+    const head = await t.db.user.findUniqueOrThrow({ where: { email: "head@demo.reglament.ru" } });
+    const stage = await t.db.applicationStage.findFirstOrThrow({ where: { applicationId: appId, leftAt: null } });
+    const late = new Date(stage.dueAt!.getTime() + 3_600_000);
+    // A second "instance": its own connection pool to the same database.
+    const other = createPrismaClient(t.url, { max: 4 });
+    const results = await Promise.all([
+      monitorDeadlines(t.db, { now: late, calendar, dueSoonWorkingDays: 2 }),
+      monitorDeadlines(other, { now: late, calendar, dueSoonWorkingDays: 2 }),
+      monitorDeadlines(t.db, { now: late, calendar, dueSoonWorkingDays: 2 }),
+    ]);
+    await other.$disconnect();
+    expect(results.reduce((n, r) => n + r.escalated, 0)).toBe(1);
+    const notices = await t.db.notification.findMany({ where: { userId: head.id, kind: "deadline_breached", applicationId: appId } });
+    expect(notices).toHaveLength(1);
+    expect(await t.db.outgoingEmail.count({ where: { notificationId: notices[0]!.id } })).toBe(1);
+    expect(await monitorDeadlines(t.db, { now: new Date(late.getTime() + 86_400_000), calendar, dueSoonWorkingDays: 2 })).toEqual({ warned: 0, escalated: 0 });
+  });
+});

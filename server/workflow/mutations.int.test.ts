@@ -1,0 +1,179 @@
+// The engine against real PostgreSQL: registration sets the deadlines, moves are atomic with their
+// events, concurrent moves give one winner, versions stay pinned, and the deadline query finds work.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../test/db";
+import { seedDemo } from "../../prisma/seed/demo";
+import { loadIdentity } from "../auth/data";
+import { staffScope } from "../auth/scope";
+import { loadWorkingCalendar } from "../calendar/calendar-store";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { AppError } from "../errors";
+import { versionInForce } from "../regulation/data";
+import { createDraftVersion, publishVersion } from "../regulation/mutations";
+import { overdueAndDueSoon } from "./data";
+import { moveApplication, registerApplication } from "./mutations";
+import type { Actor } from "./machine";
+
+let t: TestDatabase;
+let calendar: WorkingCalendar;
+
+async function actorFor(email: string): Promise<Actor> {
+  const user = await t.db.user.findUniqueOrThrow({ where: { email } });
+  const identity = (await loadIdentity(t.db, user.id))!;
+  const scope = await staffScope(t.db, identity);
+  return { userId: identity.id, roles: identity.roles, departmentIds: scope.departmentIds };
+}
+
+async function newApplication(serviceCode = "road-info") {
+  const service = await t.db.service.findUniqueOrThrow({ where: { code: serviceCode } });
+  const version = (await versionInForce(t.db, service.id))!;
+  const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
+  return t.db.application.create({
+    data: { serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id, data: { applicant_type: "individual" } },
+  });
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase({ max: 12 });
+  await seedDemo(t.db);
+  calendar = await loadWorkingCalendar(t.db);
+});
+afterAll(() => t.drop());
+
+describe("registration (R7, R23)", () => {
+  it("gives a number, the initial stage with its deadline and the service due date", async () => {
+    const app = await newApplication();
+    const receivedAt = new Date("2026-03-06T07:00:00Z"); // Friday; Monday 9 March is a day off
+    const result = await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt });
+    expect(result.registrationNumber).toMatch(/^ROAD-INFO-2026-\d{5}$/);
+    expect(calendar.localDate(result.dueAt)).toBe("2026-03-30");
+    expect(calendar.localDate(result.stageDueAt!)).toBe("2026-03-10");
+    const row = await t.db.application.findUniqueOrThrow({ where: { id: app.id }, include: { events: true, stages: true } });
+    expect(row).toMatchObject({ status: "SUBMITTED", currentStage: "registration", rowVersion: 1 });
+    expect(row.events.map((e) => e.type)).toEqual(["registered"]);
+    expect(row.stages).toHaveLength(1);
+    await expect(registerApplication(t.db, { applicationId: app.id, actorId: null, calendar })).rejects.toThrow(/уже зарегистрировано/);
+  });
+
+  it("numbers applications of a service sequentially within a year", async () => {
+    const a = await newApplication();
+    const b = await newApplication();
+    const ra = await registerApplication(t.db, { applicationId: a.id, actorId: null, calendar, receivedAt: new Date("2026-04-01T05:00:00Z") });
+    const rb = await registerApplication(t.db, { applicationId: b.id, actorId: null, calendar, receivedAt: new Date("2026-04-01T05:00:00Z") });
+    expect(Number(rb.registrationNumber.slice(-5))).toBe(Number(ra.registrationNumber.slice(-5)) + 1);
+  });
+});
+
+describe("moves (R1, R3)", () => {
+  it("of 50 simultaneous moves of one application exactly one succeeds, 49 get a conflict, one event is written", async () => {
+    const app = await newApplication();
+    await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar });
+    const registrar = await actorFor("registrar@demo.reglament.ru");
+    const executor = await t.db.user.findUniqueOrThrow({ where: { email: "executor@demo.reglament.ru" } });
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () =>
+        moveApplication(t.db, {
+          applicationId: app.id, expectedRowVersion: 1, actor: registrar, calendar,
+          request: { transition: "pass_to_review", executorId: executor.id },
+        }),
+      ),
+    );
+    const ok = results.filter((r) => r.status === "fulfilled");
+    const conflicts = results.filter((r) => r.status === "rejected" && r.reason instanceof AppError && r.reason.code === "CONFLICT");
+    expect(ok).toHaveLength(1);
+    expect(conflicts).toHaveLength(49);
+    const events = await t.db.applicationEvent.findMany({ where: { applicationId: app.id, type: "stage_changed" } });
+    expect(events).toHaveLength(1);
+    const row = await t.db.application.findUniqueOrThrow({ where: { id: app.id } });
+    expect(row).toMatchObject({ currentStage: "review", rowVersion: 2, assigneeId: executor.id });
+    expect(await t.db.applicationStage.count({ where: { applicationId: app.id } })).toBe(2);
+  });
+
+  it("changes nothing when the transition is not allowed, and hides other departments' applications", async () => {
+    const app = await newApplication();
+    await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar });
+    const executor = await actorFor("executor@demo.reglament.ru");
+    await expect(
+      moveApplication(t.db, { applicationId: app.id, expectedRowVersion: 1, actor: executor, calendar, request: { transition: "prepare_information", resultType: "information_letter" } }),
+    ).rejects.toMatchObject({ code: "PRECONDITION" });
+    const outsider: Actor = { userId: executor.userId, roles: ["REGISTRAR"], departmentIds: [(await t.db.department.findUniqueOrThrow({ where: { code: "mfc" } })).id] };
+    await expect(
+      moveApplication(t.db, { applicationId: app.id, expectedRowVersion: 1, actor: outsider, calendar, request: { transition: "pass_to_review" } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Заявление не найдено" });
+    const row = await t.db.application.findUniqueOrThrow({ where: { id: app.id } });
+    expect(row).toMatchObject({ currentStage: "registration", rowVersion: 1 });
+    expect(await t.db.applicationEvent.count({ where: { applicationId: app.id } })).toBe(1);
+  });
+
+  it("refuses an executor who is not an executor of the department", async () => {
+    const app = await newApplication();
+    await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar });
+    const registrar = await actorFor("registrar@demo.reglament.ru");
+    const applicant = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
+    await expect(
+      moveApplication(t.db, { applicationId: app.id, expectedRowVersion: 1, actor: registrar, calendar, request: { transition: "pass_to_review", executorId: applicant.id } }),
+    ).rejects.toMatchObject({ code: "INVALID" });
+    expect((await t.db.application.findUniqueOrThrow({ where: { id: app.id } })).rowVersion).toBe(1);
+  });
+});
+
+describe("regulation versions (R11)", () => {
+  it("keeps an application on the version it was submitted under after a new one is published", async () => {
+    const pinned = await newApplication();
+    const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" }, include: { versions: true } });
+    const v1 = service.versions[0]!;
+    const changed = structuredClone(v1.document) as { passport: { term: { value: number } } };
+    changed.passport.term.value = 10;
+    const draft = await createDraftVersion(t.db, { serviceId: service.id, document: changed, basis: "Постановление (тест)", actorId: null });
+    expect(draft.version).toBe(2);
+    await publishVersion(t.db, { versionId: draft.id, effectiveFrom: new Date("2026-01-01T00:00:00Z"), actorId: null });
+    expect((await versionInForce(t.db, service.id))!.version).toBe(2);
+    expect((await versionInForce(t.db, service.id, new Date("2025-06-01T00:00:00Z")))!.version).toBe(1);
+    const r = await registerApplication(t.db, { applicationId: pinned.id, actorId: null, calendar, receivedAt: new Date("2026-03-06T07:00:00Z") });
+    expect(calendar.localDate(r.dueAt)).toBe("2026-03-30"); // 15 working days of version 1, not 10
+  });
+
+  it("refuses to publish an invalid document and lists all its problems", async () => {
+    const service = await t.db.service.findUniqueOrThrow({ where: { code: "archive-info" }, include: { versions: true } });
+    const broken = structuredClone(service.versions[0]!.document) as {
+      stages: { key: string; deadline?: { value: number } }[]; initialStage: string; serviceRefusalGrounds: unknown[];
+    };
+    broken.initialStage = "nowhere";
+    broken.stages[1]!.deadline = { ...broken.stages[1]!.deadline!, value: 0 };
+    broken.serviceRefusalGrounds = [];
+    const draft = await createDraftVersion(t.db, { serviceId: service.id, document: broken, actorId: null });
+    const error = await publishVersion(t.db, { versionId: draft.id, effectiveFrom: new Date(), actorId: null }).catch((e: AppError) => e);
+    expect(error).toBeInstanceOf(AppError);
+    const paths = Object.keys((error as AppError).fieldErrors ?? {});
+    expect(paths).toContain("initialStage");
+    expect(paths).toContain("stages.1.deadline.value");
+    expect(paths.some((p) => p.startsWith("transitions."))).toBe(true);
+    expect((await t.db.regulationVersion.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
+  });
+});
+
+describe("deadline monitoring query (R4)", () => {
+  it("lists overdue and due-soon applications of the department, per executor", async () => {
+    const app = await newApplication("archive-info");
+    await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt: new Date("2026-06-01T05:00:00Z") });
+    const roads = await actorFor("executor@demo.reglament.ru");
+    const stageDue = (await t.db.application.findUniqueOrThrow({ where: { id: app.id } })).stageDueAt!;
+    const before = await overdueAndDueSoon(t.db, roads, { now: new Date("2026-05-20T05:00:00Z"), calendar, dueSoonWorkingDays: 2 });
+    expect(before.find((r) => r.id === app.id)).toBeUndefined();
+    const soon = await overdueAndDueSoon(t.db, roads, { now: new Date("2026-06-01T06:00:00Z"), calendar, dueSoonWorkingDays: 2 });
+    expect(soon.find((r) => r.id === app.id)?.status).toBe("due_soon");
+    const late = await overdueAndDueSoon(t.db, roads, { now: new Date(stageDue.getTime() + 60_000), calendar, dueSoonWorkingDays: 2 });
+    expect(late.find((r) => r.id === app.id)?.status).toBe("overdue");
+    const mfc = { departmentIds: [(await t.db.department.findUniqueOrThrow({ where: { code: "mfc" } })).id] };
+    expect(await overdueAndDueSoon(t.db, mfc, { now: new Date(stageDue.getTime() + 60_000), calendar, dueSoonWorkingDays: 2 })).toEqual([]);
+    // The planner can answer the monitoring query from the (departmentId, status, stageDueAt) index.
+    const [, plan] = await t.db.$transaction([
+      t.db.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
+      t.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN SELECT id FROM "Application" WHERE "departmentId" = $1::uuid AND status = 'SUBMITTED' AND "stageDueAt" <= now() ORDER BY "stageDueAt"`,
+        app.departmentId,
+      ),
+    ]);
+    expect(plan.map((p) => p["QUERY PLAN"]).join("\n")).toMatch(/Application_departmentId_status_stageDueAt_idx/);
+  });
+});

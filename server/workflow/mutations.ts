@@ -1,0 +1,161 @@
+// Writes of the process: registration and stage transitions. Each runs in one transaction that
+// changes the application and appends its events (R3), conditional on the row version the caller
+// read (optimistic concurrency): of two simultaneous moves one wins, the other gets a conflict.
+import type { Db, Tx } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
+import { AppError } from "../errors";
+import { pinnedDocument } from "../regulation/document-cache";
+import { fileStorage, type FileStorage } from "../storage/storage";
+import { runEffects } from "./effects";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { planTransition, serviceDueAt, stageDueAt, type Actor, type TransitionRequest, type WorkflowError } from "./machine";
+
+const WORKFLOW_TO_APP = {
+  not_registered: "PRECONDITION",
+  closed: "PRECONDITION",
+  unknown_transition: "INVALID",
+  not_from_this_stage: "PRECONDITION",
+  role_not_allowed: "FORBIDDEN",
+  out_of_scope: "NOT_FOUND",
+  missing_input: "INVALID",
+  invalid_input: "INVALID",
+} as const;
+
+export function toAppError(error: WorkflowError): AppError {
+  // Another department's application is reported as not found: its existence is not disclosed.
+  const message = error.code === "out_of_scope" ? "Заявление не найдено" : error.message;
+  return new AppError(WORKFLOW_TO_APP[error.code], message, error.field ? { [error.field]: error.message } : undefined);
+}
+
+// Under load a transaction may wait for a pooled connection; Prisma's 2 s default would turn that
+// wait into an error that is neither a success nor a conflict.
+const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+
+export const CONFLICT_MESSAGE = "Заявление уже изменил другой сотрудник. Обновите карточку: действие не выполнено.";
+
+async function loadForUpdate(tx: Tx, applicationId: string, departmentIds: readonly string[]) {
+  const app = await tx.application.findFirst({
+    where: { id: applicationId, departmentId: { in: [...departmentIds] } },
+    select: {
+      id: true, status: true, currentStage: true, departmentId: true, assigneeId: true, registeredAt: true, rowVersion: true,
+      regulationVersionId: true,
+      regulationVersion: { select: { document: true } },
+    },
+  });
+  if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
+  return { app, document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document) };
+}
+
+async function checkExecutor(tx: Tx, executorId: string, departmentId: string) {
+  const member = await tx.departmentMember.findFirst({ where: { userId: executorId, departmentId, role: "EXECUTOR", user: { isActive: true } } });
+  if (!member) throw new AppError("INVALID", "Исполнитель должен быть сотрудником подразделения с ролью исполнителя", { executorId: "Выберите исполнителя из сотрудников подразделения" });
+}
+
+export type MoveResult = { rowVersion: number; toStage: string; stageDueAt: Date | null; closed: boolean; eventIds: bigint[] };
+
+/** Moves an application through one transition of its pinned regulation. */
+export async function moveApplication(
+  db: Db,
+  input: { applicationId: string; expectedRowVersion: number; actor: Actor; request: TransitionRequest; calendar: WorkingCalendar; now?: Date; storage?: FileStorage },
+): Promise<MoveResult> {
+  const now = input.now ?? new Date();
+  const written: string[] = [];
+  const storage = input.storage ?? fileStorage();
+  return db.$transaction(async (tx) => {
+    const { app, document } = await loadForUpdate(tx, input.applicationId, input.actor.departmentIds);
+    if (app.rowVersion !== input.expectedRowVersion) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+    const planned = planTransition(document, app, input.actor, input.request, { now, calendar: input.calendar });
+    if (!planned.ok) throw toAppError(planned.error);
+    const plan = planned.value;
+    if (input.request.executorId && plan.transition.requires.executor) await checkExecutor(tx, input.request.executorId, app.departmentId);
+
+    // The guard on rowVersion makes the update and the check one atomic step.
+    const updated = await tx.application.updateMany({
+      where: { id: app.id, rowVersion: input.expectedRowVersion },
+      data: {
+        currentStage: plan.toStage,
+        stageEnteredAt: plan.stageEnteredAt,
+        stageDueAt: plan.stageDueAt,
+        assigneeId: plan.assigneeId,
+        rowVersion: { increment: 1 },
+        ...(plan.closed ? { status: "CLOSED" as const, closedAt: now, outcome: plan.outcome } : {}),
+      },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+    await tx.applicationStage.updateMany({ where: { applicationId: app.id, leftAt: null }, data: { leftAt: now } });
+    await tx.applicationStage.create({ data: { applicationId: app.id, stage: plan.toStage, enteredAt: now, dueAt: plan.stageDueAt } });
+    const effectEvents = await runEffects({
+      tx, storage, calendar: input.calendar, now, actorId: input.actor.userId, document, transition: plan.transition, request: input.request, applicationId: app.id, written,
+    });
+    const eventIds: bigint[] = [];
+    for (const e of [...plan.events, ...effectEvents]) {
+      const row = await tx.applicationEvent.create({
+        data: { applicationId: app.id, at: now, actorId: input.actor.userId, type: e.type, fromStage: e.fromStage, toStage: e.toStage, payload: e.payload as Prisma.InputJsonObject },
+        select: { id: true },
+      });
+      eventIds.push(row.id);
+    }
+    return { rowVersion: input.expectedRowVersion + 1, toStage: plan.toStage, stageDueAt: plan.stageDueAt, closed: plan.closed, eventIds };
+  }, TX_OPTIONS).catch(async (error: unknown) => {
+    // Nothing half-written: a file stored for a move that rolled back is removed again.
+    for (const key of written) await storage.delete(key).catch(() => undefined);
+    throw error;
+  });
+}
+
+async function nextRegistrationNumber(tx: Tx, serviceId: string, serviceCode: string, year: number): Promise<string> {
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "RegistrationCounter" ("serviceId", "year", "last") VALUES (${serviceId}::uuid, ${year}, 1)
+    ON CONFLICT ("serviceId", "year") DO UPDATE SET "last" = "RegistrationCounter"."last" + 1
+    RETURNING "last"`;
+  return `${serviceCode.toUpperCase()}-${year}-${String(rows[0]!.last).padStart(5, "0")}`;
+}
+
+/**
+ * Registers a submitted application (R23, S1 p.36): a number and date, the initial stage with its
+ * deadline and the whole-service due date (R7, R19). An application received on a non-working day
+ * keeps its arrival instant, and its deadlines count from the next working day (S2 p.66).
+ */
+export async function registerApplication(
+  db: Db,
+  input: RegisterInput,
+): Promise<Registration> {
+  return db.$transaction((tx) => registerInTransaction(tx, input), TX_OPTIONS);
+}
+
+export type RegisterInput = { applicationId: string; actorId: string | null; calendar: WorkingCalendar; receivedAt?: Date; now?: Date };
+export type Registration = { registrationNumber: string; registeredAt: Date; dueAt: Date; stageDueAt: Date | null; rowVersion: number };
+
+/** The same, inside the caller's transaction (submission registers in the transaction that submits). */
+export async function registerInTransaction(tx: Tx, input: RegisterInput): Promise<Registration> {
+  const now = input.now ?? new Date();
+  const receivedAt = input.receivedAt ?? now;
+  const app = await tx.application.findUnique({
+    where: { id: input.applicationId },
+    select: { id: true, status: true, registrationNumber: true, rowVersion: true, serviceId: true, regulationVersionId: true, service: { select: { code: true } }, regulationVersion: { select: { document: true } } },
+  });
+  if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
+  if (app.registrationNumber) throw new AppError("CONFLICT", `Заявление уже зарегистрировано под номером ${app.registrationNumber}`);
+  const document = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+  const year = Number(input.calendar.localDate(receivedAt).slice(0, 4));
+  const registrationNumber = await nextRegistrationNumber(tx, app.serviceId, app.service.code, year);
+  const dueAt = serviceDueAt(document, receivedAt, input.calendar);
+  const stage = document.initialStage;
+  const due = stageDueAt(document, stage, { enteredAt: receivedAt, registeredAt: receivedAt }, input.calendar);
+  const updated = await tx.application.updateMany({
+    where: { id: app.id, rowVersion: app.rowVersion, registrationNumber: null },
+    data: {
+      status: "SUBMITTED", registrationNumber, registeredAt: receivedAt, submittedAt: receivedAt,
+      currentStage: stage, stageEnteredAt: receivedAt, stageDueAt: due, dueAt, rowVersion: { increment: 1 },
+    },
+  });
+  if (updated.count !== 1) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+  await tx.applicationStage.create({ data: { applicationId: app.id, stage, enteredAt: receivedAt, dueAt: due } });
+  await tx.applicationEvent.create({
+    data: {
+      applicationId: app.id, at: now, actorId: input.actorId, type: "registered", toStage: stage,
+      payload: { registrationNumber, registeredAt: receivedAt.toISOString(), dueAt: dueAt.toISOString(), stageDueAt: due?.toISOString() ?? null },
+    },
+  });
+  return { registrationNumber, registeredAt: receivedAt, dueAt, stageDueAt: due, rowVersion: app.rowVersion + 1 };
+}
