@@ -29,6 +29,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** axe must find nothing serious or critical (WCAG 2.1 AA rules). */
 export async function expectAccessible(page: Page) {
+  // Next streams the metadata of dynamic pages after the body has started: wait until the <title>
+  // has arrived (axe otherwise reports a missing title on a page that does have one).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
