@@ -33,6 +33,6 @@ export async function mailboxFor(db: Db, viewer: MailboxViewer, options: { limit
     where: viewer.isAdmin ? {} : { to: viewer.email.trim().toLowerCase() },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: clamp(options.limit),
-    select: { id: true, to: true, subject: true, text: true, createdAt: true, sentAt: true, attempts: true, lastError: true },
-  });
+    select: { id: true, to: true, subject: true, text: true, createdAt: true, sentAt: true, attempts: true, lastError: true, attachments: true },
+  }).then((rows) => rows.map(({ attachments, ...e }) => ({ ...e, attachmentNames: ((attachments ?? []) as { fileName: string }[]).map((a) => a.fileName) })));
 }

@@ -1,6 +1,10 @@
 // The e-mail outbox end to end, against a real PostgreSQL and a real SMTP server in this process:
 // notifications roll back with the change they report, each e-mail reaches SMTP exactly once even
 // with two senders, failures are recorded and retried with backoff, and the mailbox is scoped.
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Session } from "next-auth";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -15,6 +19,7 @@ import { createTransport, deliverPendingEmails, startMailSender } from "./mailer
 import { markRead, notify, queueEmail } from "./mutations";
 import { MAX_ATTEMPTS } from "./outbox-store";
 import { registrationMessage } from "./templates";
+import { LocalFileStorage } from "../storage/storage";
 
 type TestSmtp = { url: string; messages: ParsedMail[]; close(): Promise<void> };
 
@@ -129,6 +134,39 @@ describe("notifications and the e-mail outbox", () => {
     expect(await deliverPendingEmails(t.db, transport)).toEqual({ sent: 0, failed: 0 });
     expect(smtp.messages).toHaveLength(1);
     transport.close();
+  });
+
+  it("sends stored files as attachments, byte for byte, to the address given instead of the account's (R10)", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "reglament-mail-"));
+    const storage = new LocalFileStorage(dir);
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(2048)]);
+    await storage.put("results/ab/letter", pdf);
+    const { emailId } = await notify(t.db, {
+      userId: applicant.id, kind: "result_ready", title: "Результат готов", body: "Документ приложен.", emailTo: "Ivanov.Result@Example.ru",
+      attachments: [{ fileName: "Письмо-ТСУ-2026-00001.pdf", contentType: "application/pdf", storageKey: "results/ab/letter" }],
+    });
+    const transport = createTransport(smtp.url);
+    expect(await deliverPendingEmails(t.db, transport, { storage })).toEqual({ sent: 1, failed: 0 });
+    const mail = smtp.messages[0]!;
+    expect(addresses(mail.to)).toEqual(["ivanov.result@example.ru"]);
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]!.filename).toBe("Письмо-ТСУ-2026-00001.pdf");
+    expect(mail.attachments[0]!.contentType).toBe("application/pdf");
+    expect(Buffer.compare(mail.attachments[0]!.content, pdf)).toBe(0);
+
+    // A file that cannot be read fails the attempt: the letter is not sent without its document.
+    const missing = await notify(t.db, {
+      userId: applicant.id, kind: "result_ready", title: "Результат готов", body: "Документ приложен.",
+      attachments: [{ fileName: "x.pdf", contentType: "application/pdf", storageKey: "results/ab/gone" }],
+    });
+    expect(await deliverPendingEmails(t.db, transport, { storage })).toEqual({ sent: 0, failed: 1 });
+    expect(smtp.messages).toHaveLength(1);
+    const failed = await t.db.outgoingEmail.findUniqueOrThrow({ where: { id: missing.emailId! } });
+    expect(failed.sentAt).toBeNull();
+    expect(failed.lastError).toMatch(/ENOENT/);
+    expect((await t.db.outgoingEmail.findUniqueOrThrow({ where: { id: emailId! } })).sentAt).toBeInstanceOf(Date);
+    transport.close();
+    await rm(dir, { recursive: true, force: true });
   });
 
   it("opens its own transaction when given the root client, and can skip the e-mail", async () => {

@@ -5,6 +5,7 @@ import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { Db } from "../db/client";
 import { mailConfig } from "./config";
 import { processNextPendingEmail, type PendingEmail, type SendOutcome } from "./outbox-store";
+import { fileStorage, type FileStorage } from "../storage/storage";
 
 /** What the sender needs of a transport: nodemailer's SMTP transport, or anything that sends alike. */
 export type MailTransport = {
@@ -34,7 +35,12 @@ function senderDomain(from: string): string {
   return /@([^\s>]+)>?\s*$/.exec(from)?.[1] ?? "reglament.local";
 }
 
-function toMessage(email: PendingEmail, from: string): SendMailOptions {
+async function toMessage(email: PendingEmail, from: string, storage: FileStorage): Promise<SendMailOptions> {
+  // A file that cannot be read fails this attempt (recorded, retried later): an e-mail that
+  // promises a document is never sent without it.
+  const attachments = await Promise.all(
+    (email.attachments ?? []).map(async (a) => ({ filename: a.fileName, contentType: a.contentType, content: await storage.get(a.storageKey) })),
+  );
   return {
     from,
     to: email.to,
@@ -45,6 +51,7 @@ function toMessage(email: PendingEmail, from: string): SendMailOptions {
     messageId: `<${email.id}@${senderDomain(from)}>`,
     // RFC 3834: tells auto-responders (vacation replies) not to answer a no-reply sender.
     headers: { "Auto-Submitted": "auto-generated" },
+    ...(attachments.length ? { attachments } : {}),
   };
 }
 
@@ -66,8 +73,9 @@ export type DeliveryReport = { sent: number; failed: number };
 export async function deliverPendingEmails(
   db: Db,
   transport: MailTransport,
-  options: { batch?: number; now?: Date; from?: string } = {},
+  options: { batch?: number; now?: Date; from?: string; storage?: FileStorage } = {},
 ): Promise<DeliveryReport> {
+  const storage = options.storage ?? fileStorage();
   const batch = options.batch ?? 20;
   const from = options.from ?? mailConfig().from;
   // E-mails tried in this run are skipped, so one failing e-mail is not retried in a tight loop.
@@ -76,7 +84,7 @@ export async function deliverPendingEmails(
   while (tried.length < batch) {
     const done = await processNextPendingEmail(db, { now: options.now, skipIds: tried }, async (email): Promise<SendOutcome> => {
       try {
-        const info = await transport.sendMail(toMessage(email, from));
+        const info = await transport.sendMail(await toMessage(email, from, storage));
         return { ok: true, messageId: info.messageId ?? null };
       } catch (error) {
         return { ok: false, error: describe(error) };

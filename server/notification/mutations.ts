@@ -17,7 +17,14 @@ export type NotifyInput = {
   body: string;
   /** Also e-mail it (default). In-app only for what is noise by mail. */
   email?: boolean;
+  /** The address to e-mail instead of the account's (the one the applicant gave for the result). */
+  emailTo?: string | null;
+  /** Files to send with the e-mail, read from file storage when it is sent. */
+  attachments?: EmailAttachment[];
 };
+
+/** A stored file to attach to an e-mail: kept as a reference so the outbox row stays small. */
+export type EmailAttachment = { fileName: string; contentType: string; storageKey: string };
 
 export type NotifyResult = { notificationId: string; emailId: string | null };
 
@@ -37,10 +44,13 @@ async function insertNotification(tx: Tx, input: NotifyInput): Promise<NotifyRes
     data: { userId: input.userId, applicationId: input.applicationId ?? null, kind: input.kind, title: input.title, body: input.body },
     select: { id: true },
   });
-  const to = user.email.trim().toLowerCase();
+  const to = (input.emailTo?.trim() || user.email).trim().toLowerCase();
   if (input.email === false || !MAILABLE.test(to)) return { notificationId: notification.id, emailId: null };
   const email = await tx.outgoingEmail.create({
-    data: { to, subject: input.title, text: emailText(input.body, appBaseUrl()), notificationId: notification.id },
+    data: {
+      to, subject: input.title, text: emailText(input.body, appBaseUrl()), notificationId: notification.id,
+      ...(input.attachments?.length ? { attachments: input.attachments } : {}),
+    },
     select: { id: true },
   });
   return { notificationId: notification.id, emailId: email.id };

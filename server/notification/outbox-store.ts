@@ -4,6 +4,7 @@
 // other. The lock is per e-mail (one short transaction each), so a crash mid-batch re-sends at most
 // the one e-mail in flight, never the whole batch.
 import type { Db } from "../db/client";
+import type { EmailAttachment } from "./mutations";
 
 /** After this many failed attempts an e-mail is left for a human to look at (lastError says why). */
 export const MAX_ATTEMPTS = 8;
@@ -15,6 +16,7 @@ export type PendingEmail = {
   text: string;
   notificationId: string | null;
   attempts: number;
+  attachments: EmailAttachment[] | null;
 };
 
 export type SendOutcome = { ok: true; messageId: string | null } | { ok: false; error: string };
@@ -45,7 +47,7 @@ export async function processNextPendingEmail(
   const nowIso = (options.now ?? new Date()).toISOString();
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<PendingEmail[]>`
-      SELECT "id", "to", "subject", "text", "notificationId", "attempts"
+      SELECT "id", "to", "subject", "text", "notificationId", "attempts", "attachments"
       FROM "OutgoingEmail"
       WHERE "sentAt" IS NULL
         AND "attempts" < ${MAX_ATTEMPTS}

@@ -31,13 +31,13 @@ async function actorFor(email: string): Promise<Actor> {
   return { userId: u.id, roles: identity.roles, departmentIds: (await staffScope(t.db, identity)).departmentIds };
 }
 
-async function registered(delivery: string) {
+async function registered(delivery: string, extra: Record<string, unknown> = {}) {
   const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
   const version = (await versionInForce(t.db, service.id))!;
   const app = await t.db.application.create({
     data: {
       serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId,
-      data: { applicant_type: "individual", full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" }, delivery_channel: delivery, postal_address: "628212, п. Половинка, ул. Комсомольская, 5" },
+      data: { applicant_type: "individual", full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" }, delivery_channel: delivery, postal_address: "628212, п. Половинка, ул. Комсомольская, 5", ...extra },
     },
   });
   await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar });
@@ -92,6 +92,23 @@ describe("result documents (S1)", () => {
     expect(view.documents.map((d) => d.title)).toEqual([doc.title]);
     const notice = await t.db.notification.findFirstOrThrow({ where: { applicationId: id, kind: "result_ready" } });
     expect(await t.db.outgoingEmail.count({ where: { notificationId: notice.id } })).toBe(1);
+  });
+
+  it("by e-mail: the signed letter itself goes to the address given in the application, attached (R10)", async () => {
+    const id = await registered("email", { email: "ivanov.letters@example.ru" });
+    await run(id, [
+      ["registrar", { transition: "pass_to_review", executorId: actors.executor!.userId }],
+      ["executor", { transition: "prepare_information", resultType: "road_info_letter", comment: "Сведения о дороге по ул. Лесной." }],
+      ["signer", { transition: "sign_result" }], ["registrar", { transition: "register_result" }], ["registrar", { transition: "issue_result" }],
+    ]);
+    const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: id } });
+    const number = (await t.db.application.findUniqueOrThrow({ where: { id } })).registrationNumber!;
+    const notice = await t.db.notification.findFirstOrThrow({ where: { applicationId: id, kind: "result_ready" } });
+    const email = await t.db.outgoingEmail.findFirstOrThrow({ where: { notificationId: notice.id } });
+    expect(email.to).toBe("ivanov.letters@example.ru");
+    expect(email.attachments).toEqual([{ fileName: `Информация-${number}.pdf`, contentType: "application/pdf", storageKey: doc.storageKey }]);
+    expect(doc).toMatchObject({ issuedVia: "email" });
+    expect(doc.issueProof).toMatchObject({ via: "email", note: "Направлен по электронной почте на ivanov.letters@example.ru", emailId: email.id });
   });
 
   it("refusal: the notice names the ground and the motivation, and the applicant is told them", async () => {

@@ -93,13 +93,19 @@ async function register(c: EffectContext): Promise<EventDraft> {
   return { type: "document_registered", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, outgoingNumber: number } };
 }
 
+/** «Информация-ROAD-INFO-2026-00012.pdf»: the first word of the title (it is too long for a file name) and the number. */
+export function resultFileName(title: string, registrationNumber: string | null): string {
+  const word = title.split(/\s+/)[0]?.replace(/[^\p{L}\p{N}-]/gu, "") || "Документ";
+  return `${word}-${(registrationNumber ?? "без-номера").replace(/[^\p{L}\p{N}-]/gu, "-")}.pdf`;
+}
+
 async function issue(c: EffectContext, byPost: boolean): Promise<EventDraft> {
   const doc = await latestDocument(c);
   if (!doc.signedAt) throw new AppError("PRECONDITION", "Документ не подписан: выдать его нельзя");
   if (doc.issuedAt) throw new AppError("PRECONDITION", "Документ уже выдан");
   const app = await c.tx.application.findUniqueOrThrow({
     where: { id: c.applicationId },
-    select: { ownerId: true, registrationNumber: true, data: true, service: { select: { title: true } }, owner: { select: { firstName: true, middleName: true } }, events: { where: { type: "refused" }, orderBy: { id: "desc" }, take: 1, select: { payload: true, at: true } } },
+    select: { ownerId: true, registrationNumber: true, data: true, service: { select: { title: true } }, owner: { select: { firstName: true, middleName: true, email: true } }, events: { where: { type: "refused" }, orderBy: { id: "desc" }, take: 1, select: { payload: true, at: true } } },
   });
   const chosen = (app.data as Record<string, unknown>).delivery_channel;
   const via = byPost ? "post" : typeof chosen === "string" ? chosen : "cabinet";
@@ -108,15 +114,25 @@ async function issue(c: EffectContext, byPost: boolean): Promise<EventDraft> {
   if ((via === "post" || via === "in_person" || via === "mfc") && !note) {
     throw new AppError("INVALID", "Укажите подтверждение выдачи: номер почтового отправления или отметку о расписке заявителя", { comment: "Укажите номер почтового отправления или отметку о получении" });
   }
-  const proof = { via, note: note ?? (via === "cabinet" ? "Размещён в личном кабинете заявителя" : via === "email" ? "Направлен по электронной почте" : null), at: c.now.toISOString() };
-  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { issuedAt: c.now, issuedVia: via, issueProof: proof } });
+  // R10: by e-mail the document itself goes out, attached, to the address given in the application.
+  const data = app.data as Record<string, unknown>;
+  const emailTo = via === "email" ? (typeof data.email === "string" && data.email.trim() ? data.email.trim() : app.owner.email) : null;
+  const attachments = via === "email" ? [{ fileName: resultFileName(doc.title, app.registrationNumber), contentType: "application/pdf", storageKey: doc.storageKey }] : undefined;
   const recipientName = [app.owner.firstName, app.owner.middleName].filter(Boolean).join(" ");
   const cabinetUrl = `${appBaseUrl()}/cabinet/applications/${c.applicationId}`;
   const refused = doc.kind === "refusal" ? (app.events[0]?.payload as { refusalGrounds?: { text: string }[]; motivation?: string } | undefined) : undefined;
   const message = refused
     ? refusalMessage({ stage: "service", recipientName, serviceTitle: app.service.title, registrationNumber: app.registrationNumber, decidedAt: app.events[0]!.at, grounds: refused.refusalGrounds ?? [], motivation: refused.motivation ?? "", cabinetUrl })
     : resultReadyMessage({ recipientName, serviceTitle: app.service.title, registrationNumber: app.registrationNumber ?? "", resultTitle: doc.title, delivery: via as Delivery, cabinetUrl });
-  await notify(c.tx, { userId: app.ownerId, applicationId: c.applicationId, kind: refused ? "refused" : "result_ready", ...message });
+  const sent = await notify(c.tx, { userId: app.ownerId, applicationId: c.applicationId, kind: refused ? "refused" : "result_ready", ...message, emailTo, attachments });
+  if (via === "email" && !sent.emailId) throw new AppError("PRECONDITION", "Не указан адрес электронной почты для направления документа: выберите другой способ выдачи");
+  const proof = {
+    via,
+    note: note ?? (via === "cabinet" ? "Размещён в личном кабинете заявителя" : via === "email" ? `Направлен по электронной почте на ${emailTo}` : null),
+    at: c.now.toISOString(),
+    ...(via === "email" ? { emailId: sent.emailId } : {}),
+  };
+  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { issuedAt: c.now, issuedVia: via, issueProof: proof } });
   return { type: "document_issued", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, ...proof } };
 }
 

@@ -40,6 +40,12 @@ export default async function MailboxPage() {
                   <dd>{e.to}</dd>
                   <dt className="text-slate-600">Дата</dt>
                   <dd><time dateTime={e.createdAt.toISOString()}>{formatDateTimeRu(e.createdAt)}</time></dd>
+                  {e.attachmentNames.length ? (
+                    <>
+                      <dt className="text-slate-600">Вложения</dt>
+                      <dd>{e.attachmentNames.join(", ")}</dd>
+                    </>
+                  ) : null}
                 </dl>
                 <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-slate-900">{e.text}</pre>
               </article>

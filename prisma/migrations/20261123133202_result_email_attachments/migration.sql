@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OutgoingEmail" ADD COLUMN     "attachments" JSONB;
+
