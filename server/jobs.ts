@@ -1,6 +1,7 @@
 // Background work of a server instance. Scheduled jobs run on pg-boss, a PostgreSQL-backed queue:
 // every instance registers the same schedules and workers, and pg-boss hands each scheduled run to
 // exactly one of them. The e-mail sender is a plain interval: it locks rows with SKIP LOCKED.
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { getDb } from "./db/client";
 import { config } from "./config";
@@ -12,6 +13,8 @@ import { monitorDeadlines } from "./workflow/monitor";
 import { loadWorkingCalendar } from "./calendar/calendar-store";
 
 let started: Promise<void> | undefined;
+let boss: PgBoss | undefined;
+let stopMail: (() => Promise<void>) | undefined;
 
 export const JOBS = {
   /** Daily at 03:17 local time: warn about drafts untouched for 3 months, purge those warned long ago. */
@@ -20,29 +23,63 @@ export const JOBS = {
   monitorDeadlines: { name: "deadlines-monitor", cron: "*/5 * * * *" },
 } as const;
 
-export function startBackgroundJobs(): Promise<void> {
+// An arbitrary constant identifying "pg-boss queue setup" among the app's advisory locks.
+const SETUP_LOCK_KEY = 72_310_501;
+
+async function withSetupLock(url: string, setup: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [SETUP_LOCK_KEY]);
+    await setup();
+  } finally {
+    // Ending the session releases the lock even if the unlock is never reached.
+    await client.end();
+  }
+}
+
+/**
+ * Starts the background work of this process (once; later calls return the same promise). In the
+ * web server, a failure is logged and the app keeps serving; `scripts/jobs.ts` passes
+ * `{ rethrow: true }` so that a worker that cannot start exits with an error.
+ */
+export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promise<void> {
   started ??= (async () => {
     const url = process.env.DATABASE_URL;
     if (!url) return;
     if (isMailSendingConfigured()) {
-      startMailSender(getDb(), { intervalMs: Number(process.env.MAIL_SEND_INTERVAL_MS ?? 15_000), onError: (error) => console.error("[mail] sending failed:", error) });
+      stopMail = startMailSender(getDb(), { intervalMs: Number(process.env.MAIL_SEND_INTERVAL_MS ?? 15_000), onError: (error) => console.error("[mail] sending failed:", error) });
     }
-    const boss = new PgBoss({ connectionString: url, schema: "pgboss", max: 3 });
+    boss = new PgBoss({ connectionString: url, schema: "pgboss", max: 3 });
     boss.on("error", (error) => console.error("[jobs]", error));
     await boss.start();
-    await boss.createQueue(JOBS.purgeDrafts.name);
-    await boss.schedule(JOBS.purgeDrafts.name, JOBS.purgeDrafts.cron, {}, { tz: config().timeZone });
-    await boss.createQueue(JOBS.monitorDeadlines.name);
-    await boss.schedule(JOBS.monitorDeadlines.name, JOBS.monitorDeadlines.cron, {}, { tz: config().timeZone });
-    await boss.work(JOBS.monitorDeadlines.name, async () => {
+    const queues = boss;
+    // Instances starting at the same moment deadlock inside pg-boss's createQueue (each creates the
+    // queue's partition): the setup is serialised across instances by an advisory lock.
+    await withSetupLock(url, async () => {
+      for (const job of [JOBS.purgeDrafts, JOBS.monitorDeadlines]) {
+        if (!(await queues.getQueue(job.name))) await queues.createQueue(job.name);
+        await queues.schedule(job.name, job.cron, {}, { tz: config().timeZone });
+      }
+    });
+    const pollingIntervalSeconds = Number(process.env.JOBS_POLL_SECONDS ?? 2);
+    await boss.work(JOBS.monitorDeadlines.name, { pollingIntervalSeconds }, async () => {
       const db = getDb();
       const result = await monitorDeadlines(db, { now: new Date(), calendar: await loadWorkingCalendar(db), dueSoonWorkingDays: config().dueSoonWorkingDays });
-      if (result.warned || result.escalated) console.log(`[jobs] deadlines: ${result.warned} warnings, ${result.escalated} escalations`);
+      console.log(`[jobs] deadlines checked: ${result.warned} warnings, ${result.escalated} escalations`);
     });
-    await boss.work(JOBS.purgeDrafts.name, async () => {
+    await boss.work(JOBS.purgeDrafts.name, { pollingIntervalSeconds }, async () => {
       const result = await purgeExpiredDrafts(getDb(), fileStorage());
       if (result.notified || result.purged) console.log(`[jobs] drafts: ${result.notified} owners warned, ${result.purged} purged`);
     });
-  })().catch((error) => console.error("[jobs] could not start background jobs:", error));
-  return started;
+  })();
+  return options.rethrow ? started : started.catch((error) => console.error("[jobs] could not start background jobs:", error));
+}
+
+/** Stops the workers (waiting for the jobs in progress) and the e-mail sender. */
+export async function stopBackgroundJobs(): Promise<void> {
+  await Promise.all([boss?.stop({ graceful: true, wait: true }), stopMail?.()]);
+  boss = undefined;
+  stopMail = undefined;
+  started = undefined;
 }
