@@ -105,6 +105,9 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
   const summaryRef = useRef<HTMLDivElement>(null);
   const submitErrorRef = useRef<HTMLParagraphElement>(null);
   const busy = useRef(false);
+  // One key per application being entered: a repeated request (double click, a retry after a lost
+  // answer) returns the first registration instead of creating a second application.
+  const [submissionKey, setSubmissionKey] = useState(() => crypto.randomUUID());
   const register = useMutation(trpc.staff.registerPaper.mutationOptions());
 
   const visibleBySteps = useMemo(() => paper.map((p) => visibleFields(p.step, values, formSteps)), [paper, values, formSteps]);
@@ -206,14 +209,14 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
     busy.current = true;
     setSubmitError(null);
     try {
-      const registered = await register.mutateAsync(input);
+      const registered = await register.mutateAsync({ ...input, submissionKey });
       setShowSummary(false);
       setResult(registered);
     } catch (error) {
       const failure = classifyRequestError(error);
       if (failure.kind === "invalid" && showServerErrors(failure.fieldErrors, failure.message)) return;
       if (failure.kind === "offline" || failure.kind === "server") {
-        fail("Нет ответа от сервера: заявление, возможно, не зарегистрировано. Прежде чем регистрировать его ещё раз, найдите его на доске по фамилии заявителя.");
+        fail("Нет ответа от сервера: заявление, возможно, не зарегистрировано. Нажмите «Зарегистрировать заявление» ещё раз, когда связь восстановится: повторная отправка не создаст второе заявление.");
       } else if (failure.kind === "signed-out") {
         fail(`Заявление не зарегистрировано: ${failure.message}. Если сеанс завершён, войдите снова.`);
       } else fail(`Заявление не зарегистрировано: ${failure.message}`);
@@ -226,6 +229,7 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
     autoFilled.current = {};
     reset({ [INTAKE_KEY]: emptyIntake(toLocalInput(clock(), timeZone)) });
     setResult(null);
+    setSubmissionKey(crypto.randomUUID());
     setSubmitError(null);
     setShowSummary(false);
   };

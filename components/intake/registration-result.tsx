@@ -7,7 +7,7 @@ import { useEffect, useRef } from "react";
 import type { IntakeChannel } from "./intake-schema";
 
 export type RegistrationResultProps = {
-  result: { id: string; registrationNumber: string; registeredAt: Date | string; dueAt: Date | string };
+  result: { id: string; registrationNumber: string; registeredAt: Date | string; dueAt: Date | string; alreadyRegistered?: boolean };
   timeZone: string;
   channel: IntakeChannel | null;
   onStartOver: () => void;
@@ -40,6 +40,11 @@ export function RegistrationResult({ result, timeZone, channel, onStartOver }: R
         <dt className="font-semibold">Ожидаемый срок предоставления услуги</dt>
         <dd>до {date.format(at(result.dueAt))} включительно</dd>
       </dl>
+      {result.alreadyRegistered ? (
+        <p className="mt-4 font-semibold">
+          Это заявление уже было зарегистрировано при предыдущей отправке формы; второе заявление не создано. Если после этого вы исправляли сведения, проверьте их в карточке заявления.
+        </p>
+      ) : null}
       {channel === "IN_PERSON" ? (
         <p className="mt-4">Выдайте заявителю первый экземпляр расписки, второй, с подписью заявителя, приложите к заявлению.</p>
       ) : null}

@@ -2,6 +2,7 @@
 // registrar enters them with the same form and checks as the portal, plus the channel and the date
 // of receipt; registration gives the number and starts the deadlines from the receipt.
 import type { Db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import type { StaffScope } from "../auth/scope";
 import type { WorkingCalendar } from "../calendar/working-calendar";
@@ -16,9 +17,15 @@ export type PaperApplicant = { email?: string; lastName: string; firstName: stri
 export async function registerPaperApplication(
   db: Db,
   scope: StaffScope,
-  input: { serviceCode: string; values: Record<string, unknown>; channel: Exclude<Channel, "PORTAL">; receivedAt: Date; applicant: PaperApplicant; calendar: WorkingCalendar; now?: Date },
-) {
+  input: {
+    serviceCode: string; values: Record<string, unknown>; channel: Exclude<Channel, "PORTAL">; receivedAt: Date; applicant: PaperApplicant; calendar: WorkingCalendar; now?: Date;
+    /** Chosen by the form once per application: a repeated request (double click, retry after a lost answer) returns the first registration. */
+    submissionKey: string;
+  },
+): Promise<PaperRegistration> {
   if (!scope.roles.includes("REGISTRAR")) throw new AppError("FORBIDDEN", "Регистрировать заявления может специалист по приёму и регистрации");
+  const earlier = await registeredWithKey(db, scope, input.submissionKey);
+  if (earlier) return earlier;
   const now = input.now ?? new Date();
   if (input.receivedAt > now) throw new AppError("INVALID", "Дата поступления не может быть в будущем", { receivedAt: "Укажите дату и время поступления не позже текущего момента" });
   const service = await db.service.findUnique({ where: { code: input.serviceCode }, select: { id: true, code: true, departmentId: true } });
@@ -34,6 +41,36 @@ export async function registerPaperApplication(
   if (issues.length) throw new AppError("INVALID", "Заявление не зарегистрировано: исправьте ошибки в отмеченных полях", fieldErrorsByPath({ issues }));
   const data = checked.ok ? checked.data : Object.fromEntries(Object.entries(checked.data).filter(([k]) => !steps.some((s) => s.fields.some((f) => f.key === k && f.type === "file"))));
 
+  try {
+    return await insertPaperApplication(db, scope, input, { serviceId: service.id, serviceCode: service.code, departmentId: service.departmentId, versionId: version.id, version: version.version }, data, now);
+  } catch (error) {
+    // The same key registered concurrently (two requests of one double click): answer with the winner.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const winner = await registeredWithKey(db, scope, input.submissionKey);
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+export type PaperRegistration = { id: string; registrationNumber: string; registeredAt: Date; dueAt: Date; alreadyRegistered: boolean };
+
+async function registeredWithKey(db: Db, scope: StaffScope, submissionKey: string): Promise<PaperRegistration | null> {
+  const app = await db.application.findFirst({
+    where: { submissionKey, departmentId: { in: [...scope.departmentIds] }, registrationNumber: { not: null } },
+    select: { id: true, registrationNumber: true, registeredAt: true, dueAt: true },
+  });
+  return app ? { id: app.id, registrationNumber: app.registrationNumber!, registeredAt: app.registeredAt!, dueAt: app.dueAt!, alreadyRegistered: true } : null;
+}
+
+async function insertPaperApplication(
+  db: Db,
+  scope: StaffScope,
+  input: { channel: Exclude<Channel, "PORTAL">; receivedAt: Date; applicant: PaperApplicant; calendar: WorkingCalendar; submissionKey: string },
+  service: { serviceId: string; serviceCode: string; departmentId: string; versionId: string; version: number },
+  data: Record<string, unknown>,
+  now: Date,
+): Promise<PaperRegistration> {
   return db.$transaction(async (tx) => {
     const email = input.applicant.email?.trim().toLowerCase() || null;
     const existing = email ? await tx.user.findUnique({ where: { email }, select: { id: true } }) : null;
@@ -50,14 +87,15 @@ export async function registerPaperApplication(
       }));
     const app = await tx.application.create({
       data: {
-        serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id, channel: input.channel,
-        data: data as object, contentHash: contentHash({ serviceCode: service.code, version: version.version, values: data }),
+        serviceId: service.serviceId, regulationVersionId: service.versionId, departmentId: service.departmentId, ownerId: owner.id, channel: input.channel,
+        submissionKey: input.submissionKey,
+        data: data as object, contentHash: contentHash({ serviceCode: service.serviceCode, version: service.version, values: data }),
         participants: { create: { email: email ?? "", role: "OWNER", userId: owner.id, acceptedAt: now } },
       },
       select: { id: true },
     });
     await tx.applicationEvent.create({ data: { applicationId: app.id, at: now, actorId: scope.userId, type: "submitted", payload: { channel: input.channel, receivedAt: input.receivedAt.toISOString(), enteredBy: scope.userId } } });
     const reg = await registerInTransaction(tx, { applicationId: app.id, actorId: scope.userId, calendar: input.calendar, receivedAt: input.receivedAt, now });
-    return { id: app.id, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt, dueAt: reg.dueAt };
+    return { id: app.id, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt, dueAt: reg.dueAt, alreadyRegistered: false };
   });
 }

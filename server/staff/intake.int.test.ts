@@ -1,6 +1,7 @@
 // Applications received on paper, in person, by post or from the MFC (R23): the same form and
 // checks, the date of receipt starts the deadlines, a two-copy receipt, and the applicant can
 // later claim the account by registering with the same e-mail.
+import { randomUUID } from "node:crypto";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
@@ -33,13 +34,27 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 describe("paper applications (R23)", () => {
+  it("are registered once however many times the same form is sent (double click, retry after a lost answer)", async () => {
+    const submissionKey = randomUUID();
+    const input = { serviceCode: "archive-info", values, channel: "IN_PERSON" as const, receivedAt: new Date("2026-03-10T07:00:00Z"), applicant: { lastName: "Сидоров", firstName: "Пётр" }, calendar, submissionKey };
+    const results = await Promise.all([registerPaperApplication(t.db, registrar, input), registerPaperApplication(t.db, registrar, input), registerPaperApplication(t.db, registrar, input)]);
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(new Set(results.map((r) => r.registrationNumber)).size).toBe(1);
+    expect(results.filter((r) => !r.alreadyRegistered)).toHaveLength(1);
+    const again = await registerPaperApplication(t.db, registrar, input);
+    expect(again).toMatchObject({ id: results[0]!.id, alreadyRegistered: true });
+    expect(await t.db.application.count({ where: { submissionKey } })).toBe(1);
+    expect(await t.db.user.count({ where: { lastName: "Сидоров", firstName: "Пётр" } })).toBe(1);
+  });
+
+
   it("are checked like portal ones and registered from the date of receipt", async () => {
     const receivedAt = new Date("2026-03-06T07:00:00Z");
-    const bad = await registerPaperApplication(t.db, registrar, { serviceCode: "archive-info", values: { ...values, postal_index: "12" }, channel: "IN_PERSON", receivedAt, applicant: { lastName: "Петров", firstName: "Семён" }, calendar }).catch((e) => e);
+    const bad = await registerPaperApplication(t.db, registrar, { serviceCode: "archive-info", values: { ...values, postal_index: "12" }, channel: "IN_PERSON", receivedAt, applicant: { lastName: "Петров", firstName: "Семён" }, calendar, submissionKey: randomUUID() }).catch((e) => e);
     expect(bad.fieldErrors.postal_index).toBeTruthy();
-    await expect(registerPaperApplication(t.db, executor, { serviceCode: "archive-info", values, channel: "IN_PERSON", receivedAt, applicant: { lastName: "Петров", firstName: "Семён" }, calendar })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(registerPaperApplication(t.db, executor, { serviceCode: "archive-info", values, channel: "IN_PERSON", receivedAt, applicant: { lastName: "Петров", firstName: "Семён" }, calendar, submissionKey: randomUUID() })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    const r = await registerPaperApplication(t.db, registrar, { serviceCode: "archive-info", values, channel: "IN_PERSON", receivedAt, applicant: { email: "petrov@example.ru", lastName: "Петров", firstName: "Семён" }, calendar });
+    const r = await registerPaperApplication(t.db, registrar, { serviceCode: "archive-info", values, channel: "IN_PERSON", receivedAt, applicant: { email: "petrov@example.ru", lastName: "Петров", firstName: "Семён" }, calendar, submissionKey: randomUUID() });
     expect(calendar.localDate(r.dueAt)).toBe("2026-04-06");
     const app = await t.db.application.findUniqueOrThrow({ where: { id: r.id }, include: { events: true } });
     expect(app).toMatchObject({ status: "SUBMITTED", channel: "IN_PERSON", currentStage: "registration" });

@@ -82,6 +82,7 @@ export const staffRouter = createTRPCRouter({
         values: zDraftValues,
         channel: z.enum(["IN_PERSON", "POST", "MFC", "EMAIL"]),
         receivedAt: z.coerce.date(),
+        submissionKey: z.uuid(),
         applicant: z.object({
           email: z.union([z.literal(""), z.string().trim().email("Адрес электронной почты указан неверно")]).optional(),
           lastName: z.string().trim().min(1, "Укажите фамилию заявителя").max(60),
