@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { StaffBoard } from "@/components/board/staff-board";
 import { BOARD_PAGE_SIZE, paramsFromRecord, parseFilters, type BoardFilters } from "@/components/board/filters";
 import { DepartmentsSummary } from "@/components/staff/departments-summary";
@@ -20,28 +19,12 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   const session = await requireRole(STAFF_ROLES, "/staff");
   const filters = parseFilters(paramsFromRecord(await searchParams));
   const [{ board, readAt }, departments] = await Promise.all([loadBoard(filters), (await api()).staff.overview()]);
-  const roles = session.user.roles;
-  const links = [
-    { href: "/staff/register", label: "Принять заявление на бумаге", show: roles.includes("REGISTRAR") },
-    { href: "/staff/deadlines", label: "Контроль сроков", show: roles.includes("HEAD") || roles.includes("REGISTRAR") },
-  ].filter((l) => l.show);
   return (
     <div>
       <h1 className="text-2xl font-bold">Рабочее место сотрудника</h1>
       <p className="mt-1 text-slate-700">
         {session.user.name} · {session.user.roles.filter((r) => STAFF_ROLES.includes(r)).map((r) => ROLE_LABEL[r]).join(", ")}
       </p>
-      {links.length ? (
-        <nav aria-label="Разделы рабочего места" className="mt-3">
-          <ul className="flex flex-wrap gap-3">
-            {links.map((l) => (
-              <li key={l.href}>
-                <Link href={l.href} className="inline-block rounded border border-brand-700 px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50">{l.label}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
       <StaffBoard initialFilters={filters} initialBoard={board} initialUpdatedAt={readAt} />
       <DepartmentsSummary departments={departments} />
     </div>
