@@ -1,5 +1,7 @@
 // Calls to the app's tRPC API from a signed-in page, for setting up data the UI tests then use.
-import { expect, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { DEMO, signedInPage } from "./fixtures";
 
 export async function trpc<T>(page: Page, path: string, input: unknown, method: "GET" | "POST" = "POST"): Promise<T> {
   const response =
@@ -34,4 +36,34 @@ export async function archiveDraft(page: Page, values: Record<string, unknown> =
   const draft = await trpc<{ rowVersion: number }>(page, "application.getDraft", { id }, "GET");
   const saved = await trpc<{ rowVersion: number }>(page, "application.saveDraft", { id, values, currentStep: "delivery", expectedRowVersion: draft.rowVersion });
   return { id, rowVersion: saved.rowVersion };
+}
+
+/** A complete road-info request (S1): every required field of the pinned form. */
+export const ROAD_INFO_VALUES = {
+  applicant_type: "individual",
+  full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" },
+  info_kind: "road_condition",
+  road_name: "ул. Комсомольская, участок от д. 1 до д. 15",
+  delivery_channel: "cabinet",
+};
+
+/** A submitted application: its id and registration number. */
+export type Created = { id: string; number: string };
+
+/** Submits road-info applications as the demo applicant, through the same API as the form. */
+export async function submitRoadInfo(browser: Browser, count = 1): Promise<Created[]> {
+  const page = await signedInPage(browser, DEMO.applicant, /\/cabinet$/);
+  const created: Created[] = [];
+  for (let i = 0; i < count; i++) {
+    const draft = await trpc<{ id: string }>(page, "application.startDraft", { serviceCode: "road-info" });
+    const saved = await trpc<{ rowVersion: number }>(page, "application.saveDraft", {
+      id: draft.id, values: ROAD_INFO_VALUES, currentStep: "delivery", expectedRowVersion: 0,
+    });
+    const submitted = await trpc<{ registrationNumber: string }>(page, "application.submit", {
+      id: draft.id, submissionKey: randomUUID(), expectedRowVersion: saved.rowVersion,
+    });
+    created.push({ id: draft.id, number: submitted.registrationNumber });
+  }
+  await page.context().close();
+  return created;
 }

@@ -3,25 +3,15 @@
 // server's field errors, the card's history, live refresh between two clerks and the conflict when
 // both move the same application.
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, Browser, Locator, Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { ROAD_INFO_VALUES, submitRoadInfo, type Created } from "./api";
+import { actionsOf, cardIn, column, DEMO, expect, expectAccessible, signedInPage, signIn, test } from "./fixtures";
 
 const EXECUTOR_NAME = "Сидоров Алексей Николаевич";
 const PASS_TO_REVIEW = "Зарегистрировать и передать специалисту на рассмотрение";
 const REGISTRATION = "Прием и регистрация заявления";
 const REVIEW = /^Рассмотрение заявления/;
-const ROAD = "ул. Комсомольская, участок от д. 1 до д. 15";
-
-/** A complete road-info request (S1): every required field of the pinned form. */
-const ROAD_INFO_VALUES = {
-  applicant_type: "individual",
-  full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" },
-  info_kind: "road_condition",
-  road_name: ROAD,
-  delivery_channel: "cabinet",
-};
-
-type Created = { id: string; number: string };
+const ROAD = ROAD_INFO_VALUES.road_name;
 
 async function trpcMutation<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
   const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
@@ -35,34 +25,6 @@ async function trpcQuery<T>(request: APIRequestContext, path: string, input: unk
   const body = await response.text();
   expect(response.ok(), `${path}: ${body}`).toBe(true);
   return (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
-}
-
-/** A signed-in page in a context of its own (contexts made by hand do not get the config's options). */
-async function signedInPage(browser: Browser, email: string, home: RegExp): Promise<Page> {
-  const { baseURL, locale, timezoneId } = test.info().project.use;
-  const context = await browser.newContext({ baseURL, locale, timezoneId });
-  const page = await context.newPage();
-  await signIn(page, email);
-  await expect(page).toHaveURL(home);
-  return page;
-}
-
-/** Submits road-info applications as the demo applicant, through the same API as the form. */
-async function submitRoadInfo(browser: Browser, count = 1): Promise<Created[]> {
-  const page = await signedInPage(browser, DEMO.applicant, /\/cabinet$/);
-  const created: Created[] = [];
-  for (let i = 0; i < count; i++) {
-    const draft = await trpcMutation<{ id: string }>(page.request, "application.startDraft", { serviceCode: "road-info" });
-    const saved = await trpcMutation<{ rowVersion: number }>(page.request, "application.saveDraft", {
-      id: draft.id, values: ROAD_INFO_VALUES, currentStep: "delivery", expectedRowVersion: 0,
-    });
-    const submitted = await trpcMutation<{ registrationNumber: string }>(page.request, "application.submit", {
-      id: draft.id, submissionKey: randomUUID(), expectedRowVersion: saved.rowVersion,
-    });
-    created.push({ id: draft.id, number: submitted.registrationNumber });
-  }
-  await page.context().close();
-  return created;
 }
 
 /** The registrar's first step, through the API: register and pass to the demo executor. */
@@ -87,9 +49,6 @@ function watchErrors(page: Page): () => void {
 }
 
 const boardUrl = (app: Created) => `/staff?service=road-info&q=${encodeURIComponent(app.number)}`;
-const column = (page: Page, title: string | RegExp) => page.getByRole("region", { name: title });
-const cardIn = (scope: Page | Locator, app: Created) => scope.getByRole("article", { name: `Заявление № ${app.number}` });
-const actionsOf = (scope: Page | Locator, app: Created) => scope.getByRole("button", { name: `Действия: заявление № ${app.number}` });
 
 test("the registrar filters the board through the URL and passes an application to review from the keyboard menu", async ({ page, browser }) => {
   const [app] = await submitRoadInfo(browser);

@@ -3,9 +3,7 @@
 // field and nothing is registered), registers it, prints the two-copy receipt, and enters a posted
 // request received three weeks ago; the executor may not register; the head sees both applications
 // on the deadline overview — one due soon, one overdue — each linking to its card.
-import type { Page } from "@playwright/test";
-import { PDFParse } from "pdf-parse";
-import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
+import { DEMO, exact, expect, expectAccessible, fillArchiveRequest, pdfText, registerPaper, signIn, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -20,47 +18,6 @@ function localInput(at: Date): string {
       .map((x) => [x.type, x.value]),
   );
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-
-const exact = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
-
-/** The archive request (S2) with a postal index of the caller's choice. */
-async function fillArchiveRequest(page: Page, opts: { channel: string; receivedAt?: string; lastName: string; firstName: string; email?: string; phone?: string; postalIndex: string }) {
-  await page.getByRole("radio", { name: opts.channel, exact: true }).check();
-  if (opts.receivedAt) await page.getByLabel("Дата и время поступления").fill(opts.receivedAt);
-
-  const identity = page.getByRole("group", { name: "Кто подал заявление" });
-  await identity.getByRole("textbox", { name: "Фамилия", exact: true }).fill(opts.lastName);
-  await identity.getByRole("textbox", { name: "Имя", exact: true }).fill(opts.firstName);
-  if (opts.email) await identity.getByRole("textbox", { name: "Электронная почта" }).fill(opts.email);
-  if (opts.phone) await identity.getByRole("textbox", { name: "Телефон" }).fill(opts.phone);
-
-  // The regulation's own form: the applicant's name follows the identity entered above (R6).
-  await page.getByRole("radio", { name: "Физическое лицо" }).check();
-  const fullName = page.getByRole("group", { name: /^Фамилия, имя, отчество \(последнее/ });
-  await expect(fullName.getByRole("textbox", { name: "Фамилия", exact: true })).toHaveValue(opts.lastName);
-  await expect(fullName.getByRole("textbox", { name: "Имя", exact: true })).toHaveValue(opts.firstName);
-
-  await exact(page, "Почтовый адрес").fill("628212, п. Половинка, ул. Лесная, 7");
-  await exact(page, "Почтовый индекс").fill(opts.postalIndex);
-  await page.getByRole("radio", { name: /^Тематический/ }).check();
-  await page.getByRole("combobox", { name: "Какой документ вам нужен" }).selectOption({ label: "Архивная копия" });
-  await exact(page, "Тема запроса: какие сведения требуются").fill("Решение о предоставлении земельного участка по ул. Лесной, 7");
-  await exact(page, "Хронологические рамки: с").fill("01.01.1995");
-  await exact(page, "Хронологические рамки: по").fill("31.12.1996");
-  await page.getByRole("radio", { name: "Лично в муниципальном архиве" }).check();
-}
-
-async function register(page: Page): Promise<{ id: string; number: string }> {
-  await page.getByRole("button", { name: "Зарегистрировать заявление" }).click();
-  const heading = page.getByRole("heading", { name: "Заявление зарегистрировано" });
-  await expect(heading).toBeFocused();
-  const number = (await page.getByTestId("registration-number").textContent())?.trim() ?? "";
-  expect(number).toMatch(/^ARCHIVE-INFO-\d{4}-\d{5}$/);
-  const card = page.getByRole("link", { name: "Открыть карточку заявления" });
-  await expect(card).toHaveAttribute("href", /^\/staff\/applications\/[0-9a-f-]{36}$/);
-  const id = (await card.getAttribute("href"))!.split("/").pop()!;
-  return { id, number };
 }
 
 test("the registrar registers an in-person archive request with the portal's checks and prints the two-copy receipt", async ({ page }) => {
@@ -112,7 +69,7 @@ test("the registrar registers an in-person archive request with the portal's che
   await index.fill("628212");
   await expect(indexError).toHaveCount(0);
   await expect(summary).toHaveCount(0);
-  registered.inPerson = await register(page);
+  registered.inPerson = await registerPaper(page);
   expect(registerCalls).toBe(1);
   await expect(page.getByTestId("registration-result")).toContainText("Ожидаемый срок предоставления услуги");
   await expectAccessible(page);
@@ -123,7 +80,7 @@ test("the registrar registers an in-person archive request with the portal's che
   const receipt = await page.request.get((await receiptLink.getAttribute("href"))!);
   expect(receipt.status()).toBe(200);
   expect(receipt.headers()["content-type"]).toContain("application/pdf");
-  const { text } = await new PDFParse({ data: new Uint8Array(await receipt.body()) }).getText();
+  const text = await pdfText(await receipt.body());
   expect(text.split(registered.inPerson.number).length - 1).toBeGreaterThanOrEqual(2);
 
   // A letter received three weeks ago: its deadlines run from the date of receipt, so it is late already.
@@ -135,7 +92,7 @@ test("the registrar registers an in-person archive request with the portal's che
     email: "somova.paper@example.ru", postalIndex: "628212",
   });
   await expect(exact(page, "Адрес электронной почты")).toHaveValue("somova.paper@example.ru");
-  registered.posted = await register(page);
+  registered.posted = await registerPaper(page);
   expect(registered.posted.number).not.toBe(registered.inPerson.number);
 });
 

@@ -57,7 +57,10 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
   const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
   const stageOf = (key: string | null) => (key ? doc.stages.find((s) => s.key === key) : undefined);
   const current = stageOf(app.currentStage);
-  const refusal = app.events.find((e) => e.type === "refused");
+  // A refusal reaches the applicant with its notice (R19, R25): until the notice is signed and issued
+  // it is a draft the signer may return for rework, with other grounds. The latest one is the decision.
+  const refusalDecided = app.outcome === "refused" || app.outcome === "intake_refused" || app.documents.some((d) => d.kind === "refusal");
+  const refusal = refusalDecided ? app.events.findLast((e) => e.type === "refused") : undefined;
   return {
     id: app.id,
     status: app.status,

@@ -120,6 +120,8 @@ describe("result documents (S1)", () => {
     const text = await pdfText(id);
     expect(text.replace(/\s+/g, " ")).toContain(ROAD_INFO_REFUSAL_GROUND.replace(/\s+/g, " ").slice(0, 40));
     expect(text).toContain("Доверенность представителя не приложена.");
+    // Unsigned, the refusal is a draft the signer may return: the cabinet does not show it yet.
+    expect((await applicationForOwner(t.db, ownerId, id))!.refusal).toBeNull();
     await run(id, [["signer", { transition: "sign_refusal" }], ["registrar", { transition: "register_refusal" }]]);
     // Paper channels need the proof of issue (R26).
     const rv = (await t.db.application.findUniqueOrThrow({ where: { id } })).rowVersion;
@@ -130,6 +132,7 @@ describe("result documents (S1)", () => {
     const notice = await t.db.notification.findFirstOrThrow({ where: { applicationId: id, kind: "refused" } });
     expect(notice.body).toContain("Доверенность представителя не приложена.");
     expect((await t.db.application.findUniqueOrThrow({ where: { id } })).outcome).toBe("refused");
+    expect((await applicationForOwner(t.db, ownerId, id))!.refusal).toMatchObject({ refusalGrounds: [{ code: "unauthorized_person" }], motivation: "Доверенность представителя не приложена." });
   });
 
   it("a template or storage failure leaves the application where it was and says why", async () => {
