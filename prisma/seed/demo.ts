@@ -57,6 +57,11 @@ export const DEMO_USERS: DemoUser[] = [
     phone: "+79825550103", roles: [], memberships: [{ department: "roads", role: "EXECUTOR" }, { department: "archive", role: "EXECUTOR" }],
   },
   {
+    // A second executor, so that the head can hand work over (R2, S2 p.50).
+    label: "Исполнитель (второй)", email: "executor2@demo.reglament.ru", lastName: "Фёдорова", firstName: "Анна", middleName: "Игоревна",
+    phone: "+79825550107", roles: [], memberships: [{ department: "roads", role: "EXECUTOR" }, { department: "archive", role: "EXECUTOR" }],
+  },
+  {
     label: "Руководитель отдела", email: "head@demo.reglament.ru", lastName: "Кузнецова", firstName: "Ольга", middleName: "Викторовна",
     phone: "+79825550104", roles: [], memberships: [{ department: "roads", role: "HEAD" }, { department: "archive", role: "HEAD" }],
   },

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   "draft_expiring",
   "deadline_due_soon",
   "deadline_breached",
+  "executor_assigned",
   "booking_confirmed",
 ] as const;
 export const zNotificationKind = z.enum(NOTIFICATION_KINDS);

@@ -11,7 +11,7 @@ import { AppError } from "../errors";
 import { versionInForce } from "../regulation/data";
 import { createDraftVersion, publishVersion } from "../regulation/mutations";
 import { overdueAndDueSoon } from "./data";
-import { moveApplication, registerApplication } from "./mutations";
+import { moveApplication, reassignExecutor, registerApplication } from "./mutations";
 import type { Actor } from "./machine";
 
 let t: TestDatabase;
@@ -114,6 +114,34 @@ describe("moves (R1, R3)", () => {
       moveApplication(t.db, { applicationId: app.id, expectedRowVersion: 1, actor: registrar, calendar, request: { transition: "pass_to_review", executorId: applicant.id } }),
     ).rejects.toMatchObject({ code: "INVALID" });
     expect((await t.db.application.findUniqueOrThrow({ where: { id: app.id } })).rowVersion).toBe(1);
+  });
+});
+
+describe("reassignment of the executor (R2, R3)", () => {
+  it("the head hands the application to another executor with a reason; the stage and its deadline stay, the new executor is told", async () => {
+    const app = await newApplication();
+    await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar });
+    const [registrar, head, executor, second] = await Promise.all(["registrar", "head", "executor", "executor2"].map((u) => actorFor(`${u}@demo.reglament.ru`)));
+    // Before the process has assigned anyone there is nothing to hand over.
+    await expect(reassignExecutor(t.db, { applicationId: app.id, expectedRowVersion: 1, actor: head!, executorId: second!.userId, reason: "Отпуск" })).rejects.toMatchObject({ code: "PRECONDITION" });
+    const moved = await moveApplication(t.db, { applicationId: app.id, expectedRowVersion: 1, actor: registrar!, calendar, request: { transition: "pass_to_review", executorId: executor!.userId } });
+    const before = await t.db.application.findUniqueOrThrow({ where: { id: app.id } });
+
+    // Only the head or the registrar, with a reason, to an executor of the department, from a fresh read.
+    await expect(reassignExecutor(t.db, { applicationId: app.id, expectedRowVersion: moved.rowVersion, actor: executor!, executorId: second!.userId, reason: "Отпуск" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(reassignExecutor(t.db, { applicationId: app.id, expectedRowVersion: moved.rowVersion, actor: head!, executorId: second!.userId, reason: "  " })).rejects.toMatchObject({ code: "INVALID", fieldErrors: { reason: expect.any(String) } });
+    await expect(reassignExecutor(t.db, { applicationId: app.id, expectedRowVersion: moved.rowVersion, actor: head!, executorId: head!.userId, reason: "Отпуск" })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(reassignExecutor(t.db, { applicationId: app.id, expectedRowVersion: moved.rowVersion, actor: head!, executorId: executor!.userId, reason: "Отпуск" })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(reassignExecutor(t.db, { applicationId: app.id, expectedRowVersion: moved.rowVersion - 1, actor: head!, executorId: second!.userId, reason: "Отпуск" })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const result = await reassignExecutor(t.db, { applicationId: app.id, expectedRowVersion: moved.rowVersion, actor: head!, executorId: second!.userId, reason: "Исполнитель в отпуске до 1 декабря" });
+    expect(result.rowVersion).toBe(moved.rowVersion + 1);
+    const after = await t.db.application.findUniqueOrThrow({ where: { id: app.id } });
+    expect(after).toMatchObject({ assigneeId: second!.userId, currentStage: before.currentStage, stageDueAt: before.stageDueAt, rowVersion: moved.rowVersion + 1 });
+    const event = await t.db.applicationEvent.findFirstOrThrow({ where: { applicationId: app.id, type: "executor_assigned" }, orderBy: { id: "desc" } });
+    expect(event).toMatchObject({ actorId: head!.userId, payload: { from: executor!.userId, to: second!.userId, reason: "Исполнитель в отпуске до 1 декабря" } });
+    const notice = await t.db.notification.findFirstOrThrow({ where: { userId: second!.userId, applicationId: app.id, kind: "executor_assigned" } });
+    expect(notice.body).toContain("Исполнитель в отпуске до 1 декабря");
   });
 });
 

@@ -7,6 +7,8 @@ import { AppError } from "../errors";
 import { pinnedDocument } from "../regulation/document-cache";
 import { fileStorage, type FileStorage } from "../storage/storage";
 import { runEffects } from "./effects";
+import { notify } from "../notification/mutations";
+import { appBaseUrl } from "../notification/config";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { planTransition, serviceDueAt, stageDueAt, type Actor, type TransitionRequest, type WorkflowError } from "./machine";
 
@@ -158,4 +160,45 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
     },
   });
   return { registrationNumber, registeredAt: receivedAt, dueAt, stageDueAt: due, rowVersion: app.rowVersion + 1 };
+}
+
+/**
+ * Hands an application to another executor of its department (R2, S2 p.50): by the head or the
+ * registrar, at any stage of an open application that already has one, with the reason. The stage
+ * and its deadline do not change (the deadline belongs to the stage, not to the person); the new
+ * executor is notified, and the change is an event of the history like any other (R3).
+ */
+export async function reassignExecutor(
+  db: Db,
+  input: { applicationId: string; expectedRowVersion: number; actor: Actor; executorId: string; reason: string; now?: Date },
+): Promise<{ rowVersion: number }> {
+  if (!input.actor.roles.some((r) => r === "HEAD" || r === "REGISTRAR")) {
+    throw new AppError("FORBIDDEN", "Передать заявление другому исполнителю может руководитель или специалист по приёму и регистрации");
+  }
+  const reason = input.reason.trim();
+  if (!reason) throw new AppError("INVALID", "Укажите причину передачи", { reason: "Укажите причину передачи заявления другому исполнителю" });
+  const now = input.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const { app } = await loadForUpdate(tx, input.applicationId, input.actor.departmentIds);
+    if (app.rowVersion !== input.expectedRowVersion) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+    if (app.status !== "SUBMITTED") throw new AppError("PRECONDITION", "Рассмотрение заявления завершено: исполнителя сменить нельзя");
+    if (!app.assigneeId) throw new AppError("PRECONDITION", "Исполнитель ещё не назначен: назначьте его действием процесса на этапе назначения");
+    if (app.assigneeId === input.executorId) throw new AppError("INVALID", "Заявление уже у этого исполнителя", { executorId: "Выберите другого исполнителя" });
+    await checkExecutor(tx, input.executorId, app.departmentId);
+    const updated = await tx.application.updateMany({
+      where: { id: app.id, rowVersion: input.expectedRowVersion },
+      data: { assigneeId: input.executorId, rowVersion: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+    await tx.applicationEvent.create({
+      data: { applicationId: app.id, at: now, actorId: input.actor.userId, type: "executor_assigned", fromStage: app.currentStage, toStage: app.currentStage, payload: { from: app.assigneeId, to: input.executorId, reason } },
+    });
+    const full = await tx.application.findUniqueOrThrow({ where: { id: app.id }, select: { registrationNumber: true, service: { select: { title: true } } } });
+    await notify(tx, {
+      userId: input.executorId, applicationId: app.id, kind: "executor_assigned",
+      title: `Вам передано заявление № ${full.registrationNumber ?? ""}`,
+      body: `Вы назначены ответственным исполнителем по заявлению № ${full.registrationNumber ?? ""} («${full.service.title}»). Причина передачи: ${reason}\n\nКарточка заявления: ${appBaseUrl()}/staff/applications/${app.id}`,
+    });
+    return { rowVersion: input.expectedRowVersion + 1 };
+  }, TX_OPTIONS);
 }

@@ -7,7 +7,7 @@ import { AppError } from "../../errors";
 import { board, boardColumnPage } from "../../staff/board-store";
 import { addComment, executorsFor, staffCard } from "../../staff/card-store";
 import { staffOverview } from "../../staff/data";
-import { moveApplication } from "../../workflow/mutations";
+import { moveApplication, reassignExecutor } from "../../workflow/mutations";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 import { registerPaperApplication } from "../../staff/intake-mutations";
 import { recordRequestAnswer, sendInteragencyRequest } from "../../staff/request-mutations";
@@ -65,6 +65,13 @@ export const staffRouter = createTRPCRouter({
         actor: { userId: ctx.scope.userId, roles: ctx.scope.roles, departmentIds: ctx.scope.departmentIds }, request,
       }).then((r) => ({ ...r, eventIds: r.eventIds.map(String) }));
     }),
+
+  /** Hands the application to another executor (head or registrar), with the reason (R2). */
+  reassign: staffProcedure
+    .input(z.object({ id: z.uuid(), expectedRowVersion: z.number().int().nonnegative(), executorId: z.uuid("Выберите исполнителя"), reason: z.string().trim().min(1, "Укажите причину передачи").max(1000, "Причина не длиннее 1000 знаков") }))
+    .mutation(({ ctx, input }) =>
+      reassignExecutor(ctx.db, { applicationId: input.id, expectedRowVersion: input.expectedRowVersion, executorId: input.executorId, reason: input.reason, actor: { userId: ctx.scope.userId, roles: ctx.scope.roles, departmentIds: ctx.scope.departmentIds } }),
+    ),
 
   /** The form of a service for entering a paper application (the same form as the portal's). */
   intakeForm: staffProcedure.input(z.object({ serviceCode: z.string().max(64) })).query(async ({ ctx, input }) => {
