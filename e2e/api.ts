@@ -67,3 +67,17 @@ export async function submitRoadInfo(browser: Browser, count = 1): Promise<Creat
   await page.context().close();
   return created;
 }
+
+/** The demo executor of the roads and archive units (prisma/seed/demo.ts). */
+export const EXECUTOR_NAME = "Сидоров Алексей Николаевич";
+
+/** The registrar's first road-info step, through the API: register and pass to the demo executor. */
+export async function passToReviewByApi(browser: Browser, app: Created) {
+  const page = await signedInPage(browser, DEMO.registrar, /\/staff$/);
+  const card = await trpc<{ rowVersion: number }>(page, "staff.card", { id: app.id }, "GET");
+  const executors = await trpc<{ id: string; name: string }[]>(page, "staff.executors", { id: app.id }, "GET");
+  const executor = executors.find((e) => e.name === EXECUTOR_NAME);
+  expect(executor, "the demo executor works in the roads unit").toBeTruthy();
+  await trpc(page, "staff.move", { id: app.id, expectedRowVersion: card.rowVersion, transition: "pass_to_review", executorId: executor!.id });
+  await page.context().close();
+}

@@ -3,40 +3,14 @@
 // server's field errors, the card's history, live refresh between two clerks and the conflict when
 // both move the same application.
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { ROAD_INFO_VALUES, submitRoadInfo, type Created } from "./api";
+import type { Page } from "@playwright/test";
+import { EXECUTOR_NAME, passToReviewByApi, ROAD_INFO_VALUES, submitRoadInfo, type Created } from "./api";
 import { actionsOf, cardIn, column, DEMO, expect, expectAccessible, signedInPage, signIn, test } from "./fixtures";
 
-const EXECUTOR_NAME = "Сидоров Алексей Николаевич";
 const PASS_TO_REVIEW = "Зарегистрировать и передать специалисту на рассмотрение";
 const REGISTRATION = "Прием и регистрация заявления";
 const REVIEW = /^Рассмотрение заявления/;
 const ROAD = ROAD_INFO_VALUES.road_name;
-
-async function trpcMutation<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
-  const body = await response.text();
-  expect(response.ok(), `${path}: ${body}`).toBe(true);
-  return (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
-}
-
-async function trpcQuery<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  const body = await response.text();
-  expect(response.ok(), `${path}: ${body}`).toBe(true);
-  return (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
-}
-
-/** The registrar's first step, through the API: register and pass to the demo executor. */
-async function passToReviewByApi(browser: Browser, app: Created) {
-  const page = await signedInPage(browser, DEMO.registrar, /\/staff$/);
-  const card = await trpcQuery<{ rowVersion: number }>(page.request, "staff.card", { id: app.id });
-  const executors = await trpcQuery<{ id: string; name: string }[]>(page.request, "staff.executors", { id: app.id });
-  const executor = executors.find((e) => e.name === EXECUTOR_NAME);
-  expect(executor, "the demo executor works in the roads unit").toBeTruthy();
-  await trpcMutation(page.request, "staff.move", { id: app.id, expectedRowVersion: card.rowVersion, transition: "pass_to_review", executorId: executor!.id });
-  await page.context().close();
-}
 
 /** Uncaught errors and React's own complaints (hydration mismatches and the like) fail the test. */
 function watchErrors(page: Page): () => void {

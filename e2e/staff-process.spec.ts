@@ -12,12 +12,11 @@
 // board's keyboard menu or the card page's «Действия» and its dialog.
 import { createHash, randomUUID } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
-import { archiveDraft, submitRoadInfo, trpc, type Created } from "./api";
+import { archiveDraft, EXECUTOR_NAME, submitRoadInfo, trpc, type Created } from "./api";
 import {
   actionsOf, cardIn, column, DEMO, expect, fillArchiveRequest, mailTo, pdfText, registerPaper, signedInPage, test,
 } from "./fixtures";
 
-const EXECUTOR_NAME = "Сидоров Алексей Николаевич";
 const APPLICANT_NAME = "Иванов Иван Петрович";
 const SIGNER_NAME = "Старжинский Андрей Александрович";
 

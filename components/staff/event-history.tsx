@@ -74,6 +74,7 @@ function Details({ event, people }: { event: Event; people: Map<string, string> 
     case "executor_assigned": {
       const to = str(p.to);
       lines.push(`Исполнитель: ${to ? (people.get(to) ?? "сотрудник подразделения") : "не назначен"}`);
+      if (str(p.reason)) lines.push(`Причина передачи: ${p.reason as string}`);
       break;
     }
     case "refused": {

@@ -8,6 +8,7 @@ import { FormAnswers } from "@/components/form-answers";
 import { CardActions } from "@/components/staff/card-actions";
 import { CommentForm } from "@/components/staff/comment-form";
 import { EventHistory } from "@/components/staff/event-history";
+import { ReassignForm } from "@/components/staff/reassign-form";
 import { StatusBadge } from "@/components/ui/status";
 import { api } from "@/server/api/server";
 import { requireRole, STAFF_ROLES } from "@/server/auth/session";
@@ -20,7 +21,7 @@ const OUTCOME = { granted: "Услуга предоставлена", refused: "
 
 export default async function StaffApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireRole(STAFF_ROLES, `/staff/applications/${id}`);
+  const session = await requireRole(STAFF_ROLES, `/staff/applications/${id}`);
   const caller = await api();
   // Another department's application is "not found", never "forbidden" (its existence is not disclosed).
   const card = await caller.staff.card({ id }).catch((error: unknown) => {
@@ -78,6 +79,11 @@ export default async function StaffApplicationPage({ params }: { params: Promise
         <div>
           <dt className="text-sm text-slate-600">Исполнитель</dt>
           <dd className="font-semibold" data-testid="card-assignee">{card.assignee?.name ?? "не назначен"}</dd>
+          {card.assignee && card.status === "SUBMITTED" && session.user.roles.some((r) => r === "HEAD" || r === "REGISTRAR") ? (
+            <dd>
+              <ReassignForm applicationId={card.id} rowVersion={card.rowVersion} executors={executors.filter((e) => e.id !== card.assignee?.id)} />
+            </dd>
+          ) : null}
         </div>
       </dl>
 
