@@ -2,7 +2,9 @@
 //  1. due-date arithmetic per second (working days, calendar days, working minutes, counting),
 //     against a naive day-by-day loop for comparison;
 //  2. stage transitions per second through the state machine, each one a database transaction with
-//     its optimistic-concurrency guard and events, against the embedded PostgreSQL (or DATABASE_URL).
+//     its optimistic-concurrency guard and events, against the embedded PostgreSQL (or DATABASE_URL);
+//  3. the staff board over a department with many applications (BENCH_BOARD_OPEN open ones in one
+//     stage, BENCH_BOARD_CLOSED closed ones): the first board, the next page of a column, a search.
 // Prints a table and the process memory. Timing lives here, never in tests.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,10 +20,14 @@ import { moveApplication, registerApplication } from "../server/workflow/mutatio
 import { LocalFileStorage } from "../server/storage/storage";
 import type { Actor } from "../server/workflow/machine";
 import type { WorkingCalendar } from "../server/calendar/working-calendar";
+import { board, boardColumnPage, type BoardFilters } from "../server/staff/board-store";
+import type { Db } from "../server/db/client";
 
 const APPS = Number(process.env.BENCH_APPS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const ARITH_OPS = Number(process.env.BENCH_OPS ?? 200_000);
+const BOARD_OPEN = Number(process.env.BENCH_BOARD_OPEN ?? 20_000);
+const BOARD_CLOSED = Number(process.env.BENCH_BOARD_CLOSED ?? 50_000);
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString("en-US");
@@ -64,6 +70,61 @@ function benchArithmetic(calendar: WorkingCalendar) {
   for (let i = 0; i < naiveN; i++) naiveAddWorkingDays(calendar, instants[i]!, 1 + (i % 60));
   rows.push(["naive day-by-day addWorkingDays (reference)", rate(naiveN, performance.now() - t0)]);
   return rows;
+}
+
+/** Median and 95th percentile of `runs` timed calls, in milliseconds. */
+async function latency(runs: number, fn: (i: number) => Promise<unknown>): Promise<string> {
+  await fn(0);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return `${at(0.5).toFixed(1).padStart(7)} ms median, ${at(0.95).toFixed(1).padStart(7)} ms p95`;
+}
+
+async function benchBoard(db: Db, calendar: WorkingCalendar, ids: { serviceId: string; versionId: string; departmentId: string; ownerId: string; executorId: string }) {
+  // Bulk rows as the engine leaves them: open ones in review with due dates spread over two months
+  // (some overdue), closed ones granted over the past years.
+  const base = Date.UTC(2026, 9, 1);
+  const rows = (n: number, open: boolean, offset: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      serviceId: ids.serviceId, regulationVersionId: ids.versionId, departmentId: ids.departmentId, ownerId: ids.ownerId,
+      status: open ? ("SUBMITTED" as const) : ("CLOSED" as const), registrationNumber: `BENCH-${open ? "O" : "C"}-${String(offset + i).padStart(7, "0")}`,
+      registeredAt: new Date(base - (offset + i) * 60_000), currentStage: open ? "review" : "granted", assigneeId: ids.executorId,
+      stageDueAt: open ? new Date(base + ((offset + i) % 60) * 86_400_000) : null, outcome: open ? null : "granted", rowVersion: 6,
+      data: { applicant_type: "individual" },
+    }));
+  const t0 = performance.now();
+  for (let i = 0; i < BOARD_OPEN; i += 2000) await db.application.createMany({ data: rows(Math.min(2000, BOARD_OPEN - i), true, i) });
+  for (let i = 0; i < BOARD_CLOSED; i += 2000) await db.application.createMany({ data: rows(Math.min(2000, BOARD_CLOSED - i), false, i) });
+  await db.$executeRawUnsafe('ANALYZE "Application"');
+  const tLoad = performance.now() - t0;
+  const registrar = await db.user.findUniqueOrThrow({ where: { email: "registrar@demo.reglament.ru" } });
+  const identity = (await loadIdentity(db, registrar.id))!;
+  const scope = await staffScope(db, identity);
+  const ctx = { now: new Date(base + 20 * 86_400_000), calendar, dueSoonWorkingDays: 2 };
+  const road: BoardFilters = { serviceCode: "road-info" };
+  // The cursors of the first 30 pages of the review column, for "next page" requests deep in it.
+  const cursors: string[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 30; i++) {
+    const page = await boardColumnPage(db, scope, { filters: road, stage: "review", cursor, limit: 20 }, ctx);
+    cursor = page.nextCursor ?? undefined;
+    if (!cursor) break;
+    cursors.push(cursor);
+  }
+  console.log(`\nStaff board (${BOARD_OPEN.toLocaleString("en-US")} open applications in one stage, ${BOARD_CLOSED.toLocaleString("en-US")} closed; loaded in ${(tLoad / 1000).toFixed(1)} s):`);
+  const line = (name: string, value: string) => console.log(`  ${name.padEnd(46)} ${value}`);
+  line("board of one service (all columns, 20 each)", await latency(30, () => board(db, scope, { filters: road, perColumn: 20 }, ctx)));
+  line("board of every service in scope", await latency(30, () => board(db, scope, { filters: {}, perColumn: 20 }, ctx)));
+  line("next page of the big column (pages 2-30)", await latency(29, (i) => boardColumnPage(db, scope, { filters: road, stage: "review", cursor: cursors[i % cursors.length], limit: 20 }, ctx)));
+  line("overdue filter", await latency(30, () => board(db, scope, { filters: { ...road, deadline: "overdue" }, perColumn: 20 }, ctx)));
+  line("search by registration number", await latency(30, (i) => board(db, scope, { filters: { ...road, q: `BENCH-O-00${String(100 + i)}` }, perColumn: 20 }, ctx)));
+  line("search by applicant's last name", await latency(30, () => board(db, scope, { filters: { ...road, q: "Иванов" }, perColumn: 20 }, ctx)));
 }
 
 async function main() {
@@ -125,6 +186,8 @@ async function main() {
     console.log(`  ${"create drafts".padEnd(46)} ${rate(APPS, tCreate).padStart(12)} /s`);
     console.log(`  ${"registrations (number, deadlines, event)".padEnd(46)} ${rate(APPS, tRegister).padStart(12)} /s`);
     console.log(`  ${"stage transitions (tx + guard + events + PDF)".padEnd(46)} ${rate(moves, tMove).padStart(12)} /s   (${moves} moves, ${events} events written)`);
+    await benchBoard(db, calendar, { serviceId: service.id, versionId: version.id, departmentId: service.departmentId, ownerId: owner.id, executorId: executor.userId });
+
     const mem = process.memoryUsage();
     console.log(`\nMemory: rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
   } finally {
