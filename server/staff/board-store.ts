@@ -134,7 +134,8 @@ export async function boardColumnPage(
   const [rows, total] = await Promise.all([
     db.application.findMany({
       where: w,
-      orderBy: [{ stageDueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      // Nearest due first; in the final columns (no due date) the most recently closed first.
+      orderBy: [{ stageDueAt: { sort: "asc", nulls: "last" } }, { closedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
       take: input.limit + 1,
       ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
       select: cardSelect,

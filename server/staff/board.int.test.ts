@@ -72,6 +72,25 @@ describe("staff board", () => {
     expect(late.total).toBe(3);
   });
 
+  it("lists the closed applications of a final column most recently closed first", async () => {
+    const registrar = await scopeOf("registrar@demo.reglament.ru");
+    const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
+    const version = (await versionInForce(t.db, service.id))!;
+    const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
+    const closed = [];
+    for (const [n, day] of [[1, "2026-02-10"], [2, "2026-02-20"], [3, "2026-02-15"]] as const) {
+      closed.push(await t.db.application.create({
+        data: {
+          serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id, status: "CLOSED",
+          registrationNumber: `CLOSED-${n}`, currentStage: "granted", outcome: "granted", closedAt: new Date(`${day}T08:00:00Z`),
+        },
+      }));
+    }
+    const page = await boardColumnPage(t.db, registrar, { filters: { serviceCode: "road-info" }, stage: "granted", limit: 20 }, ctx());
+    expect(page.cards.map((c) => c.registrationNumber)).toEqual(["CLOSED-2", "CLOSED-3", "CLOSED-1"]);
+    await t.db.application.deleteMany({ where: { id: { in: closed.map((c) => c.id) } } });
+  });
+
   it("shows staff of another department nothing, not even the card", async () => {
     const mfcOnly = await t.db.user.create({
       data: { email: "mfc@example.ru", lastName: "Оператор", firstName: "МФЦ", memberships: { create: { role: "REGISTRAR", departmentId: (await t.db.department.findUniqueOrThrow({ where: { code: "mfc" } })).id } } },
