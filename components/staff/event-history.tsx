@@ -118,6 +118,11 @@ function Details({ event, people }: { event: Event; people: Map<string, string> 
       if (str(p.type)) lines.push(`${p.type as string}${str(p.agency) ? ` — ${p.agency as string}` : ""}`);
       if (dateOf(p.dueAt)) lines.push(`Срок ответа — до ${dateOf(p.dueAt)}`);
       break;
+    case "request_answered": {
+      const file = p.file && typeof p.file === "object" ? str((p.file as { name?: unknown }).name) : null;
+      if (file) lines.push(`Приложен файл ответа «${file}»`);
+      break;
+    }
     case "awaiting_pickup":
       if (dateOf(p.collectBy)) lines.push(`Ожидает получения до ${dateOf(p.collectBy)}`);
       break;

@@ -2,18 +2,25 @@
 // the application's department (and the units under it). Others get "not found".
 import type { Db } from "../db/client";
 
+/**
+ * The field key of the files staff attach to an inter-agency request's answer (R5). Regulation field
+ * keys are `[a-z][a-z0-9_]*`, so the hyphen keeps it apart from every form field. These files are the
+ * department's working papers: not the applicant's attachments, not downloadable by the applicant.
+ */
+export const INTERAGENCY_ANSWER_FIELD = "interagency-answer";
+
 export async function attachmentForDownload(db: Db, viewer: { userId: string; departmentIds: readonly string[] }, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   return db.attachment.findFirst({
     where: {
       id,
-      application: {
-        OR: [
-          { ownerId: viewer.userId },
-          { participants: { some: { userId: viewer.userId } } },
-          ...(viewer.departmentIds.length ? [{ departmentId: { in: [...viewer.departmentIds] }, status: { not: "DRAFT" as const } }] : []),
-        ],
-      },
+      OR: [
+        {
+          fieldKey: { not: INTERAGENCY_ANSWER_FIELD },
+          application: { OR: [{ ownerId: viewer.userId }, { participants: { some: { userId: viewer.userId } } }] },
+        },
+        ...(viewer.departmentIds.length ? [{ application: { departmentId: { in: [...viewer.departmentIds] }, status: { not: "DRAFT" as const } } }] : []),
+      ],
     },
     select: { id: true, fileName: true, mimeType: true, size: true, storageKey: true },
   });

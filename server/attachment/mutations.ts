@@ -40,6 +40,30 @@ async function ownedDraft(db: Db, userId: string, applicationId: string) {
 
 const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} МБ`;
 
+/**
+ * The checks every stored file passes, whoever uploads it: a safe name, some content, the size limit
+ * and an accepted type recognised by the content itself (not the name).
+ */
+export function vetFile(fileName: string, content: Uint8Array, rule: { maxSizeMb: number; accept: readonly string[] }): { name: string; mimeType: string } {
+  const name = fileName.replace(/[\u0000-\u001f/\\]/g, "_").slice(0, 200) || "file";
+  if (content.length === 0) throw new AppError("INVALID", `Файл «${name}» пустой: выберите файл с содержимым`);
+  if (content.length > rule.maxSizeMb * 1024 * 1024) {
+    throw new AppError("INVALID", `Файл «${name}» весит ${formatMb(content.length)}, а допускается не больше ${rule.maxSizeMb} МБ: уменьшите разрешение скана или разделите документ`);
+  }
+  const mime = sniffMimeType(content);
+  if (!mime || !rule.accept.includes(mime)) {
+    const allowed = rule.accept.map((a) => MIME_LABEL[a] ?? a).join(", ");
+    throw new AppError("INVALID", `Файл «${name}» не похож на документ в формате ${allowed} по своему содержимому: приложите скан или документ в одном из этих форматов`);
+  }
+  return { name, mimeType: mime };
+}
+
+/** A fresh attachment id and the storage key its content goes under. */
+export function newAttachmentKey(): { id: string; storageKey: string } {
+  const id = randomUUID();
+  return { id, storageKey: `${id.slice(0, 2)}/${id}` };
+}
+
 export async function uploadAttachment(
   db: Db,
   storage: FileStorage,
@@ -48,24 +72,12 @@ export async function uploadAttachment(
   const app = await ownedDraft(db, input.userId, input.applicationId);
   const field = findFileField(pinnedDocument(app.regulationVersionId, app.regulationVersion.document).form.steps, input.fieldKey);
   if (!field) throw new AppError("INVALID", "В форме услуги нет такого поля для файлов");
-  const name = input.fileName.replace(/[\u0000-\u001f/\\]/g, "_").slice(0, 200) || "file";
-  if (input.content.length === 0) throw new AppError("INVALID", `Файл «${name}» пустой: выберите файл с содержимым`);
-  const limitMb = field.maxSizeMb ?? 10;
-  if (input.content.length > limitMb * 1024 * 1024) {
-    throw new AppError("INVALID", `Файл «${name}» весит ${formatMb(input.content.length)}, а допускается не больше ${limitMb} МБ: уменьшите разрешение скана или разделите документ`);
-  }
-  const mime = sniffMimeType(input.content);
-  const accept = field.accept ?? Object.keys(MIME_LABEL);
-  if (!mime || !accept.includes(mime)) {
-    const allowed = accept.map((a) => MIME_LABEL[a] ?? a).join(", ");
-    throw new AppError("INVALID", `Файл «${name}» не похож на документ в формате ${allowed} по своему содержимому: приложите скан или документ в одном из этих форматов`);
-  }
+  const { name, mimeType: mime } = vetFile(input.fileName, input.content, { maxSizeMb: field.maxSizeMb ?? 10, accept: field.accept ?? Object.keys(MIME_LABEL) });
   const count = await db.attachment.count({ where: { applicationId: app.id, fieldKey: input.fieldKey } });
   const maxFiles = field.maxFiles ?? 1;
   if (count >= maxFiles) throw new AppError("INVALID", `К полю «${field.label}» можно приложить не больше ${maxFiles} файл(ов): удалите лишний, чтобы добавить новый`);
 
-  const id = randomUUID();
-  const storageKey = `${id.slice(0, 2)}/${id}`;
+  const { id, storageKey } = newAttachmentKey();
   await storage.put(storageKey, input.content);
   try {
     await db.attachment.create({

@@ -8,6 +8,7 @@ import { pinnedDocument } from "../regulation/document-cache";
 import { ROLE_LABEL } from "../regulation/document";
 import { availableTransitions } from "../workflow/machine";
 import { AppError } from "../errors";
+import { INTERAGENCY_ANSWER_FIELD } from "../attachment/data";
 import { personName } from "../people";
 
 
@@ -24,7 +25,7 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { no
       owner: { select: { lastName: true, firstName: true, middleName: true, email: true, phone: true } },
       assignee: { select: { id: true, lastName: true, firstName: true, middleName: true } },
       participants: { where: { role: "CO_APPLICANT" }, select: { email: true, data: true, completedAt: true } },
-      requests: { orderBy: { sentAt: "asc" }, select: { id: true, typeCode: true, agency: true, text: true, sentAt: true, dueAt: true, answeredAt: true, answerText: true } },
+      requests: { orderBy: { sentAt: "asc" }, select: { id: true, typeCode: true, agency: true, text: true, sentAt: true, dueAt: true, answeredAt: true, answerText: true, answerFileId: true } },
       documents: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, kind: true, createdAt: true, signedAt: true, outgoingNumber: true, issuedAt: true, issuedVia: true, sha256: true } },
       attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fieldKey: true, fileName: true, mimeType: true, size: true, sha256: true } },
       stages: { orderBy: { enteredAt: "asc" }, select: { stage: true, enteredAt: true, dueAt: true, leftAt: true } },
@@ -33,6 +34,10 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { no
   });
   if (!app) return null;
   const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+  // Files staff attached to request answers are the department's papers, shown under their request,
+  // not among the applicant's attachments.
+  const applicantFiles = app.attachments.filter((a) => a.fieldKey !== INTERAGENCY_ANSWER_FIELD);
+  const answerFiles = new Map(app.attachments.filter((a) => a.fieldKey === INTERAGENCY_ANSWER_FIELD).map((a) => [a.id, a]));
   const title = (key: string | null) => (key ? (doc.stages.find((s) => s.key === key)?.title ?? key) : null);
   const dl = (due: Date | null) => {
     const status = app.status === "SUBMITTED" ? deadlineStatus(due, ctx.now, ctx.calendar, { dueSoonWorkingDays: ctx.dueSoonWorkingDays }) : "none";
@@ -48,12 +53,20 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { no
     steps: doc.form.steps,
     values: app.data as Record<string, unknown>,
     coApplicants: app.participants.map((p) => ({ email: p.email, data: p.data as Record<string, unknown>, completedAt: p.completedAt })),
-    attachments: app.attachments,
+    attachments: applicantFiles,
     timeline: app.stages.map((s) => ({ ...s, title: title(s.stage), responsible: doc.stages.find((d) => d.key === s.stage)?.responsibleRoles.map((r) => ROLE_LABEL[r]) ?? [] })),
     events: app.events.map((e) => ({ id: e.id.toString(), at: e.at, type: e.type, fromStage: title(e.fromStage), toStage: title(e.toStage), actor: e.actor ? personName(e.actor) : "Система", payload: e.payload as Record<string, unknown> })),
     transitions: availableTransitions(doc, app, { userId: scope.userId, roles: scope.roles, departmentIds: scope.departmentIds }).map((t) => ({ key: t.key, title: t.title, kind: t.kind, to: t.to, requires: t.requires })),
     // R5: requests with their own deadlines; an unanswered one past its due date is overdue.
-    requests: app.requests.map((r) => ({ ...r, title: doc.interagencyRequestTypes.find((t) => t.code === r.typeCode)?.title ?? r.typeCode, overdue: !r.answeredAt && r.dueAt < ctx.now })),
+    requests: app.requests.map(({ answerFileId, ...r }) => {
+      const file = answerFileId ? answerFiles.get(answerFileId) : undefined;
+      return {
+        ...r,
+        title: doc.interagencyRequestTypes.find((t) => t.code === r.typeCode)?.title ?? r.typeCode,
+        overdue: !r.answeredAt && r.dueAt < ctx.now,
+        answerFile: file ? { id: file.id, fileName: file.fileName, mimeType: file.mimeType, size: file.size } : null,
+      };
+    }),
     requestTypes: doc.interagencyRequestTypes,
     documents: app.documents,
     serviceRefusalGrounds: doc.serviceRefusalGrounds,

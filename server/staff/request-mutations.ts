@@ -1,7 +1,12 @@
 // Inter-agency and intra-agency requests (R5, S0 p.11): only the types the regulation lists, each
-// with its response deadline in working days; the answer is recorded with its text. An open request
-// does not suspend the stage deadline (neither the seeds nor 210-FZ provide that).
+// with its response deadline in working days; the answer is recorded with its text and, optionally,
+// the file that came with it. An open request does not suspend the stage deadline (neither the seeds
+// nor 210-FZ provide that).
+import { z } from "zod";
 import type { Db } from "../db/client";
+import { INTERAGENCY_ANSWER_FIELD } from "../attachment/data";
+import { newAttachmentKey, vetFile } from "../attachment/mutations";
+import { sha256, type FileStorage } from "../storage/storage";
 import { AppError } from "../errors";
 import type { StaffScope } from "../auth/scope";
 import type { WorkingCalendar } from "../calendar/working-calendar";
@@ -30,16 +35,73 @@ export async function sendInteragencyRequest(db: Db, scope: StaffScope, input: {
   });
 }
 
-export async function recordRequestAnswer(db: Db, scope: StaffScope, input: { requestId: string; answerText: string; now?: Date }) {
+/** The rule for the answer's text, shared by the `staff.answerRequest` procedure and the upload route. */
+export const zAnswerText = z.string().trim().min(1, "Внесите содержание ответа").max(10000, "Ответ не длиннее 10 000 знаков");
+
+/** A file attached to an answer: the formats and size an applicant's scan may have. */
+export const ANSWER_FILE_RULE = { maxSizeMb: 10, accept: ["application/pdf", "image/jpeg", "image/png"] } as const;
+
+/**
+ * Records the answer to a request once: its text and, optionally, the file the agency sent. The file
+ * becomes an attachment of the application under a key no form field can have (kept out of the
+ * applicant's files); it is stored first and deleted again if the transaction does not commit, so a
+ * refused or failed answer leaves neither a row nor a file behind.
+ */
+export async function recordRequestAnswer(
+  db: Db,
+  scope: StaffScope,
+  input: { requestId: string; answerText: string; file?: { fileName: string; content: Uint8Array }; now?: Date },
+  storage?: FileStorage,
+): Promise<{ answeredAt: Date; file: { id: string; name: string; size: number; mimeType: string } | null }> {
+  if (!/^[0-9a-f-]{36}$/i.test(input.requestId)) throw new AppError("NOT_FOUND", "Запрос не найден");
   const request = await db.interagencyRequest.findFirst({
     where: { id: input.requestId, application: { departmentId: { in: [...scope.departmentIds] } } },
     select: { id: true, applicationId: true, answeredAt: true, typeCode: true, application: { select: { currentStage: true } } },
   });
   if (!request) throw new AppError("NOT_FOUND", "Запрос не найден");
-  if (request.answeredAt) throw new AppError("PRECONDITION", "Ответ на запрос уже внесён");
+  if (request.answeredAt) throw new AppError("PRECONDITION", ALREADY_ANSWERED);
+
+  let file: { id: string; storageKey: string; name: string; mimeType: string; content: Uint8Array } | null = null;
+  if (input.file) {
+    if (!storage) throw new Error("recordRequestAnswer: a file needs the file storage");
+    try {
+      file = { ...vetFile(input.file.fileName, input.file.content, ANSWER_FILE_RULE), ...newAttachmentKey(), content: input.file.content };
+    } catch (error) {
+      if (error instanceof AppError) throw new AppError(error.code, error.message, { file: error.message });
+      throw error;
+    }
+    await storage.put(file.storageKey, file.content);
+  }
   const now = input.now ?? new Date();
-  await db.$transaction([
-    db.interagencyRequest.update({ where: { id: request.id }, data: { answeredAt: now, answerText: input.answerText } }),
-    db.applicationEvent.create({ data: { applicationId: request.applicationId, at: now, actorId: scope.userId, type: "request_answered", fromStage: request.application.currentStage, toStage: request.application.currentStage, payload: { requestId: request.id } } }),
-  ]);
+  try {
+    await db.$transaction(async (tx) => {
+      if (file) {
+        await tx.attachment.create({
+          data: {
+            id: file.id, applicationId: request.applicationId, fieldKey: INTERAGENCY_ANSWER_FIELD, fileName: file.name, mimeType: file.mimeType,
+            size: file.content.length, sha256: sha256(file.content), storageKey: file.storageKey, uploadedById: scope.userId,
+          },
+        });
+      }
+      // Conditional on "still open": of two clerks answering at once, exactly one records the answer.
+      const updated = await tx.interagencyRequest.updateMany({
+        where: { id: request.id, answeredAt: null },
+        data: { answeredAt: now, answerText: input.answerText, answerFileId: file?.id ?? null },
+      });
+      if (updated.count !== 1) throw new AppError("PRECONDITION", ALREADY_ANSWERED);
+      await tx.applicationEvent.create({
+        data: {
+          applicationId: request.applicationId, at: now, actorId: scope.userId, type: "request_answered",
+          fromStage: request.application.currentStage, toStage: request.application.currentStage,
+          payload: { requestId: request.id, ...(file ? { file: { id: file.id, name: file.name } } : {}) },
+        },
+      });
+    });
+  } catch (error) {
+    if (file) await storage!.delete(file.storageKey); // no orphan file without its row
+    throw error;
+  }
+  return { answeredAt: now, file: file ? { id: file.id, name: file.name, size: file.content.length, mimeType: file.mimeType } : null };
 }
+
+const ALREADY_ANSWERED = "Ответ на этот запрос уже внесён: изменить или внести его повторно нельзя";

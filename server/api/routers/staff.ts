@@ -10,7 +10,7 @@ import { staffOverview } from "../../staff/data";
 import { moveApplication, reassignExecutor } from "../../workflow/mutations";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 import { registerPaperApplication } from "../../staff/intake-mutations";
-import { recordRequestAnswer, sendInteragencyRequest } from "../../staff/request-mutations";
+import { recordRequestAnswer, sendInteragencyRequest, zAnswerText } from "../../staff/request-mutations";
 import { versionInForce } from "../../regulation/data";
 import { zDraftValues } from "../../application/schema";
 
@@ -102,11 +102,11 @@ export const staffRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => registerPaperApplication(ctx.db, ctx.scope, { ...input, calendar: await loadWorkingCalendar(ctx.db) })),
 
   sendRequest: staffProcedure
-    .input(z.object({ id: z.string().uuid(), typeCode: z.string().max(64), text: z.string().trim().min(1, "Опишите, какие сведения запрашиваются").max(5000) }))
+    .input(z.object({ id: z.string().uuid(), typeCode: z.string().max(64), text: z.string().trim().min(1, "Опишите, какие сведения запрашиваются").max(5000, "Текст запроса не длиннее 5000 знаков") }))
     .mutation(async ({ ctx, input }) => sendInteragencyRequest(ctx.db, ctx.scope, { applicationId: input.id, typeCode: input.typeCode, text: input.text, calendar: await loadWorkingCalendar(ctx.db) })),
 
   answerRequest: staffProcedure
-    .input(z.object({ requestId: z.string().uuid(), answerText: z.string().trim().min(1, "Внесите содержание ответа").max(10000) }))
+    .input(z.object({ requestId: z.string().uuid(), answerText: zAnswerText }))
     .mutation(({ ctx, input }) => recordRequestAnswer(ctx.db, ctx.scope, input)),
 
   comment: staffProcedure

@@ -9,6 +9,7 @@ import { CardActions } from "@/components/staff/card-actions";
 import { CommentForm } from "@/components/staff/comment-form";
 import { EventHistory } from "@/components/staff/event-history";
 import { ReassignForm } from "@/components/staff/reassign-form";
+import { RequestsPanel } from "@/components/staff/requests-panel";
 import { StatusBadge } from "@/components/ui/status";
 import { api } from "@/server/api/server";
 import { requireRole, STAFF_ROLES } from "@/server/auth/session";
@@ -170,29 +171,9 @@ export default async function StaffApplicationPage({ params }: { params: Promise
       </section>
 
       {card.requests.length || card.requestTypes.length ? (
-        <section aria-labelledby="requests-title" className="mt-8">
-          <h2 id="requests-title" className="text-xl font-semibold">Межведомственные запросы</h2>
-          {card.requests.length ? (
-            <ul className="mt-2 space-y-2">
-              {card.requests.map((r) => (
-                <li key={r.id} className="rounded border border-slate-200 bg-white p-3">
-                  <p className="font-medium">{r.title}{r.agency ? ` — ${r.agency}` : ""}</p>
-                  <p className="text-sm text-slate-700">
-                    Направлен {formatDateTime(r.sentAt)} · срок ответа до {formatDate(r.dueAt)} ·{" "}
-                    {r.answeredAt ? (
-                      `ответ получен ${formatDateTime(r.answeredAt)}`
-                    ) : (
-                      <DeadlineBadge status={r.overdue ? "overdue" : "on_time"} label={r.overdue ? "Срок ответа истёк" : "Ожидается ответ"} />
-                    )}
-                  </p>
-                  {r.answerText ? <p className="mt-1 whitespace-pre-line text-sm">{r.answerText}</p> : null}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="mt-2 text-slate-700">Запросы не направлялись.</p>
-          )}
-        </section>
+        // R5: requests of the regulation's types with their response deadlines; new ones only while
+        // the application is under consideration.
+        <RequestsPanel applicationId={card.id} requests={card.requests} requestTypes={card.requestTypes} canSend={card.status === "SUBMITTED"} />
       ) : null}
 
       <section aria-labelledby="timeline-title" className="mt-8">
