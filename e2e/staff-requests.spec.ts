@@ -4,23 +4,14 @@
 // attachments, not downloadable by the applicant; a second answer is refused.
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { archiveDraft, trpc } from "./api";
-import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, signedInPage, signIn, test } from "./fixtures";
 
 const REQUEST_TYPE = "Направление запроса по принадлежности в орган (организацию), где хранятся запрашиваемые документы";
 const AGENCY = "Органы государственной власти, органы местного самоуправления и организации, хранящие запрашиваемые архивные документы";
 const ANSWER_FILE = "ответ архива района.pdf";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
-/** The demo applicant in a browser context of its own (contexts made by hand do not get the config's options). */
-async function applicantPage(browser: Browser): Promise<Page> {
-  const { baseURL, locale, timezoneId } = test.info().project.use;
-  const page = await (await browser.newContext({ baseURL, locale, timezoneId })).newPage();
-  await signIn(page, DEMO.applicant);
-  await expect(page).toHaveURL(/\/cabinet$/);
-  return page;
-}
 
 /** An archive-information application submitted through the portal: registered at once (S2 p.66). */
 async function submitArchiveInfo(applicant: Page): Promise<{ id: string; registrationNumber: string }> {
@@ -29,7 +20,7 @@ async function submitArchiveInfo(applicant: Page): Promise<{ id: string; registr
 }
 
 test("R5: the executor sends a request of the regulation's type, sees its due date, records the answer with a PDF and downloads it", async ({ page, browser }) => {
-  const applicant = await applicantPage(browser);
+  const applicant = await signedInPage(browser, DEMO.applicant, /\/cabinet$/);
   const app = await submitArchiveInfo(applicant);
 
   await signIn(page, DEMO.executor);

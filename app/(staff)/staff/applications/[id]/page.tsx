@@ -57,6 +57,15 @@ export default async function StaffApplicationPage({ params }: { params: Promise
               {card.stage.dueAt ? <span>срок этапа — до {formatDate(card.stage.dueAt)}</span> : null}
             </dd>
           ) : null}
+          {card.uncollected ? (
+            card.uncollected.overdue ? (
+              <dd className="mt-2 rounded border-2 border-red-800 bg-red-50 p-2 text-red-900" data-testid="uncollected">
+                Заявитель не получил документ до {formatDate(card.uncollected.collectBy)}: направьте его заказным письмом по почтовому адресу из запроса.
+              </dd>
+            ) : (
+              <dd className="mt-2 text-sm" data-testid="uncollected">Документ ожидает получения заявителем до {formatDate(card.uncollected.collectBy)} включительно.</dd>
+            )
+          ) : null}
         </div>
         <div>
           <dt className="text-sm text-slate-600">Состояние</dt>

@@ -1,0 +1,72 @@
+// The card flags a paper result the applicant has not collected (R10, S2 p.57): while it waits it
+// says until when; once that date has passed it says to send it by registered post; when it is
+// handed over the flag is gone.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../test/db";
+import { seedDemo } from "../../prisma/seed/demo";
+import { loadIdentity } from "../auth/data";
+import { staffScope, type StaffScope } from "../auth/scope";
+import { loadWorkingCalendar } from "../calendar/calendar-store";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { versionInForce } from "../regulation/data";
+import { LocalFileStorage } from "../storage/storage";
+import { moveApplication, registerApplication } from "../workflow/mutations";
+import type { TransitionRequest } from "../workflow/machine";
+import { staffCard } from "./card-store";
+
+let t: TestDatabase;
+let calendar: WorkingCalendar;
+const scopes: Record<string, StaffScope> = {};
+const storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-card-")));
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db);
+  calendar = await loadWorkingCalendar(t.db);
+  for (const who of ["registrar", "head", "executor", "signer"]) {
+    const u = await t.db.user.findUniqueOrThrow({ where: { email: `${who}@demo.reglament.ru` } });
+    scopes[who] = await staffScope(t.db, (await loadIdentity(t.db, u.id))!);
+  }
+});
+afterAll(() => t.drop());
+
+async function move(id: string, who: string, request: TransitionRequest, now: Date) {
+  const { rowVersion } = await t.db.application.findUniqueOrThrow({ where: { id } });
+  const s = scopes[who]!;
+  await moveApplication(t.db, { applicationId: id, expectedRowVersion: rowVersion, actor: { userId: s.userId, roles: s.roles, departmentIds: s.departmentIds }, request, calendar, storage, now });
+}
+
+describe("uncollected paper results (R10, S2 p.57)", () => {
+  it("are flagged on the card until handed over, and marked for registered post once their date has passed", async () => {
+    const service = await t.db.service.findUniqueOrThrow({ where: { code: "archive-info" } });
+    const version = (await versionInForce(t.db, service.id))!;
+    const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
+    const app = await t.db.application.create({
+      data: { serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id, data: { delivery_channel: "in_person", full_name: { lastName: "Иванов", firstName: "Иван" } } },
+    });
+    const day = new Date("2026-03-02T05:00:00Z"); // Monday
+    await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt: day, now: day });
+    await move(app.id, "registrar", { transition: "register" }, day);
+    await move(app.id, "head", { transition: "assign_executor", executorId: scopes.executor!.userId }, day);
+    await move(app.id, "executor", { transition: "no_grounds_found" }, day);
+    await move(app.id, "executor", { transition: "prepare_result", resultType: "archival_copy", comment: "Копия решения от 12.03.1992 № 15." }, day);
+    await move(app.id, "signer", { transition: "sign_result" }, day);
+    const ctx = (now: Date) => ({ now, calendar, dueSoonWorkingDays: 2 });
+    expect((await staffCard(t.db, scopes.executor!, app.id, ctx(day)))!.uncollected).toBeNull();
+
+    await move(app.id, "executor", { transition: "ready_for_pickup" }, day);
+    const waiting = (await staffCard(t.db, scopes.executor!, app.id, ctx(day)))!.uncollected;
+    // Three working days from Monday: until Thursday.
+    expect(waiting).toMatchObject({ overdue: false });
+    expect(calendar.localDate(waiting!.collectBy)).toBe("2026-03-05");
+    const late = (await staffCard(t.db, scopes.executor!, app.id, ctx(new Date("2026-03-06T05:00:00Z"))))!;
+    expect(late.uncollected).toMatchObject({ overdue: true });
+    expect(late.transitions.map((tr) => tr.key)).toContain("send_uncollected_by_post");
+
+    await move(app.id, "executor", { transition: "hand_over", comment: "Выдано под расписку 05.03.2026" }, new Date("2026-03-05T06:00:00Z"));
+    expect((await staffCard(t.db, scopes.executor!, app.id, ctx(new Date("2026-03-06T05:00:00Z"))))!.uncollected).toBeNull();
+  });
+});
