@@ -66,7 +66,7 @@ export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promis
     await boss.work(JOBS.monitorDeadlines.name, { pollingIntervalSeconds }, async () => {
       const db = getDb();
       const result = await monitorDeadlines(db, { now: new Date(), calendar: await loadWorkingCalendar(db), dueSoonWorkingDays: config().dueSoonWorkingDays });
-      console.log(`[jobs] deadlines checked: ${result.warned} warnings, ${result.escalated} escalations`);
+      console.log(`[jobs] deadlines checked: ${result.warned} warnings, ${result.escalated} escalations${result.unrouted ? `, ${result.unrouted} with nobody to tell (no head or registrar in the department)` : ""}`);
     });
     await boss.work(JOBS.purgeDrafts.name, { pollingIntervalSeconds }, async () => {
       const result = await purgeExpiredDrafts(getDb(), fileStorage());

@@ -31,8 +31,8 @@ describe("deadline monitoring (R4)", () => {
   it("warns the registrars before the registration deadline, once", async () => {
     const registrar = await t.db.user.findUniqueOrThrow({ where: { email: "registrar@demo.reglament.ru" } });
     const now = new Date("2026-06-01T06:00:00Z");
-    expect(await monitorDeadlines(t.db, { now, calendar, dueSoonWorkingDays: 2 })).toEqual({ warned: 1, escalated: 0 });
-    expect(await monitorDeadlines(t.db, { now, calendar, dueSoonWorkingDays: 2 })).toEqual({ warned: 0, escalated: 0 });
+    expect(await monitorDeadlines(t.db, { now, calendar, dueSoonWorkingDays: 2 })).toEqual({ warned: 1, escalated: 0, unrouted: 0 });
+    expect(await monitorDeadlines(t.db, { now, calendar, dueSoonWorkingDays: 2 })).toEqual({ warned: 0, escalated: 0, unrouted: 0 });
     expect(await t.db.notification.count({ where: { userId: registrar.id, kind: "deadline_due_soon", applicationId: appId } })).toBe(1);
   });
 
@@ -52,6 +52,44 @@ describe("deadline monitoring (R4)", () => {
     const notices = await t.db.notification.findMany({ where: { userId: head.id, kind: "deadline_breached", applicationId: appId } });
     expect(notices).toHaveLength(1);
     expect(await t.db.outgoingEmail.count({ where: { notificationId: notices[0]!.id } })).toBe(1);
-    expect(await monitorDeadlines(t.db, { now: new Date(late.getTime() + 86_400_000), calendar, dueSoonWorkingDays: 2 })).toEqual({ warned: 0, escalated: 0 });
+    expect(await monitorDeadlines(t.db, { now: new Date(late.getTime() + 86_400_000), calendar, dueSoonWorkingDays: 2 })).toEqual({ warned: 0, escalated: 0, unrouted: 0 });
+  });
+
+  it("works through a backlog larger than one page in a single run", async () => {
+    const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
+    const version = (await versionInForce(t.db, service.id))!;
+    const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
+    const N = 450; // more than two pages of the monitor's query
+    const ids = Array.from({ length: N }, () => crypto.randomUUID());
+    const due = new Date("2026-05-04T18:59:59Z");
+    await t.db.application.createMany({
+      data: ids.map((id, i) => ({ id, serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id, status: "SUBMITTED" as const, registrationNumber: `BACKLOG-${i}`, currentStage: "registration", stageDueAt: due })),
+    });
+    await t.db.applicationStage.createMany({ data: ids.map((applicationId) => ({ applicationId, stage: "registration", enteredAt: new Date("2026-04-28T05:00:00Z"), dueAt: due })) });
+    const result = await monitorDeadlines(t.db, { now: new Date("2026-05-20T05:00:00Z"), calendar, dueSoonWorkingDays: 2 });
+    expect(result.escalated).toBeGreaterThanOrEqual(N);
+    expect(await t.db.deadlineAlert.count({ where: { kind: "breach", stage: { applicationId: { in: ids } } } })).toBe(N);
+  });
+
+  it("escalates to the heads above a department that has none, and tells nobody twice", async () => {
+    const administration = await t.db.department.findUniqueOrThrow({ where: { code: "administration" } });
+    const unit = await t.db.department.create({ data: { code: "culture", name: "Отдел культуры", kind: "UNIT", parentId: administration.id } });
+    const base = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
+    const version = (await versionInForce(t.db, base.id))!;
+    const service = await t.db.service.create({ data: { code: "culture-info", title: "Тестовая услуга отдела культуры", departmentId: unit.id } });
+    const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
+    const app = await t.db.application.create({ data: { serviceId: service.id, regulationVersionId: version.id, departmentId: unit.id, ownerId: owner.id } });
+    await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt: new Date("2026-06-01T05:00:00Z") });
+    const late = { now: new Date("2026-08-03T05:00:00Z"), calendar, dueSoonWorkingDays: 2 };
+
+    // Nobody to tell: the breach stays unclaimed rather than being marked as told.
+    expect((await monitorDeadlines(t.db, late)).unrouted).toBeGreaterThanOrEqual(1);
+    expect(await t.db.deadlineAlert.count({ where: { stage: { applicationId: app.id } } })).toBe(0);
+
+    // Once the administration has a head, the next run tells them, once.
+    const chief = await t.db.user.create({ data: { email: "chief@example.ru", lastName: "Главный", firstName: "Пётр", memberships: { create: { role: "HEAD", departmentId: administration.id } } } });
+    await monitorDeadlines(t.db, late);
+    await monitorDeadlines(t.db, late);
+    expect(await t.db.notification.count({ where: { userId: chief.id, applicationId: app.id, kind: "deadline_breached" } })).toBe(1);
   });
 });

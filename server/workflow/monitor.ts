@@ -11,56 +11,96 @@ import { appBaseUrl } from "../notification/config";
 import { personName } from "../people";
 
 
+type Person = { id: string; lastName: string; firstName: string; middleName: string | null };
+type Kind = "breach" | "due_soon";
+
+/** Stages checked per query: the run walks all of them page by page, nearest due first. */
+const PAGE = 200;
+
+/**
+ * Who is told. A breach goes to the heads of the department, or, where it has none, to the heads of
+ * the departments above it; a warning goes to the executor, or before one is assigned to the
+ * department's registrars. Nobody to tell (a department without staff yet): the stage is left
+ * unclaimed, so the notice goes out once someone is appointed.
+ */
+async function recipientsFor(db: Db, kind: Kind, app: { departmentId: string; assignee: Person | null }, parents: Map<string, string | null>): Promise<Person[]> {
+  const members = async (departmentId: string, role: "HEAD" | "REGISTRAR") =>
+    (await db.departmentMember.findMany({ where: { departmentId, role, user: { isActive: true } }, select: { user: { select: { id: true, lastName: true, firstName: true, middleName: true } } } })).map((m) => m.user);
+  if (kind === "due_soon") return app.assignee ? [app.assignee] : members(app.departmentId, "REGISTRAR");
+  for (let d: string | null | undefined = app.departmentId; d; d = parents.get(d)) {
+    const heads = await members(d, "HEAD");
+    if (heads.length) return heads;
+  }
+  return [];
+}
+
 export async function monitorDeadlines(db: Db, opts: { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number }) {
   const horizon = opts.calendar.addWorkingDays(opts.now, opts.dueSoonWorkingDays);
-  const open = await db.applicationStage.findMany({
-    where: { leftAt: null, dueAt: { not: null, lte: horizon }, application: { status: "SUBMITTED" } },
-    select: {
-      id: true, stage: true, dueAt: true,
-      alerts: { select: { kind: true } },
-      application: {
-        select: {
-          id: true, registrationNumber: true, departmentId: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
-          service: { select: { title: true } },
-          assignee: { select: { id: true, lastName: true, firstName: true, middleName: true } },
-        },
-      },
-    },
-    take: 1000,
-  });
+  const parents = new Map((await db.department.findMany({ select: { id: true, parentId: true } })).map((d) => [d.id, d.parentId]));
   let warned = 0;
   let escalated = 0;
-  for (const s of open) {
-    const kind = s.dueAt! < opts.now ? "breach" : "due_soon";
-    if (s.alerts.some((a) => a.kind === kind)) continue;
-    const app = s.application;
-    const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
-    const facts = {
-      registrationNumber: app.registrationNumber ?? "—", serviceTitle: app.service.title,
-      stageTitle: doc.stages.find((x) => x.key === s.stage)?.title ?? s.stage, dueAt: s.dueAt!,
-      executorName: app.assignee ? personName(app.assignee) : null, applicationUrl: `${appBaseUrl()}/staff/applications/${app.id}`,
-    };
-    const recipients =
-      kind === "breach"
-        ? await db.departmentMember.findMany({ where: { departmentId: app.departmentId, role: "HEAD", user: { isActive: true } }, select: { user: { select: { id: true, lastName: true, firstName: true, middleName: true } } } })
-        : app.assignee
-          ? [{ user: app.assignee }]
-          : await db.departmentMember.findMany({ where: { departmentId: app.departmentId, role: "REGISTRAR", user: { isActive: true } }, select: { user: { select: { id: true, lastName: true, firstName: true, middleName: true } } } });
-    const sent = await db.$transaction(async (tx) => {
-      const claimed = await tx.$queryRaw<{ stageId: string }[]>`
-        INSERT INTO "DeadlineAlert" ("stageId", "kind") VALUES (${s.id}::uuid, ${kind}) ON CONFLICT DO NOTHING RETURNING "stageId"`;
-      if (claimed.length === 0) return false; // another instance got here first
-      for (const r of recipients) {
-        const message =
-          kind === "breach"
-            ? deadlineBreachedMessage({ ...facts, recipientName: personName(r.user) })
-            : deadlineDueSoonMessage({ ...facts, recipientName: personName(r.user), workingDaysLeft: opts.calendar.countWorkingDays(opts.now, s.dueAt!) });
-        await notify(tx, { userId: r.user.id, applicationId: app.id, kind: kind === "breach" ? "deadline_breached" : "deadline_due_soon", ...message });
+  let unrouted = 0;
+  for (const kind of ["breach", "due_soon"] as const) {
+    let after: { dueAt: Date; id: string } | undefined;
+    for (;;) {
+      // Only stages without this notice yet, so a backlog of any size is worked through; keyset
+      // pagination on (dueAt, id), so stages left unclaimed (nobody to tell) do not come back in
+      // this run. (Prisma's `cursor` would not do: the cursor row itself leaves the filter once it
+      // is claimed.)
+      const page = await db.applicationStage.findMany({
+        where: {
+          leftAt: null,
+          dueAt: kind === "breach" ? { lt: opts.now } : { gte: opts.now, lte: horizon },
+          alerts: { none: { kind } },
+          application: { status: "SUBMITTED" },
+          ...(after ? { OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] } : {}),
+        },
+        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+        take: PAGE,
+        select: {
+          id: true, stage: true, dueAt: true,
+          application: {
+            select: {
+              id: true, registrationNumber: true, departmentId: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
+              service: { select: { title: true } },
+              assignee: { select: { id: true, lastName: true, firstName: true, middleName: true } },
+            },
+          },
+        },
+      });
+      for (const s of page) {
+        const app = s.application;
+        const recipients = await recipientsFor(db, kind, app, parents);
+        if (!recipients.length) {
+          unrouted += 1;
+          continue;
+        }
+        const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+        const facts = {
+          registrationNumber: app.registrationNumber ?? "—", serviceTitle: app.service.title,
+          stageTitle: doc.stages.find((x) => x.key === s.stage)?.title ?? s.stage, dueAt: s.dueAt!,
+          executorName: app.assignee ? personName(app.assignee) : null, applicationUrl: `${appBaseUrl()}/staff/applications/${app.id}`,
+        };
+        const sent = await db.$transaction(async (tx) => {
+          const claimed = await tx.$queryRaw<{ stageId: string }[]>`
+            INSERT INTO "DeadlineAlert" ("stageId", "kind") VALUES (${s.id}::uuid, ${kind}) ON CONFLICT DO NOTHING RETURNING "stageId"`;
+          if (claimed.length === 0) return false; // another instance got here first
+          for (const r of recipients) {
+            const message =
+              kind === "breach"
+                ? deadlineBreachedMessage({ ...facts, recipientName: personName(r) })
+                : deadlineDueSoonMessage({ ...facts, recipientName: personName(r), workingDaysLeft: opts.calendar.countWorkingDays(opts.now, s.dueAt!) });
+            await notify(tx, { userId: r.id, applicationId: app.id, kind: kind === "breach" ? "deadline_breached" : "deadline_due_soon", ...message });
+          }
+          return true;
+        });
+        if (sent && kind === "breach") escalated += 1;
+        else if (sent) warned += 1;
       }
-      return true;
-    });
-    if (sent && kind === "breach") escalated += 1;
-    else if (sent) warned += 1;
+      if (page.length < PAGE) break;
+      const last = page[page.length - 1]!;
+      after = { dueAt: last.dueAt!, id: last.id };
+    }
   }
-  return { warned, escalated };
+  return { warned, escalated, unrouted };
 }
