@@ -178,6 +178,14 @@ describe("notifications and the e-mail outbox", () => {
     expect(await t.db.outgoingEmail.count()).toBe(1);
   });
 
+  it("never e-mails a placeholder address (an account without a mailbox), but still notifies in the cabinet", async () => {
+    const paper = await t.db.user.create({ data: { email: `paper-${Date.now()}@applicants.invalid`, lastName: "Бумажный", firstName: "Заявитель", roles: ["APPLICANT"] } });
+    const result = await notify(t.db, { userId: paper.id, kind: "application_registered", title: "Зарегистрировано", body: "Текст" });
+    expect(result.emailId).toBeNull();
+    expect(await t.db.notification.count({ where: { userId: paper.id } })).toBe(1);
+    expect(await t.db.outgoingEmail.count()).toBe(0);
+  });
+
   it("delivers each of 10 e-mails exactly once with two senders running at the same time", async () => {
     const slow = await startSmtp({ delayMs: 25 });
     try {

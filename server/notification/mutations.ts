@@ -29,8 +29,14 @@ export type EmailAttachment = { fileName: string; contentType: string; storageKe
 export type NotifyResult = { notificationId: string; emailId: string | null };
 
 // Deliberately loose: the address was validated at registration; this only keeps out placeholders
-// (an identity-provider account without a mailbox) that would bounce forever.
+// that would bounce forever: accounts without a mailbox get an address under the reserved `.invalid`
+// top-level domain (RFC 2606) — an identity-provider account without e-mail, a paper applicant who
+// gave none.
 const MAILABLE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export function isMailable(address: string): boolean {
+  const a = address.trim().toLowerCase();
+  return MAILABLE.test(a) && !a.endsWith(".invalid");
+}
 
 /** A Db can open a transaction; a Tx already is one. */
 function isRootClient(client: Tx | Db): client is Db {
@@ -45,7 +51,7 @@ async function insertNotification(tx: Tx, input: NotifyInput): Promise<NotifyRes
     select: { id: true },
   });
   const to = (input.emailTo?.trim() || user.email).trim().toLowerCase();
-  if (input.email === false || !MAILABLE.test(to)) return { notificationId: notification.id, emailId: null };
+  if (input.email === false || !isMailable(to)) return { notificationId: notification.id, emailId: null };
   const email = await tx.outgoingEmail.create({
     data: {
       to, subject: input.title, text: emailText(input.body, appBaseUrl()), notificationId: notification.id,
