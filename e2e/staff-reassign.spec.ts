@@ -45,6 +45,7 @@ test("the head hands an application to another executor with a reason; the histo
   const history = head.getByRole("region", { name: "История" });
   await expect(history).toContainText(`Исполнитель: ${SECOND_EXECUTOR}`);
   await expect(history).toContainText(`Причина передачи: ${REASON}`);
+  await expect(history).toContainText(`Ранее: ${EXECUTOR_NAME}`);
 
   await expect.poll(async () => (await mailTo("executor2@demo.reglament.ru")).filter((m) => m.subject.includes(app!.number)).length, { timeout: 30_000 }).toBe(1);
   const mail = (await mailTo("executor2@demo.reglament.ru")).find((m) => m.subject.includes(app!.number))!;

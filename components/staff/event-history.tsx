@@ -73,7 +73,9 @@ function Details({ event, people }: { event: Event; people: Map<string, string> 
       break;
     case "executor_assigned": {
       const to = str(p.to);
+      const from = str(p.from);
       lines.push(`Исполнитель: ${to ? (people.get(to) ?? "сотрудник подразделения") : "не назначен"}`);
+      if (from) lines.push(`Ранее: ${people.get(from) ?? "сотрудник подразделения"}`);
       if (str(p.reason)) lines.push(`Причина передачи: ${p.reason as string}`);
       break;
     }
