@@ -145,7 +145,7 @@ async function main() {
     const actor = async (email: string): Promise<Actor> => {
       const u = await db.user.findUniqueOrThrow({ where: { email } });
       const identity = (await loadIdentity(db, u.id))!;
-      return { userId: u.id, roles: identity.roles, departmentIds: (await staffScope(db, identity)).departmentIds };
+      return staffScope(db, identity);
     };
     const [registrar, executor, signer] = await Promise.all([actor("registrar@demo.reglament.ru"), actor("executor@demo.reglament.ru"), actor("signer@demo.reglament.ru")]);
     // The granted path of S1: registration → review → signing → result registration → issue → granted.

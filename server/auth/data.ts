@@ -6,8 +6,16 @@ export type Identity = {
   id: string;
   email: string;
   name: string;
+  /**
+   * Every role the user holds anywhere: the global ones and those of every membership, merged. Only
+   * for questions that do not depend on a department (is this user staff at all, which pages to
+   * show); what a user may do to an application depends on the role held in its department
+   * (`memberships`, as StaffScope.rolesByDepartment).
+   */
   roles: Role[];
   departmentIds: string[];
+  /** Department roles as held: one entry per (department, role). */
+  memberships: { departmentId: string; role: Role }[];
 };
 
 const identitySelect = {
@@ -27,6 +35,7 @@ export function toIdentity(u: IdentityRow): Identity {
     name: [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" "),
     roles: [...new Set<Role>([...u.roles, ...u.memberships.map((m) => m.role)])],
     departmentIds: [...new Set(u.memberships.map((m) => m.departmentId))],
+    memberships: u.memberships.map((m) => ({ departmentId: m.departmentId, role: m.role })),
   };
 }
 

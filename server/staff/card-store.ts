@@ -6,7 +6,7 @@ import type { WorkingCalendar } from "../calendar/working-calendar";
 import { DEADLINE_STATUS_LABEL, deadlineStatus } from "../calendar/deadline-status";
 import { pinnedDocument } from "../regulation/document-cache";
 import { ROLE_LABEL } from "../regulation/document";
-import { availableTransitions } from "../workflow/machine";
+import { availableTransitions, mayReassign, rolesIn } from "../workflow/machine";
 import { AppError } from "../errors";
 import { INTERAGENCY_ANSWER_FIELD } from "../attachment/data";
 import { personName } from "../people";
@@ -56,7 +56,7 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { no
     attachments: applicantFiles,
     timeline: app.stages.map((s) => ({ ...s, title: title(s.stage), responsible: doc.stages.find((d) => d.key === s.stage)?.responsibleRoles.map((r) => ROLE_LABEL[r]) ?? [] })),
     events: app.events.map((e) => ({ id: e.id.toString(), at: e.at, type: e.type, fromStage: title(e.fromStage), toStage: title(e.toStage), actor: e.actor ? personName(e.actor) : "Система", payload: e.payload as Record<string, unknown> })),
-    transitions: availableTransitions(doc, app, { userId: scope.userId, roles: scope.roles, departmentIds: scope.departmentIds }).map((t) => ({ key: t.key, title: t.title, kind: t.kind, to: t.to, requires: t.requires })),
+    transitions: availableTransitions(doc, app, scope).map((t) => ({ key: t.key, title: t.title, kind: t.kind, to: t.to, requires: t.requires })),
     // R5: requests with their own deadlines; an unanswered one past its due date is overdue.
     requests: app.requests.map(({ answerFileId, ...r }) => {
       const file = answerFileId ? answerFiles.get(answerFileId) : undefined;
@@ -68,6 +68,8 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { no
       };
     }),
     requestTypes: doc.interagencyRequestTypes,
+    /** Whether this user may hand the application to another executor: head or registrar of its department (R2). */
+    canReassign: app.status === "SUBMITTED" && !!app.assigneeId && mayReassign(rolesIn(scope, app.departmentId)),
     documents: app.documents,
     // R10, S2 p.57: a paper result waiting for the applicant; once its date has passed it is to be
     // sent by registered post.

@@ -36,7 +36,7 @@ afterAll(() => t.drop());
 async function move(id: string, who: string, request: TransitionRequest, now: Date) {
   const { rowVersion } = await t.db.application.findUniqueOrThrow({ where: { id } });
   const s = scopes[who]!;
-  await moveApplication(t.db, { applicationId: id, expectedRowVersion: rowVersion, actor: { userId: s.userId, roles: s.roles, departmentIds: s.departmentIds }, request, calendar, storage, now });
+  await moveApplication(t.db, { applicationId: id, expectedRowVersion: rowVersion, actor: s, request, calendar, storage, now });
 }
 
 describe("uncollected paper results (R10, S2 p.57)", () => {

@@ -1,6 +1,6 @@
 // The staff overview: only departments in the caller's scope, and their services' open work.
 import type { Db } from "../db/client";
-import type { StaffScope } from "../auth/scope";
+import { departmentsWithRole, type StaffScope } from "../auth/scope";
 
 export async function staffOverview(db: Db, scope: StaffScope) {
   const departments = await db.department.findMany({
@@ -18,4 +18,13 @@ export async function staffOverview(db: Db, scope: StaffScope) {
   });
   const open = new Map(counts.map((c) => [c.serviceId, c._count._all]));
   return departments.map((d) => ({ ...d, services: d.services.map((s) => ({ ...s, open: open.get(s.id) ?? 0 })) }));
+}
+
+/** Services whose paper applications the user may register (R23): those of the departments where they are a registrar. */
+export async function intakeServices(db: Db, scope: StaffScope) {
+  return db.service.findMany({
+    where: { departmentId: { in: departmentsWithRole(scope, ["REGISTRAR"]) } },
+    select: { code: true, title: true },
+    orderBy: { title: "asc" },
+  });
 }

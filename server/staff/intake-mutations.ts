@@ -4,13 +4,14 @@
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
-import type { StaffScope } from "../auth/scope";
+import { departmentsWithRole, type StaffScope } from "../auth/scope";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { versionInForce } from "../regulation/data";
 import type { Channel } from "../regulation/document";
 import { fieldErrorsByPath, validateApplication } from "../regulation/form-schema";
 import { contentHash } from "../application/mutations";
 import { registerInTransaction } from "../workflow/mutations";
+import { rolesIn } from "../workflow/machine";
 
 export type PaperApplicant = { email?: string; lastName: string; firstName: string; middleName?: string; phone?: string };
 
@@ -23,13 +24,15 @@ export async function registerPaperApplication(
     submissionKey: string;
   },
 ): Promise<PaperRegistration> {
-  if (!scope.roles.includes("REGISTRAR")) throw new AppError("FORBIDDEN", "Регистрировать заявления может специалист по приёму и регистрации");
+  // A registrar nowhere is refused at once; otherwise the role must be held in the service's department.
+  if (!departmentsWithRole(scope, ["REGISTRAR"]).length) throw new AppError("FORBIDDEN", "Регистрировать заявления может специалист по приёму и регистрации");
   const earlier = await registeredWithKey(db, scope, input.submissionKey);
   if (earlier) return earlier;
   const now = input.now ?? new Date();
   if (input.receivedAt > now) throw new AppError("INVALID", "Дата поступления не может быть в будущем", { receivedAt: "Укажите дату и время поступления не позже текущего момента" });
   const service = await db.service.findUnique({ where: { code: input.serviceCode }, select: { id: true, code: true, departmentId: true } });
   if (!service || !scope.departmentIds.includes(service.departmentId)) throw new AppError("NOT_FOUND", "Услуга не найдена");
+  if (!rolesIn(scope, service.departmentId).includes("REGISTRAR")) throw new AppError("FORBIDDEN", INTAKE_FORBIDDEN);
   const version = await versionInForce(db, service.id, input.receivedAt);
   if (!version) throw new AppError("PRECONDITION", "На дату поступления регламент услуги не действовал");
   const intake = version.document.intakeChannels;
@@ -53,11 +56,14 @@ export async function registerPaperApplication(
   }
 }
 
+/** Said to staff of the service's department who are not its registrars. */
+export const INTAKE_FORBIDDEN = "Регистрировать заявления по этой услуге может специалист по приёму и регистрации её подразделения";
+
 export type PaperRegistration = { id: string; registrationNumber: string; registeredAt: Date; dueAt: Date; alreadyRegistered: boolean };
 
 async function registeredWithKey(db: Db, scope: StaffScope, submissionKey: string): Promise<PaperRegistration | null> {
   const app = await db.application.findFirst({
-    where: { submissionKey, departmentId: { in: [...scope.departmentIds] }, registrationNumber: { not: null } },
+    where: { submissionKey, departmentId: { in: departmentsWithRole(scope, ["REGISTRAR"]) }, registrationNumber: { not: null } },
     select: { id: true, registrationNumber: true, registeredAt: true, dueAt: true },
   });
   return app ? { id: app.id, registrationNumber: app.registrationNumber!, registeredAt: app.registeredAt!, dueAt: app.dueAt!, alreadyRegistered: true } : null;

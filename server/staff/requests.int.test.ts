@@ -134,7 +134,7 @@ describe("inter-agency requests (R5)", () => {
     });
     // A staff member whose account is gone meanwhile: the database refuses the rows (foreign keys),
     // and the file already stored is removed again.
-    const ghost = await staffScope(t.db, { id: randomUUID(), email: "ghost@example.ru", name: "—", roles: ["EXECUTOR"], departmentIds: [...executor.departmentIds] });
+    const ghost = await staffScope(t.db, { id: randomUUID(), memberships: executor.departmentIds.map((departmentId) => ({ departmentId, role: "EXECUTOR" as const })) });
     await expect(recordRequestAnswer(t.db, ghost, { requestId: sent.id, answerText: "Ответ", file: { fileName: "a.pdf", content: pdf() } }, storage)).rejects.toThrow();
     expect(storedFiles()).toBe(files);
     expect(await t.db.interagencyRequest.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ answeredAt: null, answerFileId: null });

@@ -6,7 +6,7 @@ import { russianWorkingCalendar } from "../calendar/working-calendar";
 import { ROLES, type RegulationDocument, type Role, type TransitionDef } from "../regulation/document";
 import { roadInfoRegulation } from "../../prisma/seed/regulations/road-info";
 import { archiveInfoRegulation } from "../../prisma/seed/regulations/archive-info";
-import { availableTransitions, planTransition, serviceDueAt, stageDueAt, type ApplicationState, type TransitionRequest } from "./machine";
+import { availableTransitions, mayReassign, planTransition, rolesIn, serviceDueAt, stageDueAt, type Actor, type ApplicationState, type TransitionRequest } from "./machine";
 
 const calendar = russianWorkingCalendar({ utcOffsetMinutes: 300 });
 const DEPT = "dept-1";
@@ -14,7 +14,7 @@ const now = new Date("2026-03-04T06:00:00Z"); // Wednesday 11:00 local
 const registeredAt = new Date("2026-03-02T05:00:00Z");
 
 const state = (stage: string): ApplicationState => ({ status: "SUBMITTED", currentStage: stage, departmentId: DEPT, assigneeId: null, registeredAt });
-const actor = (roles: Role[], departmentIds = [DEPT]) => ({ userId: "u-1", roles, departmentIds });
+const actor = (roles: Role[], departmentIds = [DEPT]): Actor => ({ userId: "u-1", departmentIds, rolesByDepartment: new Map(departmentIds.map((d) => [d, roles])) });
 
 /** The inputs a transition requires, filled correctly. */
 function validRequest(doc: RegulationDocument, t: TransitionDef): TransitionRequest {
@@ -142,6 +142,44 @@ describe.each([
       }
       expect(found, outcome).toBe(true);
     }
+  });
+});
+
+describe("roles by department (R2)", () => {
+  // Head of the road unit, only an executor of the archive; both are in scope.
+  const ROADS = "roads";
+  const ARCHIVE = "archive";
+  const mixed: Actor = { userId: "u-2", departmentIds: [ROADS, ARCHIVE], rolesByDepartment: new Map<string, Role[]>([[ROADS, ["HEAD"]], [ARCHIVE, ["EXECUTOR"]]]) };
+  const at = (stage: string, departmentId: string): ApplicationState => ({ ...state(stage), departmentId });
+  const assign = archiveInfoRegulation.transitions.find((t) => t.key === "assign_executor")!;
+
+  it("counts a role only in the department where it is held", () => {
+    expect(rolesIn(mixed, ROADS)).toEqual(["HEAD"]);
+    expect(rolesIn(mixed, ARCHIVE)).toEqual(["EXECUTOR"]);
+    expect(rolesIn(mixed, "elsewhere")).toEqual([]);
+  });
+
+  it("neither offers nor performs a head's transition in the department where the actor is an executor", () => {
+    expect(availableTransitions(archiveInfoRegulation, at("assignment", ARCHIVE), mixed)).toEqual([]);
+    const refused = planTransition(archiveInfoRegulation, at("assignment", ARCHIVE), mixed, validRequest(archiveInfoRegulation, assign), { now, calendar });
+    expect(refused.ok ? null : refused.error.code).toBe("role_not_allowed");
+    // The executor's own transitions there stay available.
+    expect(availableTransitions(archiveInfoRegulation, at("check", ARCHIVE), mixed).map((t) => t.key).sort()).toEqual(["grounds_found", "no_grounds_found"]);
+  });
+
+  it("offers and performs it in the department where the actor is the head", () => {
+    expect(availableTransitions(archiveInfoRegulation, at("assignment", ROADS), mixed).map((t) => t.key)).toEqual(["assign_executor"]);
+    const done = planTransition(archiveInfoRegulation, at("assignment", ROADS), mixed, validRequest(archiveInfoRegulation, assign), { now, calendar });
+    expect(done.ok && done.value.toStage).toBe("check");
+    // ...and not the executor's transitions, which it does not hold there.
+    expect(availableTransitions(archiveInfoRegulation, at("check", ROADS), mixed)).toEqual([]);
+  });
+
+  it("lets only the head or the registrar reassign", () => {
+    expect(mayReassign(rolesIn(mixed, ROADS))).toBe(true);
+    expect(mayReassign(rolesIn(mixed, ARCHIVE))).toBe(false);
+    expect(mayReassign(["REGISTRAR"])).toBe(true);
+    expect(mayReassign(["EXECUTOR", "SIGNER"])).toBe(false);
   });
 });
 

@@ -14,10 +14,24 @@ export type ApplicationState = {
 
 export type Actor = {
   userId: string;
-  roles: readonly Role[];
   /** Departments the actor may act in (their memberships and the units under them). */
   departmentIds: readonly string[];
+  /**
+   * The actor's roles in each of those departments: a role counts only in the department where it is
+   * held and in the units under it (a StaffScope carries exactly this). Ask it with `rolesIn()`.
+   */
+  rolesByDepartment: ReadonlyMap<string, readonly Role[]>;
 };
+
+/** The roles the actor has in one department: never a role held only in another one. */
+export function rolesIn(actor: Pick<Actor, "rolesByDepartment">, departmentId: string): readonly Role[] {
+  return actor.rolesByDepartment.get(departmentId) ?? [];
+}
+
+/** Who may hand an application to another executor: the head or the registrar (R2, S2 p.50), given the roles in its department. */
+export function mayReassign(roles: readonly Role[]): boolean {
+  return roles.includes("HEAD") || roles.includes("REGISTRAR");
+}
 
 export type TransitionRequest = {
   transition: string;
@@ -109,7 +123,8 @@ export function serviceDueAt(doc: RegulationDocument, registeredAt: Date, calend
 export function availableTransitions(doc: RegulationDocument, state: ApplicationState, actor: Actor): TransitionDef[] {
   if (state.status !== "SUBMITTED" || !state.currentStage) return [];
   if (!actor.departmentIds.includes(state.departmentId)) return [];
-  return doc.transitions.filter((t) => t.from === state.currentStage && t.roles.some((r) => actor.roles.includes(r)));
+  const roles = rolesIn(actor, state.departmentId);
+  return doc.transitions.filter((t) => t.from === state.currentStage && t.roles.some((r) => roles.includes(r)));
 }
 
 export function planTransition(
@@ -129,7 +144,9 @@ export function planTransition(
     const current = stage(doc, state.currentStage).title;
     return fail("not_from_this_stage", `Действие «${transition.title}» невозможно на этапе «${current}»`);
   }
-  if (!transition.roles.some((r) => actor.roles.includes(r))) {
+  // The role must be held in the application's department: a head elsewhere is no head here.
+  const roles = rolesIn(actor, state.departmentId);
+  if (!transition.roles.some((r) => roles.includes(r))) {
     return fail("role_not_allowed", `Действие «${transition.title}» выполняет другая роль по регламенту`);
   }
 

@@ -20,8 +20,7 @@ let calendar: WorkingCalendar;
 async function actorFor(email: string): Promise<Actor> {
   const user = await t.db.user.findUniqueOrThrow({ where: { email } });
   const identity = (await loadIdentity(t.db, user.id))!;
-  const scope = await staffScope(t.db, identity);
-  return { userId: identity.id, roles: identity.roles, departmentIds: scope.departmentIds };
+  return staffScope(t.db, identity);
 }
 
 async function newApplication(serviceCode = "road-info") {
@@ -96,7 +95,8 @@ describe("moves (R1, R3)", () => {
     await expect(
       moveApplication(t.db, { applicationId: app.id, expectedRowVersion: 1, actor: executor, calendar, request: { transition: "prepare_information", resultType: "information_letter" } }),
     ).rejects.toMatchObject({ code: "PRECONDITION" });
-    const outsider: Actor = { userId: executor.userId, roles: ["REGISTRAR"], departmentIds: [(await t.db.department.findUniqueOrThrow({ where: { code: "mfc" } })).id] };
+    const mfc = (await t.db.department.findUniqueOrThrow({ where: { code: "mfc" } })).id;
+    const outsider: Actor = { userId: executor.userId, departmentIds: [mfc], rolesByDepartment: new Map([[mfc, ["REGISTRAR"]]]) };
     await expect(
       moveApplication(t.db, { applicationId: app.id, expectedRowVersion: 1, actor: outsider, calendar, request: { transition: "pass_to_review" } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "Заявление не найдено" });

@@ -10,7 +10,7 @@ import { runEffects } from "./effects";
 import { notify } from "../notification/mutations";
 import { appBaseUrl } from "../notification/config";
 import type { WorkingCalendar } from "../calendar/working-calendar";
-import { planTransition, serviceDueAt, stageDueAt, type Actor, type TransitionRequest, type WorkflowError } from "./machine";
+import { mayReassign, planTransition, rolesIn, serviceDueAt, stageDueAt, type Actor, type TransitionRequest, type WorkflowError } from "./machine";
 
 const WORKFLOW_TO_APP = {
   not_registered: "PRECONDITION",
@@ -162,24 +162,27 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
   return { registrationNumber, registeredAt: receivedAt, dueAt, stageDueAt: due, rowVersion: app.rowVersion + 1 };
 }
 
+const REASSIGN_FORBIDDEN = "Передать заявление другому исполнителю может руководитель или специалист по приёму и регистрации его подразделения";
+
 /**
  * Hands an application to another executor of its department (R2, S2 p.50): by the head or the
- * registrar, at any stage of an open application that already has one, with the reason. The stage
- * and its deadline do not change (the deadline belongs to the stage, not to the person); the new
- * executor is notified, and the change is an event of the history like any other (R3).
+ * registrar of that department, at any stage of an open application that already has one, with the
+ * reason. The stage and its deadline do not change (the deadline belongs to the stage, not to the
+ * person); the new executor is notified, and the change is an event of the history like any other (R3).
  */
 export async function reassignExecutor(
   db: Db,
   input: { applicationId: string; expectedRowVersion: number; actor: Actor; executorId: string; reason: string; now?: Date },
 ): Promise<{ rowVersion: number }> {
-  if (!input.actor.roles.some((r) => r === "HEAD" || r === "REGISTRAR")) {
-    throw new AppError("FORBIDDEN", "Передать заявление другому исполнителю может руководитель или специалист по приёму и регистрации");
-  }
+  // Somebody who is head or registrar nowhere is refused at once; otherwise the role must be held in
+  // the application's department, checked once it is loaded (another department's: not found).
+  if (![...input.actor.rolesByDepartment.values()].some(mayReassign)) throw new AppError("FORBIDDEN", REASSIGN_FORBIDDEN);
   const reason = input.reason.trim();
   if (!reason) throw new AppError("INVALID", "Укажите причину передачи", { reason: "Укажите причину передачи заявления другому исполнителю" });
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const { app } = await loadForUpdate(tx, input.applicationId, input.actor.departmentIds);
+    if (!mayReassign(rolesIn(input.actor, app.departmentId))) throw new AppError("FORBIDDEN", REASSIGN_FORBIDDEN);
     if (app.rowVersion !== input.expectedRowVersion) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
     if (app.status !== "SUBMITTED") throw new AppError("PRECONDITION", "Рассмотрение заявления завершено: исполнителя сменить нельзя");
     if (!app.assigneeId) throw new AppError("PRECONDITION", "Исполнитель ещё не назначен: назначьте его действием процесса на этапе назначения");

@@ -6,10 +6,11 @@ import { config } from "../../config";
 import { AppError } from "../../errors";
 import { board, boardColumnPage } from "../../staff/board-store";
 import { addComment, executorsFor, staffCard } from "../../staff/card-store";
-import { staffOverview } from "../../staff/data";
+import { intakeServices, staffOverview } from "../../staff/data";
 import { moveApplication, reassignExecutor } from "../../workflow/mutations";
+import { rolesIn } from "../../workflow/machine";
 import { createTRPCRouter, staffProcedure } from "../trpc";
-import { registerPaperApplication } from "../../staff/intake-mutations";
+import { INTAKE_FORBIDDEN, registerPaperApplication } from "../../staff/intake-mutations";
 import { recordRequestAnswer, sendInteragencyRequest, zAnswerText } from "../../staff/request-mutations";
 import { versionInForce } from "../../regulation/data";
 import { zDraftValues } from "../../application/schema";
@@ -62,7 +63,7 @@ export const staffRouter = createTRPCRouter({
       const { id, expectedRowVersion, ...request } = input;
       return moveApplication(ctx.db, {
         applicationId: id, expectedRowVersion, calendar: await loadWorkingCalendar(ctx.db),
-        actor: { userId: ctx.scope.userId, roles: ctx.scope.roles, departmentIds: ctx.scope.departmentIds }, request,
+        actor: ctx.scope, request,
       }).then((r) => ({ ...r, eventIds: r.eventIds.map(String) }));
     }),
 
@@ -70,13 +71,17 @@ export const staffRouter = createTRPCRouter({
   reassign: staffProcedure
     .input(z.object({ id: z.uuid(), expectedRowVersion: z.number().int().nonnegative(), executorId: z.uuid("Выберите исполнителя"), reason: z.string().trim().min(1, "Укажите причину передачи").max(1000, "Причина не длиннее 1000 знаков") }))
     .mutation(({ ctx, input }) =>
-      reassignExecutor(ctx.db, { applicationId: input.id, expectedRowVersion: input.expectedRowVersion, executorId: input.executorId, reason: input.reason, actor: { userId: ctx.scope.userId, roles: ctx.scope.roles, departmentIds: ctx.scope.departmentIds } }),
+      reassignExecutor(ctx.db, { applicationId: input.id, expectedRowVersion: input.expectedRowVersion, executorId: input.executorId, reason: input.reason, actor: ctx.scope }),
     ),
+
+  /** Services whose paper applications this user may register: those of departments where they are a registrar. */
+  intakeServices: staffProcedure.query(({ ctx }) => intakeServices(ctx.db, ctx.scope)),
 
   /** The form of a service for entering a paper application (the same form as the portal's). */
   intakeForm: staffProcedure.input(z.object({ serviceCode: z.string().max(64) })).query(async ({ ctx, input }) => {
     const service = await ctx.db.service.findUnique({ where: { code: input.serviceCode }, select: { id: true, title: true, code: true, departmentId: true } });
     if (!service || !ctx.scope.departmentIds.includes(service.departmentId)) throw new AppError("NOT_FOUND", "Услуга не найдена");
+    if (!rolesIn(ctx.scope, service.departmentId).includes("REGISTRAR")) throw new AppError("FORBIDDEN", INTAKE_FORBIDDEN);
     const version = await versionInForce(ctx.db, service.id);
     if (!version) throw new AppError("PRECONDITION", "Регламент услуги не опубликован");
     return { service: { code: service.code, title: service.title }, steps: version.document.form.steps.filter((s) => (s.section ?? "applicant") === "applicant"), intakeChannels: version.document.intakeChannels.filter((c) => c !== "PORTAL") };

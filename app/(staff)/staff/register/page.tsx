@@ -37,8 +37,8 @@ async function loadForm(serviceCode: string) {
   try {
     return { ok: true as const, form: await (await api()).staff.intakeForm({ serviceCode }) };
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "PRECONDITION_FAILED" || error.code === "BAD_REQUEST")) {
-      return { ok: false as const, message: error.code === "PRECONDITION_FAILED" ? error.message : "Услуга не найдена или не относится к вашему подразделению." };
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "PRECONDITION_FAILED" || error.code === "BAD_REQUEST" || error.code === "FORBIDDEN")) {
+      return { ok: false as const, message: error.code === "PRECONDITION_FAILED" || error.code === "FORBIDDEN" ? error.message : "Услуга не найдена или не относится к вашему подразделению." };
     }
     throw error;
   }
@@ -48,7 +48,7 @@ export default async function RegisterPaperPage({ searchParams }: { searchParams
   await requireRole(["REGISTRAR"], "/staff/register");
   const param = (await searchParams).service;
   const serviceCode = typeof param === "string" && param ? param : undefined;
-  const { services } = await (await api()).staff.board({ filters: {}, perColumn: 1 });
+  const services = await (await api()).staff.intakeServices();
   const loaded = serviceCode ? await loadForm(serviceCode) : null;
   const channels = loaded?.ok ? loaded.form.intakeChannels.filter((c): c is IntakeChannel => (INTAKE_CHANNELS as readonly string[]).includes(c)) : [];
 
