@@ -76,9 +76,7 @@ function toCard(row: CardRow, doc: RegulationDocument | undefined, scope: StaffS
   const org = typeof data.org_name === "string" && data.applicant_type === "legal" ? data.org_name : null;
   const status = row.status === "SUBMITTED" ? deadlineStatus(row.stageDueAt, ctx.now, ctx.calendar, { dueSoonWorkingDays: ctx.dueSoonWorkingDays }) : "none";
   const transitions = doc
-    ? availableTransitions(doc, { status: row.status, currentStage: row.currentStage, departmentId: row.departmentId, assigneeId: row.assigneeId, registeredAt: row.registeredAt }, {
-        userId: scope.userId, roles: scope.roles, departmentIds: scope.departmentIds,
-      }).map((t) => ({ key: t.key, title: t.title, kind: t.kind, to: t.to, requires: t.requires }))
+    ? availableTransitions(doc, { status: row.status, currentStage: row.currentStage, departmentId: row.departmentId, assigneeId: row.assigneeId, registeredAt: row.registeredAt }, scope).map((t) => ({ key: t.key, title: t.title, kind: t.kind, to: t.to, requires: t.requires }))
     : [];
   return {
     id: row.id,
@@ -116,6 +114,16 @@ async function stageColumns(db: Db, scope: StaffScope, serviceCode?: string) {
   for (const s of services) {
     const v = await versionInForce(db, s.id);
     for (const stage of v?.document.stages ?? []) if (!columns.has(stage.key)) columns.set(stage.key, stage.title);
+  }
+  // Open applications stay on the version they were submitted under (R11): a stage that a later
+  // version renamed or dropped still gets its column while applications are in it.
+  const pinned = await db.application.findMany({
+    where: { departmentId: { in: [...scope.departmentIds] }, status: "SUBMITTED", serviceId: { in: services.map((s) => s.id) } },
+    distinct: ["regulationVersionId"],
+    select: { regulationVersionId: true },
+  });
+  for (const doc of (await documentsOf(db, pinned.map((p) => p.regulationVersionId))).values()) {
+    for (const stage of doc.stages) if (!columns.has(stage.key)) columns.set(stage.key, stage.title);
   }
   return { serviceId: serviceCode ? services[0]?.id : undefined, columns: [...columns].map(([key, title]) => ({ key, title })), found: !serviceCode || services.length > 0 };
 }

@@ -10,6 +10,7 @@ import type { WorkingCalendar } from "../calendar/working-calendar";
 import { versionInForce } from "../regulation/data";
 import { registerApplication } from "../workflow/mutations";
 import { board, boardColumnPage } from "./board-store";
+import { createDraftVersion, publishVersion } from "../regulation/mutations";
 import { staffCard } from "./card-store";
 
 let t: TestDatabase;
@@ -103,5 +104,23 @@ describe("staff board", () => {
     const card = (await staffCard(t.db, registrar, ids[0]!, ctx()))!;
     expect(card.transitions.map((tr) => tr.key)).toEqual(["pass_to_review"]);
     expect(card.events.map((e) => e.type)).toEqual(["registered"]);
+  });
+
+  it("keeps a column for a stage that a later regulation version renamed, while applications are in it (R11)", async () => {
+    const registrar = await scopeOf("registrar@demo.reglament.ru");
+    const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
+    const v1 = (await versionInForce(t.db, service.id))!;
+    const doc = structuredClone(v1.document) as unknown as { initialStage: string; stages: { key: string }[]; transitions: { from: string; to: string }[] };
+    const rename = (k: string) => (k === "registration" ? "reception" : k);
+    doc.initialStage = rename(doc.initialStage);
+    for (const st of doc.stages) st.key = rename(st.key);
+    for (const tr of doc.transitions) Object.assign(tr, { from: rename(tr.from), to: rename(tr.to) });
+    const draft = await createDraftVersion(t.db, { serviceId: service.id, document: doc, basis: "Постановление (тест)", actorId: null });
+    await publishVersion(t.db, { versionId: draft.id, effectiveFrom: new Date("2026-01-01T00:00:00Z"), actorId: null });
+    expect((await versionInForce(t.db, service.id))!.document.stages.map((st) => st.key)).not.toContain("registration");
+
+    const b = await board(t.db, registrar, { filters: { serviceCode: "road-info" }, perColumn: 20 }, ctx());
+    expect(b.columns.map((c) => c.key)).toContain("reception");
+    expect(b.columns.find((c) => c.key === "registration")?.total).toBe(3);
   });
 });
