@@ -6,6 +6,7 @@ import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { AuthSessionProvider } from "@/components/session-provider";
 import { TrpcProvider } from "@/components/trpc-provider";
+import { config } from "@/server/config";
 import { getSession } from "@/server/auth/session";
 import { isMailSendingConfigured } from "@/server/notification/config";
 
@@ -17,7 +18,8 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await getSession();
   return (
-    <html lang="ru">
+    // The municipality's time zone, for dates formatted in the browser (see components/ui/format.ts).
+    <html lang="ru" data-time-zone={config().timeZone}>
       <body className="min-h-screen font-sans">
         <AuthSessionProvider session={session}>
           <TrpcProvider>

@@ -30,6 +30,8 @@ test("the registrar filters the board through the URL and passes an application 
   await signIn(page, DEMO.registrar);
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.getByRole("heading", { level: 1, name: "Рабочее место сотрудника" })).toBeVisible();
+  // The browser formats dates in the zone the server is configured with (REGLAMENT_TIMEZONE, default UTC+5).
+  await expect(page.locator("html")).toHaveAttribute("data-time-zone", "Asia/Yekaterinburg");
 
   // Filters live in the URL: a reload keeps them.
   await page.getByLabel("Услуга", { exact: true }).selectOption("road-info");

@@ -77,6 +77,14 @@ async function moveOnCard(page: Page, app: Created, title: string, toStage: stri
   await expect(page.getByTestId("card-stage")).toHaveText(toStage);
 }
 
+/** A closed application's timeline: its final stage reads as reached, and no stage as still running. */
+async function expectClosedTimeline(timeline: Locator, finalStage: string) {
+  const last = timeline.getByRole("listitem").last();
+  await expect(last).toContainText(finalStage);
+  await expect(last).toContainText(/Этап достигнут \d.* · рассмотрение завершено/);
+  await expect(timeline).not.toContainText("выполняется");
+}
+
 const history = (page: Page, type: string) => page.getByTestId("event-history").locator(`li[data-event-type="${type}"]`);
 /** The card's line of a result document (the link and its state: signed, outgoing number, issued). */
 const documentLine = (page: Page, title: string | RegExp) =>
@@ -148,10 +156,12 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   await expect(executor.getByText("Рассмотрение завершено: действий по заявлению больше нет.")).toBeVisible();
   await expect(history(executor, "document_issued")).toContainText("Способ: в личный кабинет");
   await expect(history(executor, "closed")).toContainText("Итог: отказано в предоставлении услуги");
+  await expectClosedTimeline(executor.getByRole("region", { name: "Этапы и сроки" }), ARCHIVE.refused);
 
   // R19, R25: the cabinet shows the motivated refusal with both grounds, and the notice to download.
   await applicant.goto(`/cabinet/applications/${app.id}`);
   await expect(applicant.getByText("Отказано в предоставлении услуги", { exact: true })).toBeVisible();
+  await expectClosedTimeline(applicant.getByRole("region", { name: "Ход рассмотрения" }), ARCHIVE.refused);
   const refusal = applicant.getByRole("region", { name: "Основания отказа" });
   await expect(refusal.getByRole("listitem")).toHaveCount(2);
   await expect(refusal.getByRole("listitem").filter({ hasText: GROUND_DATA })).toHaveCount(1);
@@ -185,12 +195,40 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   // R9, R25: no ground for refusal — the executor writes the information; the letter is made from the template.
   const answer = "Участок дороги по ул. Комсомольской от д. 1 до д. 15 находится в удовлетворительном состоянии, ограничений движения нет.";
   const executor = await signedInPage(browser, DEMO.executor, /\/staff$/);
-  await moveOnCard(executor, app, "Оформить информацию и передать на подпись", /^Подписание документа/, async (d) => {
-    // The one positive result type of the regulation is preselected.
-    await expect(d.getByRole("radio")).toHaveCount(1);
-    await expect(d.getByRole("radio", { name: /^Информация о состоянии дорог/ })).toBeChecked();
-    await d.getByRole("textbox", { name: "Текст ответа заявителю" }).fill(answer);
-  });
+  const prepare = "Оформить информацию и передать на подпись";
+  await executor.goto(cardUrl(app));
+  await actionsOf(executor, app).click();
+  await executor.getByRole("menuitem", { name: startsWith(prepare) }).click();
+  const dialog = executor.getByRole("dialog", { name: prepare });
+  // The one positive result type of the regulation is preselected.
+  await expect(dialog.getByRole("radio")).toHaveCount(1);
+  await expect(dialog.getByRole("radio", { name: /^Информация о состоянии дорог/ })).toBeChecked();
+  const answerBox = dialog.getByRole("textbox", { name: "Текст ответа заявителю" });
+  await answerBox.fill(answer);
+  // A template or storage failure undoes the whole move (server/workflow/effects.ts): the dialog
+  // stays open, says why, and keeps the letter as typed for another attempt.
+  const failure = "Не удалось сформировать документ по шаблону. Заявление осталось на прежнем этапе; попробуйте ещё раз или сообщите администратору.";
+  await executor.route("**/api/trpc/staff.move*", (route) =>
+    route.fulfill({
+      status: 412,
+      contentType: "application/json",
+      body: JSON.stringify([
+        { error: { json: { message: failure, code: -32012, data: { code: "PRECONDITION_FAILED", httpStatus: 412, path: "staff.move", appCode: "PRECONDITION", appReason: "effect_failed", fieldErrors: null } } } },
+      ]),
+    }),
+  );
+  await dialog.getByRole("button", { name: "Выполнить" }).click();
+  const dialogAlert = dialog.getByTestId("move-form-error");
+  await expect(dialogAlert).toHaveText(failure);
+  await expect(dialogAlert).toHaveAttribute("role", "alert");
+  await expect(dialogAlert).toBeFocused();
+  await expect(answerBox).toHaveValue(answer);
+  await expect(executor.getByTestId("card-alert")).toHaveCount(0);
+  await executor.unroute("**/api/trpc/staff.move*");
+  await dialog.getByRole("button", { name: "Выполнить" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(executor.getByTestId("card-status")).toHaveText(`Выполнено: «${prepare}».`);
+  await expect(executor.getByTestId("card-stage")).toHaveText(/^Подписание документа/);
   const letter = /^Информация о состоянии дорог/;
   await expect(documentLine(executor, letter)).toContainText("не подписан");
   const href = await documentLine(executor, letter).getByRole("link").getAttribute("href");
@@ -223,10 +261,12 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   await moveOnCard(registrar, app, "Отметить выдачу (направление) результата", "Информация выдана (направлена) заявителю");
   await expect(history(registrar, "document_issued")).toContainText("Способ: в личный кабинет");
   await expect(history(registrar, "closed")).toContainText("Итог: услуга предоставлена");
+  await expectClosedTimeline(registrar.getByRole("region", { name: "Этапы и сроки" }), "Информация выдана (направлена) заявителю");
 
   // R10, R20: the applicant downloads it from the cabinet — byte for byte the document that was signed.
   await applicant.goto(`/cabinet/applications/${app.id}`);
   await expect(applicant.getByText("Услуга предоставлена", { exact: true })).toBeVisible();
+  await expectClosedTimeline(applicant.getByRole("region", { name: "Ход рассмотрения" }), "Информация выдана (направлена) заявителю");
   const results = applicant.getByRole("region", { name: "Результат предоставления услуги" });
   await expect(results.getByRole("listitem")).toContainText(`исх. № ${outgoing}`);
   const link = results.getByRole("link", { name: letter });

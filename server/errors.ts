@@ -9,6 +9,17 @@ export const APP_ERROR_CODES = {
 } as const;
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
 
+/**
+ * What the client should do about an error, where its code alone does not tell it. The error
+ * formatter hands it to the browser as `data.appReason`.
+ *
+ * - `effect_failed`: the action itself was allowed, but producing what it produces (a result
+ *   document from its template, storing the file) failed, so the whole move was rolled back. Nothing
+ *   changed on the server: unlike other PRECONDITION failures ("the application is no longer where
+ *   you think"), the form stays open with what the user typed, and the same attempt may be repeated.
+ */
+export type AppErrorReason = "effect_failed";
+
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
@@ -16,6 +27,7 @@ export class AppError extends Error {
     message: string,
     /** Field-level messages keyed by path, for forms. */
     readonly fieldErrors?: Record<string, string>,
+    readonly reason?: AppErrorReason,
   ) {
     super(message);
     this.name = "AppError";

@@ -1,13 +1,8 @@
-// Date and word forms used by the board and the card.
-import { formatDate } from "@/components/ui/format";
+// Date and word forms used by the board and the card. Dates are in the municipality's zone
+// (see components/ui/format.ts for where the zone comes from).
+import { formatDate, formatDateTime } from "@/components/ui/format";
 
-export { formatDate };
-
-const dateTimeFormat = new Intl.DateTimeFormat("ru-RU", {
-  day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit",
-  timeZone: process.env.NEXT_PUBLIC_TIMEZONE ?? "Asia/Yekaterinburg",
-});
-export const formatDateTime = (d: Date | string) => dateTimeFormat.format(typeof d === "string" ? new Date(d) : d);
+export { formatDate, formatDateTime };
 
 /** Russian plural: plural(5, ["заявление", "заявления", "заявлений"]) → "заявлений". */
 export function plural(n: number, forms: readonly [string, string, string]): string {

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { ErrorSummary } from "@/components/ui/field";
 import { useTRPC } from "@/components/trpc-provider";
 import { numberLabel } from "./format";
-import { outcomeOfError, type MoveFields, type MoveOutcome } from "./move-outcome";
+import { joinSentences, outcomeOfError, type MoveFields, type MoveOutcome } from "./move-outcome";
 import type { CardTransition, MoveSubject, StaffCardData } from "./types";
 
 export type MoveDetails = Pick<StaffCardData, "serviceRefusalGrounds" | "intakeRefusalGrounds" | "resultTypes">;
@@ -49,8 +49,8 @@ type Invalid = Extract<MoveOutcome, { kind: "invalid" }>;
 /** The message for the top of the dialog: what no field shows. */
 function formErrorOf(outcome: Invalid): string | null {
   const anyField = FIELD_ORDER.some((f) => outcome.fieldErrors[f]);
-  if (!anyField) return [outcome.message, ...outcome.otherErrors].join(" ");
-  return outcome.otherErrors.length ? outcome.otherErrors.join(" ") : null;
+  if (!anyField) return joinSentences(outcome.message, ...outcome.otherErrors);
+  return outcome.otherErrors.length ? joinSentences(...outcome.otherErrors) : null;
 }
 
 function focusField(f: MoveFields) {
@@ -73,7 +73,17 @@ const expectedResultKind = (t: CardTransition) => (t.kind === "refusal" || t.kin
 export function MoveDialog({ subject, candidates, stageTitle, details, initialErrors, onDone, onCancel }: Props) {
   const trpc = useTRPC();
   const ref = useRef<HTMLDialogElement>(null);
-  const [formError, setFormError] = useState<string | null>(() => (initialErrors ? formErrorOf(initialErrors) : null));
+  // The message at the top: what no field shows. `focus` when it should take the focus (the move
+  // failed and was undone, say), so that it is seen and read out; the dialog stays open with every
+  // value as it was, for another attempt.
+  const [formError, setFormError] = useState<{ text: string; focus: boolean } | null>(() => {
+    const text = initialErrors ? formErrorOf(initialErrors) : null;
+    return text ? { text, focus: false } : null;
+  });
+  const formErrorRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (formError?.focus) formErrorRef.current?.focus();
+  }, [formError]);
   const move = useMutation(trpc.staff.move.mutationOptions());
 
   const { register, control, handleSubmit, setError, clearErrors, formState, setValue } = useForm<MoveFormValues>({
@@ -142,7 +152,9 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
     [setError],
   );
   const showInvalid = (outcome: Invalid) => {
-    setFormError(formErrorOf(outcome));
+    const text = formErrorOf(outcome);
+    // A field's error takes the focus to that field; otherwise the message at the top takes it.
+    setFormError(text ? { text, focus: !FIELD_ORDER.some((f) => outcome.fieldErrors[f]) } : null);
     applyFieldErrors(outcome);
   };
 
@@ -170,8 +182,10 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
         onDone({ kind: "moved", transition: chosen, toStage: result.toStage });
       } catch (error) {
         const outcome = outcomeOfError(error);
+        // The application changed under us: the board or card is refreshed and says why.
         if (outcome.kind === "conflict" || outcome.kind === "gone") return onDone(outcome);
-        if (outcome.kind === "failed") return setFormError(outcome.message);
+        // Nothing changed (a result document failed, no connection): keep what was typed.
+        if (outcome.kind === "failed") return setFormError({ text: outcome.message, focus: true });
         showInvalid(outcome);
       }
     },
@@ -214,7 +228,11 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
 
       <form onSubmit={onSubmit} noValidate className="mt-4 space-y-5">
         <ErrorSummary errors={summary} titleId="move-error-summary-title" />
-        {formError ? <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">{formError}</p> : null}
+        {formError ? (
+          <p ref={formErrorRef} id="move-form-error" role="alert" tabIndex={-1} className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-800" data-testid="move-form-error">
+            {formError.text}
+          </p>
+        ) : null}
 
         {candidates.length > 1 ? (
           <fieldset data-field="transition" aria-describedby={describedBy("transition")}>

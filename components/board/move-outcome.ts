@@ -12,9 +12,23 @@ export type MoveOutcome =
   /** The application is no longer at this stage, or no longer visible to this user. */
   | { kind: "gone"; message: string }
   | { kind: "invalid"; message: string; fieldErrors: Partial<Record<MoveFields, string>>; otherErrors: string[] }
+  /** Nothing changed and the attempt may be repeated: the dialog stays open with what was typed. */
   | { kind: "failed"; message: string };
 
 const FIELDS: readonly MoveFields[] = ["transition", "executorId", "refusalGrounds", "resultType", "comment"];
+
+/**
+ * Messages joined into one text, each ending with one full stop: a server's message may or may not
+ * end with one ("…на прежнем этапе." + ". Доска обновлена." must not read "этапе.. Доска").
+ * A sentence ending in "?", "!" or "…" keeps its own mark.
+ */
+export function joinSentences(...parts: (string | null | undefined)[]): string {
+  return parts
+    .map((p) => (p ?? "").trim().replace(/[\s.,;:]+$/u, ""))
+    .filter((p) => p !== "")
+    .map((p) => (/[?!…]$/u.test(p) ? p : `${p}.`))
+    .join(" ");
+}
 
 export function conflictMessage(registrationNumber: string | null, where: "board" | "card"): string {
   const what = registrationNumber ? `Заявление № ${registrationNumber}` : "Заявление";
@@ -41,12 +55,16 @@ export function outcomeOfError(error: unknown): Exclude<MoveOutcome, { kind: "mo
       }
       return { kind: "invalid", message: failure.message, fieldErrors, otherErrors };
     }
+    case "rolled-back":
+      // A result document failed to render or to be stored: the move was undone as a whole. The
+      // server's message already says so (and that the application stayed where it was).
+      return { kind: "failed", message: failure.message };
     case "signed-out":
       return { kind: "failed", message: failure.message };
     case "offline":
       return { kind: "failed", message: "Нет связи с сервером: действие не выполнено. Проверьте подключение и попробуйте ещё раз." };
     case "server":
-      return { kind: "failed", message: `Действие не выполнено: ${failure.message}` };
+      return { kind: "failed", message: joinSentences(`Действие не выполнено: ${failure.message}`) };
   }
 }
 

@@ -7,12 +7,13 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
+import { zonedFormat } from "@/components/ui/format";
 import { cardActionsId, cardDomId } from "./board-card";
 import { BoardColumn, columnHeadingId, type DropState } from "./board-column";
 import { BoardFiltersForm } from "./board-filters";
 import { BOARD_PAGE_SIZE, filtersToQuery, parseFilters, type BoardFilters } from "./filters";
 import { numberLabel } from "./format";
-import { conflictMessage, type MoveOutcome } from "./move-outcome";
+import { conflictMessage, joinSentences, type MoveOutcome } from "./move-outcome";
 import type { BoardCard, BoardData, CardTransition, MoveSubject } from "./types";
 import { useMoveFlow } from "./use-move-flow";
 
@@ -20,7 +21,8 @@ export const BOARD_REFRESH_MS = 10_000;
 
 type Drag = { card: BoardCard; targets: Set<string> };
 
-const timeFormat = new Intl.DateTimeFormat("ru-RU", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: process.env.NEXT_PUBLIC_TIMEZONE ?? "Asia/Yekaterinburg" });
+/** «10:42:05» in the municipality's zone, as every time on the board. */
+const formatTime = (at: Date) => zonedFormat({ hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(at);
 
 const subjectOf = (card: BoardCard): MoveSubject => ({ id: card.id, registrationNumber: card.registrationNumber, rowVersion: card.rowVersion, transitions: card.transitions });
 
@@ -95,11 +97,11 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
           await refresh();
           return;
         case "gone":
-          showAlert(`Действие не выполнено: ${outcome.message}. Доска обновлена.`);
+          showAlert(joinSentences(`Действие не выполнено: ${outcome.message}`, "Доска обновлена"));
           await refresh();
           return;
         case "invalid":
-          showAlert([outcome.message, ...Object.values(outcome.fieldErrors), ...outcome.otherErrors].join(" "));
+          showAlert(joinSentences(outcome.message, ...Object.values(outcome.fieldErrors), ...outcome.otherErrors));
           return;
         case "failed":
           showAlert(outcome.message);
@@ -174,7 +176,7 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
           Заявления по этапам{currentService ? `: ${currentService.title}` : ""}
         </h2>
         <p className="text-sm text-slate-600">
-          {board.isFetching ? "Обновляется…" : data ? `Обновлено в ${timeFormat.format(new Date(board.dataUpdatedAt))}` : null}
+          {board.isFetching ? "Обновляется…" : data ? `Обновлено в ${formatTime(new Date(board.dataUpdatedAt))}` : null}
           {paused ? " · автообновление приостановлено" : ""}
         </p>
       </div>

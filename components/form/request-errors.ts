@@ -8,14 +8,20 @@ export type RequestFailure =
   | { kind: "conflict"; message: string }
   | { kind: "invalid"; message: string; fieldErrors: Record<string, string> }
   | { kind: "signed-out"; message: string }
-  | { kind: "closed"; message: string };
+  | { kind: "closed"; message: string }
+  /** The server tried and undid everything (a result document failed to render or to be stored):
+   *  nothing changed, so the form keeps its values and the same attempt may be made again. */
+  | { kind: "rolled-back"; message: string };
 
-type ErrorData = { code?: string; fieldErrors?: Record<string, string> | null } | undefined;
+type ErrorData = { code?: string; fieldErrors?: Record<string, string> | null; appReason?: string | null } | undefined;
 
 export function classifyRequestError(error: unknown): RequestFailure {
   if (!(error instanceof TRPCClientError)) return { kind: "offline", message: "Нет связи с сервером" };
   const data = error.data as ErrorData;
   const message = error.message;
+  // Checked before the code: such a failure is sent as PRECONDITION_FAILED, which otherwise means
+  // the application has moved on and the form no longer applies.
+  if (data?.appReason === "effect_failed") return { kind: "rolled-back", message };
   switch (data?.code) {
     case undefined:
       return { kind: "offline", message: "Нет связи с сервером" };

@@ -4,6 +4,7 @@
 import type { FieldDef, StepDef } from "@/server/regulation/document";
 import { formatDateRu, type FileRef } from "@/server/regulation/form-schema";
 import { formatPhone } from "@/server/regulation/identifiers";
+import { displayTimeZone, zonedFormat } from "@/components/ui/format";
 
 export type FormValues = Record<string, unknown>;
 
@@ -117,13 +118,11 @@ export function displayValue(f: FieldDef, v: unknown): string {
   }
 }
 
-/** The time a draft was saved, in the municipality's zone (as everywhere in the app). */
-const TIME_ZONE = process.env.NEXT_PUBLIC_TIMEZONE ?? "Asia/Yekaterinburg";
-const timeFormat = new Intl.DateTimeFormat("ru-RU", { hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE });
-const dayFormat = new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", timeZone: TIME_ZONE });
-
-/** "в 12:41" today, "12 марта в 12:41" on another day. */
-export function formatSavedAt(at: Date, now: Date = new Date()): string {
+/** The time a draft was saved, in the municipality's zone (as everywhere in the app):
+ *  "в 12:41" today, "12 марта в 12:41" on another day. */
+export function formatSavedAt(at: Date, now: Date = new Date(), timeZone: string = displayTimeZone()): string {
+  const timeFormat = zonedFormat({ hour: "2-digit", minute: "2-digit" }, timeZone);
+  const dayFormat = zonedFormat({ day: "numeric", month: "long" }, timeZone);
   const sameDay = dayFormat.format(at) === dayFormat.format(now);
   return sameDay ? `в ${timeFormat.format(at)}` : `${dayFormat.format(at)} в ${timeFormat.format(at)}`;
 }

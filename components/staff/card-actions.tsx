@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ActionMenu } from "@/components/board/action-menu";
 import { numberLabel } from "@/components/board/format";
 import type { MoveDetails } from "@/components/board/move-dialog";
-import { conflictMessage, type MoveOutcome } from "@/components/board/move-outcome";
+import { conflictMessage, joinSentences, type MoveOutcome } from "@/components/board/move-outcome";
 import type { MoveSubject } from "@/components/board/types";
 import { useMoveFlow } from "@/components/board/use-move-flow";
 
@@ -36,11 +36,11 @@ export function CardActions({ subject, details, closed }: { subject: MoveSubject
           router.refresh();
           return;
         case "gone":
-          showAlert(`Действие не выполнено: ${outcome.message}. Карточка обновлена.`);
+          showAlert(joinSentences(`Действие не выполнено: ${outcome.message}`, "Карточка обновлена"));
           router.refresh();
           return;
         case "invalid":
-          showAlert([outcome.message, ...Object.values(outcome.fieldErrors), ...outcome.otherErrors].join(" "));
+          showAlert(joinSentences(outcome.message, ...Object.values(outcome.fieldErrors), ...outcome.otherErrors));
           return;
         case "failed":
           showAlert(outcome.message);

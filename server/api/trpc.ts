@@ -30,7 +30,13 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message: cause instanceof ZodError ? "Проверьте правильность заполнения полей" : shape.message,
-      data: { ...shape.data, fieldErrors, appCode: cause instanceof AppError ? cause.code : null, stack: undefined },
+      data: {
+        ...shape.data,
+        fieldErrors,
+        appCode: cause instanceof AppError ? cause.code : null,
+        appReason: cause instanceof AppError ? cause.reason ?? null : null,
+        stack: undefined,
+      },
     };
   },
 });

@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { seedDemo } from "../../prisma/seed/demo";
 import { loadIdentity } from "../auth/data";
@@ -28,7 +28,7 @@ const actors: Record<string, Actor> = {};
 async function actorFor(email: string): Promise<Actor> {
   const u = await t.db.user.findUniqueOrThrow({ where: { email } });
   const identity = (await loadIdentity(t.db, u.id))!;
-  return { userId: u.id, roles: identity.roles, departmentIds: (await staffScope(t.db, identity)).departmentIds };
+  return staffScope(t.db, identity);
 }
 
 async function registered(delivery: string, extra: Record<string, unknown> = {}) {
@@ -140,11 +140,18 @@ describe("result documents (S1)", () => {
     await run(id, [["registrar", { transition: "pass_to_review", executorId: actors.executor!.userId }]]);
     const before = await t.db.application.findUniqueOrThrow({ where: { id } });
     const broken: FileStorage = { ...storage, put: async () => { throw new Error("диск недоступен"); }, get: storage.get.bind(storage), delete: storage.delete.bind(storage), exists: storage.exists.bind(storage) };
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const error = await moveApplication(t.db, {
       applicationId: id, expectedRowVersion: before.rowVersion, actor: actors.executor!, calendar, storage: broken,
       request: { transition: "prepare_information", resultType: "road_info_letter", comment: "Текст" },
     }).catch((e: Error) => e);
-    expect((error as Error).message).toMatch(/Не удалось сохранить документ: диск недоступен. Заявление осталось на прежнем этапе/);
+    // The official reads what did not happen, in Russian; the browser learns it may keep the dialog
+    // open and try again; the raw exception goes to the server log with the application's id.
+    expect(error).toMatchObject({ code: "PRECONDITION", reason: "effect_failed" });
+    expect((error as Error).message).toBe("Не удалось сохранить документ в хранилище файлов. Заявление осталось на прежнем этапе; попробуйте ещё раз или сообщите администратору.");
+    expect((error as Error).message).not.toContain("диск недоступен");
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining(id), expect.objectContaining({ message: "диск недоступен" }));
+    logged.mockRestore();
     const after = await t.db.application.findUniqueOrThrow({ where: { id } });
     expect(after).toMatchObject({ currentStage: "review", rowVersion: before.rowVersion });
     expect(await t.db.resultDocument.count({ where: { applicationId: id } })).toBe(0);

@@ -35,6 +35,21 @@ async function latestDocument(c: EffectContext) {
   return doc;
 }
 
+/**
+ * A template or storage failure: the raw exception (English, a path, a stack) is for the server log,
+ * with the application it concerns; the official is told in Russian what did not happen and that
+ * nothing changed. The reason tells the browser to keep the dialog open with what was typed.
+ */
+function effectFailed(c: EffectContext, what: string, error: unknown, reason: string): AppError {
+  console.error(`[effects] ${what} (application ${c.applicationId}, transition ${c.transition.key})`, error);
+  return new AppError(
+    "PRECONDITION",
+    `${reason} Заявление осталось на прежнем этапе; попробуйте ещё раз или сообщите администратору.`,
+    undefined,
+    "effect_failed",
+  );
+}
+
 async function nextOutgoingNumber(tx: Tx, year: number): Promise<string> {
   const rows = await tx.$queryRaw<{ value: number }[]>`
     INSERT INTO "Counter" ("key", "value") VALUES (${`outgoing-${year}`}, 1)
@@ -61,14 +76,14 @@ async function generate(c: EffectContext): Promise<EventDraft> {
       serviceTitle: app.service.title, body: c.request.comment?.trim() ?? "", grounds, createdAt: c.now,
     });
   } catch (error) {
-    throw new AppError("PRECONDITION", `Не удалось сформировать документ по шаблону: ${(error as Error).message}. Заявление осталось на прежнем этапе.`);
+    throw effectFailed(c, "the result document template failed to render", error, "Не удалось сформировать документ по шаблону.");
   }
   const id = randomUUID();
   const storageKey = `results/${id.slice(0, 2)}/${id}`;
   try {
     await c.storage.put(storageKey, pdf);
   } catch (error) {
-    throw new AppError("PRECONDITION", `Не удалось сохранить документ: ${(error as Error).message}. Заявление осталось на прежнем этапе.`);
+    throw effectFailed(c, "the result document could not be stored", error, "Не удалось сохранить документ в хранилище файлов.");
   }
   c.written.push(storageKey);
   await c.tx.resultDocument.create({

@@ -4,14 +4,13 @@ import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { api } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
-import { formatDate } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import { StatusBadge } from "@/components/ui/status";
 import { CopyApplicationButton } from "@/components/copy-application-button";
 
 export const metadata: Metadata = { title: "Заявление" };
 export const dynamic = "force-dynamic";
 
-const dateTime = new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: process.env.REGLAMENT_TIMEZONE ?? "Asia/Yekaterinburg" });
 const OUTCOME = { granted: "Услуга предоставлена", refused: "Отказано в предоставлении услуги", intake_refused: "Отказано в приёме документов", withdrawn: "Заявление отозвано" } as Record<string, string>;
 
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -33,7 +32,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       <div className="mt-3 flex flex-wrap items-center gap-3"><StatusBadge status={app.status} />{app.outcome ? <span className="font-medium">{OUTCOME[app.outcome] ?? app.outcome}</span> : null}</div>
 
       <dl className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-3">
-        <div><dt className="text-sm text-slate-600">Зарегистрировано</dt><dd className="font-semibold">{app.registeredAt ? dateTime.format(app.registeredAt) : "—"}</dd></div>
+        <div><dt className="text-sm text-slate-600">Зарегистрировано</dt><dd className="font-semibold">{app.registeredAt ? formatDateTime(app.registeredAt) : "—"}</dd></div>
         <div><dt className="text-sm text-slate-600">Ожидаемый срок результата</dt><dd className="font-semibold" data-testid="due-date">{app.dueAt ? formatDate(app.dueAt) : "—"}</dd></div>
         <div>
           <dt className="text-sm text-slate-600">Ответственный исполнитель</dt>
@@ -78,11 +77,16 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           {app.timeline.map((s, i) => (
             <li key={`${s.stage}-${i}`}>
               <p className="font-medium">{s.title}</p>
-              <p className="text-sm text-slate-700">
-                Начат {dateTime.format(s.enteredAt)}
-                {s.dueAt ? ` · срок до ${formatDate(s.dueAt)}` : ""}
-                {s.leftAt ? ` · завершён ${dateTime.format(s.leftAt)}` : " · выполняется"}
-              </p>
+              {/* A closed application's last stage is never left: reaching it is what closed it. */}
+              {!s.leftAt && app.status !== "SUBMITTED" ? (
+                <p className="text-sm text-slate-700">Этап достигнут {formatDateTime(s.enteredAt)} · рассмотрение завершено</p>
+              ) : (
+                <p className="text-sm text-slate-700">
+                  Начат {formatDateTime(s.enteredAt)}
+                  {s.dueAt ? ` · срок до ${formatDate(s.dueAt)}` : ""}
+                  {s.leftAt ? ` · завершён ${formatDateTime(s.leftAt)}` : " · выполняется"}
+                </p>
+              )}
             </li>
           ))}
         </ol>
@@ -95,7 +99,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             {app.notifications.map((n) => (
               <li key={n.id} className="rounded border border-slate-200 bg-white p-3">
                 <p className="font-medium">{n.title}</p>
-                <p className="text-sm text-slate-600">{dateTime.format(n.createdAt)}</p>
+                <p className="text-sm text-slate-600">{formatDateTime(n.createdAt)}</p>
                 <p className="mt-1 whitespace-pre-line">{n.body}</p>
               </li>
             ))}

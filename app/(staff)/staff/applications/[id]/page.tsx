@@ -22,7 +22,7 @@ const OUTCOME = { granted: "Услуга предоставлена", refused: "
 
 export default async function StaffApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const session = await requireRole(STAFF_ROLES, `/staff/applications/${id}`);
+  await requireRole(STAFF_ROLES, `/staff/applications/${id}`);
   const caller = await api();
   // Another department's application is "not found", never "forbidden" (its existence is not disclosed).
   const card = await caller.staff.card({ id }).catch((error: unknown) => {
@@ -89,7 +89,7 @@ export default async function StaffApplicationPage({ params }: { params: Promise
         <div>
           <dt className="text-sm text-slate-600">Исполнитель</dt>
           <dd className="font-semibold" data-testid="card-assignee">{card.assignee?.name ?? "не назначен"}</dd>
-          {card.assignee && card.status === "SUBMITTED" && session.user.roles.some((r) => r === "HEAD" || r === "REGISTRAR") ? (
+          {card.assignee && card.status === "SUBMITTED" && card.canReassign ? (
             <dd>
               <ReassignForm applicationId={card.id} rowVersion={card.rowVersion} executors={executors.filter((e) => e.id !== card.assignee?.id)} />
             </dd>
@@ -191,12 +191,17 @@ export default async function StaffApplicationPage({ params }: { params: Promise
           {card.timeline.map((s, i) => (
             <li key={`${s.stage}-${i}`}>
               <p className="font-medium">{s.title}</p>
-              <p className="text-sm text-slate-700">
-                Начат {formatDateTime(s.enteredAt)}
-                {s.dueAt ? ` · срок до ${formatDate(s.dueAt)}` : " · без срока"}
-                {s.leftAt ? ` · завершён ${formatDateTime(s.leftAt)}` : " · выполняется"}
-                {s.leftAt && s.dueAt && new Date(s.leftAt) > new Date(s.dueAt) ? " · с нарушением срока" : ""}
-              </p>
+              {/* A closed application's last stage is never left: reaching it is what closed it. */}
+              {!s.leftAt && card.status !== "SUBMITTED" ? (
+                <p className="text-sm text-slate-700">Этап достигнут {formatDateTime(s.enteredAt)} · рассмотрение завершено</p>
+              ) : (
+                <p className="text-sm text-slate-700">
+                  Начат {formatDateTime(s.enteredAt)}
+                  {s.dueAt ? ` · срок до ${formatDate(s.dueAt)}` : " · без срока"}
+                  {s.leftAt ? ` · завершён ${formatDateTime(s.leftAt)}` : " · выполняется"}
+                  {s.leftAt && s.dueAt && new Date(s.leftAt) > new Date(s.dueAt) ? " · с нарушением срока" : ""}
+                </p>
+              )}
               {s.responsible.length ? <p className="text-sm text-slate-600">Ответственный: {s.responsible.join(", ")}</p> : null}
             </li>
           ))}

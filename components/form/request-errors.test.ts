@@ -1,0 +1,88 @@
+// What the browser makes of a failed call. The errors go the whole way, through the server's error
+// formatter (server/api/trpc.ts) and the client link, so the two sides cannot drift apart.
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import superjson from "superjson";
+import { describe, expect, it } from "vitest";
+import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
+import { AppError } from "@/server/errors";
+import { outcomeOfError } from "@/components/board/move-outcome";
+import { classifyRequestError, isRetryable } from "./request-errors";
+
+const EFFECT_MESSAGE = "Не удалось сформировать документ по шаблону. Заявление осталось на прежнем этапе; попробуйте ещё раз или сообщите администратору.";
+
+const router = createTRPCRouter({
+  effectFailed: publicProcedure.mutation(() => {
+    throw new AppError("PRECONDITION", EFFECT_MESSAGE, undefined, "effect_failed");
+  }),
+  stageClosed: publicProcedure.mutation(() => {
+    throw new AppError("PRECONDITION", "Рассмотрение заявления завершено: изменить этап нельзя");
+  }),
+  notFound: publicProcedure.mutation(() => {
+    throw new AppError("NOT_FOUND", "Заявление не найдено");
+  }),
+  conflict: publicProcedure.mutation(() => {
+    throw new AppError("CONFLICT", "Заявление изменено");
+  }),
+  invalid: publicProcedure.mutation(() => {
+    throw new AppError("INVALID", "Проверьте поля", { comment: "Укажите мотивы отказа" });
+  }),
+});
+
+const client = createTRPCClient<typeof router>({
+  links: [
+    httpLink({
+      url: "http://localhost/api/trpc",
+      transformer: superjson,
+      fetch: (url, init) =>
+        fetchRequestHandler({
+          endpoint: "/api/trpc",
+          req: new Request(url, init as RequestInit),
+          router,
+          createContext: () => ({ db: undefined as never, session: null }),
+        }),
+    }),
+  ],
+});
+
+async function failureOf(call: () => Promise<unknown>) {
+  const error = await call().then(
+    () => {
+      throw new Error("expected the call to fail");
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCClientError);
+  return error;
+}
+
+describe("classifyRequestError", () => {
+  it("tells a rolled-back effect (template, storage) apart from an application that moved on", async () => {
+    const rolledBack = await failureOf(() => client.effectFailed.mutate());
+    expect(classifyRequestError(rolledBack)).toEqual({ kind: "rolled-back", message: EFFECT_MESSAGE });
+    // A move attempt is not repeated behind the official's back: they decide to try again.
+    expect(isRetryable(classifyRequestError(rolledBack))).toBe(false);
+
+    const closed = await failureOf(() => client.stageClosed.mutate());
+    expect(classifyRequestError(closed)).toEqual({ kind: "closed", message: "Рассмотрение заявления завершено: изменить этап нельзя" });
+    expect(classifyRequestError(await failureOf(() => client.notFound.mutate()))).toMatchObject({ kind: "closed" });
+  });
+
+  it("classifies conflicts, field errors and a missing answer", async () => {
+    expect(classifyRequestError(await failureOf(() => client.conflict.mutate()))).toMatchObject({ kind: "conflict" });
+    expect(classifyRequestError(await failureOf(() => client.invalid.mutate()))).toEqual({
+      kind: "invalid", message: "Проверьте поля", fieldErrors: { comment: "Укажите мотивы отказа" },
+    });
+    expect(classifyRequestError(new TRPCClientError("Failed to fetch"))).toMatchObject({ kind: "offline" });
+    expect(classifyRequestError(new Error("boom"))).toMatchObject({ kind: "offline" });
+  });
+});
+
+describe("outcomeOfError (the move dialog)", () => {
+  it("keeps the dialog open for a rolled-back move, and closes it for one that no longer applies", async () => {
+    // "failed": the dialog shows the message and keeps the letter or the motivation as typed.
+    expect(outcomeOfError(await failureOf(() => client.effectFailed.mutate()))).toEqual({ kind: "failed", message: EFFECT_MESSAGE });
+    // "gone": the dialog closes and the board or card is refreshed.
+    expect(outcomeOfError(await failureOf(() => client.stageClosed.mutate()))).toMatchObject({ kind: "gone" });
+  });
+});
