@@ -11,6 +11,9 @@ import type { Channel } from "../regulation/document";
 import { fieldErrorsByPath, validateApplication } from "../regulation/form-schema";
 import { contentHash } from "../application/mutations";
 import { registerInTransaction } from "../workflow/mutations";
+import { notify } from "../notification/mutations";
+import { registrationMessage } from "../notification/templates";
+import { appBaseUrl } from "../notification/config";
 import { rolesIn } from "../workflow/machine";
 
 export type PaperApplicant = { email?: string; lastName: string; firstName: string; middleName?: string; phone?: string };
@@ -30,7 +33,7 @@ export async function registerPaperApplication(
   if (earlier) return earlier;
   const now = input.now ?? new Date();
   if (input.receivedAt > now) throw new AppError("INVALID", "Дата поступления не может быть в будущем", { receivedAt: "Укажите дату и время поступления не позже текущего момента" });
-  const service = await db.service.findUnique({ where: { code: input.serviceCode }, select: { id: true, code: true, departmentId: true } });
+  const service = await db.service.findUnique({ where: { code: input.serviceCode }, select: { id: true, code: true, title: true, departmentId: true } });
   if (!service || !scope.departmentIds.includes(service.departmentId)) throw new AppError("NOT_FOUND", "Услуга не найдена");
   if (!rolesIn(scope, service.departmentId).includes("REGISTRAR")) throw new AppError("FORBIDDEN", INTAKE_FORBIDDEN);
   const version = await versionInForce(db, service.id, input.receivedAt);
@@ -45,7 +48,7 @@ export async function registerPaperApplication(
   const data = checked.ok ? checked.data : Object.fromEntries(Object.entries(checked.data).filter(([k]) => !steps.some((s) => s.fields.some((f) => f.key === k && f.type === "file"))));
 
   try {
-    return await insertPaperApplication(db, scope, input, { serviceId: service.id, serviceCode: service.code, departmentId: service.departmentId, versionId: version.id, version: version.version }, data, now);
+    return await insertPaperApplication(db, scope, input, { serviceId: service.id, serviceCode: service.code, serviceTitle: service.title, departmentId: service.departmentId, versionId: version.id, version: version.version }, data, now);
   } catch (error) {
     // The same key registered concurrently (two requests of one double click): answer with the winner.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -58,6 +61,12 @@ export async function registerPaperApplication(
 
 /** Said to staff of the service's department who are not its registrars. */
 export const INTAKE_FORBIDDEN = "Регистрировать заявления по этой услуге может специалист по приёму и регистрации её подразделения";
+
+/** Same person: last and first name equal, ignoring case, spaces and ё/е. */
+function sameName(a: { lastName: string; firstName: string }, b: { lastName: string; firstName: string }): boolean {
+  const norm = (x: string) => x.trim().toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
+  return norm(a.lastName) === norm(b.lastName) && norm(a.firstName) === norm(b.firstName);
+}
 
 export type PaperRegistration = { id: string; registrationNumber: string; registeredAt: Date; dueAt: Date; alreadyRegistered: boolean };
 
@@ -73,13 +82,23 @@ async function insertPaperApplication(
   db: Db,
   scope: StaffScope,
   input: { channel: Exclude<Channel, "PORTAL">; receivedAt: Date; applicant: PaperApplicant; calendar: WorkingCalendar; submissionKey: string },
-  service: { serviceId: string; serviceCode: string; departmentId: string; versionId: string; version: number },
+  service: { serviceId: string; serviceCode: string; serviceTitle: string; departmentId: string; versionId: string; version: number },
   data: Record<string, unknown>,
   now: Date,
 ): Promise<PaperRegistration> {
   return db.$transaction(async (tx) => {
     const email = input.applicant.email?.trim().toLowerCase() || null;
-    const existing = email ? await tx.user.findUnique({ where: { email }, select: { id: true } }) : null;
+    const existing = email
+      ? await tx.user.findUnique({ where: { email }, select: { id: true, lastName: true, firstName: true, roles: true, _count: { select: { memberships: true } } } })
+      : null;
+    // An e-mail that belongs to an account is used only if the account is this applicant's: a typo
+    // must not put a citizen's application (and its e-mails) into a stranger's cabinet, nor into a
+    // staff account.
+    if (existing && (existing._count.memberships > 0 || !existing.roles.includes("APPLICANT") || !sameName(existing, input.applicant))) {
+      throw new AppError("INVALID", "Заявление не зарегистрировано: адрес электронной почты принадлежит другому пользователю", {
+        "applicant.email": "Этот адрес электронной почты зарегистрирован на другого человека. Проверьте адрес или оставьте поле пустым",
+      });
+    }
     // A paper applicant without an account gets one without a password: registering later with the
     // same e-mail claims it, and the application appears in that cabinet.
     const owner =
@@ -102,6 +121,14 @@ async function insertPaperApplication(
     });
     await tx.applicationEvent.create({ data: { applicationId: app.id, at: now, actorId: scope.userId, type: "submitted", payload: { channel: input.channel, receivedAt: input.receivedAt.toISOString(), enteredBy: scope.userId } } });
     const reg = await registerInTransaction(tx, { applicationId: app.id, actorId: scope.userId, calendar: input.calendar, receivedAt: input.receivedAt, now });
+    // R19: acceptance and registration with the expected completion date, as for a portal
+    // submission (by e-mail only when the applicant gave an address).
+    const message = registrationMessage({
+      recipientName: [input.applicant.firstName, input.applicant.middleName].filter(Boolean).join(" "),
+      serviceTitle: service.serviceTitle, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt,
+      expectedCompletionAt: reg.dueAt, cabinetUrl: `${appBaseUrl()}/cabinet/applications/${app.id}`,
+    });
+    await notify(tx, { userId: owner.id, applicationId: app.id, kind: "application_registered", ...message });
     return { id: app.id, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt, dueAt: reg.dueAt, alreadyRegistered: false };
   });
 }

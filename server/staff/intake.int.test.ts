@@ -59,12 +59,32 @@ describe("paper applications (R23)", () => {
     const app = await t.db.application.findUniqueOrThrow({ where: { id: r.id }, include: { events: true } });
     expect(app).toMatchObject({ status: "SUBMITTED", channel: "IN_PERSON", currentStage: "registration" });
     expect(app.events.find((e) => e.type === "submitted")!.actorId).toBe(registrar.userId);
+    // R19: the applicant is told of the registration and the expected date, by e-mail too.
+    const notice = await t.db.notification.findFirstOrThrow({ where: { applicationId: r.id, kind: "application_registered" } });
+    expect(notice.userId).toBe(app.ownerId);
+    expect(notice.body).toContain(r.registrationNumber);
+    expect(await t.db.outgoingEmail.count({ where: { notificationId: notice.id, to: "petrov@example.ru" } })).toBe(1);
 
     // The applicant registers later with the same e-mail and finds the application in the cabinet.
     expect(await emailTaken(t.db, "petrov@example.ru")).toBe(false);
     const claimed = await createApplicant(t.db, { email: "petrov@example.ru", passwordHash: "scrypt$x", lastName: "Петров", firstName: "Семён" });
     expect(claimed.id).toBe(app.ownerId);
     expect(await emailTaken(t.db, "petrov@example.ru")).toBe(true);
+  });
+
+  it("refuse to file an application under another person's or a staff member's e-mail, and take the same person's account", async () => {
+    const base = { serviceCode: "archive-info", values, channel: "IN_PERSON" as const, receivedAt: new Date("2026-03-11T07:00:00Z"), calendar };
+    // The demo applicant is Иванов Иван: a registrar typing his address for someone else is stopped.
+    const stranger = await registerPaperApplication(t.db, registrar, { ...base, submissionKey: randomUUID(), applicant: { email: "applicant@demo.reglament.ru", lastName: "Козлова", firstName: "Анна" } }).catch((e) => e);
+    expect(stranger).toMatchObject({ code: "INVALID", fieldErrors: { "applicant.email": expect.stringContaining("зарегистрирован на другого человека") } });
+    const staff = await registerPaperApplication(t.db, registrar, { ...base, submissionKey: randomUUID(), applicant: { email: "executor@demo.reglament.ru", lastName: "Сидоров", firstName: "Алексей" } }).catch((e) => e);
+    expect(staff).toMatchObject({ code: "INVALID" });
+    const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
+    expect(await t.db.application.count({ where: { ownerId: owner.id, channel: "IN_PERSON" } })).toBe(0);
+
+    // The same person (case and ё aside) brings a paper application: it goes to their cabinet.
+    const own = await registerPaperApplication(t.db, registrar, { ...base, submissionKey: randomUUID(), applicant: { email: "Applicant@demo.reglament.ru", lastName: "ИВАНОВ", firstName: "Иван" } });
+    expect((await t.db.application.findUniqueOrThrow({ where: { id: own.id } })).ownerId).toBe(owner.id);
   });
 
   it("prints a receipt in two copies", async () => {
