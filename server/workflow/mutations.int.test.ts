@@ -126,6 +126,10 @@ describe("reassignment of the executor (R2, R3)", () => {
     await expect(reassignExecutor(t.db, { applicationId: app.id, expectedRowVersion: 1, actor: head!, executorId: second!.userId, reason: "Отпуск" })).rejects.toMatchObject({ code: "PRECONDITION" });
     const moved = await moveApplication(t.db, { applicationId: app.id, expectedRowVersion: 1, actor: registrar!, calendar, request: { transition: "pass_to_review", executorId: executor!.userId } });
     const before = await t.db.application.findUniqueOrThrow({ where: { id: app.id } });
+    // The executor named by the move is told, with the stage deadline.
+    const assigned = await t.db.notification.findFirstOrThrow({ where: { userId: executor!.userId, applicationId: app.id, kind: "executor_assigned" } });
+    expect(assigned.title).toBe(`Вам назначено заявление № ${before.registrationNumber}`);
+    expect(assigned.body).toContain("Срок текущего этапа — до");
 
     // Only the head or the registrar, with a reason, to an executor of the department, from a fresh read.
     await expect(reassignExecutor(t.db, { applicationId: app.id, expectedRowVersion: moved.rowVersion, actor: executor!, executorId: second!.userId, reason: "Отпуск" })).rejects.toMatchObject({ code: "FORBIDDEN" });

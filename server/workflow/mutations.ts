@@ -9,6 +9,7 @@ import { fileStorage, type FileStorage } from "../storage/storage";
 import { runEffects } from "./effects";
 import { notify } from "../notification/mutations";
 import { appBaseUrl } from "../notification/config";
+import { formatDateRu } from "../notification/templates";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { mayReassign, planTransition, rolesIn, serviceDueAt, stageDueAt, type Actor, type TransitionRequest, type WorkflowError } from "./machine";
 
@@ -39,7 +40,7 @@ async function loadForUpdate(tx: Tx, applicationId: string, departmentIds: reado
   const app = await tx.application.findFirst({
     where: { id: applicationId, departmentId: { in: [...departmentIds] } },
     select: {
-      id: true, status: true, currentStage: true, departmentId: true, assigneeId: true, registeredAt: true, rowVersion: true,
+      id: true, status: true, currentStage: true, stageDueAt: true, departmentId: true, assigneeId: true, registeredAt: true, rowVersion: true,
       regulationVersionId: true,
       regulationVersion: { select: { document: true } },
     },
@@ -96,6 +97,10 @@ export async function moveApplication(
         select: { id: true },
       });
       eventIds.push(row.id);
+    }
+    // The executor named by this move learns of it (R2), unless they made the move themselves.
+    if (plan.assigneeId && plan.assigneeId !== app.assigneeId && plan.assigneeId !== input.actor.userId) {
+      await notifyExecutor(tx, { executorId: plan.assigneeId, applicationId: app.id, stageDueAt: plan.stageDueAt });
     }
     return { rowVersion: input.expectedRowVersion + 1, toStage: plan.toStage, stageDueAt: plan.stageDueAt, closed: plan.closed, eventIds };
   }, TX_OPTIONS).catch(async (error: unknown) => {
@@ -196,12 +201,24 @@ export async function reassignExecutor(
     await tx.applicationEvent.create({
       data: { applicationId: app.id, at: now, actorId: input.actor.userId, type: "executor_assigned", fromStage: app.currentStage, toStage: app.currentStage, payload: { from: app.assigneeId, to: input.executorId, reason } },
     });
-    const full = await tx.application.findUniqueOrThrow({ where: { id: app.id }, select: { registrationNumber: true, service: { select: { title: true } } } });
-    await notify(tx, {
-      userId: input.executorId, applicationId: app.id, kind: "executor_assigned",
-      title: `Вам передано заявление № ${full.registrationNumber ?? ""}`,
-      body: `Вы назначены ответственным исполнителем по заявлению № ${full.registrationNumber ?? ""} («${full.service.title}»). Причина передачи: ${reason}\n\nКарточка заявления: ${appBaseUrl()}/staff/applications/${app.id}`,
-    });
+    await notifyExecutor(tx, { executorId: input.executorId, applicationId: app.id, stageDueAt: app.stageDueAt, reason });
     return { rowVersion: input.expectedRowVersion + 1 };
   }, TX_OPTIONS);
+}
+
+/** Tells an executor that an application is now theirs: assigned by the process, or handed over with a reason. */
+async function notifyExecutor(tx: Tx, input: { executorId: string; applicationId: string; stageDueAt: Date | null; reason?: string }) {
+  const app = await tx.application.findUniqueOrThrow({ where: { id: input.applicationId }, select: { registrationNumber: true, service: { select: { title: true } } } });
+  const number = app.registrationNumber ?? "";
+  const due = input.stageDueAt ? `Срок текущего этапа — до ${formatDateRu(input.stageDueAt)} включительно.` : null;
+  await notify(tx, {
+    userId: input.executorId, applicationId: input.applicationId, kind: "executor_assigned",
+    title: input.reason ? `Вам передано заявление № ${number}` : `Вам назначено заявление № ${number}`,
+    body: [
+      `Вы назначены ответственным исполнителем по заявлению № ${number} («${app.service.title}»).`,
+      input.reason ? `Причина передачи: ${input.reason}` : null,
+      due,
+      `Карточка заявления: ${appBaseUrl()}/staff/applications/${input.applicationId}`,
+    ].filter(Boolean).join("\n\n"),
+  });
 }
