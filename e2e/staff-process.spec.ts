@@ -263,7 +263,9 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   await expect(history(registrar, "closed")).toContainText("Итог: услуга предоставлена");
   await expectClosedTimeline(registrar.getByRole("region", { name: "Этапы и сроки" }), "Информация выдана (направлена) заявителю");
 
-  // R10, R20: the applicant downloads it from the cabinet — byte for byte the document that was signed.
+  // R10, R20, R26: the applicant downloads it from the cabinet: the copy bearing the outgoing number
+  // and the stamp of the signature, which names the SHA-256 of the signed original; that original is
+  // there too, byte for byte the file the signer signed.
   await applicant.goto(`/cabinet/applications/${app.id}`);
   await expect(applicant.getByText("Услуга предоставлена", { exact: true })).toBeVisible();
   await expectClosedTimeline(applicant.getByRole("region", { name: "Ход рассмотрения" }), "Информация выдана (направлена) заявителю");
@@ -274,7 +276,17 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   const download = await applicant.request.get((await link.getAttribute("href"))!);
   expect(download.status()).toBe(200);
   expect(download.headers()["content-type"]).toBe("application/pdf");
-  expect(sha256(await download.body())).toBe(sha256(bytes));
+  const issued = await download.body();
+  expect(sha256(issued)).toBe(sha256(await (await registrar.request.get(href!)).body()));
+  const issuedText = spaces(await pdfText(issued));
+  expect(issuedText).toContain(`Исх. № ${outgoing} от`);
+  expect(issuedText).toContain(`SHA-256 подписанного экземпляра: ${sha256(bytes)}`);
+  expect(issuedText).toContain(`Подписал: ${SIGNER_NAME}`);
+  const original = results.getByRole("link", { name: "подписанный экземпляр" });
+  await expect(original).toHaveAttribute("href", `${href!}?copy=signed`);
+  const signedCopy = await applicant.request.get(`${href!}?copy=signed`);
+  expect(signedCopy.status()).toBe(200);
+  expect(sha256(await signedCopy.body())).toBe(sha256(bytes));
 
   for (const page of [registrar, executor, applicant, signer]) await page.context().close();
 });

@@ -50,7 +50,7 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
       notifications: { where: { userId }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, body: true, createdAt: true, readAt: true } },
       department: { select: { name: true, phone: true } },
       // R20: the result document, once issued, is downloadable from the cabinet.
-      documents: { where: { issuedAt: { not: null } }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, kind: true, outgoingNumber: true, registeredAt: true, issuedAt: true, issuedVia: true } },
+      documents: { where: { issuedAt: { not: null } }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, kind: true, outgoingNumber: true, registeredAt: true, issuedAt: true, issuedVia: true, storageKey: true, signedStorageKey: true } },
     },
   });
   if (!app) return null;
@@ -84,6 +84,7 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
     }),
     refusal: refusal ? (refusal.payload as { refusalGrounds?: { code: string; text: string }[]; motivation?: string }) : null,
     notifications: app.notifications,
-    documents: app.documents,
+    // The signed original is offered separately only where the issued copy was made from it.
+    documents: app.documents.map(({ storageKey, signedStorageKey, ...d }) => ({ ...d, signedOriginal: !!signedStorageKey && signedStorageKey !== storageKey })),
   };
 }

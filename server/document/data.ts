@@ -12,6 +12,6 @@ export async function resultForDownload(db: Db, viewer: { userId: string; depart
         ...(viewer.departmentIds.length ? [{ application: { departmentId: { in: [...viewer.departmentIds] } } }] : []),
       ],
     },
-    select: { id: true, title: true, storageKey: true, outgoingNumber: true },
+    select: { id: true, title: true, storageKey: true, signedStorageKey: true, outgoingNumber: true },
   });
 }

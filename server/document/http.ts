@@ -7,7 +7,7 @@ import { STAFF_ROLES } from "../auth/session-roles";
 import { fileStorage } from "../storage/storage";
 import { resultForDownload } from "./data";
 
-export async function handleResultDownload(_req: Request, params: { id: string }): Promise<Response> {
+export async function handleResultDownload(req: Request, params: { id: string }): Promise<Response> {
   const session = await getSession();
   const db = getDb();
   const identity = session ? await loadIdentity(db, session.user.id) : null;
@@ -15,8 +15,12 @@ export async function handleResultDownload(_req: Request, params: { id: string }
   const departmentIds = identity.roles.some((r) => STAFF_ROLES.includes(r)) ? (await staffScope(db, identity)).departmentIds : [];
   const doc = await resultForDownload(db, { userId: identity.id, departmentIds }, params.id);
   if (!doc) return Response.json({ error: "Документ не найден" }, { status: 404 });
-  const pdf = await fileStorage().get(doc.storageKey);
-  const name = `${doc.outgoingNumber ?? "rezultat"}.pdf`;
+  // `?copy=signed`: the exact file that was signed, where the issued copy was made from it at
+  // registration (it bears the number and the signature stamp); for checking the signature.
+  const signed = new URL(req.url).searchParams.get("copy") === "signed";
+  if (signed && !doc.signedStorageKey) return Response.json({ error: "Документ ещё не подписан" }, { status: 404 });
+  const pdf = await fileStorage().get(signed ? doc.signedStorageKey! : doc.storageKey);
+  const name = `${doc.outgoingNumber ?? "rezultat"}${signed ? "-podpisannyj" : ""}.pdf`;
   return new Response(new Uint8Array(pdf), {
     headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${encodeURIComponent(name)}"`, "x-content-type-options": "nosniff", "cache-control": "private, no-store" },
   });

@@ -18,7 +18,14 @@ export type ResultDocumentInput = {
   body: string;
   grounds?: { text: string; ref?: string }[];
   createdAt: Date;
+  /** Filled in at registration: the number and date replace the blanks of the letterhead. */
+  outgoing?: { number: string; date: Date };
+  /** The signature of the signed original, shown as a stamp on the registered copy. */
+  signature?: { signer: string; signedAt: Date; sha256: string };
 };
+
+/** The template's inputs that come from the application and the official (stored with the document). */
+export type ResultDocumentContent = Omit<ResultDocumentInput, "passport" | "outgoing" | "signature">;
 
 export function renderResultDocument(d: ResultDocumentInput): Promise<Buffer> {
   const a = d.passport.authority;
@@ -28,7 +35,11 @@ export function renderResultDocument(d: ResultDocumentInput): Promise<Buffer> {
       ? [{ kind: "paragraph" as const, text: [a.address, a.phone && `тел. ${a.phone}`, a.email && `эл. почта ${a.email}`].filter(Boolean).join(", "), align: "center" as const, size: 9 }]
       : []),
     { kind: "rule" },
-    { kind: "paragraph", text: `Исх. № ____________ от ____________\nНа № ${d.registrationNumber} от ${formatDateRu(d.registeredAt)}`, size: 10 },
+    {
+      kind: "paragraph",
+      text: `${d.outgoing ? `Исх. № ${d.outgoing.number} от ${formatDateRu(d.outgoing.date)}` : "Исх. № ____________ от ____________"}\nНа № ${d.registrationNumber} от ${formatDateRu(d.registeredAt)}`,
+      size: 10,
+    },
     { kind: "paragraph", text: [d.applicant.name, d.applicant.address, d.applicant.email].filter(Boolean).join("\n"), align: "right" },
     { kind: "space" },
     { kind: "title", text: d.resultTitle },
@@ -46,6 +57,20 @@ export function renderResultDocument(d: ResultDocumentInput): Promise<Buffer> {
       { kind: "paragraph", text: d.body, align: "justify" },
     );
   }
-  blocks.push({ kind: "space", lines: 2 }, { kind: "paragraph", text: "Уполномоченное должностное лицо ____________________", align: "left" }, { kind: "paragraph", text: `Документ сформирован ${formatDateRu(d.createdAt)} в системе «Регламент»`, size: 8 });
+  blocks.push({ kind: "space", lines: 2 });
+  if (d.signature) {
+    // The visible mark of the signature on the registered copy; the record of the signing (who,
+    // when, SHA-256 of the signed original) is kept with the document and its events.
+    blocks.push(
+      { kind: "rule" },
+      { kind: "paragraph", text: "ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ", bold: true, size: 9 },
+      { kind: "paragraph", text: `Подписал: ${d.signature.signer}\nДата подписания: ${formatDateRu(d.signature.signedAt)}\nSHA-256 подписанного экземпляра: ${d.signature.sha256}`, size: 8 },
+      ...(d.outgoing ? [{ kind: "paragraph" as const, text: `Зарегистрирован: исх. № ${d.outgoing.number} от ${formatDateRu(d.outgoing.date)}`, size: 8 }] : []),
+      { kind: "rule" },
+    );
+  } else {
+    blocks.push({ kind: "paragraph", text: "Уполномоченное должностное лицо ____________________", align: "left" });
+  }
+  blocks.push({ kind: "paragraph", text: `Документ сформирован ${formatDateRu(d.createdAt)} в системе «Регламент»`, size: 8 });
   return renderPdf({ title: d.resultTitle, author: a.name }, blocks);
 }

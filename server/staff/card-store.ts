@@ -26,7 +26,7 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { no
       assignee: { select: { id: true, lastName: true, firstName: true, middleName: true } },
       participants: { where: { role: "CO_APPLICANT" }, select: { email: true, data: true, completedAt: true } },
       requests: { orderBy: { sentAt: "asc" }, select: { id: true, typeCode: true, agency: true, text: true, sentAt: true, dueAt: true, answeredAt: true, answerText: true, answerFileId: true } },
-      documents: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, kind: true, createdAt: true, signedAt: true, outgoingNumber: true, issuedAt: true, issuedVia: true, sha256: true, collectBy: true } },
+      documents: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, kind: true, createdAt: true, signedAt: true, outgoingNumber: true, issuedAt: true, issuedVia: true, sha256: true, collectBy: true, storageKey: true, signedStorageKey: true } },
       attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fieldKey: true, fileName: true, mimeType: true, size: true, sha256: true } },
       stages: { orderBy: { enteredAt: "asc" }, select: { stage: true, enteredAt: true, dueAt: true, leftAt: true } },
       events: { orderBy: { id: "asc" }, select: { id: true, at: true, type: true, fromStage: true, toStage: true, payload: true, actor: { select: { lastName: true, firstName: true, middleName: true } } } },
@@ -70,7 +70,8 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { no
     requestTypes: doc.interagencyRequestTypes,
     /** Whether this user may hand the application to another executor: head or registrar of its department (R2). */
     canReassign: app.status === "SUBMITTED" && !!app.assigneeId && mayReassign(rolesIn(scope, app.departmentId)),
-    documents: app.documents,
+    // The signed original is offered separately only where the issued copy was made from it.
+    documents: app.documents.map(({ storageKey, signedStorageKey, ...d }) => ({ ...d, signedOriginal: !!signedStorageKey && signedStorageKey !== storageKey })),
     // R10, S2 p.57: a paper result waiting for the applicant; once its date has passed it is to be
     // sent by registered post.
     uncollected: uncollected(app.status, app.documents.at(-1), ctx.now),

@@ -1,9 +1,11 @@
-// The card flags a paper result the applicant has not collected (R10, S2 p.57): while it waits it
-// says until when; once that date has passed it says to send it by registered post; when it is
-// handed over the flag is gone.
+// The archive's in-person path: the result is registered, then signed bearing its outgoing number
+// (R26); the card flags a paper result the applicant has not collected (R10, S2 p.57): while it
+// waits it says until when; once that date has passed it says to send it by registered post; when
+// it is handed over the flag is gone.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { seedDemo } from "../../prisma/seed/demo";
@@ -53,7 +55,17 @@ describe("uncollected paper results (R10, S2 p.57)", () => {
     await move(app.id, "head", { transition: "assign_executor", executorId: scopes.executor!.userId }, day);
     await move(app.id, "executor", { transition: "no_grounds_found" }, day);
     await move(app.id, "executor", { transition: "prepare_result", resultType: "archival_copy", comment: "Копия решения от 12.03.1992 № 15." }, day);
+    const drafted = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: app.id } });
     await move(app.id, "signer", { transition: "sign_result" }, day);
+    // Registered, then signed (S2 p.55-56): the file signed is the one bearing the outgoing number,
+    // and the unnumbered draft is gone.
+    const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: app.id } });
+    expect(doc.outgoingNumber).toMatch(/^ИСХ-2026-\d{5}$/);
+    expect(doc).toMatchObject({ signedStorageKey: doc.storageKey, signedSha256: doc.sha256 });
+    expect(doc.storageKey).not.toBe(drafted.storageKey);
+    expect(await storage.exists(drafted.storageKey)).toBe(false);
+    const text = (await new PDFParse({ data: new Uint8Array(await storage.get(doc.storageKey)) }).getText()).text;
+    expect(text).toContain(`Исх. № ${doc.outgoingNumber} от`);
     const ctx = (now: Date) => ({ now, calendar, dueSoonWorkingDays: 2 });
     expect((await staffCard(t.db, scopes.executor!, app.id, ctx(day)))!.uncollected).toBeNull();
 

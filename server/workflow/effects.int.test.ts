@@ -14,7 +14,7 @@ import { loadWorkingCalendar } from "../calendar/calendar-store";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { applicationForOwner } from "../application/data";
 import { versionInForce } from "../regulation/data";
-import { LocalFileStorage, type FileStorage } from "../storage/storage";
+import { LocalFileStorage, sha256, type FileStorage } from "../storage/storage";
 import { moveApplication, registerApplication } from "./mutations";
 import type { Actor, TransitionRequest } from "./machine";
 import { ROAD_INFO_REFUSAL_GROUND } from "../../prisma/seed/regulations/road-info";
@@ -85,7 +85,20 @@ describe("result documents (S1)", () => {
     expect(doc).toMatchObject({ signedById: actors.signer!.userId, issuedVia: "cabinet" });
     expect(doc.outgoingNumber).toMatch(/^ИСХ-\d{4}-\d{5}$/);
     const signed = await t.db.applicationEvent.findFirstOrThrow({ where: { applicationId: id, type: "document_signed" } });
-    expect(signed.payload).toMatchObject({ sha256: doc.sha256 });
+    const generated = await t.db.applicationEvent.findFirstOrThrow({ where: { applicationId: id, type: "document_generated" } });
+    // Signed before registration (S1): the signed original is kept with its SHA-256; the copy issued
+    // bears the outgoing number and the stamp of that signature.
+    expect(signed.payload).toMatchObject({ sha256: doc.signedSha256 });
+    expect(generated.payload).toMatchObject({ sha256: doc.signedSha256 });
+    expect(doc.sha256).not.toBe(doc.signedSha256);
+    expect(sha256(await storage.get(doc.signedStorageKey!))).toBe(doc.signedSha256);
+    expect(sha256(await storage.get(doc.storageKey))).toBe(doc.sha256);
+    const issuedText = (await pdfText(id)).replace(/\s+/g, " ");
+    expect(issuedText).toContain(`Исх. № ${doc.outgoingNumber} от`);
+    expect(issuedText).toContain(`SHA-256 подписанного экземпляра: ${doc.signedSha256}`);
+    expect(issuedText).toContain("Подписал: Старжинский Андрей Александрович");
+    const original = (await new PDFParse({ data: new Uint8Array(await storage.get(doc.signedStorageKey!)) }).getText()).text;
+    expect(original).toContain("Исх. № ____________");
     const app = await t.db.application.findUniqueOrThrow({ where: { id } });
     expect(app).toMatchObject({ status: "CLOSED", outcome: "granted" });
     const view = (await applicationForOwner(t.db, ownerId, id))!;

@@ -6,7 +6,7 @@ import type { Tx } from "../db/client";
 import { AppError } from "../errors";
 import type { Delivery, RegulationDocument, TransitionDef } from "../regulation/document";
 import type { WorkingCalendar } from "../calendar/working-calendar";
-import { renderResultDocument } from "../document/result";
+import { renderResultDocument, type ResultDocumentContent, type ResultDocumentInput } from "../document/result";
 import { notify } from "../notification/mutations";
 import { refusalMessage, resultReadyMessage } from "../notification/templates";
 import { appBaseUrl } from "../notification/config";
@@ -26,6 +26,8 @@ type EffectContext = {
   applicationId: string;
   /** Files written during this move: removed again if the transaction fails. */
   written: string[];
+  /** Files this move replaces: removed once the transaction has committed. */
+  obsolete: string[];
 };
 
 
@@ -57,6 +59,31 @@ async function nextOutgoingNumber(tx: Tx, year: number): Promise<string> {
   return `ИСХ-${year}-${String(rows[0]!.value).padStart(5, "0")}`;
 }
 
+/** Renders a result document from its template and stores it under a new key (removed again if the move fails). */
+async function renderAndStore(c: EffectContext, input: ResultDocumentInput, documentId: string): Promise<{ storageKey: string; sha256: string }> {
+  let pdf: Buffer;
+  try {
+    pdf = await renderResultDocument(input);
+  } catch (error) {
+    throw effectFailed(c, "the result document template failed to render", error, "Не удалось сформировать документ по шаблону.");
+  }
+  const storageKey = `results/${documentId.slice(0, 2)}/${documentId}${input.outgoing ? `-${randomUUID().slice(0, 8)}` : ""}`;
+  try {
+    await c.storage.put(storageKey, pdf);
+  } catch (error) {
+    throw effectFailed(c, "the result document could not be stored", error, "Не удалось сохранить документ в хранилище файлов.");
+  }
+  c.written.push(storageKey);
+  return { storageKey, sha256: sha256(pdf) };
+}
+
+/** The stored content, with its dates back as Date objects (JSON keeps them as strings). */
+function contentOf(json: unknown): ResultDocumentContent | null {
+  if (!json || typeof json !== "object") return null;
+  const c = json as ResultDocumentContent;
+  return { ...c, registeredAt: new Date(c.registeredAt), createdAt: new Date(c.createdAt) };
+}
+
 async function generate(c: EffectContext): Promise<EventDraft> {
   const app = await c.tx.application.findUniqueOrThrow({
     where: { id: c.applicationId },
@@ -68,44 +95,58 @@ async function generate(c: EffectContext): Promise<EventDraft> {
   const typed = data.full_name as { lastName?: string; firstName?: string; middleName?: string } | undefined;
   const fullName = typed && typeof typed === "object" ? [typed.lastName, typed.firstName, typed.middleName].filter(Boolean).join(" ") : null;
   const name = (data.applicant_type === "legal" && typeof data.org_name === "string" ? data.org_name : fullName) ?? personName(app.owner);
-  let pdf: Buffer;
-  try {
-    pdf = await renderResultDocument({
-      passport: c.document.passport, resultTitle: rt.title, kind: rt.kind, registrationNumber: app.registrationNumber ?? "—", registeredAt: app.registeredAt ?? c.now,
-      applicant: { name, address: typeof data.postal_address === "string" ? data.postal_address : null, email: typeof data.email === "string" ? data.email : app.owner.email },
-      serviceTitle: app.service.title, body: c.request.comment?.trim() ?? "", grounds, createdAt: c.now,
-    });
-  } catch (error) {
-    throw effectFailed(c, "the result document template failed to render", error, "Не удалось сформировать документ по шаблону.");
-  }
+  const content: ResultDocumentContent = {
+    resultTitle: rt.title, kind: rt.kind, registrationNumber: app.registrationNumber ?? "—", registeredAt: app.registeredAt ?? c.now,
+    applicant: { name, address: typeof data.postal_address === "string" ? data.postal_address : null, email: typeof data.email === "string" ? data.email : app.owner.email },
+    serviceTitle: app.service.title, body: c.request.comment?.trim() ?? "", grounds, createdAt: c.now,
+  };
   const id = randomUUID();
-  const storageKey = `results/${id.slice(0, 2)}/${id}`;
-  try {
-    await c.storage.put(storageKey, pdf);
-  } catch (error) {
-    throw effectFailed(c, "the result document could not be stored", error, "Не удалось сохранить документ в хранилище файлов.");
-  }
-  c.written.push(storageKey);
+  const file = await renderAndStore(c, { ...content, passport: c.document.passport }, id);
   await c.tx.resultDocument.create({
-    data: { id, applicationId: c.applicationId, resultType: rt.code, kind: rt.kind, title: rt.title, storageKey, sha256: sha256(pdf), createdAt: c.now, createdById: c.actorId },
+    data: {
+      id, applicationId: c.applicationId, resultType: rt.code, kind: rt.kind, title: rt.title, storageKey: file.storageKey, sha256: file.sha256, createdAt: c.now, createdById: c.actorId,
+      content: content as object,
+    },
   });
-  return { type: "document_generated", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: id, title: rt.title, sha256: sha256(pdf) } };
+  return { type: "document_generated", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: id, title: rt.title, sha256: file.sha256 } };
 }
 
 async function sign(c: EffectContext): Promise<EventDraft> {
   const doc = await latestDocument(c);
   if (doc.signedAt) throw new AppError("PRECONDITION", "Документ уже подписан");
-  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { signedAt: c.now, signedById: c.actorId } });
+  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { signedAt: c.now, signedById: c.actorId, signedStorageKey: doc.storageKey, signedSha256: doc.sha256 } });
   // The record keeps who signed, when, and the SHA-256 of exactly the file that was signed.
   return { type: "document_signed", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, sha256: doc.sha256, signedBy: c.actorId } };
 }
 
+/**
+ * Registration gives the outgoing number (R26) and puts it on the document: rendered again from the
+ * stored content with the number filled in. A document registered before signing (S2) is simply
+ * replaced, and what is signed afterwards bears its number. One signed before registration (S1) is
+ * kept as signed (signedStorageKey, its SHA-256 in the signature record), and the copy issued to the
+ * applicant bears the number and the stamp of that signature, with the signed original's SHA-256.
+ */
 async function register(c: EffectContext): Promise<EventDraft> {
   const doc = await latestDocument(c);
   if (doc.outgoingNumber) throw new AppError("PRECONDITION", `Документ уже зарегистрирован под номером ${doc.outgoingNumber}`);
   const number = await nextOutgoingNumber(c.tx, Number(c.calendar.localDate(c.now).slice(0, 4)));
-  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { outgoingNumber: number, registeredAt: c.now } });
-  return { type: "document_registered", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, outgoingNumber: number } };
+  const content = contentOf(doc.content);
+  let file: { storageKey: string; sha256: string } | undefined;
+  if (content) {
+    const signer = doc.signedById ? await c.tx.user.findUnique({ where: { id: doc.signedById }, select: { lastName: true, firstName: true, middleName: true } }) : null;
+    file = await renderAndStore(
+      c,
+      {
+        ...content, passport: c.document.passport, outgoing: { number, date: c.now },
+        ...(doc.signedAt ? { signature: { signer: signer ? personName(signer) : "—", signedAt: doc.signedAt, sha256: doc.signedSha256 ?? doc.sha256 } } : {}),
+      },
+      doc.id,
+    );
+    // An unsigned draft replaced by its numbered version is of no further use.
+    if (!doc.signedAt) c.obsolete.push(doc.storageKey);
+  }
+  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { outgoingNumber: number, registeredAt: c.now, ...(file ?? {}) } });
+  return { type: "document_registered", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, outgoingNumber: number, ...(file ? { sha256: file.sha256 } : {}) } };
 }
 
 /** «Информация-ROAD-INFO-2026-00012.pdf»: the first word of the title (it is too long for a file name) and the number. */

@@ -63,6 +63,7 @@ export async function moveApplication(
 ): Promise<MoveResult> {
   const now = input.now ?? new Date();
   const written: string[] = [];
+  const obsolete: string[] = [];
   const storage = input.storage ?? fileStorage();
   return db.$transaction(async (tx) => {
     const { app, document } = await loadForUpdate(tx, input.applicationId, input.actor.departmentIds);
@@ -88,7 +89,7 @@ export async function moveApplication(
     await tx.applicationStage.updateMany({ where: { applicationId: app.id, leftAt: null }, data: { leftAt: now } });
     await tx.applicationStage.create({ data: { applicationId: app.id, stage: plan.toStage, enteredAt: now, dueAt: plan.stageDueAt } });
     const effectEvents = await runEffects({
-      tx, storage, calendar: input.calendar, now, actorId: input.actor.userId, document, transition: plan.transition, request: input.request, applicationId: app.id, written,
+      tx, storage, calendar: input.calendar, now, actorId: input.actor.userId, document, transition: plan.transition, request: input.request, applicationId: app.id, written, obsolete,
     });
     const eventIds: bigint[] = [];
     for (const e of [...plan.events, ...effectEvents]) {
@@ -103,7 +104,13 @@ export async function moveApplication(
       await notifyExecutor(tx, { executorId: plan.assigneeId, applicationId: app.id, stageDueAt: plan.stageDueAt });
     }
     return { rowVersion: input.expectedRowVersion + 1, toStage: plan.toStage, stageDueAt: plan.stageDueAt, closed: plan.closed, eventIds };
-  }, TX_OPTIONS).catch(async (error: unknown) => {
+  }, TX_OPTIONS).then(
+    async (result) => {
+      // Files the committed move replaced (best effort: a leftover file is harmless, a lost one is not).
+      for (const key of obsolete) await storage.delete(key).catch(() => undefined);
+      return result;
+    },
+  ).catch(async (error: unknown) => {
     // Nothing half-written: a file stored for a move that rolled back is removed again.
     for (const key of written) await storage.delete(key).catch(() => undefined);
     throw error;

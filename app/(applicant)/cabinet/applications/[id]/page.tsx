@@ -65,6 +65,13 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               <li key={d.id}>
                 <a href={`/api/results/${d.id}`} className="font-medium text-brand-700 underline">{d.title}</a>
                 {d.outgoingNumber ? ` — исх. № ${d.outgoingNumber}${d.registeredAt ? ` от ${formatDate(d.registeredAt)}` : ""}` : ""} (PDF)
+                {d.signedOriginal ? (
+                  <>
+                    {" · "}
+                    <a href={`/api/results/${d.id}?copy=signed`} className="text-sm text-brand-700 underline">подписанный экземпляр</a>
+                    <span className="text-sm text-slate-600"> (для проверки подписи; номер и отметка о подписи — в основном файле)</span>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -173,6 +173,12 @@ export default async function StaffApplicationPage({ params }: { params: Promise
                 {d.outgoingNumber ? `, исх. № ${d.outgoingNumber}` : ""}
                 {d.issuedAt ? `, выдан ${formatDateTime(d.issuedAt)}` : ""})
               </span>
+              {d.signedOriginal ? (
+                <>
+                  {" · "}
+                  <a href={`/api/results/${d.id}?copy=signed`} className="text-sm text-brand-700 underline">подписанный экземпляр</a>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
