@@ -81,3 +81,38 @@ export async function passToReviewByApi(browser: Browser, app: Created) {
   await trpc(page, "staff.move", { id: app.id, expectedRowVersion: card.rowVersion, transition: "pass_to_review", executorId: executor!.id });
   await page.context().close();
 }
+
+/** tRPC's JSON-RPC codes and HTTP statuses of the errors the specs simulate. */
+const TRPC_ERRORS = {
+  BAD_REQUEST: { code: -32600, httpStatus: 400 },
+  PRECONDITION_FAILED: { code: -32012, httpStatus: 412 },
+} as const;
+
+/**
+ * Answers every call of a tRPC procedure with an error shaped exactly as the server's formatter
+ * (server/api/trpc.ts) shapes an AppError, for faults a spec cannot cause through the UI (a server
+ * check that the browser's own check already prevents, a storage failure). Undo with page.unroute.
+ */
+export async function failTrpc(
+  page: Page,
+  path: string,
+  error: { trpcCode: keyof typeof TRPC_ERRORS; message: string; appCode: string; appReason?: string; fieldErrors?: Record<string, string> | null },
+) {
+  const { code, httpStatus } = TRPC_ERRORS[error.trpcCode];
+  await page.route(`**/api/trpc/${path}*`, (route) =>
+    route.fulfill({
+      status: httpStatus,
+      contentType: "application/json",
+      body: JSON.stringify([
+        {
+          error: {
+            json: {
+              message: error.message, code,
+              data: { code: error.trpcCode, httpStatus, path, appCode: error.appCode, ...(error.appReason ? { appReason: error.appReason } : {}), fieldErrors: error.fieldErrors ?? null },
+            },
+          },
+        },
+      ]),
+    }),
+  );
+}

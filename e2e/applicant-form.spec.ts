@@ -3,6 +3,7 @@
 // connections (R15), the representative's power of attorney (R16), and an idempotent submission.
 import type { Page } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, signIn, test } from "./fixtures";
+import { failTrpc } from "./api";
 
 const SERVICE = "/services/archive-info";
 
@@ -173,23 +174,10 @@ test("an applicant fills the archive request step by step, keeps the draft throu
 
   // The server judges again; its field errors land on their fields, on the step that holds them.
   const serverMessage = "Укажите место работы так, как оно называлось в те годы";
-  await page.route("**/api/trpc/application.submit*", (route) =>
-    route.fulfill({
-      status: 400,
-      contentType: "application/json",
-      body: JSON.stringify([
-        {
-          error: {
-            json: {
-              message: "Заявление не отправлено: исправьте ошибки в отмеченных полях",
-              code: -32600,
-              data: { code: "BAD_REQUEST", httpStatus: 400, path: "application.submit", appCode: "INVALID", fieldErrors: { "persons.0.person_workplace": serverMessage } },
-            },
-          },
-        },
-      ]),
-    }),
-  );
+  await failTrpc(page, "application.submit", {
+    trpcCode: "BAD_REQUEST", appCode: "INVALID", message: "Заявление не отправлено: исправьте ошибки в отмеченных полях",
+    fieldErrors: { "persons.0.person_workplace": serverMessage },
+  });
   await page.getByRole("button", { name: "Подать заявление" }).click();
   await expect(stepHeading(page, 3)).toBeVisible();
   await expect(page.getByTestId("error-summary")).toContainText(serverMessage);

@@ -12,7 +12,7 @@
 // board's keyboard menu or the card page's «Действия» and its dialog.
 import { createHash, randomUUID } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
-import { archiveDraft, EXECUTOR_NAME, submitRoadInfo, trpc, type Created } from "./api";
+import { archiveDraft, EXECUTOR_NAME, failTrpc, submitRoadInfo, trpc, type Created } from "./api";
 import {
   actionsOf, cardIn, column, DEMO, expect, fillArchiveRequest, mailTo, pdfText, registerPaper, signedInPage, test,
 } from "./fixtures";
@@ -208,15 +208,7 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   // A template or storage failure undoes the whole move (server/workflow/effects.ts): the dialog
   // stays open, says why, and keeps the letter as typed for another attempt.
   const failure = "Не удалось сформировать документ по шаблону. Заявление осталось на прежнем этапе; попробуйте ещё раз или сообщите администратору.";
-  await executor.route("**/api/trpc/staff.move*", (route) =>
-    route.fulfill({
-      status: 412,
-      contentType: "application/json",
-      body: JSON.stringify([
-        { error: { json: { message: failure, code: -32012, data: { code: "PRECONDITION_FAILED", httpStatus: 412, path: "staff.move", appCode: "PRECONDITION", appReason: "effect_failed", fieldErrors: null } } } },
-      ]),
-    }),
-  );
+  await failTrpc(executor, "staff.move", { trpcCode: "PRECONDITION_FAILED", appCode: "PRECONDITION", appReason: "effect_failed", message: failure });
   await dialog.getByRole("button", { name: "Выполнить" }).click();
   const dialogAlert = dialog.getByTestId("move-form-error");
   await expect(dialogAlert).toHaveText(failure);

@@ -6,6 +6,7 @@ import { api } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { StatusBadge } from "@/components/ui/status";
+import { StageStay } from "@/components/stage-stay";
 import { CopyApplicationButton } from "@/components/copy-application-button";
 
 export const metadata: Metadata = { title: "Заявление" };
@@ -84,16 +85,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           {app.timeline.map((s, i) => (
             <li key={`${s.stage}-${i}`}>
               <p className="font-medium">{s.title}</p>
-              {/* A closed application's last stage is never left: reaching it is what closed it. */}
-              {!s.leftAt && app.status !== "SUBMITTED" ? (
-                <p className="text-sm text-slate-700">Этап достигнут {formatDateTime(s.enteredAt)} · рассмотрение завершено</p>
-              ) : (
-                <p className="text-sm text-slate-700">
-                  Начат {formatDateTime(s.enteredAt)}
-                  {s.dueAt ? ` · срок до ${formatDate(s.dueAt)}` : ""}
-                  {s.leftAt ? ` · завершён ${formatDateTime(s.leftAt)}` : " · выполняется"}
-                </p>
-              )}
+              <StageStay stay={s} closed={app.status !== "SUBMITTED"} />
             </li>
           ))}
         </ol>

@@ -11,6 +11,7 @@ import { EventHistory } from "@/components/staff/event-history";
 import { ReassignForm } from "@/components/staff/reassign-form";
 import { RequestsPanel } from "@/components/staff/requests-panel";
 import { StatusBadge } from "@/components/ui/status";
+import { StageStay } from "@/components/stage-stay";
 import { api } from "@/server/api/server";
 import { requireRole, STAFF_ROLES } from "@/server/auth/session";
 import { CHANNEL_LABEL } from "@/server/regulation/document";
@@ -197,17 +198,7 @@ export default async function StaffApplicationPage({ params }: { params: Promise
           {card.timeline.map((s, i) => (
             <li key={`${s.stage}-${i}`}>
               <p className="font-medium">{s.title}</p>
-              {/* A closed application's last stage is never left: reaching it is what closed it. */}
-              {!s.leftAt && card.status !== "SUBMITTED" ? (
-                <p className="text-sm text-slate-700">Этап достигнут {formatDateTime(s.enteredAt)} · рассмотрение завершено</p>
-              ) : (
-                <p className="text-sm text-slate-700">
-                  Начат {formatDateTime(s.enteredAt)}
-                  {s.dueAt ? ` · срок до ${formatDate(s.dueAt)}` : " · без срока"}
-                  {s.leftAt ? ` · завершён ${formatDateTime(s.leftAt)}` : " · выполняется"}
-                  {s.leftAt && s.dueAt && new Date(s.leftAt) > new Date(s.dueAt) ? " · с нарушением срока" : ""}
-                </p>
-              )}
+              <StageStay stay={s} closed={card.status !== "SUBMITTED"} detailed />
               {s.responsible.length ? <p className="text-sm text-slate-600">Ответственный: {s.responsible.join(", ")}</p> : null}
             </li>
           ))}

@@ -1,0 +1,21 @@
+// One stay of an application in a stage, as the staff card and the applicant's cabinet show it in
+// their timelines: when it began, its deadline, when it ended. A closed application's last stage is
+// never left: reaching it is what closed the application.
+import { formatDate, formatDateTime } from "@/components/ui/format";
+
+type Stay = { enteredAt: Date | string; dueAt: Date | string | null; leftAt: Date | string | null };
+
+export function StageStay({ stay, closed, detailed = false }: { stay: Stay; closed: boolean; /** Staff see "no deadline" and breaches too. */ detailed?: boolean }) {
+  if (!stay.leftAt && closed) {
+    return <p className="text-sm text-slate-700">Этап достигнут {formatDateTime(stay.enteredAt)} · рассмотрение завершено</p>;
+  }
+  const late = detailed && stay.leftAt && stay.dueAt && new Date(stay.leftAt) > new Date(stay.dueAt);
+  return (
+    <p className="text-sm text-slate-700">
+      Начат {formatDateTime(stay.enteredAt)}
+      {stay.dueAt ? ` · срок до ${formatDate(stay.dueAt)}` : detailed ? " · без срока" : ""}
+      {stay.leftAt ? ` · завершён ${formatDateTime(stay.leftAt)}` : " · выполняется"}
+      {late ? " · с нарушением срока" : ""}
+    </p>
+  );
+}
