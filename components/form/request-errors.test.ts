@@ -27,6 +27,12 @@ const router = createTRPCRouter({
   invalid: publicProcedure.mutation(() => {
     throw new AppError("INVALID", "Проверьте поля", { comment: "Укажите мотивы отказа" });
   }),
+  crash: publicProcedure.mutation(() => {
+    throw new Error("Invalid `prisma.application.update()` invocation: connection reset");
+  }),
+  race: publicProcedure.mutation(() => {
+    throw Object.assign(new Error("Unique constraint failed on the fields: (`registrationNumber`)"), { code: "P2002", name: "PrismaClientKnownRequestError" });
+  }),
 });
 
 const client = createTRPCClient<typeof router>({
@@ -84,5 +90,28 @@ describe("outcomeOfError (the move dialog)", () => {
     expect(outcomeOfError(await failureOf(() => client.effectFailed.mutate()))).toEqual({ kind: "failed", message: EFFECT_MESSAGE });
     // "gone": the dialog closes and the board or card is refreshed.
     expect(outcomeOfError(await failureOf(() => client.stageClosed.mutate()))).toMatchObject({ kind: "gone" });
+  });
+});
+
+describe("unexpected server failures", () => {
+  it("reach the user in Russian, without the library's text", async () => {
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const error = (await failureOf(() => client.crash.mutate())) as TRPCClientError<typeof router>;
+      expect(error.message).toBe("Внутренняя ошибка сервера: действие не выполнено. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.");
+      expect(error.message).not.toMatch(/prisma/i);
+      expect(classifyRequestError(error).kind).toBe("server");
+      // ...while the server log keeps it.
+      expect(errors.flat().some((e) => e instanceof Error && e.message.includes("connection reset"))).toBe(true);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it("a unique-constraint race is a conflict to explain", async () => {
+    const error = await failureOf(() => client.race.mutate());
+    expect(classifyRequestError(error)).toMatchObject({ kind: "conflict", message: "Эти данные только что изменило другое действие. Обновите страницу и повторите." });
   });
 });

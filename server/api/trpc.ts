@@ -17,6 +17,9 @@ export async function createContext(opts: { session: Session | null; db?: Db }):
   return { db: opts.db ?? getDb(), session: opts.session };
 }
 
+const INTERNAL_MESSAGE = "Внутренняя ошибка сервера: действие не выполнено. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.";
+const RACE_MESSAGE = "Эти данные только что изменило другое действие. Обновите страницу и повторите.";
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
@@ -27,9 +30,12 @@ const t = initTRPC.context<Context>().create({
         : cause instanceof AppError
           ? cause.fieldErrors ?? null
           : null;
+    // An unexpected failure's own text (English, from a library, possibly with internals) is for
+    // the server log, not for the user.
+    const message = cause instanceof ZodError ? "Проверьте правильность заполнения полей" : error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_MESSAGE : shape.message;
     return {
       ...shape,
-      message: cause instanceof ZodError ? "Проверьте правильность заполнения полей" : shape.message,
+      message,
       data: {
         ...shape.data,
         fieldErrors,
@@ -42,12 +48,20 @@ const t = initTRPC.context<Context>().create({
 });
 
 /** Domain errors become tRPC errors here and nowhere else. */
-const mapErrors = t.middleware(async ({ next }) => {
+const mapErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
     throw new TRPCError({ code: APP_ERROR_CODES[cause.code], message: cause.message, cause });
   }
+  // Two requests raced for the same row or key (a unique constraint, a serialisation failure):
+  // the user's action met someone else's, which is a conflict to explain, not an internal error.
+  const prismaCode = (cause as { code?: unknown } | undefined)?.code;
+  if (result.error.code === "INTERNAL_SERVER_ERROR" && (prismaCode === "P2002" || prismaCode === "P2034")) {
+    throw new TRPCError({ code: "CONFLICT", message: RACE_MESSAGE, cause: new AppError("CONFLICT", RACE_MESSAGE) });
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path} failed:`, cause ?? result.error);
   return result;
 });
 
