@@ -8,6 +8,7 @@ import path from "node:path";
 import { prepareDatabase } from "../server/db/prepare";
 import { createPrismaClient } from "../server/db/client";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../prisma/seed/demo";
+import { LOCKS, withAdvisoryLock } from "../server/db/lock";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -38,7 +39,7 @@ function sourceHash(): string {
     }
   };
   for (const dir of ["app", "components", "server", "public", "types"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ["package-lock.json", "next.config.js", "tsconfig.json", "postcss.config.mjs", "prisma/schema.prisma"]) {
+  for (const file of ["package-lock.json", "next.config.js", "tsconfig.json", "postcss.config.mjs", "prisma/schema.prisma", "instrumentation.ts"]) {
     if (existsSync(path.join(root, file))) hash.update(file).update(readFileSync(path.join(root, file)));
   }
   return hash.digest("hex");
@@ -87,7 +88,8 @@ async function main() {
 
   try {
     const db = createPrismaClient(database.url, { max: 2 });
-    const report = await seedDemo(db);
+    // Two instances starting on one new database would both insert the demo data: one at a time.
+    const report = await withAdvisoryLock(database.url, LOCKS.seed, () => seedDemo(db));
     await db.$disconnect();
     const created = Object.entries(report.created).filter(([, n]) => n > 0);
     log(created.length ? `demo data loaded: ${created.map(([k, n]) => `${n} ${k}`).join(", ")}` : "demo data already present");
@@ -108,7 +110,8 @@ async function main() {
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s before the web server starts: http://localhost:${port}\n`);
 
     child = spawn(process.execPath, [require_next(), dev ? "dev" : "start", "-p", String(port)], { cwd: root, stdio: "inherit", env });
-    child.on("exit", (code) => void stop(code ?? 0));
+    // Killed by a signal (the OOM killer, say) is a failure too: a supervisor should restart us.
+    child.on("exit", (code, signal) => void stop(code ?? (signal ? 1 : 0)));
   } catch (error) {
     console.error(`\n[reglament] ${(error as Error).message}`);
     await stop(1);

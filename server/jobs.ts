@@ -1,8 +1,8 @@
 // Background work of a server instance. Scheduled jobs run on pg-boss, a PostgreSQL-backed queue:
 // every instance registers the same schedules and workers, and pg-boss hands each scheduled run to
 // exactly one of them. The e-mail sender is a plain interval: it locks rows with SKIP LOCKED.
-import pg from "pg";
 import PgBoss from "pg-boss";
+import { LOCKS, withAdvisoryLock } from "./db/lock";
 import { getDb } from "./db/client";
 import { config } from "./config";
 import { isMailSendingConfigured } from "./notification/config";
@@ -23,21 +23,6 @@ export const JOBS = {
   monitorDeadlines: { name: "deadlines-monitor", cron: "*/5 * * * *" },
 } as const;
 
-// An arbitrary constant identifying "pg-boss queue setup" among the app's advisory locks.
-const SETUP_LOCK_KEY = 72_310_501;
-
-async function withSetupLock(url: string, setup: () => Promise<void>): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("SELECT pg_advisory_lock($1)", [SETUP_LOCK_KEY]);
-    await setup();
-  } finally {
-    // Ending the session releases the lock even if the unlock is never reached.
-    await client.end();
-  }
-}
-
 /**
  * Starts the background work of this process (once; later calls return the same promise). In the
  * web server, a failure is logged and the app keeps serving; `scripts/jobs.ts` passes
@@ -56,7 +41,7 @@ export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promis
     const queues = boss;
     // Instances starting at the same moment deadlock inside pg-boss's createQueue (each creates the
     // queue's partition): the setup is serialised across instances by an advisory lock.
-    await withSetupLock(url, async () => {
+    await withAdvisoryLock(url, LOCKS.jobQueues, async () => {
       for (const job of [JOBS.purgeDrafts, JOBS.monitorDeadlines]) {
         if (!(await queues.getQueue(job.name))) await queues.createQueue(job.name);
         await queues.schedule(job.name, job.cron, {}, { tz: config().timeZone });

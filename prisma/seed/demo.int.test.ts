@@ -5,6 +5,10 @@ import { createTestDatabase, type TestDatabase } from "../../server/test/db";
 import { verifyPassword } from "../../server/auth/password";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./demo";
 import { SEED_SERVICES } from "./regulations";
+import { createPrismaClient } from "../../server/db/client";
+import { LOCKS, withAdvisoryLock } from "../../server/db/lock";
+import { loadCalendarYears, loadWorkingCalendar, saveCalendarYear } from "../../server/calendar/calendar-store";
+import { deriveYearFromLabourCode } from "../../server/calendar/russia";
 
 describe("demo seed", () => {
   let t: TestDatabase;
@@ -57,5 +61,44 @@ describe("demo seed", () => {
     await expect(t.db.applicationEvent.update({ where: { id: event.id }, data: { type: "forged" } })).rejects.toThrow(/append-only/);
     await expect(t.db.applicationEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
     expect((await t.db.applicationEvent.findUniqueOrThrow({ where: { id: event.id } })).type).toBe("draft_created");
+  });
+});
+
+describe("seeding and the calendar with several instances", () => {
+  it("two instances seeding a new database at once: both succeed, the data is there once", async () => {
+    const t = await createTestDatabase();
+    try {
+      const other = createPrismaClient(t.url, { max: 2 });
+      const reports = await Promise.all([
+        withAdvisoryLock(t.url, LOCKS.seed, () => seedDemo(t.db)),
+        withAdvisoryLock(t.url, LOCKS.seed, () => seedDemo(other)),
+      ]);
+      await other.$disconnect();
+      expect(reports.map((r) => r.created.users).sort()).toEqual([0, DEMO_USERS.length]);
+      expect(await t.db.user.count()).toBe(DEMO_USERS.length);
+      expect(await t.db.department.count()).toBe(4);
+    } finally {
+      await t.drop();
+    }
+  });
+
+  it("a year stored as provisional gives way to its decree once the build knows it", async () => {
+    const t = await createTestDatabase();
+    try {
+      // 2025 as it would have been stored before its decree was known: Labour Code only.
+      await saveCalendarYear(t.db, deriveYearFromLabourCode(2025));
+      expect(await t.db.calendarYear.findUniqueOrThrow({ where: { year: 2025 } })).toMatchObject({ provisional: true });
+      expect((await loadWorkingCalendar(t.db)).isWorkingDay("2025-05-08")).toBe(true);
+      expect(await loadCalendarYears(t.db, [2025])).toBe(1);
+      expect(await t.db.calendarYear.findUniqueOrThrow({ where: { year: 2025 } })).toMatchObject({ provisional: false });
+      // Decree No. 1335: 8 May 2025 is a day off transferred from 4 January.
+      expect((await loadWorkingCalendar(t.db)).isWorkingDay("2025-05-08")).toBe(false);
+      // A year already stored from its decree is left alone; a provisional one with no decree too.
+      expect(await loadCalendarYears(t.db, [2025])).toBe(0);
+      await saveCalendarYear(t.db, deriveYearFromLabourCode(2031));
+      expect(await loadCalendarYears(t.db, [2031])).toBe(0);
+    } finally {
+      await t.drop();
+    }
   });
 });

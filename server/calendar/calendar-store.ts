@@ -31,13 +31,19 @@ export async function saveCalendarYear(db: Db, year: CalendarYear): Promise<void
   ]);
 }
 
-/** Loads the years that are missing (decree data where known, else the Labour Code). Returns how many. */
+/**
+ * Loads the years that are missing (decree data where known, else the Labour Code), and replaces a
+ * stored provisional year once this build knows its decree: a year stored as derived from the Labour
+ * Code alone must not shadow the official calendar later. Returns how many years were written.
+ */
 export async function loadCalendarYears(db: Db, years: number[]): Promise<number> {
-  const present = new Set((await db.calendarYear.findMany({ select: { year: true } })).map((y) => y.year));
+  const stored = new Map((await db.calendarYear.findMany({ select: { year: true, provisional: true } })).map((y) => [y.year, y.provisional]));
   let loaded = 0;
   for (const y of years) {
-    if (present.has(y)) continue;
-    await saveCalendarYear(db, calendarYear(y));
+    const known = calendarYear(y);
+    const provisional = stored.get(y);
+    if (provisional === false || (provisional === true && known.provisional)) continue;
+    await saveCalendarYear(db, known);
     loaded += 1;
   }
   return loaded;
