@@ -46,12 +46,25 @@ describe("registration (R7, R23)", () => {
     const result = await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt });
     expect(result.registrationNumber).toMatch(/^ROAD-INFO-2026-\d{5}$/);
     expect(calendar.localDate(result.dueAt)).toBe("2026-03-30");
-    expect(calendar.localDate(result.stageDueAt!)).toBe("2026-03-10");
+    // S1 p.22: a portal application is registered the same day.
+    expect(calendar.localDate(result.stageDueAt!)).toBe("2026-03-06");
     const row = await t.db.application.findUniqueOrThrow({ where: { id: app.id }, include: { events: true, stages: true } });
     expect(row).toMatchObject({ status: "SUBMITTED", currentStage: "registration", rowVersion: 1 });
     expect(row.events.map((e) => e.type)).toEqual(["registered"]);
     expect(row.stages).toHaveLength(1);
     await expect(registerApplication(t.db, { applicationId: app.id, actorId: null, calendar })).rejects.toThrow(/уже зарегистрировано/);
+  });
+
+  it("takes the registration term of the channel the application came by (R7, S1 p.22)", async () => {
+    const receivedAt = new Date("2026-03-06T07:00:00Z"); // Friday 12:00 local; Monday 9 March is a day off
+    const due = async (channel: "POST" | "IN_PERSON" | "PORTAL") => {
+      const app = await newApplication();
+      await t.db.application.update({ where: { id: app.id }, data: { channel } });
+      return (await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt })).stageDueAt!;
+    };
+    expect(calendar.localDate(await due("POST"))).toBe("2026-03-10");
+    expect((await due("IN_PERSON")).toISOString()).toBe("2026-03-06T07:15:00.000Z");
+    expect(calendar.localDate(await due("PORTAL"))).toBe("2026-03-06");
   });
 
   it("numbers applications of a service sequentially within a year", async () => {

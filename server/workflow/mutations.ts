@@ -11,7 +11,7 @@ import { notify } from "../notification/mutations";
 import { appBaseUrl } from "../notification/config";
 import { formatDateRu } from "../notification/templates";
 import type { WorkingCalendar } from "../calendar/working-calendar";
-import { mayReassign, planTransition, rolesIn, serviceDueAt, stageDueAt, type Actor, type TransitionRequest, type WorkflowError } from "./machine";
+import { addDuration, mayReassign, planTransition, rolesIn, serviceDueAt, stageDueAt, type Actor, type TransitionRequest, type WorkflowError } from "./machine";
 
 const WORKFLOW_TO_APP = {
   not_registered: "PRECONDITION",
@@ -146,7 +146,7 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
   const receivedAt = input.receivedAt ?? now;
   const app = await tx.application.findUnique({
     where: { id: input.applicationId },
-    select: { id: true, status: true, registrationNumber: true, rowVersion: true, serviceId: true, regulationVersionId: true, service: { select: { code: true } }, regulationVersion: { select: { document: true } } },
+    select: { id: true, status: true, channel: true, registrationNumber: true, rowVersion: true, serviceId: true, regulationVersionId: true, service: { select: { code: true } }, regulationVersion: { select: { document: true } } },
   });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
   if (app.registrationNumber) throw new AppError("CONFLICT", `Заявление уже зарегистрировано под номером ${app.registrationNumber}`);
@@ -155,7 +155,11 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
   const registrationNumber = await nextRegistrationNumber(tx, app.serviceId, app.service.code, year);
   const dueAt = serviceDueAt(document, receivedAt, input.calendar);
   const stage = document.initialStage;
-  const due = stageDueAt(document, stage, { enteredAt: receivedAt, registeredAt: receivedAt }, input.calendar);
+  // R7: the regulation may fix the registration term per channel (S1 p.22: the portal the same day,
+  // in person within 15 minutes, post and e-mail within a working day); that term is the deadline
+  // of the initial stage, and the stage's own deadline applies where the channel has none.
+  const term = document.passport.registrationTerms.find((r) => r.channel === app.channel)?.term;
+  const due = term ? addDuration(input.calendar, receivedAt, term) : stageDueAt(document, stage, { enteredAt: receivedAt, registeredAt: receivedAt }, input.calendar);
   const updated = await tx.application.updateMany({
     where: { id: app.id, rowVersion: app.rowVersion, registrationNumber: null },
     data: {
