@@ -17,8 +17,11 @@ export type AppErrorCode = keyof typeof APP_ERROR_CODES;
  *   document from its template, storing the file) failed, so the whole move was rolled back. Nothing
  *   changed on the server: unlike other PRECONDITION failures ("the application is no longer where
  *   you think"), the form stays open with what the user typed, and the same attempt may be repeated.
+ * - `form_updated`: a new edition of the regulation came into force and the draft was moved to it
+ *   (R11): the form the applicant filled is no longer the one the application is judged by, so the
+ *   browser loads the updated form to be reviewed.
  */
-export type AppErrorReason = "effect_failed";
+export type AppErrorReason = "effect_failed" | "form_updated";
 
 export class AppError extends Error {
   constructor(

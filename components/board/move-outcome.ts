@@ -43,6 +43,7 @@ export function outcomeOfError(error: unknown): Exclude<MoveOutcome, { kind: "mo
     case "conflict":
       return { kind: "conflict", message: failure.message };
     case "closed":
+    case "form-updated": // an applicant's draft only; never the answer to a move
       return { kind: "gone", message: failure.message };
     case "invalid": {
       const fieldErrors: Partial<Record<MoveFields, string>> = {};

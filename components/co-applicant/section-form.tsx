@@ -8,6 +8,7 @@ import { FormProvider, useForm, useWatch } from "react-hook-form";
 import type { StepDef } from "@/server/regulation/document";
 import { buildApplicationSchema, validateApplication } from "@/server/regulation/form-schema";
 import { useTRPC } from "@/components/trpc-provider";
+import { displayTimeZone } from "@/components/ui/format";
 import { FieldContext } from "@/components/form/form-context";
 import { FieldRenderer } from "@/components/form/field-renderer";
 import { classifyRequestError } from "@/components/form/request-errors";
@@ -19,7 +20,9 @@ type Props = { applicationId: string; steps: StepDef[]; values: Record<string, u
 export function CoApplicantSectionForm({ applicationId, steps, values, completed, ownerName, serviceTitle }: Props) {
   const trpc = useTRPC();
   const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(completed ? { kind: "ok", text: "Раздел заполнен и подтверждён. Заявитель сможет подать заявление." } : null);
-  const resolver = useMemo(() => groupsJudgeOnlyThemselves(zodResolver(buildApplicationSchema(steps, { mode: "submit" })), steps), [steps]);
+  // "Today" of the checks is the municipality's date (the zone the root layout publishes), as on the server.
+  const [timeZone] = useState(displayTimeZone);
+  const resolver = useMemo(() => groupsJudgeOnlyThemselves(zodResolver(buildApplicationSchema(steps, { mode: "submit", timeZone })), steps), [steps, timeZone]);
   const form = useForm<Record<string, unknown>>({ defaultValues: values, shouldUnregister: false, mode: "onTouched", reValidateMode: "onChange", resolver });
   const watched = useWatch({ control: form.control }) as Record<string, unknown>;
   const save = useMutation(trpc.application.saveCoApplicantSection.mutationOptions());
@@ -28,7 +31,7 @@ export function CoApplicantSectionForm({ applicationId, steps, values, completed
     setStatus(null);
     if (complete) {
       // The same check the server applies (the shared schema builder), field by field.
-      const checked = validateApplication(steps, form.getValues(), { mode: "submit" });
+      const checked = validateApplication(steps, form.getValues(), { mode: "submit", timeZone });
       if (!checked.ok) {
         for (const issue of checked.issues) form.setError(issue.path.join("."), { type: "submit", message: issue.message });
         setStatus({ kind: "error", text: `Исправьте отмеченные поля, затем подтвердите раздел: ${checked.issues.map((i) => i.message).join("; ")}` });

@@ -25,6 +25,7 @@ import type { AppRouter } from "@/server/api/root";
 import type { StepDef } from "@/server/regulation/document";
 import { FORM_ERROR_KEY, buildApplicationSchema, fieldErrorsByPath, isStepComplete, validateApplication, visibleFields } from "@/server/regulation/form-schema";
 import { useTRPC } from "@/components/trpc-provider";
+import { displayTimeZone } from "@/components/ui/format";
 import { AnswersSummary } from "./answers-summary";
 import { ConflictDialog } from "./conflict-dialog";
 import { DraftSync, type SyncSnapshot } from "./draft-sync";
@@ -61,7 +62,8 @@ export function ApplicationWizard({ draft }: { draft: DraftPayload }) {
       </p>
     );
   }
-  return <Wizard draft={draft} />;
+  // A new edition of the regulation gives the draft another form (R11): a fresh wizard for it.
+  return <Wizard key={`${draft.id}:${draft.version}`} draft={draft} />;
 }
 
 
@@ -142,6 +144,8 @@ function Wizard({ draft }: { draft: DraftPayload }) {
   const queryClient = useQueryClient();
   const steps: StepDef[] = draft.steps;
   const reviewIndex = steps.length;
+  // "Today" of the checks is the municipality's date (the zone the root layout publishes), as on the server.
+  const [timeZone] = useState(displayTimeZone);
 
   const [initial] = useState(() => initialState(draft));
   const [stepIndex, setStepIndex] = useState(initial.stepIndex);
@@ -163,8 +167,8 @@ function Wizard({ draft }: { draft: DraftPayload }) {
 
   // Only the current step is judged; the others pass through (their values are kept as typed).
   const resolver = useMemo(
-    () => groupsJudgeOnlyThemselves(zodResolver(buildApplicationSchema(steps, { mode: "submit", stepKeys: step ? [step.key] : [] })), steps),
-    [steps, step],
+    () => groupsJudgeOnlyThemselves(zodResolver(buildApplicationSchema(steps, { mode: "submit", stepKeys: step ? [step.key] : [], timeZone })), steps),
+    [steps, step, timeZone],
   );
   const form = useForm<FormValues>({
     defaultValues: initial.values,
@@ -189,7 +193,13 @@ function Wizard({ draft }: { draft: DraftPayload }) {
         savedAt: new Date(draft.savedAt),
         restored: initial.restored,
         storage: browserDraftStorage(draft.id),
-        send: (input) => saveDraft(input),
+        send: async (input) => {
+          const saved = await saveDraft({ ...input, formVersion: draft.version });
+          // The draft is on a newer edition than this form (R11): its values were carried over to
+          // the new form on the server; show that form and its notice.
+          if (saved.version !== draft.version) router.refresh();
+          return saved;
+        },
         onConflict: () => setDialogOpen(true),
         onInvalid: (fieldErrors) => {
           for (const [path, message] of Object.entries(fieldErrors)) if (path !== FORM_ERROR_KEY) setError(path, { type: "server", message });
@@ -220,7 +230,7 @@ function Wizard({ draft }: { draft: DraftPayload }) {
 
   const values = useWatch({ control }) as FormValues;
   const { errors } = useFormState({ control });
-  const complete = useMemo(() => steps.map((s) => isStepComplete(s, values, steps)), [steps, values]);
+  const complete = useMemo(() => steps.map((s) => isStepComplete(s, values, steps, { timeZone })), [steps, values, timeZone]);
   const visible = useMemo(() => (step ? visibleFields(step, values, steps) : []), [step, values, steps]);
   const stepErrors = summaryFor === stepIndex && step ? errorsForFields(flattenErrors(errors), visible, values) : [];
 
@@ -271,7 +281,7 @@ function Wizard({ draft }: { draft: DraftPayload }) {
     setSubmitError(null);
     let leaving = false;
     try {
-      const check = validateApplication(steps, knownValues(steps, getValues()), { mode: "submit" });
+      const check = validateApplication(steps, knownValues(steps, getValues()), { mode: "submit", timeZone });
       if (!check.ok) {
         showErrors(fieldErrorsByPath({ issues: check.issues }));
         return;
@@ -295,7 +305,11 @@ function Wizard({ draft }: { draft: DraftPayload }) {
     } catch (error) {
       const failure = classifyRequestError(error);
       if (failure.kind === "invalid" && showErrors(failure.fieldErrors)) return;
-      if (failure.kind === "conflict") sync.reportConflict(failure);
+      if (failure.kind === "form-updated") {
+        // A new edition came into force: the draft moved to it; the updated form replaces this one.
+        setSubmitError(failure.message);
+        router.refresh();
+      } else if (failure.kind === "conflict") sync.reportConflict(failure);
       else if (failure.kind === "offline" || failure.kind === "server") {
         setSubmitError("Нет ответа от сервера: возможно, заявление не отправлено. Нажмите «Подать заявление» ещё раз — повторная отправка не создаст второе заявление.");
       } else setSubmitError(`Заявление не отправлено: ${failure.message}`);
@@ -315,6 +329,13 @@ function Wizard({ draft }: { draft: DraftPayload }) {
       if (fresh.status !== "DRAFT") {
         sync.close();
         router.replace(`/cabinet/applications/${draft.id}`);
+        return;
+      }
+      if (fresh.version !== draft.version) {
+        // The saved draft is on a newer edition of the regulation: load its form.
+        sync.stop();
+        setDialogOpen(false);
+        router.refresh(); // the page loads the draft's form afresh (the wizard is keyed by the edition)
         return;
       }
       sync.acceptServer({ values: fresh.values, rowVersion: fresh.rowVersion, savedAt: new Date(fresh.savedAt) });

@@ -7,33 +7,18 @@ import { useRef, useState, type ChangeEvent } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { FieldDef } from "@/server/regulation/document";
 import type { FileRef } from "@/server/regulation/form-schema";
+import { acceptedMimeTypes, fileInputAccept } from "@/server/attachment/sniff";
 import { FieldError, FieldHint, RequiredMark, fieldBox } from "./field-parts";
 import { useFieldError, useWizardField } from "./form-context";
 import { describedBy, errorId, fieldId, hintId } from "./paths";
-import { formatFileSize, isFileRefs, type FormValues } from "./values";
+import { fileLimitsText, formatFileSize, isFileRefs, type FormValues } from "./values";
 
 const MB = 1024 * 1024;
-const TYPE_LABEL: Record<string, string> = {
-  "application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG", "image/tiff": "TIFF",
-  "application/msword": "DOC", "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
-};
 
 function plural(n: number, forms: [string, string, string]): string {
   const n10 = n % 10;
   const n100 = n % 100;
   return n10 === 1 && n100 !== 11 ? forms[0] : n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14) ? forms[1] : forms[2];
-}
-
-/** "PDF, JPEG или PNG; до 10 МБ каждый; не больше 3 файлов." */
-function limitsText(field: FieldDef, max: number): string {
-  const parts: string[] = [];
-  if (field.accept?.length) {
-    const labels = [...new Set(field.accept.map((a) => TYPE_LABEL[a] ?? a.replace(/^\./, "").toUpperCase()))];
-    parts.push(labels.length > 1 ? `${labels.slice(0, -1).join(", ")} или ${labels[labels.length - 1]}` : (labels[0] ?? ""));
-  }
-  if (field.maxSizeMb) parts.push(`до ${field.maxSizeMb} МБ каждый`);
-  parts.push(`не больше ${max} ${plural(max, ["файла", "файлов", "файлов"])}`);
-  return `Формат: ${parts.join("; ")}.`;
 }
 
 async function errorText(res: Response): Promise<string> {
@@ -57,7 +42,7 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const max = field.maxFiles ?? 1;
   const full = files.length >= max;
-  const limits = limitsText(field, max);
+  const limits = fileLimitsText(field, max);
   const current = (): FileRef[] => {
     const v = getValues(path) as unknown;
     return isFileRefs(v) ? v : [];
@@ -158,7 +143,7 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
             id={`${fieldId(path)}-input`}
             type="file"
             multiple={max - files.length > 1}
-            accept={field.accept?.join(",")}
+            accept={fileInputAccept(acceptedMimeTypes(field.accept))}
             disabled={!!busy}
             onChange={(e) => void onChoose(e)}
             aria-invalid={error ? true : undefined}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { FieldDef } from "@/server/regulation/document";
 import { errorsForFields, fieldId, flattenErrors, stepIndexOfPath } from "./paths";
-import { dateFromInput, dateToInput, displayValue, fingerprint, knownValues, numberFromInput } from "./values";
+import { validateApplication } from "@/server/regulation/form-schema";
+import { RECOGNISED_MIME_TYPES, sniffMimeType } from "@/server/attachment/sniff";
+import { dateFromInput, dateToInput, displayValue, fileLimitsText, fingerprint, knownValues, numberFromInput } from "./values";
 
 describe("date input", () => {
   it("stores a complete date as ISO and keeps anything else as typed", () => {
@@ -99,5 +101,33 @@ describe("values for the server and the summary", () => {
     expect(displayValue({ key: "r", type: "radio", label: "", options: [{ value: "post", label: "Почтой" }] }, "post")).toBe("Почтой");
     expect(displayValue({ key: "d", type: "date", label: "" }, "1990-01-01")).toBe("01.01.1990");
     expect(displayValue({ key: "t", type: "text", label: "" }, "")).toBe("Не указано");
+  });
+});
+
+describe("file types: the field's label, the form check and the upload read one list", () => {
+  const field: FieldDef = { key: "scan", type: "file", label: "Скан", accept: ["application/pdf", "image/tiff"], maxSizeMb: 10, maxFiles: 3 };
+  const steps = [{ key: "s", title: "Шаг", fields: [field] }];
+  const ref = (mimeType: string, name = "file") => ({ id: `id-${mimeType}`, name, size: 100, mimeType });
+  const formCheck = (mimeType: string, name?: string) => validateApplication(steps, { scan: [ref(mimeType, name)] }, { mode: "submit" });
+
+  it("names exactly the accepted types, never a type the upload would refuse (no DOC/DOCX)", () => {
+    expect(fileLimitsText(field, 3)).toBe("Формат: PDF, TIFF; до 10 МБ каждый; не больше 3 файлов.");
+    expect(fileLimitsText({}, 1)).toBe("Формат: PDF, JPEG, PNG, TIFF, WebP; не больше 1 файла.");
+    expect(fileLimitsText({ accept: ["application/pdf"] }, 5)).not.toMatch(/DOC/);
+  });
+
+  it("accepts in the form check what the upload's content check accepts, and nothing else", () => {
+    // The upload stores the type it sniffed; the form check compares that type with the same list.
+    const tiff = Uint8Array.from([0x49, 0x49, 0x2a, 0x00, ...new Array(16).fill(0)]);
+    expect(sniffMimeType(tiff)).toBe("image/tiff");
+    expect(formCheck("image/tiff").ok).toBe(true);
+    expect(formCheck("application/pdf").ok).toBe(true);
+    // A name proves nothing: a JPEG called .pdf is a JPEG, not accepted by this field.
+    const jpeg = formCheck("image/jpeg", "scan.pdf");
+    expect(jpeg.ok ? null : jpeg.issues[0]!.message).toBe("Файл «scan.pdf» неподходящего формата: приложите файл в формате PDF, TIFF");
+    // No accept: every type the sniffer recognises.
+    const open = [{ key: "s", title: "Шаг", fields: [{ ...field, accept: undefined }] }];
+    for (const mime of RECOGNISED_MIME_TYPES) expect(validateApplication(open, { scan: [ref(mime)] }, { mode: "submit" }).ok).toBe(true);
+    expect(validateApplication(open, { scan: [ref("application/msword")] }, { mode: "submit" }).ok).toBe(false);
   });
 });

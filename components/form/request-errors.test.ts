@@ -6,6 +6,7 @@ import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { createTRPCRouter, publicProcedure } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
+import { FORM_UPDATED } from "@/server/application/form-update";
 import { outcomeOfError } from "@/components/board/move-outcome";
 import { classifyRequestError, isRetryable } from "./request-errors";
 
@@ -17,6 +18,9 @@ const router = createTRPCRouter({
   }),
   stageClosed: publicProcedure.mutation(() => {
     throw new AppError("PRECONDITION", "Рассмотрение заявления завершено: изменить этап нельзя");
+  }),
+  formUpdated: publicProcedure.mutation(() => {
+    throw new AppError("PRECONDITION", FORM_UPDATED(2), undefined, "form_updated");
   }),
   notFound: publicProcedure.mutation(() => {
     throw new AppError("NOT_FOUND", "Заявление не найдено");
@@ -72,6 +76,13 @@ describe("classifyRequestError", () => {
     const closed = await failureOf(() => client.stageClosed.mutate());
     expect(classifyRequestError(closed)).toEqual({ kind: "closed", message: "Рассмотрение заявления завершено: изменить этап нельзя" });
     expect(classifyRequestError(await failureOf(() => client.notFound.mutate()))).toMatchObject({ kind: "closed" });
+  });
+
+  it("tells a draft moved to a new edition of the regulation apart from a closed one (R11)", async () => {
+    const updated = classifyRequestError(await failureOf(() => client.formUpdated.mutate()));
+    expect(updated).toEqual({ kind: "form-updated", message: FORM_UPDATED(2) });
+    expect(updated.message).toContain("форма заявления обновлена");
+    expect(isRetryable(updated)).toBe(false);
   });
 
   it("classifies conflicts, field errors and a missing answer", async () => {

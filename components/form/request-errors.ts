@@ -11,7 +11,10 @@ export type RequestFailure =
   | { kind: "closed"; message: string }
   /** The server tried and undid everything (a result document failed to render or to be stored):
    *  nothing changed, so the form keeps its values and the same attempt may be made again. */
-  | { kind: "rolled-back"; message: string };
+  | { kind: "rolled-back"; message: string }
+  /** A new edition of the regulation came into force and the draft moved to it (R11): the form
+   *  the applicant filled is outdated; the updated one is loaded to be reviewed. */
+  | { kind: "form-updated"; message: string };
 
 type ErrorData = { code?: string; fieldErrors?: Record<string, string> | null; appReason?: string | null } | undefined;
 
@@ -22,6 +25,7 @@ export function classifyRequestError(error: unknown): RequestFailure {
   // Checked before the code: such a failure is sent as PRECONDITION_FAILED, which otherwise means
   // the application has moved on and the form no longer applies.
   if (data?.appReason === "effect_failed") return { kind: "rolled-back", message };
+  if (data?.appReason === "form_updated") return { kind: "form-updated", message };
   switch (data?.code) {
     case undefined:
       return { kind: "offline", message: "Нет связи с сервером" };

@@ -3,7 +3,8 @@
 // reads on the summary page.
 import type { FieldDef, StepDef } from "@/server/regulation/document";
 import { formatDateRu, type FileRef } from "@/server/regulation/form-schema";
-import { formatPhone } from "@/server/regulation/identifiers";
+import { formatPhone, plural } from "@/server/regulation/identifiers";
+import { acceptedMimeTypes, mimeTypesLabel } from "@/server/attachment/sniff";
 import { displayTimeZone, zonedFormat } from "@/components/ui/format";
 
 export type FormValues = Record<string, unknown>;
@@ -81,6 +82,18 @@ export function numberFromInput(text: string): string | number {
 
 export function isFileRefs(v: unknown): v is FileRef[] {
   return Array.isArray(v) && v.every((x) => typeof x === "object" && x !== null && "id" in x && "name" in x);
+}
+
+/**
+ * The file field's hint: "Формат: PDF, JPEG, PNG; до 10 МБ каждый; не больше 3 файлов." The types
+ * are the field's accepted ones exactly as the upload and the form check read them (one definition:
+ * server/attachment/sniff.ts).
+ */
+export function fileLimitsText(field: Pick<FieldDef, "accept" | "maxSizeMb">, max: number): string {
+  const parts: string[] = [mimeTypesLabel(acceptedMimeTypes(field.accept))];
+  if (field.maxSizeMb) parts.push(`до ${field.maxSizeMb} МБ каждый`);
+  parts.push(`не больше ${max} ${plural(max, ["файла", "файлов", "файлов"])}`);
+  return `Формат: ${parts.join("; ")}.`;
 }
 
 export function formatFileSize(bytes: number): string {

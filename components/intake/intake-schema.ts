@@ -10,6 +10,7 @@ type ResolverResult = Awaited<ReturnType<Resolver<FormValues>>>;
 import { z } from "zod";
 import type { FieldDef, StepDef } from "@/server/regulation/document";
 import { buildApplicationSchema } from "@/server/regulation/form-schema";
+import { displayTimeZone } from "@/components/ui/format";
 import { normalizePhone, validateEmail, validatePhone } from "@/server/regulation/identifiers";
 import { knownValues, type FormValues } from "@/components/form/values";
 import { groupsJudgeOnlyThemselves } from "@/components/form/group-resolver";
@@ -135,7 +136,8 @@ function intakeSchema(opts: IntakeCheckOptions) {
  * disjoint keys and are merged.
  */
 export function intakeResolver(steps: StepDef[], opts: IntakeCheckOptions): Resolver<FormValues> {
-  const regulation = zodResolver(buildApplicationSchema(steps, { mode: "submit" })) as unknown as Resolver<FormValues>;
+  // "Today" is the municipality's date, as on the server (the zone the root layout publishes).
+  const regulation = zodResolver(buildApplicationSchema(steps, { mode: "submit", timeZone: displayTimeZone() })) as unknown as Resolver<FormValues>;
   const intake = zodResolver(intakeSchema(opts)) as unknown as Resolver<FormValues>;
   return groupsJudgeOnlyThemselves(async (values, context, options) => {
     const [a, b] = await Promise.all([regulation(values, context, options), intake(values, context, options)]);

@@ -2,13 +2,18 @@
 // co-applicant fills their own section, and submission waits for every section.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "../test/db";
+import { LocalFileStorage } from "../storage/storage";
 import { seedDemo } from "../../prisma/seed/demo";
 import { loadWorkingCalendar } from "../calendar/calendar-store";
 import { acceptInvitation, coApplicantSection, coApplicantsForOwner, inviteCoApplicant, saveCoApplicantSection } from "./co-applicants";
 import { contentHash, saveDraft, startDraft, submitApplication } from "./mutations";
 
 let t: TestDatabase;
+const storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-files-")));
 let ownerId: string;
 let co: { id: string; email: string };
 
@@ -43,7 +48,7 @@ describe("co-applicants (R15)", () => {
     // A forwarded link does not work for somebody else.
     await expect(acceptInvitation(t.db, { userId: ownerId, email: "applicant@demo.reglament.ru", token: invite.token })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    const submitEarly = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: saved.rowVersion, calendar: await loadWorkingCalendar(t.db), signedWith: "password" }).catch((e) => e);
+    const submitEarly = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: saved.rowVersion, calendar: await loadWorkingCalendar(t.db), signedWith: "password", storage }).catch((e) => e);
     expect(submitEarly.message).toMatch(/Не все созаявители заполнили свои разделы: sister@example.ru/);
 
     await acceptInvitation(t.db, { userId: co.id, email: co.email, token: invite.token });
@@ -56,7 +61,7 @@ describe("co-applicants (R15)", () => {
     expect((await coApplicantsForOwner(t.db, ownerId, id))[0]).toMatchObject({ email: "sister@example.ru", name: "Иванова Мария" });
     expect((await coApplicantsForOwner(t.db, ownerId, id))[0]!.completedAt).not.toBeNull();
 
-    const result = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: saved.rowVersion, calendar: await loadWorkingCalendar(t.db), signedWith: "password" });
+    const result = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: saved.rowVersion, calendar: await loadWorkingCalendar(t.db), signedWith: "password", storage });
     expect(result.registrationNumber).toMatch(/^ARCHIVE-INFO-/);
     const app = await t.db.application.findUniqueOrThrow({ where: { id }, include: { participants: true } });
     const coData = app.participants.find((p) => p.role === "CO_APPLICANT")!.data;

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import { config } from "../config";
 import { pinnedDocument } from "../regulation/document-cache";
 import type { RegulationDocument, StepDef } from "../regulation/document";
 import { fieldErrorsByPath, validateApplication } from "../regulation/form-schema";
@@ -116,7 +117,7 @@ export async function saveCoApplicantSection(db: Db, input: { userId: string; ap
   const known = new Set(p.steps.flatMap((s) => s.fields.map((f) => f.key)));
   const extra = Object.keys(input.values).filter((k) => !known.has(k));
   if (extra.length) throw new AppError("INVALID", `В разделе нет полей: ${extra.slice(0, 5).join(", ")}`);
-  const result = validateApplication(p.steps, input.values, { mode: input.complete ? "submit" : "draft" });
+  const result = validateApplication(p.steps, input.values, input.complete ? { mode: "submit", timeZone: config().timeZone } : { mode: "draft" });
   if (!result.ok) throw new AppError("INVALID", input.complete ? "Раздел не заполнен: исправьте отмеченные поля" : "Раздел не сохранён", fieldErrorsByPath({ issues: result.issues }));
   await db.applicationParticipant.update({
     where: { id: p.id },

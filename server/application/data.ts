@@ -1,22 +1,75 @@
 // Reads of the applicant's journey, always scoped by the owner (or a co-applicant participant).
 import type { Db } from "../db/client";
 import { pinnedDocument } from "../regulation/document-cache";
-import { ROLE_LABEL } from "../regulation/document";
+import { ROLE_LABEL, type RegulationDocument, type StepDef } from "../regulation/document";
 import { personName } from "../people";
 
+
+/**
+ * What changed in the form between the edition a draft was started on and the one it is on now
+ * (R11): the draft was moved to the edition in force (moveDraftToVersionInForce). Derived from the
+ * versions, so the notice stays until the draft is submitted. Top-level fields by label.
+ */
+export type FormUpdate = {
+  version: number;
+  /** When the edition took effect. */
+  effectiveFrom: Date;
+  /** Fields the new form no longer has: their values were removed from the draft. */
+  removed: string[];
+  /** Fields new in this edition. */
+  added: string[];
+  /** Fields that changed their kind or became required: to check. */
+  changed: string[];
+};
+
+async function formUpdateOf(
+  db: Db,
+  app: { createdAt: Date; serviceId: string; regulationVersionId: string; regulationVersion: { version: number; effectiveFrom: Date | null; publishedAt: Date | null } },
+  steps: StepDef[],
+): Promise<FormUpdate | null> {
+  const { version, effectiveFrom, publishedAt } = app.regulationVersion;
+  const since = [effectiveFrom, publishedAt].filter((d): d is Date => !!d).reduce<Date | null>((a, d) => (!a || d > a ? d : a), null);
+  if (!since || app.createdAt >= since) return null;
+  // The edition in force when the draft was started, as far as was published then.
+  const started = await db.regulationVersion.findFirst({
+    where: {
+      serviceId: app.serviceId, status: "PUBLISHED", id: { not: app.regulationVersionId }, publishedAt: { lte: app.createdAt },
+      OR: [{ effectiveFrom: null }, { effectiveFrom: { lte: app.createdAt } }],
+    },
+    orderBy: [{ effectiveFrom: { sort: "desc", nulls: "last" } }, { version: "desc" }],
+    select: { id: true, document: true },
+  });
+  if (!started) return null;
+  const before = new Map(applicantSteps(pinnedDocument(started.id, started.document)).flatMap((s) => s.fields).map((f) => [f.key, f]));
+  const now = new Map(steps.flatMap((s) => s.fields).map((f) => [f.key, f]));
+  return {
+    version,
+    effectiveFrom: effectiveFrom ?? since,
+    removed: [...before.values()].filter((f) => !now.has(f.key)).map((f) => f.label),
+    added: [...now.values()].filter((f) => !before.has(f.key)).map((f) => f.label),
+    changed: [...now.values()].filter((f) => {
+      const old = before.get(f.key);
+      return old && (old.type !== f.type || (!!f.required && !old.required));
+    }).map((f) => f.label),
+  };
+}
+
+const applicantSteps = (doc: RegulationDocument): StepDef[] => doc.form.steps.filter((s) => (s.section ?? "applicant") === "applicant");
 
 export async function draftForOwner(db: Db, ownerId: string, id: string) {
   const app = await db.application.findFirst({
     where: { id, ownerId },
     select: {
-      id: true, status: true, rowVersion: true, data: true, currentStep: true, updatedAt: true, registrationNumber: true,
+      id: true, status: true, rowVersion: true, data: true, currentStep: true, updatedAt: true, createdAt: true, registrationNumber: true,
       service: { select: { code: true, title: true } },
+      serviceId: true,
       regulationVersionId: true,
-      regulationVersion: { select: { version: true, document: true } },
+      regulationVersion: { select: { version: true, document: true, effectiveFrom: true, publishedAt: true } },
     },
   });
   if (!app) return null;
   const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+  const steps = applicantSteps(doc);
   return {
     id: app.id,
     status: app.status,
@@ -27,10 +80,12 @@ export async function draftForOwner(db: Db, ownerId: string, id: string) {
     savedAt: app.updatedAt,
     service: app.service,
     version: app.regulationVersion.version,
-    steps: doc.form.steps.filter((s) => (s.section ?? "applicant") === "applicant"),
+    steps,
     deliveryChannels: doc.deliveryChannels,
     /** The regulation allows a joint request: the owner may invite co-applicants (R15). */
     jointRequest: doc.form.steps.some((s) => s.section === "co_applicant"),
+    /** The draft was started on an older edition and moved to this one: the form tells the applicant. */
+    formUpdate: app.status === "DRAFT" ? await formUpdateOf(db, app, steps) : null,
   };
 }
 

@@ -3,7 +3,11 @@
 // automatic registration and the due date from the working-day calendar.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "../test/db";
+import { LocalFileStorage } from "../storage/storage";
 import { seedDemo } from "../../prisma/seed/demo";
 import { loadWorkingCalendar } from "../calendar/calendar-store";
 import type { WorkingCalendar } from "../calendar/working-calendar";
@@ -14,6 +18,7 @@ import { PDFParse } from "pdf-parse";
 import { contentHash, saveDraft, startDraft, submitApplication } from "./mutations";
 
 let t: TestDatabase;
+const storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-files-")));
 let calendar: WorkingCalendar;
 let ownerId: string;
 
@@ -92,7 +97,7 @@ describe("drafts (R15)", () => {
 describe("submission (R7, R17, R19)", () => {
   it("refuses an incomplete application with a message per field and stores nothing", async () => {
     const { id, rowVersion } = await fillDraft({ ...validArchive, snils: "112-233-445 96", request_subject: "" });
-    const error = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: rowVersion, calendar, signedWith: "password" }).catch((e: AppError) => e);
+    const error = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: rowVersion, calendar, signedWith: "password", storage }).catch((e: AppError) => e);
     expect(error).toBeInstanceOf(AppError);
     const fields = (error as AppError).fieldErrors!;
     expect(fields.snils).toMatch(/Контрольное число СНИЛС/);
@@ -106,10 +111,10 @@ describe("submission (R7, R17, R19)", () => {
     const now = new Date("2026-03-06T07:00:00Z"); // Friday 12:00 local
     const key = randomUUID();
     const [a, b, c] = await Promise.all([
-      submitApplication(t.db, { ownerId, id, submissionKey: key, expectedRowVersion: rowVersion, calendar, signedWith: "password", now }),
-      submitApplication(t.db, { ownerId, id, submissionKey: key, expectedRowVersion: rowVersion, calendar, signedWith: "password", now }),
+      submitApplication(t.db, { ownerId, id, submissionKey: key, expectedRowVersion: rowVersion, calendar, signedWith: "password", storage, now }),
+      submitApplication(t.db, { ownerId, id, submissionKey: key, expectedRowVersion: rowVersion, calendar, signedWith: "password", storage, now }),
       // A second tab with its own key submits the same draft.
-      submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: rowVersion, calendar, signedWith: "password", now }),
+      submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: rowVersion, calendar, signedWith: "password", storage, now }),
     ]);
     expect(new Set([a.registrationNumber, b.registrationNumber, c.registrationNumber]).size).toBe(1);
     expect([a, b, c].filter((r) => !r.alreadySubmitted)).toHaveLength(1);
@@ -130,15 +135,28 @@ describe("submission (R7, R17, R19)", () => {
     expect(mail).toHaveLength(1);
     expect(mail[0]!.to).toBe("applicant@demo.reglament.ru");
     expect(mail[0]!.text).toContain("6 апреля 2026 г.");
-    const again = await submitApplication(t.db, { ownerId, id, submissionKey: key, expectedRowVersion: rowVersion, calendar, signedWith: "password" });
+    const again = await submitApplication(t.db, { ownerId, id, submissionKey: key, expectedRowVersion: rowVersion, calendar, signedWith: "password", storage });
     expect(again).toMatchObject({ registrationNumber: a.registrationNumber, alreadySubmitted: true });
     await expect(saveDraft(t.db, ownerId, { id, values: validArchive, currentStep: null, expectedRowVersion: row.rowVersion })).rejects.toMatchObject({ code: "PRECONDITION" });
+  });
+
+  it("takes «today» in the municipality's zone (REGLAMENT_TIMEZONE, UTC+5 here), not Moscow's", async () => {
+    // 19:30 UTC on 5 March: already 00:30 on 6 March in Polovinka, still 22:30 on 5 March in Moscow.
+    const now = new Date("2026-03-05T19:30:00Z");
+    const { id, rowVersion } = await fillDraft({ ...validArchive, period_to: "2026-03-06" });
+    const r = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: rowVersion, calendar, signedWith: "password", storage, now });
+    expect(r.alreadySubmitted).toBe(false);
+    // A day later than local today is still refused.
+    const late = await fillDraft({ ...validArchive, period_to: "2026-03-07" });
+    await expect(submitApplication(t.db, { ownerId, id: late.id, submissionKey: randomUUID(), expectedRowVersion: late.rowVersion, calendar, signedWith: "password", storage, now })).rejects.toMatchObject({
+      code: "INVALID", fieldErrors: { period_to: "Дата не может быть позже сегодняшнего дня (06.03.2026): проверьте число, месяц и год" },
+    });
   });
 
   it("counts a submission on a non-working day from the next working day (S2 p.66)", async () => {
     const { id, rowVersion } = await fillDraft(validArchive);
     const saturday = new Date("2026-05-09T08:00:00Z");
-    const r = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: rowVersion, calendar, signedWith: "password", now: saturday });
+    const r = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: rowVersion, calendar, signedWith: "password", storage, now: saturday });
     // Taken on Tuesday 12 May (11 May is the day off for 9 May); 12 May + 30 days = 11 June, a Thursday.
     expect(calendar.localDate(r.dueAt)).toBe("2026-06-11");
     const view = (await applicationForOwner(t.db, ownerId, id))!;

@@ -16,6 +16,11 @@ export const zSaveDraftInput = z.object({
   expectedRowVersion: z.number().int().nonnegative(),
   /** Save regardless of a newer version on the server (the applicant chose "keep mine"). */
   overwrite: z.boolean().optional(),
+  /**
+   * The edition of the regulation whose form the browser shows. When the draft has moved to a newer
+   * one since (R11), the values are carried over to its form instead of being refused.
+   */
+  formVersion: z.number().int().positive().optional(),
 });
 export type SaveDraftInput = z.infer<typeof zSaveDraftInput>;
 

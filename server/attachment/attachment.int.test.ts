@@ -7,8 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { seedDemo } from "../../prisma/seed/demo";
 import { LocalFileStorage } from "../storage/storage";
-import { startDraft, saveDraft } from "../application/mutations";
-import { attachmentForDownload } from "./data";
+import { startDraft, saveDraft, submitApplication } from "../application/mutations";
+import { loadWorkingCalendar } from "../calendar/calendar-store";
+import { loadIdentity } from "../auth/data";
+import { staffScope } from "../auth/scope";
+import { staffCard } from "../staff/card-store";
+import { attachmentForDownload, INTERAGENCY_ANSWER_FIELD } from "./data";
 import { removeAttachment, uploadAttachment } from "./mutations";
 
 let t: TestDatabase;
@@ -48,9 +52,24 @@ describe("attachments (R16)", () => {
     await expect(up(pdf(11 * 1024 * 1024))).rejects.toThrow(/не больше 10 МБ/);
     await expect(up(pdf(), strangerId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(uploadAttachment(t.db, storage, { userId: ownerId, applicationId: id, fieldKey: "no_such_field", fileName: "a.pdf", content: pdf() })).rejects.toMatchObject({ code: "INVALID" });
-    for (let i = 0; i < 5; i++) await up(pdf());
+    const held = [];
+    for (let i = 0; i < 5; i++) held.push(await up(pdf()));
+    await saveDraft(t.db, ownerId, { id, values: { attachments: held }, currentStep: null, expectedRowVersion: 0 });
     await expect(up(pdf())).rejects.toThrow(/не больше 5 файл/);
     expect(await t.db.attachment.count({ where: { applicationId: id } })).toBe(5);
+  });
+
+  it("counts the files the draft holds, not files left unreferenced (a failed save, «load the saved version»)", async () => {
+    const { id } = await startDraft(t.db, { ownerId, serviceCode: "archive-info" });
+    const up = () => uploadAttachment(t.db, storage, { userId: ownerId, applicationId: id, fieldKey: "power_of_attorney", fileName: "доверенность.pdf", content: pdf() });
+    // Three uploads whose save never reached the server: the draft holds none of them.
+    for (let i = 0; i < 3; i++) await up();
+    const kept = [await up(), await up()];
+    await saveDraft(t.db, ownerId, { id, values: { is_representative: true, power_of_attorney: kept }, currentStep: null, expectedRowVersion: 0 });
+    const third = await up();
+    await saveDraft(t.db, ownerId, { id, values: { is_representative: true, power_of_attorney: [...kept, third] }, currentStep: null, expectedRowVersion: 1 });
+    await expect(up()).rejects.toThrow(/К полю «Доверенность.*» можно приложить не больше 3 файл/);
+    expect(await t.db.attachment.count({ where: { applicationId: id, fieldKey: "power_of_attorney" } })).toBe(6);
   });
 
   it("refuses a draft that references a file of another application", async () => {
@@ -74,5 +93,54 @@ describe("attachments (R16)", () => {
     await t.db.application.update({ where: { id }, data: { status: "SUBMITTED" } });
     expect(await attachmentForDownload(t.db, { userId: staffId, departmentIds: [archive] }, ref.id)).not.toBeNull();
     expect(await attachmentForDownload(t.db, { userId: staffId, departmentIds: [mfc] }, ref.id)).toBeNull();
+  });
+
+  it("on submission, drops the files the submitted content does not reference; staff get only what was signed", async () => {
+    const { id } = await startDraft(t.db, { ownerId, serviceCode: "archive-info" });
+    const up = (fieldKey: string, fileName: string) => uploadAttachment(t.db, storage, { userId: ownerId, applicationId: id, fieldKey, fileName, content: pdf() });
+    // A power of attorney uploaded while «представитель» was ticked, then unticked (the field is hidden,
+    // its value kept in the draft so ticking it again restores it), and a file a failed save left behind.
+    const poa = await up("power_of_attorney", "доверенность.pdf");
+    const scan = await up("attachments", "трудовая книжка.pdf");
+    const stray = await up("attachments", "не тот файл.pdf");
+    const values = {
+      applicant_type: "individual", full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" }, snils: "112-233-445 95",
+      is_representative: false, power_of_attorney: [poa],
+      postal_address: "628212, п. Половинка, ул. Комсомольская, д. 5", postal_index: "628212", phone: "+79825550101", email: "applicant@demo.reglament.ru",
+      request_category: "thematic", requested_document: "archival_copy", request_subject: "Решение о выделении земельного участка",
+      records_organisation: "Администрация п. Половинка", period_from: "1992-01-01", period_to: "1993-12-31",
+      attachments: [scan], delivery_channel: "cabinet",
+    };
+    // A staff member's file on the application (an inter-agency answer): never the applicant's to drop.
+    const answerKey = `${id.slice(0, 2)}/answer-${id}`;
+    await storage.put(answerKey, pdf());
+    const answer = await t.db.attachment.create({ data: { applicationId: id, fieldKey: INTERAGENCY_ANSWER_FIELD, fileName: "ответ.pdf", mimeType: "application/pdf", size: 2048, sha256: "x", storageKey: answerKey } });
+    const calendar = await loadWorkingCalendar(t.db);
+    const submit = (expectedRowVersion: number) =>
+      submitApplication(t.db, { ownerId, id, submissionKey: crypto.randomUUID(), expectedRowVersion, calendar, signedWith: "password", storage, now: new Date("2026-03-06T07:00:00Z") });
+    const keyOf = async (fileId: string) => (await t.db.attachment.findUniqueOrThrow({ where: { id: fileId } })).storageKey;
+    const [poaKey, strayKey, scanKey] = [await keyOf(poa.id), await keyOf(stray.id), await keyOf(scan.id)];
+
+    // A submission that fails keeps every file: nothing is deleted before the commit.
+    const incomplete = await saveDraft(t.db, ownerId, { id, values: { ...values, request_subject: "" }, currentStep: null, expectedRowVersion: 0 });
+    await expect(submit(incomplete.rowVersion)).rejects.toMatchObject({ code: "INVALID" });
+    expect(await t.db.attachment.count({ where: { applicationId: id } })).toBe(4);
+
+    const saved = await saveDraft(t.db, ownerId, { id, values, currentStep: null, expectedRowVersion: incomplete.rowVersion });
+    await submit(saved.rowVersion);
+    const rows = await t.db.attachment.findMany({ where: { applicationId: id }, select: { id: true } });
+    expect(rows.map((r) => r.id).sort()).toEqual([scan.id, answer.id].sort());
+    await expect(storage.get(poaKey)).rejects.toThrow();
+    await expect(storage.get(strayKey)).rejects.toThrow();
+    expect((await storage.get(scanKey)).length).toBe(2048);
+    expect((await storage.get(answerKey)).length).toBe(2048);
+    const row = await t.db.application.findUniqueOrThrow({ where: { id } });
+    expect(row.data).not.toHaveProperty("power_of_attorney");
+
+    const executor = await t.db.user.findUniqueOrThrow({ where: { email: "executor@demo.reglament.ru" } });
+    const scope = await staffScope(t.db, (await loadIdentity(t.db, executor.id))!);
+    const card = (await staffCard(t.db, scope, id, { now: new Date("2026-03-06T08:00:00Z"), calendar, dueSoonWorkingDays: 2 }))!;
+    expect(card.attachments.map((a) => a.fileName)).toEqual(["трудовая книжка.pdf"]);
+    expect(await attachmentForDownload(t.db, { userId: executor.id, departmentIds: scope.departmentIds }, poa.id)).toBeNull();
   });
 });

@@ -7,7 +7,8 @@ import type { FieldDef, StepDef } from "../regulation/document";
 import { pinnedDocument } from "../regulation/document-cache";
 import type { FileRef } from "../regulation/form-schema";
 import { sha256, type FileStorage } from "../storage/storage";
-import { MIME_LABEL, sniffMimeType } from "./sniff";
+import { DRAFT_LIMITS } from "../regulation/form-schema";
+import { acceptedMimeTypes, mimeTypesLabel, sniffMimeType } from "./sniff";
 
 /** Above any field's own limit: nothing bigger is even read into memory by the route. */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -31,7 +32,7 @@ function findFileField(steps: StepDef[], key: string): FieldDef | undefined {
 async function ownedDraft(db: Db, userId: string, applicationId: string) {
   const app = await db.application.findFirst({
     where: { id: applicationId, ownerId: userId },
-    select: { id: true, status: true, regulationVersionId: true, regulationVersion: { select: { document: true } } },
+    select: { id: true, status: true, data: true, regulationVersionId: true, regulationVersion: { select: { document: true } } },
   });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
   if (app.status !== "DRAFT") throw new AppError("PRECONDITION", "Заявление уже подано: прикреплять файлы больше нельзя");
@@ -52,7 +53,7 @@ export function vetFile(fileName: string, content: Uint8Array, rule: { maxSizeMb
   }
   const mime = sniffMimeType(content);
   if (!mime || !rule.accept.includes(mime)) {
-    const allowed = rule.accept.map((a) => MIME_LABEL[a] ?? a).join(", ");
+    const allowed = mimeTypesLabel(rule.accept);
     throw new AppError("INVALID", `Файл «${name}» не похож на документ в формате ${allowed} по своему содержимому: приложите скан или документ в одном из этих форматов`);
   }
   return { name, mimeType: mime };
@@ -72,10 +73,18 @@ export async function uploadAttachment(
   const app = await ownedDraft(db, input.userId, input.applicationId);
   const field = findFileField(pinnedDocument(app.regulationVersionId, app.regulationVersion.document).form.steps, input.fieldKey);
   if (!field) throw new AppError("INVALID", "В форме услуги нет такого поля для файлов");
-  const { name, mimeType: mime } = vetFile(input.fileName, input.content, { maxSizeMb: field.maxSizeMb ?? 10, accept: field.accept ?? Object.keys(MIME_LABEL) });
-  const count = await db.attachment.count({ where: { applicationId: app.id, fieldKey: input.fieldKey } });
+  const { name, mimeType: mime } = vetFile(input.fileName, input.content, { maxSizeMb: field.maxSizeMb ?? 10, accept: acceptedMimeTypes(field.accept) });
+  // The limit counts the files the draft holds in this field, not every row: a file of a field the
+  // applicant hid, or one a failed save left unreferenced, is not theirs to delete from the form (it
+  // goes with the submission). Rows are bounded all the same, referenced or not.
   const maxFiles = field.maxFiles ?? 1;
-  if (count >= maxFiles) throw new AppError("INVALID", `К полю «${field.label}» можно приложить не больше ${maxFiles} файл(ов): удалите лишний, чтобы добавить новый`);
+  if (heldInField(app.data, input.fieldKey) >= maxFiles) {
+    throw new AppError("INVALID", `К полю «${field.label}» можно приложить не больше ${maxFiles} файл(ов): удалите лишний, чтобы добавить новый`);
+  }
+  const rows = await db.attachment.count({ where: { applicationId: app.id, fieldKey: input.fieldKey } });
+  if (rows >= Math.max(DRAFT_LIMITS.files, maxFiles)) {
+    throw new AppError("INVALID", `К полю «${field.label}» загружено слишком много файлов: удалите ненужные и сохраните черновик, затем добавьте новый`);
+  }
 
   const { id, storageKey } = newAttachmentKey();
   await storage.put(storageKey, input.content);
@@ -98,11 +107,8 @@ export async function removeAttachment(db: Db, storage: FileStorage, input: { us
   await storage.delete(row.storageKey);
 }
 
-/**
- * Every file reference in the values must be an attachment of this very application with the same
- * type and size: a crafted request cannot point at another applicant's file.
- */
-export async function checkFileRefs(db: Db | Tx, applicationId: string, values: Record<string, unknown>): Promise<string[]> {
+/** Every file reference anywhere in the values (file fields, file fields of group items). */
+function fileRefsIn(values: unknown): FileRef[] {
   const refs: FileRef[] = [];
   const collect = (v: unknown) => {
     if (Array.isArray(v)) v.forEach(collect);
@@ -113,6 +119,39 @@ export async function checkFileRefs(db: Db | Tx, applicationId: string, values: 
     }
   };
   collect(values);
+  return refs;
+}
+
+/** Ids of the attachments the values reference (well-formed ids only: they go into a query). */
+export function fileRefIds(values: unknown): string[] {
+  return [...new Set(fileRefsIn(values).map((r) => r.id).filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+}
+
+/**
+ * How many files the saved draft holds in a file field: the field's list, or for a field inside a
+ * group the longest list of one item (the limit is per item).
+ */
+function heldInField(data: unknown, fieldKey: string): number {
+  let most = 0;
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      for (const [key, inner] of Object.entries(v as Record<string, unknown>)) {
+        if (key === fieldKey && Array.isArray(inner)) most = Math.max(most, fileRefsIn(inner).length);
+        else walk(inner);
+      }
+    }
+  };
+  walk(data);
+  return most;
+}
+
+/**
+ * Every file reference in the values must be an attachment of this very application with the same
+ * type and size: a crafted request cannot point at another applicant's file.
+ */
+export async function checkFileRefs(db: Db | Tx, applicationId: string, values: Record<string, unknown>): Promise<string[]> {
+  const refs = fileRefsIn(values);
   if (!refs.length) return [];
   const ids = refs.map((r) => r.id).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   const rows = await db.attachment.findMany({ where: { applicationId, id: { in: ids } }, select: { id: true, mimeType: true, size: true } });

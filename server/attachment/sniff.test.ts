@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sniffMimeType } from "./sniff";
+import { acceptEntryProblem, acceptedMimeTypes, fileInputAccept, mimeTypesLabel, RECOGNISED_MIME_TYPES, sniffMimeType } from "./sniff";
 
 const bytes = (...parts: (string | number[])[]) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)).concat(new Array(16).fill(0)));
@@ -16,5 +16,23 @@ describe("content sniffing", () => {
     expect(sniffMimeType(bytes("MZ\u0090\u0000"))).toBeNull();
     expect(sniffMimeType(bytes("Это не PDF, хотя файл называется scan.pdf"))).toBeNull();
     expect(sniffMimeType(new Uint8Array(3))).toBeNull();
+  });
+});
+
+describe("the one definition of file types", () => {
+  it("lists exactly the types the sniffer recognises", () => {
+    expect([...RECOGNISED_MIME_TYPES].sort()).toEqual(["application/pdf", "image/jpeg", "image/png", "image/tiff", "image/webp"]);
+  });
+  it("accepts only recognised MIME types in `accept`, naming the type to use instead of an extension", () => {
+    expect(acceptEntryProblem("application/pdf")).toBeNull();
+    expect(acceptEntryProblem(".pdf")).toMatch(/«\.pdf» не поддерживается.*укажите «application\/pdf»/);
+    expect(acceptEntryProblem("image/*")).toMatch(/не поддерживается/);
+    expect(acceptEntryProblem("application/msword")).toMatch(/application\/pdf \(PDF\), image\/jpeg \(JPEG\)/);
+  });
+  it("derives the field's types, its label and the input's accept attribute from the same list", () => {
+    expect(acceptedMimeTypes(undefined)).toEqual([...RECOGNISED_MIME_TYPES]);
+    expect(acceptedMimeTypes(["application/pdf", "application/msword"])).toEqual(["application/pdf"]);
+    expect(mimeTypesLabel(["application/pdf", "image/jpeg", "image/png"])).toBe("PDF, JPEG, PNG");
+    expect(fileInputAccept(["application/pdf", "image/jpeg"])).toBe("application/pdf,.pdf,image/jpeg,.jpg,.jpeg");
   });
 });

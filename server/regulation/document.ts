@@ -1,6 +1,7 @@
 // The regulation document: the whole settings of one service version (R8-R11) as one zod-validated
 // structure. Client-safe (no server imports): the form renderer reads the same types.
 import { z } from "zod";
+import { acceptEntryProblem } from "../attachment/sniff";
 
 export const ROLES = ["APPLICANT", "REGISTRAR", "EXECUTOR", "HEAD", "SIGNER", "ADMIN"] as const;
 export const zRole = z.enum(ROLES);
@@ -328,6 +329,16 @@ export function validateDocument(input: unknown): { ok: true; document: Regulati
         if (f.showIf?.field === f.key) add(`${p}.showIf.field`, "Поле не может зависеть от самого себя");
         if ((f.type === "select" || f.type === "radio") && !f.options?.length) add(`${p}.options`, "У поля выбора нет вариантов");
         if (f.type === "group" && !f.fields?.length) add(`${p}.fields`, "В группе нет полей");
+        // One definition of file types (attachment/sniff.ts): the upload recognises a file by its
+        // content, so `accept` may list only the MIME types it recognises.
+        if (f.accept) {
+          if (f.type !== "file") add(`${p}.accept`, "Типы файлов (accept) задаются только у поля для файлов");
+          else if (!f.accept.length) add(`${p}.accept`, "Список допустимых типов файлов пуст: укажите хотя бы один тип или уберите accept, чтобы принимать все поддерживаемые");
+          f.accept.forEach((entry, ai) => {
+            const problem = acceptEntryProblem(entry);
+            if (problem) add(`${p}.accept.${ai}`, problem);
+          });
+        }
         if (f.validation?.pattern) {
           try {
             new RegExp(f.validation.pattern);

@@ -39,7 +39,7 @@ const STEPS: StepDef[] = [
         label: "Доверенность",
         required: true,
         showIf: { field: "representative", equals: true },
-        accept: [".pdf", "image/*"],
+        accept: ["application/pdf", "image/jpeg", "image/png"],
         maxSizeMb: 10,
         maxFiles: 2,
       },
@@ -162,7 +162,7 @@ describe("buildApplicationSchema, submit mode", () => {
 
     const docx = { id: "x", name: "доверенность.docx", size: 1000, mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
     expect(errors({ ...VALID, representative: true, power_of_attorney: [docx] }).power_of_attorney).toBe(
-      "Файл «доверенность.docx» неподходящего формата: приложите файл в формате PDF, изображение (JPG, PNG)",
+      "Файл «доверенность.docx» неподходящего формата: приложите файл в формате PDF, JPEG, PNG",
     );
     const big = pdf("скан.pdf", 12.4 * 1024 * 1024);
     expect(errors({ ...VALID, representative: true, power_of_attorney: [big] }).power_of_attorney).toBe(
@@ -229,7 +229,9 @@ describe("buildApplicationSchema, submit mode", () => {
   it("resolves date bounds: today-18y, today, fixed dates, impossible dates", () => {
     expect(errors({ ...VALID, birth_date: "2008-03-06" }).birth_date).toBe("Дата должна быть не позже 05.03.2008 (18 лет назад): исправьте дату");
     expect(errors({ ...VALID, birth_date: "2008-03-05" }).birth_date).toBeUndefined();
-    expect(errors({ ...VALID, birth_date: "1899-12-31" }).birth_date).toContain("Проверьте год");
+    // The regulation's own minDate speaks, not the typo guard.
+    expect(errors({ ...VALID, birth_date: "1899-12-31" }).birth_date).toBe("Дата должна быть не раньше 01.01.1900: исправьте дату");
+    expect(errors({ ...VALID, persons: [{ ...VALID.persons[0], birth_date: "1899-12-31" }] })["persons.0.birth_date"]).toContain("Проверьте год");
     expect(errors({ ...VALID, birth_date: "30.02.1990" }).birth_date).toBe(
       "Даты 30.02.1990 не существует: в этом месяце 28 дней, проверьте день и месяц",
     );
@@ -289,6 +291,49 @@ describe("buildApplicationSchema, submit mode", () => {
       }
     }
     expect(fieldErrorsByPath(submit(5).error!)).toEqual({ [FORM_ERROR_KEY]: "Данные формы не получены: обновите страницу и заполните форму заново" });
+  });
+});
+
+describe("dates: the regulation's bounds and the municipality's today", () => {
+  const dateStep = (validation?: { minDate?: string; maxDate?: string }): StepDef[] => [
+    zStep.parse({ key: "s", title: "Шаг", fields: [{ key: "d", type: "date", label: "Дата рождения", required: true, ...(validation ? { validation } : {}) }] }),
+  ];
+  const check = (steps: StepDef[], d: unknown, opts: { today?: Date; timeZone?: string } = {}) => {
+    const r = validateApplication(steps, { d }, { mode: "submit", today: TODAY, ...opts });
+    return r.ok ? null : fieldErrorsByPath({ issues: r.issues }).d;
+  };
+
+  it("lets an explicit minDate before 1900 take precedence over the typo guard (archive requests)", () => {
+    const archive = dateStep({ minDate: "1880-01-01", maxDate: "today" });
+    expect(check(archive, "03.02.1885")).toBeNull();
+    expect(check(archive, "1880-01-01")).toBeNull();
+    expect(check(archive, "1879-12-31")).toBe("Дата должна быть не раньше 01.01.1880: исправьте дату");
+    // 1888 was a leap year, 1900 was not: the day check holds before 1900 too.
+    expect(check(archive, "29.02.1888")).toBeNull();
+    expect(check(dateStep({ minDate: "0001-01-01" }), "29.02.0085")).toMatch(/^Даты 29\.02\.85 не существует: в этом месяце 28 дней/);
+    // The upper side keeps its guard where the regulation sets no maxDate of its own.
+    expect(check(dateStep({ minDate: "1880-01-01" }), "2985-01-01")).toContain("Проверьте год: 2985");
+    expect(check(dateStep({ maxDate: "2300-01-01" }), "2250-01-01")).toBeNull();
+  });
+
+  it("keeps the typo guard where the regulation sets no bound", () => {
+    expect(check(dateStep(), "1885-02-03")).toBe("Проверьте год: 1885 — вероятно, опечатка (допускаются годы с 1900 по 2100)");
+    expect(check(dateStep(), "1985-02-03")).toBeNull();
+  });
+
+  it("takes today in the municipality's zone around midnight, not Moscow's", () => {
+    const noLaterThanToday = dateStep({ maxDate: "today" });
+    // 19:30 UTC on 5 March: 00:30 on 6 March in Polovinka (UTC+5), still 22:30 on 5 March in Moscow.
+    const justAfterLocalMidnight = new Date("2026-03-05T19:30:00Z");
+    expect(check(noLaterThanToday, "06.03.2026", { today: justAfterLocalMidnight, timeZone: "Asia/Yekaterinburg" })).toBeNull();
+    expect(check(noLaterThanToday, "06.03.2026", { today: justAfterLocalMidnight, timeZone: "Europe/Moscow" })).toBe(
+      "Дата не может быть позже сегодняшнего дня (05.03.2026): проверьте число, месяц и год",
+    );
+    // A minute before local midnight it is still the 5th in Polovinka.
+    expect(check(noLaterThanToday, "06.03.2026", { today: new Date("2026-03-05T18:59:00Z"), timeZone: "Asia/Yekaterinburg" })).toBe(
+      "Дата не может быть позже сегодняшнего дня (05.03.2026): проверьте число, месяц и год",
+    );
+    expect(isStepComplete(noLaterThanToday[0]!, { d: "2026-03-06" }, noLaterThanToday, { today: justAfterLocalMidnight, timeZone: "Asia/Yekaterinburg" })).toBe(true);
   });
 });
 

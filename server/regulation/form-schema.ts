@@ -54,6 +54,7 @@ import {
   validatePostalIndex,
   validateSnils,
 } from "./identifiers";
+import { acceptedMimeTypes, mimeTypesLabel } from "../attachment/sniff";
 
 // ---------------------------------------------------------------------------------------------
 // Types and limits
@@ -73,7 +74,11 @@ export type BuildSchemaOptions = {
   stepKeys?: string[];
   /** "Now" for relative date bounds ("today", "today-18y"); read at parse time when omitted. */
   today?: Date;
-  /** Time zone whose calendar date is "today"; the municipality's zone. Default Europe/Moscow. */
+  /**
+   * Time zone whose calendar date is "today": the municipality's zone. Every caller passes it — on
+   * the server `config().timeZone`, in the browser `displayTimeZone()` (the zone the root layout
+   * publishes) — so both sides agree around midnight. Europe/Moscow only when omitted.
+   */
   timeZone?: string;
 };
 
@@ -170,7 +175,9 @@ function isoOf(y: number, m: number, d: number): string {
 }
 
 function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  // Arithmetic, not Date.UTC: Date.UTC maps years 0-99 onto 1900-1999.
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
 /** "05.03.2026" from "2026-03-05". */
@@ -191,7 +198,7 @@ export function civilToday(now: Date = new Date(), timeZone: string = DEFAULT_TI
   }
 }
 
-type ParsedDate = { ok: true; iso: string } | { ok: false; message: string };
+type ParsedDate = { ok: true; iso: string; year: number } | { ok: false; message: string };
 
 const DATE_FORMAT_MESSAGE = "Введите дату в формате ДД.ММ.ГГГГ, например 05.03.1985";
 
@@ -200,7 +207,7 @@ function parseDateValue(v: unknown): ParsedDate {
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return { ok: false, message: DATE_FORMAT_MESSAGE };
     // A date picker's Date is local midnight: its local calendar date is the one the person chose.
-    return { ok: true, iso: isoOf(v.getFullYear(), v.getMonth() + 1, v.getDate()) };
+    return { ok: true, iso: isoOf(v.getFullYear(), v.getMonth() + 1, v.getDate()), year: v.getFullYear() };
   }
   if (typeof v !== "string") return { ok: false, message: DATE_FORMAT_MESSAGE };
   const s = v.trim();
@@ -217,8 +224,19 @@ function parseDateValue(v: unknown): ParsedDate {
       message: `Даты ${pad2(d)}.${pad2(m)}.${y} не существует: в этом месяце ${daysInMonth(y, m)} ${plural(daysInMonth(y, m), ["день", "дня", "дней"])}, проверьте день и месяц`,
     };
   }
-  if (y < MIN_YEAR || y > MAX_YEAR) return { ok: false, message: `Проверьте год: ${y} — вероятно, опечатка (допускаются годы с ${MIN_YEAR} по ${MAX_YEAR})` };
-  return { ok: true, iso: isoOf(y, m, d) };
+  return { ok: true, iso: isoOf(y, m, d), year: y };
+}
+
+/**
+ * The typo guard for a year ("0985", "2985") where the regulation sets no bound of its own on that
+ * side: an explicit minDate / maxDate takes precedence (archive requests ask about people born in
+ * the 1880s).
+ */
+function yearTypo(year: number, guard: { lower: boolean; upper: boolean }): string | null {
+  if ((guard.lower && year < MIN_YEAR) || (guard.upper && year > MAX_YEAR)) {
+    return `Проверьте год: ${year} — вероятно, опечатка (допускаются годы с ${MIN_YEAR} по ${MAX_YEAR})`;
+  }
+  return null;
 }
 
 const RELATIVE_BOUND = /^today\s*(?:([+-])\s*(\d+)\s*([dwmy]))?$/i;
@@ -664,14 +682,12 @@ function validateDate(f: FieldDef, v: unknown, path: Path, ctx: Ctx): unknown {
   const parsed = parseDateValue(v);
   if (!parsed.ok) return void ctx.issues.push({ path, message: parsed.message });
   const { minDate, maxDate } = f.validation ?? {};
-  if (minDate) {
-    const bound = resolveDateBound(minDate, ctx.todayIso);
-    if (bound && parsed.iso < bound) return void ctx.issues.push({ path, message: dateBoundMessage("min", minDate, bound) });
-  }
-  if (maxDate) {
-    const bound = resolveDateBound(maxDate, ctx.todayIso);
-    if (bound && parsed.iso > bound) return void ctx.issues.push({ path, message: dateBoundMessage("max", maxDate, bound) });
-  }
+  const min = minDate ? resolveDateBound(minDate, ctx.todayIso) : null;
+  const max = maxDate ? resolveDateBound(maxDate, ctx.todayIso) : null;
+  const typo = yearTypo(parsed.year, { lower: !min, upper: !max });
+  if (typo) return void ctx.issues.push({ path, message: typo });
+  if (minDate && min && parsed.iso < min) return void ctx.issues.push({ path, message: dateBoundMessage("min", minDate, min) });
+  if (maxDate && max && parsed.iso > max) return void ctx.issues.push({ path, message: dateBoundMessage("max", maxDate, max) });
   return parsed.iso;
 }
 
@@ -697,28 +713,10 @@ function validateChoice(f: FieldDef, v: unknown, path: Path, ctx: Ctx): unknown 
   return s;
 }
 
-function fileAccepted(file: FileRef, accept: string[]): boolean {
-  const name = file.name.toLowerCase();
-  const mime = file.mimeType.toLowerCase();
-  return accept.some((raw) => {
-    const a = raw.trim().toLowerCase();
-    if (a.startsWith(".")) return name.endsWith(a);
-    if (a.endsWith("/*")) return mime.startsWith(a.slice(0, -1));
-    return mime === a;
-  });
-}
-
-function acceptLabel(accept: string[]): string {
-  const KNOWN: Record<string, string> = {
-    "application/pdf": "PDF", "image/jpeg": "JPG", "image/png": "PNG", "image/*": "изображение (JPG, PNG)",
-    "image/tiff": "TIFF", "application/zip": "ZIP",
-    "application/msword": "DOC", "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
-  };
-  const labels = accept.map((a) => {
-    const t = a.trim().toLowerCase();
-    return KNOWN[t] ?? (t.startsWith(".") ? t.slice(1).toUpperCase() : t);
-  });
-  return [...new Set(labels)].join(", ");
+function fileAccepted(file: FileRef, types: readonly string[]): boolean {
+  // The type of a stored file is the one the upload recognised by its content (checkFileRefs holds
+  // the reference to the stored row), so the check is by MIME type only, as the upload's.
+  return types.includes(file.mimeType);
 }
 
 function validateFiles(f: FieldDef, v: unknown, path: Path, ctx: Ctx): FileRef[] | undefined {
@@ -729,13 +727,14 @@ function validateFiles(f: FieldDef, v: unknown, path: Path, ctx: Ctx): FileRef[]
   }
   // One message per field listing every problem: the form shows one message under the input.
   const problems: string[] = [];
+  const types = acceptedMimeTypes(f.accept);
   if (f.maxFiles !== undefined && files.length > f.maxFiles) {
     const extra = files.length - f.maxFiles;
     problems.push(`Можно приложить не больше ${f.maxFiles} ${genitive(f.maxFiles, FILES_GEN)}, сейчас ${files.length}: удалите ${extra} ${plural(extra, ["лишний", "лишних", "лишних"])}`);
   }
   for (const file of files) {
-    if (f.accept?.length && !fileAccepted(file, f.accept)) {
-      problems.push(`Файл «${file.name}» неподходящего формата: приложите файл в формате ${acceptLabel(f.accept)}`);
+    if (!fileAccepted(file, types)) {
+      problems.push(`Файл «${file.name}» неподходящего формата: приложите файл в формате ${mimeTypesLabel(types)}`);
     } else if (file.size === 0) {
       problems.push(`Файл «${file.name}» пустой: загрузите его заново`);
     } else if (f.maxSizeMb !== undefined && file.size > f.maxSizeMb * MB) {

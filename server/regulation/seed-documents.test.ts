@@ -258,3 +258,30 @@ describe("SEED_SERVICES", () => {
     }
   });
 });
+
+describe("file types of file fields (one definition with the upload's content check)", () => {
+  const withAccept = (accept: string[]): RegulationDocument => {
+    const doc = structuredClone(archiveInfoRegulation);
+    const attachments = doc.form.steps.flatMap((s) => s.fields).find((f) => f.key === "attachments")!;
+    attachments.accept = accept;
+    return doc;
+  };
+  const problemsOf = (doc: RegulationDocument) => {
+    const result = validateDocument(doc);
+    return result.ok ? [] : result.problems;
+  };
+
+  it("publishes MIME types the upload recognises by content", () => {
+    expect(problemsOf(withAccept(["application/pdf", "image/tiff", "image/webp"]))).toEqual([]);
+  });
+
+  it("refuses extensions, wildcards and types it cannot recognise, each with a clear message at its path", () => {
+    const problems = problemsOf(withAccept(["application/pdf", ".docx", "image/*", "application/msword"]));
+    const step = archiveInfoRegulation.form.steps.findIndex((s) => s.fields.some((f) => f.key === "attachments"));
+    const index = archiveInfoRegulation.form.steps[step]!.fields.findIndex((f) => f.key === "attachments");
+    const base = `form.steps.${step}.fields.${index}.accept`;
+    expect(problems.map((p) => p.path)).toEqual([`${base}.1`, `${base}.2`, `${base}.3`]);
+    expect(problems[0]!.message).toMatch(/Тип файла «\.docx» не поддерживается: укажите MIME-типы, которые система распознаёт по содержимому файла: application\/pdf \(PDF\)/);
+    expect(problemsOf(withAccept([]))[0]!.message).toMatch(/Список допустимых типов файлов пуст/);
+  });
+});

@@ -1,9 +1,10 @@
 // The applicant's journey: drafts, submission and the application as the cabinet shows it.
-import { applicationForOwner, draftForOwner } from "../../application/data";
+import { applicationForOwner } from "../../application/data";
 import { acceptInvitation, coApplicantSection, coApplicantsForOwner, inviteCoApplicant, removeCoApplicant, saveCoApplicantSection } from "../../application/co-applicants";
 import { zEmail } from "../../auth/schema";
 import { zDraftValues } from "../../application/schema";
-import { saveDraft, startDraft, submitApplication } from "../../application/mutations";
+import { openDraft, saveDraft, startDraft, submitApplication } from "../../application/mutations";
+import { fileStorage } from "../../storage/storage";
 import { zApplicationId, zSaveDraftInput, zStartDraftInput, zSubmitInput } from "../../application/schema";
 import { loadWorkingCalendar } from "../../calendar/calendar-store";
 import { AppError } from "../../errors";
@@ -15,8 +16,10 @@ export const applicationRouter = createTRPCRouter({
     .input(zStartDraftInput.extend({ copyFrom: z.string().uuid().optional() }))
     .mutation(({ ctx, input }) => startDraft(ctx.db, { ownerId: ctx.identity.id, serviceCode: input.serviceCode, copyFrom: input.copyFrom })),
 
+  // Opening a draft moves it to the edition of the regulation in force (R11): the form shown is the
+  // one the submission is judged by.
   getDraft: applicantProcedure.input(zApplicationId).query(async ({ ctx, input }) => {
-    const draft = await draftForOwner(ctx.db, ctx.identity.id, input.id);
+    const draft = await openDraft(ctx.db, ctx.identity.id, input.id);
     if (!draft) throw new AppError("NOT_FOUND", "Черновик не найден");
     return draft;
   }),
@@ -26,7 +29,7 @@ export const applicationRouter = createTRPCRouter({
   submit: applicantProcedure.input(zSubmitInput).mutation(async ({ ctx, input }) =>
     submitApplication(ctx.db, {
       ownerId: ctx.identity.id, id: input.id, submissionKey: input.submissionKey, expectedRowVersion: input.expectedRowVersion,
-      calendar: await loadWorkingCalendar(ctx.db), signedWith: ctx.session?.user.authMethod ?? "password",
+      calendar: await loadWorkingCalendar(ctx.db), signedWith: ctx.session?.user.authMethod ?? "password", storage: fileStorage(),
     }),
   ),
 

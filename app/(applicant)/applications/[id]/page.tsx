@@ -6,6 +6,7 @@ import { api } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
 import { ApplicationWizard } from "@/components/form/application-wizard";
 import { CoApplicantsPanel } from "@/components/co-applicant/owner-panel";
+import { FormUpdateNotice } from "@/components/form/form-update-notice";
 
 export const metadata: Metadata = { title: "Заполнение заявления" };
 export const dynamic = "force-dynamic";
@@ -37,6 +38,7 @@ export default async function ApplicationDraftPage({ params }: { params: Promise
       </nav>
       <h1 className="mt-3 text-3xl font-bold">{draft.service.title}</h1>
       <p className="mt-1 text-slate-700">Заявление (черновик) · редакция регламента № {draft.version}</p>
+      {draft.formUpdate ? <FormUpdateNotice {...draft.formUpdate} /> : null}
       <ApplicationWizard draft={draft} />
       {draft.jointRequest ? <CoApplicantsPanel applicationId={draft.id} /> : null}
     </div>
