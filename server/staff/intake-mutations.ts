@@ -4,6 +4,7 @@
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
+import { config } from "../config";
 import { departmentsWithRole, type StaffScope } from "../auth/scope";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { versionInForce } from "../regulation/data";
@@ -41,7 +42,7 @@ export async function registerPaperApplication(
   const intake = version.document.intakeChannels;
   if (!intake.includes(input.channel)) throw new AppError("INVALID", "Регламент не предусматривает этот способ подачи", { channel: "Выберите способ подачи, предусмотренный регламентом" });
   const steps = version.document.form.steps.filter((s) => (s.section ?? "applicant") === "applicant");
-  const checked = validateApplication(steps, input.values, { mode: "submit", today: now });
+  const checked = validateApplication(steps, input.values, { mode: "submit", today: now, timeZone: config().timeZone });
   // Files come on paper here: a required attachment is checked against the paper originals instead.
   const issues = checked.ok ? [] : checked.issues.filter((i) => !steps.some((s) => s.fields.some((f) => f.key === i.path[0] && f.type === "file")));
   if (issues.length) throw new AppError("INVALID", "Заявление не зарегистрировано: исправьте ошибки в отмеченных полях", fieldErrorsByPath({ issues }));
