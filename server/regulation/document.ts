@@ -296,8 +296,11 @@ function allFields(fields: FieldDef[], prefix = ""): { key: string; path: string
  * Checks a document before it is published and returns every problem with its path, so an
  * administrator can fix them all at once (not one per attempt).
  */
+const RU = z.locales.ru();
+
 export function validateDocument(input: unknown): { ok: true; document: RegulationDocument } | { ok: false; problems: DocumentProblem[] } {
-  const parsed = zRegulationDocument.safeParse(input);
+  // Administrators read these: zod's own messages in Russian rather than English.
+  const parsed = zRegulationDocument.safeParse(input, { error: RU.localeError });
   if (!parsed.success) {
     return {
       ok: false,

@@ -3,6 +3,7 @@
 // application stays pinned to the version it was submitted under.
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import { plural } from "./identifiers";
 import { documentChecksum } from "./checksum";
 import { validateDocument } from "./document";
 
@@ -27,7 +28,7 @@ export async function publishVersion(db: Db, input: { versionId: string; effecti
   if (!checked.ok) {
     throw new AppError(
       "INVALID",
-      `Редакция не может быть опубликована: ${checked.problems.length} ${checked.problems.length === 1 ? "ошибка" : "ошибок"}`,
+      `Редакция не может быть опубликована: ${checked.problems.length} ${plural(checked.problems.length, ["ошибка", "ошибки", "ошибок"])}`,
       Object.fromEntries(checked.problems.map((p) => [p.path || "document", p.message])),
     );
   }

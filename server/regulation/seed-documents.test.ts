@@ -22,6 +22,18 @@ function field(doc: RegulationDocument, key: string): FieldDef {
   return found;
 }
 
+describe("validating a regulation document", () => {
+  it("reports structural problems in Russian, with their paths", () => {
+    const broken = JSON.parse(JSON.stringify(documents[0]![1])) as Record<string, unknown>;
+    delete broken.initialStage;
+    const result = validateDocument(broken);
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.map((p) => p.path)).toContain("initialStage");
+    for (const p of problems) expect(p.message, p.path).toMatch(/[а-яё]/i);
+  });
+});
+
 describe.each(documents)("seed regulation %s", (_code, doc) => {
   it("validates with zero problems", () => {
     const result = validateDocument(doc);

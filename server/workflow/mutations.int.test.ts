@@ -193,6 +193,7 @@ describe("regulation versions (R11)", () => {
     expect(paths).toContain("initialStage");
     expect(paths).toContain("stages.1.deadline.value");
     expect(paths.some((p) => p.startsWith("transitions."))).toBe(true);
+    expect((error as AppError).message).toMatch(/^Редакция не может быть опубликована: \d+ ошиб(ка|ки|ок)$/);
     expect((await t.db.regulationVersion.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
   });
 });
