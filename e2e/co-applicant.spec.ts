@@ -43,6 +43,9 @@ test("a co-applicant completes their section from their own account and the appl
   await expectAccessible(co);
   await co.getByRole("button", { name: "Подтвердить раздел" }).click();
   await expect(co.getByText("Исправьте отмеченные поля")).toBeVisible();
+  // R14: as in the main form, the summary of what is wrong is announced and focused, each item a link.
+  await expect(co.getByTestId("error-summary")).toBeFocused();
+  await expect(co.getByTestId("error-summary").getByRole("link")).not.toHaveCount(0);
   await co.getByLabel("Кем вы приходитесь лицу, о котором запрашиваются сведения").fill("Сестра");
   // Keyboard only: Tab from the field above, Space to tick.
   await co.keyboard.press("Tab");

@@ -3,7 +3,7 @@
 // same field renderers and checks as the main form (R14).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import type { StepDef } from "@/server/regulation/document";
 import { buildApplicationSchema, validateApplication } from "@/server/regulation/form-schema";
@@ -14,6 +14,8 @@ import { FieldRenderer } from "@/components/form/field-renderer";
 import { classifyRequestError } from "@/components/form/request-errors";
 import { groupsJudgeOnlyThemselves } from "@/components/form/group-resolver";
 import { visibleFields } from "@/server/regulation/form-schema";
+import { StepErrorSummary } from "@/components/form/step-error-summary";
+import type { PathError } from "@/components/form/paths";
 
 type Props = { applicationId: string; steps: StepDef[]; values: Record<string, unknown>; completed: boolean; ownerName: string; serviceTitle: string };
 
@@ -26,15 +28,28 @@ export function CoApplicantSectionForm({ applicationId, steps, values, completed
   const form = useForm<Record<string, unknown>>({ defaultValues: values, shouldUnregister: false, mode: "onTouched", reValidateMode: "onChange", resolver });
   const watched = useWatch({ control: form.control }) as Record<string, unknown>;
   const save = useMutation(trpc.application.saveCoApplicantSection.mutationOptions());
+  // R14: a refused confirmation lists every problem at the top, focused, each linking to its field,
+  // as the main form does; the status line below only says what happened.
+  const [summary, setSummary] = useState<{ errors: PathError[]; serial: number } | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (summary?.errors.length) {
+      summaryRef.current?.focus();
+      summaryRef.current?.scrollIntoView({ block: "start" });
+    }
+  }, [summary]);
+  const showSummary = (errors: PathError[]) => setSummary((s) => ({ errors, serial: (s?.serial ?? 0) + 1 }));
 
   async function send(complete: boolean) {
     setStatus(null);
+    setSummary(null);
     if (complete) {
       // The same check the server applies (the shared schema builder), field by field.
       const checked = validateApplication(steps, form.getValues(), { mode: "submit", timeZone });
       if (!checked.ok) {
         for (const issue of checked.issues) form.setError(issue.path.join("."), { type: "submit", message: issue.message });
-        setStatus({ kind: "error", text: `Исправьте отмеченные поля, затем подтвердите раздел: ${checked.issues.map((i) => i.message).join("; ")}` });
+        showSummary(checked.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+        setStatus({ kind: "error", text: "Исправьте отмеченные поля, затем подтвердите раздел." });
         return;
       }
     }
@@ -43,7 +58,10 @@ export function CoApplicantSectionForm({ applicationId, steps, values, completed
       setStatus({ kind: "ok", text: complete ? "Раздел заполнен и подтверждён. Заявитель сможет подать заявление." : "Раздел сохранён. Не забудьте подтвердить его, когда всё будет готово." });
     } catch (error) {
       const failure = classifyRequestError(error);
-      if (failure.kind === "invalid") for (const [path, message] of Object.entries(failure.fieldErrors)) form.setError(path, { type: "server", message });
+      if (failure.kind === "invalid") {
+        for (const [path, message] of Object.entries(failure.fieldErrors)) form.setError(path, { type: "server", message });
+        showSummary(Object.entries(failure.fieldErrors).map(([path, message]) => ({ path, message })));
+      }
       setStatus({ kind: "error", text: failure.message });
     }
   }
@@ -52,6 +70,7 @@ export function CoApplicantSectionForm({ applicationId, steps, values, completed
     <FormProvider {...form}>
       <FieldContext.Provider value={{ applicationId, values: watched, saveNow: () => void send(false) }}>
         <form noValidate onSubmit={(e) => { e.preventDefault(); void send(true); }} className="space-y-6">
+          <StepErrorSummary ref={summaryRef} errors={summary?.errors ?? []} />
           <p className="text-slate-700">
             {ownerName} приглашает вас подать совместный запрос на услугу «{serviceTitle}». Заполните свой раздел — остальную часть заявления заполняет заявитель.
           </p>
