@@ -77,7 +77,8 @@ test("registration checks each field in Russian, refuses a taken e-mail, then si
   await page.getByLabel("Пароль ещё раз").fill("other");
   await page.getByLabel(/Согласен/).check();
   await page.getByRole("button", { name: "Зарегистрироваться" }).click();
-  await expect(page.locator("#email-error")).toHaveText(/Адрес электронной почты указан неверно/);
+  // The e-mail rule of the application form itself (R14), with its explanation.
+  await expect(page.locator("#email-error")).toHaveText(/В адресе электронной почты нет знака @/);
   await expect(page.locator("#password-error")).toHaveText("Пароль должен содержать не менее 10 символов");
   await expect(page.locator("#passwordConfirm-error")).toHaveText("Пароли не совпадают");
   await expect(page.getByLabel("Электронная почта")).toHaveAttribute("aria-invalid", "true");

@@ -10,3 +10,10 @@ export const OIDC_TEST_CITIZEN = {
   snils: "112-233-445 95",
   address: { formatted: "628212, ХМАО – Югра, п. Половинка, ул. Лесная, д. 3" },
 };
+
+/**
+ * Signing in at the provider with this login name gives the test citizen the demo applicant's
+ * address (verified): an account with a password the provider must not open (server/auth/mutations.ts).
+ */
+export const OIDC_TAKEN_EMAIL_LOGIN = "taken-email";
+export const OIDC_TAKEN_EMAIL = "applicant@demo.reglament.ru";

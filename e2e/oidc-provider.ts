@@ -1,8 +1,8 @@
 // A real OpenID Connect provider for the end-to-end tests (the `oidc-provider` package, the same
 // library many production IdPs are built on), standing in for ESIA: any login name signs in as a
-// citizen with ESIA-like claims, including SNILS. Started by playwright.config.ts.
+// citizen with ESIA-like claims, including SNILS and a verified e-mail. Started by playwright.config.ts.
 import Provider from "oidc-provider";
-import { OIDC_TEST_CITIZEN } from "./oidc-provider-claims";
+import { OIDC_TAKEN_EMAIL, OIDC_TAKEN_EMAIL_LOGIN, OIDC_TEST_CITIZEN } from "./oidc-provider-claims";
 
 const port = Number(process.env.OIDC_TEST_PORT ?? 3201);
 const appUrl = process.env.APP_URL ?? "http://localhost:3100";
@@ -32,7 +32,9 @@ const provider = new Provider(`http://localhost:${port}`, {
   conformIdTokenClaims: false,
   features: { devInteractions: { enabled: true } },
   async findAccount(_ctx, id) {
-    return { accountId: id, claims: async () => ({ sub: id, ...OIDC_TEST_CITIZEN }) };
+    // email_verified: true — the provider vouches for the address, as ESIA does for a confirmed one.
+    const email = id === OIDC_TAKEN_EMAIL_LOGIN ? OIDC_TAKEN_EMAIL : OIDC_TEST_CITIZEN.email;
+    return { accountId: id, claims: async () => ({ sub: id, ...OIDC_TEST_CITIZEN, email, email_verified: true }) };
   },
   cookies: { keys: ["e2e-cookie-key-not-for-production"] },
 });

@@ -1,7 +1,7 @@
 // Sign-in through the local OpenID Connect provider (the ESIA stand-in, e2e/oidc-provider.ts) links
 // an applicant and prefills the identity profile into a new application (R15).
 import { expect, test } from "./fixtures";
-import { OIDC_TEST_CITIZEN } from "./oidc-provider-claims";
+import { OIDC_TAKEN_EMAIL_LOGIN, OIDC_TEST_CITIZEN } from "./oidc-provider-claims";
 
 async function trpc<T>(page: import("@playwright/test").Page, path: string, input: unknown, method: "GET" | "POST" = "GET"): Promise<T> {
   const response =
@@ -13,15 +13,15 @@ async function trpc<T>(page: import("@playwright/test").Page, path: string, inpu
 }
 
 /** The provider's own sign-in page, then its consent page when it asks for one. */
-async function signInAtProvider(page: import("@playwright/test").Page) {
+async function signInAtProvider(page: import("@playwright/test").Page, login = "citizen-42", landing = /\/cabinet$/) {
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Войти через Госуслуги (ЕСИА)" }).click();
-  await page.locator('input[name="login"]').fill("citizen-42");
+  await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("any");
   await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/cabinet$|\/interaction\//);
+  await expect(page).toHaveURL(new RegExp(`${landing.source}|/interaction/`));
   if (page.url().includes("/interaction/")) await page.locator('button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/cabinet$/);
+  await expect(page).toHaveURL(landing);
 }
 
 test("a citizen signs in through the identity provider and the application form is prefilled", async ({ page }) => {
@@ -44,4 +44,14 @@ test("a citizen signs in through the identity provider and the application form 
   await page.context().clearCookies(); // forget the provider's session too
   await signInAtProvider(page);
   await expect(page.getByRole("list", { name: "Черновики" }).getByRole("listitem")).toHaveCount(1);
+});
+
+test("the provider never opens an account that has a password: the sign-in page says to use the password", async ({ page }) => {
+  // The provider vouches for the demo applicant's address, but that account has a password: whoever
+  // set it would share the account, so the identity is not linked and nobody is signed in.
+  await signInAtProvider(page, OIDC_TAKEN_EMAIL_LOGIN, /\/sign-in\?error=OidcAccountExists$/);
+  await expect(page.getByRole("alert").filter({ hasText: "Вход через внешнюю систему не выполнен" })).toContainText("уже зарегистрирована учётная запись с паролем. Войдите по адресу почты и паролю.");
+  await expect(page.getByTestId("current-user")).toHaveCount(0);
+  const session = await page.request.get("/api/auth/session");
+  expect(await session.json()).toEqual({});
 });

@@ -2,8 +2,9 @@
 // in-person archive request with the portal's checks (a wrong postal index is explained beside the
 // field and nothing is registered), registers it, prints the two-copy receipt, and enters a posted
 // request received three weeks ago; the executor may not register; the head sees both applications
-// on the deadline overview — one due soon, one overdue — each linking to its card.
-import { DEMO, exact, expect, expectAccessible, fillArchiveRequest, pdfText, registerPaper, signIn, test } from "./fixtures";
+// on the deadline overview — one due soon, one overdue — each linking to its card. The posted
+// request's applicant then takes the account opened for her through the link e-mailed to her address.
+import { DEMO, exact, expect, expectAccessible, fillArchiveRequest, mailTo, pdfText, registerPaper, signIn, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -128,4 +129,57 @@ test("the head of department sees overdue and due-soon work by executor and by s
   await expect(stage.getByRole("link", { name: `№ ${posted!.number}` })).toBeVisible();
   await expect(stage.getByRole("link", { name: `№ ${inPerson!.number}` })).toBeVisible();
   await expect(stage).toContainText("Исполнитель: не назначен");
+});
+
+test("the paper applicant takes her account only through the link e-mailed to her address, and finds the application", async ({ page }) => {
+  const { posted } = registered;
+  expect(posted, "run the whole file: the first test registers the applications").toBeTruthy();
+  const email = "somova.paper@example.ru";
+  const password = "Сомова-Пароль-2026";
+
+  // Registering with the address does not open the account: it asks to confirm the address.
+  await page.goto("/register");
+  await page.getByLabel("Фамилия").fill("Сомова");
+  await page.getByRole("textbox", { name: "Имя", exact: true }).fill("Анна");
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByLabel("Телефон").fill("912 345 67 89");
+  await page.locator("#password").fill("Пароль-регистрации-1");
+  await page.getByLabel("Пароль ещё раз").fill("Пароль-регистрации-1");
+  await page.getByLabel(/Согласен/).check();
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  await expect(page.getByRole("heading", { name: "Подтвердите адрес электронной почты" })).toBeFocused();
+  await expect(page.getByRole("status")).toContainText(`На адрес ${email} уже есть учётная запись`);
+  await expectAccessible(page);
+  // The password typed at registration opens nothing.
+  await signIn(page, email, "Пароль-регистрации-1");
+  await expect(page.getByRole("alert").filter({ hasText: "Не удалось войти" })).toBeVisible();
+
+  // The letter arrives over SMTP with the one-time link.
+  const claimLetters = async () => (await mailTo(email)).filter((m) => m.subject.startsWith("Подтвердите адрес"));
+  await expect.poll(async () => (await claimLetters()).length, { timeout: 30_000 }).toBe(1);
+  const link = /\/claim\/[A-Za-z0-9_-]+/.exec((await claimLetters())[0]!.text)![0];
+
+  // The link's page: what was typed at registration, and the new password with the same rules.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "Вход в личный кабинет" })).toBeVisible();
+  await expect(page.getByTestId("claim-email")).toHaveText(email);
+  await expect(page.getByLabel("Фамилия")).toHaveValue("Сомова");
+  await expect(page.getByLabel("Телефон")).toHaveValue("+7 (912) 345-67-89");
+  await expectAccessible(page);
+  await page.locator("#password").fill("short");
+  await page.getByRole("button", { name: "Задать пароль" }).click();
+  await expect(page.locator("#password-error")).toHaveText("Пароль должен содержать не менее 10 символов");
+  await page.locator("#password").fill(password);
+  await page.getByLabel("Пароль ещё раз").fill(password);
+  await page.getByRole("button", { name: "Задать пароль" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?registered=1$/);
+
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/cabinet$/);
+  await expect(page.getByTestId("current-user")).toHaveText("Сомова Анна");
+  await expect(page.getByRole("link", { name: posted!.number })).toBeVisible();
+
+  // The link works once.
+  await page.goto(link);
+  await expect(page.getByRole("alert").filter({ hasText: "Ссылка недействительна" })).toContainText("она уже использована");
 });

@@ -15,6 +15,7 @@ export function RegisterForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const [confirmTo, setConfirmTo] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, setFocus } = useForm<RegisterInput>({
     resolver: zodResolver(zRegisterInput),
     mode: "onTouched",
@@ -25,7 +26,11 @@ export function RegisterForm() {
     async (values) => {
       setFormError(null);
       try {
-        await mutation.mutateAsync(values);
+        const result = await mutation.mutateAsync(values);
+        if (result.status === "confirm_email") {
+          setConfirmTo(result.email);
+          return;
+        }
         router.push("/sign-in?registered=1");
       } catch (error) {
         const fieldErrors = error instanceof TRPCClientError ? (error.data?.fieldErrors as Record<string, string> | null) : null;
@@ -45,6 +50,20 @@ export function RegisterForm() {
     return formState.submitCount > 0 && message ? [{ field: f, message }] : [];
   });
   const err = (f: keyof RegisterInput) => formState.errors[f]?.message;
+
+  // The address belongs to an account opened for a paper application: only its mailbox can claim it.
+  if (confirmTo) {
+    return (
+      <div role="status" aria-labelledby="confirm-email-title" className="space-y-3">
+        <h2 id="confirm-email-title" tabIndex={-1} ref={(el) => el?.focus()} className="text-xl font-semibold outline-none">Подтвердите адрес электронной почты</h2>
+        <p>
+          На адрес <strong>{confirmTo}</strong> уже есть учётная запись: её открыли в администрации, когда принимали заявление на бумаге.
+          Мы отправили на этот адрес письмо со ссылкой. Перейдите по ней, задайте пароль — и заявления появятся в личном кабинете.
+        </p>
+        <p className="text-slate-700">Ссылка действует 24 часа. Если письмо не пришло, проверьте папку «Спам» или повторите регистрацию через 10 минут.</p>
+      </div>
+    );
+  }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -1,6 +1,7 @@
 // GET /api/applications/:id/pdf — the applicant's copy of the filled form as a PDF (R15), with the
 // registration and the signature hash once submitted.
-import { getDb } from "../db/client";
+import { getDb, type Db } from "../db/client";
+import { loadIdentity } from "../auth/data";
 import { getSession } from "../auth/session";
 import { renderPdf, type PdfBlock } from "../document/pdf";
 import { formatDateRu } from "../notification/templates";
@@ -9,9 +10,18 @@ import { applicationForOwner } from "./data";
 
 export async function handleApplicationPdf(_req: Request, params: { id: string }): Promise<Response> {
   const session = await getSession();
-  if (!session) return Response.json({ error: "Войдите в систему" }, { status: 401 });
-  if (!/^[0-9a-f-]{36}$/i.test(params.id)) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
-  const app = await applicationForOwner(getDb(), session.user.id, params.id);
+  return applicationPdfResponse(getDb(), session?.user.id ?? null, params.id);
+}
+
+/**
+ * The answer for the user a session names. The account is read again, like every other route does
+ * (loadIdentity): a session token outlives a deactivation, and a deactivated user gets nothing.
+ */
+export async function applicationPdfResponse(db: Db, sessionUserId: string | null, id: string): Promise<Response> {
+  const identity = sessionUserId ? await loadIdentity(db, sessionUserId) : null;
+  if (!identity) return Response.json({ error: "Войдите в систему" }, { status: 401 });
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
+  const app = await applicationForOwner(db, identity.id, id);
   if (!app) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
   const pdf = await applicationCopyPdf(app);
   const name = `zayavlenie-${app.registrationNumber ?? "chernovik"}.pdf`;

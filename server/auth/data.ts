@@ -1,5 +1,6 @@
 // Data access of identities: the only place auth touches Prisma.
 import type { Db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../regulation/document";
 
 export type Identity = {
@@ -49,18 +50,30 @@ export async function loadIdentity(db: Db, userId: string): Promise<Identity | n
   return u && u.isActive ? toIdentity(u) : null;
 }
 
-/** Taken means somebody can already sign in with it; an account a registrar opened for a paper
- * application (no password, no external identity) is claimed by registering with its e-mail. */
+/** Taken means somebody can already sign in with it (a password or an external identity). */
 export async function emailTaken(db: Db, email: string): Promise<boolean> {
   return (await db.user.count({ where: { email, OR: [{ passwordHash: { not: null } }, { identities: { some: {} } }] } })) > 0;
 }
 
+/**
+ * An account nobody can sign in to yet: a registrar opened it for a paper application (no password,
+ * no external identity, no staff role anywhere). It is taken over only by proving the mailbox — the
+ * one-time link of claim-mutations.ts — or by an identity provider that vouches for the e-mail
+ * (mutations.ts). Registering with its address never sets a password by itself.
+ */
+export const CLAIMABLE_ACCOUNT = {
+  isActive: true,
+  passwordHash: null,
+  identities: { none: {} },
+  memberships: { none: {} },
+  NOT: { roles: { hasSome: ["ADMIN", "REGISTRAR", "EXECUTOR", "HEAD", "SIGNER"] } },
+} satisfies Prisma.UserWhereInput;
+
+/** A brand-new applicant; an address that exists already fails on the unique index (P2002). */
 export async function createApplicant(
   db: Db,
   input: { email: string; passwordHash: string; lastName: string; firstName: string; middleName?: string; phone?: string },
 ) {
   const data = { ...input, middleName: input.middleName || null, phone: input.phone || null };
-  const claimed = await db.user.updateMany({ where: { email: input.email, passwordHash: null, identities: { none: {} }, memberships: { none: {} }, NOT: { roles: { has: "ADMIN" } } }, data });
-  if (claimed.count === 1) return db.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, email: true } });
   return db.user.create({ data: { ...data, roles: ["APPLICANT"] }, select: { id: true, email: true } });
 }

@@ -10,8 +10,12 @@ export type OidcConfig = {
   clientSecret: string;
   name: string;
   scope: string;
-  /** Profile field → claim name (dots reach into objects: "address.formatted"). */
-  claims: Partial<Record<keyof IdentityProfile, string>>;
+  /**
+   * Profile field → claim name (dots reach into objects: "address.formatted"). `emailVerified` names
+   * the claim by which the provider vouches for the e-mail: only an e-mail it is `true` for may
+   * find an existing account (mutations.ts).
+   */
+  claims: Partial<Record<keyof IdentityProfile | "emailVerified", string>>;
 };
 
 /** ESIA-like defaults: standard OIDC claims plus `snils` and `passport`. */
@@ -20,6 +24,7 @@ export const DEFAULT_CLAIMS: OidcConfig["claims"] = {
   firstName: "given_name",
   middleName: "middle_name",
   email: "email",
+  emailVerified: "email_verified",
   phone: "phone_number",
   snils: "snils",
   birthDate: "birthdate",
@@ -43,14 +48,29 @@ export function oidcConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-function claim(claims: Record<string, unknown>, path: string | undefined): string | undefined {
+function rawClaim(claims: Record<string, unknown>, path: string | undefined): unknown {
   if (!path) return undefined;
   let v: unknown = claims;
   for (const part of path.split(".")) v = v && typeof v === "object" ? (v as Record<string, unknown>)[part] : undefined;
+  return v;
+}
+
+function claim(claims: Record<string, unknown>, path: string | undefined): string | undefined {
+  const v = rawClaim(claims, path);
   return typeof v === "string" && v.trim() ? v.trim() : typeof v === "number" ? String(v) : undefined;
 }
 
-export type MappedIdentity = { subject: string; email: string | null; lastName: string; firstName: string; middleName: string | null; phone: string | null; profile: Record<string, string> };
+export type MappedIdentity = {
+  subject: string;
+  email: string | null;
+  /** The provider asserted the e-mail is the person's (`email_verified: true`, a JSON boolean). */
+  emailVerified: boolean;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  phone: string | null;
+  profile: Record<string, string>;
+};
 
 /** Turns provider claims into our identity profile; what the provider does not send stays unset. */
 export function mapClaims(claims: Record<string, unknown>, mapping: OidcConfig["claims"]): MappedIdentity {
@@ -65,6 +85,8 @@ export function mapClaims(claims: Record<string, unknown>, mapping: OidcConfig["
   return {
     subject,
     email: get("email")?.toLowerCase() ?? null,
+    // Strictly the boolean: a string "true", a missing claim or anything else vouches for nothing.
+    emailVerified: rawClaim(claims, mapping.emailVerified) === true,
     lastName: get("lastName") ?? "—",
     firstName: get("firstName") ?? "—",
     middleName: get("middleName") ?? null,

@@ -8,7 +8,7 @@ import { findUserForSignIn, toIdentity } from "./data";
 import { dummyHash, verifyPassword } from "./password";
 import { zSignInInput } from "./schema";
 import type { Role } from "../regulation/document";
-import { linkExternalIdentity } from "./mutations";
+import { decideExternalLink, linkExternalIdentity } from "./mutations";
 import { mapClaims, oidcConfig } from "./oidc";
 
 const oidc = oidcConfig();
@@ -58,9 +58,19 @@ export const authOptions: NextAuthOptions = {
     ...oidcProvider(),
   ],
   callbacks: {
+    async signIn({ account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      if (!oidc || !profile) return false;
+      // A refusal (an address of an account the provider may not open, see mutations.ts) goes to the
+      // sign-in page as ?error=<code>, which explains it; next-auth passes a thrown message on.
+      const decision = await decideExternalLink(getDb(), oidc.issuer, mapClaims(profile as Record<string, unknown>, oidc.claims));
+      if (decision.kind === "refuse") throw new Error(decision.code);
+      return true;
+    },
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc" && oidc && profile) {
-        // Link (or create) the local applicant and refresh the identity profile from the claims.
+        // Link (or create) the local applicant and refresh the identity profile from the claims. The
+        // decision of signIn above is taken again here, in the linking transaction.
         const identity = await linkExternalIdentity(getDb(), oidc.issuer, mapClaims(profile as Record<string, unknown>, oidc.claims));
         token.sub = identity.id;
         token.email = identity.email;

@@ -223,6 +223,31 @@ export function coApplicantInvitationMessage(f: CoApplicantInvitationFacts): Mes
   };
 }
 
+export type AccountClaimFacts = Zoned & {
+  /** The one-time link that leads to setting a password. */
+  link: string;
+  expiresAt: Date;
+};
+
+/**
+ * Sent when somebody registers with the address of an account a registrar opened for a paper
+ * application: only whoever reads this mailbox can take that account (and its applications).
+ */
+export function accountClaimMessage(f: AccountClaimFacts): Message {
+  return {
+    title: "Подтвердите адрес электронной почты, чтобы войти в личный кабинет",
+    body: paragraphs(
+      greeting(),
+      "С этим адресом электронной почты пытаются зарегистрироваться на портале муниципальных услуг. На этот адрес уже есть учётная запись: её открыли в администрации, когда принимали заявление на бумаге.",
+      lines(
+        `Чтобы задать пароль и войти в личный кабинет, перейдите по ссылке: ${f.link}`,
+        `Ссылка действует до ${formatDateTimeRu(f.expiresAt, f.timeZone)} и только один раз.`,
+      ),
+      "Ссылка личная: не пересылайте её другим людям. Если вы не регистрировались, ничего делать не нужно — без перехода по ссылке доступ к учётной записи никто не получит.",
+    ),
+  };
+}
+
 export type DraftExpiringFacts = Zoned & {
   recipientName?: string | null;
   serviceTitle: string;

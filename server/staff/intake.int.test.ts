@@ -1,12 +1,14 @@
 // Applications received on paper, in person, by post or from the MFC (R23): the same form and
 // checks, the date of receipt starts the deadlines, a two-copy receipt, and the applicant can
-// later claim the account by registering with the same e-mail.
+// later claim the account through a link e-mailed when registering with the same address
+// (server/auth/claim.int.test.ts).
 import { randomUUID } from "node:crypto";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { seedDemo } from "../../prisma/seed/demo";
-import { loadIdentity, createApplicant, emailTaken } from "../auth/data";
+import { loadIdentity, emailTaken } from "../auth/data";
+import { requestAccountClaim } from "../auth/claim-mutations";
 import { staffScope, type StaffScope } from "../auth/scope";
 import { loadWorkingCalendar } from "../calendar/calendar-store";
 import type { WorkingCalendar } from "../calendar/working-calendar";
@@ -65,11 +67,11 @@ describe("paper applications (R23)", () => {
     expect(notice.body).toContain(r.registrationNumber);
     expect(await t.db.outgoingEmail.count({ where: { notificationId: notice.id, to: "petrov@example.ru" } })).toBe(1);
 
-    // The applicant registers later with the same e-mail and finds the application in the cabinet.
+    // Registering later with the same e-mail sends a claim link to it; the account is not taken by that.
     expect(await emailTaken(t.db, "petrov@example.ru")).toBe(false);
-    const claimed = await createApplicant(t.db, { email: "petrov@example.ru", passwordHash: "scrypt$x", lastName: "Петров", firstName: "Семён" });
-    expect(claimed.id).toBe(app.ownerId);
-    expect(await emailTaken(t.db, "petrov@example.ru")).toBe(true);
+    expect(await requestAccountClaim(t.db, { email: "petrov@example.ru", lastName: "Петров", firstName: "Семён" })).toBe(true);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: app.ownerId } })).passwordHash).toBeNull();
+    expect(await emailTaken(t.db, "petrov@example.ru")).toBe(false);
   });
 
   it("refuse to file an application under another person's or a staff member's e-mail, and take the same person's account", async () => {

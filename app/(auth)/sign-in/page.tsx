@@ -5,8 +5,20 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSession, homeFor } from "@/server/auth/session";
 import { oidcConfig } from "@/server/auth/oidc";
 import { OidcButton } from "@/components/auth/oidc-button";
+import type { OidcRefusal } from "@/server/auth/mutations";
 
 export const metadata: Metadata = { title: "Вход" };
+
+// Why a sign-in through the identity provider was refused (OIDC_REFUSALS, server/auth/mutations.ts).
+const OIDC_ERRORS: Record<OidcRefusal, string> = {
+  OidcAccountExists:
+    "Вход через внешнюю систему не выполнен: на этот адрес электронной почты уже зарегистрирована учётная запись с паролем. Войдите по адресу почты и паролю.",
+  OidcEmailUnverified:
+    "Вход через внешнюю систему не выполнен: на этот адрес электронной почты уже есть учётная запись, а внешняя система не подтвердила, что адрес принадлежит вам. Подтвердите адрес в профиле внешней системы или зарегистрируйтесь на портале с этим адресом — на него придёт письмо со ссылкой для входа.",
+  OidcStaffEmail: "Вход через внешнюю систему не выполнен: адрес электронной почты принадлежит учётной записи сотрудника. Войдите по паролю.",
+  OidcInactive: "Вход не выполнен: учётная запись отключена. Обратитесь в администрацию.",
+};
+const GENERIC_OIDC_ERROR = "Вход через внешнюю систему не выполнен. Попробуйте ещё раз; если адрес почты принадлежит учётной записи сотрудника, войдите по паролю.";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; registered?: string; error?: string }> }) {
   const session = await getSession();
@@ -19,7 +31,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="mt-2 text-slate-700">Для заявителей и сотрудников администрации.</p>
       {error && error !== "CredentialsSignin" ? (
         <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">
-          Вход через внешнюю систему не выполнен. Попробуйте ещё раз; если адрес почты принадлежит учётной записи сотрудника, войдите по паролю.
+          {Object.hasOwn(OIDC_ERRORS, error) ? OIDC_ERRORS[error as OidcRefusal] : GENERIC_OIDC_ERROR}
         </p>
       ) : null}
       {oidc ? (
