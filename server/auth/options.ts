@@ -4,7 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
-import { findUserForSignIn, toIdentity } from "./data";
+import { findUserForSignIn, loadIdentity, toIdentity } from "./data";
 import { dummyHash, verifyPassword } from "./password";
 import { zSignInInput } from "./schema";
 import type { Role } from "../regulation/document";
@@ -86,6 +86,18 @@ export const authOptions: NextAuthOptions = {
         token.roles = u.roles;
         token.departmentIds = u.departmentIds;
         token.authMethod = "password";
+        return token;
+      }
+      // Every later read of the session re-reads the account: a deactivated user is signed out at
+      // once (next-auth ends a session whose callback throws), and roles granted or revoked take
+      // effect without signing in again — pages check roles from the session (requireRole).
+      if (token.sub) {
+        const identity = await loadIdentity(getDb(), token.sub);
+        if (!identity) throw new Error("the account is deactivated or deleted: the session ends");
+        token.email = identity.email;
+        token.name = identity.name;
+        token.roles = identity.roles;
+        token.departmentIds = identity.departmentIds;
       }
       return token;
     },

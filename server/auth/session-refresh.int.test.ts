@@ -1,0 +1,34 @@
+// A session outlives changes to its account (JWT sessions, 8 hours). Every read of the session
+// re-reads the account: a role granted or revoked takes effect at once, and a deactivated account's
+// session ends (pages check roles from the session: requireRole).
+import type { JWT } from "next-auth/jwt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../prisma/seed/demo";
+import { createTestDatabase, type TestDatabase } from "../test/db";
+
+let t: TestDatabase;
+let jwt: (token: JWT) => Promise<JWT>;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db);
+  // getDb() in the callback reads DATABASE_URL once, on first use.
+  process.env.DATABASE_URL = t.url;
+  const { authOptions } = await import("./options");
+  jwt = (token) => authOptions.callbacks!.jwt!({ token } as Parameters<NonNullable<NonNullable<typeof authOptions.callbacks>["jwt"]>>[0]) as Promise<JWT>;
+});
+afterAll(() => t.drop());
+
+describe("the session token", () => {
+  it("follows the account's roles and ends when the account is deactivated", async () => {
+    const executor = await t.db.user.findUniqueOrThrow({ where: { email: "executor@demo.reglament.ru" }, include: { memberships: true } });
+    const stale: JWT = { sub: executor.id, email: executor.email, name: "x", roles: ["EXECUTOR", "HEAD"], departmentIds: [] };
+    expect((await jwt(stale)).roles).toEqual(["EXECUTOR"]);
+
+    await t.db.user.update({ where: { id: executor.id }, data: { roles: { push: "ADMIN" } } });
+    expect((await jwt(stale)).roles).toEqual(expect.arrayContaining(["ADMIN", "EXECUTOR"]));
+
+    await t.db.user.update({ where: { id: executor.id }, data: { isActive: false } });
+    await expect(jwt(stale)).rejects.toThrow(/deactivated/);
+  });
+});
