@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { DEMO, signedInPage } from "./fixtures";
+import { ARCHIVE_REQUEST } from "../server/test/fixtures";
 
 export async function trpc<T>(page: Page, path: string, input: unknown, method: "GET" | "POST" = "POST"): Promise<T> {
   const response =
@@ -12,24 +13,8 @@ export async function trpc<T>(page: Page, path: string, input: unknown, method: 
   return (await response.json()).result.data.json as T;
 }
 
-/** A complete archive-information request of the demo applicant (values of prisma/seed/regulations/archive-info.ts). */
-export const ARCHIVE_VALUES = {
-  applicant_type: "individual",
-  full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" },
-  snils: "112-233-445 95",
-  postal_address: "628212, п. Половинка, ул. Комсомольская, д. 5, кв. 2",
-  postal_index: "628212",
-  phone: "+79825550101",
-  email: "applicant@demo.reglament.ru",
-  request_category: "thematic",
-  requested_document: "archival_copy",
-  request_subject: "Решение о выделении земельного участка",
-  records_organisation: "Администрация п. Половинка",
-  period_from: "1992-01-01",
-  period_to: "1993-12-31",
-  purpose: "Оформление наследства",
-  delivery_channel: "cabinet",
-};
+/** A complete archive-information request of the demo applicant (shared with the integration tests). */
+export const ARCHIVE_VALUES = ARCHIVE_REQUEST;
 
 export async function archiveDraft(page: Page, values: Record<string, unknown> = ARCHIVE_VALUES) {
   const { id } = await trpc<{ id: string }>(page, "application.startDraft", { serviceCode: "archive-info" });

@@ -7,6 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { LocalFileStorage } from "../storage/storage";
 import { seedDemo } from "../../prisma/seed/demo";
@@ -26,23 +27,7 @@ let v2: { id: string; version: number };
 const storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-files-")));
 const drafts: Record<"opened" | "submitted" | "oldTab" | "raced", string> = { opened: "", submitted: "", oldTab: "", raced: "" };
 
-const onV1 = {
-  applicant_type: "individual",
-  full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" },
-  snils: "112-233-445 95",
-  postal_address: "628212, п. Половинка, ул. Комсомольская, д. 5",
-  postal_index: "628212",
-  phone: "+79825550101",
-  email: "applicant@demo.reglament.ru",
-  request_category: "thematic",
-  requested_document: "archival_copy",
-  request_subject: "Решение о выделении земельного участка",
-  records_organisation: "Администрация п. Половинка",
-  period_from: "1992-01-01",
-  period_to: "1993-12-31",
-  purpose: "Оформление наследства",
-  delivery_channel: "cabinet",
-};
+const onV1 = { ...ARCHIVE_REQUEST, postal_address: "628212, п. Половинка, ул. Комсомольская, д. 5" };
 
 const submit = (id: string, expectedRowVersion: number) =>
   submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion, calendar, signedWith: "password", storage });

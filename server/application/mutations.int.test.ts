@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { LocalFileStorage } from "../storage/storage";
 import { seedDemo } from "../../prisma/seed/demo";
@@ -23,13 +24,8 @@ let calendar: WorkingCalendar;
 let ownerId: string;
 
 const validArchive = {
-  applicant_type: "individual",
-  full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" },
-  snils: "112-233-445 95",
+  ...ARCHIVE_REQUEST,
   postal_address: "628212, п. Половинка, ул. Комсомольская, д. 5",
-  postal_index: "628212",
-  phone: "+79825550101",
-  email: "applicant@demo.reglament.ru",
   request_category: "social_legal",
   requested_document: "archival_certificate",
   request_subject: "Подтверждение трудового стажа",
@@ -38,7 +34,6 @@ const validArchive = {
   period_to: "1990-12-31",
   purpose: "Для назначения пенсии",
   persons: [{ person_full_name: { lastName: "Иванов", firstName: "Иван" }, person_birth_date: "1960-02-03", person_workplace: "Совхоз «Половинкинский», тракторист", work_year_from: 1985, work_year_to: 1990 }],
-  delivery_channel: "cabinet",
 };
 
 beforeAll(async () => {
