@@ -11,6 +11,9 @@ import { seedDemo } from "../../prisma/seed/demo";
 import { loadWorkingCalendar } from "../calendar/calendar-store";
 import { acceptInvitation, coApplicantSection, coApplicantsForOwner, inviteCoApplicant, saveCoApplicantSection } from "./co-applicants";
 import { contentHash, saveDraft, startDraft, submitApplication } from "./mutations";
+import { applicationForOwner } from "./data";
+import { applicationCopyPdf } from "./http";
+import { PDFParse } from "pdf-parse";
 
 let t: TestDatabase;
 const storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-files-")));
@@ -67,6 +70,12 @@ describe("co-applicants (R15)", () => {
     const coData = app.participants.find((p) => p.role === "CO_APPLICANT")!.data;
     expect(app.contentHash).toBe(contentHash({ serviceCode: "archive-info", version: 1, values: app.data, coApplicants: [{ email: "sister@example.ru", data: coData }] }));
     await expect(saveCoApplicantSection(t.db, { userId: co.id, applicationId: id, values: coValues, complete: true })).rejects.toMatchObject({ code: "PRECONDITION" });
+
+    // The applicant's copy holds everything the printed hash covers: the co-applicant's section too.
+    const copy = (await new PDFParse({ data: new Uint8Array(await applicationCopyPdf((await applicationForOwner(t.db, ownerId, id))!)) }).getText()).text;
+    expect(copy).toContain("Созаявитель 1: sister@example.ru");
+    expect(copy).toContain("Дочь");
+    expect(copy).toContain(app.contentHash!);
   });
 
   it("are not offered for a service without a joint request", async () => {

@@ -104,6 +104,8 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
       events: { orderBy: { at: "asc" }, select: { type: true, at: true, fromStage: true, toStage: true, payload: true } },
       notifications: { where: { userId }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, body: true, createdAt: true, readAt: true } },
       department: { select: { name: true, phone: true } },
+      // Their confirmed sections are part of what was signed (the content hash covers them).
+      participants: { where: { role: "CO_APPLICANT", completedAt: { not: null } }, orderBy: { createdAt: "asc" }, select: { email: true, data: true } },
       // R20: the result document, once issued, is downloadable from the cabinet.
       documents: { where: { issuedAt: { not: null } }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, kind: true, outgoingNumber: true, registeredAt: true, issuedAt: true, issuedVia: true, storageKey: true, signedStorageKey: true } },
     },
@@ -128,6 +130,7 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
     closedAt: app.closedAt,
     contentHash: app.contentHash,
     values: app.data as Record<string, unknown>,
+    coApplicants: app.participants.map((p) => ({ email: p.email, values: p.data as Record<string, unknown> })),
     steps: doc.form.steps,
     current: current ? { key: current.key, title: current.title, note: current.applicantNote ?? null, dueAt: app.stageDueAt } : null,
     // R22: the applicant may learn the responsible executor's name and phone.

@@ -32,6 +32,7 @@ export async function applicationPdfResponse(db: Db, sessionUserId: string | nul
 
 export function applicationCopyPdf(app: NonNullable<Awaited<ReturnType<typeof applicationForOwner>>>): Promise<Buffer> {
   const steps = app.steps.filter((s) => (s.section ?? "applicant") === "applicant");
+  const coSteps = app.steps.filter((s) => s.section === "co_applicant");
   const blocks: PdfBlock[] = [
     { kind: "title", text: "Заявление о предоставлении муниципальной услуги" },
     { kind: "paragraph", text: `«${app.service.title}»`, align: "center" },
@@ -45,6 +46,12 @@ export function applicationCopyPdf(app: NonNullable<Awaited<ReturnType<typeof ap
     },
     { kind: "rule" },
     { kind: "sections", sections: answerSections(steps, app.values) },
+    // The co-applicants' sections belong to the signed content: without them the hash below could
+    // not be checked against this copy.
+    ...app.coApplicants.flatMap((c, i): PdfBlock[] => [
+      { kind: "paragraph", text: `Созаявитель ${i + 1}: ${c.email}`, bold: true },
+      { kind: "sections", sections: answerSections(coSteps, c.values) },
+    ]),
     { kind: "space" },
     ...(app.contentHash ? [{ kind: "paragraph" as const, text: `Подписано простой электронной подписью. SHA-256 содержимого: ${app.contentHash}`, size: 8 }] : []),
   ];

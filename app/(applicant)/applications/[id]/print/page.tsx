@@ -27,6 +27,12 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
         {app.registrationNumber ? `Регистрационный номер ${app.registrationNumber}, ${app.registeredAt ? formatDate(app.registeredAt) : ""}` : "Черновик: заявление ещё не подано"}
       </p>
       <div className="mt-6"><FormAnswers steps={app.steps.filter((s) => (s.section ?? "applicant") === "applicant")} values={app.values} /></div>
+      {app.coApplicants.map((c, i) => (
+        <section key={c.email} className="mt-6" aria-labelledby={`co-${i}`}>
+          <h2 id={`co-${i}`} className="text-lg font-semibold">Созаявитель {i + 1}: {c.email}</h2>
+          <div className="mt-2"><FormAnswers steps={app.steps.filter((s) => s.section === "co_applicant")} values={c.values} headingLevel={3} /></div>
+        </section>
+      ))}
       {app.contentHash ? <p className="mt-6 break-all text-xs">Подписано простой электронной подписью. SHA-256 содержимого: {app.contentHash}</p> : null}
       <p className="mt-10">Подпись заявителя ____________________ &nbsp; Дата ______________</p>
     </article>
