@@ -2,12 +2,16 @@
 // the page itself (not only in a layout): layouts do not re-run on client navigation.
 import { getServerSession, type Session } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { authOptions } from "./options";
 import type { Role } from "../regulation/document";
 
-export async function getSession(): Promise<Session | null> {
-  return getServerSession(authOptions);
-}
+/**
+ * The session of this request. Reading it re-reads the account (the jwt callback in options.ts), and
+ * a page asks for it several times (root layout, staff layout, requireRole, the server caller):
+ * React's `cache` makes that one read per server render. Outside a render it is a plain call.
+ */
+export const getSession = cache(async (): Promise<Session | null> => getServerSession(authOptions));
 
 export { STAFF_ROLES } from "./session-roles";
 import { STAFF_ROLES } from "./session-roles";

@@ -23,9 +23,21 @@ const PAGE = 200;
  * department's registrars. Nobody to tell (a department without staff yet): the stage is left
  * unclaimed, so the notice goes out once someone is appointed.
  */
-async function recipientsFor(db: Db, kind: Kind, app: { departmentId: string; assignee: Person | null }, parents: Map<string, string | null>): Promise<Person[]> {
-  const members = async (departmentId: string, role: "HEAD" | "REGISTRAR") =>
-    (await db.departmentMember.findMany({ where: { departmentId, role, user: { isActive: true } }, select: { user: { select: { id: true, lastName: true, firstName: true, middleName: true } } } })).map((m) => m.user);
+type Members = (departmentId: string, role: "HEAD" | "REGISTRAR") => Promise<Person[]>;
+
+/** Staff of a department by role, read once per run (a backlog is mostly one department's). */
+function membersOnce(db: Db): Members {
+  const known = new Map<string, Promise<Person[]>>();
+  return (departmentId, role) => {
+    const key = `${departmentId}:${role}`;
+    if (!known.has(key)) {
+      known.set(key, db.departmentMember.findMany({ where: { departmentId, role, user: { isActive: true } }, select: { user: { select: { id: true, lastName: true, firstName: true, middleName: true } } } }).then((rows) => rows.map((m) => m.user)));
+    }
+    return known.get(key)!;
+  };
+}
+
+async function recipientsFor(members: Members, kind: Kind, app: { departmentId: string; assignee: Person | null }, parents: Map<string, string | null>): Promise<Person[]> {
   if (kind === "due_soon") return app.assignee ? [app.assignee] : members(app.departmentId, "REGISTRAR");
   for (let d: string | null | undefined = app.departmentId; d; d = parents.get(d)) {
     const heads = await members(d, "HEAD");
@@ -37,6 +49,7 @@ async function recipientsFor(db: Db, kind: Kind, app: { departmentId: string; as
 export async function monitorDeadlines(db: Db, opts: { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number }) {
   const horizon = opts.calendar.addWorkingDays(opts.now, opts.dueSoonWorkingDays);
   const parents = new Map((await db.department.findMany({ select: { id: true, parentId: true } })).map((d) => [d.id, d.parentId]));
+  const members = membersOnce(db);
   let warned = 0;
   let escalated = 0;
   let unrouted = 0;
@@ -70,7 +83,7 @@ export async function monitorDeadlines(db: Db, opts: { now: Date; calendar: Work
       });
       for (const s of page) {
         const app = s.application;
-        const recipients = await recipientsFor(db, kind, app, parents);
+        const recipients = await recipientsFor(members, kind, app, parents);
         if (!recipients.length) {
           unrouted += 1;
           continue;
