@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 // Prisma is reached only through server/ data-access files (CONVENTIONS habit 4): pages, components
 // and domain logic call those, so every query carries its scope in one place.
 const PRISMA_ALLOWED = [
-  "server/db/**", "server/**/data.ts", "server/**/mutations.ts", "server/**/*-mutations.ts", "server/**/*-store.ts", "server/**/store.ts",
+  "server/db/**", "server/**/data.ts", "server/**/mutations.ts",
   "server/api/trpc.ts", "server/test/**", "server/**/*.int.test.ts", "prisma/**", "scripts/**", "e2e/**",
 ];
 

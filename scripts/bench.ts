@@ -12,7 +12,7 @@ import path from "node:path";
 import { prepareDatabase } from "../server/db/prepare";
 import { createPrismaClient } from "../server/db/client";
 import { seedDemo } from "../prisma/seed/demo";
-import { loadWorkingCalendar } from "../server/calendar/calendar-store";
+import { loadWorkingCalendar } from "../server/calendar/data";
 import { loadIdentity } from "../server/auth/data";
 import { staffScope } from "../server/auth/scope";
 import { versionInForce } from "../server/regulation/data";
@@ -20,7 +20,7 @@ import { moveApplication, registerApplication } from "../server/workflow/mutatio
 import { LocalFileStorage } from "../server/storage/storage";
 import type { Actor } from "../server/workflow/machine";
 import type { WorkingCalendar } from "../server/calendar/working-calendar";
-import { board, boardColumnPage, type BoardFilters } from "../server/staff/board-store";
+import { board, boardColumnPage, type BoardFilters } from "../server/workflow/board/data";
 import type { Db } from "../server/db/client";
 
 const APPS = Number(process.env.BENCH_APPS ?? 200);

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../prisma/seed/demo";
-import { loadWorkingCalendar } from "./calendar/calendar-store";
+import { loadWorkingCalendar } from "./calendar/data";
 import { versionInForce } from "./regulation/data";
 import { createTestDatabase, type TestDatabase } from "./test/db";
 import { registerApplication } from "./workflow/mutations";

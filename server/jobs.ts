@@ -10,7 +10,7 @@ import { startMailSender } from "./notification/mailer";
 import { purgeExpiredDrafts } from "./application/purge";
 import { fileStorage } from "./storage/storage";
 import { monitorDeadlines } from "./workflow/monitor";
-import { loadWorkingCalendar } from "./calendar/calendar-store";
+import { loadWorkingCalendar } from "./calendar/data";
 
 let started: Promise<void> | undefined;
 let boss: PgBoss | undefined;

@@ -1,6 +1,6 @@
 "use client";
 // The page of an e-mailed claim link: the owner of the mailbox sets the password of the account a
-// registrar opened for a paper application (server/auth/claim-mutations.ts).
+// registrar opened for a paper application (server/auth/mutations.ts).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";

@@ -23,7 +23,7 @@ type InteragencyRequest = StaffCardData["requests"][number];
 type RequestType = StaffCardData["requestTypes"][number];
 
 const MIME_SHORT: Record<string, string> = { "application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG" };
-/** The same limits as ANSWER_FILE_RULE in server/staff/request-mutations.ts (checked there again, by content). */
+/** The same limits as ANSWER_FILE_RULE in server/workflow/requests/mutations.ts (checked there again, by content). */
 const ANSWER_FILE_MAX_MB = 10;
 const ANSWER_FILE_ACCEPT = "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png";
 

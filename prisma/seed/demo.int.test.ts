@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./demo";
 import { SEED_SERVICES } from "./regulations";
 import { createPrismaClient } from "../../server/db/client";
 import { LOCKS, withAdvisoryLock } from "../../server/db/lock";
-import { loadCalendarYears, loadWorkingCalendar, saveCalendarYear } from "../../server/calendar/calendar-store";
+import { loadCalendarYears, loadWorkingCalendar, saveCalendarYear } from "../../server/calendar/data";
 import { deriveYearFromLabourCode } from "../../server/calendar/russia";
 
 describe("demo seed", () => {

@@ -6,7 +6,7 @@ import type { Db } from "../../server/db/client";
 import { hashPassword } from "../../server/auth/password";
 import { documentChecksum } from "../../server/regulation/checksum";
 import { SEED_SERVICES } from "./regulations";
-import { loadCalendarYears } from "../../server/calendar/calendar-store";
+import { loadCalendarYears } from "../../server/calendar/data";
 
 export const DEMO_PASSWORD = "demo-Reglament-2026";
 

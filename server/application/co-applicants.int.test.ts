@@ -8,7 +8,7 @@ import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { LocalFileStorage } from "../storage/storage";
 import { seedDemo } from "../../prisma/seed/demo";
-import { loadWorkingCalendar } from "../calendar/calendar-store";
+import { loadWorkingCalendar } from "../calendar/data";
 import { acceptInvitation, coApplicantSection, coApplicantsForOwner, inviteCoApplicant, saveCoApplicantSection } from "./co-applicants";
 import { contentHash, saveDraft, startDraft, submitApplication } from "./mutations";
 import { applicationForOwner } from "./data";

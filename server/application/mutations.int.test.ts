@@ -10,7 +10,7 @@ import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { LocalFileStorage } from "../storage/storage";
 import { seedDemo } from "../../prisma/seed/demo";
-import { loadWorkingCalendar } from "../calendar/calendar-store";
+import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { AppError } from "../errors";
 import { applicationForOwner, draftForOwner } from "./data";

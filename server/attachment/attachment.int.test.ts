@@ -8,10 +8,10 @@ import { createTestDatabase, type TestDatabase } from "../test/db";
 import { seedDemo } from "../../prisma/seed/demo";
 import { LocalFileStorage } from "../storage/storage";
 import { startDraft, saveDraft, submitApplication } from "../application/mutations";
-import { loadWorkingCalendar } from "../calendar/calendar-store";
+import { loadWorkingCalendar } from "../calendar/data";
 import { loadIdentity } from "../auth/data";
 import { staffScope } from "../auth/scope";
-import { staffCard } from "../staff/card-store";
+import { staffCard } from "../workflow/card/data";
 import { attachmentForDownload, INTERAGENCY_ANSWER_FIELD } from "./data";
 import { removeAttachment, uploadAttachment } from "./mutations";
 

@@ -58,7 +58,7 @@ export async function emailTaken(db: Db, email: string): Promise<boolean> {
 /**
  * An account nobody can sign in to yet: a registrar opened it for a paper application (no password,
  * no external identity, no staff role anywhere). It is taken over only by proving the mailbox — the
- * one-time link of claim-mutations.ts — or by an identity provider that vouches for the e-mail
+ * one-time link of auth/mutations.ts — or by an identity provider that vouches for the e-mail
  * (mutations.ts). Registering with its address never sets a password by itself.
  */
 export const CLAIMABLE_ACCOUNT = {

@@ -89,7 +89,7 @@ export const passwordMentionsEmailIssue = { path: "password", message: PASSWORD_
 const claimFields = z.object({ ...personFields, ...passwordFields });
 
 /**
- * The page of a claim link (server/auth/claim-mutations.ts): the address is the link's, shown and
+ * The page of a claim link (server/auth/mutations.ts): the address is the link's, shown and
  * not typed, so the form's schema is made for it; the procedure takes the token with the same fields.
  */
 export const claimFormSchema = (email: string) => claimFields.superRefine((v, ctx) => checkPasswords(v, email, ctx));

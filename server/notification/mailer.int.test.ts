@@ -17,7 +17,7 @@ import { notificationRouter } from "../api/routers/notification";
 import { mailboxFor, myNotifications, unreadCount } from "./data";
 import { createTransport, deliverPendingEmails, startMailSender } from "./mailer";
 import { markRead, notify, queueEmail } from "./mutations";
-import { MAX_ATTEMPTS } from "./outbox-store";
+import { MAX_ATTEMPTS } from "./outbox/mutations";
 import { registrationMessage } from "./templates";
 import { LocalFileStorage } from "../storage/storage";
 

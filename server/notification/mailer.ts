@@ -1,10 +1,10 @@
-// The e-mail sender: delivers the outbox (outbox-store.ts) over SMTP after the transactions that
+// The e-mail sender: delivers the outbox (outbox/mutations.ts) over SMTP after the transactions that
 // wrote it have committed. Without SMTP_URL it is never started and nothing leaves the machine:
 // the e-mails stay in the outbox and the demo mailbox page shows them.
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { Db } from "../db/client";
 import { mailConfig } from "./config";
-import { processNextPendingEmail, type PendingEmail, type SendOutcome } from "./outbox-store";
+import { processNextPendingEmail, type PendingEmail, type SendOutcome } from "./outbox/mutations";
 import { fileStorage, type FileStorage } from "../storage/storage";
 
 /** What the sender needs of a transport: nodemailer's SMTP transport, or anything that sends alike. */
@@ -13,7 +13,7 @@ export type MailTransport = {
   close?(): void;
 };
 
-// Shorter than the outbox transaction's timeout (outbox-store.ts): a server that accepts the
+// Shorter than the outbox transaction's timeout (outbox/mutations.ts): a server that accepts the
 // connection and then hangs must fail the send while the row lock is still ours.
 const TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 } as const;
 

@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from "../test/db";
 import { seedDemo } from "../../prisma/seed/demo";
 import { loadIdentity } from "../auth/data";
 import { staffScope } from "../auth/scope";
-import { loadWorkingCalendar } from "../calendar/calendar-store";
+import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { applicationForOwner } from "../application/data";
 import { versionInForce } from "../regulation/data";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { createPrismaClient } from "../db/client";
 import { seedDemo } from "../../prisma/seed/demo";
-import { loadWorkingCalendar } from "../calendar/calendar-store";
+import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { versionInForce } from "../regulation/data";
 import { registerApplication } from "./mutations";

@@ -6,7 +6,7 @@ import { zDraftValues } from "../../application/schema";
 import { openDraft, saveDraft, startDraft, submitApplication } from "../../application/mutations";
 import { fileStorage } from "../../storage/storage";
 import { zApplicationId, zSaveDraftInput, zStartDraftInput, zSubmitInput } from "../../application/schema";
-import { loadWorkingCalendar } from "../../calendar/calendar-store";
+import { loadWorkingCalendar } from "../../calendar/data";
 import { AppError } from "../../errors";
 import { applicantProcedure, authedProcedure, createTRPCRouter } from "../trpc";
 import { z } from "zod";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createApplicant, emailTaken } from "../../auth/data";
-import { claimAccount, INVALID_CLAIM_LINK, pendingClaim, requestAccountClaim } from "../../auth/claim-mutations";
+import { claimAccount, INVALID_CLAIM_LINK, pendingClaim, requestAccountClaim } from "../../auth/mutations";
 import { hashPassword } from "../../auth/password";
 import { passwordMentionsEmail, passwordMentionsEmailIssue, zClaimInput, zRegisterInput } from "../../auth/schema";
 import { AppError } from "../../errors";
@@ -12,7 +12,7 @@ export const authRouter = createTRPCRouter({
   /**
    * Applicant self-registration; staff accounts are created by administrators. A new address is
    * registered at once. The address of an account a registrar opened for a paper application is
-   * claimed only through a link e-mailed to it (claim-mutations.ts): the answer says so, as the
+   * claimed only through a link e-mailed to it (auth/mutations.ts): the answer says so, as the
    * answer for a taken address says that one is taken — no more is told about addresses than that.
    */
   register: publicProcedure.input(zRegisterInput).mutation(async ({ ctx, input }) => {

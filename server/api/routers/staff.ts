@@ -1,17 +1,19 @@
 // The staff workspace: the board, the card, moves through the process, assignment and comments.
 import { z } from "zod";
 import { CHANNELS } from "../../regulation/document";
-import { loadWorkingCalendar } from "../../calendar/calendar-store";
+import { loadWorkingCalendar } from "../../calendar/data";
 import { config } from "../../config";
 import { AppError } from "../../errors";
-import { board, boardColumnPage } from "../../staff/board-store";
-import { addComment, executorsFor, staffCard } from "../../staff/card-store";
-import { intakeServices, staffOverview } from "../../staff/data";
+import { board, boardColumnPage } from "../../workflow/board/data";
+import { executorsFor, staffCard } from "../../workflow/card/data";
+import { addComment } from "../../workflow/card/mutations";
+import { intakeServices } from "../../intake/data";
+import { staffOverview } from "../../workflow/board/data";
 import { moveApplication, reassignExecutor } from "../../workflow/mutations";
 import { rolesIn } from "../../workflow/machine";
 import { createTRPCRouter, staffProcedure } from "../trpc";
-import { INTAKE_FORBIDDEN, registerPaperApplication } from "../../staff/intake-mutations";
-import { recordRequestAnswer, sendInteragencyRequest, zAnswerText } from "../../staff/request-mutations";
+import { INTAKE_FORBIDDEN, registerPaperApplication } from "../../intake/mutations";
+import { recordRequestAnswer, sendInteragencyRequest, zAnswerText } from "../../workflow/requests/mutations";
 import { versionInForce } from "../../regulation/data";
 import { zDraftValues } from "../../application/schema";
 

@@ -8,7 +8,7 @@ import { formatPhone } from "@/server/regulation/identifiers";
 export const metadata: Metadata = { title: "Вход в личный кабинет: задайте пароль", referrer: "no-referrer", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
 
-/** The e-mailed link that claims an account opened for a paper application (server/auth/claim-mutations.ts). */
+/** The e-mailed link that claims an account opened for a paper application (server/auth/mutations.ts). */
 export default async function ClaimPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   // Opening the page uses nothing up (mail scanners open links too): only setting the password does.

@@ -4,7 +4,7 @@ import { loadIdentity } from "../auth/data";
 import { staffScope } from "../auth/scope";
 import { getSession } from "../auth/session";
 import { STAFF_ROLES } from "../auth/session-roles";
-import { renderReceipt } from "../document/receipt";
+import { renderReceipt } from "./receipt";
 import { formatDateRu, formatDateTimeRu } from "../notification/templates";
 import { pinnedDocument } from "../regulation/document-cache";
 import { CHANNEL_LABEL } from "../regulation/document";

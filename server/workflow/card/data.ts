@@ -1,15 +1,15 @@
 // The application card for staff (R3, R6): the form as submitted (read-only), attachments, the whole
 // event history with actors, deadlines per stage, internal comments, and what this user may do now.
-import type { Db } from "../db/client";
-import type { StaffScope } from "../auth/scope";
-import type { WorkingCalendar } from "../calendar/working-calendar";
-import { DEADLINE_STATUS_LABEL, deadlineStatus } from "../calendar/deadline-status";
-import { pinnedDocument } from "../regulation/document-cache";
-import { ROLE_LABEL } from "../regulation/document";
-import { availableTransitions, mayReassign, rolesIn } from "../workflow/machine";
-import { AppError } from "../errors";
-import { INTERAGENCY_ANSWER_FIELD } from "../attachment/data";
-import { personName } from "../people";
+import type { Db } from "../../db/client";
+import type { StaffScope } from "../../auth/scope";
+import type { WorkingCalendar } from "../../calendar/working-calendar";
+import { DEADLINE_STATUS_LABEL, deadlineStatus } from "../../calendar/deadline-status";
+import { pinnedDocument } from "../../regulation/document-cache";
+import { ROLE_LABEL } from "../../regulation/document";
+import { availableTransitions, mayReassign, rolesIn } from "../machine";
+import { AppError } from "../../errors";
+import { INTERAGENCY_ANSWER_FIELD } from "../../attachment/data";
+import { personName } from "../../people";
 
 
 export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number }) {
@@ -96,11 +96,4 @@ export async function executorsFor(db: Db, scope: StaffScope, applicationId: str
     orderBy: { user: { lastName: "asc" } },
   });
   return members.map((m) => ({ id: m.user.id, name: personName(m.user) }));
-}
-
-/** Internal comments are events too: kept, never edited (R3). */
-export async function addComment(db: Db, scope: StaffScope, input: { applicationId: string; text: string }) {
-  const app = await db.application.findFirst({ where: { id: input.applicationId, departmentId: { in: [...scope.departmentIds] }, status: { not: "DRAFT" } }, select: { id: true, currentStage: true } });
-  if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
-  await db.applicationEvent.create({ data: { applicationId: app.id, actorId: scope.userId, type: "comment", fromStage: app.currentStage, toStage: app.currentStage, payload: { text: input.text } } });
 }

@@ -3,15 +3,15 @@
 // the file that came with it. An open request does not suspend the stage deadline (neither the seeds
 // nor 210-FZ provide that).
 import { z } from "zod";
-import type { Db } from "../db/client";
-import { INTERAGENCY_ANSWER_FIELD } from "../attachment/data";
-import { newAttachmentKey, vetFile } from "../attachment/mutations";
-import { sha256, type FileStorage } from "../storage/storage";
-import { AppError } from "../errors";
-import type { StaffScope } from "../auth/scope";
-import type { WorkingCalendar } from "../calendar/working-calendar";
-import { pinnedDocument } from "../regulation/document-cache";
-import { addDuration } from "../workflow/machine";
+import type { Db } from "../../db/client";
+import { INTERAGENCY_ANSWER_FIELD } from "../../attachment/data";
+import { newAttachmentKey, vetFile } from "../../attachment/mutations";
+import { sha256, type FileStorage } from "../../storage/storage";
+import { AppError } from "../../errors";
+import type { StaffScope } from "../../auth/scope";
+import type { WorkingCalendar } from "../../calendar/working-calendar";
+import { pinnedDocument } from "../../regulation/document-cache";
+import { addDuration } from "../machine";
 
 async function scopedApp(db: Db, scope: StaffScope, applicationId: string) {
   const app = await db.application.findFirst({

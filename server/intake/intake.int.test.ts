@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { seedDemo } from "../../prisma/seed/demo";
 import { loadIdentity, emailTaken } from "../auth/data";
-import { requestAccountClaim } from "../auth/claim-mutations";
+import { requestAccountClaim } from "../auth/mutations";
 import { staffScope, type StaffScope } from "../auth/scope";
-import { loadWorkingCalendar } from "../calendar/calendar-store";
+import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { renderReceipt } from "../document/receipt";
-import { registerPaperApplication } from "./intake-mutations";
+import { registerPaperApplication } from "./mutations";
 
 let t: TestDatabase;
 let calendar: WorkingCalendar;

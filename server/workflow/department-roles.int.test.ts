@@ -10,14 +10,14 @@ import { createTestDatabase, type TestDatabase } from "../test/db";
 import { seedDemo } from "../../prisma/seed/demo";
 import { loadIdentity } from "../auth/data";
 import { staffScope } from "../auth/scope";
-import { loadWorkingCalendar } from "../calendar/calendar-store";
+import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { versionInForce } from "../regulation/data";
 import type { Role } from "../regulation/document";
-import { moveApplication, registerApplication } from "../workflow/mutations";
+import { moveApplication, registerApplication } from "./mutations";
 import { createCallerFactory } from "../api/trpc";
 import { staffRouter } from "../api/routers/staff";
-import { registerPaperApplication } from "./intake-mutations";
+import { registerPaperApplication } from "../intake/mutations";
 
 let t: TestDatabase;
 let calendar: WorkingCalendar;

@@ -2,15 +2,15 @@
 // and, optionally, the file the agency sent (multipart does not fit tRPC's JSON). Mirrors the
 // applicant's upload (server/attachment/http.ts): the same size guard before reading the body, the
 // same AppError → status mapping. A request of another department is "not found", never "forbidden".
-import { getDb } from "../db/client";
-import { loadIdentity } from "../auth/data";
-import { staffScope } from "../auth/scope";
-import { getSession } from "../auth/session";
-import { STAFF_ROLES } from "../auth/session-roles";
-import { MAX_UPLOAD_BYTES } from "../attachment/mutations";
-import { AppError } from "../errors";
-import { fileStorage } from "../storage/storage";
-import { ANSWER_FILE_RULE, recordRequestAnswer, zAnswerText } from "./request-mutations";
+import { getDb } from "../../db/client";
+import { loadIdentity } from "../../auth/data";
+import { staffScope } from "../../auth/scope";
+import { getSession } from "../../auth/session";
+import { STAFF_ROLES } from "../../auth/session-roles";
+import { MAX_UPLOAD_BYTES } from "../../attachment/mutations";
+import { AppError } from "../../errors";
+import { fileStorage } from "../../storage/storage";
+import { ANSWER_FILE_RULE, recordRequestAnswer, zAnswerText } from "./mutations";
 
 const STATUS = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INVALID: 400, UNAUTHORIZED: 401, PRECONDITION: 412 } as const;
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });

@@ -1,15 +1,15 @@
 // The staff board (R1, R4): applications by the stages of their process, scoped to the caller's
 // departments, filtered, nearest due date first, each column paginated on the server.
-import type { Db } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
-import type { StaffScope } from "../auth/scope";
-import type { WorkingCalendar } from "../calendar/working-calendar";
-import { DEADLINE_STATUS_LABEL, deadlineStatus } from "../calendar/deadline-status";
-import { pinnedDocument } from "../regulation/document-cache";
-import { versionInForce } from "../regulation/data";
-import type { Channel, RegulationDocument } from "../regulation/document";
-import { availableTransitions } from "../workflow/machine";
-import { personName } from "../people";
+import type { Db } from "../../db/client";
+import type { Prisma } from "../../generated/prisma/client";
+import type { StaffScope } from "../../auth/scope";
+import type { WorkingCalendar } from "../../calendar/working-calendar";
+import { DEADLINE_STATUS_LABEL, deadlineStatus } from "../../calendar/deadline-status";
+import { pinnedDocument } from "../../regulation/document-cache";
+import { versionInForce } from "../../regulation/data";
+import type { Channel, RegulationDocument } from "../../regulation/document";
+import { availableTransitions } from "../machine";
+import { personName } from "../../people";
 
 export type BoardFilters = {
   serviceCode?: string;
@@ -165,4 +165,23 @@ export async function board(db: Db, scope: StaffScope, input: { filters: BoardFi
   if (!found) return { services, columns: [] };
   const pages = await Promise.all(columns.map((c) => boardColumnPage(db, scope, { filters: input.filters, stage: c.key, limit: input.perColumn }, ctx, { serviceId, found })));
   return { services, columns: columns.map((c, i) => ({ ...c, ...pages[i]! })) };
+}
+
+/** The staff overview: only departments in the caller's scope, and their services' open work. */
+export async function staffOverview(db: Db, scope: StaffScope) {
+  const departments = await db.department.findMany({
+    where: { id: { in: [...scope.departmentIds] } },
+    orderBy: { name: "asc" },
+    select: {
+      id: true, name: true,
+      services: { where: { isActive: true }, orderBy: { title: "asc" }, select: { id: true, code: true, title: true } },
+    },
+  });
+  const counts = await db.application.groupBy({
+    by: ["serviceId"],
+    where: { departmentId: { in: [...scope.departmentIds] }, status: "SUBMITTED" },
+    _count: { _all: true },
+  });
+  const open = new Map(counts.map((c) => [c.serviceId, c._count._all]));
+  return departments.map((d) => ({ ...d, services: d.services.map((s) => ({ ...s, open: open.get(s.id) ?? 0 })) }));
 }

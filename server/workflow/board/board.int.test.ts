@@ -1,17 +1,17 @@
 // The staff board and card against real PostgreSQL: scoped to departments, nearest due first,
 // filtered, paginated per column, offering only the transitions of the user's role (R1, R2, R4).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../test/db";
-import { seedDemo } from "../../prisma/seed/demo";
-import { loadIdentity } from "../auth/data";
-import { staffScope, type StaffScope } from "../auth/scope";
-import { loadWorkingCalendar } from "../calendar/calendar-store";
-import type { WorkingCalendar } from "../calendar/working-calendar";
-import { versionInForce } from "../regulation/data";
-import { registerApplication } from "../workflow/mutations";
-import { board, boardColumnPage } from "./board-store";
-import { createDraftVersion, publishVersion } from "../regulation/mutations";
-import { staffCard } from "./card-store";
+import { createTestDatabase, type TestDatabase } from "../../test/db";
+import { seedDemo } from "../../../prisma/seed/demo";
+import { loadIdentity } from "../../auth/data";
+import { staffScope, type StaffScope } from "../../auth/scope";
+import { loadWorkingCalendar } from "../../calendar/data";
+import type { WorkingCalendar } from "../../calendar/working-calendar";
+import { versionInForce } from "../../regulation/data";
+import { registerApplication } from "../mutations";
+import { board, boardColumnPage } from "./data";
+import { createDraftVersion, publishVersion } from "../../regulation/mutations";
+import { staffCard } from "../card/data";
 
 let t: TestDatabase;
 let calendar: WorkingCalendar;
