@@ -59,7 +59,7 @@ export default defineConfig({
     },
     {
       // The app itself: production build, its own embedded database, recreated for every run.
-      command: `node -e "require('fs').rmSync('data/e2e-${port}',{recursive:true,force:true})" && npx tsx scripts/start.ts`,
+      command: `node -e "require('fs').rmSync('data/e2e-${port}',{recursive:true,force:true})" && npx tsx --conditions=react-server scripts/start.ts`,
       url: `${baseURL}/api/health`,
       timeout: 600_000,
       reuseExistingServer: false,

@@ -4,7 +4,14 @@ import path from "node:path";
 // Two projects: `unit` runs pure logic with no database; `integration` runs against a real
 // PostgreSQL (embedded by default, any server through DATABASE_URL) set up once in globalSetup.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Data-access files import "server-only", which throws outside React's server condition.
+      // Tests are server code too: give them the package's own empty module, as Next does on the server.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     projects: [
       {

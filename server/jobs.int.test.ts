@@ -15,7 +15,7 @@ import { JOBS } from "./jobs";
 type Worker = { child: ChildProcess; output: string[]; exited: Promise<number | null> };
 
 function startWorker(url: string): Promise<Worker> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/jobs.ts"], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/jobs.ts"], {
     cwd: process.cwd(),
     env: { ...process.env, DATABASE_URL: url, SMTP_URL: "", JOBS_POLL_SECONDS: "0.5" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,4 +1,5 @@
 // What administrators configure: services with their regulation versions, and the calendar years.
+import "server-only";
 import type { Db } from "../db/client";
 
 export async function adminOverview(db: Db) {

@@ -1,4 +1,5 @@
 // Reads of the applicant's journey, always scoped by the owner (or a co-applicant participant).
+import "server-only";
 import type { Db } from "../db/client";
 import { pinnedDocument } from "../regulation/document-cache";
 import { ROLE_LABEL, type RegulationDocument, type StepDef } from "../regulation/document";

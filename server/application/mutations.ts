@@ -1,6 +1,7 @@
 // Writes of the applicant's journey: drafts (R15), submission with its simple electronic signature
 // (R17) and automatic registration of portal submissions (R7, R19). Every query is scoped by the
 // owner: another applicant's draft id is "not found".
+import "server-only";
 import { createHash } from "node:crypto";
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";

@@ -1,5 +1,6 @@
 // Who may download an attachment: the applicant and co-applicants of its application, and staff of
 // the application's department (and the units under it). Others get "not found".
+import "server-only";
 import type { Db } from "../db/client";
 
 /**

@@ -1,5 +1,6 @@
 // Attachments of an application (R13, R16): per-field types (by content), size and count limits,
 // contents in the file storage, metadata in the database. Only the owner of a draft adds or removes.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors";

@@ -1,4 +1,5 @@
 // Data access of identities: the only place auth touches Prisma.
+import "server-only";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../regulation/document";

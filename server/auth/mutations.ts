@@ -8,6 +8,7 @@
 // it would share the account with the provider's user: somebody who registered the victim's address
 // first keeps a working password) and an account with another identity. A taken address that cannot
 // be linked is refused, never duplicated (User.email is unique): the sign-in page explains why.
+import "server-only";
 import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { CLAIMABLE_ACCOUNT, loadIdentity, type Identity } from "./data";

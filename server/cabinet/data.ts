@@ -1,4 +1,5 @@
 // The applicant's own applications: every query is scoped by the owner's id.
+import "server-only";
 import type { Db } from "../db/client";
 
 export async function myApplications(db: Db, ownerId: string) {

@@ -1,6 +1,7 @@
 // The working-day calendar in the database (R7): loading decree years, reading them back into a
 // WorkingCalendar. Years stored here win over the built-in data, so administrators can replace a
 // provisional year once its decree is published.
+import "server-only";
 import type { Db } from "../db/client";
 import type { DayKind as DbDayKind } from "../generated/prisma/client";
 import { config } from "../config";

@@ -1,4 +1,5 @@
 // The public catalogue (R8, R12): what every visitor may read without signing in.
+import "server-only";
 import type { Db } from "../db/client";
 import { versionInForce } from "../regulation/data";
 

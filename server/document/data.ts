@@ -1,5 +1,6 @@
 // Who may download a result document: the applicant once it is issued (R20), staff of the
 // application's department at any time. Others get "not found".
+import "server-only";
 import type { Db } from "../db/client";
 
 export async function resultForDownload(db: Db, viewer: { userId: string; departmentIds: readonly string[] }, id: string) {

@@ -1,4 +1,5 @@
 // Paper intake: what a registrar may register.
+import "server-only";
 import type { Db } from "../db/client";
 import { departmentsWithRole, type StaffScope } from "../auth/scope";
 

@@ -1,6 +1,7 @@
 // Applications that arrive on paper, by post, in person or from the MFC (R23, S1 p.36, S2 p.48): a
 // registrar enters them with the same form and checks as the portal, plus the channel and the date
 // of receipt; registration gives the number and starts the deadlines from the receipt.
+import "server-only";
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";

@@ -1,5 +1,6 @@
 // Reads of notifications and of the demo mailbox. Every query carries the reader's scope in its
 // `where`: a user's notifications by userId, a mailbox by the recipient address.
+import "server-only";
 import type { Db } from "../db/client";
 
 const MAX_LIMIT = 100;

@@ -2,6 +2,7 @@
 // transaction — a transactional outbox: when the change being reported rolls back, so do they, and
 // nobody is told about a registration that never happened. The sender (mailer.ts) delivers the
 // outbox later, after the commit.
+import "server-only";
 import type { Db, Tx } from "../db/client";
 import { appBaseUrl } from "./config";
 import type { NotificationKind } from "./schema";

@@ -1,5 +1,6 @@
 // Reads of regulation versions. The version in force at an instant is the published one with the
 // latest effective-from not after it (R11); an application is pinned to it at submission.
+import "server-only";
 import type { Db, Tx } from "../db/client";
 import { zRegulationDocument, type RegulationDocument } from "./document";
 

@@ -1,6 +1,7 @@
 // Versions of a service's regulation (R11): drafts are edited freely; publishing validates the whole
 // document and fixes it, with the date it takes effect. Published versions are never edited: an
 // application stays pinned to the version it was submitted under.
+import "server-only";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { plural } from "./identifiers";

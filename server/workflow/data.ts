@@ -1,5 +1,6 @@
 // Deadline reads (R4): overdue and due-soon work per department, executor and stage, for the
 // monitoring job and the head's overview. Served by the (departmentId, status, stageDueAt) index.
+import "server-only";
 import type { Db } from "../db/client";
 import type { StaffScope } from "../auth/scope";
 import type { WorkingCalendar } from "../calendar/working-calendar";

@@ -1,6 +1,7 @@
 // Writes of the process: registration and stage transitions. Each runs in one transaction that
 // changes the application and appends its events (R3), conditional on the row version the caller
 // read (optimistic concurrency): of two simultaneous moves one wins, the other gets a conflict.
+import "server-only";
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";

@@ -3,6 +3,7 @@
 // while it is sent, so two senders never hand the same e-mail to SMTP, and neither waits for the
 // other. The lock is per e-mail (one short transaction each), so a crash mid-batch re-sends at most
 // the one e-mail in flight, never the whole batch.
+import "server-only";
 import type { Db } from "../../db/client";
 import type { EmailAttachment } from "../mutations";
 

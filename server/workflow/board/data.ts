@@ -1,5 +1,6 @@
 // The staff board (R1, R4): applications by the stages of their process, scoped to the caller's
 // departments, filtered, nearest due date first, each column paginated on the server.
+import "server-only";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../generated/prisma/client";
 import type { StaffScope } from "../../auth/scope";

@@ -1,5 +1,6 @@
 // The application card for staff (R3, R6): the form as submitted (read-only), attachments, the whole
 // event history with actors, deadlines per stage, internal comments, and what this user may do now.
+import "server-only";
 import type { Db } from "../../db/client";
 import type { StaffScope } from "../../auth/scope";
 import type { WorkingCalendar } from "../../calendar/working-calendar";

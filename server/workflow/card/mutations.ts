@@ -1,4 +1,5 @@
 // Staff's writes on the card that are not moves: internal comments.
+import "server-only";
 import type { Db } from "../../db/client";
 import type { StaffScope } from "../../auth/scope";
 import { AppError } from "../../errors";

@@ -2,6 +2,7 @@
 // with its response deadline in working days; the answer is recorded with its text and, optionally,
 // the file that came with it. An open request does not suspend the stage deadline (neither the seeds
 // nor 210-FZ provide that).
+import "server-only";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { INTERAGENCY_ANSWER_FIELD } from "../../attachment/data";
