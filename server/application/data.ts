@@ -147,3 +147,21 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
     documents: app.documents.map(({ storageKey, signedStorageKey, ...d }) => ({ ...d, signedOriginal: !!signedStorageKey && signedStorageKey !== storageKey })),
   };
 }
+
+/** Drafts untouched since `staleBefore` whose owner has not been warned yet (the purge job, R15). */
+export async function draftsToWarn(db: Db, staleBefore: Date, take: number) {
+  return db.application.findMany({
+    where: { status: "DRAFT", updatedAt: { lt: staleBefore }, purgeNoticeAt: null },
+    select: { id: true, ownerId: true, service: { select: { title: true } }, owner: { select: { firstName: true, middleName: true } } },
+    take,
+  });
+}
+
+/** Drafts warned before `graceBefore` and untouched since: due for deletion. */
+export async function draftsToPurge(db: Db, graceBefore: Date, take: number) {
+  return db.application.findMany({
+    where: { status: "DRAFT", purgeNoticeAt: { lt: graceBefore }, updatedAt: { lt: graceBefore } },
+    select: { id: true },
+    take,
+  });
+}

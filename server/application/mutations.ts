@@ -17,7 +17,7 @@ import { checkFileRefs, fileRefIds } from "../attachment/mutations";
 import { INTERAGENCY_ANSWER_FIELD } from "../attachment/data";
 import { config } from "../config";
 import type { FileStorage } from "../storage/storage";
-import { notify } from "../notification/mutations";
+import { notify, type NotifyInput } from "../notification/mutations";
 import { registrationMessage } from "../notification/templates";
 import { appBaseUrl } from "../notification/config";
 import { prefillValues, profileFrom } from "./prefill";
@@ -198,6 +198,35 @@ export async function saveDraft(db: Db, ownerId: string, input: SaveDraftInput, 
   if (saved !== 1) throw new AppError("CONFLICT", DRAFT_CONFLICT);
   const row = await db.application.findUniqueOrThrow({ where: { id: app.id }, select: { rowVersion: true, updatedAt: true } });
   return { rowVersion: row.rowVersion, savedAt: row.updatedAt, version: target.version };
+}
+
+/**
+ * Marks a stale draft as warned and notifies its owner, in one transaction; conditional on the draft
+ * still being untouched since `staleBefore`: a save in between wins. False when it did.
+ */
+export async function markDraftExpiring(db: Db, input: { id: string; staleBefore: Date; now: Date; notice: NotifyInput }): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const marked = await tx.application.updateMany({ where: { id: input.id, status: "DRAFT", updatedAt: { lt: input.staleBefore }, purgeNoticeAt: null }, data: { purgeNoticeAt: input.now } });
+    if (marked.count !== 1) return false;
+    await notify(tx, input.notice);
+    return true;
+  });
+}
+
+/**
+ * Deletes a warned draft with its attachment rows (its notifications stay, detached) and returns the
+ * storage keys of its files for the caller to remove after the commit. Null when the draft changed
+ * meanwhile (saved, submitted, or deleted by another run).
+ */
+export async function deleteExpiredDraft(db: Db, input: { id: string; graceBefore: Date }): Promise<string[] | null> {
+  return db.$transaction(async (tx) => {
+    const files = await tx.attachment.findMany({ where: { applicationId: input.id }, select: { storageKey: true } });
+    await tx.attachment.deleteMany({ where: { applicationId: input.id } });
+    await tx.notification.updateMany({ where: { applicationId: input.id }, data: { applicationId: null } });
+    const gone = await tx.application.deleteMany({ where: { id: input.id, status: "DRAFT", purgeNoticeAt: { lt: input.graceBefore } } });
+    if (gone.count !== 1) throw new Error("draft changed while purging");
+    return files.map((f) => f.storageKey);
+  }).catch(() => null);
 }
 
 export function contentHash(input: { serviceCode: string; version: number; values: unknown; coApplicants?: unknown }): string {

@@ -2,55 +2,36 @@
 // to its owner; one still untouched PURGE_GRACE_DAYS after the notice is deleted with its files.
 // Saving the draft again clears the notice (saveDraft resets purgeNoticeAt).
 import type { Db } from "../db/client";
-import { notify } from "../notification/mutations";
 import { draftExpiringMessage } from "../notification/templates";
 import { appBaseUrl } from "../notification/config";
 import type { FileStorage } from "../storage/storage";
+import { draftsToPurge, draftsToWarn } from "./data";
+import { deleteExpiredDraft, markDraftExpiring } from "./mutations";
 
 export const DRAFT_KEEP_DAYS = 92; // three months, rounded up to the longest
 export const PURGE_GRACE_DAYS = 14;
 const DAY = 86_400_000;
+const BATCH = 500;
 
 export async function purgeExpiredDrafts(db: Db, storage: FileStorage, now = new Date()) {
   const staleBefore = new Date(now.getTime() - DRAFT_KEEP_DAYS * DAY);
   let notified = 0;
-  const toWarn = await db.application.findMany({
-    where: { status: "DRAFT", updatedAt: { lt: staleBefore }, purgeNoticeAt: null },
-    select: { id: true, ownerId: true, service: { select: { title: true } }, owner: { select: { firstName: true, middleName: true } } },
-    take: 500,
-  });
-  for (const d of toWarn) {
+  for (const d of await draftsToWarn(db, staleBefore, BATCH)) {
     const purgeAt = new Date(now.getTime() + PURGE_GRACE_DAYS * DAY);
-    await db.$transaction(async (tx) => {
-      // Conditional on the draft still being untouched: a save in between wins.
-      const marked = await tx.application.updateMany({ where: { id: d.id, status: "DRAFT", updatedAt: { lt: staleBefore }, purgeNoticeAt: null }, data: { purgeNoticeAt: now } });
-      if (marked.count !== 1) return;
-      const message = draftExpiringMessage({
-        recipientName: [d.owner.firstName, d.owner.middleName].filter(Boolean).join(" "),
-        serviceTitle: d.service.title, purgeAt, draftUrl: `${appBaseUrl()}/applications/${d.id}`,
-      });
-      await notify(tx, { userId: d.ownerId, applicationId: d.id, kind: "draft_expiring", ...message });
-      notified += 1;
+    const message = draftExpiringMessage({
+      recipientName: [d.owner.firstName, d.owner.middleName].filter(Boolean).join(" "),
+      serviceTitle: d.service.title, purgeAt, draftUrl: `${appBaseUrl()}/applications/${d.id}`,
     });
+    const notice = { userId: d.ownerId, applicationId: d.id, kind: "draft_expiring" as const, ...message };
+    if (await markDraftExpiring(db, { id: d.id, staleBefore, now, notice })) notified += 1;
   }
 
   const graceBefore = new Date(now.getTime() - PURGE_GRACE_DAYS * DAY);
-  const toPurge = await db.application.findMany({
-    where: { status: "DRAFT", purgeNoticeAt: { lt: graceBefore }, updatedAt: { lt: graceBefore } },
-    select: { id: true },
-    take: 500,
-  });
   let purged = 0;
-  for (const d of toPurge) {
-    const keys = await db.$transaction(async (tx) => {
-      const files = await tx.attachment.findMany({ where: { applicationId: d.id }, select: { storageKey: true } });
-      await tx.attachment.deleteMany({ where: { applicationId: d.id } });
-      await tx.notification.updateMany({ where: { applicationId: d.id }, data: { applicationId: null } });
-      const gone = await tx.application.deleteMany({ where: { id: d.id, status: "DRAFT", purgeNoticeAt: { lt: graceBefore } } });
-      if (gone.count !== 1) throw new Error("draft changed while purging");
-      return files.map((f) => f.storageKey);
-    }).catch(() => null);
+  for (const d of await draftsToPurge(db, graceBefore, BATCH)) {
+    const keys = await deleteExpiredDraft(db, { id: d.id, graceBefore });
     if (!keys) continue;
+    // Files go once the rows are gone: a failure here leaves an orphan file, never a row without its file.
     for (const key of keys) await storage.delete(key);
     purged += 1;
   }

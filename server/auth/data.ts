@@ -78,3 +78,8 @@ export async function createApplicant(
   const data = { ...input, middleName: input.middleName || null, phone: input.phone || null };
   return db.user.create({ data: { ...data, roles: ["APPLICANT"] }, select: { id: true, email: true } });
 }
+
+/** The department tree as (id, parent) pairs: the staff scope and the deadline escalation walk it. */
+export async function departmentParents(db: Db): Promise<{ id: string; parentId: string | null }[]> {
+  return db.department.findMany({ select: { id: true, parentId: true } });
+}

@@ -2,7 +2,7 @@
 // Only staffScope() creates one (the brand makes it impossible to build by hand), and every staff
 // query takes it as an argument and puts it in its `where` (CONVENTIONS habit 5).
 import type { Db } from "../db/client";
-import type { Identity } from "./data";
+import { departmentParents, type Identity } from "./data";
 import type { Role } from "../regulation/document";
 
 declare const scopeBrand: unique symbol;
@@ -22,7 +22,7 @@ export type StaffScope = {
 };
 
 export async function staffScope(db: Db, identity: Pick<Identity, "id" | "memberships">): Promise<StaffScope> {
-  const all = await db.department.findMany({ select: { id: true, parentId: true } });
+  const all = await departmentParents(db);
   const children = new Map<string, string[]>();
   for (const d of all) if (d.parentId) children.set(d.parentId, [...(children.get(d.parentId) ?? []), d.id]);
   const roles = new Map<string, Set<Role>>();

@@ -49,3 +49,48 @@ export async function overdueAndDueSoon(
     }];
   });
 }
+
+export type DeadlinePerson = { id: string; lastName: string; firstName: string; middleName: string | null };
+export type DeadlineNoticeKind = "breach" | "due_soon";
+
+/** Active staff holding `role` in one department: who is told about its deadlines. */
+export async function activeMembers(db: Db, departmentId: string, role: "HEAD" | "REGISTRAR"): Promise<DeadlinePerson[]> {
+  const rows = await db.departmentMember.findMany({ where: { departmentId, role, user: { isActive: true } }, select: { user: { select: { id: true, lastName: true, firstName: true, middleName: true } } } });
+  return rows.map((m) => m.user);
+}
+
+/**
+ * One page of open stays in a stage that are overdue (`breach`) or due by `horizon` (`due_soon`) and
+ * have no notice of that kind yet, nearest due first.
+ */
+export async function stagesAwaitingNotice(
+  db: Db,
+  input: { kind: DeadlineNoticeKind; now: Date; horizon: Date; after?: { dueAt: Date; id: string }; take: number },
+) {
+  const { kind, after } = input;
+  // Only stages without this notice yet, so a backlog of any size is worked through; keyset
+  // pagination on (dueAt, id), so stages left unclaimed (nobody to tell) do not come back in
+  // this run. (Prisma's `cursor` would not do: the cursor row itself leaves the filter once it
+  // is claimed.)
+  return db.applicationStage.findMany({
+    where: {
+      leftAt: null,
+      dueAt: kind === "breach" ? { lt: input.now } : { gte: input.now, lte: input.horizon },
+      alerts: { none: { kind } },
+      application: { status: "SUBMITTED" },
+      ...(after ? { OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] } : {}),
+    },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    take: input.take,
+    select: {
+      id: true, stage: true, dueAt: true,
+      application: {
+        select: {
+          id: true, registrationNumber: true, departmentId: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
+          service: { select: { title: true } },
+          assignee: { select: { id: true, lastName: true, firstName: true, middleName: true } },
+        },
+      },
+    },
+  });
+}

@@ -13,6 +13,10 @@ import { appBaseUrl } from "../notification/config";
 import { sha256, type FileStorage } from "../storage/storage";
 import { addDuration, type EventDraft, type TransitionRequest } from "./machine";
 import { personName } from "../people";
+import {
+  createResultDocument, issueSource, latestResultDocument, markResultIssued, markResultRegistered, markResultSigned,
+  nextOutgoingNumber, resultSource, setResultCollectBy, signerOf,
+} from "../document/mutations";
 
 type EffectContext = {
   tx: Tx;
@@ -32,7 +36,7 @@ type EffectContext = {
 
 
 async function latestDocument(c: EffectContext) {
-  const doc = await c.tx.resultDocument.findFirst({ where: { applicationId: c.applicationId }, orderBy: { createdAt: "desc" } });
+  const doc = await latestResultDocument(c.tx, c.applicationId);
   if (!doc) throw new AppError("PRECONDITION", "У заявления ещё нет сформированного документа-результата");
   return doc;
 }
@@ -50,13 +54,6 @@ function effectFailed(c: EffectContext, what: string, error: unknown, reason: st
     undefined,
     "effect_failed",
   );
-}
-
-async function nextOutgoingNumber(tx: Tx, year: number): Promise<string> {
-  const rows = await tx.$queryRaw<{ value: number }[]>`
-    INSERT INTO "Counter" ("key", "value") VALUES (${`outgoing-${year}`}, 1)
-    ON CONFLICT ("key") DO UPDATE SET "value" = "Counter"."value" + 1 RETURNING "value"`;
-  return `ИСХ-${year}-${String(rows[0]!.value).padStart(5, "0")}`;
 }
 
 /** Renders a result document from its template and stores it under a new key (removed again if the move fails). */
@@ -85,10 +82,7 @@ function contentOf(json: unknown): ResultDocumentContent | null {
 }
 
 async function generate(c: EffectContext): Promise<EventDraft> {
-  const app = await c.tx.application.findUniqueOrThrow({
-    where: { id: c.applicationId },
-    select: { registrationNumber: true, registeredAt: true, data: true, service: { select: { title: true } }, owner: { select: { lastName: true, firstName: true, middleName: true, email: true } } },
-  });
+  const app = await resultSource(c.tx, c.applicationId);
   const rt = c.document.resultTypes.find((r) => r.code === c.request.resultType)!;
   const grounds = (c.request.refusalGrounds ?? []).map((code) => c.document.serviceRefusalGrounds.find((g) => g.code === code) ?? c.document.intakeRefusalGrounds.find((g) => g.code === code)).filter((g) => g !== undefined);
   const data = app.data as Record<string, unknown>;
@@ -102,11 +96,9 @@ async function generate(c: EffectContext): Promise<EventDraft> {
   };
   const id = randomUUID();
   const file = await renderAndStore(c, { ...content, passport: c.document.passport }, id);
-  await c.tx.resultDocument.create({
-    data: {
-      id, applicationId: c.applicationId, resultType: rt.code, kind: rt.kind, title: rt.title, storageKey: file.storageKey, sha256: file.sha256, createdAt: c.now, createdById: c.actorId,
-      content: content as object,
-    },
+  await createResultDocument(c.tx, {
+    id, applicationId: c.applicationId, resultType: rt.code, kind: rt.kind, title: rt.title, storageKey: file.storageKey, sha256: file.sha256, createdAt: c.now, createdById: c.actorId,
+    content: content as object,
   });
   return { type: "document_generated", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: id, title: rt.title, sha256: file.sha256 } };
 }
@@ -114,7 +106,7 @@ async function generate(c: EffectContext): Promise<EventDraft> {
 async function sign(c: EffectContext): Promise<EventDraft> {
   const doc = await latestDocument(c);
   if (doc.signedAt) throw new AppError("PRECONDITION", "Документ уже подписан");
-  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { signedAt: c.now, signedById: c.actorId, signedStorageKey: doc.storageKey, signedSha256: doc.sha256 } });
+  await markResultSigned(c.tx, doc.id, { signedAt: c.now, signedById: c.actorId, signedStorageKey: doc.storageKey, signedSha256: doc.sha256 });
   // The record keeps who signed, when, and the SHA-256 of exactly the file that was signed.
   return { type: "document_signed", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, sha256: doc.sha256, signedBy: c.actorId } };
 }
@@ -133,7 +125,7 @@ async function register(c: EffectContext): Promise<EventDraft> {
   const content = contentOf(doc.content);
   let file: { storageKey: string; sha256: string } | undefined;
   if (content) {
-    const signer = doc.signedById ? await c.tx.user.findUnique({ where: { id: doc.signedById }, select: { lastName: true, firstName: true, middleName: true } }) : null;
+    const signer = doc.signedById ? await signerOf(c.tx, doc.signedById) : null;
     file = await renderAndStore(
       c,
       {
@@ -145,7 +137,7 @@ async function register(c: EffectContext): Promise<EventDraft> {
     // An unsigned draft replaced by its numbered version is of no further use.
     if (!doc.signedAt) c.obsolete.push(doc.storageKey);
   }
-  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { outgoingNumber: number, registeredAt: c.now, ...(file ?? {}) } });
+  await markResultRegistered(c.tx, doc.id, { outgoingNumber: number, registeredAt: c.now, ...(file ?? {}) });
   return { type: "document_registered", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, outgoingNumber: number, ...(file ? { sha256: file.sha256 } : {}) } };
 }
 
@@ -159,10 +151,7 @@ async function issue(c: EffectContext, byPost: boolean): Promise<EventDraft> {
   const doc = await latestDocument(c);
   if (!doc.signedAt) throw new AppError("PRECONDITION", "Документ не подписан: выдать его нельзя");
   if (doc.issuedAt) throw new AppError("PRECONDITION", "Документ уже выдан");
-  const app = await c.tx.application.findUniqueOrThrow({
-    where: { id: c.applicationId },
-    select: { ownerId: true, registrationNumber: true, data: true, service: { select: { title: true } }, owner: { select: { firstName: true, middleName: true, email: true } }, events: { where: { type: "refused" }, orderBy: { id: "desc" }, take: 1, select: { payload: true, at: true } } },
-  });
+  const app = await issueSource(c.tx, c.applicationId);
   const chosen = (app.data as Record<string, unknown>).delivery_channel;
   const via = byPost ? "post" : typeof chosen === "string" ? chosen : "cabinet";
   // R26: the proof of issue. Paper channels need the official's note (postal notice, signed receipt).
@@ -188,7 +177,7 @@ async function issue(c: EffectContext, byPost: boolean): Promise<EventDraft> {
     at: c.now.toISOString(),
     ...(via === "email" ? { emailId: sent.emailId } : {}),
   };
-  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { issuedAt: c.now, issuedVia: via, issueProof: proof } });
+  await markResultIssued(c.tx, doc.id, { issuedAt: c.now, issuedVia: via, issueProof: proof });
   return { type: "document_issued", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, ...proof } };
 }
 
@@ -196,7 +185,7 @@ async function awaitPickup(c: EffectContext): Promise<EventDraft> {
   const doc = await latestDocument(c);
   const after = c.document.passport.uncollectedResultAfter ?? { value: 3, unit: "working_days" as const };
   const collectBy = addDuration(c.calendar, c.now, after);
-  await c.tx.resultDocument.update({ where: { id: doc.id }, data: { collectBy } });
+  await setResultCollectBy(c.tx, doc.id, collectBy);
   return { type: "awaiting_pickup", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, collectBy: collectBy.toISOString() } };
 }
 

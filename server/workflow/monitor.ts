@@ -5,14 +5,12 @@
 import type { Db } from "../db/client";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { pinnedDocument } from "../regulation/document-cache";
-import { notify } from "../notification/mutations";
 import { deadlineBreachedMessage, deadlineDueSoonMessage } from "../notification/templates";
 import { appBaseUrl } from "../notification/config";
 import { personName } from "../people";
-
-
-type Person = { id: string; lastName: string; firstName: string; middleName: string | null };
-type Kind = "breach" | "due_soon";
+import { departmentParents } from "../auth/data";
+import { activeMembers, stagesAwaitingNotice, type DeadlineNoticeKind as Kind, type DeadlinePerson as Person } from "./data";
+import { sendDeadlineNotice } from "./mutations";
 
 /** Stages checked per query: the run walks all of them page by page, nearest due first. */
 const PAGE = 200;
@@ -31,7 +29,7 @@ function membersOnce(db: Db): Members {
   return (departmentId, role) => {
     const key = `${departmentId}:${role}`;
     if (!known.has(key)) {
-      known.set(key, db.departmentMember.findMany({ where: { departmentId, role, user: { isActive: true } }, select: { user: { select: { id: true, lastName: true, firstName: true, middleName: true } } } }).then((rows) => rows.map((m) => m.user)));
+      known.set(key, activeMembers(db, departmentId, role));
     }
     return known.get(key)!;
   };
@@ -48,7 +46,7 @@ async function recipientsFor(members: Members, kind: Kind, app: { departmentId: 
 
 export async function monitorDeadlines(db: Db, opts: { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number }) {
   const horizon = opts.calendar.addWorkingDays(opts.now, opts.dueSoonWorkingDays);
-  const parents = new Map((await db.department.findMany({ select: { id: true, parentId: true } })).map((d) => [d.id, d.parentId]));
+  const parents = new Map((await departmentParents(db)).map((d) => [d.id, d.parentId]));
   const members = membersOnce(db);
   let warned = 0;
   let escalated = 0;
@@ -56,31 +54,7 @@ export async function monitorDeadlines(db: Db, opts: { now: Date; calendar: Work
   for (const kind of ["breach", "due_soon"] as const) {
     let after: { dueAt: Date; id: string } | undefined;
     for (;;) {
-      // Only stages without this notice yet, so a backlog of any size is worked through; keyset
-      // pagination on (dueAt, id), so stages left unclaimed (nobody to tell) do not come back in
-      // this run. (Prisma's `cursor` would not do: the cursor row itself leaves the filter once it
-      // is claimed.)
-      const page = await db.applicationStage.findMany({
-        where: {
-          leftAt: null,
-          dueAt: kind === "breach" ? { lt: opts.now } : { gte: opts.now, lte: horizon },
-          alerts: { none: { kind } },
-          application: { status: "SUBMITTED" },
-          ...(after ? { OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] } : {}),
-        },
-        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-        take: PAGE,
-        select: {
-          id: true, stage: true, dueAt: true,
-          application: {
-            select: {
-              id: true, registrationNumber: true, departmentId: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
-              service: { select: { title: true } },
-              assignee: { select: { id: true, lastName: true, firstName: true, middleName: true } },
-            },
-          },
-        },
-      });
+      const page = await stagesAwaitingNotice(db, { kind, now: opts.now, horizon, after, take: PAGE });
       for (const s of page) {
         const app = s.application;
         const recipients = await recipientsFor(members, kind, app, parents);
@@ -94,19 +68,14 @@ export async function monitorDeadlines(db: Db, opts: { now: Date; calendar: Work
           stageTitle: doc.stages.find((x) => x.key === s.stage)?.title ?? s.stage, dueAt: s.dueAt!,
           executorName: app.assignee ? personName(app.assignee) : null, applicationUrl: `${appBaseUrl()}/staff/applications/${app.id}`,
         };
-        const sent = await db.$transaction(async (tx) => {
-          const claimed = await tx.$queryRaw<{ stageId: string }[]>`
-            INSERT INTO "DeadlineAlert" ("stageId", "kind") VALUES (${s.id}::uuid, ${kind}) ON CONFLICT DO NOTHING RETURNING "stageId"`;
-          if (claimed.length === 0) return false; // another instance got here first
-          for (const r of recipients) {
-            const message =
-              kind === "breach"
-                ? deadlineBreachedMessage({ ...facts, recipientName: personName(r) })
-                : deadlineDueSoonMessage({ ...facts, recipientName: personName(r), workingDaysLeft: opts.calendar.countWorkingDays(opts.now, s.dueAt!) });
-            await notify(tx, { userId: r.id, applicationId: app.id, kind: kind === "breach" ? "deadline_breached" : "deadline_due_soon", ...message });
-          }
-          return true;
+        const notices = recipients.map((r) => {
+          const message =
+            kind === "breach"
+              ? deadlineBreachedMessage({ ...facts, recipientName: personName(r) })
+              : deadlineDueSoonMessage({ ...facts, recipientName: personName(r), workingDaysLeft: opts.calendar.countWorkingDays(opts.now, s.dueAt!) });
+          return { userId: r.id, applicationId: app.id, kind: kind === "breach" ? ("deadline_breached" as const) : ("deadline_due_soon" as const), ...message };
         });
+        const sent = await sendDeadlineNotice(db, { stageId: s.id, kind, notices });
         if (sent && kind === "breach") escalated += 1;
         else if (sent) warned += 1;
       }

@@ -8,10 +8,11 @@ import { AppError } from "../errors";
 import { pinnedDocument } from "../regulation/document-cache";
 import { fileStorage, type FileStorage } from "../storage/storage";
 import { runEffects } from "./effects";
-import { notify } from "../notification/mutations";
+import { notify, type NotifyInput } from "../notification/mutations";
 import { appBaseUrl } from "../notification/config";
 import { formatDateRu } from "../notification/templates";
 import type { WorkingCalendar } from "../calendar/working-calendar";
+import type { DeadlineNoticeKind } from "./data";
 import { addDuration, mayReassign, planTransition, rolesIn, serviceDueAt, stageDueAt, type Actor, type TransitionRequest, type WorkflowError } from "./machine";
 
 const WORKFLOW_TO_APP = {
@@ -232,5 +233,20 @@ async function notifyExecutor(tx: Tx, input: { executorId: string; applicationId
       due,
       `Карточка заявления: ${appBaseUrl()}/staff/applications/${input.applicationId}`,
     ].filter(Boolean).join("\n\n"),
+  });
+}
+
+/**
+ * A deadline notice for one stay in a stage, sent once however many instances run the monitoring
+ * job: the DeadlineAlert row (primary key: stage stay, kind) is written in the transaction of the
+ * notifications, so only the instance whose insert wins sends them. False: another one did.
+ */
+export async function sendDeadlineNotice(db: Db, input: { stageId: string; kind: DeadlineNoticeKind; notices: readonly NotifyInput[] }): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.$queryRaw<{ stageId: string }[]>`
+      INSERT INTO "DeadlineAlert" ("stageId", "kind") VALUES (${input.stageId}::uuid, ${input.kind}) ON CONFLICT DO NOTHING RETURNING "stageId"`;
+    if (claimed.length === 0) return false; // another instance got here first
+    for (const notice of input.notices) await notify(tx, notice);
+    return true;
   });
 }

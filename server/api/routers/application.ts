@@ -1,6 +1,7 @@
 // The applicant's journey: drafts, submission and the application as the cabinet shows it.
 import { applicationForOwner } from "../../application/data";
-import { acceptInvitation, coApplicantSection, coApplicantsForOwner, inviteCoApplicant, removeCoApplicant, saveCoApplicantSection } from "../../application/co-applicants";
+import { coApplicantSection, coApplicantsForOwner } from "../../application/participants/data";
+import { acceptInvitation, inviteCoApplicant, removeCoApplicant, saveCoApplicantSection } from "../../application/participants/mutations";
 import { zEmail } from "../../auth/schema";
 import { zDraftValues } from "../../application/schema";
 import { openDraft, saveDraft, startDraft, submitApplication } from "../../application/mutations";

@@ -7,14 +7,12 @@ import { AppError } from "../../errors";
 import { board, boardColumnPage } from "../../workflow/board/data";
 import { executorsFor, staffCard } from "../../workflow/card/data";
 import { addComment } from "../../workflow/card/mutations";
-import { intakeServices } from "../../intake/data";
+import { intakeForm, intakeServices } from "../../intake/data";
 import { staffOverview } from "../../workflow/board/data";
 import { moveApplication, reassignExecutor } from "../../workflow/mutations";
-import { rolesIn } from "../../workflow/machine";
 import { createTRPCRouter, staffProcedure } from "../trpc";
-import { INTAKE_FORBIDDEN, registerPaperApplication } from "../../intake/mutations";
+import { registerPaperApplication } from "../../intake/mutations";
 import { recordRequestAnswer, sendInteragencyRequest, zAnswerText } from "../../workflow/requests/mutations";
-import { versionInForce } from "../../regulation/data";
 import { zDraftValues } from "../../application/schema";
 
 const zFilters = z.object({
@@ -80,14 +78,7 @@ export const staffRouter = createTRPCRouter({
   intakeServices: staffProcedure.query(({ ctx }) => intakeServices(ctx.db, ctx.scope)),
 
   /** The form of a service for entering a paper application (the same form as the portal's). */
-  intakeForm: staffProcedure.input(z.object({ serviceCode: z.string().max(64) })).query(async ({ ctx, input }) => {
-    const service = await ctx.db.service.findUnique({ where: { code: input.serviceCode }, select: { id: true, title: true, code: true, departmentId: true } });
-    if (!service || !ctx.scope.departmentIds.includes(service.departmentId)) throw new AppError("NOT_FOUND", "Услуга не найдена");
-    if (!rolesIn(ctx.scope, service.departmentId).includes("REGISTRAR")) throw new AppError("FORBIDDEN", INTAKE_FORBIDDEN);
-    const version = await versionInForce(ctx.db, service.id);
-    if (!version) throw new AppError("PRECONDITION", "Регламент услуги не опубликован");
-    return { service: { code: service.code, title: service.title }, steps: version.document.form.steps.filter((s) => (s.section ?? "applicant") === "applicant"), intakeChannels: version.document.intakeChannels.filter((c) => c !== "PORTAL") };
-  }),
+  intakeForm: staffProcedure.input(z.object({ serviceCode: z.string().max(64) })).query(({ ctx, input }) => intakeForm(ctx.db, ctx.scope, input.serviceCode)),
 
   registerPaper: staffProcedure
     .input(

@@ -1,0 +1,50 @@
+// Reads of co-applicants' sections (R15), always scoped by the participant or by the owner. The rules
+// of the feature are in ../co-applicants.ts.
+import "server-only";
+import type { Db } from "../../db/client";
+import { AppError } from "../../errors";
+import { pinnedDocument } from "../../regulation/document-cache";
+import { personName } from "../../people";
+import { prefillValues, profileFrom } from "../prefill";
+import { coApplicantSteps } from "../co-applicants";
+
+/** The signed-in co-applicant's own section of an application, with the steps of its pinned regulation. */
+export async function sectionOf(db: Db, userId: string, applicationId: string) {
+  const p = await db.applicationParticipant.findFirst({
+    where: { applicationId, userId, role: "CO_APPLICANT" },
+    select: {
+      id: true, data: true, completedAt: true,
+      application: {
+        select: {
+          status: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
+          service: { select: { title: true } }, owner: { select: { lastName: true, firstName: true, middleName: true } },
+        },
+      },
+    },
+  });
+  if (!p) throw new AppError("NOT_FOUND", "Раздел созаявителя не найден");
+  return { ...p, steps: coApplicantSteps(pinnedDocument(p.application.regulationVersionId, p.application.regulationVersion.document)) };
+}
+
+export async function coApplicantSection(db: Db, userId: string, applicationId: string) {
+  const p = await sectionOf(db, userId, applicationId);
+  let values = p.data as Record<string, unknown>;
+  if (!Object.keys(values).length) {
+    const me = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true } });
+    values = prefillValues(p.steps.map((s) => ({ ...s, section: "applicant" as const })), profileFrom(me));
+  }
+  return {
+    applicationId, status: p.application.status, serviceTitle: p.application.service.title, ownerName: personName(p.application.owner),
+    steps: p.steps, values, completedAt: p.completedAt,
+  };
+}
+
+/** What the owner sees of the co-applicants: who is invited, who accepted, who has completed. */
+export async function coApplicantsForOwner(db: Db, ownerId: string, applicationId: string) {
+  const rows = await db.applicationParticipant.findMany({
+    where: { applicationId, role: "CO_APPLICANT", application: { ownerId } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, email: true, acceptedAt: true, completedAt: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, email: r.email, name: r.user ? personName(r.user) : null, acceptedAt: r.acceptedAt, completedAt: r.completedAt }));
+}
