@@ -14,6 +14,7 @@ import { coApplicantInvitationMessage } from "../notification/templates";
 import { appBaseUrl } from "../notification/config";
 import { prefillValues, profileFrom } from "./prefill";
 import { personName } from "../people";
+import { ownedBy } from "./visibility";
 
 const MAX_CO_APPLICANTS = 10;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -24,7 +25,7 @@ export function coApplicantSteps(doc: RegulationDocument): StepDef[] {
 
 async function ownerDraft(db: Db, ownerId: string, applicationId: string) {
   const app = await db.application.findFirst({
-    where: { id: applicationId, ownerId },
+    where: ownedBy(ownerId, { id: applicationId }),
     select: {
       id: true, status: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
       service: { select: { title: true } }, owner: { select: { email: true, lastName: true, firstName: true, middleName: true } },
@@ -129,7 +130,7 @@ export async function saveCoApplicantSection(db: Db, input: { userId: string; ap
 /** What the owner sees of the co-applicants: who is invited, who accepted, who has completed. */
 export async function coApplicantsForOwner(db: Db, ownerId: string, applicationId: string) {
   const rows = await db.applicationParticipant.findMany({
-    where: { applicationId, role: "CO_APPLICANT", application: { ownerId } },
+    where: { applicationId, role: "CO_APPLICANT", application: ownedBy(ownerId) },
     orderBy: { createdAt: "asc" },
     select: { id: true, email: true, acceptedAt: true, completedAt: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
   });

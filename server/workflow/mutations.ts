@@ -11,6 +11,7 @@ import { notify } from "../notification/mutations";
 import { appBaseUrl } from "../notification/config";
 import { formatDateRu } from "../notification/templates";
 import type { WorkingCalendar } from "../calendar/working-calendar";
+import { visibleToStaff } from "../application/visibility";
 import { addDuration, mayReassign, planTransition, rolesIn, serviceDueAt, stageDueAt, type Actor, type TransitionRequest, type WorkflowError } from "./machine";
 
 const WORKFLOW_TO_APP = {
@@ -38,7 +39,7 @@ export const CONFLICT_MESSAGE = "Заявление уже изменил дру
 
 async function loadForUpdate(tx: Tx, applicationId: string, departmentIds: readonly string[]) {
   const app = await tx.application.findFirst({
-    where: { id: applicationId, departmentId: { in: [...departmentIds] } },
+    where: visibleToStaff({ departmentIds }, { id: applicationId }),
     select: {
       id: true, status: true, currentStage: true, stageDueAt: true, departmentId: true, assigneeId: true, registeredAt: true, rowVersion: true,
       regulationVersionId: true,
