@@ -37,6 +37,18 @@ const config = [
     },
   },
   {
+    // Where-builders (server/application/visibility.ts) query nothing: they return Prisma `where`
+    // fragments typed with the generated types, so a type-only import is all they may have.
+    files: ["server/**/visibility.ts"],
+    rules: {
+      "no-restricted-imports": "off",
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/generated/prisma/**", "**/generated/prisma", "@prisma/*"], allowTypeImports: true, message: "Only Prisma types here: queries belong in data.ts/mutations.ts." }] },
+      ],
+    },
+  },
+  {
     // Routes and components reach data through tRPC procedures or the server caller, never the client.
     files: ["app/**/*.ts", "app/**/*.tsx", "components/**/*.ts", "components/**/*.tsx"],
     rules: {

@@ -17,7 +17,8 @@ import { AppError } from "../errors";
 import { versionInForce } from "../regulation/data";
 import type { RegulationDocument } from "../regulation/document";
 import { createDraftVersion, publishVersion } from "../regulation/mutations";
-import { contentHash, openDraft, saveDraft, startDraft, submitApplication } from "./mutations";
+import { openDraft, saveDraft, startDraft, submitApplication } from "./mutations";
+import { contentHash } from "../intake/mutations";
 
 let t: TestDatabase;
 let calendar: WorkingCalendar;

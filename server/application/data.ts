@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { pinnedDocument } from "../regulation/document-cache";
 import { ROLE_LABEL, type RegulationDocument, type StepDef } from "../regulation/document";
 import { personName } from "../people";
+import { ISSUED_RESULTS, ownedBy, visibleToApplicant } from "./visibility";
 
 
 /**
@@ -59,7 +60,7 @@ const applicantSteps = (doc: RegulationDocument): StepDef[] => doc.form.steps.fi
 
 export async function draftForOwner(db: Db, ownerId: string, id: string) {
   const app = await db.application.findFirst({
-    where: { id, ownerId },
+    where: ownedBy(ownerId, { id }),
     select: {
       id: true, status: true, rowVersion: true, data: true, currentStep: true, updatedAt: true, createdAt: true, registrationNumber: true,
       service: { select: { code: true, title: true } },
@@ -93,7 +94,7 @@ export async function draftForOwner(db: Db, ownerId: string, id: string) {
 /** Everything the cabinet shows about one application (R19, R22). */
 export async function applicationForOwner(db: Db, userId: string, id: string) {
   const app = await db.application.findFirst({
-    where: { id, OR: [{ ownerId: userId }, { participants: { some: { userId } } }] },
+    where: visibleToApplicant(userId, { id }),
     select: {
       id: true, status: true, registrationNumber: true, registeredAt: true, submittedAt: true, dueAt: true, currentStage: true,
       stageDueAt: true, outcome: true, closedAt: true, contentHash: true, data: true, createdAt: true, updatedAt: true,
@@ -108,7 +109,7 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
       // Their confirmed sections are part of what was signed (the content hash covers them).
       participants: { where: { role: "CO_APPLICANT", completedAt: { not: null } }, orderBy: { createdAt: "asc" }, select: { email: true, data: true } },
       // R20: the result document, once issued, is downloadable from the cabinet.
-      documents: { where: { issuedAt: { not: null } }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, kind: true, outgoingNumber: true, registeredAt: true, issuedAt: true, issuedVia: true, storageKey: true, signedStorageKey: true } },
+      documents: { where: ISSUED_RESULTS, orderBy: { createdAt: "asc" }, select: { id: true, title: true, kind: true, outgoingNumber: true, registeredAt: true, issuedAt: true, issuedVia: true, storageKey: true, signedStorageKey: true } },
     },
   });
   if (!app) return null;

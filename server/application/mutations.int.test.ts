@@ -16,7 +16,8 @@ import { AppError } from "../errors";
 import { applicationForOwner, draftForOwner } from "./data";
 import { applicationCopyPdf } from "./http";
 import { PDFParse } from "pdf-parse";
-import { contentHash, saveDraft, startDraft, submitApplication } from "./mutations";
+import { saveDraft, startDraft, submitApplication } from "./mutations";
+import { contentHash } from "../intake/mutations";
 
 let t: TestDatabase;
 const storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-files-")));
@@ -133,6 +134,23 @@ describe("submission (R7, R17, R19)", () => {
     const again = await submitApplication(t.db, { ownerId, id, submissionKey: key, expectedRowVersion: rowVersion, calendar, signedWith: "password", storage });
     expect(again).toMatchObject({ registrationNumber: a.registrationNumber, alreadySubmitted: true });
     await expect(saveDraft(t.db, ownerId, { id, values: validArchive, currentStep: null, expectedRowVersion: row.rowVersion })).rejects.toMatchObject({ code: "PRECONDITION" });
+  });
+
+  it("gives one application however many submits of one draft race (30 at once, keys shared and not)", async () => {
+    const { id, rowVersion } = await fillDraft(validArchive);
+    const now = new Date("2026-03-06T07:00:00Z");
+    const key = randomUUID();
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => submitApplication(t.db, { ownerId, id, submissionKey: i % 2 ? key : randomUUID(), expectedRowVersion: rowVersion, calendar, signedWith: "password", storage, now })),
+    );
+    expect(new Set(results.map((r) => r.id))).toEqual(new Set([id]));
+    expect(new Set(results.map((r) => r.registrationNumber)).size).toBe(1);
+    expect(results.filter((r) => !r.alreadySubmitted)).toHaveLength(1);
+    const events = await t.db.applicationEvent.findMany({ where: { applicationId: id } });
+    expect(events.filter((e) => e.type === "submitted")).toHaveLength(1);
+    expect(events.filter((e) => e.type === "registered")).toHaveLength(1);
+    expect(await t.db.applicationStage.count({ where: { applicationId: id } })).toBe(1);
+    expect(await t.db.notification.count({ where: { applicationId: id, kind: "application_registered" } })).toBe(1);
   });
 
   it("takes «today» in the municipality's zone (REGLAMENT_TIMEZONE, UTC+5 here), not Moscow's", async () => {

@@ -1,32 +1,30 @@
-// Writes of the applicant's journey: drafts (R15), submission with its simple electronic signature
-// (R17) and automatic registration of portal submissions (R7, R19). Every query is scoped by the
-// owner: another applicant's draft id is "not found".
+// Writes of the applicant's journey: drafts (R15) and their submission, handed over to the one
+// acceptance flow of every channel (server/intake/mutations.ts acceptApplication: the strict check,
+// the simple electronic signature R17, registration R7 and the notice R19). Every query is scoped
+// by the owner (server/application/visibility.ts): another applicant's draft id is "not found".
 import "server-only";
-import { createHash } from "node:crypto";
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
-import { canonicalJson } from "../regulation/checksum";
 import { pinnedDocument } from "../regulation/document-cache";
 import { versionInForce } from "../regulation/data";
 import type { FieldDef, RegulationDocument, StepDef } from "../regulation/document";
 import { fieldErrorsByPath, validateApplication } from "../regulation/form-schema";
 import type { WorkingCalendar } from "../calendar/working-calendar";
-import { registerInTransaction } from "../workflow/mutations";
+import { ACCEPTANCE_TX, acceptApplication } from "../intake/mutations";
 import { checkFileRefs, fileRefIds } from "../attachment/mutations";
 import { INTERAGENCY_ANSWER_FIELD } from "../attachment/data";
 import { config } from "../config";
 import type { FileStorage } from "../storage/storage";
 import { notify, type NotifyInput } from "../notification/mutations";
-import { registrationMessage } from "../notification/templates";
-import { appBaseUrl } from "../notification/config";
 import { prefillValues, profileFrom } from "./prefill";
 import { draftForOwner } from "./data";
 import { carryValues, FORM_UPDATED } from "./form-update";
 import { coApplicantSteps } from "./co-applicants";
 import type { SaveDraftInput } from "./schema";
+import { ownedBy } from "./visibility";
 
-const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+const TX_OPTIONS = ACCEPTANCE_TX;
 export const DRAFT_CONFLICT = "Черновик изменён в другой вкладке или на другом устройстве. Выберите, какую версию сохранить.";
 
 function applicantSteps(doc: RegulationDocument): StepDef[] {
@@ -69,7 +67,7 @@ async function moveCoApplicantSections(tx: Tx, applicationId: string, target: Dr
 export async function moveDraftToVersionInForce(db: Db, ownerId: string, id: string, now: Date = new Date()): Promise<{ version: number } | null> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const app = await db.application.findFirst({
-      where: { id, ownerId },
+      where: ownedBy(ownerId, { id }),
       select: {
         id: true, status: true, rowVersion: true, data: true, currentStep: true, serviceId: true, regulationVersionId: true,
         regulationVersion: { select: { document: true } },
@@ -85,7 +83,7 @@ export async function moveDraftToVersionInForce(db: Db, ownerId: string, id: str
     const currentStep = steps.some((s) => s.key === app.currentStep) ? app.currentStep : (steps[0]?.key ?? null);
     const moved = await db.$transaction(async (tx) => {
       const updated = await tx.application.updateMany({
-        where: { id: app.id, ownerId, status: "DRAFT", rowVersion: app.rowVersion, regulationVersionId: app.regulationVersionId },
+        where: ownedBy(ownerId, { id: app.id, status: "DRAFT", rowVersion: app.rowVersion, regulationVersionId: app.regulationVersionId }),
         data: { regulationVersionId: target.id, data: values as Prisma.InputJsonObject, currentStep, rowVersion: { increment: 1 }, purgeNoticeAt: null },
       });
       if (updated.count !== 1) return false;
@@ -117,7 +115,7 @@ export async function startDraft(db: Db, input: { ownerId: string; serviceCode: 
   let base: Record<string, unknown> = {};
   if (input.copyFrom) {
     // "Copy into a new draft" (R15): values of the earlier application that the current form still has.
-    const source = await db.application.findFirst({ where: { id: input.copyFrom, ownerId: input.ownerId, serviceId: service.id }, select: { data: true } });
+    const source = await db.application.findFirst({ where: ownedBy(input.ownerId, { id: input.copyFrom, serviceId: service.id }), select: { data: true } });
     if (!source) throw new AppError("NOT_FOUND", "Заявление для копирования не найдено");
     const data = source.data as Record<string, unknown>;
     const known = new Set(steps.flatMap((s) => s.fields.map((f) => f.key)));
@@ -139,7 +137,7 @@ export async function startDraft(db: Db, input: { ownerId: string; serviceCode: 
 
 async function ownedDraft(db: Db | Tx, ownerId: string, id: string) {
   const app = await db.application.findFirst({
-    where: { id, ownerId },
+    where: ownedBy(ownerId, { id }),
     select: {
       id: true, status: true, rowVersion: true, data: true, currentStep: true, serviceId: true, regulationVersionId: true,
       regulationVersion: { select: { version: true, document: true } },
@@ -186,7 +184,7 @@ export async function saveDraft(db: Db, ownerId: string, input: SaveDraftInput, 
   if (!input.overwrite && app.rowVersion !== input.expectedRowVersion) {
     throw new AppError("CONFLICT", DRAFT_CONFLICT);
   }
-  const where = { id: app.id, ownerId, status: "DRAFT" as const, regulationVersionId: pinned.id, rowVersion: input.overwrite ? app.rowVersion : input.expectedRowVersion };
+  const where = ownedBy(ownerId, { id: app.id, status: "DRAFT", regulationVersionId: pinned.id, rowVersion: input.overwrite ? app.rowVersion : input.expectedRowVersion });
   const data = { data: values as Prisma.InputJsonObject, currentStep, regulationVersionId: target.id, rowVersion: { increment: 1 }, purgeNoticeAt: null };
   const saved = moving
     ? await db.$transaction(async (tx) => {
@@ -229,27 +227,24 @@ export async function deleteExpiredDraft(db: Db, input: { id: string; graceBefor
   }).catch(() => null);
 }
 
-export function contentHash(input: { serviceCode: string; version: number; values: unknown; coApplicants?: unknown }): string {
-  return createHash("sha256").update(canonicalJson(input)).digest("hex");
-}
-
 export type SubmitResult = { id: string; registrationNumber: string; registeredAt: Date; dueAt: Date; alreadySubmitted: boolean };
 
 async function existingSubmission(db: Db | Tx, ownerId: string, where: Prisma.ApplicationWhereInput): Promise<SubmitResult | null> {
   const done = await db.application.findFirst({
-    where: { ...where, ownerId, status: { not: "DRAFT" }, registrationNumber: { not: null } },
+    where: ownedBy(ownerId, { ...where, status: { not: "DRAFT" }, registrationNumber: { not: null } }),
     select: { id: true, registrationNumber: true, registeredAt: true, dueAt: true },
   });
   return done ? { id: done.id, registrationNumber: done.registrationNumber!, registeredAt: done.registeredAt!, dueAt: done.dueAt!, alreadySubmitted: true } : null;
 }
 
 /**
- * Submits a draft: validates every applicant step strictly against the edition of the regulation in
- * force now, which is the one the draft is on (a draft on an older edition is moved to it first and
- * the applicant is asked to review the updated form: nothing is judged by a form they have not seen),
- * records the simple electronic signature (identity, time, SHA-256 of the content, R17) and
- * registers it at once (portal submissions are registered the same working day; on a non-working
- * day they are registered with that date and counted from the next working day, S2 p.66).
+ * Submits a draft on the edition of the regulation in force now, which is the one the draft is on
+ * (a draft on an older edition is moved to it first and the applicant is asked to review the updated
+ * form: nothing is judged by a form they have not seen), and hands it to the acceptance flow of every
+ * channel (acceptApplication): the strict check, the simple electronic signature (identity, sign-in
+ * method, time, SHA-256 of the content with the co-applicants' sections, R17), registration at once
+ * (portal submissions are registered the same working day; on a non-working day they are registered
+ * with that date and counted from the next working day, S2 p.66) and the notice (R19).
  * Idempotent: a double click, a retry or a second tab give the one application.
  *
  * What staff receive is what was signed: attachments the submitted content does not reference (a
@@ -272,12 +267,12 @@ export async function submitApplication(
   try {
     const result = await db.$transaction(async (tx) => {
       const app = await tx.application.findFirst({
-        where: { id: input.id, ownerId: input.ownerId },
+        where: ownedBy(input.ownerId, { id: input.id }),
         select: {
           id: true, status: true, rowVersion: true, data: true, serviceId: true, regulationVersionId: true,
           service: { select: { code: true, title: true } },
-          owner: { select: { id: true, email: true, lastName: true, firstName: true, middleName: true } },
-          participants: { select: { email: true, role: true, completedAt: true, data: true }, orderBy: { createdAt: "asc" } },
+          owner: { select: { id: true, email: true, firstName: true, middleName: true } },
+          participants: { where: { role: "CO_APPLICANT" }, select: { email: true, completedAt: true, data: true }, orderBy: { createdAt: "asc" } },
         },
       });
       if (!app) throw new AppError("NOT_FOUND", "Черновик не найден");
@@ -287,63 +282,30 @@ export async function submitApplication(
       if (!version) throw new AppError("PRECONDITION", "Услуга сейчас не принимает заявления");
       // An edition that came into force since the move above: the applicant reviews its form first.
       if (version.id !== app.regulationVersionId) throw new AppError("PRECONDITION", FORM_UPDATED(version.version), undefined, "form_updated");
-      const steps = applicantSteps(version.document);
       const values = app.data as Record<string, unknown>;
-      const strict = validateApplication(steps, values, strictCheck(now));
-      if (!strict.ok) throw new AppError("INVALID", "Заявление не отправлено: исправьте ошибки в отмеченных полях", fieldErrorsByPath({ issues: strict.issues }));
       // Saves refuse keys the draft's form does not have, and moves drop them: none can be here.
-      const extra = unknownKeys(steps, values);
+      const extra = unknownKeys(applicantSteps(version.document), values);
       if (extra.length) {
         throw new AppError("INVALID", `Заявление не отправлено: в черновике есть поля, которых нет в форме (${extra.slice(0, 5).join(", ")}). Обновите страницу и проверьте заявление`);
       }
       const badFiles = await checkFileRefs(tx, app.id, values);
       if (badFiles.length) throw new AppError("INVALID", `Файлы не найдены среди приложенных к заявлению: ${badFiles.slice(0, 3).join(", ")}`);
-      const pendingCo = app.participants.filter((p) => p.role === "CO_APPLICANT" && !p.completedAt);
-      if (pendingCo.length) {
-        throw new AppError("PRECONDITION", `Не все созаявители заполнили свои разделы: ${pendingCo.map((p) => p.email).join(", ")}`);
-      }
-      // Co-applicants' sections are checked again under the version in force and signed with the rest.
-      const coSteps = coApplicantSteps(version.document);
-      const coApplicants = app.participants.filter((p) => p.role === "CO_APPLICANT").map((p) => {
-        const checked = validateApplication(coSteps, p.data as Record<string, unknown>, strictCheck(now));
-        if (!checked.ok) throw new AppError("PRECONDITION", `Раздел созаявителя ${p.email} заполнен не полностью: попросите его проверить раздел`);
-        return { email: p.email, data: checked.data };
+      const accepted = await acceptApplication(tx, {
+        application: { draft: { id: app.id, ownerId: app.owner.id, rowVersion: input.expectedRowVersion, conflict: DRAFT_CONFLICT } },
+        service: app.service, version, values, coApplicants: app.participants, submissionKey: input.submissionKey,
+        by: { kind: "applicant", userId: app.owner.id, email: app.owner.email, method: input.signedWith },
+        receivedAt: now, recipientName: [app.owner.firstName, app.owner.middleName].filter(Boolean).join(" "), calendar: input.calendar, now,
       });
       // Only the files the signed content references stay with the application (staff's answers to
       // inter-agency requests are never the applicant's to drop; a draft has none anyway).
-      const referenced = fileRefIds([strict.data, ...coApplicants.map((c) => c.data)]);
+      const referenced = fileRefIds([accepted.data, ...accepted.coApplicants.map((c) => c.data)]);
       const orphans = await tx.attachment.findMany({
         where: { applicationId: app.id, fieldKey: { not: INTERAGENCY_ANSWER_FIELD }, id: { notIn: referenced } },
         select: { id: true, storageKey: true },
       });
       if (orphans.length) await tx.attachment.deleteMany({ where: { id: { in: orphans.map((o) => o.id) } } });
       unreferenced = orphans.map((o) => o.storageKey);
-      const hash = contentHash({ serviceCode: app.service.code, version: version.version, values: strict.data, ...(coApplicants.length ? { coApplicants } : {}) });
-      const updated = await tx.application.updateMany({
-        where: { id: app.id, status: "DRAFT", rowVersion: input.expectedRowVersion },
-        data: {
-          regulationVersionId: version.id,
-          data: strict.data as Prisma.InputJsonObject,
-          submissionKey: input.submissionKey,
-          contentHash: hash,
-          signature: { userId: app.owner.id, email: app.owner.email, method: input.signedWith, at: now.toISOString(), sha256: hash },
-          rowVersion: { increment: 1 },
-        },
-      });
-      if (updated.count !== 1) throw new AppError("CONFLICT", DRAFT_CONFLICT);
-      await tx.applicationEvent.create({
-        data: { applicationId: app.id, at: now, actorId: app.owner.id, type: "submitted", payload: { sha256: hash, regulationVersion: version.version, method: input.signedWith } },
-      });
-      const reg = await registerInTransaction(tx, { applicationId: app.id, actorId: null, calendar: input.calendar, receivedAt: now, now });
-      // R19: acceptance and registration with the expected completion date, in the cabinet and by e-mail,
-      // in the same transaction (nothing is announced about a submission that rolled back).
-      const message = registrationMessage({
-        recipientName: [app.owner.firstName, app.owner.middleName].filter(Boolean).join(" "),
-        serviceTitle: app.service.title, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt,
-        expectedCompletionAt: reg.dueAt, cabinetUrl: `${appBaseUrl()}/cabinet/applications/${app.id}`,
-      });
-      await notify(tx, { userId: app.owner.id, applicationId: app.id, kind: "application_registered", ...message });
-      return { id: app.id, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt, dueAt: reg.dueAt, alreadySubmitted: false };
+      return { id: accepted.id, registrationNumber: accepted.registrationNumber, registeredAt: accepted.registeredAt, dueAt: accepted.dueAt, alreadySubmitted: false };
     }, TX_OPTIONS);
     // After the commit: a rolled-back submission keeps its files. A file that cannot be deleted is
     // an unreferenced blob, never shown to anyone; the submission stands.

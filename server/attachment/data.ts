@@ -2,6 +2,7 @@
 // the application's department (and the units under it). Others get "not found".
 import "server-only";
 import type { Db } from "../db/client";
+import { visibleToApplicant, visibleToStaff } from "../application/visibility";
 
 /**
  * The field key of the files staff attach to an inter-agency request's answer (R5). Regulation field
@@ -16,11 +17,9 @@ export async function attachmentForDownload(db: Db, viewer: { userId: string; de
     where: {
       id,
       OR: [
-        {
-          fieldKey: { not: INTERAGENCY_ANSWER_FIELD },
-          application: { OR: [{ ownerId: viewer.userId }, { participants: { some: { userId: viewer.userId } } }] },
-        },
-        ...(viewer.departmentIds.length ? [{ application: { departmentId: { in: [...viewer.departmentIds] }, status: { not: "DRAFT" as const } } }] : []),
+        // The department's working papers (answers to inter-agency requests) are not the applicant's.
+        { fieldKey: { not: INTERAGENCY_ANSWER_FIELD }, application: visibleToApplicant(viewer.userId) },
+        { application: visibleToStaff(viewer) },
       ],
     },
     select: { id: true, fileName: true, mimeType: true, size: true, storageKey: true },

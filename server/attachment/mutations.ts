@@ -10,6 +10,7 @@ import type { FileRef } from "../regulation/form-schema";
 import { sha256, type FileStorage } from "../storage/storage";
 import { DRAFT_LIMITS } from "../regulation/form-schema";
 import { acceptedMimeTypes, mimeTypesLabel, sniffMimeType } from "./sniff";
+import { ownedBy } from "../application/visibility";
 
 /** Above any field's own limit: nothing bigger is even read into memory by the route. */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -32,7 +33,7 @@ function findFileField(steps: StepDef[], key: string): FieldDef | undefined {
 
 async function ownedDraft(db: Db, userId: string, applicationId: string) {
   const app = await db.application.findFirst({
-    where: { id: applicationId, ownerId: userId },
+    where: ownedBy(userId, { id: applicationId }),
     select: { id: true, status: true, data: true, regulationVersionId: true, regulationVersion: { select: { document: true } } },
   });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");

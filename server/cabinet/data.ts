@@ -1,10 +1,11 @@
 // The applicant's own applications: every query is scoped by the owner's id.
 import "server-only";
 import type { Db } from "../db/client";
+import { visibleToApplicant } from "../application/visibility";
 
 export async function myApplications(db: Db, ownerId: string) {
   const rows = await db.application.findMany({
-    where: { OR: [{ ownerId }, { participants: { some: { userId: ownerId } } }] },
+    where: visibleToApplicant(ownerId),
     orderBy: { updatedAt: "desc" },
     take: 100,
     select: {

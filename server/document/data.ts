@@ -2,6 +2,7 @@
 // application's department at any time. Others get "not found".
 import "server-only";
 import type { Db } from "../db/client";
+import { ISSUED_RESULTS, visibleToApplicant, visibleToStaff } from "../application/visibility";
 
 export async function resultForDownload(db: Db, viewer: { userId: string; departmentIds: readonly string[] }, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
@@ -9,8 +10,8 @@ export async function resultForDownload(db: Db, viewer: { userId: string; depart
     where: {
       id,
       OR: [
-        { issuedAt: { not: null }, application: { OR: [{ ownerId: viewer.userId }, { participants: { some: { userId: viewer.userId } } }] } },
-        ...(viewer.departmentIds.length ? [{ application: { departmentId: { in: [...viewer.departmentIds] } } }] : []),
+        { ...ISSUED_RESULTS, application: visibleToApplicant(viewer.userId) },
+        { application: visibleToStaff(viewer) },
       ],
     },
     select: { id: true, title: true, storageKey: true, signedStorageKey: true, outgoingNumber: true },

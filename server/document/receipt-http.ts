@@ -8,6 +8,7 @@ import { renderReceipt } from "./receipt";
 import { formatDateRu, formatDateTimeRu } from "../notification/templates";
 import { pinnedDocument } from "../regulation/document-cache";
 import { CHANNEL_LABEL } from "../regulation/document";
+import { visibleToStaff } from "../application/visibility";
 
 export async function handleReceipt(_req: Request, params: { id: string }): Promise<Response> {
   const session = await getSession();
@@ -17,7 +18,7 @@ export async function handleReceipt(_req: Request, params: { id: string }): Prom
   const scope = await staffScope(db, identity);
   if (!/^[0-9a-f-]{36}$/i.test(params.id)) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
   const app = await db.application.findFirst({
-    where: { id: params.id, departmentId: { in: [...scope.departmentIds] }, registrationNumber: { not: null } },
+    where: visibleToStaff(scope, { id: params.id, registrationNumber: { not: null } }),
     select: {
       registrationNumber: true, registeredAt: true, dueAt: true, channel: true, data: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
       service: { select: { title: true } }, owner: { select: { lastName: true, firstName: true, middleName: true } },

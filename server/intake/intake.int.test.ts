@@ -13,7 +13,7 @@ import { staffScope, type StaffScope } from "../auth/scope";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { renderReceipt } from "../document/receipt";
-import { registerPaperApplication } from "./mutations";
+import { contentHash, registerPaperApplication } from "./mutations";
 
 let t: TestDatabase;
 let calendar: WorkingCalendar;
@@ -87,6 +87,28 @@ describe("paper applications (R23)", () => {
     // The same person (case and ё aside) brings a paper application: it goes to their cabinet.
     const own = await registerPaperApplication(t.db, registrar, { ...base, submissionKey: randomUUID(), applicant: { email: "Applicant@demo.reglament.ru", lastName: "ИВАНОВ", firstName: "Иван" } });
     expect((await t.db.application.findUniqueOrThrow({ where: { id: own.id } })).ownerId).toBe(owner.id);
+  });
+
+  it("are judged by the form without its file fields, and record the registrar's entry with the content hash, not a signature", async () => {
+    const receivedAt = new Date("2026-03-12T07:00:00Z");
+    // Documents come as paper originals: a file value sent all the same is not the application's content.
+    const fake = { id: randomUUID(), name: "скан.pdf", size: 10, mimeType: "application/pdf" };
+    const r = await registerPaperApplication(t.db, registrar, {
+      serviceCode: "archive-info", values: { ...values, attachments: [fake] }, channel: "POST", receivedAt,
+      applicant: { lastName: "Лесной", firstName: "Олег" }, calendar, submissionKey: randomUUID(), now: new Date("2026-03-12T08:00:00Z"),
+    });
+    const app = await t.db.application.findUniqueOrThrow({ where: { id: r.id }, include: { events: { orderBy: { id: "asc" } }, participants: true } });
+    expect(app.data).not.toHaveProperty("attachments");
+    expect(app.data).toMatchObject({ request_subject: values.request_subject });
+    expect(app.contentHash).toBe(contentHash({ serviceCode: "archive-info", version: 1, values: app.data }));
+    expect(app.signature).toBeNull();
+    expect(app.events.map((e) => e.type)).toEqual(["submitted", "registered"]);
+    expect(app.events[0]).toMatchObject({ actorId: registrar.userId, payload: { channel: "POST", receivedAt: receivedAt.toISOString(), enteredBy: registrar.userId } });
+    expect(app.events[1]!.actorId).toBe(registrar.userId);
+    expect(app.participants).toMatchObject([{ role: "OWNER", userId: app.ownerId, email: "" }]);
+    // R7: by post the application is registered within a working day of its receipt (S1 p.22).
+    expect(app).toMatchObject({ status: "SUBMITTED", channel: "POST", registeredAt: receivedAt, currentStage: "registration" });
+    expect(calendar.localDate(app.stageDueAt!)).toBe("2026-03-13");
   });
 
   it("prints a receipt in two copies", async () => {

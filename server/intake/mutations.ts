@@ -1,22 +1,160 @@
-// Applications that arrive on paper, by post, in person or from the MFC (R23, S1 p.36, S2 p.48): a
-// registrar enters them with the same form and checks as the portal, plus the channel and the date
-// of receipt; registration gives the number and starts the deadlines from the receipt.
+// Acceptance of applications (приём): the one flow by which an application of any channel becomes
+// registered — submitted on the portal (server/application/mutations.ts submitApplication) or
+// brought on paper, by post, in person or from the MFC and entered by a registrar (R23, S1 p.36,
+// S2 p.48; registerPaperApplication below). Both end in `acceptApplication`, which checks the
+// content against the pinned regulation version, records who answers for it, registers it and
+// tells the applicant, in the caller's transaction.
+//
+// It lives here, not in server/application, because intake is what the word means: the portal's
+// side (drafts, co-applicants, attachments) prepares a draft and hands it over; paper intake has
+// no draft at all. server/application depends on intake, never the other way round.
 import "server-only";
-import type { Db } from "../db/client";
+import { createHash } from "node:crypto";
+import type { Db, Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { config } from "../config";
 import { departmentsWithRole, type StaffScope } from "../auth/scope";
 import type { WorkingCalendar } from "../calendar/working-calendar";
+import { canonicalJson } from "../regulation/checksum";
 import { versionInForce } from "../regulation/data";
-import type { Channel } from "../regulation/document";
-import { fieldErrorsByPath, validateApplication } from "../regulation/form-schema";
-import { contentHash } from "../application/mutations";
+import type { Channel, RegulationDocument, StepDef } from "../regulation/document";
+import { buildApplicationSchema, fieldErrorsByPath, withoutFileFields, type ApplicationValues } from "../regulation/form-schema";
 import { registerInTransaction } from "../workflow/mutations";
 import { notify } from "../notification/mutations";
 import { registrationMessage } from "../notification/templates";
 import { appBaseUrl } from "../notification/config";
 import { rolesIn } from "../workflow/machine";
+import { coApplicantSteps } from "../application/co-applicants";
+import { visibleToStaff } from "../application/visibility";
+
+/**
+ * Every acceptance transaction waits this long for a pooled connection and may run this long. Under
+ * load Prisma's 2 s default would turn the wait into an error that is neither a registration nor a
+ * conflict (and a paper intake is as likely to be retried as a portal submission).
+ */
+export const ACCEPTANCE_TX = { maxWait: 15_000, timeout: 20_000 };
+
+/** The SHA-256 of the canonical content (R17): what the applicant signs and the registrar records. */
+export function contentHash(input: { serviceCode: string; version: number; values: unknown; coApplicants?: unknown }): string {
+  return createHash("sha256").update(canonicalJson(input)).digest("hex");
+}
+
+/** Who answers for the content. */
+export type AcceptedBy =
+  /** The signed-in applicant submitting on the portal: a simple electronic signature (R17). */
+  | { kind: "applicant"; userId: string; email: string; method: "password" | "oidc" }
+  /** A registrar entering what arrived on paper (R23): the event records who entered it. */
+  | { kind: "registrar"; userId: string };
+
+export type AcceptInput = {
+  /**
+   * The row: the applicant's draft, written only if it is still the row version that was checked
+   * (`conflict` is the message otherwise); or a new application for the owner `owner` finds or
+   * opens, created once the content has passed the checks.
+   */
+  application:
+    | { draft: { id: string; ownerId: string; rowVersion: number; conflict: string } }
+    | { create: { serviceId: string; departmentId: string; channel: Exclude<Channel, "PORTAL">; owner: (tx: Tx) => Promise<{ id: string; email: string | null }> } };
+  service: { code: string; title: string };
+  /** The regulation version the application is judged by and pinned to (R11). */
+  version: { id: string; version: number; document: RegulationDocument };
+  values: Record<string, unknown>;
+  /** Co-applicants' sections of a joint request (R15): each confirmed, checked and signed with the rest. */
+  coApplicants?: { email: string; data: unknown; completedAt: Date | null }[];
+  submissionKey: string;
+  by: AcceptedBy;
+  /** When it arrived: deadlines count from here (R7; on a non-working day from the next working day, S2 p.66). */
+  receivedAt: Date;
+  /** Greeting of the registration notice (R19). */
+  recipientName: string;
+  calendar: WorkingCalendar;
+  now: Date;
+};
+
+export type Accepted = {
+  id: string; ownerId: string; registrationNumber: string; registeredAt: Date; dueAt: Date;
+  /** The content as accepted (the strict schema's output) and the co-applicants' sections. */
+  data: ApplicationValues; coApplicants: { email: string; data: ApplicationValues }[];
+};
+
+const applicantSteps = (doc: RegulationDocument): StepDef[] => doc.form.steps.filter((s) => (s.section ?? "applicant") === "applicant");
+
+/**
+ * Accepts an application, inside the caller's transaction: validates it with the strict schema
+ * rebuilt from the pinned regulation version (the builder the browser's form runs), records the
+ * content hash with the applicant's signature or the registrar's entry, writes the row and the
+ * `submitted` event, registers it (number, first stage, deadlines from the channel's registration
+ * term, R7) and notifies the applicant (R19). Nothing is announced about an acceptance that rolls
+ * back: the notice is written in the same transaction.
+ */
+export async function acceptApplication(tx: Tx, input: AcceptInput): Promise<Accepted> {
+  const { by, version, now } = input;
+  const strict = { mode: "submit" as const, today: now, timeZone: config().timeZone };
+  const refused = by.kind === "applicant" ? "Заявление не отправлено" : "Заявление не зарегистрировано";
+  // Documents that came on paper are paper originals, nothing is uploaded: such an application is
+  // judged by the form without its file fields, the form the registrar fills.
+  const steps = by.kind === "registrar" ? withoutFileFields(applicantSteps(version.document)) : applicantSteps(version.document);
+  const checked = buildApplicationSchema(steps, strict).safeParse(input.values);
+  if (!checked.success) throw new AppError("INVALID", `${refused}: исправьте ошибки в отмеченных полях`, fieldErrorsByPath(checked.error));
+  const data = checked.data;
+
+  const sections = input.coApplicants ?? [];
+  const pending = sections.filter((p) => !p.completedAt);
+  if (pending.length) throw new AppError("PRECONDITION", `Не все созаявители заполнили свои разделы: ${pending.map((p) => p.email).join(", ")}`);
+  const coSchema = buildApplicationSchema(coApplicantSteps(version.document), strict);
+  const coApplicants = sections.map((p) => {
+    const section = coSchema.safeParse(p.data);
+    if (!section.success) throw new AppError("PRECONDITION", `Раздел созаявителя ${p.email} заполнен не полностью: попросите его проверить раздел`);
+    return { email: p.email, data: section.data };
+  });
+  const hash = contentHash({ serviceCode: input.service.code, version: version.version, values: data, ...(coApplicants.length ? { coApplicants } : {}) });
+
+  let id: string;
+  let ownerId: string;
+  if ("draft" in input.application) {
+    const draft = input.application.draft;
+    const updated = await tx.application.updateMany({
+      where: { id: draft.id, status: "DRAFT", rowVersion: draft.rowVersion },
+      data: {
+        regulationVersionId: version.id, data: data as Prisma.InputJsonObject, submissionKey: input.submissionKey, contentHash: hash,
+        ...(by.kind === "applicant" ? { signature: { userId: by.userId, email: by.email, method: by.method, at: now.toISOString(), sha256: hash } } : {}),
+        rowVersion: { increment: 1 },
+      },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT", draft.conflict);
+    ({ id, ownerId } = draft);
+  } else {
+    const create = input.application.create;
+    const owner = await create.owner(tx);
+    const app = await tx.application.create({
+      data: {
+        serviceId: create.serviceId, regulationVersionId: version.id, departmentId: create.departmentId, ownerId: owner.id, channel: create.channel,
+        submissionKey: input.submissionKey, data: data as Prisma.InputJsonObject, contentHash: hash,
+        participants: { create: { email: owner.email ?? "", role: "OWNER", userId: owner.id, acceptedAt: now } },
+      },
+      select: { id: true },
+    });
+    ({ id } = app);
+    ownerId = owner.id;
+  }
+
+  // What each channel records today: the signature's method and the version signed; or who entered
+  // the paper application, from which channel, received when.
+  const payload = by.kind === "applicant"
+    ? { sha256: hash, regulationVersion: version.version, method: by.method }
+    : { channel: "create" in input.application ? input.application.create.channel : null, receivedAt: input.receivedAt.toISOString(), enteredBy: by.userId };
+  await tx.applicationEvent.create({ data: { applicationId: id, at: now, actorId: by.userId, type: "submitted", payload } });
+  const reg = await registerInTransaction(tx, { applicationId: id, actorId: by.kind === "registrar" ? by.userId : null, calendar: input.calendar, receivedAt: input.receivedAt, now });
+  // R19: acceptance and registration with the expected completion date, in the cabinet and by e-mail
+  // (to the address the owner has; a paper applicant without one is told in the cabinet only).
+  const message = registrationMessage({
+    recipientName: input.recipientName, serviceTitle: input.service.title, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt,
+    expectedCompletionAt: reg.dueAt, cabinetUrl: `${appBaseUrl()}/cabinet/applications/${id}`,
+  });
+  await notify(tx, { userId: ownerId, applicationId: id, kind: "application_registered", ...message });
+  return { id, ownerId, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt, dueAt: reg.dueAt, data, coApplicants };
+}
 
 export type PaperApplicant = { email?: string; lastName: string; firstName: string; middleName?: string; phone?: string };
 
@@ -40,17 +178,19 @@ export async function registerPaperApplication(
   if (!rolesIn(scope, service.departmentId).includes("REGISTRAR")) throw new AppError("FORBIDDEN", INTAKE_FORBIDDEN);
   const version = await versionInForce(db, service.id, input.receivedAt);
   if (!version) throw new AppError("PRECONDITION", "На дату поступления регламент услуги не действовал");
-  const intake = version.document.intakeChannels;
-  if (!intake.includes(input.channel)) throw new AppError("INVALID", "Регламент не предусматривает этот способ подачи", { channel: "Выберите способ подачи, предусмотренный регламентом" });
-  const steps = version.document.form.steps.filter((s) => (s.section ?? "applicant") === "applicant");
-  const checked = validateApplication(steps, input.values, { mode: "submit", today: now, timeZone: config().timeZone });
-  // Files come on paper here: a required attachment is checked against the paper originals instead.
-  const issues = checked.ok ? [] : checked.issues.filter((i) => !steps.some((s) => s.fields.some((f) => f.key === i.path[0] && f.type === "file")));
-  if (issues.length) throw new AppError("INVALID", "Заявление не зарегистрировано: исправьте ошибки в отмеченных полях", fieldErrorsByPath({ issues }));
-  const data = checked.ok ? checked.data : Object.fromEntries(Object.entries(checked.data).filter(([k]) => !steps.some((s) => s.fields.some((f) => f.key === k && f.type === "file"))));
+  if (!version.document.intakeChannels.includes(input.channel)) throw new AppError("INVALID", "Регламент не предусматривает этот способ подачи", { channel: "Выберите способ подачи, предусмотренный регламентом" });
 
   try {
-    return await insertPaperApplication(db, scope, input, { serviceId: service.id, serviceCode: service.code, serviceTitle: service.title, departmentId: service.departmentId, versionId: version.id, version: version.version }, data, now);
+    return await db.$transaction(async (tx) => {
+      const accepted = await acceptApplication(tx, {
+        application: { create: { serviceId: service.id, departmentId: service.departmentId, channel: input.channel, owner: (t) => paperOwner(t, input.applicant) } },
+        service, version, values: input.values, submissionKey: input.submissionKey,
+        by: { kind: "registrar", userId: scope.userId }, receivedAt: input.receivedAt,
+        recipientName: [input.applicant.firstName, input.applicant.middleName].filter(Boolean).join(" "),
+        calendar: input.calendar, now,
+      });
+      return { id: accepted.id, registrationNumber: accepted.registrationNumber, registeredAt: accepted.registeredAt, dueAt: accepted.dueAt, alreadyRegistered: false };
+    }, ACCEPTANCE_TX);
   } catch (error) {
     // The same key registered concurrently (two requests of one double click): answer with the winner.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -73,64 +213,38 @@ function sameName(a: { lastName: string; firstName: string }, b: { lastName: str
 export type PaperRegistration = { id: string; registrationNumber: string; registeredAt: Date; dueAt: Date; alreadyRegistered: boolean };
 
 async function registeredWithKey(db: Db, scope: StaffScope, submissionKey: string): Promise<PaperRegistration | null> {
+  // Among what the caller registers: applications of the departments where they are a registrar.
   const app = await db.application.findFirst({
-    where: { submissionKey, departmentId: { in: departmentsWithRole(scope, ["REGISTRAR"]) }, registrationNumber: { not: null } },
+    where: visibleToStaff({ departmentIds: departmentsWithRole(scope, ["REGISTRAR"]) }, { submissionKey, registrationNumber: { not: null } }),
     select: { id: true, registrationNumber: true, registeredAt: true, dueAt: true },
   });
   return app ? { id: app.id, registrationNumber: app.registrationNumber!, registeredAt: app.registeredAt!, dueAt: app.dueAt!, alreadyRegistered: true } : null;
 }
 
-async function insertPaperApplication(
-  db: Db,
-  scope: StaffScope,
-  input: { channel: Exclude<Channel, "PORTAL">; receivedAt: Date; applicant: PaperApplicant; calendar: WorkingCalendar; submissionKey: string },
-  service: { serviceId: string; serviceCode: string; serviceTitle: string; departmentId: string; versionId: string; version: number },
-  data: Record<string, unknown>,
-  now: Date,
-): Promise<PaperRegistration> {
-  return db.$transaction(async (tx) => {
-    const email = input.applicant.email?.trim().toLowerCase() || null;
-    const existing = email
-      ? await tx.user.findUnique({ where: { email }, select: { id: true, lastName: true, firstName: true, roles: true, _count: { select: { memberships: true } } } })
-      : null;
-    // An e-mail that belongs to an account is used only if the account is this applicant's: a typo
-    // must not put a citizen's application (and its e-mails) into a stranger's cabinet, nor into a
-    // staff account.
-    if (existing && (existing._count.memberships > 0 || !existing.roles.includes("APPLICANT") || !sameName(existing, input.applicant))) {
-      throw new AppError("INVALID", "Заявление не зарегистрировано: адрес электронной почты принадлежит другому пользователю", {
-        "applicant.email": "Этот адрес электронной почты зарегистрирован на другого человека. Проверьте адрес или оставьте поле пустым",
-      });
-    }
-    // A paper applicant without an account gets one without a password: registering later with the
-    // same e-mail claims it, and the application appears in that cabinet.
-    const owner =
-      existing ??
-      (await tx.user.create({
-        data: {
-          email: email ?? `paper-${crypto.randomUUID()}@applicants.invalid`, lastName: input.applicant.lastName, firstName: input.applicant.firstName,
-          middleName: input.applicant.middleName || null, phone: input.applicant.phone || null, roles: ["APPLICANT"],
-        },
-        select: { id: true },
-      }));
-    const app = await tx.application.create({
-      data: {
-        serviceId: service.serviceId, regulationVersionId: service.versionId, departmentId: service.departmentId, ownerId: owner.id, channel: input.channel,
-        submissionKey: input.submissionKey,
-        data: data as object, contentHash: contentHash({ serviceCode: service.serviceCode, version: service.version, values: data }),
-        participants: { create: { email: email ?? "", role: "OWNER", userId: owner.id, acceptedAt: now } },
-      },
-      select: { id: true },
+/**
+ * The owner of a paper application. An e-mail that belongs to an account is used only if the
+ * account is this applicant's: a typo must not put a citizen's application (and its e-mails) into a
+ * stranger's cabinet, nor into a staff account. A paper applicant without an account gets one
+ * without a password: registering later with the same e-mail claims it, and the application
+ * appears in that cabinet. Returns the address the owner's participant record carries (none: null).
+ */
+async function paperOwner(tx: Tx, applicant: PaperApplicant): Promise<{ id: string; email: string | null }> {
+  const email = applicant.email?.trim().toLowerCase() || null;
+  const existing = email
+    ? await tx.user.findUnique({ where: { email }, select: { id: true, lastName: true, firstName: true, roles: true, _count: { select: { memberships: true } } } })
+    : null;
+  if (existing && (existing._count.memberships > 0 || !existing.roles.includes("APPLICANT") || !sameName(existing, applicant))) {
+    throw new AppError("INVALID", "Заявление не зарегистрировано: адрес электронной почты принадлежит другому пользователю", {
+      "applicant.email": "Этот адрес электронной почты зарегистрирован на другого человека. Проверьте адрес или оставьте поле пустым",
     });
-    await tx.applicationEvent.create({ data: { applicationId: app.id, at: now, actorId: scope.userId, type: "submitted", payload: { channel: input.channel, receivedAt: input.receivedAt.toISOString(), enteredBy: scope.userId } } });
-    const reg = await registerInTransaction(tx, { applicationId: app.id, actorId: scope.userId, calendar: input.calendar, receivedAt: input.receivedAt, now });
-    // R19: acceptance and registration with the expected completion date, as for a portal
-    // submission (by e-mail only when the applicant gave an address).
-    const message = registrationMessage({
-      recipientName: [input.applicant.firstName, input.applicant.middleName].filter(Boolean).join(" "),
-      serviceTitle: service.serviceTitle, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt,
-      expectedCompletionAt: reg.dueAt, cabinetUrl: `${appBaseUrl()}/cabinet/applications/${app.id}`,
-    });
-    await notify(tx, { userId: owner.id, applicationId: app.id, kind: "application_registered", ...message });
-    return { id: app.id, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt, dueAt: reg.dueAt, alreadyRegistered: false };
+  }
+  if (existing) return { id: existing.id, email };
+  const created = await tx.user.create({
+    data: {
+      email: email ?? `paper-${crypto.randomUUID()}@applicants.invalid`, lastName: applicant.lastName, firstName: applicant.firstName,
+      middleName: applicant.middleName || null, phone: applicant.phone || null, roles: ["APPLICANT"],
+    },
+    select: { id: true },
   });
+  return { id: created.id, email };
 }

@@ -902,3 +902,13 @@ export function fieldErrorsByPath(error: { issues: readonly { path: readonly Pro
   }
   return out;
 }
+
+/**
+ * The steps without their file fields (top level and inside groups): the form of an application
+ * that came on paper, whose documents are paper originals and nothing is uploaded (R23). The
+ * server judges a paper application by this form, as the registrar's form shows it.
+ */
+export function withoutFileFields(steps: StepDef[]): StepDef[] {
+  const strip = (fields: FieldDef[]): FieldDef[] => fields.filter((f) => f.type !== "file").map((f) => (f.fields ? { ...f, fields: strip(f.fields) } : f));
+  return steps.map((s) => ({ ...s, fields: strip(s.fields) }));
+}

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import type { StaffScope } from "../auth/scope";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { deadlineStatus, type DeadlineStatus } from "../calendar/deadline-status";
+import { visibleToStaff } from "../application/visibility";
 
 export type DeadlineRow = {
   id: string;
@@ -26,12 +27,11 @@ export async function overdueAndDueSoon(
   // the same function the board uses, so the list and the colours never disagree.
   const horizon = opts.calendar.addWorkingDays(opts.now, opts.dueSoonWorkingDays);
   const rows = await db.application.findMany({
-    where: {
-      departmentId: { in: [...scope.departmentIds] },
+    where: visibleToStaff(scope, {
       status: "SUBMITTED",
       stageDueAt: { not: null, lte: horizon },
       ...(opts.assigneeId ? { assigneeId: opts.assigneeId } : {}),
-    },
+    }),
     orderBy: { stageDueAt: "asc" },
     select: {
       id: true, registrationNumber: true, departmentId: true, currentStage: true, stageDueAt: true,

@@ -13,6 +13,7 @@ import { appBaseUrl } from "../notification/config";
 import { formatDateRu } from "../notification/templates";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import type { DeadlineNoticeKind } from "./data";
+import { visibleToStaff } from "../application/visibility";
 import { addDuration, mayReassign, planTransition, rolesIn, serviceDueAt, stageDueAt, type Actor, type TransitionRequest, type WorkflowError } from "./machine";
 
 const WORKFLOW_TO_APP = {
@@ -40,7 +41,7 @@ export const CONFLICT_MESSAGE = "Заявление уже изменил дру
 
 async function loadForUpdate(tx: Tx, applicationId: string, departmentIds: readonly string[]) {
   const app = await tx.application.findFirst({
-    where: { id: applicationId, departmentId: { in: [...departmentIds] } },
+    where: visibleToStaff({ departmentIds }, { id: applicationId }),
     select: {
       id: true, status: true, currentStage: true, stageDueAt: true, departmentId: true, assigneeId: true, registeredAt: true, rowVersion: true,
       regulationVersionId: true,

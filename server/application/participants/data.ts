@@ -7,6 +7,7 @@ import { pinnedDocument } from "../../regulation/document-cache";
 import { personName } from "../../people";
 import { prefillValues, profileFrom } from "../prefill";
 import { coApplicantSteps } from "../co-applicants";
+import { ownedBy } from "../visibility";
 
 /** The signed-in co-applicant's own section of an application, with the steps of its pinned regulation. */
 export async function sectionOf(db: Db, userId: string, applicationId: string) {
@@ -42,7 +43,7 @@ export async function coApplicantSection(db: Db, userId: string, applicationId: 
 /** What the owner sees of the co-applicants: who is invited, who accepted, who has completed. */
 export async function coApplicantsForOwner(db: Db, ownerId: string, applicationId: string) {
   const rows = await db.applicationParticipant.findMany({
-    where: { applicationId, role: "CO_APPLICANT", application: { ownerId } },
+    where: { applicationId, role: "CO_APPLICANT", application: ownedBy(ownerId) },
     orderBy: { createdAt: "asc" },
     select: { id: true, email: true, acceptedAt: true, completedAt: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
   });

@@ -4,6 +4,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client";
 import { AppError } from "../../errors";
+import { ownedBy } from "../visibility";
 import { config } from "../../config";
 import { pinnedDocument } from "../../regulation/document-cache";
 import { fieldErrorsByPath, validateApplication } from "../../regulation/form-schema";
@@ -16,7 +17,7 @@ import { sectionOf } from "./data";
 
 async function ownerDraft(db: Db, ownerId: string, applicationId: string) {
   const app = await db.application.findFirst({
-    where: { id: applicationId, ownerId },
+    where: ownedBy(ownerId, { id: applicationId }),
     select: {
       id: true, status: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
       service: { select: { title: true } }, owner: { select: { email: true, lastName: true, firstName: true, middleName: true } },

@@ -11,6 +11,7 @@ import { versionInForce } from "../../regulation/data";
 import type { Channel, RegulationDocument } from "../../regulation/document";
 import { availableTransitions } from "../machine";
 import { personName } from "../../people";
+import { visibleToStaff } from "../../application/visibility";
 
 export type BoardFilters = {
   serviceCode?: string;
@@ -36,8 +37,7 @@ async function documentsOf(db: Db, versionIds: string[]): Promise<Map<string, Re
 function where(scope: StaffScope, filters: BoardFilters, serviceId: string | undefined, stage: string | undefined, ctx: BoardContext): Prisma.ApplicationWhereInput {
   const horizon = ctx.calendar.addWorkingDays(ctx.now, ctx.dueSoonWorkingDays);
   const q = filters.q?.trim();
-  return {
-    departmentId: { in: [...scope.departmentIds] },
+  return visibleToStaff(scope, {
     status: { in: ["SUBMITTED", "CLOSED"] },
     ...(serviceId ? { serviceId } : {}),
     ...(stage ? { currentStage: stage } : {}),
@@ -58,7 +58,7 @@ function where(scope: StaffScope, filters: BoardFilters, serviceId: string | und
           }],
         }
       : {}),
-  };
+  });
 }
 
 const cardSelect = {
@@ -119,7 +119,7 @@ async function stageColumns(db: Db, scope: StaffScope, serviceCode?: string) {
   // Open applications stay on the version they were submitted under (R11): a stage that a later
   // version renamed or dropped still gets its column while applications are in it.
   const pinned = await db.application.findMany({
-    where: { departmentId: { in: [...scope.departmentIds] }, status: "SUBMITTED", serviceId: { in: services.map((s) => s.id) } },
+    where: visibleToStaff(scope, { status: "SUBMITTED", serviceId: { in: services.map((s) => s.id) } }),
     distinct: ["regulationVersionId"],
     select: { regulationVersionId: true },
   });
@@ -180,7 +180,7 @@ export async function staffOverview(db: Db, scope: StaffScope) {
   });
   const counts = await db.application.groupBy({
     by: ["serviceId"],
-    where: { departmentId: { in: [...scope.departmentIds] }, status: "SUBMITTED" },
+    where: visibleToStaff(scope, { status: "SUBMITTED" }),
     _count: { _all: true },
   });
   const open = new Map(counts.map((c) => [c.serviceId, c._count._all]));

@@ -11,12 +11,13 @@ import { availableTransitions, mayReassign, rolesIn } from "../machine";
 import { AppError } from "../../errors";
 import { INTERAGENCY_ANSWER_FIELD } from "../../attachment/data";
 import { personName } from "../../people";
+import { visibleToStaff } from "../../application/visibility";
 
 
 export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number }) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const app = await db.application.findFirst({
-    where: { id, departmentId: { in: [...scope.departmentIds] }, status: { not: "DRAFT" } },
+    where: visibleToStaff(scope, { id }),
     select: {
       id: true, status: true, channel: true, registrationNumber: true, registeredAt: true, dueAt: true, currentStage: true, stageDueAt: true,
       outcome: true, rowVersion: true, departmentId: true, assigneeId: true, data: true, contentHash: true, signature: true,
@@ -89,7 +90,7 @@ function uncollected(status: string, doc: { collectBy: Date | null; issuedAt: Da
 
 /** Executors of the application's department, for the assignment menu (R2, S2 p.50). */
 export async function executorsFor(db: Db, scope: StaffScope, applicationId: string) {
-  const app = await db.application.findFirst({ where: { id: applicationId, departmentId: { in: [...scope.departmentIds] } }, select: { departmentId: true } });
+  const app = await db.application.findFirst({ where: visibleToStaff(scope, { id: applicationId }), select: { departmentId: true } });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
   const members = await db.departmentMember.findMany({
     where: { departmentId: app.departmentId, role: "EXECUTOR", user: { isActive: true } },

@@ -13,10 +13,11 @@ import type { StaffScope } from "../../auth/scope";
 import type { WorkingCalendar } from "../../calendar/working-calendar";
 import { pinnedDocument } from "../../regulation/document-cache";
 import { addDuration } from "../machine";
+import { visibleToStaff } from "../../application/visibility";
 
 async function scopedApp(db: Db, scope: StaffScope, applicationId: string) {
   const app = await db.application.findFirst({
-    where: { id: applicationId, departmentId: { in: [...scope.departmentIds] }, status: "SUBMITTED" },
+    where: visibleToStaff(scope, { id: applicationId, status: "SUBMITTED" }),
     select: { id: true, currentStage: true, regulationVersionId: true, regulationVersion: { select: { document: true } } },
   });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено или его рассмотрение завершено");
@@ -56,7 +57,7 @@ export async function recordRequestAnswer(
 ): Promise<{ answeredAt: Date; file: { id: string; name: string; size: number; mimeType: string } | null }> {
   if (!/^[0-9a-f-]{36}$/i.test(input.requestId)) throw new AppError("NOT_FOUND", "Запрос не найден");
   const request = await db.interagencyRequest.findFirst({
-    where: { id: input.requestId, application: { departmentId: { in: [...scope.departmentIds] } } },
+    where: { id: input.requestId, application: visibleToStaff(scope) },
     select: { id: true, applicationId: true, answeredAt: true, typeCode: true, application: { select: { currentStage: true } } },
   });
   if (!request) throw new AppError("NOT_FOUND", "Запрос не найден");
