@@ -83,6 +83,8 @@ test("the registrar registers an in-person archive request with the portal's che
   expect(receipt.headers()["content-type"]).toContain("application/pdf");
   const text = await pdfText(await receipt.body());
   expect(text.split(registered.inPerson.number).length - 1).toBeGreaterThanOrEqual(2);
+  // The applicant as the regulation's field roles name them (the form's full name), on both copies.
+  expect(text.split("Заявитель: Петров Семён").length - 1).toBe(2);
 
   // A letter received three weeks ago: its deadlines run from the date of receipt, so it is late already.
   await page.getByRole("button", { name: "Зарегистрировать ещё одно заявление" }).click();

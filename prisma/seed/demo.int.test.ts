@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../server/test/db";
 import { verifyPassword } from "../../server/auth/password";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./demo";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo, withoutFieldRoles } from "./demo";
+import { documentChecksum } from "../../server/regulation/checksum";
+import { validateDocument } from "../../server/regulation/document";
 import { SEED_SERVICES } from "./regulations";
 import { createPrismaClient } from "../../server/db/client";
 import { LOCKS, withAdvisoryLock } from "../../server/db/lock";
@@ -49,6 +51,36 @@ describe("demo seed", () => {
     expect(Object.values(report.created).every((n) => n === 0)).toBe(true);
     const after = await Promise.all([t.db.department.count(), t.db.user.count(), t.db.service.count(), t.db.regulationVersion.count(), t.db.calendarDay.count()]);
     expect(after).toEqual(before);
+    expect(report.upgraded.versions).toBe(0);
+  });
+
+  it("gives the seed regulations of a database made before field roles their roles, and nothing else", async () => {
+    // A demo database of before: the seed documents as they were then, without roles.
+    const versions = await t.db.regulationVersion.findMany({ include: { service: true }, orderBy: { createdAt: "asc" } });
+    for (const v of versions) {
+      const old = withoutFieldRoles(SEED_SERVICES.find((s) => s.code === v.service.code)!.document);
+      await t.db.regulationVersion.update({ where: { id: v.id }, data: { document: old as object, checksum: documentChecksum(old) } });
+    }
+    // An administrator's own edition that merely lacks roles is not the seed's: left alone.
+    const admins = withoutFieldRoles(SEED_SERVICES[0]!.document);
+    admins.passport.summary = "Редакция администратора";
+    const own = await t.db.regulationVersion.create({
+      data: { serviceId: versions[0]!.serviceId, version: 2, status: "PUBLISHED", document: admins as object, checksum: documentChecksum(admins), publishedAt: new Date() },
+    });
+
+    const report = await seedDemo(t.db);
+    expect(report.upgraded.versions).toBe(2);
+    expect(Object.values(report.created).every((n) => n === 0)).toBe(true);
+    for (const v of versions) {
+      const now = await t.db.regulationVersion.findUniqueOrThrow({ where: { id: v.id } });
+      const seed = SEED_SERVICES.find((s) => s.code === v.service.code)!.document;
+      expect(now.document).toEqual(JSON.parse(JSON.stringify(seed)));
+      expect(now.checksum).toBe(documentChecksum(seed));
+      expect(validateDocument(now.document).ok).toBe(true);
+    }
+    expect((await t.db.regulationVersion.findUniqueOrThrow({ where: { id: own.id } })).checksum).toBe(documentChecksum(admins));
+    expect((await seedDemo(t.db)).upgraded.versions).toBe(0);
+    await t.db.regulationVersion.delete({ where: { id: own.id } });
   });
 
   it("keeps application events append-only in the database itself (R3)", async () => {

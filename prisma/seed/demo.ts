@@ -5,6 +5,7 @@
 import type { Db } from "../../server/db/client";
 import { hashPassword } from "../../server/auth/password";
 import { documentChecksum } from "../../server/regulation/checksum";
+import type { FieldDef, RegulationDocument } from "../../server/regulation/document";
 import { SEED_SERVICES } from "./regulations";
 import { loadCalendarYears } from "../../server/calendar/data";
 
@@ -75,10 +76,31 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
-export type SeedReport = { created: Record<string, number> };
+/** `upgraded`: seed regulation versions of an older demo database given their field roles (see below). */
+export type SeedReport = { created: Record<string, number>; upgraded: { versions: number } };
+
+/**
+ * The seed document as it was before field roles existed: the same document without the `role` of
+ * its fields and the `legalEntity` / `delivery` meanings of its options.
+ */
+export function withoutFieldRoles(document: RegulationDocument): RegulationDocument {
+  const copy = structuredClone(document);
+  const strip = (fields: FieldDef[]) =>
+    fields.forEach((f) => {
+      delete f.role;
+      f.options?.forEach((o) => {
+        delete o.legalEntity;
+        delete o.delivery;
+      });
+      if (f.fields) strip(f.fields);
+    });
+  copy.form.steps.forEach((s) => strip(s.fields));
+  return copy;
+}
 
 export async function seedDemo(db: Db, options: { calendarYears?: number[] } = {}): Promise<SeedReport> {
   const created: Record<string, number> = { departments: 0, users: 0, services: 0, versions: 0, calendarYears: 0 };
+  let upgradedVersions = 0;
 
   const departmentIds = new Map<string, string>();
   for (const d of DEMO_DEPARTMENTS) {
@@ -127,9 +149,21 @@ export async function seedDemo(db: Db, options: { calendarYears?: number[] } = {
         },
       });
       created.versions! += 1;
+    } else {
+      // A demo database made before field roles holds this seed document without them, pinned by
+      // its applications. Roles only say which field is which; the form, the process and the legal
+      // text are the same. So exactly that document (matched by its checksum, never an
+      // administrator's edition) is given the roles in place, with its new checksum: the platform
+      // then reads its applications through roles like any other. This runs at start, before the
+      // server caches parsed documents.
+      const upgraded = await db.regulationVersion.updateMany({
+        where: { serviceId: service.id, checksum: documentChecksum(withoutFieldRoles(s.document)) },
+        data: { document: s.document as object, checksum: documentChecksum(s.document) },
+      });
+      upgradedVersions += upgraded.count;
     }
   }
 
   created.calendarYears = await loadCalendarYears(db, options.calendarYears ?? [2025, 2026, 2027]);
-  return { created };
+  return { created, upgraded: { versions: upgradedVersions } };
 }

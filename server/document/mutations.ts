@@ -22,7 +22,7 @@ export async function resultSource(tx: Tx, applicationId: string) {
 export async function issueSource(tx: Tx, applicationId: string) {
   return tx.application.findUniqueOrThrow({
     where: { id: applicationId },
-    select: { ownerId: true, registrationNumber: true, data: true, service: { select: { title: true } }, owner: { select: { firstName: true, middleName: true, email: true } }, events: { where: { type: "refused" }, orderBy: { id: "desc" }, take: 1, select: { payload: true, at: true } } },
+    select: { ownerId: true, registrationNumber: true, data: true, service: { select: { title: true } }, owner: { select: { lastName: true, firstName: true, middleName: true, email: true } }, events: { where: { type: "refused" }, orderBy: { id: "desc" }, take: 1, select: { payload: true, at: true } } },
   });
 }
 

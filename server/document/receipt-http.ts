@@ -9,6 +9,7 @@ import { formatDateRu, formatDateTimeRu } from "../notification/templates";
 import { pinnedDocument } from "../regulation/document-cache";
 import { CHANNEL_LABEL } from "../regulation/document";
 import { visibleToStaff } from "../application/visibility";
+import { applicantOf } from "../application/applicant";
 
 export async function handleReceipt(_req: Request, params: { id: string }): Promise<Response> {
   const session = await getSession();
@@ -28,14 +29,13 @@ export async function handleReceipt(_req: Request, params: { id: string }): Prom
   if (!app) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
   const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
   const name = (u: { lastName: string; firstName: string; middleName: string | null } | null | undefined) => (u ? [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" ") : "—");
-  const data = app.data as Record<string, unknown>;
   const pdf = await renderReceipt({
     authority: doc.passport.authority.name,
     serviceTitle: app.service.title,
     registrationNumber: app.registrationNumber!,
     registeredAt: formatDateTimeRu(app.registeredAt!),
     dueAt: formatDateRu(app.dueAt!),
-    applicant: data.applicant_type === "legal" && typeof data.org_name === "string" ? data.org_name : name(app.owner),
+    applicant: applicantOf(doc, app.data, app.owner).name,
     channel: CHANNEL_LABEL[app.channel],
     documents: doc.passport.documents.filter((d) => d.providedBy === "applicant").map((d) => d.title),
     registrar: name(app.events[0]?.actor ?? null),

@@ -73,13 +73,75 @@ export type Condition = z.infer<typeof zCondition>;
 /** Where a prefill value comes from in the identity profile (R15). */
 export const PREFILL_SOURCES = ["fullName", "lastName", "firstName", "middleName", "email", "phone", "snils", "birthDate", "passport", "address", "inn"] as const;
 
+/**
+ * What a form field means to the platform (R16: name or organisation, e-mail, postal address, phone,
+ * delivery channel, representative and power of attorney). Platform code (the board, the receipt,
+ * result letters, issuing) asks the regulation which field plays a role, never for a field key:
+ * administrators choose their own keys.
+ *
+ * A role is an attribute of the field, not a map beside the form: the future regulation editor
+ * shows it as one select next to each field, a renamed, moved or deleted field takes its role along
+ * (a map keyed by field key would go stale), and "each role at most once" is one check. What an
+ * option means (which kind is a legal entity, which delivery code a choice is) sits on the option
+ * for the same reason. Role names are camelCase so they never read like a field key or type.
+ */
+export const FIELD_ROLES = [
+  "applicantName", "organisationName", "applicantKind", "email", "phone", "postalAddress", "postalIndex", "legalAddress",
+  "deliveryChannel", "representative", "representativeName", "powerOfAttorney",
+] as const;
+export const zFieldRole = z.enum(FIELD_ROLES);
+export type FieldRole = z.infer<typeof zFieldRole>;
+
+/** Russian names of the roles: for validation messages and the regulation editor. */
+export const FIELD_ROLE_LABEL: Record<FieldRole, string> = {
+  applicantName: "ФИО заявителя",
+  organisationName: "Наименование организации",
+  applicantKind: "Категория заявителя (физическое или юридическое лицо)",
+  email: "Адрес электронной почты",
+  phone: "Контактный телефон",
+  postalAddress: "Почтовый адрес",
+  postalIndex: "Почтовый индекс",
+  legalAddress: "Юридический адрес",
+  deliveryChannel: "Способ получения результата",
+  representative: "Обращение через представителя",
+  representativeName: "ФИО представителя",
+  powerOfAttorney: "Доверенность представителя",
+};
+
+/** The field types a role may sit on: the platform reads the value in the shape these types give. */
+export const FIELD_ROLE_TYPES: Record<FieldRole, readonly FieldType[]> = {
+  applicantName: ["full_name"],
+  organisationName: ["text", "textarea"],
+  applicantKind: ["radio", "select"],
+  email: ["email"],
+  phone: ["phone"],
+  postalAddress: ["address", "text", "textarea"],
+  postalIndex: ["postal_index"],
+  legalAddress: ["address", "text", "textarea"],
+  deliveryChannel: ["radio", "select"],
+  representative: ["checkbox"],
+  representativeName: ["full_name"],
+  powerOfAttorney: ["file"],
+};
+
+export type FieldOption = {
+  value: string;
+  label: string;
+  /** On the applicant-kind field: choosing this option makes the applicant a legal entity. */
+  legalEntity?: boolean;
+  /** On the delivery-channel field: the delivery code this option stands for (default: the value itself, when it is one). */
+  delivery?: Delivery;
+};
+
 export type FieldDef = {
   key: string;
   type: FieldType;
   label: string;
   hint?: string;
   required?: boolean;
-  options?: { value: string; label: string }[];
+  /** What the field means to the platform (see FIELD_ROLES). */
+  role?: FieldRole;
+  options?: FieldOption[];
   validation?: {
     minLength?: number;
     maxLength?: number;
@@ -110,7 +172,8 @@ export const zField: z.ZodType<FieldDef> = z.lazy(() =>
     label: text,
     hint: z.string().optional(),
     required: z.boolean().optional(),
-    options: z.array(z.object({ value: z.string().min(1), label: text })).optional(),
+    role: zFieldRole.optional(),
+    options: z.array(z.object({ value: z.string().min(1), label: text, legalEntity: z.boolean().optional(), delivery: zDelivery.optional() })).optional(),
     validation: z
       .object({
         minLength: z.number().int().nonnegative().optional(),
@@ -285,6 +348,105 @@ export type RegulationDocument = z.infer<typeof zRegulationDocument>;
 
 export type DocumentProblem = { path: string; message: string };
 
+/** Steps the applicant (the owner) fills: their values are the application's data. */
+const isApplicantStep = (s: StepDef) => (s.section ?? "applicant") === "applicant";
+
+/**
+ * The field that plays a role, if the form has one. Roles sit on top-level fields of the applicant's
+ * steps (the validation keeps them there), so the value is `data[field.key]`.
+ */
+export function fieldWithRole(doc: Pick<RegulationDocument, "form">, role: FieldRole): FieldDef | undefined {
+  for (const step of doc.form.steps) {
+    if (!isApplicantStep(step)) continue;
+    const found = step.fields.find((f) => f.role === role);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The delivery code an option of the delivery-channel field stands for: its own, or its value when that is a code. */
+export function optionDelivery(option: FieldOption): Delivery | undefined {
+  return option.delivery ?? ((DELIVERY as readonly string[]).includes(option.value) ? (option.value as Delivery) : undefined);
+}
+
+/**
+ * Field roles at publishing. A role sits only on a top-level field of the applicant's steps (a value
+ * in a repeating group or a co-applicant's section is not "the applicant's"), on a field of a type
+ * whose value the platform can read, at most once. Option meanings only where they mean something.
+ * Then the roles the process needs:
+ * - a name for the board, the receipt and the result letter: the person's full name or the
+ *   organisation's name; where both exist, the applicant kind tells which one applies, and a kind
+ *   needs both;
+ * - the delivery channel where a transition issues the result by the applicant's choice
+ *   (issue_result), every choice mapped to a delivery code of the regulation's list, every code of
+ *   the list offered;
+ * - the postal address where the result may go by post (the channel is offered or a transition
+ *   sends an uncollected result by post): the letter and the envelope need it;
+ * - the e-mail where the result may go by e-mail: it is sent to the address given in the application;
+ * - a power of attorney where the form asks whether a representative applies (R16, S1 p.19).
+ */
+function checkRoles(doc: RegulationDocument, add: (path: string, message: string) => void) {
+  const holders = new Map<FieldRole, { key: string; path: string; def: FieldDef }>();
+  const label = (r: FieldRole) => `«${FIELD_ROLE_LABEL[r]}»`;
+  doc.form.steps.forEach((step, si) => {
+    const walk = (list: FieldDef[], path: string, nested: boolean) =>
+      list.forEach((f, fi) => {
+        const p = `${path}.${fi}`;
+        if (f.role) {
+          const role = f.role;
+          if (nested || !isApplicantStep(step)) {
+            add(`${p}.role`, `Роль ${label(role)} можно назначить только полю раздела заявителя, не входящему в группу`);
+          } else if (!FIELD_ROLE_TYPES[role].includes(f.type)) {
+            add(`${p}.role`, `Роль ${label(role)} подходит только полю типа ${FIELD_ROLE_TYPES[role].map((t) => `«${t}»`).join(", ")}, а у поля «${f.key}» тип «${f.type}»`);
+          } else {
+            const first = holders.get(role);
+            if (first) add(`${p}.role`, `Роль ${label(role)} уже назначена полю «${first.key}»: у каждой роли одно поле`);
+            else holders.set(role, { key: f.key, path: p, def: f });
+          }
+        }
+        f.options?.forEach((o, oi) => {
+          if (o.legalEntity !== undefined && f.role !== "applicantKind") add(`${p}.options.${oi}.legalEntity`, `Отметка «юридическое лицо» (legalEntity) ставится только у вариантов поля с ролью ${label("applicantKind")}`);
+          if (o.delivery !== undefined && f.role !== "deliveryChannel") add(`${p}.options.${oi}.delivery`, `Способ выдачи (delivery) указывается только у вариантов поля с ролью ${label("deliveryChannel")}`);
+        });
+        if (f.type === "group" && f.fields) walk(f.fields, `${p}.fields`, true);
+      });
+    walk(step.fields, `form.steps.${si}.fields`, false);
+  });
+
+  const missing = (role: FieldRole, why: string) => add("form", `В форме нет поля с ролью ${label(role)}: ${why}`);
+  const has = (r: FieldRole) => holders.has(r);
+  if (!has("applicantName") && !has("organisationName")) {
+    add("form", `В форме нет поля с ролью ${label("applicantName")} или ${label("organisationName")}: имя заявителя нужно для доски заявлений, расписки и документа-результата`);
+  }
+  if (has("applicantName") && has("organisationName") && !has("applicantKind")) missing("applicantKind", "по нему определяется, чьё имя указывать — заявителя или организации");
+  if (has("applicantKind")) {
+    if (!has("applicantName")) missing("applicantName", "оно нужно, когда обращается физическое лицо");
+    if (!has("organisationName")) missing("organisationName", "оно нужно, когда обращается юридическое лицо");
+    const kind = holders.get("applicantKind")!;
+    if (!kind.def.options?.some((o) => o.legalEntity)) add(`${kind.path}.options`, `Ни один вариант поля с ролью ${label("applicantKind")} не отмечен как юридическое лицо (legalEntity)`);
+  }
+
+  const offered = new Set(doc.deliveryChannels.map((c) => c.code));
+  const effects = new Set(doc.transitions.flatMap((t) => t.effects ?? []));
+  const channel = holders.get("deliveryChannel");
+  if (effects.has("issue_result") && !channel) missing("deliveryChannel", "оно нужно для выдачи результата по выбору заявителя");
+  if (channel) {
+    const chosen = new Set<Delivery>();
+    channel.def.options?.forEach((o, oi) => {
+      const code = optionDelivery(o);
+      if (!code) add(`${channel.path}.options.${oi}.delivery`, `Вариант «${o.label}» не сопоставлен со способом выдачи: укажите delivery (${DELIVERY.join(", ")})`);
+      else if (!offered.has(code)) add(`${channel.path}.options.${oi}.delivery`, `Вариант «${o.label}» означает способ «${code}», которого нет среди способов получения результата регламента`);
+      else chosen.add(code);
+    });
+    doc.deliveryChannels.forEach((c, i) => {
+      if (!chosen.has(c.code)) add(`deliveryChannels.${i}`, `Способ получения «${c.title}» нельзя выбрать в поле с ролью ${label("deliveryChannel")}`);
+    });
+  }
+  if ((offered.has("post") || effects.has("issue_by_post")) && !has("postalAddress")) missing("postalAddress", "он нужен для направления результата почтой");
+  if (offered.has("email") && !has("email")) missing("email", "он нужен для направления результата по электронной почте");
+  if (has("representative") && !has("powerOfAttorney")) missing("powerOfAttorney", "представитель прикладывает документ, подтверждающий его полномочия");
+}
+
 function allFields(fields: FieldDef[], prefix = ""): { key: string; path: string; def: FieldDef }[] {
   return fields.flatMap((f) => [
     { key: prefix + f.key, path: prefix + f.key, def: f },
@@ -353,6 +515,8 @@ export function validateDocument(input: unknown): { ok: true; document: Regulati
       });
     walk(step.fields, `form.steps.${si}.fields`);
   });
+
+  checkRoles(doc, add);
 
   // Process: stages exist, deadlines positive, a final stage reachable from the initial one.
   dupes(doc.stages, (s) => s.key, "stages", "Этап");

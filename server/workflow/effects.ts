@@ -17,6 +17,7 @@ import {
   createResultDocument, issueSource, latestResultDocument, markResultIssued, markResultRegistered, markResultSigned,
   nextOutgoingNumber, resultSource, setResultCollectBy, signerOf,
 } from "../document/mutations";
+import { applicantOf } from "../application/applicant";
 
 type EffectContext = {
   tx: Tx;
@@ -85,13 +86,11 @@ async function generate(c: EffectContext): Promise<EventDraft> {
   const app = await resultSource(c.tx, c.applicationId);
   const rt = c.document.resultTypes.find((r) => r.code === c.request.resultType)!;
   const grounds = (c.request.refusalGrounds ?? []).map((code) => c.document.serviceRefusalGrounds.find((g) => g.code === code) ?? c.document.intakeRefusalGrounds.find((g) => g.code === code)).filter((g) => g !== undefined);
-  const data = app.data as Record<string, unknown>;
-  const typed = data.full_name as { lastName?: string; firstName?: string; middleName?: string } | undefined;
-  const fullName = typed && typeof typed === "object" ? [typed.lastName, typed.firstName, typed.middleName].filter(Boolean).join(" ") : null;
-  const name = (data.applicant_type === "legal" && typeof data.org_name === "string" ? data.org_name : fullName) ?? personName(app.owner);
+  // The applicant as the pinned regulation's field roles say (R16), not by field keys.
+  const applicant = applicantOf(c.document, app.data, app.owner);
   const content: ResultDocumentContent = {
     resultTitle: rt.title, kind: rt.kind, registrationNumber: app.registrationNumber ?? "—", registeredAt: app.registeredAt ?? c.now,
-    applicant: { name, address: typeof data.postal_address === "string" ? data.postal_address : null, email: typeof data.email === "string" ? data.email : app.owner.email },
+    applicant: { name: applicant.name, address: applicant.address, email: applicant.email },
     serviceTitle: app.service.title, body: c.request.comment?.trim() ?? "", grounds, createdAt: c.now,
   };
   const id = randomUUID();
@@ -152,23 +151,22 @@ async function issue(c: EffectContext, byPost: boolean): Promise<EventDraft> {
   if (!doc.signedAt) throw new AppError("PRECONDITION", "Документ не подписан: выдать его нельзя");
   if (doc.issuedAt) throw new AppError("PRECONDITION", "Документ уже выдан");
   const app = await issueSource(c.tx, c.applicationId);
-  const chosen = (app.data as Record<string, unknown>).delivery_channel;
-  const via = byPost ? "post" : typeof chosen === "string" ? chosen : "cabinet";
+  const applicant = applicantOf(c.document, app.data, app.owner);
+  const via: Delivery = byPost ? "post" : (applicant.delivery ?? "cabinet");
   // R26: the proof of issue. Paper channels need the official's note (postal notice, signed receipt).
   const note = c.request.comment?.trim();
   if ((via === "post" || via === "in_person" || via === "mfc") && !note) {
     throw new AppError("INVALID", "Укажите подтверждение выдачи: номер почтового отправления или отметку о расписке заявителя", { comment: "Укажите номер почтового отправления или отметку о получении" });
   }
   // R10: by e-mail the document itself goes out, attached, to the address given in the application.
-  const data = app.data as Record<string, unknown>;
-  const emailTo = via === "email" ? (typeof data.email === "string" && data.email.trim() ? data.email.trim() : app.owner.email) : null;
+  const emailTo = via === "email" ? applicant.email : null;
   const attachments = via === "email" ? [{ fileName: resultFileName(doc.title, app.registrationNumber), contentType: "application/pdf", storageKey: doc.storageKey }] : undefined;
   const recipientName = [app.owner.firstName, app.owner.middleName].filter(Boolean).join(" ");
   const cabinetUrl = `${appBaseUrl()}/cabinet/applications/${c.applicationId}`;
   const refused = doc.kind === "refusal" ? (app.events[0]?.payload as { refusalGrounds?: { text: string }[]; motivation?: string } | undefined) : undefined;
   const message = refused
     ? refusalMessage({ stage: "service", recipientName, serviceTitle: app.service.title, registrationNumber: app.registrationNumber, decidedAt: app.events[0]!.at, grounds: refused.refusalGrounds ?? [], motivation: refused.motivation ?? "", cabinetUrl })
-    : resultReadyMessage({ recipientName, serviceTitle: app.service.title, registrationNumber: app.registrationNumber ?? "", resultTitle: doc.title, delivery: via as Delivery, cabinetUrl });
+    : resultReadyMessage({ recipientName, serviceTitle: app.service.title, registrationNumber: app.registrationNumber ?? "", resultTitle: doc.title, delivery: via, cabinetUrl });
   const sent = await notify(c.tx, { userId: app.ownerId, applicationId: c.applicationId, kind: refused ? "refused" : "result_ready", ...message, emailTo, attachments });
   if (via === "email" && !sent.emailId) throw new AppError("PRECONDITION", "Не указан адрес электронной почты для направления документа: выберите другой способ выдачи");
   const proof = {

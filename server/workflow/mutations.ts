@@ -15,6 +15,7 @@ import type { WorkingCalendar } from "../calendar/working-calendar";
 import type { DeadlineNoticeKind } from "./data";
 import { visibleToStaff } from "../application/visibility";
 import { addDuration, mayReassign, planTransition, rolesIn, serviceDueAt, stageDueAt, type Actor, type TransitionRequest, type WorkflowError } from "./machine";
+import { applicantOf } from "../application/applicant";
 
 const WORKFLOW_TO_APP = {
   not_registered: "PRECONDITION",
@@ -149,7 +150,10 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
   const receivedAt = input.receivedAt ?? now;
   const app = await tx.application.findUnique({
     where: { id: input.applicationId },
-    select: { id: true, status: true, channel: true, registrationNumber: true, rowVersion: true, serviceId: true, regulationVersionId: true, service: { select: { code: true } }, regulationVersion: { select: { document: true } } },
+    select: {
+      id: true, status: true, channel: true, registrationNumber: true, rowVersion: true, serviceId: true, regulationVersionId: true, service: { select: { code: true } }, regulationVersion: { select: { document: true } },
+      data: true, owner: { select: { lastName: true, firstName: true, middleName: true } },
+    },
   });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
   if (app.registrationNumber) throw new AppError("CONFLICT", `Заявление уже зарегистрировано под номером ${app.registrationNumber}`);
@@ -168,6 +172,9 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
     data: {
       status: "SUBMITTED", registrationNumber, registeredAt: receivedAt, submittedAt: receivedAt,
       currentStage: stage, stageEnteredAt: receivedAt, stageDueAt: due, dueAt, rowVersion: { increment: 1 },
+      // Field roles (R16): every way in (portal, paper, tests) registers here, so the board's name is
+      // fixed once, from the pinned regulation, for showing and searching without field keys.
+      applicantName: applicantOf(document, app.data, app.owner).name,
     },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", CONFLICT_MESSAGE);

@@ -133,16 +133,18 @@ export const archiveInfoRegulation: RegulationDocument = {
           {
             key: "applicant_type",
             type: "radio",
+            role: "applicantKind",
             label: "Кто обращается за услугой",
             required: true,
             options: [
               { value: "individual", label: "Физическое лицо" },
-              { value: "legal", label: "Юридическое лицо" },
+              { value: "legal", label: "Юридическое лицо", legalEntity: true },
             ],
           },
           {
             key: "full_name",
             type: "full_name",
+            role: "applicantName",
             label: "Фамилия, имя, отчество (последнее — при наличии)",
             required: true,
             prefill: "fullName",
@@ -162,6 +164,7 @@ export const archiveInfoRegulation: RegulationDocument = {
           {
             key: "org_name",
             type: "text",
+            role: "organisationName",
             label: "Наименование организации",
             required: true,
             validation: { minLength: 2, maxLength: 500 },
@@ -184,11 +187,13 @@ export const archiveInfoRegulation: RegulationDocument = {
           {
             key: "is_representative",
             type: "checkbox",
+            role: "representative",
             label: "Я представитель заявителя (доверенное лицо или законный представитель)",
           },
           {
             key: "representative_name",
             type: "full_name",
+            role: "representativeName",
             label: "Фамилия, имя, отчество представителя",
             required: true,
             prefill: "fullName",
@@ -197,6 +202,7 @@ export const archiveInfoRegulation: RegulationDocument = {
           {
             key: "power_of_attorney",
             type: "file",
+            role: "powerOfAttorney",
             label: "Доверенность или документы, подтверждающие полномочия законного представителя",
             required: true,
             accept: ATTACHMENT_TYPES,
@@ -229,6 +235,7 @@ export const archiveInfoRegulation: RegulationDocument = {
           {
             key: "postal_address",
             type: "address",
+            role: "postalAddress",
             label: "Почтовый адрес",
             hint: "Если вы не получите документы лично в течение 3 рабочих дней, они будут направлены заказным письмом по этому адресу.",
             required: true,
@@ -237,18 +244,21 @@ export const archiveInfoRegulation: RegulationDocument = {
           {
             key: "postal_index",
             type: "postal_index",
+            role: "postalIndex",
             label: "Почтовый индекс",
             required: true,
           },
           {
             key: "phone",
             type: "phone",
+            role: "phone",
             label: "Контактный телефон",
             prefill: "phone",
           },
           {
             key: "email",
             type: "email",
+            role: "email",
             label: "Адрес электронной почты",
             prefill: "email",
           },
@@ -366,6 +376,7 @@ export const archiveInfoRegulation: RegulationDocument = {
           {
             key: "delivery_channel",
             type: "radio",
+            role: "deliveryChannel",
             label: "Способ получения результата",
             required: true,
             options: [

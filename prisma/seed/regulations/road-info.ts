@@ -126,16 +126,18 @@ export const roadInfoRegulation: RegulationDocument = {
           {
             key: "applicant_type",
             type: "radio",
+            role: "applicantKind",
             label: "Кто обращается за услугой",
             required: true,
             options: [
               { value: "individual", label: "Физическое лицо" },
-              { value: "legal", label: "Юридическое лицо" },
+              { value: "legal", label: "Юридическое лицо", legalEntity: true },
             ],
           },
           {
             key: "full_name",
             type: "full_name",
+            role: "applicantName",
             label: "Фамилия, имя, отчество (последнее — при наличии) заявителя",
             required: true,
             prefill: "fullName",
@@ -144,6 +146,7 @@ export const roadInfoRegulation: RegulationDocument = {
           {
             key: "org_name",
             type: "text",
+            role: "organisationName",
             label: "Наименование юридического лица",
             required: true,
             validation: { minLength: 2, maxLength: 500 },
@@ -166,11 +169,13 @@ export const roadInfoRegulation: RegulationDocument = {
           {
             key: "is_representative",
             type: "checkbox",
+            role: "representative",
             label: "Я представитель заявителя (действую по доверенности или в силу закона)",
           },
           {
             key: "representative_name",
             type: "full_name",
+            role: "representativeName",
             label: "Фамилия, имя, отчество представителя",
             required: true,
             prefill: "fullName",
@@ -179,6 +184,7 @@ export const roadInfoRegulation: RegulationDocument = {
           {
             key: "power_of_attorney",
             type: "file",
+            role: "powerOfAttorney",
             label: "Документ, подтверждающий полномочия представителя заявителя (доверенность)",
             hint: "Без этого документа в предоставлении услуги будет отказано (п. 19).",
             required: true,
@@ -243,6 +249,7 @@ export const roadInfoRegulation: RegulationDocument = {
           {
             key: "delivery_channel",
             type: "radio",
+            role: "deliveryChannel",
             label: "Способ выдачи (направления) результата предоставления услуги",
             required: true,
             options: [
@@ -256,6 +263,7 @@ export const roadInfoRegulation: RegulationDocument = {
           {
             key: "email",
             type: "email",
+            role: "email",
             label: "Адрес электронной почты",
             required: true,
             prefill: "email",
@@ -264,6 +272,7 @@ export const roadInfoRegulation: RegulationDocument = {
           {
             key: "postal_address",
             type: "address",
+            role: "postalAddress",
             label: "Почтовый адрес (для физических лиц — адрес места жительства)",
             required: true,
             prefill: "address",
@@ -272,6 +281,7 @@ export const roadInfoRegulation: RegulationDocument = {
           {
             key: "postal_index",
             type: "postal_index",
+            role: "postalIndex",
             label: "Почтовый индекс",
             required: true,
             showIf: { field: "delivery_channel", equals: "post" },
@@ -279,6 +289,7 @@ export const roadInfoRegulation: RegulationDocument = {
           {
             key: "legal_address",
             type: "address",
+            role: "legalAddress",
             label: "Юридический адрес организации",
             hint: "Указывается юридическими лицами при направлении ответа почтой (п. 13).",
             showIf: { field: "applicant_type", equals: "legal" },
@@ -286,6 +297,7 @@ export const roadInfoRegulation: RegulationDocument = {
           {
             key: "phone",
             type: "phone",
+            role: "phone",
             label: "Контактный телефон (при наличии)",
             prefill: "phone",
           },

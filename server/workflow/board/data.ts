@@ -53,7 +53,8 @@ function where(scope: StaffScope, filters: BoardFilters, serviceId: string | und
               { registrationNumber: { contains: q, mode: "insensitive" } },
               { owner: { lastName: { contains: q, mode: "insensitive" } } },
               { owner: { firstName: { contains: q, mode: "insensitive" } } },
-              { data: { path: ["org_name"], string_contains: q } },
+              // The organisation or person named in the form, as its field roles say (set at registration).
+              { applicantName: { contains: q, mode: "insensitive" } },
             ],
           }],
         }
@@ -63,7 +64,7 @@ function where(scope: StaffScope, filters: BoardFilters, serviceId: string | und
 
 const cardSelect = {
   id: true, registrationNumber: true, registeredAt: true, status: true, currentStage: true, stageDueAt: true, channel: true, rowVersion: true,
-  departmentId: true, assigneeId: true, regulationVersionId: true, data: true,
+  departmentId: true, assigneeId: true, regulationVersionId: true, applicantName: true,
   service: { select: { code: true, title: true } },
   owner: { select: { lastName: true, firstName: true, middleName: true } },
   assignee: { select: { lastName: true, firstName: true, middleName: true } },
@@ -73,8 +74,6 @@ const cardSelect = {
 type CardRow = Prisma.ApplicationGetPayload<{ select: typeof cardSelect }>;
 
 function toCard(row: CardRow, doc: RegulationDocument | undefined, scope: StaffScope, ctx: BoardContext) {
-  const data = row.data as Record<string, unknown>;
-  const org = typeof data.org_name === "string" && data.applicant_type === "legal" ? data.org_name : null;
   const status = row.status === "SUBMITTED" ? deadlineStatus(row.stageDueAt, ctx.now, ctx.calendar, { dueSoonWorkingDays: ctx.dueSoonWorkingDays }) : "none";
   const transitions = doc
     ? availableTransitions(doc, { status: row.status, currentStage: row.currentStage, departmentId: row.departmentId, assigneeId: row.assigneeId, registeredAt: row.registeredAt }, scope).map((t) => ({ key: t.key, title: t.title, kind: t.kind, to: t.to, requires: t.requires }))
@@ -83,7 +82,7 @@ function toCard(row: CardRow, doc: RegulationDocument | undefined, scope: StaffS
     id: row.id,
     registrationNumber: row.registrationNumber,
     service: row.service,
-    applicant: org ?? personName(row.owner),
+    applicant: row.applicantName ?? personName(row.owner),
     assignee: row.assignee ? personName(row.assignee) : null,
     stage: row.currentStage,
     stageDueAt: row.stageDueAt,

@@ -6,7 +6,8 @@ import type { StaffScope } from "../../auth/scope";
 import type { WorkingCalendar } from "../../calendar/working-calendar";
 import { DEADLINE_STATUS_LABEL, deadlineStatus } from "../../calendar/deadline-status";
 import { pinnedDocument } from "../../regulation/document-cache";
-import { ROLE_LABEL } from "../../regulation/document";
+import { ROLE_LABEL, type RegulationDocument } from "../../regulation/document";
+import { applicantOf, type ApplicantOwner } from "../../application/applicant";
 import { availableTransitions, mayReassign, rolesIn } from "../machine";
 import { AppError } from "../../errors";
 import { INTERAGENCY_ANSWER_FIELD } from "../../attachment/data";
@@ -50,7 +51,7 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { no
     outcome: app.outcome, rowVersion: app.rowVersion, contentHash: app.contentHash,
     service: app.service, department: app.department.name, regulationVersion: app.regulationVersion.version,
     stage: app.currentStage ? { key: app.currentStage, title: title(app.currentStage), dueAt: app.stageDueAt, deadline: dl(app.stageDueAt) } : null,
-    applicant: { name: personName(app.owner), email: app.owner.email, phone: app.owner.phone },
+    applicant: staffApplicant(doc, app.data, app.owner),
     assignee: app.assignee ? { id: app.assignee.id, name: personName(app.assignee) } : null,
     steps: doc.form.steps,
     values: app.data as Record<string, unknown>,
@@ -81,6 +82,15 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { no
     intakeRefusalGrounds: doc.intakeRefusalGrounds,
     resultTypes: doc.resultTypes,
   };
+}
+
+/**
+ * The applicant as the pinned regulation's field roles say (R16): the organisation or the person, the
+ * contacts given in the form (else the account's), and the account the application belongs to.
+ */
+function staffApplicant(doc: RegulationDocument, data: unknown, owner: ApplicantOwner & { email: string }) {
+  const applicant = applicantOf(doc, data, owner);
+  return { name: applicant.name, account: personName(owner), email: applicant.email ?? owner.email, phone: applicant.phone, address: applicant.address };
 }
 
 function uncollected(status: string, doc: { collectBy: Date | null; issuedAt: Date | null } | undefined, now: Date) {

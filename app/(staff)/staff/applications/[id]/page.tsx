@@ -109,7 +109,8 @@ export default async function StaffApplicationPage({ params }: { params: Promise
       <section aria-labelledby="applicant-title" className="mt-8">
         <h2 id="applicant-title" className="text-xl font-semibold">Заявитель</h2>
         <dl className="mt-2 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
-          <div><dt className="text-sm text-slate-600">Учётная запись</dt><dd className="font-medium">{card.applicant.name}</dd></div>
+          <div><dt className="text-sm text-slate-600">ФИО или наименование</dt><dd className="font-medium">{card.applicant.name}</dd></div>
+          {card.applicant.account !== card.applicant.name && <div><dt className="text-sm text-slate-600">Учётная запись</dt><dd>{card.applicant.account}</dd></div>}
           <div><dt className="text-sm text-slate-600">Электронная почта</dt><dd>{card.applicant.email.endsWith(".invalid") ? "не указана" : <a href={`mailto:${card.applicant.email}`} className="text-brand-700 underline">{card.applicant.email}</a>}</dd></div>
           <div><dt className="text-sm text-slate-600">Телефон</dt><dd>{card.applicant.phone ? <a href={`tel:${card.applicant.phone}`} className="text-brand-700 underline">{card.applicant.phone}</a> : "не указан"}</dd></div>
         </dl>
