@@ -1,6 +1,7 @@
 // Who may download an attachment: the applicant and co-applicants of its application, and staff of
 // the application's department (and the units under it). Others get "not found".
 import type { Db } from "../db/client";
+import { isUuid } from "../ids";
 
 /**
  * The field key of the files staff attach to an inter-agency request's answer (R5). Regulation field
@@ -10,7 +11,7 @@ import type { Db } from "../db/client";
 export const INTERAGENCY_ANSWER_FIELD = "interagency-answer";
 
 export async function attachmentForDownload(db: Db, viewer: { userId: string; departmentIds: readonly string[] }, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.attachment.findFirst({
     where: {
       id,

@@ -1,9 +1,10 @@
 // Who may download a result document: the applicant once it is issued (R20), staff of the
 // application's department at any time. Others get "not found".
 import type { Db } from "../db/client";
+import { isUuid } from "../ids";
 
 export async function resultForDownload(db: Db, viewer: { userId: string; departmentIds: readonly string[] }, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.resultDocument.findFirst({
     where: {
       id,

@@ -10,10 +10,11 @@ import { availableTransitions, mayReassign, rolesIn } from "../machine";
 import { AppError } from "../../errors";
 import { INTERAGENCY_ANSWER_FIELD } from "../../attachment/data";
 import { personName } from "../../people";
+import { isUuid } from "../../ids";
 
 
 export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number }) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const app = await db.application.findFirst({
     where: { id, departmentId: { in: [...scope.departmentIds] }, status: { not: "DRAFT" } },
     select: {
