@@ -5,9 +5,10 @@ import { staffScope } from "../auth/scope";
 import { getSession } from "../auth/session";
 import { STAFF_ROLES } from "../auth/session-roles";
 import { renderReceipt } from "./receipt";
-import { formatDateRu, formatDateTimeRu } from "../notification/templates";
+import { formatDate, formatDateTime } from "../format/dates";
 import { pinnedDocument } from "../regulation/document-cache";
 import { CHANNEL_LABEL } from "../regulation/document";
+import { isUuid } from "../ids";
 
 export async function handleReceipt(_req: Request, params: { id: string }): Promise<Response> {
   const session = await getSession();
@@ -15,7 +16,7 @@ export async function handleReceipt(_req: Request, params: { id: string }): Prom
   const identity = session ? await loadIdentity(db, session.user.id) : null;
   if (!identity || !identity.roles.some((r) => STAFF_ROLES.includes(r))) return Response.json({ error: "Недостаточно прав" }, { status: 403 });
   const scope = await staffScope(db, identity);
-  if (!/^[0-9a-f-]{36}$/i.test(params.id)) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
+  if (!isUuid(params.id)) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
   const app = await db.application.findFirst({
     where: { id: params.id, departmentId: { in: [...scope.departmentIds] }, registrationNumber: { not: null } },
     select: {
@@ -32,8 +33,8 @@ export async function handleReceipt(_req: Request, params: { id: string }): Prom
     authority: doc.passport.authority.name,
     serviceTitle: app.service.title,
     registrationNumber: app.registrationNumber!,
-    registeredAt: formatDateTimeRu(app.registeredAt!),
-    dueAt: formatDateRu(app.dueAt!),
+    registeredAt: formatDateTime(app.registeredAt!),
+    dueAt: formatDate(app.dueAt!),
     applicant: data.applicant_type === "legal" && typeof data.org_name === "string" ? data.org_name : name(app.owner),
     channel: CHANNEL_LABEL[app.channel],
     documents: doc.passport.documents.filter((d) => d.providedBy === "applicant").map((d) => d.title),
