@@ -44,7 +44,6 @@ import {
   normalizePhone,
   normalizePostalIndex,
   normalizeSnils,
-  plural,
   validateEmail,
   validateInn,
   validateOgrn,
@@ -55,6 +54,8 @@ import {
   validateSnils,
 } from "./identifiers";
 import { acceptedMimeTypes, mimeTypesLabel } from "../attachment/sniff";
+import { formatIsoDate } from "../format/dates";
+import { plural } from "../format/plural";
 
 // ---------------------------------------------------------------------------------------------
 // Types and limits
@@ -180,12 +181,6 @@ function daysInMonth(y: number, m: number): number {
   return [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
-/** "05.03.2026" from "2026-03-05". */
-export function formatDateRu(iso: string): string {
-  const m = ISO_DATE.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
-
 /** The calendar date of `now` in `timeZone`, as YYYY-MM-DD. */
 export function civilToday(now: Date = new Date(), timeZone: string = DEFAULT_TIME_ZONE): string {
   try {
@@ -286,7 +281,7 @@ function describeRelative(bound: string): string | null {
 }
 
 function dateBoundMessage(kind: "min" | "max", bound: string, resolved: string): string {
-  const shown = formatDateRu(resolved);
+  const shown = formatIsoDate(resolved);
   const rel = describeRelative(bound);
   if (rel === "сегодня") {
     return kind === "max"
@@ -403,6 +398,11 @@ export function visibleFields(step: StepDef, values: Record<string, unknown>, al
   const fields = (allSteps ?? [step]).flatMap((s) => s.fields);
   const hidden = hiddenKeys(fields, { prefix: "", values }, []);
   return step.fields.filter((f) => !hidden.has(f.key));
+}
+
+/** Sub-fields of a group item that its conditions show (the form, the error list and every answers view). */
+export function visibleSubFields(group: FieldDef, item: Record<string, unknown>, values: Record<string, unknown>): FieldDef[] {
+  return (group.fields ?? []).filter((sub) => !sub.showIf || evaluateCondition(sub.showIf, values, { group: group.key, values: item }));
 }
 
 // ---------------------------------------------------------------------------------------------
