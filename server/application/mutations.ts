@@ -24,6 +24,7 @@ import { draftForOwner } from "./data";
 import { carryValues, FORM_UPDATED } from "./form-update";
 import { coApplicantSteps } from "./co-applicants";
 import type { SaveDraftInput } from "./schema";
+import { salutationName } from "../people";
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 export const DRAFT_CONFLICT = "Черновик изменён в другой вкладке или на другом устройстве. Выберите, какую версию сохранить.";
@@ -308,7 +309,7 @@ export async function submitApplication(
       // R19: acceptance and registration with the expected completion date, in the cabinet and by e-mail,
       // in the same transaction (nothing is announced about a submission that rolled back).
       const message = registrationMessage({
-        recipientName: [app.owner.firstName, app.owner.middleName].filter(Boolean).join(" "),
+        recipientName: salutationName(app.owner),
         serviceTitle: app.service.title, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt,
         expectedCompletionAt: reg.dueAt, cabinetUrl: `${appBaseUrl()}/cabinet/applications/${app.id}`,
       });

@@ -6,6 +6,7 @@ import { notify } from "../notification/mutations";
 import { draftExpiringMessage } from "../notification/templates";
 import { appBaseUrl } from "../notification/config";
 import type { FileStorage } from "../storage/storage";
+import { salutationName } from "../people";
 
 export const DRAFT_KEEP_DAYS = 92; // three months, rounded up to the longest
 export const PURGE_GRACE_DAYS = 14;
@@ -26,7 +27,7 @@ export async function purgeExpiredDrafts(db: Db, storage: FileStorage, now = new
       const marked = await tx.application.updateMany({ where: { id: d.id, status: "DRAFT", updatedAt: { lt: staleBefore }, purgeNoticeAt: null }, data: { purgeNoticeAt: now } });
       if (marked.count !== 1) return;
       const message = draftExpiringMessage({
-        recipientName: [d.owner.firstName, d.owner.middleName].filter(Boolean).join(" "),
+        recipientName: salutationName(d.owner),
         serviceTitle: d.service.title, purgeAt, draftUrl: `${appBaseUrl()}/applications/${d.id}`,
       });
       await notify(tx, { userId: d.ownerId, applicationId: d.id, kind: "draft_expiring", ...message });

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from "../format/dates";
 import { pinnedDocument } from "../regulation/document-cache";
 import { CHANNEL_LABEL } from "../regulation/document";
 import { isUuid } from "../ids";
+import { personName, type PersonNameParts } from "../people";
 
 export async function handleReceipt(_req: Request, params: { id: string }): Promise<Response> {
   const session = await getSession();
@@ -27,7 +28,7 @@ export async function handleReceipt(_req: Request, params: { id: string }): Prom
   });
   if (!app) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
   const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
-  const name = (u: { lastName: string; firstName: string; middleName: string | null } | null | undefined) => (u ? [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" ") : "—");
+  const name = (u: PersonNameParts | null | undefined) => (u ? personName(u) : "—");
   const data = app.data as Record<string, unknown>;
   const pdf = await renderReceipt({
     authority: doc.passport.authority.name,

@@ -16,6 +16,7 @@ import { notify } from "../notification/mutations";
 import { registrationMessage } from "../notification/templates";
 import { appBaseUrl } from "../notification/config";
 import { rolesIn } from "../workflow/machine";
+import { salutationName } from "../people";
 
 export type PaperApplicant = { email?: string; lastName: string; firstName: string; middleName?: string; phone?: string };
 
@@ -125,7 +126,7 @@ async function insertPaperApplication(
     // R19: acceptance and registration with the expected completion date, as for a portal
     // submission (by e-mail only when the applicant gave an address).
     const message = registrationMessage({
-      recipientName: [input.applicant.firstName, input.applicant.middleName].filter(Boolean).join(" "),
+      recipientName: salutationName(input.applicant),
       serviceTitle: service.serviceTitle, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt,
       expectedCompletionAt: reg.dueAt, cabinetUrl: `${appBaseUrl()}/cabinet/applications/${app.id}`,
     });
