@@ -12,14 +12,7 @@ function Answer({ row }: { row: AnswerRow }) {
       <ol className="list-decimal space-y-2 pl-5">
         {row.items.map((item, i) => (
           <li key={i}>
-            <dl>
-              {item.map((sub) => (
-                <div key={sub.key} className="grid gap-1 sm:grid-cols-3">
-                  <dt className="text-slate-600">{sub.label}</dt>
-                  <dd className="sm:col-span-2"><Answer row={sub} /></dd>
-                </div>
-              ))}
-            </dl>
+            <Rows rows={item} />
           </li>
         ))}
       </ol>
@@ -37,6 +30,20 @@ function Answer({ row }: { row: AnswerRow }) {
   return <>{row.text}</>;
 }
 
+/** Label and answer side by side; a step's rows in a box, a group item's rows plain inside it. */
+function Rows({ rows, boxed = false }: { rows: AnswerRow[]; boxed?: boolean }) {
+  return (
+    <dl className={boxed ? "mt-2 divide-y divide-slate-200 rounded border border-slate-200 bg-white" : undefined}>
+      {rows.map((row) => (
+        <div key={row.key} className={`grid gap-1 sm:grid-cols-3${boxed ? " p-3" : ""}`}>
+          <dt className="text-slate-600">{row.label}</dt>
+          <dd className="sm:col-span-2"><Answer row={row} /></dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export function FormAnswers({ steps, values, headingLevel = 2 }: { steps: StepDef[]; values: Record<string, unknown>; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -44,14 +51,7 @@ export function FormAnswers({ steps, values, headingLevel = 2 }: { steps: StepDe
       {answerSections(steps, values).map((section) => (
         <section key={section.key} className="break-inside-avoid">
           <Heading className="text-lg font-semibold">{section.title}</Heading>
-          <dl className="mt-2 divide-y divide-slate-200 rounded border border-slate-200 bg-white">
-            {section.rows.map((row) => (
-              <div key={row.key} className="grid gap-1 p-3 sm:grid-cols-3">
-                <dt className="text-slate-600">{row.label}</dt>
-                <dd className="sm:col-span-2"><Answer row={row} /></dd>
-              </div>
-            ))}
-          </dl>
+          <Rows rows={section.rows} boxed />
         </section>
       ))}
     </div>

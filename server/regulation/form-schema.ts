@@ -152,7 +152,8 @@ const CHARS: [string, string, string] = ["символ", "символа", "си
  * одного). Forms: [genitive singular, genitive plural].
  */
 function genitive(n: number, forms: readonly [string, string]): string {
-  return n % 10 === 1 && n % 100 !== 11 ? forms[0] : forms[1];
+  // The plural rule with the genitive plural for "few" too.
+  return plural(n, [forms[0], forms[1], forms[1]]);
 }
 const CHARS_GEN: [string, string] = ["символа", "символов"];
 const RECORDS_GEN: [string, string] = ["записи", "записей"];

@@ -3,7 +3,7 @@
 // in the app and by e-mail. "Once" is a primary key on (stage stay, kind) written in the same
 // transaction as the notices, so any number of instances running the job produce one notice.
 import type { Db } from "../db/client";
-import type { WorkingCalendar } from "../calendar/working-calendar";
+import { deadlineRanges, type DeadlineContext } from "../calendar/deadline-status";
 import { pinnedDocument } from "../regulation/document-cache";
 import { notify } from "../notification/mutations";
 import { deadlineBreachedMessage, deadlineDueSoonMessage } from "../notification/templates";
@@ -46,8 +46,9 @@ async function recipientsFor(members: Members, kind: Kind, app: { departmentId: 
   return [];
 }
 
-export async function monitorDeadlines(db: Db, opts: { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number }) {
-  const horizon = opts.calendar.addWorkingDays(opts.now, opts.dueSoonWorkingDays);
+export async function monitorDeadlines(db: Db, opts: DeadlineContext) {
+  // The rule the board and the card show (server/calendar/deadline-status.ts), as ranges of due instants.
+  const due = deadlineRanges(opts);
   const parents = new Map((await db.department.findMany({ select: { id: true, parentId: true } })).map((d) => [d.id, d.parentId]));
   const members = membersOnce(db);
   let warned = 0;
@@ -63,7 +64,7 @@ export async function monitorDeadlines(db: Db, opts: { now: Date; calendar: Work
       const page = await db.applicationStage.findMany({
         where: {
           leftAt: null,
-          dueAt: kind === "breach" ? { lt: opts.now } : { gte: opts.now, lte: horizon },
+          dueAt: kind === "breach" ? due.overdue : due.due_soon,
           alerts: { none: { kind } },
           application: { status: "SUBMITTED" },
           ...(after ? { OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] } : {}),

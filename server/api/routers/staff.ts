@@ -2,8 +2,7 @@
 import { z } from "zod";
 import { zId } from "../../ids";
 import { CHANNELS } from "../../regulation/document";
-import { loadWorkingCalendar } from "../../calendar/data";
-import { config } from "../../config";
+import { deadlineContext, loadWorkingCalendar } from "../../calendar/data";
 import { AppError } from "../../errors";
 import { board, boardColumnPage } from "../../workflow/board/data";
 import { executorsFor, staffCard } from "../../workflow/card/data";
@@ -26,23 +25,19 @@ const zFilters = z.object({
   q: z.string().max(100).optional(),
 });
 
-async function boardContext(db: Parameters<typeof loadWorkingCalendar>[0]) {
-  return { now: new Date(), calendar: await loadWorkingCalendar(db), dueSoonWorkingDays: config().dueSoonWorkingDays };
-}
-
 export const staffRouter = createTRPCRouter({
   overview: staffProcedure.query(({ ctx }) => staffOverview(ctx.db, ctx.scope)),
 
   board: staffProcedure
     .input(z.object({ filters: zFilters.default({}), perColumn: z.number().int().min(1).max(100).default(20) }))
-    .query(async ({ ctx, input }) => board(ctx.db, ctx.scope, input, await boardContext(ctx.db))),
+    .query(async ({ ctx, input }) => board(ctx.db, ctx.scope, input, await deadlineContext(ctx.db))),
 
   column: staffProcedure
     .input(z.object({ filters: zFilters.default({}), stage: z.string().max(64), cursor: zId().optional(), limit: z.number().int().min(1).max(100).default(20) }))
-    .query(async ({ ctx, input }) => boardColumnPage(ctx.db, ctx.scope, input, await boardContext(ctx.db))),
+    .query(async ({ ctx, input }) => boardColumnPage(ctx.db, ctx.scope, input, await deadlineContext(ctx.db))),
 
   card: staffProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
-    const card = await staffCard(ctx.db, ctx.scope, input.id, await boardContext(ctx.db));
+    const card = await staffCard(ctx.db, ctx.scope, input.id, await deadlineContext(ctx.db));
     if (!card) throw new AppError("NOT_FOUND", "Заявление не найдено");
     return card;
   }),

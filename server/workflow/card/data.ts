@@ -2,8 +2,7 @@
 // event history with actors, deadlines per stage, internal comments, and what this user may do now.
 import type { Db } from "../../db/client";
 import type { StaffScope } from "../../auth/scope";
-import type { WorkingCalendar } from "../../calendar/working-calendar";
-import { DEADLINE_STATUS_LABEL, deadlineStatus } from "../../calendar/deadline-status";
+import { DEADLINE_STATUS_LABEL, deadlineStatus, type DeadlineContext } from "../../calendar/deadline-status";
 import { pinnedDocument } from "../../regulation/document-cache";
 import { ROLE_LABEL } from "../../regulation/document";
 import { availableTransitions, mayReassign, rolesIn } from "../machine";
@@ -13,7 +12,7 @@ import { personName } from "../../people";
 import { isUuid } from "../../ids";
 
 
-export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number }) {
+export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: DeadlineContext) {
   if (!isUuid(id)) return null;
   const app = await db.application.findFirst({
     where: { id, departmentId: { in: [...scope.departmentIds] }, status: { not: "DRAFT" } },
