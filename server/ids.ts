@@ -1,6 +1,7 @@
-// Record ids are UUIDs (Prisma's uuid(), version 4). One check for all of them, client-safe: tRPC
-// inputs take `zId`, REST routes and data functions ask `isUuid` before a query, so a malformed id
-// is "not found" and never reaches PostgreSQL's uuid cast as an error.
+// Record ids are UUIDs (Prisma's uuid(), version 4), and so are the browser-made idempotency keys
+// of submissions. One check for all of them, client-safe: tRPC inputs take `zId`, REST routes and
+// data functions ask `isUuid` before a query, so a malformed id is "not found" and never reaches
+// PostgreSQL's uuid cast as an error.
 import { z } from "zod";
 
 /** A record id in an input schema; the message is the caller's to phrase when it is shown. */
