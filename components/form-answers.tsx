@@ -1,63 +1,59 @@
 // The filled form, read-only: the cabinet, the print copy (R15) and the staff card show the answers
-// exactly as submitted (R6: staff never ask again for data the system has).
-import type { FieldDef, StepDef } from "@/server/regulation/document";
-import { visibleFields, type FileRef } from "@/server/regulation/form-schema";
-import { formatValue } from "@/server/application/answers";
+// exactly as submitted (R6: staff never ask again for data the system has). What each answer reads
+// as comes from the one renderer (server/application/answers.ts), shared with the wizard's summary
+// and the PDF copy; this only lays it out, with the files as download links.
+import type { StepDef } from "@/server/regulation/document";
+import { answerSections, formatFileSize, isFileRefs, NOT_GIVEN, type AnswerRow } from "@/server/application/answers";
 
-function display(field: FieldDef, value: unknown): React.ReactNode {
-  if (value === undefined || value === null || value === "") return <span className="text-slate-500">не указано</span>;
-  switch (field.type) {
-    case "file":
-      return (
-        <ul className="list-disc pl-5">
-          {(value as FileRef[]).map((f) => (
-            <li key={f.id}><a href={`/api/files/${f.id}`} className="text-brand-700 underline">{f.name}</a> ({Math.ceil(f.size / 1024)} КБ)</li>
-          ))}
-        </ul>
-      );
-    case "group":
-      return (
-        <ol className="list-decimal space-y-2 pl-5">
-          {(value as Record<string, unknown>[]).map((item, i) => (
-            <li key={i}>
-              <dl>
-                {(field.fields ?? []).map((sub) => (
-                  <div key={sub.key} className="grid gap-1 sm:grid-cols-3">
-                    <dt className="text-slate-600">{sub.label}</dt>
-                    <dd className="sm:col-span-2">{display(sub, item[sub.key])}</dd>
-                  </div>
-                ))}
-              </dl>
-            </li>
-          ))}
-        </ol>
-      );
-    default:
-      return formatValue(field, value);
+function Answer({ row }: { row: AnswerRow }) {
+  if (row.text === NOT_GIVEN) return <span className="text-slate-500">{NOT_GIVEN}</span>;
+  if (row.items) {
+    return (
+      <ol className="list-decimal space-y-2 pl-5">
+        {row.items.map((item, i) => (
+          <li key={i}>
+            <Rows rows={item} />
+          </li>
+        ))}
+      </ol>
+    );
   }
+  if (row.field.type === "file" && isFileRefs(row.value)) {
+    return (
+      <ul className="list-disc pl-5">
+        {row.value.map((f) => (
+          <li key={f.id}><a href={`/api/files/${f.id}`} className="text-brand-700 underline">{f.name}</a> ({formatFileSize(f.size)})</li>
+        ))}
+      </ul>
+    );
+  }
+  return <>{row.text}</>;
+}
+
+/** Label and answer side by side; a step's rows in a box, a group item's rows plain inside it. */
+function Rows({ rows, boxed = false }: { rows: AnswerRow[]; boxed?: boolean }) {
+  return (
+    <dl className={boxed ? "mt-2 divide-y divide-slate-200 rounded border border-slate-200 bg-white" : undefined}>
+      {rows.map((row) => (
+        <div key={row.key} className={`grid gap-1 sm:grid-cols-3${boxed ? " p-3" : ""}`}>
+          <dt className="text-slate-600">{row.label}</dt>
+          <dd className="sm:col-span-2"><Answer row={row} /></dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 export function FormAnswers({ steps, values, headingLevel = 2 }: { steps: StepDef[]; values: Record<string, unknown>; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <div className="space-y-6">
-      {steps.map((step) => {
-        const fields = visibleFields(step, values, steps);
-        if (!fields.length) return null;
-        return (
-          <section key={step.key} className="break-inside-avoid">
-            <Heading className="text-lg font-semibold">{step.title}</Heading>
-            <dl className="mt-2 divide-y divide-slate-200 rounded border border-slate-200 bg-white">
-              {fields.map((f) => (
-                <div key={f.key} className="grid gap-1 p-3 sm:grid-cols-3">
-                  <dt className="text-slate-600">{f.label}</dt>
-                  <dd className="sm:col-span-2">{display(f, values[f.key])}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        );
-      })}
+      {answerSections(steps, values).map((section) => (
+        <section key={section.key} className="break-inside-avoid">
+          <Heading className="text-lg font-semibold">{section.title}</Heading>
+          <Rows rows={section.rows} boxed />
+        </section>
+      ))}
     </div>
   );
 }

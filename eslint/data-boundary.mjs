@@ -119,7 +119,9 @@ const CLIENT_SAFE = [
   /^server\/(.+\/)?schema$/,
   /^server\/regulation\/(document|form-schema|identifiers)$/,
   /^server\/attachment\/sniff$/,
-  /^server\/application\/prefill$/,
+  /^server\/application\/(prefill|answers)$/,
+  /^server\/format\/(dates|plural)$/,
+  /^server\/(people|ids)$/,
   /^server\/errors$/,
 ];
 const DATA_ACCESS = /^server\/(.+\/)?(data|mutations)$/;

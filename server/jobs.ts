@@ -10,7 +10,7 @@ import { startMailSender } from "./notification/mailer";
 import { purgeExpiredDrafts } from "./application/purge";
 import { fileStorage } from "./storage/storage";
 import { monitorDeadlines } from "./workflow/monitor";
-import { loadWorkingCalendar } from "./calendar/data";
+import { deadlineContext } from "./calendar/data";
 
 let started: Promise<void> | undefined;
 let boss: PgBoss | undefined;
@@ -50,7 +50,7 @@ export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promis
     const pollingIntervalSeconds = Number(process.env.JOBS_POLL_SECONDS ?? 2);
     await boss.work(JOBS.monitorDeadlines.name, { pollingIntervalSeconds }, async () => {
       const db = getDb();
-      const result = await monitorDeadlines(db, { now: new Date(), calendar: await loadWorkingCalendar(db), dueSoonWorkingDays: config().dueSoonWorkingDays });
+      const result = await monitorDeadlines(db, await deadlineContext(db));
       console.log(`[jobs] deadlines checked: ${result.warned} warnings, ${result.escalated} escalations${result.unrouted ? `, ${result.unrouted} with nobody to tell (no head or registrar in the department)` : ""}`);
     });
     await boss.work(JOBS.purgeDrafts.name, { pollingIntervalSeconds }, async () => {

@@ -7,7 +7,8 @@ import type { DragEvent } from "react";
 import { CHANNEL_LABEL } from "@/server/regulation/document";
 import { ActionMenu } from "./action-menu";
 import { DeadlineBadge } from "./deadline-badge";
-import { formatDate, numberLabel } from "./format";
+import { numberLabel } from "./format";
+import { formatDate } from "@/components/ui/format";
 import type { BoardCard as Card, CardTransition } from "./types";
 
 export const cardDomId = (id: string) => `card-${id}`;

@@ -1,13 +1,6 @@
-// Date and word forms used by the board and the card. Dates are in the municipality's zone
-// (see components/ui/format.ts for where the zone comes from).
-import { formatDate, formatDateTime } from "@/components/ui/format";
-import { plural } from "@/server/regulation/identifiers";
+// Word forms used by the board and the card (dates: components/ui/format.ts).
+import { countOf } from "@/server/format/plural";
 
-export { formatDate, formatDateTime };
-
-// The Russian plural rule lives with the other language helpers the forms use (client-safe).
-export { plural };
-
-export const applicationsCount = (n: number) => `${n} ${plural(n, ["заявление", "заявления", "заявлений"])}`;
+export const applicationsCount = (n: number) => countOf(n, ["заявление", "заявления", "заявлений"]);
 
 export const numberLabel = (registrationNumber: string | null) => (registrationNumber ? `№ ${registrationNumber}` : "без номера");

@@ -1,45 +1,43 @@
 "use client";
 // "Проверьте ответы": every visible answer step by step, with «Изменить» per step (GOV.UK "check
 // answers"). Also what prints as the paper copy (R15).
-import type { FieldDef, StepDef } from "@/server/regulation/document";
+import type { StepDef } from "@/server/regulation/document";
 import { visibleFields } from "@/server/regulation/form-schema";
-import { visibleSubFields } from "./paths";
-import { displayValue, isFileRefs, type FormValues } from "./values";
+import { answerRows, formatValue, NOT_GIVEN, type AnswerRow } from "@/server/application/answers";
+import { isFileRefs, type FormValues } from "./values";
 
-function Answer({ field, value, values }: { field: FieldDef; value: unknown; values: FormValues }) {
-  if (field.type === "group") {
-    const items = Array.isArray(value) ? value : [];
-    if (!items.length) return <>Не указано</>;
+// What each answer reads as is the one renderer's (server/application/answers.ts), shared with the
+// cabinet, the print copy, the staff card and the PDF; this lays it out.
+function Answer({ row }: { row: AnswerRow }) {
+  if (row.items) {
+    if (!row.items.length) return <>{NOT_GIVEN}</>;
     return (
       <ol className="list-decimal space-y-2 pl-5">
-        {items.map((raw, i) => {
-          const item = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
-          return (
-            <li key={i}>
-              <dl className="grid gap-x-4 sm:grid-cols-[minmax(0,14rem)_1fr]">
-                {visibleSubFields(field, item, values).map((sub) => (
-                  <div key={sub.key} className="contents">
-                    <dt className="text-slate-600">{sub.label}</dt>
-                    <dd className="break-words">{displayValue(sub, item[sub.key])}</dd>
-                  </div>
-                ))}
-              </dl>
-            </li>
-          );
-        })}
+        {row.items.map((item, i) => (
+          <li key={i}>
+            <dl className="grid gap-x-4 sm:grid-cols-[minmax(0,14rem)_1fr]">
+              {item.map((sub) => (
+                <div key={sub.key} className="contents">
+                  <dt className="text-slate-600">{sub.label}</dt>
+                  <dd className="break-words">{sub.text}</dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
       </ol>
     );
   }
-  if (field.type === "file" && isFileRefs(value) && value.length) {
+  if (row.field.type === "file" && isFileRefs(row.value) && row.value.length) {
     return (
       <ul>
-        {value.map((f) => (
-          <li key={f.id}>{displayValue(field, [f])}</li>
+        {row.value.map((f) => (
+          <li key={f.id}>{formatValue(row.field, [f])}</li>
         ))}
       </ul>
     );
   }
-  return <>{displayValue(field, value)}</>;
+  return <>{row.text}</>;
 }
 
 export function AnswersSummary({ steps, values, complete, onEdit }: { steps: StepDef[]; values: FormValues; complete: boolean[]; onEdit: (index: number) => void }) {
@@ -59,11 +57,11 @@ export function AnswersSummary({ steps, values, complete, onEdit }: { steps: Ste
             <p className="mt-1 text-sm font-semibold text-red-700">Шаг заполнен не полностью: нажмите «Изменить», чтобы исправить.</p>
           ) : null}
           <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[minmax(0,18rem)_1fr]">
-            {visibleFields(step, values, steps).map((f) => (
-              <div key={f.key} className="contents">
-                <dt className="font-medium text-slate-700">{f.label}</dt>
+            {answerRows(visibleFields(step, values, steps), values).map((row) => (
+              <div key={row.key} className="contents">
+                <dt className="font-medium text-slate-700">{row.label}</dt>
                 <dd className="break-words">
-                  <Answer field={f} value={values[f.key]} values={values} />
+                  <Answer row={row} />
                 </dd>
               </div>
             ))}

@@ -8,18 +8,13 @@ import { useFormContext, useWatch } from "react-hook-form";
 import type { FieldDef } from "@/server/regulation/document";
 import type { FileRef } from "@/server/regulation/form-schema";
 import { acceptedMimeTypes, fileInputAccept } from "@/server/attachment/sniff";
+import { plural } from "@/server/format/plural";
 import { FieldError, FieldHint, RequiredMark, fieldBox } from "./field-parts";
 import { useFieldError, useWizardField } from "./form-context";
 import { describedBy, errorId, fieldId, hintId } from "./paths";
 import { fileLimitsText, formatFileSize, isFileRefs, type FormValues } from "./values";
 
 const MB = 1024 * 1024;
-
-function plural(n: number, forms: [string, string, string]): string {
-  const n10 = n % 10;
-  const n100 = n % 100;
-  return n10 === 1 && n100 !== 11 ? forms[0] : n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14) ? forms[1] : forms[2];
-}
 
 async function errorText(res: Response): Promise<string> {
   try {

@@ -3,7 +3,8 @@ import type { FieldDef } from "@/server/regulation/document";
 import { errorsForFields, fieldId, flattenErrors, stepIndexOfPath } from "./paths";
 import { validateApplication } from "@/server/regulation/form-schema";
 import { RECOGNISED_MIME_TYPES, sniffMimeType } from "@/server/attachment/sniff";
-import { dateFromInput, dateToInput, displayValue, fileLimitsText, fingerprint, knownValues, numberFromInput } from "./values";
+import { formatValue } from "@/server/application/answers";
+import { dateFromInput, dateToInput, fileLimitsText, fingerprint, knownValues, numberFromInput } from "./values";
 
 describe("date input", () => {
   it("stores a complete date as ISO and keeps anything else as typed", () => {
@@ -96,11 +97,11 @@ describe("values for the server and the summary", () => {
     expect(knownValues(steps, { snils: "1", stray: "x" })).toEqual({ snils: "1" });
   });
   it("reads answers as the applicant typed or chose them", () => {
-    expect(displayValue({ key: "n", type: "full_name", label: "" }, { lastName: "Иванов", firstName: "Иван" })).toBe("Иванов Иван");
-    expect(displayValue({ key: "c", type: "checkbox", label: "" }, undefined)).toBe("Нет");
-    expect(displayValue({ key: "r", type: "radio", label: "", options: [{ value: "post", label: "Почтой" }] }, "post")).toBe("Почтой");
-    expect(displayValue({ key: "d", type: "date", label: "" }, "1990-01-01")).toBe("01.01.1990");
-    expect(displayValue({ key: "t", type: "text", label: "" }, "")).toBe("Не указано");
+    expect(formatValue({ key: "n", type: "full_name", label: "" }, { lastName: "Иванов", firstName: "Иван" })).toBe("Иванов Иван");
+    expect(formatValue({ key: "c", type: "checkbox", label: "" }, undefined)).toBe("Нет");
+    expect(formatValue({ key: "r", type: "radio", label: "", options: [{ value: "post", label: "Почтой" }] }, "post")).toBe("Почтой");
+    expect(formatValue({ key: "d", type: "date", label: "" }, "1990-01-01")).toBe("01.01.1990");
+    expect(formatValue({ key: "t", type: "text", label: "" }, "")).toBe("Не указано");
   });
 });
 

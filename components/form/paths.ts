@@ -2,7 +2,7 @@
 // from them. Pure functions: the wizard, the renderers and the error summary share one scheme, so
 // a summary link always finds its input.
 import type { FieldDef, StepDef } from "@/server/regulation/document";
-import { evaluateCondition } from "@/server/regulation/form-schema";
+import { visibleSubFields } from "@/server/regulation/form-schema";
 
 export const NAME_PARTS = ["lastName", "firstName", "middleName"] as const;
 
@@ -54,10 +54,8 @@ export function stepIndexOfPath(steps: StepDef[], path: string): number {
   return steps.findIndex((s) => s.fields.some((f) => f.key === key));
 }
 
-/** Sub-fields of a group item that its conditions show. */
-export function visibleSubFields(group: FieldDef, item: Record<string, unknown>, values: Record<string, unknown>): FieldDef[] {
-  return (group.fields ?? []).filter((sub) => !sub.showIf || evaluateCondition(sub.showIf, values, { group: group.key, values: item }));
-}
+// The group renderer asks this module for the sub-fields it shows; the rule is the form schema's.
+export { visibleSubFields };
 
 /**
  * Every path the visible fields can carry an error on, in the order they appear on screen; the

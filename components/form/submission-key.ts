@@ -1,6 +1,6 @@
 // The idempotency key of a submission: one per draft and tab session, so a retry after a timeout
 // (or a second click) sends the same key and the server answers with the one application.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/server/ids";
 const storageKey = (applicationId: string) => `reglament:submission:${applicationId}`;
 
 /** crypto.randomUUID exists only in secure contexts; a plain-HTTP intranet install still needs a key. */
@@ -16,7 +16,7 @@ function uuidV4(): string {
 export function submissionKeyFor(applicationId: string): string {
   try {
     const existing = window.sessionStorage.getItem(storageKey(applicationId));
-    if (existing && UUID.test(existing)) return existing;
+    if (existing && isUuid(existing)) return existing;
   } catch {
     // sessionStorage unavailable: the in-memory key of this page still covers a double click.
   }

@@ -1,11 +1,12 @@
 // Value helpers of the form: change fingerprints, the conversions inputs need (dates typed as
-// ДД.ММ.ГГГГ but stored as ISO, numbers stored as numbers once they read as one) and how an answer
-// reads on the summary page.
+// ДД.ММ.ГГГГ but stored as ISO, numbers stored as numbers once they read as one) and the file
+// field's hints. How an answer reads is the answers renderer's (server/application/answers.ts).
 import type { FieldDef, StepDef } from "@/server/regulation/document";
-import { formatDateRu, type FileRef } from "@/server/regulation/form-schema";
-import { formatPhone, plural } from "@/server/regulation/identifiers";
+import { formatIsoDate } from "@/server/format/dates";
+import { formatFileSize, isFileRefs } from "@/server/application/answers";
+import { plural } from "@/server/format/plural";
 import { acceptedMimeTypes, mimeTypesLabel } from "@/server/attachment/sniff";
-import { displayTimeZone, zonedFormat } from "@/components/ui/format";
+import { displayTimeZone, formatTime, zonedFormat } from "@/components/ui/format";
 
 export type FormValues = Record<string, unknown>;
 
@@ -65,7 +66,7 @@ export function dateFromInput(text: string): string {
 /** What the date input shows for a stored value. */
 export function dateToInput(value: unknown): string {
   if (typeof value !== "string") return "";
-  return ISO_DATE.test(value) ? formatDateRu(value) : value;
+  return ISO_DATE.test(value) ? formatIsoDate(value) : value;
 }
 
 /** Numbers are stored as numbers when the text reads back identically ("1990"), else as typed ("12,5"). */
@@ -76,13 +77,8 @@ export function numberFromInput(text: string): string | number {
   return Number.isFinite(n) && String(n) === t ? n : text;
 }
 
-// ---------------------------------------------------------------------------------------------
-// The summary page
-// ---------------------------------------------------------------------------------------------
-
-export function isFileRefs(v: unknown): v is FileRef[] {
-  return Array.isArray(v) && v.every((x) => typeof x === "object" && x !== null && "id" in x && "name" in x);
-}
+// The file field and the requests panel take these from here; the answers renderer owns them.
+export { formatFileSize, isFileRefs };
 
 /**
  * The file field's hint: "Формат: PDF, JPEG, PNG; до 10 МБ каждый; не больше 3 файлов." The types
@@ -96,46 +92,10 @@ export function fileLimitsText(field: Pick<FieldDef, "accept" | "maxSizeMb">, ma
   return `Формат: ${parts.join("; ")}.`;
 }
 
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} Б`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} КБ`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} МБ`;
-}
-
-const NOT_GIVEN = "Не указано";
-
-/** How an answer reads on the summary page (groups are rendered item by item by the caller). */
-export function displayValue(f: FieldDef, v: unknown): string {
-  if (f.type === "checkbox" && !f.options?.length) return v === true ? "Да" : "Нет";
-  if (v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0)) return NOT_GIVEN;
-  switch (f.type) {
-    case "full_name": {
-      if (typeof v === "string") return v;
-      const p = v as Record<string, unknown>;
-      const text = [p.lastName, p.firstName, p.middleName].filter((x) => typeof x === "string" && x.trim()).join(" ");
-      return text || NOT_GIVEN;
-    }
-    case "select":
-    case "radio":
-      return f.options?.find((o) => o.value === String(v))?.label ?? String(v);
-    case "checkbox":
-      return (Array.isArray(v) ? v : [v]).map((x) => f.options?.find((o) => o.value === String(x))?.label ?? String(x)).join("; ");
-    case "date":
-      return dateToInput(v);
-    case "phone":
-      return formatPhone(String(v));
-    case "file":
-      return isFileRefs(v) ? v.map((file) => `${file.name} (${formatFileSize(file.size)})`).join("; ") : NOT_GIVEN;
-    default:
-      return String(v);
-  }
-}
-
 /** The time a draft was saved, in the municipality's zone (as everywhere in the app):
  *  "в 12:41" today, "12 марта в 12:41" on another day. */
 export function formatSavedAt(at: Date, now: Date = new Date(), timeZone: string = displayTimeZone()): string {
-  const timeFormat = zonedFormat({ hour: "2-digit", minute: "2-digit" }, timeZone);
   const dayFormat = zonedFormat({ day: "numeric", month: "long" }, timeZone);
   const sameDay = dayFormat.format(at) === dayFormat.format(now);
-  return sameDay ? `в ${timeFormat.format(at)}` : `${dayFormat.format(at)} в ${timeFormat.format(at)}`;
+  return sameDay ? `в ${formatTime(at, timeZone)}` : `${dayFormat.format(at)} в ${formatTime(at, timeZone)}`;
 }

@@ -5,6 +5,9 @@
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
+import { countOf } from "@/server/format/plural";
+import { applicationsCount } from "@/components/board/format";
+import { formatDate } from "@/components/ui/format";
 
 type Board = inferRouterOutputs<AppRouter>["staff"]["board"];
 type Card = Board["columns"][number]["cards"][number];
@@ -61,16 +64,8 @@ function Mark({ kind, className = "h-4 w-4" }: { kind: Kind | "ok"; className?: 
   );
 }
 
-/** Russian plural: plural(5, ["заявление", "заявления", "заявлений"]) → "заявлений". */
-function plural(n: number, forms: readonly [string, string, string]): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return forms[0];
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return forms[1];
-  return forms[2];
-}
-const applications = (n: number) => `${n} ${plural(n, ["заявление", "заявления", "заявлений"])}`;
-const workingDays = (n: number) => `${n} ${plural(n, ["рабочий день", "рабочих дня", "рабочих дней"])}`;
+const applications = applicationsCount;
+const workingDays = (n: number) => countOf(n, ["рабочий день", "рабочих дня", "рабочих дней"]);
 
 function itemsOf(board: Board, kind: Kind): DeadlineItem[] {
   return board.columns.flatMap((column) =>
@@ -121,7 +116,7 @@ function Counts({ overdue, dueSoon }: { overdue: number; dueSoon: number }) {
   );
 }
 
-function ItemList({ items, show, dateFormat }: { items: DeadlineItem[]; show: "assignee" | "stage"; dateFormat: Intl.DateTimeFormat }) {
+function ItemList({ items, show, timeZone }: { items: DeadlineItem[]; show: "assignee" | "stage"; timeZone: string }) {
   return (
     <ul className="mt-3 space-y-2">
       {items.map((i) => (
@@ -143,7 +138,7 @@ function ItemList({ items, show, dateFormat }: { items: DeadlineItem[]; show: "a
           <p className="mt-1 text-sm text-slate-700">
             {show === "stage" ? <>Этап: {i.stageTitle}</> : <>Исполнитель: {i.assignee ?? "не назначен"}</>}
             {" · "}
-            {i.stageDueAt ? <>срок этапа — до {dateFormat.format(i.stageDueAt)} включительно</> : "срок этапа не установлен"}
+            {i.stageDueAt ? <>срок этапа — до {formatDate(i.stageDueAt, timeZone)} включительно</> : "срок этапа не установлен"}
           </p>
         </li>
       ))}
@@ -160,7 +155,6 @@ export type DeadlineOverviewProps = {
 
 export function DeadlineOverview({ overdue, dueSoon, timeZone, dueSoonWorkingDays }: DeadlineOverviewProps) {
   const { items, stages } = deadlineItems(overdue, dueSoon);
-  const dateFormat = new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", year: "numeric", timeZone });
   const totalOverdue = stages.reduce((n, s) => n + s.overdue, 0);
   const totalDueSoon = stages.reduce((n, s) => n + s.dueSoon, 0);
   const truncated = stages.some((s) => s.truncated);
@@ -229,7 +223,7 @@ export function DeadlineOverview({ overdue, dueSoon, timeZone, dueSoonWorkingDay
                     {e.name}
                   </h3>
                   <Counts overdue={e.overdue} dueSoon={e.dueSoon} />
-                  <ItemList items={e.list} show="stage" dateFormat={dateFormat} />
+                  <ItemList items={e.list} show="stage" timeZone={timeZone} />
                 </section>
               ))}
             </div>
@@ -246,7 +240,7 @@ export function DeadlineOverview({ overdue, dueSoon, timeZone, dueSoonWorkingDay
                     {s.title}
                   </h3>
                   <Counts overdue={s.overdue} dueSoon={s.dueSoon} />
-                  <ItemList items={items.filter((i) => i.stageKey === s.key)} show="assignee" dateFormat={dateFormat} />
+                  <ItemList items={items.filter((i) => i.stageKey === s.key)} show="assignee" timeZone={timeZone} />
                 </section>
               ))}
             </div>

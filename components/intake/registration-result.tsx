@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { IntakeChannel } from "./intake-schema";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 
 export type RegistrationResultProps = {
   result: { id: string; registrationNumber: string; registeredAt: Date | string; dueAt: Date | string; alreadyRegistered?: boolean };
@@ -18,9 +19,6 @@ export function RegistrationResult({ result, timeZone, channel, onStartOver }: R
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-  const dateTime = new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
-  const date = new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", year: "numeric", timeZone });
-  const at = (d: Date | string) => (typeof d === "string" ? new Date(d) : d);
   const receipt = `/api/applications/${result.id}/receipt`;
   return (
     <section aria-labelledby="registered-title" className="mt-6 rounded-lg border-2 border-green-800 bg-green-50 p-5 sm:p-6" data-testid="registration-result">
@@ -36,9 +34,9 @@ export function RegistrationResult({ result, timeZone, channel, onStartOver }: R
           {result.registrationNumber}
         </dd>
         <dt className="font-semibold">Дата и время регистрации</dt>
-        <dd>{dateTime.format(at(result.registeredAt))}</dd>
+        <dd>{formatDateTime(result.registeredAt, timeZone)}</dd>
         <dt className="font-semibold">Ожидаемый срок предоставления услуги</dt>
-        <dd>до {date.format(at(result.dueAt))} включительно</dd>
+        <dd>до {formatDate(result.dueAt, timeZone)} включительно</dd>
       </dl>
       {result.alreadyRegistered ? (
         <p className="mt-4 font-semibold">

@@ -1,6 +1,6 @@
 // The full history of an application (R3): who, when, what, with the grounds, motivations and
 // comments recorded in each event's payload. Oldest first, as a record reads.
-import { formatDate, formatDateTime } from "@/components/board/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import type { StaffCardData } from "@/components/board/types";
 import { CHANNEL_LABEL, type Channel } from "@/server/regulation/document";
 

@@ -11,7 +11,7 @@ import { useState } from "react";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { z } from "zod";
 import { DeadlineBadge } from "@/components/board/deadline-badge";
-import { formatDate, formatDateTime } from "@/components/board/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import type { StaffCardData } from "@/components/board/types";
 import { classifyRequestError } from "@/components/form/request-errors";
 import { formatFileSize } from "@/components/form/values";

@@ -4,9 +4,10 @@ import { getDb, type Db } from "../db/client";
 import { loadIdentity } from "../auth/data";
 import { getSession } from "../auth/session";
 import { renderPdf, type PdfBlock } from "../document/pdf";
-import { formatDateRu } from "../notification/templates";
+import { formatDate } from "../format/dates";
 import { answerSections } from "./answers";
 import { applicationForOwner } from "./data";
+import { isUuid } from "../ids";
 
 export async function handleApplicationPdf(_req: Request, params: { id: string }): Promise<Response> {
   const session = await getSession();
@@ -20,7 +21,7 @@ export async function handleApplicationPdf(_req: Request, params: { id: string }
 export async function applicationPdfResponse(db: Db, sessionUserId: string | null, id: string): Promise<Response> {
   const identity = sessionUserId ? await loadIdentity(db, sessionUserId) : null;
   if (!identity) return Response.json({ error: "Войдите в систему" }, { status: 401 });
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
+  if (!isUuid(id)) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
   const app = await applicationForOwner(db, identity.id, id);
   if (!app) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
   const pdf = await applicationCopyPdf(app);
@@ -30,7 +31,13 @@ export async function applicationPdfResponse(db: Db, sessionUserId: string | nul
   });
 }
 
-export function applicationCopyPdf(app: NonNullable<Awaited<ReturnType<typeof applicationForOwner>>>): Promise<Buffer> {
+/** What the copy prints: the applicant's view of the application (data.ts applicationForOwner). */
+export type ApplicationCopy = Pick<
+  NonNullable<Awaited<ReturnType<typeof applicationForOwner>>>,
+  "steps" | "values" | "service" | "registrationNumber" | "registeredAt" | "dueAt" | "coApplicants" | "contentHash"
+>;
+
+export function applicationCopyPdf(app: ApplicationCopy): Promise<Buffer> {
   const steps = app.steps.filter((s) => (s.section ?? "applicant") === "applicant");
   const coSteps = app.steps.filter((s) => s.section === "co_applicant");
   const blocks: PdfBlock[] = [
@@ -39,7 +46,7 @@ export function applicationCopyPdf(app: NonNullable<Awaited<ReturnType<typeof ap
     {
       kind: "paragraph",
       text: app.registrationNumber
-        ? `Регистрационный номер ${app.registrationNumber} от ${app.registeredAt ? formatDateRu(app.registeredAt) : "—"}${app.dueAt ? `. Ожидаемый срок результата: ${formatDateRu(app.dueAt)}` : ""}`
+        ? `Регистрационный номер ${app.registrationNumber} от ${app.registeredAt ? formatDate(app.registeredAt) : "—"}${app.dueAt ? `. Ожидаемый срок результата: ${formatDate(app.dueAt)}` : ""}`
         : "Черновик: заявление ещё не подано.",
       align: "center",
       size: 10,

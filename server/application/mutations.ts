@@ -23,6 +23,7 @@ import { carryValues, FORM_UPDATED } from "./form-update";
 import { coApplicantSteps } from "./co-applicants";
 import type { SaveDraftInput } from "./schema";
 import { ownedBy } from "./visibility";
+import { salutationName } from "../people";
 
 const TX_OPTIONS = ACCEPTANCE_TX;
 export const DRAFT_CONFLICT = "Черновик изменён в другой вкладке или на другом устройстве. Выберите, какую версию сохранить.";
@@ -294,7 +295,7 @@ export async function submitApplication(
         application: { draft: { id: app.id, ownerId: app.owner.id, rowVersion: input.expectedRowVersion, conflict: DRAFT_CONFLICT } },
         service: app.service, version, values, coApplicants: app.participants, submissionKey: input.submissionKey,
         by: { kind: "applicant", userId: app.owner.id, email: app.owner.email, method: input.signedWith },
-        receivedAt: now, recipientName: [app.owner.firstName, app.owner.middleName].filter(Boolean).join(" "), calendar: input.calendar, now,
+        receivedAt: now, recipientName: salutationName(app.owner), calendar: input.calendar, now,
       });
       // Only the files the signed content references stay with the application (staff's answers to
       // inter-agency requests are never the applicant's to drop; a draft has none anyway).

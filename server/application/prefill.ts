@@ -1,6 +1,7 @@
 // Prefill from the identity profile (R15): before the applicant types, fields that declare a
 // `prefill` source take the value from the signed-in user's profile (ESIA-compatible claims).
 import type { FieldDef, StepDef } from "../regulation/document";
+import { personName } from "../people";
 
 export type IdentityProfile = {
   lastName: string;
@@ -20,7 +21,7 @@ function valueFor(field: FieldDef, p: IdentityProfile): unknown {
     case "fullName":
       return field.type === "full_name"
         ? { lastName: p.lastName, firstName: p.firstName, ...(p.middleName ? { middleName: p.middleName } : {}) }
-        : [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
+        : personName(p);
     case "lastName":
       return p.lastName;
     case "firstName":

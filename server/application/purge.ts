@@ -7,6 +7,7 @@ import { appBaseUrl } from "../notification/config";
 import type { FileStorage } from "../storage/storage";
 import { draftsToPurge, draftsToWarn } from "./data";
 import { deleteExpiredDraft, markDraftExpiring } from "./mutations";
+import { salutationName } from "../people";
 
 export const DRAFT_KEEP_DAYS = 92; // three months, rounded up to the longest
 export const PURGE_GRACE_DAYS = 14;
@@ -19,7 +20,7 @@ export async function purgeExpiredDrafts(db: Db, storage: FileStorage, now = new
   for (const d of await draftsToWarn(db, staleBefore, BATCH)) {
     const purgeAt = new Date(now.getTime() + PURGE_GRACE_DAYS * DAY);
     const message = draftExpiringMessage({
-      recipientName: [d.owner.firstName, d.owner.middleName].filter(Boolean).join(" "),
+      recipientName: salutationName(d.owner),
       serviceTitle: d.service.title, purgeAt, draftUrl: `${appBaseUrl()}/applications/${d.id}`,
     });
     const notice = { userId: d.ownerId, applicationId: d.id, kind: "draft_expiring" as const, ...message };

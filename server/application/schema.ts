@@ -1,7 +1,8 @@
 // Client-safe zod schemas of the application procedures: the wizard and the router use the same.
 import { z } from "zod";
+import { zId } from "../ids";
 
-const id = z.string().uuid("Неверный идентификатор заявления");
+const id = zId("Неверный идентификатор заявления");
 
 export const zStartDraftInput = z.object({ serviceCode: z.string().min(1).max(64) });
 
@@ -27,7 +28,7 @@ export type SaveDraftInput = z.infer<typeof zSaveDraftInput>;
 export const zSubmitInput = z.object({
   id,
   /** Generated once per submit attempt in the browser; retries reuse it (idempotency). */
-  submissionKey: z.string().uuid(),
+  submissionKey: zId(),
   expectedRowVersion: z.number().int().nonnegative(),
 });
 

@@ -3,6 +3,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { visibleToApplicant, visibleToStaff } from "../application/visibility";
+import { isUuid } from "../ids";
 
 /**
  * The field key of the files staff attach to an inter-agency request's answer (R5). Regulation field
@@ -12,7 +13,7 @@ import { visibleToApplicant, visibleToStaff } from "../application/visibility";
 export const INTERAGENCY_ANSWER_FIELD = "interagency-answer";
 
 export async function attachmentForDownload(db: Db, viewer: { userId: string; departmentIds: readonly string[] }, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.attachment.findFirst({
     where: {
       id,

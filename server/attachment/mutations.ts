@@ -11,6 +11,7 @@ import { sha256, type FileStorage } from "../storage/storage";
 import { DRAFT_LIMITS } from "../regulation/form-schema";
 import { acceptedMimeTypes, mimeTypesLabel, sniffMimeType } from "./sniff";
 import { ownedBy } from "../application/visibility";
+import { isUuid } from "../ids";
 
 /** Above any field's own limit: nothing bigger is even read into memory by the route. */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -126,7 +127,7 @@ function fileRefsIn(values: unknown): FileRef[] {
 
 /** Ids of the attachments the values reference (well-formed ids only: they go into a query). */
 export function fileRefIds(values: unknown): string[] {
-  return [...new Set(fileRefsIn(values).map((r) => r.id).filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+  return [...new Set(fileRefsIn(values).map((r) => r.id).filter(isUuid))];
 }
 
 /**
@@ -155,7 +156,7 @@ function heldInField(data: unknown, fieldKey: string): number {
 export async function checkFileRefs(db: Db | Tx, applicationId: string, values: Record<string, unknown>): Promise<string[]> {
   const refs = fileRefsIn(values);
   if (!refs.length) return [];
-  const ids = refs.map((r) => r.id).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const ids = refs.map((r) => r.id).filter(isUuid);
   const rows = await db.attachment.findMany({ where: { applicationId, id: { in: ids } }, select: { id: true, mimeType: true, size: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return refs.filter((r) => {

@@ -3,6 +3,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../regulation/document";
+import { personName } from "../people";
 
 export type Identity = {
   id: string;
@@ -34,7 +35,7 @@ export function toIdentity(u: IdentityRow): Identity {
   return {
     id: u.id,
     email: u.email,
-    name: [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" "),
+    name: personName(u),
     roles: [...new Set<Role>([...u.roles, ...u.memberships.map((m) => m.role)])],
     departmentIds: [...new Set(u.memberships.map((m) => m.departmentId))],
     memberships: u.memberships.map((m) => ({ departmentId: m.departmentId, role: m.role })),

@@ -10,6 +10,7 @@ import { zSignInInput } from "./schema";
 import type { Role } from "../regulation/document";
 import { decideExternalLink, linkExternalIdentity } from "./mutations";
 import { mapClaims, oidcConfig } from "./oidc";
+import { personName } from "../people";
 
 const oidc = oidcConfig();
 
@@ -29,7 +30,7 @@ function oidcProvider(): Provider[] {
       checks: ["pkce", "state"],
       profile(profile: Record<string, unknown>) {
         const m = mapClaims(profile, oidc.claims);
-        return { id: m.subject, email: m.email, name: [m.lastName, m.firstName, m.middleName].filter(Boolean).join(" ") };
+        return { id: m.subject, email: m.email, name: personName(m) };
       },
     },
   ];

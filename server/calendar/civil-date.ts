@@ -31,11 +31,12 @@ export function parseDate(date: string): number {
   const day = Number(m[3]);
   assertYear(year);
   const n = dayNumberOf(year, month, day);
-  if (formatDate(n) !== date) throw new RangeError(`Not a calendar date: "${date}"`);
+  if (isoDateOf(n) !== date) throw new RangeError(`Not a calendar date: "${date}"`);
   return n;
 }
 
-export function formatDate(dayNumber: number): string {
+/** The civil date of a day number as YYYY-MM-DD: storage and keys, not display (server/format/dates.ts). */
+export function isoDateOf(dayNumber: number): string {
   return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
 }
 

@@ -8,6 +8,7 @@ import { config } from "../config";
 import { calendarYear } from "./russia";
 import type { CalendarYear, DayKind } from "./types";
 import { WorkingCalendar } from "./working-calendar";
+import type { DeadlineContext } from "./deadline-status";
 
 const TO_DB: Record<DayKind, DbDayKind> = {
   working: "WORKING", shortened: "SHORTENED", weekend: "WEEKEND", holiday: "HOLIDAY",
@@ -69,4 +70,12 @@ export async function readCalendarYears(db: Db): Promise<CalendarYear[]> {
  */
 export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
   return new WorkingCalendar(await readCalendarYears(db), { utcOffsetMinutes: config().utcOffsetMinutes, deriveYear: calendarYear });
+}
+
+/**
+ * What every deadline check at this moment is given (the board, the card, the deadlines page and
+ * the monitoring job): the loaded calendar and the configured due-soon threshold, read in one place.
+ */
+export async function deadlineContext(db: Db, now: Date = new Date()): Promise<DeadlineContext> {
+  return { now, calendar: await loadWorkingCalendar(db), dueSoonWorkingDays: config().dueSoonWorkingDays };
 }

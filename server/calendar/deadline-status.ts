@@ -21,6 +21,20 @@ export type DeadlineStatusOptions = {
   dueSoonWorkingDays: number;
 };
 
+function checkOptions(opts: DeadlineStatusOptions): void {
+  if (!Number.isSafeInteger(opts.dueSoonWorkingDays) || opts.dueSoonWorkingDays < 0) {
+    throw new RangeError(`dueSoonWorkingDays must be a non-negative integer, got ${opts.dueSoonWorkingDays}`);
+  }
+}
+
+/**
+ * What every deadline check is given: the moment, the calendar and the configured threshold
+ * (config().dueSoonWorkingDays, REGLAMENT_DUE_SOON_DAYS). The board, the card, the deadlines page
+ * and the monitoring job that sends the e-mails all take it from server/calendar/data.ts
+ * `deadlineContext`, so they never disagree on what is overdue or due soon.
+ */
+export type DeadlineContext = DeadlineStatusOptions & { now: Date; calendar: WorkingCalendar };
+
 /**
  * - `none`: the stage has no deadline (e.g. waiting for the applicant).
  * - `overdue`: `now` is after `dueAt`. Deadlines are ends of local days (see `addWorkingDays`), so
@@ -36,10 +50,21 @@ export function deadlineStatus(
   calendar: WorkingCalendar,
   opts: DeadlineStatusOptions,
 ): DeadlineStatus {
-  if (!Number.isSafeInteger(opts.dueSoonWorkingDays) || opts.dueSoonWorkingDays < 0) {
-    throw new RangeError(`dueSoonWorkingDays must be a non-negative integer, got ${opts.dueSoonWorkingDays}`);
-  }
+  checkOptions(opts);
   if (dueAt === null) return "none";
   if (now.getTime() > dueAt.getTime()) return "overdue";
   return calendar.countWorkingDays(now, dueAt) <= opts.dueSoonWorkingDays ? "due_soon" : "on_time";
+}
+
+/**
+ * The same rule as ranges of due instants, for the queries that select by it (the board's deadline
+ * filter, the deadlines page, the monitoring job): a due instant lies in the range of exactly the
+ * status `deadlineStatus` gives it. `due_soon` ends where `n` working days from now end
+ * (`addWorkingDays`), which is where `countWorkingDays(now, dueAt)` passes the threshold.
+ * Plain `{ lt, gte, lte, gt }` objects: a Prisma DateTime filter as they are.
+ */
+export function deadlineRanges(ctx: DeadlineContext): { overdue: { lt: Date }; due_soon: { gte: Date; lte: Date }; on_time: { gt: Date } } {
+  checkOptions(ctx);
+  const dueSoonUntil = ctx.calendar.addWorkingDays(ctx.now, ctx.dueSoonWorkingDays);
+  return { overdue: { lt: ctx.now }, due_soon: { gte: ctx.now, lte: dueSoonUntil }, on_time: { gt: dueSoonUntil } };
 }

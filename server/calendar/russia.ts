@@ -12,7 +12,7 @@ import {
   assertYear,
   dayNumberOf,
   daysInYear,
-  formatDate,
+  isoDateOf,
   isWeekend,
   parseDate,
   yearOf,
@@ -128,7 +128,7 @@ const MONTHS_GENITIVE = [
 
 /** "23 февраля" — the form used in Russian legal texts. */
 function ruDate(dayNumber: number): string {
-  const [, month, day] = formatDate(dayNumber).split("-").map(Number);
+  const [, month, day] = isoDateOf(dayNumber).split("-").map(Number);
   return `${day} ${MONTHS_GENITIVE[(month ?? 1) - 1]}`;
 }
 
@@ -155,7 +155,7 @@ function buildYear(year: number, decree: TransferDecree | undefined): CalendarYe
   }));
   const at = (dayNumber: number, what: string): Draft => {
     const d = drafts[dayNumber - first];
-    if (!d) throw new RangeError(`${what}: ${formatDate(dayNumber)} is outside ${year}`);
+    if (!d) throw new RangeError(`${what}: ${isoDateOf(dayNumber)} is outside ${year}`);
     return d;
   };
 
@@ -249,7 +249,7 @@ function buildYear(year: number, decree: TransferDecree | undefined): CalendarYe
 
   const days: CalendarDay[] = drafts.map((d, i) => {
     const day: CalendarDay = {
-      date: formatDate(first + i),
+      date: isoDateOf(first + i),
       kind: d.kind,
       working: isWorkingKind(d.kind),
       workMinutes: d.workMinutes,

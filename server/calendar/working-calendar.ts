@@ -21,7 +21,7 @@ import {
   assertYear,
   dayNumberOf,
   daysInYear,
-  formatDate,
+  isoDateOf,
   parseDate,
   yearOf,
 } from "./civil-date";
@@ -105,7 +105,7 @@ export class WorkingCalendar {
 
   /** The civil date of an instant at the municipality's offset. */
   localDate(instant: Date): string {
-    return formatDate(this.localDay(assertInstant(instant, "instant")));
+    return isoDateOf(this.localDay(assertInstant(instant, "instant")));
   }
 
   /** The first instant of a local date. */
@@ -134,7 +134,7 @@ export class WorkingCalendar {
 
   /** The first working day on or after `date`. */
   nextWorkingDay(date: string): string {
-    return formatDate(this.workingDayAtOrAfter(parseDate(date)));
+    return isoDateOf(this.workingDayAtOrAfter(parseDate(date)));
   }
 
   /**
@@ -142,7 +142,7 @@ export class WorkingCalendar {
    * non-working day, the next working day (S2 p.66, R7). Deadlines are counted from it.
    */
   takeInDate(from: Date): string {
-    return formatDate(this.takeInDay(from));
+    return isoDateOf(this.takeInDay(from));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -163,7 +163,7 @@ export class WorkingCalendar {
 
   /** The due date (YYYY-MM-DD) of `addWorkingDays`. */
   dueDateAfterWorkingDays(from: Date, n: number): string {
-    return formatDate(this.dueDayAfterWorkingDays(from, n));
+    return isoDateOf(this.dueDayAfterWorkingDays(from, n));
   }
 
   /**
@@ -177,7 +177,7 @@ export class WorkingCalendar {
 
   /** The due date (YYYY-MM-DD) of `addCalendarDays`. */
   dueDateAfterCalendarDays(from: Date, n: number): string {
-    return formatDate(this.dueDayAfterCalendarDays(from, n));
+    return isoDateOf(this.dueDayAfterCalendarDays(from, n));
   }
 
   /**
@@ -330,7 +330,7 @@ export class WorkingCalendar {
     this.ensureYears(year, year);
     const r = this.requireRange();
     const d = r.days[dayNumber - r.firstDay];
-    if (!d) throw new Error(`Calendar range does not cover ${formatDate(dayNumber)}`);
+    if (!d) throw new Error(`Calendar range does not cover ${isoDateOf(dayNumber)}`);
     return d;
   }
 
@@ -401,7 +401,7 @@ export class WorkingCalendar {
     }
     const maxMinutes = 24 * 60 - this.workdayStartMinutes;
     y.days.forEach((d, i) => {
-      if (d.date !== formatDate(first + i)) throw new RangeError(`Year ${y.year}: day ${i} is ${d.date}`);
+      if (d.date !== isoDateOf(first + i)) throw new RangeError(`Year ${y.year}: day ${i} is ${d.date}`);
       const ok = d.working
         ? Number.isInteger(d.workMinutes) && d.workMinutes > 0 && d.workMinutes <= maxMinutes
         : d.workMinutes === 0;

@@ -3,9 +3,10 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { ISSUED_RESULTS, visibleToApplicant, visibleToStaff } from "../application/visibility";
+import { isUuid } from "../ids";
 
 export async function resultForDownload(db: Db, viewer: { userId: string; departmentIds: readonly string[] }, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.resultDocument.findFirst({
     where: {
       id,

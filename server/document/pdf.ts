@@ -3,7 +3,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import type { AnswerSection } from "../application/answers";
 
 // Resolved from the working directory, not with require.resolve: the bundler that builds the server
 // replaces require.resolve with module ids. Both `npm start` and the tests run from the project root.
@@ -17,7 +16,8 @@ function fontFile(name: string): string {
 export type PdfBlock =
   | { kind: "title"; text: string }
   | { kind: "paragraph"; text: string; bold?: boolean; size?: number; align?: "left" | "right" | "center" | "justify" }
-  | { kind: "sections"; sections: AnswerSection[] }
+  // Titled label/answer lists: the answers of a form (server/application/answers.ts answerSections).
+  | { kind: "sections"; sections: { title: string; rows: { label: string; text: string }[] }[] }
   | { kind: "space"; lines?: number }
   | { kind: "rule" }
   | { kind: "page" };
@@ -47,7 +47,7 @@ export function renderPdf(meta: { title: string; author?: string }, blocks: PdfB
             doc.moveDown(0.4).font("bold").fontSize(12).text(s.title, { width }).moveDown(0.2);
             for (const row of s.rows) {
               doc.font("bold").fontSize(10).text(`${row.label}:`, { width, continued: false });
-              doc.font("regular").fontSize(11).text(row.value, { width, indent: 12 }).moveDown(0.2);
+              doc.font("regular").fontSize(11).text(row.text, { width, indent: 12 }).moveDown(0.2);
             }
           }
           doc.font("regular").fontSize(11);

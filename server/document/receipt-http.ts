@@ -5,11 +5,13 @@ import { staffScope } from "../auth/scope";
 import { getSession } from "../auth/session";
 import { STAFF_ROLES } from "../auth/session-roles";
 import { renderReceipt } from "./receipt";
-import { formatDateRu, formatDateTimeRu } from "../notification/templates";
+import { formatDate, formatDateTime } from "../format/dates";
 import { pinnedDocument } from "../regulation/document-cache";
 import { CHANNEL_LABEL } from "../regulation/document";
 import { visibleToStaff } from "../application/visibility";
 import { applicantOf } from "../application/applicant";
+import { isUuid } from "../ids";
+import { personName, type PersonNameParts } from "../people";
 
 export async function handleReceipt(_req: Request, params: { id: string }): Promise<Response> {
   const session = await getSession();
@@ -17,7 +19,7 @@ export async function handleReceipt(_req: Request, params: { id: string }): Prom
   const identity = session ? await loadIdentity(db, session.user.id) : null;
   if (!identity || !identity.roles.some((r) => STAFF_ROLES.includes(r))) return Response.json({ error: "Недостаточно прав" }, { status: 403 });
   const scope = await staffScope(db, identity);
-  if (!/^[0-9a-f-]{36}$/i.test(params.id)) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
+  if (!isUuid(params.id)) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
   const app = await db.application.findFirst({
     where: visibleToStaff(scope, { id: params.id, registrationNumber: { not: null } }),
     select: {
@@ -28,13 +30,13 @@ export async function handleReceipt(_req: Request, params: { id: string }): Prom
   });
   if (!app) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
   const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
-  const name = (u: { lastName: string; firstName: string; middleName: string | null } | null | undefined) => (u ? [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" ") : "—");
+  const name = (u: PersonNameParts | null | undefined) => (u ? personName(u) : "—");
   const pdf = await renderReceipt({
     authority: doc.passport.authority.name,
     serviceTitle: app.service.title,
     registrationNumber: app.registrationNumber!,
-    registeredAt: formatDateTimeRu(app.registeredAt!),
-    dueAt: formatDateRu(app.dueAt!),
+    registeredAt: formatDateTime(app.registeredAt!),
+    dueAt: formatDate(app.dueAt!),
     applicant: applicantOf(doc, app.data, app.owner).name,
     channel: CHANNEL_LABEL[app.channel],
     documents: doc.passport.documents.filter((d) => d.providedBy === "applicant").map((d) => d.title),

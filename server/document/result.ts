@@ -3,7 +3,7 @@
 // refusal notice naming its grounds (R25). The content comes from the regulation and the
 // application; the official writes the body text.
 import type { Passport } from "../regulation/document";
-import { formatDateRu } from "../notification/templates";
+import { formatDate } from "../format/dates";
 import { renderPdf, type PdfBlock } from "./pdf";
 
 export type ResultDocumentInput = {
@@ -37,7 +37,7 @@ export function renderResultDocument(d: ResultDocumentInput): Promise<Buffer> {
     { kind: "rule" },
     {
       kind: "paragraph",
-      text: `${d.outgoing ? `Исх. № ${d.outgoing.number} от ${formatDateRu(d.outgoing.date)}` : "Исх. № ____________ от ____________"}\nНа № ${d.registrationNumber} от ${formatDateRu(d.registeredAt)}`,
+      text: `${d.outgoing ? `Исх. № ${d.outgoing.number} от ${formatDate(d.outgoing.date)}` : "Исх. № ____________ от ____________"}\nНа № ${d.registrationNumber} от ${formatDate(d.registeredAt)}`,
       size: 10,
     },
     { kind: "paragraph", text: [d.applicant.name, d.applicant.address, d.applicant.email].filter(Boolean).join("\n"), align: "right" },
@@ -64,13 +64,13 @@ export function renderResultDocument(d: ResultDocumentInput): Promise<Buffer> {
     blocks.push(
       { kind: "rule" },
       { kind: "paragraph", text: "ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ", bold: true, size: 9 },
-      { kind: "paragraph", text: `Подписал: ${d.signature.signer}\nДата подписания: ${formatDateRu(d.signature.signedAt)}\nSHA-256 подписанного экземпляра: ${d.signature.sha256}`, size: 8 },
-      ...(d.outgoing ? [{ kind: "paragraph" as const, text: `Зарегистрирован: исх. № ${d.outgoing.number} от ${formatDateRu(d.outgoing.date)}`, size: 8 }] : []),
+      { kind: "paragraph", text: `Подписал: ${d.signature.signer}\nДата подписания: ${formatDate(d.signature.signedAt)}\nSHA-256 подписанного экземпляра: ${d.signature.sha256}`, size: 8 },
+      ...(d.outgoing ? [{ kind: "paragraph" as const, text: `Зарегистрирован: исх. № ${d.outgoing.number} от ${formatDate(d.outgoing.date)}`, size: 8 }] : []),
       { kind: "rule" },
     );
   } else {
     blocks.push({ kind: "paragraph", text: "Уполномоченное должностное лицо ____________________", align: "left" });
   }
-  blocks.push({ kind: "paragraph", text: `Документ сформирован ${formatDateRu(d.createdAt)} в системе «Регламент»`, size: 8 });
+  blocks.push({ kind: "paragraph", text: `Документ сформирован ${formatDate(d.createdAt)} в системе «Регламент»`, size: 8 });
   return renderPdf({ title: d.resultTitle, author: a.name }, blocks);
 }

@@ -27,6 +27,7 @@ import { appBaseUrl } from "../notification/config";
 import { rolesIn } from "../workflow/machine";
 import { coApplicantSteps } from "../application/co-applicants";
 import { visibleToStaff } from "../application/visibility";
+import { salutationName } from "../people";
 
 /**
  * Every acceptance transaction waits this long for a pooled connection and may run this long. Under
@@ -186,7 +187,7 @@ export async function registerPaperApplication(
         application: { create: { serviceId: service.id, departmentId: service.departmentId, channel: input.channel, owner: (t) => paperOwner(t, input.applicant) } },
         service, version, values: input.values, submissionKey: input.submissionKey,
         by: { kind: "registrar", userId: scope.userId }, receivedAt: input.receivedAt,
-        recipientName: [input.applicant.firstName, input.applicant.middleName].filter(Boolean).join(" "),
+        recipientName: salutationName(input.applicant),
         calendar: input.calendar, now,
       });
       return { id: accepted.id, registrationNumber: accepted.registrationNumber, registeredAt: accepted.registeredAt, dueAt: accepted.dueAt, alreadyRegistered: false };

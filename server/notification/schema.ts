@@ -1,6 +1,7 @@
 // Client-safe definitions of notifications: the kinds and the procedures' input schemas, shared by
 // the router and any browser code that lists or marks notifications.
 import { z } from "zod";
+import { zId } from "../ids";
 
 export const NOTIFICATION_KINDS = [
   "application_registered",
@@ -22,5 +23,5 @@ export type NotificationKind = z.infer<typeof zNotificationKind>;
 export const zListInput = z.object({ limit: z.number().int().min(1).max(100).default(50) }).default({ limit: 50 });
 
 export const zMarkReadInput = z.object({
-  ids: z.array(z.uuid("Неверный идентификатор уведомления")).min(1).max(100, "Не более 100 уведомлений за раз"),
+  ids: z.array(zId("Неверный идентификатор уведомления")).min(1).max(100, "Не более 100 уведомлений за раз"),
 });

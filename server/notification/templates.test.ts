@@ -6,8 +6,6 @@ import {
   deadlineDueSoonMessage,
   draftExpiringMessage,
   emailText,
-  formatDateRu,
-  formatDateTimeRu,
   refusalMessage,
   registrationMessage,
   resultReadyMessage,
@@ -17,20 +15,6 @@ import {
 const TZ = "Asia/Yekaterinburg";
 const S1 = "Предоставление информации пользователям автомобильных дорог общего пользования местного значения";
 const CABINET = "http://localhost:3000/cabinet/applications/0b9c";
-
-describe("dates", () => {
-  it("formats a date the Russian way, in the municipality's zone", () => {
-    expect(formatDateRu(new Date("2026-03-30T10:00:00Z"), TZ)).toBe("30 марта 2026 г.");
-    // A due instant is the end of the due day locally (UTC+5): still 30 March there, 31st nowhere.
-    expect(formatDateRu(new Date("2026-03-30T18:59:59.999Z"), TZ)).toBe("30 марта 2026 г.");
-    expect(formatDateRu(new Date("2026-03-30T19:00:00Z"), TZ)).toBe("31 марта 2026 г.");
-    expect(formatDateTimeRu(new Date("2026-03-30T04:05:00Z"), TZ)).toBe("30 марта 2026 г., 09:05");
-  });
-
-  it("defaults to the configured zone (Asia/Yekaterinburg)", () => {
-    expect(formatDateRu(new Date("2026-01-01T20:00:00Z"))).toBe("2 января 2026 г.");
-  });
-});
 
 describe("registrationMessage", () => {
   const facts = {

@@ -1,32 +1,13 @@
 // The texts of notifications (R19): pure functions from facts to a title and a plain-text body in
 // polite Russian. The same text is shown in the cabinet and sent by e-mail, so it must read well
 // without markup and carry every fact the applicant needs without opening the site.
-import { config } from "../config";
+import { formatDate, formatDateTime, formatTime } from "../format/dates";
 import { formatDuration, type Delivery } from "../regulation/document";
 
 export type Message = { title: string; body: string };
 
 /** The municipality's zone by default: a due date is the end of a day there (README, Deadlines). */
 type Zoned = { timeZone?: string };
-
-// Some ICU builds put no-break spaces into Russian dates ("2026 г."); plain text mail and tests
-// want ordinary spaces.
-const plainSpaces = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
-
-/** "30 марта 2026 г." */
-export function formatDateRu(date: Date, timeZone: string = config().timeZone): string {
-  return plainSpaces(new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date));
-}
-
-/** "14:05" */
-export function formatTimeRu(date: Date, timeZone: string = config().timeZone): string {
-  return plainSpaces(new Intl.DateTimeFormat("ru-RU", { hour: "2-digit", minute: "2-digit", timeZone }).format(date));
-}
-
-/** "30 марта 2026 г., 14:05" */
-export function formatDateTimeRu(date: Date, timeZone: string = config().timeZone): string {
-  return `${formatDateRu(date, timeZone)}, ${formatTimeRu(date, timeZone)}`;
-}
 
 const greeting = (name?: string | null) => (name?.trim() ? `Здравствуйте, ${name.trim()}!` : "Здравствуйте!");
 
@@ -61,9 +42,9 @@ export function registrationMessage(f: RegistrationFacts): Message {
       `Ваше заявление на предоставление услуги «${f.serviceTitle}» принято и зарегистрировано.`,
       lines(
         `Регистрационный номер: ${f.registrationNumber}`,
-        `Дата регистрации: ${formatDateRu(f.registeredAt, f.timeZone)}`,
+        `Дата регистрации: ${formatDate(f.registeredAt, f.timeZone)}`,
         f.expectedCompletionAt
-          ? `Ожидаемый срок предоставления услуги: не позднее ${formatDateRu(f.expectedCompletionAt, f.timeZone)}`
+          ? `Ожидаемый срок предоставления услуги: не позднее ${formatDate(f.expectedCompletionAt, f.timeZone)}`
           : null,
       ),
       `Следить за ходом рассмотрения заявления можно в личном кабинете: ${f.cabinetUrl}`,
@@ -92,7 +73,7 @@ export function refusalMessage(f: RefusalFacts): Message {
   // A refusal without grounds is unlawful (R25, S1 p.9): fail loudly instead of sending one.
   if (f.grounds.length === 0) throw new Error("refusalMessage: a motivated refusal needs at least one ground");
   const number = f.registrationNumber ? ` № ${f.registrationNumber}` : "";
-  const decided = formatDateRu(f.decidedAt, f.timeZone);
+  const decided = formatDate(f.decidedAt, f.timeZone);
   const title =
     f.stage === "intake"
       ? `Отказ в приёме документов${number ? ` по заявлению${number}` : ""}`
@@ -146,7 +127,7 @@ function howToGet(f: ResultReadyFacts): string {
       f.office ? lines(`Получить документ можно лично ${where}:`, officeLines(f.office)) : `Получить документ можно лично ${where}.`,
       "При себе необходимо иметь документ, удостоверяющий личность (представителю — также документ, подтверждающий полномочия).",
       f.collectBy
-        ? `Если документ не будет получен до ${formatDateRu(f.collectBy, f.timeZone)} включительно, он будет направлен вам заказным почтовым отправлением.`
+        ? `Если документ не будет получен до ${formatDate(f.collectBy, f.timeZone)} включительно, он будет направлен вам заказным почтовым отправлением.`
         : null,
     );
   switch (f.delivery) {
@@ -216,7 +197,7 @@ export function coApplicantInvitationMessage(f: CoApplicantInvitationFacts): Mes
       lines(
         `Чтобы заполнить свой раздел заявления, перейдите по ссылке: ${f.link}`,
         "Войдите в систему или зарегистрируйтесь с адресом электронной почты, на который пришло это письмо.",
-        f.expiresAt ? `Ссылка действительна до ${formatDateRu(f.expiresAt, f.timeZone)} включительно.` : null,
+        f.expiresAt ? `Ссылка действительна до ${formatDate(f.expiresAt, f.timeZone)} включительно.` : null,
       ),
       "Ссылка личная: не пересылайте её другим людям. Если вы не ожидали приглашения, ничего делать не нужно — без вашего участия ваши данные в заявление не попадут.",
     ),
@@ -241,7 +222,7 @@ export function accountClaimMessage(f: AccountClaimFacts): Message {
       "С этим адресом электронной почты пытаются зарегистрироваться на портале муниципальных услуг. На этот адрес уже есть учётная запись: её открыли в администрации, когда принимали заявление на бумаге.",
       lines(
         `Чтобы задать пароль и войти в личный кабинет, перейдите по ссылке: ${f.link}`,
-        `Ссылка действует до ${formatDateTimeRu(f.expiresAt, f.timeZone)} и только один раз.`,
+        `Ссылка действует до ${formatDateTime(f.expiresAt, f.timeZone)} и только один раз.`,
       ),
       "Ссылка личная: не пересылайте её другим людям. Если вы не регистрировались, ничего делать не нужно — без перехода по ссылке доступ к учётной записи никто не получит.",
     ),
@@ -257,7 +238,7 @@ export type DraftExpiringFacts = Zoned & {
 };
 
 export function draftExpiringMessage(f: DraftExpiringFacts): Message {
-  const purge = formatDateRu(f.purgeAt, f.timeZone);
+  const purge = formatDate(f.purgeAt, f.timeZone);
   return {
     title: `Черновик заявления будет удалён ${purge}`,
     body: paragraphs(
@@ -278,8 +259,8 @@ export type BookingFacts = Zoned & {
 };
 
 export function bookingConfirmedMessage(f: BookingFacts): Message {
-  const date = formatDateRu(f.at, f.timeZone);
-  const time = formatTimeRu(f.at, f.timeZone);
+  const date = formatDate(f.at, f.timeZone);
+  const time = formatTime(f.at, f.timeZone);
   return {
     title: `Запись на приём ${date} в ${time}`,
     body: paragraphs(
@@ -321,7 +302,7 @@ export function deadlineDueSoonMessage(f: DeadlineFacts & { workingDaysLeft?: nu
     title: `Истекает срок этапа «${f.stageTitle}» по заявлению № ${f.registrationNumber}`,
     body: paragraphs(
       greeting(f.recipientName),
-      `Срок выполнения этапа «${f.stageTitle}» по заявлению № ${f.registrationNumber} (услуга «${f.serviceTitle}») истекает ${endSentence(formatDateRu(f.dueAt, f.timeZone))}${left ? ` ${left}` : ""}`,
+      `Срок выполнения этапа «${f.stageTitle}» по заявлению № ${f.registrationNumber} (услуга «${f.serviceTitle}») истекает ${endSentence(formatDate(f.dueAt, f.timeZone))}${left ? ` ${left}` : ""}`,
       executorLine(f.executorName),
       `Карточка заявления: ${f.applicationUrl}`,
     ),
@@ -333,7 +314,7 @@ export function deadlineBreachedMessage(f: DeadlineFacts): Message {
     title: `Нарушен срок этапа «${f.stageTitle}» по заявлению № ${f.registrationNumber}`,
     body: paragraphs(
       greeting(f.recipientName),
-      `Срок выполнения этапа «${f.stageTitle}» по заявлению № ${f.registrationNumber} (услуга «${f.serviceTitle}») истёк ${formatDateRu(f.dueAt, f.timeZone)}, этап не завершён.`,
+      `Срок выполнения этапа «${f.stageTitle}» по заявлению № ${f.registrationNumber} (услуга «${f.serviceTitle}») истёк ${formatDate(f.dueAt, f.timeZone)}, этап не завершён.`,
       executorLine(f.executorName),
       "Пожалуйста, примите меры к завершению этапа.",
       `Карточка заявления: ${f.applicationUrl}`,

@@ -44,7 +44,6 @@ import {
   normalizePhone,
   normalizePostalIndex,
   normalizeSnils,
-  plural,
   validateEmail,
   validateInn,
   validateOgrn,
@@ -55,6 +54,8 @@ import {
   validateSnils,
 } from "./identifiers";
 import { acceptedMimeTypes, mimeTypesLabel } from "../attachment/sniff";
+import { formatIsoDate } from "../format/dates";
+import { plural } from "../format/plural";
 
 // ---------------------------------------------------------------------------------------------
 // Types and limits
@@ -151,7 +152,8 @@ const CHARS: [string, string, string] = ["символ", "символа", "си
  * одного). Forms: [genitive singular, genitive plural].
  */
 function genitive(n: number, forms: readonly [string, string]): string {
-  return n % 10 === 1 && n % 100 !== 11 ? forms[0] : forms[1];
+  // The plural rule with the genitive plural for "few" too.
+  return plural(n, [forms[0], forms[1], forms[1]]);
 }
 const CHARS_GEN: [string, string] = ["символа", "символов"];
 const RECORDS_GEN: [string, string] = ["записи", "записей"];
@@ -178,12 +180,6 @@ function daysInMonth(y: number, m: number): number {
   // Arithmetic, not Date.UTC: Date.UTC maps years 0-99 onto 1900-1999.
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
-
-/** "05.03.2026" from "2026-03-05". */
-export function formatDateRu(iso: string): string {
-  const m = ISO_DATE.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
 /** The calendar date of `now` in `timeZone`, as YYYY-MM-DD. */
@@ -286,7 +282,7 @@ function describeRelative(bound: string): string | null {
 }
 
 function dateBoundMessage(kind: "min" | "max", bound: string, resolved: string): string {
-  const shown = formatDateRu(resolved);
+  const shown = formatIsoDate(resolved);
   const rel = describeRelative(bound);
   if (rel === "сегодня") {
     return kind === "max"
@@ -403,6 +399,11 @@ export function visibleFields(step: StepDef, values: Record<string, unknown>, al
   const fields = (allSteps ?? [step]).flatMap((s) => s.fields);
   const hidden = hiddenKeys(fields, { prefix: "", values }, []);
   return step.fields.filter((f) => !hidden.has(f.key));
+}
+
+/** Sub-fields of a group item that its conditions show (the form, the error list and every answers view). */
+export function visibleSubFields(group: FieldDef, item: Record<string, unknown>, values: Record<string, unknown>): FieldDef[] {
+  return (group.fields ?? []).filter((sub) => !sub.showIf || evaluateCondition(sub.showIf, values, { group: group.key, values: item }));
 }
 
 // ---------------------------------------------------------------------------------------------

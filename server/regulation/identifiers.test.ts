@@ -19,7 +19,6 @@ import {
   normalizePostalIndex,
   normalizeSnils,
   parsePassport,
-  plural,
   snilsCheckNumber,
   validateEmail,
   validateInn,
@@ -332,9 +331,3 @@ describe("e-mail", () => {
   });
 });
 
-describe("plural", () => {
-  it("follows Russian rules", () => {
-    const f: [string, string, string] = ["цифра", "цифры", "цифр"];
-    expect([1, 2, 5, 11, 12, 21, 22, 25, 111].map((n) => plural(n, f))).toEqual(["цифра", "цифры", "цифр", "цифр", "цифр", "цифра", "цифры", "цифр", "цифр"]);
-  });
-});

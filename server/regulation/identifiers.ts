@@ -15,6 +15,7 @@
  * Check digits are computed on digit strings with running remainders (`r = (10r + d) mod m`), so
  * 15-digit numbers never pass through a lossy `number`.
  */
+import { plural } from "../format/plural";
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
@@ -38,21 +39,7 @@ function badCharMessage(where: string, allowed: string, ch: string): string {
 }
 
 /** "введено 9" / "введена 1" / "введено 0": agrees with the implied noun «цифра». */
-function enteredCount(n: number): string {
-  const n10 = n % 10;
-  const n100 = n % 100;
-  return n10 === 1 && n100 !== 11 ? `введена ${n}` : `введено ${n}`;
-}
-
-/** Russian plural: plural(5, ["цифра", "цифры", "цифр"]) → "цифр". */
-export function plural(n: number, forms: readonly [string, string, string]): string {
-  const n100 = Math.abs(n) % 100;
-  const n10 = n100 % 10;
-  if (n100 > 10 && n100 < 20) return forms[2];
-  if (n10 === 1) return forms[0];
-  if (n10 >= 2 && n10 <= 4) return forms[1];
-  return forms[2];
-}
+const enteredCount = (n: number) => `${plural(n, ["введена", "введено", "введено"])} ${n}`;
 
 function lengthMessage(subject: string, expected: string, actual: number, expectedCount: number): string {
   const fix =

@@ -4,7 +4,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { plural } from "./identifiers";
+import { countOf } from "../format/plural";
 import { documentChecksum } from "./checksum";
 import { validateDocument } from "./document";
 
@@ -29,7 +29,7 @@ export async function publishVersion(db: Db, input: { versionId: string; effecti
   if (!checked.ok) {
     throw new AppError(
       "INVALID",
-      `Редакция не может быть опубликована: ${checked.problems.length} ${plural(checked.problems.length, ["ошибка", "ошибки", "ошибок"])}`,
+      `Редакция не может быть опубликована: ${countOf(checked.problems.length, ["ошибка", "ошибки", "ошибок"])}`,
       Object.fromEntries(checked.problems.map((p) => [p.path || "document", p.message])),
     );
   }

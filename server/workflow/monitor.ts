@@ -3,7 +3,7 @@
 // in the app and by e-mail. "Once" is a primary key on (stage stay, kind) written in the same
 // transaction as the notices, so any number of instances running the job produce one notice.
 import type { Db } from "../db/client";
-import type { WorkingCalendar } from "../calendar/working-calendar";
+import { deadlineRanges, type DeadlineContext } from "../calendar/deadline-status";
 import { pinnedDocument } from "../regulation/document-cache";
 import { deadlineBreachedMessage, deadlineDueSoonMessage } from "../notification/templates";
 import { appBaseUrl } from "../notification/config";
@@ -44,8 +44,9 @@ async function recipientsFor(members: Members, kind: Kind, app: { departmentId: 
   return [];
 }
 
-export async function monitorDeadlines(db: Db, opts: { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number }) {
-  const horizon = opts.calendar.addWorkingDays(opts.now, opts.dueSoonWorkingDays);
+export async function monitorDeadlines(db: Db, opts: DeadlineContext) {
+  // The rule the board and the card show (server/calendar/deadline-status.ts), as ranges of due instants.
+  const due = deadlineRanges(opts);
   const parents = new Map((await departmentParents(db)).map((d) => [d.id, d.parentId]));
   const members = membersOnce(db);
   let warned = 0;
@@ -54,7 +55,7 @@ export async function monitorDeadlines(db: Db, opts: { now: Date; calendar: Work
   for (const kind of ["breach", "due_soon"] as const) {
     let after: { dueAt: Date; id: string } | undefined;
     for (;;) {
-      const page = await stagesAwaitingNotice(db, { kind, now: opts.now, horizon, after, take: PAGE });
+      const page = await stagesAwaitingNotice(db, { kind, dueAt: kind === "breach" ? due.overdue : due.due_soon, after, take: PAGE });
       for (const s of page) {
         const app = s.application;
         const recipients = await recipientsFor(members, kind, app, parents);

@@ -4,24 +4,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { seedDemo } from "../../prisma/seed/demo";
 import { loadIdentity } from "../auth/data";
-import { staffScope } from "../auth/scope";
+import { staffScope, type StaffScope } from "../auth/scope";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { AppError } from "../errors";
 import { versionInForce } from "../regulation/data";
 import { createDraftVersion, publishVersion } from "../regulation/mutations";
-import { overdueAndDueSoon } from "./data";
+import { board } from "./board/data";
 import { moveApplication, reassignExecutor, registerApplication } from "./mutations";
 import type { Actor } from "./machine";
 
 let t: TestDatabase;
 let calendar: WorkingCalendar;
 
-async function actorFor(email: string): Promise<Actor> {
+async function scopeFor(email: string): Promise<StaffScope> {
   const user = await t.db.user.findUniqueOrThrow({ where: { email } });
   const identity = (await loadIdentity(t.db, user.id))!;
   return staffScope(t.db, identity);
 }
+const actorFor = (email: string): Promise<Actor> => scopeFor(email);
 
 async function newApplication(serviceCode = "road-info") {
   const service = await t.db.service.findUniqueOrThrow({ where: { code: serviceCode } });
@@ -199,19 +200,27 @@ describe("regulation versions (R11)", () => {
 });
 
 describe("deadline monitoring query (R4)", () => {
-  it("lists overdue and due-soon applications of the department, per executor", async () => {
+  it("lists overdue and due-soon applications of the department, by the one deadline rule", async () => {
     const app = await newApplication("archive-info");
     await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt: new Date("2026-06-01T05:00:00Z") });
-    const roads = await actorFor("executor@demo.reglament.ru");
+    const roads = await scopeFor("executor@demo.reglament.ru");
     const stageDue = (await t.db.application.findUniqueOrThrow({ where: { id: app.id } })).stageDueAt!;
-    const before = await overdueAndDueSoon(t.db, roads, { now: new Date("2026-05-20T05:00:00Z"), calendar, dueSoonWorkingDays: 2 });
-    expect(before.find((r) => r.id === app.id)).toBeUndefined();
-    const soon = await overdueAndDueSoon(t.db, roads, { now: new Date("2026-06-01T06:00:00Z"), calendar, dueSoonWorkingDays: 2 });
-    expect(soon.find((r) => r.id === app.id)?.status).toBe("due_soon");
-    const late = await overdueAndDueSoon(t.db, roads, { now: new Date(stageDue.getTime() + 60_000), calendar, dueSoonWorkingDays: 2 });
-    expect(late.find((r) => r.id === app.id)?.status).toBe("overdue");
-    const mfc = { departmentIds: [(await t.db.department.findUniqueOrThrow({ where: { code: "mfc" } })).id] };
-    expect(await overdueAndDueSoon(t.db, mfc, { now: new Date(stageDue.getTime() + 60_000), calendar, dueSoonWorkingDays: 2 })).toEqual([]);
+    // What the deadlines page asks: the board filtered by the rule, overdue and due soon.
+    const listed = async (scope: StaffScope, now: Date) => {
+      const ctx = { now, calendar, dueSoonWorkingDays: 2 };
+      const [overdue, dueSoon] = await Promise.all(
+        (["overdue", "due_soon"] as const).map((deadline) => board(t.db, scope, { filters: { deadline }, perColumn: 100 }, ctx)),
+      );
+      return [...overdue!.columns, ...dueSoon!.columns].flatMap((c) => c.cards).filter((c) => c.id === app.id).map((c) => c.deadline.status);
+    };
+    expect(await listed(roads, new Date("2026-05-20T05:00:00Z"))).toEqual([]);
+    expect(await listed(roads, new Date("2026-06-01T06:00:00Z"))).toEqual(["due_soon"]);
+    expect(await listed(roads, new Date(stageDue.getTime() + 60_000))).toEqual(["overdue"]);
+    // A registrar of the MFC alone: another department's applications are not listed.
+    const mfcId = (await t.db.department.findUniqueOrThrow({ where: { code: "mfc" } })).id;
+    await t.db.user.create({ data: { email: "mfc-only@demo.reglament.ru", lastName: "Сидорова", firstName: "Ольга", roles: [], memberships: { create: { departmentId: mfcId, role: "REGISTRAR" } } } });
+    const mfc = await scopeFor("mfc-only@demo.reglament.ru");
+    expect(await listed(mfc, new Date(stageDue.getTime() + 60_000))).toEqual([]);
     // The planner can answer the monitoring query from the (departmentId, status, stageDueAt) index.
     const [, plan] = await t.db.$transaction([
       t.db.$executeRawUnsafe("SET LOCAL enable_seqscan = off"),

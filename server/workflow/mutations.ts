@@ -10,7 +10,7 @@ import { fileStorage, type FileStorage } from "../storage/storage";
 import { runEffects } from "./effects";
 import { notify, type NotifyInput } from "../notification/mutations";
 import { appBaseUrl } from "../notification/config";
-import { formatDateRu } from "../notification/templates";
+import { formatDate } from "../format/dates";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import type { DeadlineNoticeKind } from "./data";
 import { visibleToStaff } from "../application/visibility";
@@ -231,7 +231,7 @@ export async function reassignExecutor(
 async function notifyExecutor(tx: Tx, input: { executorId: string; applicationId: string; stageDueAt: Date | null; reason?: string }) {
   const app = await tx.application.findUniqueOrThrow({ where: { id: input.applicationId }, select: { registrationNumber: true, service: { select: { title: true } } } });
   const number = app.registrationNumber ?? "";
-  const due = input.stageDueAt ? `Срок текущего этапа — до ${formatDateRu(input.stageDueAt)} включительно.` : null;
+  const due = input.stageDueAt ? `Срок текущего этапа — до ${formatDate(input.stageDueAt)} включительно.` : null;
   await notify(tx, {
     userId: input.executorId, applicationId: input.applicationId, kind: "executor_assigned",
     title: input.reason ? `Вам передано заявление № ${number}` : `Вам назначено заявление № ${number}`,

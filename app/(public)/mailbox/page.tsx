@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { api } from "@/server/api/server";
 import { getSession } from "@/server/auth/session";
 import { isMailSendingConfigured } from "@/server/notification/config";
-import { formatDateTimeRu } from "@/server/notification/templates";
+import { formatDateTime } from "@/server/format/dates";
 
 export const metadata: Metadata = { title: "Демонстрационный почтовый ящик" };
 export const dynamic = "force-dynamic";
@@ -39,7 +39,7 @@ export default async function MailboxPage() {
                   <dt className="text-slate-600">Кому</dt>
                   <dd>{e.to}</dd>
                   <dt className="text-slate-600">Дата</dt>
-                  <dd><time dateTime={e.createdAt.toISOString()}>{formatDateTimeRu(e.createdAt)}</time></dd>
+                  <dd><time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time></dd>
                   {e.attachmentNames.length ? (
                     <>
                       <dt className="text-slate-600">Вложения</dt>

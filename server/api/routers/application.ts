@@ -11,10 +11,11 @@ import { loadWorkingCalendar } from "../../calendar/data";
 import { AppError } from "../../errors";
 import { applicantProcedure, authedProcedure, createTRPCRouter } from "../trpc";
 import { z } from "zod";
+import { zId } from "../../ids";
 
 export const applicationRouter = createTRPCRouter({
   startDraft: applicantProcedure
-    .input(zStartDraftInput.extend({ copyFrom: z.string().uuid().optional() }))
+    .input(zStartDraftInput.extend({ copyFrom: zId().optional() }))
     .mutation(({ ctx, input }) => startDraft(ctx.db, { ownerId: ctx.identity.id, serviceCode: input.serviceCode, copyFrom: input.copyFrom })),
 
   // Opening a draft moves it to the edition of the regulation in force (R11): the form shown is the
@@ -44,7 +45,7 @@ export const applicationRouter = createTRPCRouter({
     }),
 
   removeCoApplicant: applicantProcedure
-    .input(zApplicationId.extend({ participantId: z.string().uuid() }))
+    .input(zApplicationId.extend({ participantId: zId() }))
     .mutation(({ ctx, input }) => removeCoApplicant(ctx.db, { ownerId: ctx.identity.id, applicationId: input.id, participantId: input.participantId })),
 
   acceptInvitation: applicantProcedure

@@ -1,8 +1,8 @@
 // The staff workspace: the board, the card, moves through the process, assignment and comments.
 import { z } from "zod";
+import { zId } from "../../ids";
 import { CHANNELS } from "../../regulation/document";
-import { loadWorkingCalendar } from "../../calendar/data";
-import { config } from "../../config";
+import { deadlineContext, loadWorkingCalendar } from "../../calendar/data";
 import { AppError } from "../../errors";
 import { board, boardColumnPage } from "../../workflow/board/data";
 import { executorsFor, staffCard } from "../../workflow/card/data";
@@ -23,40 +23,36 @@ const zFilters = z.object({
   q: z.string().max(100).optional(),
 });
 
-async function boardContext(db: Parameters<typeof loadWorkingCalendar>[0]) {
-  return { now: new Date(), calendar: await loadWorkingCalendar(db), dueSoonWorkingDays: config().dueSoonWorkingDays };
-}
-
 export const staffRouter = createTRPCRouter({
   overview: staffProcedure.query(({ ctx }) => staffOverview(ctx.db, ctx.scope)),
 
   board: staffProcedure
     .input(z.object({ filters: zFilters.default({}), perColumn: z.number().int().min(1).max(100).default(20) }))
-    .query(async ({ ctx, input }) => board(ctx.db, ctx.scope, input, await boardContext(ctx.db))),
+    .query(async ({ ctx, input }) => board(ctx.db, ctx.scope, input, await deadlineContext(ctx.db))),
 
   column: staffProcedure
-    .input(z.object({ filters: zFilters.default({}), stage: z.string().max(64), cursor: z.string().uuid().optional(), limit: z.number().int().min(1).max(100).default(20) }))
-    .query(async ({ ctx, input }) => boardColumnPage(ctx.db, ctx.scope, input, await boardContext(ctx.db))),
+    .input(z.object({ filters: zFilters.default({}), stage: z.string().max(64), cursor: zId().optional(), limit: z.number().int().min(1).max(100).default(20) }))
+    .query(async ({ ctx, input }) => boardColumnPage(ctx.db, ctx.scope, input, await deadlineContext(ctx.db))),
 
   card: staffProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
-    const card = await staffCard(ctx.db, ctx.scope, input.id, await boardContext(ctx.db));
+    const card = await staffCard(ctx.db, ctx.scope, input.id, await deadlineContext(ctx.db));
     if (!card) throw new AppError("NOT_FOUND", "Заявление не найдено");
     return card;
   }),
 
-  executors: staffProcedure.input(z.object({ id: z.string().uuid() })).query(({ ctx, input }) => executorsFor(ctx.db, ctx.scope, input.id)),
+  executors: staffProcedure.input(z.object({ id: zId() })).query(({ ctx, input }) => executorsFor(ctx.db, ctx.scope, input.id)),
 
   /** Every stage change goes through the state machine (R1); a stale row version is a conflict. */
   move: staffProcedure
     .input(
       z.object({
-        id: z.string().uuid(),
+        id: zId(),
         expectedRowVersion: z.number().int().nonnegative(),
         transition: z.string().max(64),
         refusalGrounds: z.array(z.string().max(64)).max(20).optional(),
         comment: z.string().max(5000).optional(),
         resultType: z.string().max(64).optional(),
-        executorId: z.string().uuid().optional(),
+        executorId: zId().optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -69,7 +65,7 @@ export const staffRouter = createTRPCRouter({
 
   /** Hands the application to another executor (head or registrar), with the reason (R2). */
   reassign: staffProcedure
-    .input(z.object({ id: z.uuid(), expectedRowVersion: z.number().int().nonnegative(), executorId: z.uuid("Выберите исполнителя"), reason: z.string().trim().min(1, "Укажите причину передачи").max(1000, "Причина не длиннее 1000 знаков") }))
+    .input(z.object({ id: zId(), expectedRowVersion: z.number().int().nonnegative(), executorId: zId("Выберите исполнителя"), reason: z.string().trim().min(1, "Укажите причину передачи").max(1000, "Причина не длиннее 1000 знаков") }))
     .mutation(({ ctx, input }) =>
       reassignExecutor(ctx.db, { applicationId: input.id, expectedRowVersion: input.expectedRowVersion, executorId: input.executorId, reason: input.reason, actor: ctx.scope }),
     ),
@@ -87,7 +83,7 @@ export const staffRouter = createTRPCRouter({
         values: zDraftValues,
         channel: z.enum(["IN_PERSON", "POST", "MFC", "EMAIL"]),
         receivedAt: z.coerce.date(),
-        submissionKey: z.uuid(),
+        submissionKey: zId(),
         applicant: z.object({
           email: z.union([z.literal(""), z.string().trim().email("Адрес электронной почты указан неверно")]).optional(),
           lastName: z.string().trim().min(1, "Укажите фамилию заявителя").max(60),
@@ -100,14 +96,14 @@ export const staffRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => registerPaperApplication(ctx.db, ctx.scope, { ...input, calendar: await loadWorkingCalendar(ctx.db) })),
 
   sendRequest: staffProcedure
-    .input(z.object({ id: z.string().uuid(), typeCode: z.string().max(64), text: z.string().trim().min(1, "Опишите, какие сведения запрашиваются").max(5000, "Текст запроса не длиннее 5000 знаков") }))
+    .input(z.object({ id: zId(), typeCode: z.string().max(64), text: z.string().trim().min(1, "Опишите, какие сведения запрашиваются").max(5000, "Текст запроса не длиннее 5000 знаков") }))
     .mutation(async ({ ctx, input }) => sendInteragencyRequest(ctx.db, ctx.scope, { applicationId: input.id, typeCode: input.typeCode, text: input.text, calendar: await loadWorkingCalendar(ctx.db) })),
 
   answerRequest: staffProcedure
-    .input(z.object({ requestId: z.string().uuid(), answerText: zAnswerText }))
+    .input(z.object({ requestId: zId(), answerText: zAnswerText }))
     .mutation(({ ctx, input }) => recordRequestAnswer(ctx.db, ctx.scope, input)),
 
   comment: staffProcedure
-    .input(z.object({ id: z.string().uuid(), text: z.string().trim().min(1, "Комментарий пуст").max(5000) }))
+    .input(z.object({ id: zId(), text: z.string().trim().min(1, "Комментарий пуст").max(5000) }))
     .mutation(({ ctx, input }) => addComment(ctx.db, ctx.scope, { applicationId: input.id, text: input.text })),
 });

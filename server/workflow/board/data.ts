@@ -4,8 +4,7 @@ import "server-only";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../generated/prisma/client";
 import type { StaffScope } from "../../auth/scope";
-import type { WorkingCalendar } from "../../calendar/working-calendar";
-import { DEADLINE_STATUS_LABEL, deadlineStatus } from "../../calendar/deadline-status";
+import { DEADLINE_STATUS_LABEL, deadlineRanges, deadlineStatus, type DeadlineContext } from "../../calendar/deadline-status";
 import { pinnedDocument } from "../../regulation/document-cache";
 import { versionInForce } from "../../regulation/data";
 import type { Channel, RegulationDocument } from "../../regulation/document";
@@ -21,7 +20,7 @@ export type BoardFilters = {
   q?: string;
 };
 
-export type BoardContext = { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number };
+export type BoardContext = DeadlineContext;
 
 
 /** Parsed documents of the given versions, from the cache or one query for the missing ones. */
@@ -35,7 +34,7 @@ async function documentsOf(db: Db, versionIds: string[]): Promise<Map<string, Re
 }
 
 function where(scope: StaffScope, filters: BoardFilters, serviceId: string | undefined, stage: string | undefined, ctx: BoardContext): Prisma.ApplicationWhereInput {
-  const horizon = ctx.calendar.addWorkingDays(ctx.now, ctx.dueSoonWorkingDays);
+  const due = deadlineRanges(ctx);
   const q = filters.q?.trim();
   return visibleToStaff(scope, {
     status: { in: ["SUBMITTED", "CLOSED"] },
@@ -43,9 +42,9 @@ function where(scope: StaffScope, filters: BoardFilters, serviceId: string | und
     ...(stage ? { currentStage: stage } : {}),
     ...(filters.mine ? { assigneeId: scope.userId } : {}),
     ...(filters.channel ? { channel: filters.channel } : {}),
-    ...(filters.deadline === "overdue" ? { status: "SUBMITTED", stageDueAt: { lt: ctx.now } } : {}),
-    ...(filters.deadline === "due_soon" ? { status: "SUBMITTED", stageDueAt: { gte: ctx.now, lte: horizon } } : {}),
-    ...(filters.deadline === "on_time" ? { OR: [{ stageDueAt: null }, { stageDueAt: { gt: horizon } }] } : {}),
+    ...(filters.deadline === "overdue" ? { status: "SUBMITTED", stageDueAt: due.overdue } : {}),
+    ...(filters.deadline === "due_soon" ? { status: "SUBMITTED", stageDueAt: due.due_soon } : {}),
+    ...(filters.deadline === "on_time" ? { OR: [{ stageDueAt: null }, { stageDueAt: due.on_time }] } : {}),
     ...(q
       ? {
           AND: [{

@@ -3,8 +3,7 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import type { StaffScope } from "../../auth/scope";
-import type { WorkingCalendar } from "../../calendar/working-calendar";
-import { DEADLINE_STATUS_LABEL, deadlineStatus } from "../../calendar/deadline-status";
+import { DEADLINE_STATUS_LABEL, deadlineStatus, type DeadlineContext } from "../../calendar/deadline-status";
 import { pinnedDocument } from "../../regulation/document-cache";
 import { ROLE_LABEL, type RegulationDocument } from "../../regulation/document";
 import { applicantOf, type ApplicantOwner } from "../../application/applicant";
@@ -13,10 +12,11 @@ import { AppError } from "../../errors";
 import { INTERAGENCY_ANSWER_FIELD } from "../../attachment/data";
 import { personName } from "../../people";
 import { visibleToStaff } from "../../application/visibility";
+import { isUuid } from "../../ids";
 
 
-export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: { now: Date; calendar: WorkingCalendar; dueSoonWorkingDays: number }) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: DeadlineContext) {
+  if (!isUuid(id)) return null;
   const app = await db.application.findFirst({
     where: visibleToStaff(scope, { id }),
     select: {

@@ -11,6 +11,7 @@ import { MAX_UPLOAD_BYTES } from "../../attachment/mutations";
 import { AppError } from "../../errors";
 import { fileStorage } from "../../storage/storage";
 import { ANSWER_FILE_RULE, recordRequestAnswer, zAnswerText } from "./mutations";
+import { isUuid } from "../../ids";
 
 const STATUS = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INVALID: 400, UNAUTHORIZED: 401, PRECONDITION: 412 } as const;
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
@@ -31,7 +32,7 @@ export async function handleRequestAnswer(req: Request, params: { requestId: str
   const identity = session ? await loadIdentity(db, session.user.id) : null;
   if (!identity) return json(401, { error: "Войдите в систему, чтобы внести ответ" });
   if (!identity.roles.some((r) => STAFF_ROLES.includes(r))) return json(403, { error: "Недостаточно прав" });
-  if (!/^[0-9a-f-]{36}$/i.test(params.requestId)) return json(404, { error: "Запрос не найден" });
+  if (!isUuid(params.requestId)) return json(404, { error: "Запрос не найден" });
   // Nothing bigger than any upload may be is even read into memory.
   if (Number(req.headers.get("content-length") ?? 0) > MAX_UPLOAD_BYTES) return tooBig();
   try {

@@ -14,6 +14,7 @@ import type { WorkingCalendar } from "../../calendar/working-calendar";
 import { pinnedDocument } from "../../regulation/document-cache";
 import { addDuration } from "../machine";
 import { visibleToStaff } from "../../application/visibility";
+import { isUuid } from "../../ids";
 
 async function scopedApp(db: Db, scope: StaffScope, applicationId: string) {
   const app = await db.application.findFirst({
@@ -55,7 +56,7 @@ export async function recordRequestAnswer(
   input: { requestId: string; answerText: string; file?: { fileName: string; content: Uint8Array }; now?: Date },
   storage?: FileStorage,
 ): Promise<{ answeredAt: Date; file: { id: string; name: string; size: number; mimeType: string } | null }> {
-  if (!/^[0-9a-f-]{36}$/i.test(input.requestId)) throw new AppError("NOT_FOUND", "Запрос не найден");
+  if (!isUuid(input.requestId)) throw new AppError("NOT_FOUND", "Запрос не найден");
   const request = await db.interagencyRequest.findFirst({
     where: { id: input.requestId, application: visibleToStaff(scope) },
     select: { id: true, applicationId: true, answeredAt: true, typeCode: true, application: { select: { currentStage: true } } },

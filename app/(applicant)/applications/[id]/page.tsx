@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { api } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
+import { isUuid } from "@/server/ids";
 import { ApplicationWizard } from "@/components/form/application-wizard";
 import { CoApplicantsPanel } from "@/components/co-applicant/owner-panel";
 import { FormUpdateNotice } from "@/components/form/form-update-notice";
@@ -11,11 +12,9 @@ import { FormUpdateNotice } from "@/components/form/form-update-notice";
 export const metadata: Metadata = { title: "Заполнение заявления" };
 export const dynamic = "force-dynamic";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function load(id: string) {
   // A malformed id is as unknown as another applicant's draft: "not found", never a 500.
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   try {
     return await (await api()).application.getDraft({ id });
   } catch (error) {
