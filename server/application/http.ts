@@ -1,34 +1,25 @@
 // GET /api/applications/:id/pdf — the applicant's copy of the filled form as a PDF (R15), with the
 // registration and the signature hash once submitted.
-import { getDb, type Db } from "../db/client";
-import { loadIdentity } from "../auth/data";
-import { getSession } from "../auth/session";
+import { z } from "zod";
+import { errorResponse, fileResponse, restRoute, zId } from "../api/rest";
 import { renderPdf, type PdfBlock } from "../document/pdf";
 import { formatDateRu } from "../notification/templates";
 import { answerSections } from "./answers";
 import { applicationForOwner } from "./data";
 
-export async function handleApplicationPdf(_req: Request, params: { id: string }): Promise<Response> {
-  const session = await getSession();
-  return applicationPdfResponse(getDb(), session?.user.id ?? null, params.id);
-}
-
-/**
- * The answer for the user a session names. The account is read again, like every other route does
- * (loadIdentity): a session token outlives a deactivation, and a deactivated user gets nothing.
- */
-export async function applicationPdfResponse(db: Db, sessionUserId: string | null, id: string): Promise<Response> {
-  const identity = sessionUserId ? await loadIdentity(db, sessionUserId) : null;
-  if (!identity) return Response.json({ error: "Войдите в систему" }, { status: 401 });
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
-  const app = await applicationForOwner(db, identity.id, id);
-  if (!app) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
-  const pdf = await applicationCopyPdf(app);
-  const name = `zayavlenie-${app.registrationNumber ?? "chernovik"}.pdf`;
-  return new Response(new Uint8Array(pdf), {
-    headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${name}"`, "cache-control": "private, no-store" },
-  });
-}
+/** To its owner and co-applicants (applicationForOwner); to anyone else it does not exist. */
+export const applicationPdfRoute = restRoute({
+  name: "application PDF",
+  auth: "user",
+  params: z.object({ id: zId }),
+  notFound: "Заявление не найдено",
+  async handler({ params, db, identity }) {
+    const app = await applicationForOwner(db, identity.id, params.id);
+    if (!app) return errorResponse(404, "Заявление не найдено");
+    const pdf = await applicationCopyPdf(app);
+    return fileResponse(pdf, { contentType: "application/pdf", fileName: `zayavlenie-${app.registrationNumber ?? "chernovik"}.pdf` });
+  },
+});
 
 export function applicationCopyPdf(app: NonNullable<Awaited<ReturnType<typeof applicationForOwner>>>): Promise<Buffer> {
   const steps = app.steps.filter((s) => (s.section ?? "applicant") === "applicant");

@@ -1,6 +1,7 @@
 // Who may download a result document: the applicant once it is issued (R20), staff of the
 // application's department at any time. Others get "not found".
 import type { Db } from "../db/client";
+import type { StaffScope } from "../auth/scope";
 
 export async function resultForDownload(db: Db, viewer: { userId: string; departmentIds: readonly string[] }, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
@@ -13,5 +14,20 @@ export async function resultForDownload(db: Db, viewer: { userId: string; depart
       ],
     },
     select: { id: true, title: true, storageKey: true, signedStorageKey: true, outgoingNumber: true },
+  });
+}
+
+/**
+ * What the paper receipt of a registered application shows (R23), for staff of its department: any
+ * other application, or one not registered yet, is not found.
+ */
+export async function receiptForStaff(db: Db, scope: Pick<StaffScope, "departmentIds">, id: string) {
+  return db.application.findFirst({
+    where: { id, departmentId: { in: [...scope.departmentIds] }, registrationNumber: { not: null } },
+    select: {
+      registrationNumber: true, registeredAt: true, dueAt: true, channel: true, data: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
+      service: { select: { title: true } }, owner: { select: { lastName: true, firstName: true, middleName: true } },
+      events: { where: { type: "submitted" }, take: 1, select: { actor: { select: { lastName: true, firstName: true, middleName: true } } } },
+    },
   });
 }

@@ -1,43 +1,34 @@
 // GET /api/applications/:id/receipt — the two-copy receipt of an application accepted by staff.
-import { getDb } from "../db/client";
-import { loadIdentity } from "../auth/data";
-import { staffScope } from "../auth/scope";
-import { getSession } from "../auth/session";
-import { STAFF_ROLES } from "../auth/session-roles";
+import { z } from "zod";
+import { errorResponse, fileResponse, restRoute, zId } from "../api/rest";
 import { renderReceipt } from "./receipt";
+import { receiptForStaff } from "./data";
 import { formatDateRu, formatDateTimeRu } from "../notification/templates";
 import { pinnedDocument } from "../regulation/document-cache";
 import { CHANNEL_LABEL } from "../regulation/document";
 
-export async function handleReceipt(_req: Request, params: { id: string }): Promise<Response> {
-  const session = await getSession();
-  const db = getDb();
-  const identity = session ? await loadIdentity(db, session.user.id) : null;
-  if (!identity || !identity.roles.some((r) => STAFF_ROLES.includes(r))) return Response.json({ error: "Недостаточно прав" }, { status: 403 });
-  const scope = await staffScope(db, identity);
-  if (!/^[0-9a-f-]{36}$/i.test(params.id)) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
-  const app = await db.application.findFirst({
-    where: { id: params.id, departmentId: { in: [...scope.departmentIds] }, registrationNumber: { not: null } },
-    select: {
-      registrationNumber: true, registeredAt: true, dueAt: true, channel: true, data: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
-      service: { select: { title: true } }, owner: { select: { lastName: true, firstName: true, middleName: true } },
-      events: { where: { type: "submitted" }, take: 1, select: { actor: { select: { lastName: true, firstName: true, middleName: true } } } },
-    },
-  });
-  if (!app) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
-  const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
-  const name = (u: { lastName: string; firstName: string; middleName: string | null } | null | undefined) => (u ? [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" ") : "—");
-  const data = app.data as Record<string, unknown>;
-  const pdf = await renderReceipt({
-    authority: doc.passport.authority.name,
-    serviceTitle: app.service.title,
-    registrationNumber: app.registrationNumber!,
-    registeredAt: formatDateTimeRu(app.registeredAt!),
-    dueAt: formatDateRu(app.dueAt!),
-    applicant: data.applicant_type === "legal" && typeof data.org_name === "string" ? data.org_name : name(app.owner),
-    channel: CHANNEL_LABEL[app.channel],
-    documents: doc.passport.documents.filter((d) => d.providedBy === "applicant").map((d) => d.title),
-    registrar: name(app.events[0]?.actor ?? null),
-  });
-  return new Response(new Uint8Array(pdf), { headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="receipt-${encodeURIComponent(app.registrationNumber!)}.pdf"`, "cache-control": "private, no-store" } });
-}
+export const receiptRoute = restRoute({
+  name: "paper receipt",
+  auth: "staff",
+  params: z.object({ id: zId }),
+  notFound: "Заявление не найдено",
+  async handler({ params, db, scope }) {
+    const app = await receiptForStaff(db, scope, params.id);
+    if (!app) return errorResponse(404, "Заявление не найдено");
+    const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+    const name = (u: { lastName: string; firstName: string; middleName: string | null } | null | undefined) => (u ? [u.lastName, u.firstName, u.middleName].filter(Boolean).join(" ") : "—");
+    const data = app.data as Record<string, unknown>;
+    const pdf = await renderReceipt({
+      authority: doc.passport.authority.name,
+      serviceTitle: app.service.title,
+      registrationNumber: app.registrationNumber!,
+      registeredAt: formatDateTimeRu(app.registeredAt!),
+      dueAt: formatDateRu(app.dueAt!),
+      applicant: data.applicant_type === "legal" && typeof data.org_name === "string" ? data.org_name : name(app.owner),
+      channel: CHANNEL_LABEL[app.channel],
+      documents: doc.passport.documents.filter((d) => d.providedBy === "applicant").map((d) => d.title),
+      registrar: name(app.events[0]?.actor ?? null),
+    });
+    return fileResponse(pdf, { contentType: "application/pdf", fileName: `receipt-${app.registrationNumber!}.pdf` });
+  },
+});
