@@ -10,8 +10,14 @@ afterEach(() => {
   vi.resetModules();
 });
 
-/** A fresh copy of the module: server/config.ts reads the environment once per process. */
-const load = async () => import("./format");
+/**
+ * Fresh copies of the modules, the environment read as a server instance reads it at start
+ * (server/env.ts, from instrumentation.ts): format.ts takes the zone it leaves.
+ */
+const load = async () => {
+  (await import("@/server/env")).reloadEnv();
+  return import("./format");
+};
 
 describe("formatDate / formatDateTime", () => {
   it("on the server, use REGLAMENT_TIMEZONE", async () => {

@@ -1,4 +1,4 @@
-// Dates as the municipality reads them: in its time zone (REGLAMENT_TIMEZONE, server/config.ts),
+// Dates as the municipality reads them: in its time zone (REGLAMENT_TIMEZONE, server/env.ts),
 // whichever side renders them and whatever zone the official's computer is set to.
 //
 // Where the zone comes from: on the server, the runtime configuration itself; in the browser, the
@@ -8,19 +8,24 @@
 // functions that server components, client components and event handlers all call alike. (A React
 // context would reach client components only and make every call site pass the zone along, and a
 // build-time NEXT_PUBLIC_ variable would freeze the zone into the build.)
-import { config } from "@/server/config";
+//
+// This module is in client bundles, so it does not import the server's configuration module (which
+// must stay out of them): on the server it takes the zone that server/env.ts leaves in a global
+// registry symbol when it parses the environment, which every server instance does at start
+// (instrumentation.ts). Where nothing parsed it (a unit test of other code), the default zone applies.
 import { formatDuration, type Duration } from "@/server/regulation/document";
-
 export { formatDuration };
 export type { Duration };
 
 /** The attribute on <html> that carries the zone to the browser (written by app/layout.tsx). */
 const TIME_ZONE_ATTRIBUTE = "data-time-zone";
 const FALLBACK_TIME_ZONE = "Asia/Yekaterinburg";
+/** server/env.ts: DISPLAY_ZONE_KEY. */
+const SERVER_ZONE = Symbol.for("reglament.displayTimeZone");
 
 /** The municipality's IANA time zone, on the server and in the browser alike. */
 export function displayTimeZone(): string {
-  if (typeof window === "undefined") return config().timeZone;
+  if (typeof window === "undefined") return ((globalThis as Record<symbol, unknown>)[SERVER_ZONE] as string | undefined) ?? FALLBACK_TIME_ZONE;
   return document.documentElement.getAttribute(TIME_ZONE_ATTRIBUTE) || FALLBACK_TIME_ZONE;
 }
 
