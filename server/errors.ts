@@ -1,4 +1,5 @@
-// One application error type with codes; mapped to tRPC codes in one place (server/api/trpc.ts).
+// One application error type with codes, mapped to each transport's codes here: tRPC's (used by
+// server/api/trpc.ts) and HTTP statuses (used by the REST routes' wrapper, server/api/rest.ts).
 export const APP_ERROR_CODES = {
   NOT_FOUND: "NOT_FOUND",
   FORBIDDEN: "FORBIDDEN",
@@ -8,6 +9,25 @@ export const APP_ERROR_CODES = {
   PRECONDITION: "PRECONDITION_FAILED",
 } as const;
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
+
+/** The same codes as HTTP statuses, for the REST routes (file upload and download). */
+export const APP_ERROR_HTTP_STATUS: Record<AppErrorCode, number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  INVALID: 400,
+  UNAUTHORIZED: 401,
+  PRECONDITION: 412,
+};
+
+/** Two requests raced for one row or key: someone else's action met the user's (either transport). */
+export const RACE_MESSAGE = "Эти данные только что изменило другое действие. Обновите страницу и повторите.";
+
+/** A unique-constraint violation or a serialisation failure, as Prisma reports them. */
+export function isRace(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return code === "P2002" || code === "P2034";
+}
 
 /**
  * What the client should do about an error, where its code alone does not tell it. The error

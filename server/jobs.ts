@@ -5,6 +5,7 @@ import PgBoss from "pg-boss";
 import { LOCKS, withAdvisoryLock } from "./db/lock";
 import { getDb } from "./db/client";
 import { config } from "./config";
+import { env } from "./env";
 import { isMailSendingConfigured } from "./notification/config";
 import { startMailSender } from "./notification/mailer";
 import { purgeExpiredDrafts } from "./application/purge";
@@ -30,10 +31,10 @@ export const JOBS = {
  */
 export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promise<void> {
   started ??= (async () => {
-    const url = process.env.DATABASE_URL;
+    const url = env().databaseUrl;
     if (!url) return;
     if (isMailSendingConfigured()) {
-      stopMail = startMailSender(getDb(), { intervalMs: Number(process.env.MAIL_SEND_INTERVAL_MS ?? 15_000), onError: (error) => console.error("[mail] sending failed:", error) });
+      stopMail = startMailSender(getDb(), { intervalMs: env().mailSendIntervalMs, onError: (error) => console.error("[mail] sending failed:", error) });
     }
     boss = new PgBoss({ connectionString: url, schema: "pgboss", max: 3 });
     boss.on("error", (error) => console.error("[jobs]", error));
@@ -47,7 +48,7 @@ export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promis
         await queues.schedule(job.name, job.cron, {}, { tz: config().timeZone });
       }
     });
-    const pollingIntervalSeconds = Number(process.env.JOBS_POLL_SECONDS ?? 2);
+    const pollingIntervalSeconds = env().jobsPollSeconds;
     await boss.work(JOBS.monitorDeadlines.name, { pollingIntervalSeconds }, async () => {
       const db = getDb();
       const result = await monitorDeadlines(db, await deadlineContext(db));

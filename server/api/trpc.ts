@@ -6,10 +6,10 @@ import type { Session } from "next-auth";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { getDb, type Db } from "../db/client";
-import { loadIdentity, type Identity } from "../auth/data";
-import { AppError, APP_ERROR_CODES } from "../errors";
-import { STAFF_ROLES } from "../auth/session-roles";
-import { staffScope, type StaffScope } from "../auth/scope";
+import type { Identity } from "../auth/data";
+import { AppError, APP_ERROR_CODES, isRace, RACE_MESSAGE } from "../errors";
+import type { StaffScope } from "../auth/scope";
+import { requireAdmin, requireApplicant, requireIdentity, requireStaffScope } from "./access";
 
 export type Context = { db: Db; session: Session | null };
 
@@ -18,7 +18,6 @@ export async function createContext(opts: { session: Session | null; db?: Db }):
 }
 
 const INTERNAL_MESSAGE = "Внутренняя ошибка сервера: действие не выполнено. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.";
-const RACE_MESSAGE = "Эти данные только что изменило другое действие. Обновите страницу и повторите.";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -57,8 +56,7 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   }
   // Two requests raced for the same row or key (a unique constraint, a serialisation failure):
   // the user's action met someone else's, which is a conflict to explain, not an internal error.
-  const prismaCode = (cause as { code?: unknown } | undefined)?.code;
-  if (result.error.code === "INTERNAL_SERVER_ERROR" && (prismaCode === "P2002" || prismaCode === "P2034")) {
+  if (result.error.code === "INTERNAL_SERVER_ERROR" && isRace(cause)) {
     throw new TRPCError({ code: "CONFLICT", message: RACE_MESSAGE, cause: new AppError("CONFLICT", RACE_MESSAGE) });
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path} failed:`, cause ?? result.error);
@@ -69,33 +67,24 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors);
 
-const UNAUTHORIZED = "Войдите в систему, чтобы продолжить";
-const FORBIDDEN = "Недостаточно прав для этого действия";
+// Identity and scope come from ./access.ts, as for the REST routes (rest.ts): its AppErrors
+// (UNAUTHORIZED, FORBIDDEN) become tRPC errors in mapErrors like any other.
 
 /** Any signed-in, still active user; the identity is re-read from the database. */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: UNAUTHORIZED });
-  const identity = await loadIdentity(ctx.db, ctx.session.user.id);
-  if (!identity) throw new TRPCError({ code: "UNAUTHORIZED", message: UNAUTHORIZED });
+  const identity = await requireIdentity(ctx.db, ctx.session?.user.id);
   return next({ ctx: { ...ctx, identity } });
 });
 
-export const applicantProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!ctx.identity.roles.includes("APPLICANT")) throw new TRPCError({ code: "FORBIDDEN", message: FORBIDDEN });
-  return next({ ctx });
-});
+export const applicantProcedure = authedProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, identity: requireApplicant(ctx.identity) } }));
 
 /** Staff, scoped to their departments (and the units under them). */
 export const staffProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.identity.roles.some((r) => STAFF_ROLES.includes(r))) throw new TRPCError({ code: "FORBIDDEN", message: FORBIDDEN });
-  const scope: StaffScope = await staffScope(ctx.db, ctx.identity);
+  const scope: StaffScope = await requireStaffScope(ctx.db, ctx.identity);
   return next({ ctx: { ...ctx, scope } });
 });
 
-export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!ctx.identity.roles.includes("ADMIN")) throw new TRPCError({ code: "FORBIDDEN", message: FORBIDDEN });
-  return next({ ctx });
-});
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, identity: requireAdmin(ctx.identity) } }));
 
 export type { Identity };
 export { z };

@@ -1,35 +1,26 @@
 // GET /api/applications/:id/pdf — the applicant's copy of the filled form as a PDF (R15), with the
 // registration and the signature hash once submitted.
-import { getDb, type Db } from "../db/client";
-import { loadIdentity } from "../auth/data";
-import { getSession } from "../auth/session";
+import { z } from "zod";
+import { errorResponse, fileResponse, restRoute } from "../api/rest";
+import { zId } from "../ids";
 import { renderPdf, type PdfBlock } from "../document/pdf";
 import { formatDate } from "../format/dates";
 import { answerSections } from "./answers";
 import { applicationForOwner } from "./data";
-import { isUuid } from "../ids";
 
-export async function handleApplicationPdf(_req: Request, params: { id: string }): Promise<Response> {
-  const session = await getSession();
-  return applicationPdfResponse(getDb(), session?.user.id ?? null, params.id);
-}
-
-/**
- * The answer for the user a session names. The account is read again, like every other route does
- * (loadIdentity): a session token outlives a deactivation, and a deactivated user gets nothing.
- */
-export async function applicationPdfResponse(db: Db, sessionUserId: string | null, id: string): Promise<Response> {
-  const identity = sessionUserId ? await loadIdentity(db, sessionUserId) : null;
-  if (!identity) return Response.json({ error: "Войдите в систему" }, { status: 401 });
-  if (!isUuid(id)) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
-  const app = await applicationForOwner(db, identity.id, id);
-  if (!app) return Response.json({ error: "Заявление не найдено" }, { status: 404 });
-  const pdf = await applicationCopyPdf(app);
-  const name = `zayavlenie-${app.registrationNumber ?? "chernovik"}.pdf`;
-  return new Response(new Uint8Array(pdf), {
-    headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${name}"`, "cache-control": "private, no-store" },
-  });
-}
+/** To its owner and co-applicants (applicationForOwner); to anyone else it does not exist. */
+export const applicationPdfRoute = restRoute({
+  name: "application PDF",
+  auth: "user",
+  params: z.object({ id: zId() }),
+  notFound: "Заявление не найдено",
+  async handler({ params, db, identity }) {
+    const app = await applicationForOwner(db, identity.id, params.id);
+    if (!app) return errorResponse(404, "Заявление не найдено");
+    const pdf = await applicationCopyPdf(app);
+    return fileResponse(pdf, { contentType: "application/pdf", fileName: `zayavlenie-${app.registrationNumber ?? "chernovik"}.pdf` });
+  },
+});
 
 /** What the copy prints: the applicant's view of the application (data.ts applicationForOwner). */
 export type ApplicationCopy = Pick<

@@ -1,7 +1,7 @@
 // Sign-in through an identity provider speaking OpenID Connect (ESIA-compatible, R15, R17). Issuer,
 // client and the mapping of claims to the identity profile come from configuration, so the same
 // code talks to ESIA (through a gateway), a regional IdP or the test provider.
-import { z } from "zod";
+import { env, parseEnv, type RawEnv } from "../env";
 import type { IdentityProfile } from "../application/prefill";
 
 export type OidcConfig = {
@@ -33,19 +33,11 @@ export const DEFAULT_CLAIMS: OidcConfig["claims"] = {
   inn: "inn",
 };
 
-const zClaims = z.record(z.string(), z.string());
-
-export function oidcConfig(env: Record<string, string | undefined> = process.env): OidcConfig | null {
-  if (!env.OIDC_ISSUER) return null;
-  if (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) throw new Error("OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required too");
-  return {
-    issuer: env.OIDC_ISSUER.replace(/\/$/, ""),
-    clientId: env.OIDC_CLIENT_ID,
-    clientSecret: env.OIDC_CLIENT_SECRET,
-    name: env.OIDC_NAME ?? "Госуслуги (ЕСИА)",
-    scope: env.OIDC_SCOPE ?? "openid profile email phone",
-    claims: { ...DEFAULT_CLAIMS, ...(env.OIDC_CLAIMS ? (zClaims.parse(JSON.parse(env.OIDC_CLAIMS)) as OidcConfig["claims"]) : {}) },
-  };
+/** The configured provider (server/env.ts: OIDC_*), or (tests) the one the given variables make. */
+export function oidcConfig(raw?: RawEnv): OidcConfig | null {
+  const oidc = (raw ? parseEnv(raw) : env()).oidc;
+  if (!oidc) return null;
+  return { ...oidc, claims: { ...DEFAULT_CLAIMS, ...(oidc.claims as OidcConfig["claims"]) } };
 }
 
 function rawClaim(claims: Record<string, unknown>, path: string | undefined): unknown {

@@ -11,6 +11,7 @@ import type { Role } from "../regulation/document";
 import { decideExternalLink, linkExternalIdentity } from "./mutations";
 import { mapClaims, oidcConfig } from "./oidc";
 import { personName } from "../people";
+import { env } from "../env";
 
 const oidc = oidcConfig();
 
@@ -37,7 +38,7 @@ function oidcProvider(): Provider[] {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env().nextAuthSecret ?? undefined,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [

@@ -2,6 +2,7 @@
 // binary at run time). Scripts and tests create their own with createPrismaClient(url).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
+import { env } from "../env";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -16,7 +17,7 @@ const globalForDb = globalThis as unknown as { reglamentDb?: PrismaClient };
 /** The process-wide client, created on first use (Next's dev server reloads modules: keep one). */
 export function getDb(): PrismaClient {
   if (!globalForDb.reglamentDb) {
-    const url = process.env.DATABASE_URL;
+    const url = env().databaseUrl;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the database.");
     globalForDb.reglamentDb = createPrismaClient(url);
   }

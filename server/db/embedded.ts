@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, statSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { env } from "../env";
 
 export type EmbeddedDatabase = {
   /** Connection string of the server's `postgres` maintenance database. */
@@ -86,11 +87,11 @@ export async function startEmbeddedPostgres(options: { dir: string; quiet?: bool
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     onLog: (message) => {
       logs.push(String(message));
-      if (!options.quiet && process.env.REGLAMENT_PG_LOG) console.log(`[postgres] ${message}`);
+      if (!options.quiet && env().pgLog) console.log(`[postgres] ${message}`);
     },
     onError: (message) => {
       logs.push(String(message));
-      if (!options.quiet && process.env.REGLAMENT_PG_LOG) console.error(`[postgres] ${String(message)}`);
+      if (!options.quiet && env().pgLog) console.error(`[postgres] ${String(message)}`);
     },
   });
   try {

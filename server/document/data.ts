@@ -4,6 +4,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { ISSUED_RESULTS, visibleToApplicant, visibleToStaff } from "../application/visibility";
 import { isUuid } from "../ids";
+import type { StaffScope } from "../auth/scope";
 
 export async function resultForDownload(db: Db, viewer: { userId: string; departmentIds: readonly string[] }, id: string) {
   if (!isUuid(id)) return null;
@@ -16,5 +17,20 @@ export async function resultForDownload(db: Db, viewer: { userId: string; depart
       ],
     },
     select: { id: true, title: true, storageKey: true, signedStorageKey: true, outgoingNumber: true },
+  });
+}
+
+/**
+ * What the paper receipt of a registered application shows (R23), for staff of its department: any
+ * other application, or one not registered yet, is not found.
+ */
+export async function receiptForStaff(db: Db, scope: Pick<StaffScope, "departmentIds">, id: string) {
+  return db.application.findFirst({
+    where: { id, departmentId: { in: [...scope.departmentIds] }, registrationNumber: { not: null } },
+    select: {
+      registrationNumber: true, registeredAt: true, dueAt: true, channel: true, data: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
+      service: { select: { title: true } }, owner: { select: { lastName: true, firstName: true, middleName: true } },
+      events: { where: { type: "submitted" }, take: 1, select: { actor: { select: { lastName: true, firstName: true, middleName: true } } } },
+    },
   });
 }

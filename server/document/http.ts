@@ -1,27 +1,24 @@
-// GET /api/results/:id — the result document as PDF, authorized like the application.
-import { getDb } from "../db/client";
-import { loadIdentity } from "../auth/data";
-import { staffScope } from "../auth/scope";
-import { getSession } from "../auth/session";
-import { STAFF_ROLES } from "../auth/session-roles";
-import { fileStorage } from "../storage/storage";
+// GET /api/results/:id — the result document as PDF, visible like the application: to its applicant
+// once issued (R20), to staff of its department at any time (server/document/data.ts).
+import { z } from "zod";
+import { viewerOf } from "../api/access";
+import { errorResponse, fileResponse, restRoute } from "../api/rest";
+import { zId } from "../ids";
 import { resultForDownload } from "./data";
 
-export async function handleResultDownload(req: Request, params: { id: string }): Promise<Response> {
-  const session = await getSession();
-  const db = getDb();
-  const identity = session ? await loadIdentity(db, session.user.id) : null;
-  if (!identity) return Response.json({ error: "Войдите в систему" }, { status: 401 });
-  const departmentIds = identity.roles.some((r) => STAFF_ROLES.includes(r)) ? (await staffScope(db, identity)).departmentIds : [];
-  const doc = await resultForDownload(db, { userId: identity.id, departmentIds }, params.id);
-  if (!doc) return Response.json({ error: "Документ не найден" }, { status: 404 });
-  // `?copy=signed`: the exact file that was signed, where the issued copy was made from it at
-  // registration (it bears the number and the signature stamp); for checking the signature.
-  const signed = new URL(req.url).searchParams.get("copy") === "signed";
-  if (signed && !doc.signedStorageKey) return Response.json({ error: "Документ ещё не подписан" }, { status: 404 });
-  const pdf = await fileStorage().get(signed ? doc.signedStorageKey! : doc.storageKey);
-  const name = `${doc.outgoingNumber ?? "rezultat"}${signed ? "-podpisannyj" : ""}.pdf`;
-  return new Response(new Uint8Array(pdf), {
-    headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${encodeURIComponent(name)}"`, "x-content-type-options": "nosniff", "cache-control": "private, no-store" },
-  });
-}
+export const resultDownloadRoute = restRoute({
+  name: "result download",
+  auth: "user",
+  params: z.object({ id: zId() }),
+  notFound: "Документ не найден",
+  async handler({ req, params, db, storage, identity }) {
+    const doc = await resultForDownload(db, await viewerOf(db, identity), params.id);
+    if (!doc) return errorResponse(404, "Документ не найден");
+    // `?copy=signed`: the exact file that was signed, where the issued copy was made from it at
+    // registration (it bears the number and the signature stamp); for checking the signature.
+    const signed = new URL(req.url).searchParams.get("copy") === "signed";
+    if (signed && !doc.signedStorageKey) return errorResponse(404, "Документ ещё не подписан");
+    const pdf = await storage.get(signed ? doc.signedStorageKey! : doc.storageKey);
+    return fileResponse(pdf, { contentType: "application/pdf", fileName: `${doc.outgoingNumber ?? "rezultat"}${signed ? "-podpisannyj" : ""}.pdf` });
+  },
+});

@@ -3,11 +3,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { env } from "../env";
 
 // Resolved from the working directory, not with require.resolve: the bundler that builds the server
 // replaces require.resolve with module ids. Both `npm start` and the tests run from the project root.
 function fontFile(name: string): string {
-  const dirs = [process.env.REGLAMENT_FONTS_DIR, path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf")].filter((d): d is string => !!d);
+  const dirs = [env().fontsDir, path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf")].filter((d): d is string => !!d);
   const found = dirs.map((d) => path.join(d, name)).find((f) => existsSync(f));
   if (!found) throw new Error(`font ${name} not found (looked in ${dirs.join(", ")}); run npm install`);
   return found;

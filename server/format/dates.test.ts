@@ -12,8 +12,14 @@ afterEach(() => {
   vi.resetModules();
 });
 
-/** A fresh copy of the module: server/config.ts reads the environment once per process. */
-const load = async () => import("./dates");
+/**
+ * Fresh copies of the modules, the environment read as a server instance reads it at start
+ * (server/env.ts, from instrumentation.ts): the dates take the zone it leaves.
+ */
+const load = async () => {
+  (await import("../env")).reloadEnv();
+  return import("./dates");
+};
 
 describe("formatDate / formatTime / formatDateTime", () => {
   it("on the server, use REGLAMENT_TIMEZONE", async () => {

@@ -9,15 +9,23 @@
 // changed REGLAMENT_TIMEZONE takes effect on restart without a rebuild, and these stay plain
 // functions. (A React context would reach client components only and make every call site pass the
 // zone along, and a build-time NEXT_PUBLIC_ variable would freeze the zone into the build.)
-import { config } from "../config";
+//
+// This module is in client bundles, so it does not import the server's configuration (server/env.ts
+// must stay out of them): on the server it takes the zone env() leaves under a global registry
+// symbol when it parses (and validates) the environment at start (instrumentation.ts, the scripts);
+// before that has happened in a process, the same variable is read raw.
 
 /** The attribute on <html> that carries the zone to the browser (written by app/layout.tsx). */
 export const TIME_ZONE_ATTRIBUTE = "data-time-zone";
 const FALLBACK_TIME_ZONE = "Asia/Yekaterinburg";
+/** server/env.ts DISPLAY_ZONE_KEY. */
+const SERVER_ZONE = Symbol.for("reglament.displayTimeZone");
 
 /** The municipality's IANA time zone, on the server and in the browser alike. */
 export function displayTimeZone(): string {
-  if (typeof window === "undefined") return config().timeZone;
+  if (typeof window === "undefined") {
+    return ((globalThis as Record<symbol, unknown>)[SERVER_ZONE] as string | undefined) ?? (process.env.REGLAMENT_TIMEZONE || FALLBACK_TIME_ZONE);
+  }
   return document.documentElement.getAttribute(TIME_ZONE_ATTRIBUTE) || FALLBACK_TIME_ZONE;
 }
 

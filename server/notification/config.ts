@@ -1,7 +1,9 @@
-// Mail configuration, read from the environment. No SMTP_URL is a supported mode, not an error: the
-// demo needs no mail server, so e-mails stay in the outbox and the demo mailbox page shows them.
+// Mail configuration, from the environment as server/env.ts parsed and validated it. No SMTP_URL is a
+// supported mode, not an error: the demo needs no mail server, so e-mails stay in the outbox and the
+// demo mailbox page shows them.
+import { DEFAULT_MAIL_FROM, env, parseEnv, type RawEnv } from "../env";
 
-export const DEFAULT_MAIL_FROM = '"Регламент" <no-reply@reglament.local>';
+export { DEFAULT_MAIL_FROM };
 
 export type MailConfig = {
   /** smtp:// or smtps:// URL with credentials; null when e-mail is not sent at all. */
@@ -10,34 +12,21 @@ export type MailConfig = {
   from: string;
 };
 
-type Env = Record<string, string | undefined>;
+/** The process's configuration, or (tests) the one the given variables make. */
+const from = (raw?: RawEnv) => (raw ? parseEnv(raw) : env());
 
-/** Throws on a malformed SMTP_URL: a typo should stop the start, not silently keep mail unsent. */
-export function mailConfig(env: Env = process.env): MailConfig {
-  const raw = env.SMTP_URL?.trim();
-  let smtpUrl: string | null = null;
-  if (raw) {
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      throw new Error("SMTP_URL is not a URL: expected smtp://user:pass@host:587 or smtps://user:pass@host:465");
-    }
-    if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
-      throw new Error(`SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`);
-    }
-    smtpUrl = raw;
-  }
-  return { smtpUrl, from: env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM };
+/** A malformed SMTP_URL stops the start (EnvError): a typo must not silently keep mail unsent. */
+export function mailConfig(raw?: RawEnv): MailConfig {
+  const e = from(raw);
+  return { smtpUrl: e.smtpUrl, from: e.mailFrom };
 }
 
 /** True when real mail goes out; the demo mailbox is then closed (its contents would be real mail). */
-export function isMailSendingConfigured(env: Env = process.env): boolean {
-  return mailConfig(env).smtpUrl !== null;
+export function isMailSendingConfigured(raw?: RawEnv): boolean {
+  return mailConfig(raw).smtpUrl !== null;
 }
 
 /** The public URL of the app, for links in messages (the same default as next-auth's). */
-export function appBaseUrl(env: Env = process.env): string {
-  const url = env.NEXTAUTH_URL?.trim() || `http://localhost:${env.PORT?.trim() || "3000"}`;
-  return url.replace(/\/+$/, "");
+export function appBaseUrl(raw?: RawEnv): string {
+  return from(raw).appUrl;
 }

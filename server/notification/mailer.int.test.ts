@@ -20,6 +20,7 @@ import { markRead, notify, queueEmail } from "./mutations";
 import { MAX_ATTEMPTS } from "./outbox/mutations";
 import { registrationMessage } from "./templates";
 import { LocalFileStorage } from "../storage/storage";
+import { reloadEnv } from "../env";
 
 type TestSmtp = { url: string; messages: ParsedMail[]; close(): Promise<void> };
 
@@ -307,11 +308,14 @@ describe("notifications and the e-mail outbox", () => {
       await notify(t.db, { userId: registrar.id, kind: "stage_changed", title: "Регистратору", body: "Текст" });
       expect((await caller(applicant, ["APPLICANT"]).mailbox()).map((e) => e.to)).toEqual([applicant.email]);
       expect(await caller(admin, ["ADMIN"]).mailbox()).toHaveLength(2);
+      // The configuration is read once per process (server/env.ts): read it again as a restart would.
       vi.stubEnv("SMTP_URL", smtp.url);
+      reloadEnv();
       try {
         await expect(caller(admin, ["ADMIN"]).mailbox()).rejects.toMatchObject({ code: "NOT_FOUND" });
       } finally {
         vi.unstubAllEnvs();
+        reloadEnv();
       }
       await expect(createCallerFactory(notificationRouter)(await createContext({ db: t.db, session: null })).mine()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     });

@@ -3,6 +3,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { env } from "../env";
 
 export type FileStorage = {
   put(key: string, content: Uint8Array): Promise<void>;
@@ -50,9 +51,8 @@ export class LocalFileStorage implements FileStorage {
 let storage: FileStorage | undefined;
 /** The configured store: REGLAMENT_FILES_DIR, else <REGLAMENT_DATA_DIR>/files. */
 export function fileStorage(): FileStorage {
-  storage ??= new LocalFileStorage(
-    path.resolve(process.env.REGLAMENT_FILES_DIR ?? path.join(process.env.REGLAMENT_DATA_DIR ?? "data", "files")),
-  );
+  const { filesDir, dataDir } = env();
+  storage ??= new LocalFileStorage(path.resolve(filesDir ?? path.join(dataDir, "files")));
   return storage;
 }
 

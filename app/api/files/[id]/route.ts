@@ -1,5 +1,3 @@
-import { handleDownload } from "@/server/attachment/http";
+import { downloadRoute } from "@/server/attachment/http";
 
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handleDownload(req, await params);
-}
+export const GET = downloadRoute;

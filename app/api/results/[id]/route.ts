@@ -1,5 +1,3 @@
-import { handleResultDownload } from "@/server/document/http";
+import { resultDownloadRoute } from "@/server/document/http";
 
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handleResultDownload(req, await params);
-}
+export const GET = resultDownloadRoute;

@@ -1,5 +1,3 @@
-import { handleUpload } from "@/server/attachment/http";
+import { uploadRoute } from "@/server/attachment/http";
 
-export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handleUpload(req, await params);
-}
+export const POST = uploadRoute;

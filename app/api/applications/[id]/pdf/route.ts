@@ -1,5 +1,3 @@
-import { handleApplicationPdf } from "@/server/application/http";
+import { applicationPdfRoute } from "@/server/application/http";
 
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handleApplicationPdf(req, await params);
-}
+export const GET = applicationPdfRoute;

@@ -1,5 +1,3 @@
-import { handleReceipt } from "@/server/document/receipt-http";
+import { receiptRoute } from "@/server/document/receipt-http";
 
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handleReceipt(req, await params);
-}
+export const GET = receiptRoute;

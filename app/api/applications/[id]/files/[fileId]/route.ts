@@ -1,5 +1,3 @@
-import { handleRemove } from "@/server/attachment/http";
+import { removeRoute } from "@/server/attachment/http";
 
-export async function DELETE(req: Request, { params }: { params: Promise<{ id: string; fileId: string }> }) {
-  return handleRemove(req, await params);
-}
+export const DELETE = removeRoute;

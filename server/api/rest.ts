@@ -1,0 +1,131 @@
+// The REST routes (files: multipart upload and downloads do not fit tRPC's JSON) through one wrapper,
+// so each route states what it needs and none redoes the checks by hand:
+//
+// - who: the session's account is read again (./access.ts, exactly as the tRPC procedures do), so a
+//   deactivated account is anonymous. Anonymous where sign-in is needed is 401, a wrong role 403;
+// - ids: path parameters are parsed with a zod schema; a malformed id is 404 like an unknown one
+//   (never 500 from the database);
+// - visibility: another applicant's or another department's object is "not found" (404), never
+//   "forbidden": the data-access functions take the caller's scope and return null;
+// - errors: AppError codes become HTTP statuses in one place (APP_ERROR_HTTP_STATUS, server/errors.ts);
+//   a race is 409; anything else is logged and answered with a Russian 500. Every error answer is
+//   JSON `{ error, fieldErrors? }` (what the browser's upload and answer forms read);
+// - downloads: one helper sets the safe headers (fileResponse).
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { getDb } from "../db/client";
+import type { Identity } from "../auth/data";
+import type { StaffScope } from "../auth/scope";
+import { getSession } from "../auth/session";
+import { AppError, APP_ERROR_HTTP_STATUS, isRace, RACE_MESSAGE } from "../errors";
+import { fileStorage, type FileStorage } from "../storage/storage";
+import { requireApplicant, requireIdentity, requireStaffScope } from "./access";
+
+export type RestAuth = "public" | "user" | "applicant" | "staff";
+
+/** What a handler gets: the caller as its `auth` level guarantees. */
+export type RestContext<A extends RestAuth, P> = {
+  req: Request;
+  params: P;
+  db: Db;
+  storage: FileStorage;
+  identity: A extends "public" ? Identity | null : Identity;
+  /** Only where `auth` is "staff". */
+  scope: A extends "staff" ? StaffScope : undefined;
+};
+
+/** What the wrapper takes from the process; integration tests pass their own. */
+export type RestDeps = { db: Db; storage: FileStorage; sessionUserId: string | null };
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+export type RestRoute = {
+  /** The App Router handler: `export const GET = someRoute`. */
+  (req: Request, context: { params: Promise<RawParams> }): Promise<Response>;
+  /** The same, with the database, storage and signed-in user given (integration tests). */
+  run(req: Request, params: RawParams, deps: RestDeps): Promise<Response>;
+};
+
+const INTERNAL_MESSAGE = "Внутренняя ошибка сервера: запрос не выполнен. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.";
+
+/** An error answer: JSON, never cached. */
+export function errorResponse(status: number, error: string, fieldErrors?: Record<string, string> | null): Response {
+  return Response.json(fieldErrors ? { error, fieldErrors } : { error }, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** A JSON answer, never cached (it is about one user's data). */
+export function jsonResponse(status: number, body: unknown): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+/**
+ * A file to download: `attachment` with the name both as an ASCII fallback and as RFC 5987
+ * `filename*` (Cyrillic names survive every browser), no type sniffing (an uploaded file is served
+ * with the type its content was recognised as, nothing else), and never kept by a shared cache.
+ */
+export function fileResponse(content: Uint8Array, file: { contentType: string; fileName: string }): Response {
+  const fallback = file.fileName.replace(/[^\x20-\x7e]|["\\%;]/g, "_");
+  return new Response(new Uint8Array(content), {
+    headers: {
+      "content-type": file.contentType,
+      "content-length": String(content.length),
+      "content-disposition": `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
+      "x-content-type-options": "nosniff",
+      "cache-control": "private, no-store",
+    },
+  });
+}
+
+/** encodeURIComponent leaves a few characters RFC 5987's attr-char does not allow. */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function failure(error: unknown, route: string): Response {
+  if (error instanceof AppError) return errorResponse(APP_ERROR_HTTP_STATUS[error.code], error.message, error.fieldErrors);
+  if (isRace(error)) return errorResponse(409, RACE_MESSAGE);
+  console.error(`[rest] ${route} failed:`, error);
+  return errorResponse(500, INTERNAL_MESSAGE);
+}
+
+export function restRoute<A extends RestAuth, S extends z.ZodType<object, RawParams>>(definition: {
+  /** For the log. */
+  name: string;
+  auth: A;
+  /** Path parameters; ids as `zId()` (server/ids.ts): anything but a UUID names nothing (404). */
+  params: S;
+  /** The 404 text when a parameter is malformed, worded like the handler's own "not found". */
+  notFound: string;
+  handler: (ctx: RestContext<A, z.output<S>>) => Promise<Response>;
+}): RestRoute {
+  async function run(req: Request, rawParams: RawParams, deps: RestDeps): Promise<Response> {
+    try {
+      let identity: Identity | null = null;
+      let scope: StaffScope | undefined;
+      if (definition.auth !== "public") {
+        identity = await requireIdentity(deps.db, deps.sessionUserId);
+        if (definition.auth === "applicant") requireApplicant(identity);
+        if (definition.auth === "staff") scope = await requireStaffScope(deps.db, identity);
+      } else if (deps.sessionUserId) {
+        identity = await requireIdentity(deps.db, deps.sessionUserId).catch(() => null);
+      }
+      // After the caller is known: an anonymous caller learns nothing, not even which ids are well-formed.
+      const params = definition.params.safeParse(rawParams);
+      if (!params.success) return errorResponse(404, definition.notFound);
+      const ctx = { req, params: params.data, db: deps.db, storage: deps.storage, identity, scope } as RestContext<A, z.output<S>>;
+      return await definition.handler(ctx);
+    } catch (error) {
+      return failure(error, definition.name);
+    }
+  }
+  const route = async (req: Request, context: { params: Promise<RawParams> }): Promise<Response> => {
+    let deps: RestDeps;
+    try {
+      deps = { db: getDb(), storage: fileStorage(), sessionUserId: (await getSession())?.user.id ?? null };
+    } catch (error) {
+      return failure(error, definition.name);
+    }
+    return run(req, await context.params, deps);
+  };
+  return Object.assign(route, { run });
+}

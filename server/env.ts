@@ -1,0 +1,205 @@
+// The configuration of the app: every environment variable it reads, parsed here once, with one rule
+// and one default each (README, Configuration). A malformed value stops the start with a message
+// naming the variable and what is expected: `MAIL_SEND_INTERVAL_MS=15s` once became NaN and the mail
+// sender fired every millisecond. `scripts/start.ts` checks before it builds or starts a database;
+// `instrumentation.ts` checks when a server instance starts; scripts check when they start.
+//
+// An empty value counts as unset (the end-to-end tests start the app with DATABASE_URL="" to get
+// the embedded database). Readers go through the accessors of server/config.ts,
+// server/notification/config.ts and server/auth/oidc.ts, which take their values from here.
+//
+// Server only: client components never import this module. The browser learns the municipality's
+// zone from the root layout (`data-time-zone` on <html>); code shared by both sides
+// (server/format/dates.ts) finds it on the server under DISPLAY_ZONE_KEY, which env() fills.
+//
+// Not here: next.config.js (plain JS that Next loads before any TypeScript) and scripts/start.ts read
+// NEXT_DIST_DIR, a build-folder switch of the test runs; Next reads NEXT_RUNTIME; the test harness
+// (playwright.config.ts, e2e/, vitest setup: E2E_PORT, CHROMIUM_PATH...) and the developer tools
+// (benchmark, migration tooling) read their own knobs, none of which a deployment sets.
+import { z } from "zod";
+
+export const DEFAULT_TIME_ZONE = "Asia/Yekaterinburg";
+export const DEFAULT_MAIL_FROM = '"Регламент" <no-reply@reglament.local>';
+export const DEFAULT_OIDC_NAME = "Госуслуги (ЕСИА)";
+export const DEFAULT_OIDC_SCOPE = "openid profile email phone";
+
+export type RawEnv = Record<string, string | undefined>;
+
+export type Env = {
+  /** A PostgreSQL server; null: the embedded one `npm start` runs. */
+  databaseUrl: string | null;
+  /** null: `npm start` generates one and keeps it under the data folder. */
+  nextAuthSecret: string | null;
+  port: number;
+  /** The public URL of the app, without a trailing slash: NEXTAUTH_URL, else http://localhost:PORT. */
+  appUrl: string;
+  /** Whether NEXTAUTH_URL was given (next-auth reads it itself). */
+  nextAuthUrlSet: boolean;
+  timeZone: string;
+  dueSoonWorkingDays: number;
+  dataDir: string;
+  /** null: `<dataDir>/files`. */
+  filesDir: string | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailSendIntervalMs: number;
+  oidc: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    name: string;
+    scope: string;
+    /** OIDC_CLAIMS as given: profile field → claim name, over the defaults of server/auth/oidc.ts. */
+    claims: Record<string, string>;
+  } | null;
+  jobsPollSeconds: number;
+  /** Extra folder with the DejaVu fonts for PDFs (normally found in node_modules). */
+  fontsDir: string | null;
+  /** Print the embedded PostgreSQL's own log. */
+  pgLog: boolean;
+};
+
+/** The configuration is wrong: every problem, each naming its variable. */
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (environment variables):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("ru-RU", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const url = (protocols: string[], example: string) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `expected a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}, e.g. ${example}`);
+
+const integer = (min: number, max: number, what: string) =>
+  z.string().refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, `expected ${what}: a whole number from ${min} to ${max}`).transform(Number);
+
+const claimsJson = z.string().transform((v, ctx) => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    ctx.addIssue({ code: "custom", message: 'expected JSON, e.g. {"snils":"urn:esia:snils","address":"address.formatted"}' });
+    return z.NEVER;
+  }
+  const record = z.record(z.string(), z.string().min(1)).safeParse(parsed);
+  if (!record.success) {
+    ctx.addIssue({ code: "custom", message: 'expected a JSON object of profile field → claim name strings, e.g. {"snils":"urn:esia:snils"}' });
+    return z.NEVER;
+  }
+  return record.data;
+});
+
+/** Each variable: its rule. Unset (or empty) variables take the defaults in parseEnv. */
+const RULES = {
+  DATABASE_URL: url(["postgres:", "postgresql:"], "postgresql://user:pass@db:5432/reglament"),
+  NEXTAUTH_SECRET: z.string(),
+  NEXTAUTH_URL: url(["http:", "https:"], "https://uslugi.example.ru"),
+  PORT: integer(1, 65535, "a TCP port"),
+  REGLAMENT_TIMEZONE: z.string().refine(isTimeZone, `expected an IANA time zone name such as ${DEFAULT_TIME_ZONE}`),
+  REGLAMENT_DUE_SOON_DAYS: integer(0, 30, "a number of working days"),
+  REGLAMENT_DATA_DIR: z.string(),
+  REGLAMENT_FILES_DIR: z.string(),
+  SMTP_URL: url(["smtp:", "smtps:"], "smtp://user:pass@host:587 or smtps://user:pass@host:465"),
+  MAIL_FROM: z.string(),
+  MAIL_SEND_INTERVAL_MS: integer(100, 86_400_000, "milliseconds between deliveries of the outbox (15000 is 15 s)"),
+  OIDC_ISSUER: url(["http:", "https:"], "https://esia-gateway.example.ru"),
+  OIDC_CLIENT_ID: z.string(),
+  OIDC_CLIENT_SECRET: z.string(),
+  OIDC_NAME: z.string(),
+  OIDC_SCOPE: z.string().refine((v) => v.split(/\s+/).includes("openid"), 'expected space-separated scopes including "openid"'),
+  OIDC_CLAIMS: claimsJson,
+  JOBS_POLL_SECONDS: z
+    .string()
+    .refine((v) => /^\d+(\.\d+)?$/.test(v) && Number(v) >= 0.5 && Number(v) <= 3600, "expected seconds from 0.5 to 3600, e.g. 2")
+    .transform(Number),
+  REGLAMENT_FONTS_DIR: z.string(),
+  REGLAMENT_PG_LOG: z.string(),
+} satisfies Record<string, z.ZodType<unknown, string>>;
+
+type Name = keyof typeof RULES;
+type Parsed = { [K in Name]?: z.output<(typeof RULES)[K]> };
+
+/** A value as the user wrote it, in a message; secrets are not repeated. */
+const shown = (name: Name, value: string) => (/SECRET|DATABASE_URL|SMTP_URL/.test(name) ? "" : `=${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`);
+
+/** Parses the given environment (process.env at start; an object in tests). Throws EnvError. */
+export function parseEnv(raw: RawEnv): Env {
+  const problems: string[] = [];
+  const v: Parsed = {};
+  for (const name of Object.keys(RULES) as Name[]) {
+    const value = raw[name]?.trim();
+    if (!value) continue;
+    const result = RULES[name].safeParse(value);
+    if (result.success) (v as Record<Name, unknown>)[name] = result.data;
+    else problems.push(`${name}${shown(name, value)}: ${result.error.issues[0]?.message ?? "invalid value"}`);
+  }
+  if (v.OIDC_ISSUER && (!v.OIDC_CLIENT_ID || !v.OIDC_CLIENT_SECRET)) {
+    problems.push("OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required too");
+  }
+  if (problems.length) throw new EnvError(problems);
+  const port = v.PORT ?? 3000;
+  const dataDir = v.REGLAMENT_DATA_DIR ?? "data";
+  return {
+    databaseUrl: v.DATABASE_URL ?? null,
+    nextAuthSecret: v.NEXTAUTH_SECRET ?? null,
+    port,
+    appUrl: (v.NEXTAUTH_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+    nextAuthUrlSet: !!v.NEXTAUTH_URL,
+    // The seeds' municipalities (Половинка, ХМАО – Югра) are on UTC+5.
+    timeZone: v.REGLAMENT_TIMEZONE ?? DEFAULT_TIME_ZONE,
+    dueSoonWorkingDays: v.REGLAMENT_DUE_SOON_DAYS ?? 2,
+    dataDir,
+    filesDir: v.REGLAMENT_FILES_DIR ?? null,
+    smtpUrl: v.SMTP_URL ?? null,
+    mailFrom: v.MAIL_FROM ?? DEFAULT_MAIL_FROM,
+    mailSendIntervalMs: v.MAIL_SEND_INTERVAL_MS ?? 15_000,
+    oidc: v.OIDC_ISSUER
+      ? {
+          issuer: v.OIDC_ISSUER.replace(/\/+$/, ""),
+          clientId: v.OIDC_CLIENT_ID!,
+          clientSecret: v.OIDC_CLIENT_SECRET!,
+          name: v.OIDC_NAME ?? DEFAULT_OIDC_NAME,
+          scope: v.OIDC_SCOPE ?? DEFAULT_OIDC_SCOPE,
+          claims: v.OIDC_CLAIMS ?? {},
+        }
+      : null,
+    jobsPollSeconds: v.JOBS_POLL_SECONDS ?? 2,
+    fontsDir: v.REGLAMENT_FONTS_DIR ?? null,
+    pgLog: !!v.REGLAMENT_PG_LOG,
+  };
+}
+
+/** Where env() leaves the zone for server/format/dates.ts (a registry symbol: no import needed in client bundles). */
+export const DISPLAY_ZONE_KEY = "reglament.displayTimeZone";
+let cached: Env | undefined;
+
+/** The configuration of this process, parsed on first use (at start) and kept. Throws EnvError. */
+export function env(): Env {
+  if (!cached) {
+    cached = parseEnv(process.env);
+    (globalThis as Record<symbol, unknown>)[Symbol.for(DISPLAY_ZONE_KEY)] = cached.timeZone;
+  }
+  return cached;
+}
+
+/** Tests that change process.env after the start read it again with this. */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return env();
+}
+
