@@ -10,7 +10,8 @@ import { STAFF_ROLES } from "../../auth/session-roles";
 import { MAX_UPLOAD_BYTES } from "../../attachment/mutations";
 import { AppError } from "../../errors";
 import { fileStorage } from "../../storage/storage";
-import { ANSWER_FILE_RULE, recordRequestAnswer, zAnswerText } from "./mutations";
+import { recordRequestAnswer } from "./mutations";
+import { ANSWER_FILE_RULE, zAnswerText } from "../schema";
 
 const STATUS = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INVALID: 400, UNAUTHORIZED: 401, PRECONDITION: 412 } as const;
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
