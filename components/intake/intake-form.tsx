@@ -21,6 +21,7 @@ import { FORM_ERROR_KEY, visibleFields } from "@/server/regulation/form-schema";
 import { prefillValues } from "@/server/application/prefill";
 import { formatPhone } from "@/server/regulation/identifiers";
 import { useTRPC } from "@/components/trpc-provider";
+import { Button } from "@/components/ui/button";
 import { FieldRenderer } from "@/components/form/field-renderer";
 import { FieldContext, type WizardFieldContext } from "@/components/form/form-context";
 import { errorsForFields, flattenErrors, rootKey, type PathError } from "@/components/form/paths";
@@ -46,7 +47,6 @@ export type IntakeFormProps = {
   now: string;
 };
 
-const primaryButton = "rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60";
 const noop = () => {};
 const fp = (v: unknown) => JSON.stringify(stripEmpty(v) ?? null);
 
@@ -102,7 +102,6 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
   const [summaryToken, setSummaryToken] = useState(0);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [result, setResult] = useState<Registered | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const submitErrorRef = useRef<HTMLParagraphElement>(null);
   const busy = useRef(false);
   // One key per application being entered: a repeated request (double click, a retry after a lost
@@ -152,21 +151,6 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
     const intake = flat.filter((e) => order.has(e.path)).sort((a, b) => order.get(a.path)! - order.get(b.path)!);
     return [...intake, ...errorsForFields(flat, allVisible, values)];
   }, [showSummary, errors, allVisible, values]);
-
-  // The summary takes focus once it is on screen: the errors may reach this component a render
-  // after the refusal that asked for it.
-  const focusPending = useRef(false);
-  const summaryShown = summaryErrors.length > 0;
-  useEffect(() => {
-    if (!summaryToken) return;
-    focusPending.current = true;
-  }, [summaryToken]);
-  useEffect(() => {
-    if (!focusPending.current || !summaryShown || !summaryRef.current) return;
-    focusPending.current = false;
-    summaryRef.current.focus();
-    summaryRef.current.scrollIntoView({ block: "start" });
-  }, [summaryToken, summaryShown]);
 
   const openSummary = () => {
     setShowSummary(true);
@@ -247,7 +231,8 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
           onSubmit={(e) => void handleSubmit(onValid, openSummary)(e)}
           className="mt-6 min-w-0 rounded-lg border border-slate-200 bg-white p-5 sm:p-6"
         >
-          <StepErrorSummary ref={summaryRef} errors={summaryErrors} />
+          {/* Focused on each refusal once it is on screen (the errors may arrive a render later). */}
+          <StepErrorSummary errors={summaryErrors} focusToken={summaryToken} />
           <h2 id="intake-form-title" className="text-2xl font-bold">
             Заявление «{service.title}»
           </h2>
@@ -302,9 +287,9 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
           ) : null}
 
           <div className="mt-8 flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5">
-            <button type="submit" className={primaryButton} disabled={register.isPending} aria-disabled={register.isPending || undefined}>
+            <Button type="submit" disabled={register.isPending} aria-disabled={register.isPending || undefined}>
               {register.isPending ? "Регистрируем…" : "Зарегистрировать заявление"}
-            </button>
+            </Button>
             <Link href="/staff/register" className="px-2 py-2 text-brand-700 underline">
               Выбрать другую услугу
             </Link>
