@@ -4,7 +4,8 @@
 // aria-invalid) with ids by path, so the error summary's links find these inputs too.
 import type { FocusEvent, HTMLAttributes } from "react";
 import { useFormContext } from "react-hook-form";
-import { CHANNEL_LABEL } from "@/server/regulation/document";
+import { CHANNEL_LABEL, type FieldDef, type StepDef } from "@/server/regulation/document";
+import { FieldRenderer } from "@/components/form/field-renderer";
 import { formatPhone } from "@/server/regulation/identifiers";
 import { Button } from "@/components/ui/button";
 import { FormField, FormFieldset } from "@/components/ui/form-field";
@@ -147,5 +148,31 @@ export function IdentityFields() {
         <IdentityField key={input.key} input={input} />
       ))}
     </div>
+  );
+}
+
+/** One applicant step of the regulation's form, with the paper documents it would have asked to upload. */
+export function PaperStepFields({ step, fields, documents }: { step: StepDef; fields: FieldDef[]; documents: string[] }) {
+  if (!fields.length && !documents.length) return null;
+  return (
+    <fieldset className="mt-6 rounded border border-slate-300 p-4">
+      <legend className="px-1 text-xl font-semibold">{step.title}</legend>
+      {step.description ? <p className="mb-4 text-slate-700">{step.description}</p> : null}
+      <div className="space-y-6">
+        {fields.map((f) => (
+          <FieldRenderer key={f.key} field={f} path={f.key} />
+        ))}
+      </div>
+      {documents.length ? (
+        <div className="mt-5 rounded border-l-4 border-slate-400 bg-slate-50 p-3 text-sm text-slate-800">
+          <p className="font-semibold">Документы принимаются на бумаге и в систему не загружаются:</p>
+          <ul className="mt-1 list-disc pl-6">
+            {documents.map((label) => (
+              <li key={label}>{label}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </fieldset>
   );
 }

@@ -22,13 +22,12 @@ import { prefillValues } from "@/server/application/prefill";
 import { formatPhone } from "@/server/regulation/identifiers";
 import { useTRPC } from "@/components/trpc-provider";
 import { Button } from "@/components/ui/button";
-import { FieldRenderer } from "@/components/form/field-renderer";
 import { FieldContext, type WizardFieldContext } from "@/components/form/form-context";
 import { errorsForFields, flattenErrors, rootKey, type PathError } from "@/components/form/paths";
 import { classifyRequestError } from "@/components/form/request-errors";
 import { StepErrorSummary } from "@/components/form/step-error-summary";
 import { stripEmpty, type FormValues } from "@/components/form/values";
-import { ChannelField, IdentityFields, ReceivedAtField } from "./intake-fields";
+import { ChannelField, IdentityFields, PaperStepFields, ReceivedAtField } from "./intake-fields";
 import { INTAKE_KEY, INTAKE_PATHS, emptyIntake, formPathOf, intakeOf, intakeResolver, paperSteps, registerInput, type IntakeChannel } from "./intake-schema";
 import { RegistrationResult } from "./registration-result";
 import { toLocalInput } from "./zoned-time";
@@ -253,32 +252,9 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
             <IdentityFields />
           </fieldset>
 
-          {paper.map((p, i) => {
-            const visible = visibleBySteps[i] ?? [];
-            const documents = documentsBySteps[i] ?? [];
-            if (!visible.length && !documents.length) return null;
-            return (
-              <fieldset key={p.step.key} className="mt-6 rounded border border-slate-300 p-4">
-                <legend className="px-1 text-xl font-semibold">{p.step.title}</legend>
-                {p.step.description ? <p className="mb-4 text-slate-700">{p.step.description}</p> : null}
-                <div className="space-y-6">
-                  {visible.map((f) => (
-                    <FieldRenderer key={f.key} field={f} path={f.key} />
-                  ))}
-                </div>
-                {documents.length ? (
-                  <div className="mt-5 rounded border-l-4 border-slate-400 bg-slate-50 p-3 text-sm text-slate-800">
-                    <p className="font-semibold">Документы принимаются на бумаге и в систему не загружаются:</p>
-                    <ul className="mt-1 list-disc pl-6">
-                      {documents.map((label) => (
-                        <li key={label}>{label}</li>
-                      ))}
-                    </ul>
-                  </div>
-                ) : null}
-              </fieldset>
-            );
-          })}
+          {paper.map((p, i) => (
+            <PaperStepFields key={p.step.key} step={p.step} fields={visibleBySteps[i] ?? []} documents={documentsBySteps[i] ?? []} />
+          ))}
 
           {submitError ? (
             <p ref={submitErrorRef} tabIndex={-1} role="alert" className="mt-6 rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">

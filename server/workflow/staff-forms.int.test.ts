@@ -18,7 +18,8 @@ import { checkIntake, emptyIntake, INTAKE_KEY, registerInput, type IntakeMeta } 
 
 const TZ = "Asia/Yekaterinburg";
 let t: TestDatabase;
-let api: ReturnType<ReturnType<typeof createCallerFactory<typeof staffRouter>>>;
+const createCaller = createCallerFactory(staffRouter);
+let api: ReturnType<typeof createCaller>;
 let archiveSteps: StepDef[];
 
 const ARCHIVE_VALUES = {
@@ -60,7 +61,7 @@ beforeAll(async () => {
   await seedDemo(t.db);
   const registrar = await t.db.user.findUniqueOrThrow({ where: { email: "registrar@demo.reglament.ru" } });
   const session = { user: { id: registrar.id, email: registrar.email, name: "", roles: [], departmentIds: [], authMethod: "password" }, expires: "2099-01-01T00:00:00Z" } as unknown as Session;
-  api = createCallerFactory(staffRouter)({ db: t.db, session });
+  api = createCaller({ db: t.db, session });
   const service = await t.db.service.findUniqueOrThrow({ where: { code: "archive-info" } });
   archiveSteps = (await versionInForce(t.db, service.id))!.document.form.steps.filter((s) => (s.section ?? "applicant") === "applicant");
 });
