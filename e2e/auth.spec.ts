@@ -79,8 +79,8 @@ test("registration checks each field in Russian, refuses a taken e-mail, then si
   await page.getByRole("button", { name: "Зарегистрироваться" }).click();
   // The e-mail rule of the application form itself (R14), with its explanation.
   await expect(page.locator("#email-error")).toHaveText(/В адресе электронной почты нет знака @/);
-  await expect(page.locator("#password-error")).toHaveText("Пароль должен содержать не менее 10 символов");
-  await expect(page.locator("#passwordConfirm-error")).toHaveText("Пароли не совпадают");
+  await expect(page.locator("#password-error")).toHaveText("Ошибка: Пароль должен содержать не менее 10 символов");
+  await expect(page.locator("#passwordConfirm-error")).toHaveText("Ошибка: Пароли не совпадают");
   await expect(page.getByLabel("Электронная почта")).toHaveAttribute("aria-invalid", "true");
 
   // An e-mail that is already registered: the server's answer lands on the field.

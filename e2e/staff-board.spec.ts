@@ -71,7 +71,7 @@ test("the registrar filters the board through the URL and passes an application 
   await expect(executor).toBeFocused();
   // Without an executor the server refuses and the message appears beside the field.
   await dialog.getByRole("button", { name: "Выполнить" }).click();
-  await expect(dialog.locator("#move-executorId-error")).toHaveText("Выберите исполнителя");
+  await expect(dialog.locator("#move-executorId-error")).toHaveText("Ошибка: Выберите исполнителя");
   await expect(executor).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
   await executor.selectOption({ label: EXECUTOR_NAME });
@@ -193,7 +193,7 @@ test("the executor refuses on the card page with a ground and a motivation; the 
 
   // An internal comment joins the history.
   await page.getByRole("button", { name: "Добавить комментарий" }).click();
-  await expect(page.locator("#comment-text-error")).toHaveText("Напишите комментарий");
+  await expect(page.locator("#comment-text-error")).toHaveText("Ошибка: Напишите комментарий");
   await page.getByLabel("Текст комментария").fill("Заявителю позвонили, доверенности нет.");
   await page.getByRole("button", { name: "Добавить комментарий" }).click();
   await expect(events("comment")).toContainText("Комментарий");

@@ -170,7 +170,7 @@ test("the paper applicant takes her account only through the link e-mailed to he
   await expectAccessible(page);
   await page.locator("#password").fill("short");
   await page.getByRole("button", { name: "Задать пароль" }).click();
-  await expect(page.locator("#password-error")).toHaveText("Пароль должен содержать не менее 10 символов");
+  await expect(page.locator("#password-error")).toHaveText("Ошибка: Пароль должен содержать не менее 10 символов");
   await page.locator("#password").fill(password);
   await page.getByLabel("Пароль ещё раз").fill(password);
   await page.getByRole("button", { name: "Задать пароль" }).click();

@@ -39,7 +39,7 @@ test("R5: the executor sends a request of the regulation's type, sees its due da
   // Without the text the form says what is missing, beside the field and in the summary (R14 style).
   await panel.getByRole("button", { name: "Направить запрос" }).click();
   const text = panel.getByRole("textbox", { name: "Какие сведения запрашиваются" });
-  await expect(panel.locator("#request-text-error")).toHaveText("Опишите, какие сведения запрашиваются");
+  await expect(panel.locator("#request-text-error")).toHaveText("Ошибка: Опишите, какие сведения запрашиваются");
   await expect(text).toHaveAttribute("aria-invalid", "true");
   await expect(text).toBeFocused();
   await expect(panel.getByRole("alert").filter({ hasText: "Исправьте ошибки" })).toContainText("Опишите, какие сведения запрашиваются");

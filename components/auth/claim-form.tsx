@@ -8,7 +8,9 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { claimFormSchema, type ClaimFormInput } from "@/server/auth/schema";
-import { ErrorSummary, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/components/trpc-provider";
 
 const FIELD_ORDER: (keyof ClaimFormInput)[] = ["lastName", "firstName", "middleName", "phone", "password", "passwordConfirm"];
@@ -48,7 +50,7 @@ export function ClaimForm({ token, email, defaults }: { token: string; email: st
 
   const summary = FIELD_ORDER.flatMap((f) => {
     const message = formState.errors[f]?.message;
-    return formState.submitCount > 0 && message ? [{ field: f, message }] : [];
+    return formState.submitCount > 0 && message ? [{ target: f, message }] : [];
   });
   const err = (f: keyof ClaimFormInput) => formState.errors[f]?.message;
 
@@ -67,9 +69,9 @@ export function ClaimForm({ token, email, defaults }: { token: string; email: st
       <TextField id="phone" label="Телефон" type="tel" autoComplete="tel" hint="Например, +7 900 123-45-67" error={err("phone")} {...register("phone")} />
       <TextField id="password" label="Пароль" type="password" required autoComplete="new-password" hint="Не менее 10 символов, хотя бы одна буква и одна цифра." error={err("password")} {...register("password")} />
       <TextField id="passwordConfirm" label="Пароль ещё раз" type="password" required autoComplete="new-password" error={err("passwordConfirm")} {...register("passwordConfirm")} />
-      <button type="submit" disabled={formState.isSubmitting} className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Сохраняем…" : "Задать пароль"}
-      </button>
+      </Button>
     </form>
   );
 }

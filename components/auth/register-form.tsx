@@ -6,7 +6,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zRegisterInput, type RegisterInput } from "@/server/auth/schema";
-import { ErrorSummary, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { FieldError, errorIdOf, fieldBox } from "@/components/ui/form-field";
+import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/components/trpc-provider";
 
 const FIELD_ORDER: (keyof RegisterInput)[] = ["lastName", "firstName", "middleName", "email", "phone", "password", "passwordConfirm", "consent"];
@@ -47,7 +50,7 @@ export function RegisterForm() {
 
   const summary = FIELD_ORDER.flatMap((f) => {
     const message = formState.errors[f]?.message;
-    return formState.submitCount > 0 && message ? [{ field: f, message }] : [];
+    return formState.submitCount > 0 && message ? [{ target: f, message }] : [];
   });
   const err = (f: keyof RegisterInput) => formState.errors[f]?.message;
 
@@ -78,16 +81,16 @@ export function RegisterForm() {
       <TextField id="phone" label="Телефон" type="tel" autoComplete="tel" hint="Например, +7 900 123-45-67" error={err("phone")} {...register("phone")} />
       <TextField id="password" label="Пароль" type="password" required autoComplete="new-password" hint="Не менее 10 символов, хотя бы одна буква и одна цифра." error={err("password")} {...register("password")} />
       <TextField id="passwordConfirm" label="Пароль ещё раз" type="password" required autoComplete="new-password" error={err("passwordConfirm")} {...register("passwordConfirm")} />
-      <div>
+      <div className={fieldBox(!!err("consent"))}>
+        <FieldError id={errorIdOf("consent")} message={err("consent")} />
         <label className="flex items-start gap-2">
-          <input id="consent" type="checkbox" className="mt-1 h-5 w-5" aria-invalid={err("consent") ? true : undefined} aria-describedby={err("consent") ? "consent-error" : undefined} {...register("consent")} />
+          <input id="consent" type="checkbox" className="mt-1 h-5 w-5" aria-invalid={err("consent") ? true : undefined} aria-describedby={err("consent") ? errorIdOf("consent") : undefined} {...register("consent")} />
           <span>Согласен(на) на обработку персональных данных в целях предоставления муниципальных услуг (152-ФЗ)</span>
         </label>
-        {err("consent") ? <p id="consent-error" className="mt-1 text-sm font-medium text-red-700">{err("consent")}</p> : null}
       </div>
-      <button type="submit" disabled={formState.isSubmitting} className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Регистрируем…" : "Зарегистрироваться"}
-      </button>
+      </Button>
     </form>
   );
 }

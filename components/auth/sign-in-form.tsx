@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { zSignInInput } from "@/server/auth/schema";
 import { TextField } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 
 type Values = z.input<typeof zSignInInput>;
 
@@ -33,9 +34,9 @@ export function SignInForm({ callbackUrl, registered }: { callbackUrl?: string; 
       {failure ? <p id="sign-in-failure" role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">{failure}</p> : null}
       <TextField id="email" label="Электронная почта" type="email" autoComplete="username" required error={formState.errors.email?.message} {...register("email")} />
       <TextField id="password" label="Пароль" type="password" autoComplete="current-password" required error={formState.errors.password?.message} {...register("password")} />
-      <button type="submit" disabled={formState.isSubmitting} className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Входим…" : "Войти"}
-      </button>
+      </Button>
     </form>
   );
 }

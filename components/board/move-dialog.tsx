@@ -1,14 +1,17 @@
 "use client";
-// The inputs a transition asks for (executor, refusal grounds, motivation, result type), in a modal
-// dialog: a native <dialog> opened with showModal() (the page behind is inert, Escape closes it),
-// labelled by its heading, focus moved into it and kept inside with Tab. Which inputs are mandatory
+// The inputs a transition asks for (executor, refusal grounds, motivation, result type), in the
+// shared modal dialog (components/ui/dialog.tsx), labelled by its heading. Which inputs are mandatory
 // is decided by the server's state machine; its field errors are shown beside the fields.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { z } from "zod";
-import { ErrorSummary } from "@/components/ui/field";
+import { zMoveForm, type MoveFormValues } from "@/server/workflow/schema";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { FormField, FormFieldset } from "@/components/ui/form-field";
+import { focusById } from "@/components/ui/aria";
 import { useTRPC } from "@/components/trpc-provider";
 import { numberLabel } from "./format";
 import { joinSentences, outcomeOfError, type MoveFields, type MoveOutcome } from "./move-outcome";
@@ -30,17 +33,6 @@ type Props = {
   onCancel: () => void;
 };
 
-// Shapes and bounds only (the same limits as the `staff.move` input): what each transition requires
-// is the state machine's rule, and duplicating it here would let the two drift apart.
-const zMoveForm = z.object({
-  transition: z.string().min(1, "Выберите действие"),
-  executorId: z.string(),
-  refusalGrounds: z.array(z.string().max(64)).max(20, "Не больше 20 оснований"),
-  resultType: z.string(),
-  comment: z.string().max(5000, "Не длиннее 5000 знаков"),
-});
-type MoveFormValues = z.infer<typeof zMoveForm>;
-
 const FIELD_ORDER: MoveFields[] = ["transition", "executorId", "refusalGrounds", "resultType", "comment"];
 const fieldId = (f: MoveFields) => `move-${f}`;
 
@@ -53,11 +45,8 @@ function formErrorOf(outcome: Invalid): string | null {
   return outcome.otherErrors.length ? joinSentences(...outcome.otherErrors) : null;
 }
 
-function focusField(f: MoveFields) {
-  // A group (checkboxes, radios) is focused through its first input.
-  const el = document.querySelector<HTMLElement>(`[data-field="${f}"] input`) ?? document.getElementById(fieldId(f));
-  el?.focus();
-}
+// A group (checkboxes, radios) is focused through its first input.
+const focusField = (f: MoveFields) => focusById(fieldId(f));
 
 function commentLabel(t: CardTransition): { label: string; hint?: string; required: boolean } {
   if (t.requires.refusalGrounds || t.kind === "refusal" || t.kind === "intake_refusal") {
@@ -110,38 +99,12 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
     if (onlyResultType) setValue("resultType", onlyResultType);
   }, [onlyResultType, setValue]);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || dialog.open) return;
-    dialog.showModal();
-    // Until its data arrives the dialog has no field yet: the heading holds the focus meanwhile.
-    dialog.querySelector<HTMLElement>("#move-dialog-title")?.focus();
-  }, []);
-
   const focusedFirstField = useRef(false);
   useEffect(() => {
     if (focusedFirstField.current || loading) return;
     focusedFirstField.current = true;
     ref.current?.querySelector<HTMLElement>("input:not([disabled]), select:not([disabled]), textarea:not([disabled])")?.focus();
   }, [loading]);
-
-  const keepTabInside = (e: KeyboardEvent<HTMLDialogElement>) => {
-    if (e.key !== "Tab") return;
-    const focusable = Array.from(
-      e.currentTarget.querySelectorAll<HTMLElement>("button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])"),
-    );
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
-
 
   const applyFieldErrors = useCallback(
     (outcome: Invalid) => {
@@ -196,8 +159,7 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
   );
 
   const err = (f: MoveFields) => formState.errors[f]?.message;
-  const describedBy = (f: MoveFields, hint?: boolean) => [hint ? `${fieldId(f)}-hint` : null, err(f) ? `${fieldId(f)}-error` : null].filter(Boolean).join(" ") || undefined;
-  const summary = FIELD_ORDER.flatMap((f) => (err(f) ? [{ field: fieldId(f), message: err(f)! }] : []));
+  const summary = FIELD_ORDER.flatMap((f) => (err(f) ? [{ target: fieldId(f), message: err(f)! }] : []));
   const title = chosen?.title ?? "Переместить заявление";
   const target = chosen ? stageTitle?.(chosen.to) : undefined;
   const baseComment = chosen ? commentLabel(chosen) : null;
@@ -205,20 +167,18 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
   const comment = baseComment && !baseComment.required && err("comment") ? { label: "Комментарий", hint: undefined, required: true } : baseComment;
 
   return (
-    <dialog
+    <Dialog
       ref={ref}
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="move-dialog-title"
-      aria-describedby="move-dialog-subject"
+      labelledBy="move-dialog-title"
+      describedBy="move-dialog-subject"
+      // Until its data arrives the dialog has no field yet: the heading holds the focus meanwhile.
+      initialFocus="#move-dialog-title"
       onCancel={(e) => {
         // Escape while a request is in flight would hide its answer.
         if (move.isPending) e.preventDefault();
       }}
       onClose={onCancel}
-      onKeyDown={keepTabInside}
-      className="m-auto max-h-[calc(100%-2rem)] w-[min(40rem,calc(100%-2rem))] overflow-y-auto rounded-lg border border-slate-300 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/60"
-      data-testid="move-dialog"
+      testId="move-dialog"
     >
       <h2 id="move-dialog-title" tabIndex={-1} className="text-xl font-bold">{title}</h2>
       <p id="move-dialog-subject" className="mt-1 text-slate-700">
@@ -235,44 +195,36 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
         ) : null}
 
         {candidates.length > 1 ? (
-          <fieldset data-field="transition" aria-describedby={describedBy("transition")}>
-            <legend className="font-medium">Действие <span className="text-red-700" aria-hidden>*</span></legend>
-            <div className="mt-1 space-y-1">
-              {candidates.map((t) => (
-                <label key={t.key} className="flex items-start gap-2">
-                  <input type="radio" value={t.key} className="mt-1" {...register("transition")} />
-                  <span>{t.title}</span>
-                </label>
-              ))}
-            </div>
-            {err("transition") ? <p id={`${fieldId("transition")}-error`} className="mt-1 text-sm font-medium text-red-700">{err("transition")}</p> : null}
-          </fieldset>
+          <FormFieldset id={fieldId("transition")} legend="Действие" required radio error={err("transition")}>
+            {candidates.map((t) => (
+              <label key={t.key} className="flex items-start gap-2">
+                <input type="radio" value={t.key} className="mt-1" {...register("transition")} />
+                <span>{t.title}</span>
+              </label>
+            ))}
+          </FormFieldset>
         ) : null}
 
         {loading ? <p role="status" className="text-slate-700">Загружаем данные для этого действия…</p> : null}
         {loadFailed ? <p role="alert" className="text-red-800">Не удалось загрузить данные для этого действия. Закройте окно и попробуйте ещё раз.</p> : null}
 
         {req.executor && executors.data ? (
-          <div>
-            <label htmlFor={fieldId("executorId")} className="block font-medium">
-              Исполнитель <span className="text-red-700" aria-hidden>*</span>
-            </label>
-            <select
-              id={fieldId("executorId")}
-              aria-required="true"
-              aria-invalid={err("executorId") ? true : undefined}
-              aria-describedby={describedBy("executorId")}
-              className={`mt-1 block w-full rounded border bg-white px-3 py-2 ${err("executorId") ? "border-red-700 ring-1 ring-red-700" : "border-slate-400"}`}
-              {...register("executorId")}
-            >
-              <option value="">— выберите исполнителя —</option>
-              {executors.data.map((e) => (
-                <option key={e.id} value={e.id}>{e.name}</option>
-              ))}
-            </select>
-            {executors.data.length === 0 ? <p className="mt-1 text-sm text-slate-700">В подразделении нет сотрудников с ролью исполнителя.</p> : null}
-            {err("executorId") ? <p id={`${fieldId("executorId")}-error`} className="mt-1 text-sm font-medium text-red-700">{err("executorId")}</p> : null}
-          </div>
+          <FormField
+            id={fieldId("executorId")}
+            label="Исполнитель"
+            required
+            error={err("executorId")}
+            after={executors.data.length === 0 ? <p className="mt-1 text-sm text-slate-700">В подразделении нет сотрудников с ролью исполнителя.</p> : null}
+          >
+            {(control) => (
+              <select {...control} {...register("executorId")}>
+                <option value="">— выберите исполнителя —</option>
+                {executors.data.map((e) => (
+                  <option key={e.id} value={e.id}>{e.name}</option>
+                ))}
+              </select>
+            )}
+          </FormField>
         ) : null}
 
         {grounds ? (
@@ -280,80 +232,60 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
             control={control}
             name="refusalGrounds"
             render={({ field }) => (
-              <fieldset id={fieldId("refusalGrounds")} data-field="refusalGrounds" aria-describedby={describedBy("refusalGrounds", true)}>
-                <legend className="font-medium">
-                  {req.refusalGrounds === "intake" ? "Основания для отказа в приёме документов" : "Основания для отказа в предоставлении услуги"}{" "}
-                  <span className="text-red-700" aria-hidden>*</span>
-                </legend>
-                <p id={`${fieldId("refusalGrounds")}-hint`} className="text-sm text-slate-600">Только из исчерпывающего перечня регламента; отметьте все, что применимы.</p>
-                <div className="mt-2 space-y-2">
-                  {grounds.map((g) => (
-                    <label key={g.code} className="flex items-start gap-2">
-                      <input
-                        type="checkbox"
-                        className="mt-1"
-                        value={g.code}
-                        checked={field.value.includes(g.code)}
-                        onChange={(e) => field.onChange(e.target.checked ? [...field.value, g.code] : field.value.filter((c) => c !== g.code))}
-                        onBlur={field.onBlur}
-                      />
-                      <span>
-                        {g.text}
-                        {g.ref ? <span className="text-slate-600"> ({g.ref})</span> : null}
-                      </span>
-                    </label>
-                  ))}
-                </div>
-                {err("refusalGrounds") ? <p id={`${fieldId("refusalGrounds")}-error`} className="mt-1 text-sm font-medium text-red-700">{err("refusalGrounds")}</p> : null}
-              </fieldset>
+              <FormFieldset
+                id={fieldId("refusalGrounds")}
+                legend={req.refusalGrounds === "intake" ? "Основания для отказа в приёме документов" : "Основания для отказа в предоставлении услуги"}
+                hint="Только из исчерпывающего перечня регламента; отметьте все, что применимы."
+                required
+                error={err("refusalGrounds")}
+              >
+                {grounds.map((g) => (
+                  <label key={g.code} className="flex items-start gap-2">
+                    <input
+                      type="checkbox"
+                      className="mt-1"
+                      value={g.code}
+                      checked={field.value.includes(g.code)}
+                      onChange={(e) => field.onChange(e.target.checked ? [...field.value, g.code] : field.value.filter((c) => c !== g.code))}
+                      onBlur={field.onBlur}
+                    />
+                    <span>
+                      {g.text}
+                      {g.ref ? <span className="text-slate-600"> ({g.ref})</span> : null}
+                    </span>
+                  </label>
+                ))}
+              </FormFieldset>
             )}
           />
         ) : null}
 
         {req.resultType && loaded ? (
-          <fieldset id={fieldId("resultType")} data-field="resultType" aria-describedby={describedBy("resultType")}>
-            <legend className="font-medium">Вид результата <span className="text-red-700" aria-hidden>*</span></legend>
-            <div className="mt-2 space-y-2">
-              {resultTypes.map((r) => (
-                <label key={r.code} className="flex items-start gap-2">
-                  <input type="radio" value={r.code} className="mt-1" {...register("resultType")} />
-                  <span>{r.title}</span>
-                </label>
-              ))}
-            </div>
-            {err("resultType") ? <p id={`${fieldId("resultType")}-error`} className="mt-1 text-sm font-medium text-red-700">{err("resultType")}</p> : null}
-          </fieldset>
+          <FormFieldset id={fieldId("resultType")} legend="Вид результата" required radio error={err("resultType")}>
+            {resultTypes.map((r) => (
+              <label key={r.code} className="flex items-start gap-2">
+                <input type="radio" value={r.code} className="mt-1" {...register("resultType")} />
+                <span>{r.title}</span>
+              </label>
+            ))}
+          </FormFieldset>
         ) : null}
 
         {comment ? (
-          <div>
-            <label htmlFor={fieldId("comment")} className="block font-medium">
-              {comment.label}
-              {comment.required ? <span className="text-red-700" aria-hidden> *</span> : null}
-            </label>
-            {comment.hint ? <p id={`${fieldId("comment")}-hint`} className="text-sm text-slate-600">{comment.hint}</p> : null}
-            <textarea
-              id={fieldId("comment")}
-              rows={4}
-              aria-required={comment.required || undefined}
-              aria-invalid={err("comment") ? true : undefined}
-              aria-describedby={describedBy("comment", !!comment.hint)}
-              className={`mt-1 block w-full rounded border px-3 py-2 ${err("comment") ? "border-red-700 ring-1 ring-red-700" : "border-slate-400"}`}
-              {...register("comment")}
-            />
-            {err("comment") ? <p id={`${fieldId("comment")}-error`} className="mt-1 text-sm font-medium text-red-700">{err("comment")}</p> : null}
-          </div>
+          <FormField id={fieldId("comment")} label={comment.label} hint={comment.hint} required={comment.required} error={err("comment")}>
+            {(control) => <textarea rows={4} {...control} {...register("comment")} />}
+          </FormField>
         ) : null}
 
         <div className="flex flex-wrap gap-3 pt-2">
-          <button type="submit" disabled={move.isPending || loading || loadFailed} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+          <Button type="submit" disabled={move.isPending || loading || loadFailed}>
             {move.isPending ? "Выполняется…" : "Выполнить"}
-          </button>
-          <button type="button" disabled={move.isPending} onClick={() => ref.current?.close()} className="rounded border-2 border-slate-400 px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60">
+          </Button>
+          <Button kind="neutral" disabled={move.isPending} onClick={() => ref.current?.close()}>
             Отмена
-          </button>
+          </Button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -2,6 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/trpc-provider";
+import { Button } from "@/components/ui/button";
 
 export function AcceptInvitation({ token }: { token: string }) {
   const trpc = useTRPC();
@@ -9,9 +10,9 @@ export function AcceptInvitation({ token }: { token: string }) {
   const accept = useMutation(trpc.application.acceptInvitation.mutationOptions({ onSuccess: ({ applicationId }) => router.push(`/applications/${applicationId}/co-applicant`) }));
   return (
     <div>
-      <button type="button" onClick={() => accept.mutate({ token })} disabled={accept.isPending} className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <Button onClick={() => accept.mutate({ token })} disabled={accept.isPending}>
         Принять приглашение
-      </button>
+      </Button>
       {accept.error ? <p role="alert" className="mt-3 rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">{accept.error.message}</p> : null}
     </div>
   );

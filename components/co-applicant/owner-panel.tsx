@@ -4,6 +4,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
 import { classifyRequestError } from "@/components/form/request-errors";
 
 export function CoApplicantsPanel({ applicationId }: { applicationId: string }) {
@@ -54,15 +56,11 @@ export function CoApplicantsPanel({ applicationId }: { applicationId: string }) 
         </ul>
       ) : null}
       <form onSubmit={onInvite} noValidate className="mt-4 flex flex-wrap items-end gap-3">
-        <div className="min-w-64 flex-1">
-          <label htmlFor="co-applicant-email" className="block font-medium">Электронная почта созаявителя</label>
-          <input id="co-applicant-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off"
-            aria-invalid={error ? true : undefined} aria-describedby={error ? "co-applicant-email-error" : undefined}
-            className={`mt-1 block w-full rounded border px-3 py-2 ${error ? "border-red-700" : "border-slate-400"}`} />
-        </div>
-        <button type="submit" disabled={invite.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">Пригласить</button>
+        <FormField id="co-applicant-email" label="Электронная почта созаявителя" error={error ?? undefined} className="min-w-64 flex-1">
+          {(control) => <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" {...control} />}
+        </FormField>
+        <Button type="submit" disabled={invite.isPending}>Пригласить</Button>
       </form>
-      {error ? <p id="co-applicant-email-error" className="mt-2 text-sm font-medium text-red-700">{error}</p> : null}
       <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900">{notice}</p>
     </section>
   );

@@ -3,11 +3,12 @@
 // same field renderers and checks as the main form (R14).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import type { StepDef } from "@/server/regulation/document";
 import { buildApplicationSchema, validateApplication } from "@/server/regulation/form-schema";
 import { useTRPC } from "@/components/trpc-provider";
+import { Button } from "@/components/ui/button";
 import { displayTimeZone } from "@/components/ui/format";
 import { FieldContext } from "@/components/form/form-context";
 import { FieldRenderer } from "@/components/form/field-renderer";
@@ -31,14 +32,9 @@ export function CoApplicantSectionForm({ applicationId, steps, values, completed
   // R14: a refused confirmation lists every problem at the top, focused, each linking to its field,
   // as the main form does; the status line below only says what happened.
   const [summary, setSummary] = useState<{ errors: PathError[]; serial: number } | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (summary?.errors.length) {
-      summaryRef.current?.focus();
-      summaryRef.current?.scrollIntoView({ block: "start" });
-    }
-  }, [summary]);
-  const showSummary = (errors: PathError[]) => setSummary((s) => ({ errors, serial: (s?.serial ?? 0) + 1 }));
+  // Every refusal asks for the focus again, even with the summary cleared in between.
+  const serial = useRef(0);
+  const showSummary = (errors: PathError[]) => setSummary({ errors, serial: (serial.current += 1) });
 
   async function send(complete: boolean) {
     setStatus(null);
@@ -70,7 +66,7 @@ export function CoApplicantSectionForm({ applicationId, steps, values, completed
     <FormProvider {...form}>
       <FieldContext.Provider value={{ applicationId, values: watched, saveNow: () => void send(false) }}>
         <form noValidate onSubmit={(e) => { e.preventDefault(); void send(true); }} className="space-y-6">
-          <StepErrorSummary ref={summaryRef} errors={summary?.errors ?? []} />
+          <StepErrorSummary errors={summary?.errors ?? []} focusToken={summary?.serial} />
           <p className="text-slate-700">
             {ownerName} приглашает вас подать совместный запрос на услугу «{serviceTitle}». Заполните свой раздел — остальную часть заявления заполняет заявитель.
           </p>
@@ -85,8 +81,8 @@ export function CoApplicantSectionForm({ applicationId, steps, values, completed
             {status ? <p className={status.kind === "ok" ? "rounded bg-green-50 p-3 text-green-900" : "rounded border-2 border-red-700 bg-red-50 p-3 text-red-800"}>{status.text}</p> : null}
           </div>
           <div className="flex flex-wrap gap-3">
-            <button type="button" onClick={() => void send(false)} disabled={save.isPending} className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60">Сохранить</button>
-            <button type="submit" disabled={save.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">Подтвердить раздел</button>
+            <Button kind="secondary" onClick={() => void send(false)} disabled={save.isPending}>Сохранить</Button>
+            <Button type="submit" disabled={save.isPending}>Подтвердить раздел</Button>
           </div>
         </form>
       </FieldContext.Provider>

@@ -35,6 +35,7 @@ import { browserDraftStorage, shouldRestore } from "./local-draft";
 import { errorsForFields, flattenErrors, rootKey, stepIndexOfPath } from "./paths";
 import { classifyRequestError } from "./request-errors";
 import { StepErrorSummary } from "./step-error-summary";
+import { buttonClass } from "@/components/ui/button";
 import { StepNav } from "./step-nav";
 import { forgetSubmissionKey, submissionKeyFor } from "./submission-key";
 import { groupsJudgeOnlyThemselves } from "./group-resolver";
@@ -134,9 +135,9 @@ function StatusLine({ state, onChoose, signInHref }: { state: SyncSnapshot; onCh
   );
 }
 
-const primaryButton = "rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60";
-const secondaryButton = "rounded border-2 border-brand-700 bg-white px-5 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60";
-const linkButton = "px-2 py-2 text-brand-700 underline";
+const primaryButton = buttonClass("primary");
+const secondaryButton = buttonClass("secondary", "bg-white");
+const linkButton = buttonClass("link");
 
 function Wizard({ draft }: { draft: DraftPayload }) {
   const trpc = useTRPC();
@@ -159,7 +160,6 @@ function Wizard({ draft }: { draft: DraftPayload }) {
   const [conflictError, setConflictError] = useState<string | null>(null);
   const submittingRef = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
 
   const isReview = stepIndex >= reviewIndex;
   const step = isReview ? undefined : steps[stepIndex];
@@ -221,12 +221,6 @@ function Wizard({ draft }: { draft: DraftPayload }) {
   useEffect(() => {
     if (headingToken) headingRef.current?.focus();
   }, [headingToken]);
-  useEffect(() => {
-    if (summaryToken) {
-      summaryRef.current?.focus();
-      summaryRef.current?.scrollIntoView({ block: "start" });
-    }
-  }, [summaryToken]);
 
   const values = useWatch({ control }) as FormValues;
   const { errors } = useFormState({ control });
@@ -373,7 +367,7 @@ function Wizard({ draft }: { draft: DraftPayload }) {
             }}
             className="min-w-0 rounded-lg border border-slate-200 bg-white p-5 sm:p-6"
           >
-            <StepErrorSummary ref={summaryRef} errors={stepErrors} />
+            <StepErrorSummary errors={stepErrors} focusToken={summaryToken} />
             <h2 id="step-title" ref={headingRef} tabIndex={-1} className="text-2xl font-bold">
               {isReview ? "Проверка и подача заявления" : `Шаг ${stepIndex + 1} из ${steps.length}. ${step?.title ?? ""}`}
             </h2>

@@ -3,6 +3,7 @@
 // a summary link always finds its input.
 import type { FieldDef, StepDef } from "@/server/regulation/document";
 import { visibleSubFields } from "@/server/regulation/form-schema";
+import { describedBy, focusById } from "@/components/ui/aria";
 
 export const NAME_PARTS = ["lastName", "firstName", "middleName"] as const;
 
@@ -14,10 +15,7 @@ export const hintId = (path: string) => `${fieldId(path)}-hint`;
 export const errorId = (path: string) => `${fieldId(path)}-error`;
 
 /** aria-describedby from the ids that are present. */
-export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
-  const list = ids.filter((x): x is string => typeof x === "string" && x.length > 0);
-  return list.length ? list.join(" ") : undefined;
-}
+export { describedBy };
 
 export type PathError = { path: string; message: string };
 
@@ -90,14 +88,5 @@ export function errorsForFields(errors: PathError[], fields: FieldDef[], values:
 
 /** Moves focus to the input of a path: the input itself, or the first control inside its fieldset. */
 export function focusPath(path: string): boolean {
-  const el = document.getElementById(fieldId(path));
-  if (!el) return false;
-  const target =
-    el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement || el instanceof HTMLButtonElement
-      ? el
-      : (el.querySelector<HTMLElement>("input:checked") ?? el.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea, button") ?? el);
-  // Scroll the label into view as well (GOV.UK: the question must be visible next to the input).
-  el.scrollIntoView({ block: "center" });
-  target.focus({ preventScroll: true });
-  return document.activeElement === target;
+  return focusById(fieldId(path));
 }

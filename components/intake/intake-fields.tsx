@@ -1,14 +1,16 @@
 "use client";
 // The intake part of the registrar's form: how the application arrived, when, and who brought or
-// sent it. Built from the same pieces as the regulation's fields (label, hint, message beside the
-// field, aria-describedby / aria-invalid), so the error summary's links find these inputs too.
+// sent it. In the shared field frame (label, hint, message beside the field, aria-describedby /
+// aria-invalid) with ids by path, so the error summary's links find these inputs too.
 import type { FocusEvent, HTMLAttributes } from "react";
 import { useFormContext } from "react-hook-form";
-import { CHANNEL_LABEL } from "@/server/regulation/document";
+import { CHANNEL_LABEL, type FieldDef, type StepDef } from "@/server/regulation/document";
+import { FieldRenderer } from "@/components/form/field-renderer";
 import { formatPhone } from "@/server/regulation/identifiers";
-import { FieldError, FieldHint, RequiredMark, fieldBox, inputClass } from "@/components/form/field-parts";
+import { Button } from "@/components/ui/button";
+import { FormField, FormFieldset } from "@/components/ui/form-field";
 import { useFieldError } from "@/components/form/form-context";
-import { describedBy, errorId, fieldId, hintId } from "@/components/form/paths";
+import { fieldId } from "@/components/form/paths";
 import type { FormValues } from "@/components/form/values";
 import { INTAKE_KEY, type IntakeChannel } from "./intake-schema";
 import { toLocalInput, utcOffsetLabel } from "./zoned-time";
@@ -27,42 +29,28 @@ export function ChannelField({ channels }: { channels: readonly IntakeChannel[] 
   const error = useFieldError(path);
   const reg = register(path);
   return (
-    <fieldset
-      id={fieldId(path)}
-      role="radiogroup"
-      aria-required
-      aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(error && errorId(path))}
-      className={fieldBox(!!error)}
-    >
-      <legend className="font-medium">
-        Как поступило заявление
-        <RequiredMark required />
-      </legend>
-      <FieldError path={path} message={error} />
-      <div className="mt-2 space-y-2">
-        {channels.map((c, i) => (
-          <div key={c} className="flex items-start gap-3">
-            <input
-              id={`${fieldId(path)}-${i}`}
-              type="radio"
-              value={c}
-              aria-describedby={CHANNEL_HINT[c] ? `${fieldId(path)}-${i}-hint` : undefined}
-              className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
-              {...reg}
-            />
-            <div>
-              <label htmlFor={`${fieldId(path)}-${i}`}>{CHANNEL_LABEL[c]}</label>
-              {CHANNEL_HINT[c] ? (
-                <p id={`${fieldId(path)}-${i}-hint`} className="text-sm text-slate-600">
-                  {CHANNEL_HINT[c]}
-                </p>
-              ) : null}
-            </div>
+    <FormFieldset id={fieldId(path)} legend="Как поступило заявление" required radio error={error}>
+      {channels.map((c, i) => (
+        <div key={c} className="flex items-start gap-3">
+          <input
+            id={`${fieldId(path)}-${i}`}
+            type="radio"
+            value={c}
+            aria-describedby={CHANNEL_HINT[c] ? `${fieldId(path)}-${i}-hint` : undefined}
+            className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
+            {...reg}
+          />
+          <div>
+            <label htmlFor={`${fieldId(path)}-${i}`}>{CHANNEL_LABEL[c]}</label>
+            {CHANNEL_HINT[c] ? (
+              <p id={`${fieldId(path)}-${i}-hint`} className="text-sm text-slate-600">
+                {CHANNEL_HINT[c]}
+              </p>
+            ) : null}
           </div>
-        ))}
-      </div>
-    </fieldset>
+        </div>
+      ))}
+    </FormFieldset>
   );
 }
 
@@ -71,35 +59,27 @@ export function ReceivedAtField({ timeZone, clock }: { timeZone: string; clock: 
   const path: string = `${INTAKE_KEY}.receivedAt`;
   const error = useFieldError(path);
   return (
-    <div className={fieldBox(!!error)}>
-      <label htmlFor={fieldId(path)} className="block font-medium">
-        Дата и время поступления
-        <RequiredMark required />
-      </label>
-      <FieldHint path={path}>
-        Местное время ({utcOffsetLabel(timeZone)}). Сроки предоставления услуги считаются от этого момента, а заявление, поступившее в нерабочий день, — со следующего рабочего дня.
-      </FieldHint>
-      <FieldError path={path} message={error} />
-      <div className="flex flex-wrap items-center gap-3">
-        <input
-          id={fieldId(path)}
-          type="datetime-local"
-          step={60}
-          aria-required
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(hintId(path), error && errorId(path))}
-          className={inputClass(!!error, "w-60")}
-          {...register(path)}
-        />
-        <button
-          type="button"
-          className="mt-1 rounded border border-slate-500 px-3 py-2 text-sm hover:bg-slate-100"
-          onClick={() => setValue(path, toLocalInput(clock(), timeZone), { shouldDirty: true, shouldValidate: !!getFieldState(path).error || getFieldState(path).isTouched })}
-        >
-          Текущее время
-        </button>
-      </div>
-    </div>
+    <FormField
+      id={fieldId(path)}
+      label="Дата и время поступления"
+      required
+      error={error}
+      width="w-60"
+      hint={`Местное время (${utcOffsetLabel(timeZone)}). Сроки предоставления услуги считаются от этого момента, а заявление, поступившее в нерабочий день, — со следующего рабочего дня.`}
+    >
+      {(control) => (
+        <div className="flex flex-wrap items-center gap-3">
+          <input type="datetime-local" step={60} {...control} {...register(path)} />
+          <Button
+            kind="neutral"
+            className="mt-1 text-sm"
+            onClick={() => setValue(path, toLocalInput(clock(), timeZone), { shouldDirty: true, shouldValidate: !!getFieldState(path).error || getFieldState(path).isTouched })}
+          >
+            Текущее время
+          </Button>
+        </div>
+      )}
+    </FormField>
   );
 }
 
@@ -138,29 +118,21 @@ function IdentityField({ input }: { input: IdentityInput }) {
     return reg.onBlur(e);
   };
   return (
-    <div className={fieldBox(!!error)}>
-      <label htmlFor={fieldId(path)} className="block font-medium">
-        {input.label}
-        <RequiredMark required={input.required} />
-      </label>
-      <FieldHint path={path}>{input.hint}</FieldHint>
-      <FieldError path={path} message={error} />
-      <input
-        id={fieldId(path)}
-        type={input.type ?? "text"}
-        inputMode={input.inputMode}
-        // Someone else's data: the browser must not offer the registrar's own.
-        autoComplete="off"
-        spellCheck={false}
-        autoCapitalize={input.key === "email" ? "none" : undefined}
-        aria-required={input.required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(input.hint && hintId(path), error && errorId(path))}
-        className={inputClass(!!error, input.width ?? "w-full")}
-        {...reg}
-        onBlur={onBlur}
-      />
-    </div>
+    <FormField id={fieldId(path)} label={input.label} hint={input.hint} required={input.required} error={error} width={input.width}>
+      {(control) => (
+        <input
+          type={input.type ?? "text"}
+          inputMode={input.inputMode}
+          // Someone else's data: the browser must not offer the registrar's own.
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize={input.key === "email" ? "none" : undefined}
+          {...control}
+          {...reg}
+          onBlur={onBlur}
+        />
+      )}
+    </FormField>
   );
 }
 
@@ -176,5 +148,31 @@ export function IdentityFields() {
         <IdentityField key={input.key} input={input} />
       ))}
     </div>
+  );
+}
+
+/** One applicant step of the regulation's form, with the paper documents it would have asked to upload. */
+export function PaperStepFields({ step, fields, documents }: { step: StepDef; fields: FieldDef[]; documents: string[] }) {
+  if (!fields.length && !documents.length) return null;
+  return (
+    <fieldset className="mt-6 rounded border border-slate-300 p-4">
+      <legend className="px-1 text-xl font-semibold">{step.title}</legend>
+      {step.description ? <p className="mb-4 text-slate-700">{step.description}</p> : null}
+      <div className="space-y-6">
+        {fields.map((f) => (
+          <FieldRenderer key={f.key} field={f} path={f.key} />
+        ))}
+      </div>
+      {documents.length ? (
+        <div className="mt-5 rounded border-l-4 border-slate-400 bg-slate-50 p-3 text-sm text-slate-800">
+          <p className="font-semibold">Документы принимаются на бумаге и в систему не загружаются:</p>
+          <ul className="mt-1 list-disc pl-6">
+            {documents.map((label) => (
+              <li key={label}>{label}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </fieldset>
   );
 }

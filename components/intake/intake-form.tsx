@@ -21,13 +21,13 @@ import { FORM_ERROR_KEY, visibleFields } from "@/server/regulation/form-schema";
 import { prefillValues } from "@/server/application/prefill";
 import { formatPhone } from "@/server/regulation/identifiers";
 import { useTRPC } from "@/components/trpc-provider";
-import { FieldRenderer } from "@/components/form/field-renderer";
+import { Button } from "@/components/ui/button";
 import { FieldContext, type WizardFieldContext } from "@/components/form/form-context";
 import { errorsForFields, flattenErrors, rootKey, type PathError } from "@/components/form/paths";
 import { classifyRequestError } from "@/components/form/request-errors";
 import { StepErrorSummary } from "@/components/form/step-error-summary";
 import { stripEmpty, type FormValues } from "@/components/form/values";
-import { ChannelField, IdentityFields, ReceivedAtField } from "./intake-fields";
+import { ChannelField, IdentityFields, PaperStepFields, ReceivedAtField } from "./intake-fields";
 import { INTAKE_KEY, INTAKE_PATHS, emptyIntake, formPathOf, intakeOf, intakeResolver, paperSteps, registerInput, type IntakeChannel } from "./intake-schema";
 import { RegistrationResult } from "./registration-result";
 import { toLocalInput } from "./zoned-time";
@@ -46,7 +46,6 @@ export type IntakeFormProps = {
   now: string;
 };
 
-const primaryButton = "rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60";
 const noop = () => {};
 const fp = (v: unknown) => JSON.stringify(stripEmpty(v) ?? null);
 
@@ -102,7 +101,6 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
   const [summaryToken, setSummaryToken] = useState(0);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [result, setResult] = useState<Registered | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const submitErrorRef = useRef<HTMLParagraphElement>(null);
   const busy = useRef(false);
   // One key per application being entered: a repeated request (double click, a retry after a lost
@@ -152,21 +150,6 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
     const intake = flat.filter((e) => order.has(e.path)).sort((a, b) => order.get(a.path)! - order.get(b.path)!);
     return [...intake, ...errorsForFields(flat, allVisible, values)];
   }, [showSummary, errors, allVisible, values]);
-
-  // The summary takes focus once it is on screen: the errors may reach this component a render
-  // after the refusal that asked for it.
-  const focusPending = useRef(false);
-  const summaryShown = summaryErrors.length > 0;
-  useEffect(() => {
-    if (!summaryToken) return;
-    focusPending.current = true;
-  }, [summaryToken]);
-  useEffect(() => {
-    if (!focusPending.current || !summaryShown || !summaryRef.current) return;
-    focusPending.current = false;
-    summaryRef.current.focus();
-    summaryRef.current.scrollIntoView({ block: "start" });
-  }, [summaryToken, summaryShown]);
 
   const openSummary = () => {
     setShowSummary(true);
@@ -247,7 +230,8 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
           onSubmit={(e) => void handleSubmit(onValid, openSummary)(e)}
           className="mt-6 min-w-0 rounded-lg border border-slate-200 bg-white p-5 sm:p-6"
         >
-          <StepErrorSummary ref={summaryRef} errors={summaryErrors} />
+          {/* Focused on each refusal once it is on screen (the errors may arrive a render later). */}
+          <StepErrorSummary errors={summaryErrors} focusToken={summaryToken} />
           <h2 id="intake-form-title" className="text-2xl font-bold">
             Заявление «{service.title}»
           </h2>
@@ -268,32 +252,9 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
             <IdentityFields />
           </fieldset>
 
-          {paper.map((p, i) => {
-            const visible = visibleBySteps[i] ?? [];
-            const documents = documentsBySteps[i] ?? [];
-            if (!visible.length && !documents.length) return null;
-            return (
-              <fieldset key={p.step.key} className="mt-6 rounded border border-slate-300 p-4">
-                <legend className="px-1 text-xl font-semibold">{p.step.title}</legend>
-                {p.step.description ? <p className="mb-4 text-slate-700">{p.step.description}</p> : null}
-                <div className="space-y-6">
-                  {visible.map((f) => (
-                    <FieldRenderer key={f.key} field={f} path={f.key} />
-                  ))}
-                </div>
-                {documents.length ? (
-                  <div className="mt-5 rounded border-l-4 border-slate-400 bg-slate-50 p-3 text-sm text-slate-800">
-                    <p className="font-semibold">Документы принимаются на бумаге и в систему не загружаются:</p>
-                    <ul className="mt-1 list-disc pl-6">
-                      {documents.map((label) => (
-                        <li key={label}>{label}</li>
-                      ))}
-                    </ul>
-                  </div>
-                ) : null}
-              </fieldset>
-            );
-          })}
+          {paper.map((p, i) => (
+            <PaperStepFields key={p.step.key} step={p.step} fields={visibleBySteps[i] ?? []} documents={documentsBySteps[i] ?? []} />
+          ))}
 
           {submitError ? (
             <p ref={submitErrorRef} tabIndex={-1} role="alert" className="mt-6 rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">
@@ -302,9 +263,9 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
           ) : null}
 
           <div className="mt-8 flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5">
-            <button type="submit" className={primaryButton} disabled={register.isPending} aria-disabled={register.isPending || undefined}>
+            <Button type="submit" disabled={register.isPending} aria-disabled={register.isPending || undefined}>
               {register.isPending ? "Регистрируем…" : "Зарегистрировать заявление"}
-            </button>
+            </Button>
             <Link href="/staff/register" className="px-2 py-2 text-brand-700 underline">
               Выбрать другую услугу
             </Link>

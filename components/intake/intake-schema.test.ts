@@ -43,6 +43,23 @@ describe("the intake data", () => {
     expect(wrong.receivedAt).toMatch(/позже текущего момента/);
   });
 
+  it("takes the project's one e-mail and phone rules (an address in the .рф zone is an address)", () => {
+    expect(checkIntake({ ...filled, applicant: { ...filled.applicant, email: "иванов@почта.рф", phone: "+7 (912) 345-67-89" } }, opts)).toEqual({});
+    const wrong = checkIntake({ ...filled, applicant: { ...filled.applicant, email: "ivanov@mail.ру", phone: "912" } }, opts);
+    expect(wrong["applicant.email"]).toMatch(/смешаны русские и латинские буквы/);
+    expect(wrong["applicant.phone"]).toMatch(/[А-ЯЁа-яё]/);
+  });
+
+  it("limits names to 60 characters, with the reason", () => {
+    const sixty = "а".repeat(60);
+    expect(checkIntake({ ...filled, applicant: { ...filled.applicant, lastName: sixty, firstName: sixty, middleName: sixty } }, opts)).toEqual({});
+    expect(checkIntake({ ...filled, applicant: { ...filled.applicant, lastName: `${sixty}а`, firstName: `${sixty}а`, middleName: `${sixty}а` } }, opts)).toEqual({
+      "applicant.lastName": "Фамилия — не длиннее 60 символов",
+      "applicant.firstName": "Имя — не длиннее 60 символов",
+      "applicant.middleName": "Отчество — не длиннее 60 символов",
+    });
+  });
+
   it("builds the server's input: the receipt time as an instant, optional parts left out, the phone normalised", () => {
     const steps: StepDef[] = [{ key: "contacts", title: "Контакты", fields: [{ key: "postal_index", type: "postal_index", label: "Индекс", required: true }] }] as StepDef[];
     const input = registerInput("archive-info", steps, { postal_index: "628212", stray: 1, [INTAKE_KEY]: { ...filled, applicant: { ...filled.applicant, phone: "8 912 345 67 89" } } }, TZ);

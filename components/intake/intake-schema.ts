@@ -5,20 +5,20 @@
 // react-hook-form instance judges everything after each field.
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { Resolver } from "react-hook-form";
-
-type ResolverResult = Awaited<ReturnType<Resolver<FormValues>>>;
 import { z } from "zod";
 import type { FieldDef, StepDef } from "@/server/regulation/document";
 import { buildApplicationSchema } from "@/server/regulation/form-schema";
 import { displayTimeZone } from "@/components/ui/format";
-import { normalizePhone, validateEmail, validatePhone } from "@/server/regulation/identifiers";
+import { normalizePhone } from "@/server/regulation/identifiers";
+import { INTAKE_CHANNELS, zRegisterPaperInput, type IntakeChannel, type RegisterPaperInput as RegisterPaperCall } from "@/server/intake/schema";
 import { knownValues, type FormValues } from "@/components/form/values";
 import { groupsJudgeOnlyThemselves } from "@/components/form/group-resolver";
 import { fromLocalInput } from "./zoned-time";
 
+type ResolverResult = Awaited<ReturnType<Resolver<FormValues>>>;
+
 export const INTAKE_KEY = "_intake";
-export const INTAKE_CHANNELS = ["IN_PERSON", "POST", "MFC", "EMAIL"] as const;
-export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+export { INTAKE_CHANNELS, type IntakeChannel };
 
 export type IntakeApplicant = { lastName: string; firstName: string; middleName: string; email: string; phone: string };
 export type IntakeMeta = { channel: IntakeChannel | ""; receivedAt: string; applicant: IntakeApplicant };
@@ -89,46 +89,49 @@ export function paperSteps(steps: StepDef[]): PaperStep[] {
 
 export type IntakeCheckOptions = { channels: readonly IntakeChannel[]; timeZone: string; now?: () => Date };
 
-const NAME_MAX = 60;
+/**
+ * The intake part of the form: the `staff.registerPaper` input's own schema (server/intake/schema.ts)
+ * for the applicant and the channel, narrowed to the channels of the regulation, and the time of
+ * receipt as the registrar types it: local wall-clock time in the municipality's zone, not later
+ * than now (the server refuses a future time as well).
+ */
+export function intakeMetaSchema(opts: IntakeCheckOptions) {
+  return zRegisterPaperInput.pick({ applicant: true }).extend({
+    channel: zRegisterPaperInput.shape.channel.refine((c) => opts.channels.includes(c), "Выберите способ подачи, предусмотренный регламентом"),
+    receivedAt: z.string().superRefine((value, ctx) => {
+      const text = value.trim();
+      const problem = (() => {
+        if (!text) return "Укажите дату и время поступления заявления";
+        const at = fromLocalInput(text, opts.timeZone);
+        if (!at) return "Дата и время указаны неверно: укажите день, месяц, год, часы и минуты";
+        if (at.getTime() > (opts.now?.() ?? new Date()).getTime()) return "Дата и время поступления не могут быть позже текущего момента";
+        return null;
+      })();
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+  });
+}
 
 /** Path (under `_intake`) → message, for every problem of the intake data. Empty when all is well. */
 export function checkIntake(meta: IntakeMeta, opts: IntakeCheckOptions): Record<string, string> {
+  const parsed = intakeMetaSchema(opts).safeParse(meta);
   const out: Record<string, string> = {};
-  if (!meta.channel) out.channel = "Выберите, как поступило заявление";
-  else if (!opts.channels.includes(meta.channel)) out.channel = "Выберите способ подачи, предусмотренный регламентом";
-
-  const text = meta.receivedAt.trim();
-  if (!text) out.receivedAt = "Укажите дату и время поступления заявления";
-  else {
-    const at = fromLocalInput(text, opts.timeZone);
-    if (!at) out.receivedAt = "Дата и время указаны неверно: укажите день, месяц, год, часы и минуты";
-    else if (at.getTime() > (opts.now?.() ?? new Date()).getTime()) out.receivedAt = "Дата и время поступления не могут быть позже текущего момента";
-  }
-
-  const a = meta.applicant;
-  if (!a.lastName.trim()) out["applicant.lastName"] = "Укажите фамилию заявителя";
-  else if (a.lastName.trim().length > NAME_MAX) out["applicant.lastName"] = `Фамилия — не длиннее ${NAME_MAX} символов`;
-  if (!a.firstName.trim()) out["applicant.firstName"] = "Укажите имя заявителя";
-  else if (a.firstName.trim().length > NAME_MAX) out["applicant.firstName"] = `Имя — не длиннее ${NAME_MAX} символов`;
-  if (a.middleName.trim().length > NAME_MAX) out["applicant.middleName"] = `Отчество — не длиннее ${NAME_MAX} символов`;
-  if (a.email.trim()) {
-    const e = validateEmail(a.email);
-    if (e) out["applicant.email"] = e;
-  }
-  if (a.phone.trim()) {
-    const e = validatePhone(a.phone);
-    if (e) out["applicant.phone"] = e;
+  for (const issue of parsed.error?.issues ?? []) {
+    const path = issue.path.join(".");
+    // The first problem of a field is the one to fix first.
+    out[path] ??= issue.message;
   }
   return out;
 }
 
 function intakeSchema(opts: IntakeCheckOptions) {
+  const meta = intakeMetaSchema(opts);
+  // intakeOf: whatever the form holds under `_intake` is read with the shape the schema expects.
   return z.object({ [INTAKE_KEY]: z.unknown() }).superRefine((values, ctx) => {
-    const problems = checkIntake(intakeOf(values), opts);
-    for (const [path, message] of Object.entries(problems)) ctx.addIssue({ code: "custom", message, path: [INTAKE_KEY, ...path.split(".")] });
+    const parsed = meta.safeParse(intakeOf(values));
+    for (const issue of parsed.error?.issues ?? []) ctx.addIssue({ code: "custom", message: issue.message, path: [INTAKE_KEY, ...issue.path.map(String)] });
   });
 }
-
 
 /**
  * One resolver for the whole page: the regulation's schema in submit mode for every step (the
@@ -164,13 +167,8 @@ export function formPathOf(serverPath: string): string {
   return serverPath;
 }
 
-export type RegisterPaperInput = {
-  serviceCode: string;
-  values: FormValues;
-  channel: IntakeChannel;
-  receivedAt: Date;
-  applicant: { lastName: string; firstName: string; middleName?: string; email?: string; phone?: string };
-};
+/** The procedure's input less the submission key (one per application being entered, kept by the form). */
+export type RegisterPaperInput = Omit<RegisterPaperCall, "submissionKey" | "receivedAt" | "channel"> & { channel: IntakeChannel; receivedAt: Date };
 
 /** The registerPaper input from checked form values (null when the intake data is not complete). */
 export function registerInput(serviceCode: string, steps: StepDef[], values: FormValues, timeZone: string): RegisterPaperInput | null {

@@ -6,13 +6,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
+import { zCommentForm } from "@/server/workflow/schema";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
 import { classifyRequestError } from "@/components/form/request-errors";
 import { useTRPC } from "@/components/trpc-provider";
 
-// The same rule as the `staff.comment` input.
-const zComment = z.object({ text: z.string().trim().min(1, "Напишите комментарий").max(5000, "Комментарий не длиннее 5000 знаков") });
-type CommentValues = z.input<typeof zComment>;
+type CommentValues = z.input<typeof zCommentForm>;
 
 export function CommentForm({ applicationId }: { applicationId: string }) {
   const trpc = useTRPC();
@@ -20,7 +21,7 @@ export function CommentForm({ applicationId }: { applicationId: string }) {
   const [status, setStatus] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
   const mutation = useMutation(trpc.staff.comment.mutationOptions());
-  const { register, handleSubmit, formState, reset, setError, setFocus } = useForm<CommentValues>({ resolver: zodResolver(zComment), defaultValues: { text: "" } });
+  const { register, handleSubmit, formState, reset, setError, setFocus } = useForm<CommentValues>({ resolver: zodResolver(zCommentForm), defaultValues: { text: "" } });
   const error = formState.errors.text?.message;
 
   const onSubmit = handleSubmit(async ({ text }) => {
@@ -44,20 +45,18 @@ export function CommentForm({ applicationId }: { applicationId: string }) {
     <section aria-labelledby="comment-title" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="comment-title" className="text-lg font-semibold">Внутренний комментарий</h2>
       <form onSubmit={onSubmit} noValidate className="mt-2">
-        <label htmlFor="comment-text" className="block font-medium">Текст комментария</label>
-        <p id="comment-text-hint" className="text-sm text-slate-600">Виден сотрудникам и сохраняется в истории заявления; изменить или удалить его нельзя.</p>
-        <textarea
+        <FormField
           id="comment-text"
-          rows={3}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={["comment-text-hint", error ? "comment-text-error" : null].filter(Boolean).join(" ")}
-          className={`mt-1 block w-full rounded border px-3 py-2 ${error ? "border-red-700 ring-1 ring-red-700" : "border-slate-400"}`}
-          {...register("text")}
-        />
-        {error ? <p id="comment-text-error" className="mt-1 text-sm font-medium text-red-700">{error}</p> : null}
-        <button type="submit" disabled={mutation.isPending} className="mt-3 rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+          label="Текст комментария"
+          hint="Виден сотрудникам и сохраняется в истории заявления; изменить или удалить его нельзя."
+          required
+          error={error}
+        >
+          {(control) => <textarea rows={3} {...control} {...register("text")} />}
+        </FormField>
+        <Button type="submit" disabled={mutation.isPending} className="mt-3">
           Добавить комментарий
-        </button>
+        </Button>
       </form>
       {failure ? <p role="alert" className="mt-2 text-sm font-medium text-red-800">{failure}</p> : null}
       <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900">{status}</p>

@@ -6,16 +6,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
+import { zReassignForm } from "@/server/workflow/schema";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
 import { classifyRequestError } from "@/components/form/request-errors";
 import { useTRPC } from "@/components/trpc-provider";
 
-// The same rules as the `staff.reassign` input.
-const zReassign = z.object({
-  executorId: z.string().min(1, "Выберите исполнителя"),
-  reason: z.string().trim().min(1, "Укажите причину передачи").max(1000, "Причина не длиннее 1000 знаков"),
-});
-type ReassignValues = z.input<typeof zReassign>;
+type ReassignValues = z.input<typeof zReassignForm>;
 
 export function ReassignForm({ applicationId, rowVersion, executors }: { applicationId: string; rowVersion: number; executors: { id: string; name: string }[] }) {
   const trpc = useTRPC();
@@ -25,7 +23,7 @@ export function ReassignForm({ applicationId, rowVersion, executors }: { applica
   const [failure, setFailure] = useState<string | null>(null);
   const failureRef = useRef<HTMLParagraphElement>(null);
   const mutation = useMutation(trpc.staff.reassign.mutationOptions());
-  const { register, handleSubmit, formState, reset, setError, setFocus } = useForm<ReassignValues>({ resolver: zodResolver(zReassign), defaultValues: { executorId: "", reason: "" } });
+  const { register, handleSubmit, formState, reset, setError, setFocus } = useForm<ReassignValues>({ resolver: zodResolver(zReassignForm), defaultValues: { executorId: "", reason: "" } });
   const errors = formState.errors;
 
   useEffect(() => {
@@ -73,43 +71,33 @@ export function ReassignForm({ applicationId, rowVersion, executors }: { applica
       <p role="status" aria-live="polite" className="text-sm text-green-900">{status}</p>
       {open ? (
         <form id="reassign-form" onSubmit={onSubmit} noValidate className="mt-2 space-y-3 rounded border border-slate-300 bg-slate-50 p-3" aria-label="Передача заявления другому исполнителю">
-          <div>
-            <label htmlFor="reassign-executor" className="block font-medium">Новый исполнитель</label>
-            <select
-              id="reassign-executor"
-              aria-invalid={errors.executorId ? true : undefined}
-              aria-describedby={errors.executorId ? "reassign-executor-error" : undefined}
-              className={`mt-1 block w-full rounded border bg-white px-3 py-2 ${errors.executorId ? "border-red-700 ring-1 ring-red-700" : "border-slate-400"}`}
-              {...register("executorId")}
-            >
-              <option value="">— выберите —</option>
-              {executors.map((e) => (
-                <option key={e.id} value={e.id}>{e.name}</option>
-              ))}
-            </select>
-            {errors.executorId ? <p id="reassign-executor-error" className="mt-1 text-sm font-medium text-red-700">{errors.executorId.message}</p> : null}
-          </div>
-          <div>
-            <label htmlFor="reassign-reason" className="block font-medium">Причина передачи</label>
-            <p id="reassign-reason-hint" className="text-sm text-slate-600">Сохраняется в истории заявления; новый исполнитель получит уведомление.</p>
-            <textarea
-              id="reassign-reason"
-              rows={2}
-              aria-invalid={errors.reason ? true : undefined}
-              aria-describedby={["reassign-reason-hint", errors.reason ? "reassign-reason-error" : null].filter(Boolean).join(" ")}
-              className={`mt-1 block w-full rounded border px-3 py-2 ${errors.reason ? "border-red-700 ring-1 ring-red-700" : "border-slate-400"}`}
-              {...register("reason")}
-            />
-            {errors.reason ? <p id="reassign-reason-error" className="mt-1 text-sm font-medium text-red-700">{errors.reason.message}</p> : null}
-          </div>
+          <FormField id="reassign-executor" label="Новый исполнитель" required error={errors.executorId?.message}>
+            {(control) => (
+              <select {...control} {...register("executorId")}>
+                <option value="">— выберите —</option>
+                {executors.map((e) => (
+                  <option key={e.id} value={e.id}>{e.name}</option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField
+            id="reassign-reason"
+            label="Причина передачи"
+            hint="Сохраняется в истории заявления; новый исполнитель получит уведомление."
+            required
+            error={errors.reason?.message}
+          >
+            {(control) => <textarea rows={2} {...control} {...register("reason")} />}
+          </FormField>
           {failure ? (
             <p ref={failureRef} tabIndex={-1} role="alert" className="rounded border-2 border-amber-700 bg-amber-50 p-2 text-amber-950">{failure}</p>
           ) : null}
           <div className="flex gap-3">
-            <button type="submit" disabled={mutation.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+            <Button type="submit" disabled={mutation.isPending}>
               {mutation.isPending ? "Передаём…" : "Передать"}
-            </button>
-            <button type="button" onClick={() => { setOpen(false); reset(); setFailure(null); }} className="px-2 py-2 text-brand-700 underline">Отмена</button>
+            </Button>
+            <Button kind="link" onClick={() => { setOpen(false); reset(); setFailure(null); }}>Отмена</Button>
           </div>
         </form>
       ) : null}

@@ -10,29 +10,25 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { z } from "zod";
+import { ANSWER_FILE_RULE, zAnswerRequestInput, zSendRequestForm } from "@/server/workflow/schema";
 import { DeadlineBadge } from "@/components/board/deadline-badge";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import type { StaffCardData } from "@/components/board/types";
 import { classifyRequestError } from "@/components/form/request-errors";
 import { formatFileSize } from "@/components/form/values";
 import { useTRPC } from "@/components/trpc-provider";
-import { ErrorSummary } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { FormField } from "@/components/ui/form-field";
 import { formatDuration } from "@/components/ui/format";
 
 type InteragencyRequest = StaffCardData["requests"][number];
 type RequestType = StaffCardData["requestTypes"][number];
 
 const MIME_SHORT: Record<string, string> = { "application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG" };
-/** The same limits as ANSWER_FILE_RULE in server/workflow/requests/mutations.ts (checked there again, by content). */
-const ANSWER_FILE_MAX_MB = 10;
-const ANSWER_FILE_ACCEPT = "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png";
-
-const inputClass = (invalid: boolean) => `mt-1 block w-full rounded border bg-white px-3 py-2 ${invalid ? "border-red-700 ring-1 ring-red-700" : "border-slate-400"}`;
-const describedBy = (...ids: (string | false | null | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
-
-function FieldErrorText({ id, message }: { id: string; message?: string }) {
-  return message ? <p id={id} className="mt-1 text-sm font-medium text-red-700">{message}</p> : null;
-}
+/** The server's rule (checked there again, by content). */
+const ANSWER_FILE_MAX_MB = ANSWER_FILE_RULE.maxSizeMb;
+const ANSWER_FILE_ACCEPT = [...ANSWER_FILE_RULE.accept, ".pdf", ".jpg", ".jpeg", ".png"].join(",");
 
 export function RequestsPanel({ applicationId, requests, requestTypes, canSend }: { applicationId: string; requests: InteragencyRequest[]; requestTypes: RequestType[]; canSend: boolean }) {
   // The answer form disappears with its request answered: the panel announces the outcome.
@@ -91,11 +87,8 @@ function RequestItem({ request: r, onAnswered }: { request: InteragencyRequest; 
 // Sending a request
 // ------------------------------------------------------------------------------------------------
 
-// The same rules as the `staff.sendRequest` input; the type must also be one the regulation lists.
-const zSend = z.object({
-  typeCode: z.string().min(1, "Выберите вид запроса из перечня регламента"),
-  text: z.string().trim().min(1, "Опишите, какие сведения запрашиваются").max(5000, "Текст запроса не длиннее 5000 знаков"),
-});
+// The `staff.sendRequest` input's own rules; the type must also be one the regulation lists.
+const zSend = zSendRequestForm;
 type SendValues = z.input<typeof zSend>;
 const SEND_FIELDS = ["typeCode", "text"] as const;
 const sendId = (f: (typeof SEND_FIELDS)[number]) => (f === "typeCode" ? "request-type" : "request-text");
@@ -114,7 +107,7 @@ function SendRequestForm({ applicationId, requestTypes }: { applicationId: strin
   const typeCode = useWatch({ control, name: "typeCode" });
   const chosen = requestTypes.find((t) => t.code === typeCode);
   const err = (f: (typeof SEND_FIELDS)[number]) => formState.errors[f]?.message;
-  const summary = SEND_FIELDS.flatMap((f) => (err(f) ? [{ field: sendId(f), message: err(f)! }] : []));
+  const summary = SEND_FIELDS.flatMap((f) => (err(f) ? [{ target: sendId(f), message: err(f)! }] : []));
   const focusFirst = (errors: FieldErrors<SendValues>) => {
     const first = SEND_FIELDS.find((f) => errors[f]);
     if (first) document.getElementById(sendId(first))?.focus();
@@ -150,52 +143,44 @@ function SendRequestForm({ applicationId, requestTypes }: { applicationId: strin
       <p className="text-sm text-slate-600">Только виды запросов, предусмотренные регламентом услуги. Срок ответа считается со дня направления.</p>
       <form onSubmit={onSubmit} noValidate aria-labelledby="send-request-title" className="mt-3 space-y-4">
         <ErrorSummary errors={summary} titleId="send-request-errors-title" />
-        <div>
-          <label htmlFor="request-type" className="block font-medium">
-            Вид запроса <span className="text-red-700" aria-hidden>*</span>
-          </label>
-          <select
-            id="request-type"
-            aria-required="true"
-            aria-invalid={err("typeCode") ? true : undefined}
-            aria-describedby={describedBy(chosen && "request-type-details", err("typeCode") && "request-type-error")}
-            className={inputClass(!!err("typeCode"))}
-            {...register("typeCode")}
-          >
-            <option value="">— выберите вид запроса —</option>
-            {requestTypes.map((t) => (
-              <option key={t.code} value={t.code}>{t.title}</option>
-            ))}
-          </select>
-          <FieldErrorText id="request-type-error" message={err("typeCode")} />
-          {chosen ? (
-            <dl id="request-type-details" className="mt-2 grid gap-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-3" data-testid="request-type-details">
-              <dt className="text-slate-600">Куда направляется:</dt>
-              <dd>{chosen.agency}</dd>
-              <dt className="text-slate-600">Срок ответа:</dt>
-              <dd>{formatDuration(chosen.responseDeadline)}{chosen.ref ? <span className="text-slate-600"> (регламент, {chosen.ref})</span> : null}</dd>
-            </dl>
-          ) : null}
-        </div>
-        <div>
-          <label htmlFor="request-text" className="block font-medium">
-            Какие сведения запрашиваются <span className="text-red-700" aria-hidden>*</span>
-          </label>
-          <p id="request-text-hint" className="text-sm text-slate-600">Например: о местонахождении документов за период, указанный заявителем. Данные заявления повторно у заявителя не запрашиваются.</p>
-          <textarea
-            id="request-text"
-            rows={3}
-            aria-required="true"
-            aria-invalid={err("text") ? true : undefined}
-            aria-describedby={describedBy("request-text-hint", err("text") && "request-text-error")}
-            className={inputClass(!!err("text"))}
-            {...register("text")}
-          />
-          <FieldErrorText id="request-text-error" message={err("text")} />
-        </div>
-        <button type="submit" disabled={mutation.isPending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+        <FormField
+          id="request-type"
+          label="Вид запроса"
+          required
+          error={err("typeCode")}
+          describedByExtra={chosen ? "request-type-details" : undefined}
+          after={
+            chosen ? (
+              <dl id="request-type-details" className="mt-2 grid gap-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-3" data-testid="request-type-details">
+                <dt className="text-slate-600">Куда направляется:</dt>
+                <dd>{chosen.agency}</dd>
+                <dt className="text-slate-600">Срок ответа:</dt>
+                <dd>{formatDuration(chosen.responseDeadline)}{chosen.ref ? <span className="text-slate-600"> (регламент, {chosen.ref})</span> : null}</dd>
+              </dl>
+            ) : null
+          }
+        >
+          {(control) => (
+            <select {...control} {...register("typeCode")}>
+              <option value="">— выберите вид запроса —</option>
+              {requestTypes.map((t) => (
+                <option key={t.code} value={t.code}>{t.title}</option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField
+          id="request-text"
+          label="Какие сведения запрашиваются"
+          hint="Например: о местонахождении документов за период, указанный заявителем. Данные заявления повторно у заявителя не запрашиваются."
+          required
+          error={err("text")}
+        >
+          {(control) => <textarea rows={3} {...control} {...register("text")} />}
+        </FormField>
+        <Button type="submit" disabled={mutation.isPending}>
           Направить запрос
-        </button>
+        </Button>
       </form>
       {failure ? <p role="alert" className="mt-2 text-sm font-medium text-red-800" data-testid="send-request-alert">{failure}</p> : null}
       <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900" data-testid="send-request-status">{status}</p>
@@ -209,8 +194,7 @@ function SendRequestForm({ applicationId, requestTypes }: { applicationId: strin
 
 // The text as the `staff.answerRequest` input and the upload route take it; the file's type is
 // checked by the server from its content.
-const zAnswer = z.object({
-  answerText: z.string().trim().min(1, "Внесите содержание ответа").max(10000, "Ответ не длиннее 10 000 знаков"),
+const zAnswer = zAnswerRequestInput.pick({ answerText: true }).extend({
   file: z.custom<FileList | null | undefined>().superRefine((list, ctx) => {
     const file = list?.[0];
     if (file && file.size > ANSWER_FILE_MAX_MB * 1024 * 1024) {
@@ -240,7 +224,7 @@ function AnswerForm({ request, onAnswered }: { request: InteragencyRequest; onAn
   const base = `answer-${request.id}`;
   const fieldId = (f: AnswerField) => `${base}-${f === "answerText" ? "text" : "file"}`;
   const err = (f: AnswerField) => formState.errors[f]?.message;
-  const summary = ANSWER_FIELDS.flatMap((f) => (err(f) ? [{ field: fieldId(f), message: err(f)! }] : []));
+  const summary = ANSWER_FIELDS.flatMap((f) => (err(f) ? [{ target: fieldId(f), message: err(f)! }] : []));
   const focusFirst = (errors: FieldErrors<AnswerValues>) => {
     const first = ANSWER_FIELDS.find((f) => errors[f]);
     if (first) document.getElementById(fieldId(first))?.focus();
@@ -288,39 +272,28 @@ function AnswerForm({ request, onAnswered }: { request: InteragencyRequest; onAn
     <form onSubmit={onSubmit} noValidate aria-labelledby={`${base}-title`} className="mt-3 space-y-3 border-t border-slate-200 pt-3" data-testid="answer-form">
       <h4 id={`${base}-title`} className="font-semibold">Внести ответ на запрос</h4>
       <ErrorSummary errors={summary} titleId={`${base}-errors-title`} />
-      <div>
-        <label htmlFor={fieldId("answerText")} className="block font-medium">
-          Содержание ответа <span className="text-red-700" aria-hidden>*</span>
-        </label>
-        <p id={`${base}-text-hint`} className="text-sm text-slate-600">Кто ответил, реквизиты ответа и сведения по существу.</p>
-        <textarea
-          id={fieldId("answerText")}
-          rows={3}
-          aria-required="true"
-          aria-invalid={err("answerText") ? true : undefined}
-          aria-describedby={describedBy(`${base}-text-hint`, err("answerText") && `${fieldId("answerText")}-error`)}
-          className={inputClass(!!err("answerText"))}
-          {...register("answerText")}
-        />
-        <FieldErrorText id={`${fieldId("answerText")}-error`} message={err("answerText")} />
-      </div>
-      <div>
-        <label htmlFor={fieldId("file")} className="block font-medium">Файл ответа (необязательно)</label>
-        <p id={`${base}-file-hint`} className="text-sm text-slate-600">PDF, JPEG или PNG, до {ANSWER_FILE_MAX_MB} МБ. Заявителю файл не показывается.</p>
-        <input
-          id={fieldId("file")}
-          type="file"
-          accept={ANSWER_FILE_ACCEPT}
-          aria-invalid={err("file") ? true : undefined}
-          aria-describedby={describedBy(`${base}-file-hint`, err("file") && `${fieldId("file")}-error`)}
-          className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-500 file:bg-white file:px-3 file:py-2 file:font-medium"
-          {...register("file")}
-        />
-        <FieldErrorText id={`${fieldId("file")}-error`} message={err("file")} />
-      </div>
-      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <FormField id={fieldId("answerText")} label="Содержание ответа" hint="Кто ответил, реквизиты ответа и сведения по существу." required error={err("answerText")}>
+        {(control) => <textarea rows={3} {...control} {...register("answerText")} />}
+      </FormField>
+      <FormField
+        id={fieldId("file")}
+        label="Файл ответа (необязательно)"
+        hint={`PDF, JPEG или PNG, до ${ANSWER_FILE_MAX_MB} МБ. Заявителю файл не показывается.`}
+        error={err("file")}
+      >
+        {({ className: _frame, ...control }) => (
+          <input
+            type="file"
+            accept={ANSWER_FILE_ACCEPT}
+            {...control}
+            className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-500 file:bg-white file:px-3 file:py-2 file:font-medium"
+            {...register("file")}
+          />
+        )}
+      </FormField>
+      <Button type="submit" disabled={pending}>
         Внести ответ
-      </button>
+      </Button>
       {failure ? <p role="alert" className="text-sm font-medium text-red-800" data-testid="answer-alert">{failure}</p> : null}
       <p role="status" aria-live="polite" className="text-sm text-slate-700">{pending ? "Отправляем ответ…" : ""}</p>
     </form>

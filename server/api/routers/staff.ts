@@ -12,8 +12,9 @@ import { staffOverview } from "../../workflow/board/data";
 import { moveApplication, reassignExecutor } from "../../workflow/mutations";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 import { registerPaperApplication } from "../../intake/mutations";
-import { recordRequestAnswer, sendInteragencyRequest, zAnswerText } from "../../workflow/requests/mutations";
-import { zDraftValues } from "../../application/schema";
+import { recordRequestAnswer, sendInteragencyRequest } from "../../workflow/requests/mutations";
+import { zAnswerRequestInput, zCommentInput, zMoveInput, zReassignInput, zSendRequestInput } from "../../workflow/schema";
+import { zRegisterPaperInput } from "../../intake/schema";
 
 const zFilters = z.object({
   serviceCode: z.string().max(64).optional(),
@@ -44,17 +45,7 @@ export const staffRouter = createTRPCRouter({
 
   /** Every stage change goes through the state machine (R1); a stale row version is a conflict. */
   move: staffProcedure
-    .input(
-      z.object({
-        id: zId(),
-        expectedRowVersion: z.number().int().nonnegative(),
-        transition: z.string().max(64),
-        refusalGrounds: z.array(z.string().max(64)).max(20).optional(),
-        comment: z.string().max(5000).optional(),
-        resultType: z.string().max(64).optional(),
-        executorId: zId().optional(),
-      }),
-    )
+    .input(zMoveInput)
     .mutation(async ({ ctx, input }) => {
       const { id, expectedRowVersion, ...request } = input;
       return moveApplication(ctx.db, {
@@ -65,7 +56,7 @@ export const staffRouter = createTRPCRouter({
 
   /** Hands the application to another executor (head or registrar), with the reason (R2). */
   reassign: staffProcedure
-    .input(z.object({ id: zId(), expectedRowVersion: z.number().int().nonnegative(), executorId: zId("Выберите исполнителя"), reason: z.string().trim().min(1, "Укажите причину передачи").max(1000, "Причина не длиннее 1000 знаков") }))
+    .input(zReassignInput)
     .mutation(({ ctx, input }) =>
       reassignExecutor(ctx.db, { applicationId: input.id, expectedRowVersion: input.expectedRowVersion, executorId: input.executorId, reason: input.reason, actor: ctx.scope }),
     ),
@@ -77,33 +68,18 @@ export const staffRouter = createTRPCRouter({
   intakeForm: staffProcedure.input(z.object({ serviceCode: z.string().max(64) })).query(({ ctx, input }) => intakeForm(ctx.db, ctx.scope, input.serviceCode)),
 
   registerPaper: staffProcedure
-    .input(
-      z.object({
-        serviceCode: z.string().max(64),
-        values: zDraftValues,
-        channel: z.enum(["IN_PERSON", "POST", "MFC", "EMAIL"]),
-        receivedAt: z.coerce.date(),
-        submissionKey: zId(),
-        applicant: z.object({
-          email: z.union([z.literal(""), z.string().trim().email("Адрес электронной почты указан неверно")]).optional(),
-          lastName: z.string().trim().min(1, "Укажите фамилию заявителя").max(60),
-          firstName: z.string().trim().min(1, "Укажите имя заявителя").max(60),
-          middleName: z.string().trim().max(60).optional(),
-          phone: z.string().trim().max(20).optional(),
-        }),
-      }),
-    )
+    .input(zRegisterPaperInput)
     .mutation(async ({ ctx, input }) => registerPaperApplication(ctx.db, ctx.scope, { ...input, calendar: await loadWorkingCalendar(ctx.db) })),
 
   sendRequest: staffProcedure
-    .input(z.object({ id: zId(), typeCode: z.string().max(64), text: z.string().trim().min(1, "Опишите, какие сведения запрашиваются").max(5000, "Текст запроса не длиннее 5000 знаков") }))
+    .input(zSendRequestInput)
     .mutation(async ({ ctx, input }) => sendInteragencyRequest(ctx.db, ctx.scope, { applicationId: input.id, typeCode: input.typeCode, text: input.text, calendar: await loadWorkingCalendar(ctx.db) })),
 
   answerRequest: staffProcedure
-    .input(z.object({ requestId: zId(), answerText: zAnswerText }))
+    .input(zAnswerRequestInput)
     .mutation(({ ctx, input }) => recordRequestAnswer(ctx.db, ctx.scope, input)),
 
   comment: staffProcedure
-    .input(z.object({ id: zId(), text: z.string().trim().min(1, "Комментарий пуст").max(5000) }))
+    .input(zCommentInput)
     .mutation(({ ctx, input }) => addComment(ctx.db, ctx.scope, { applicationId: input.id, text: input.text })),
 });

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { errorResponse, jsonResponse, restRoute } from "../../api/rest";
 import { zId } from "../../ids";
 import { MAX_UPLOAD_BYTES } from "../../attachment/mutations";
-import { ANSWER_FILE_RULE, recordRequestAnswer, zAnswerText } from "./mutations";
+import { recordRequestAnswer } from "./mutations";
+import { ANSWER_FILE_RULE, zAnswerText } from "../schema";
 
 const tooBig = () => {
   const error = `Файл слишком большой: допускается не больше ${ANSWER_FILE_RULE.maxSizeMb} МБ`;

@@ -3,7 +3,6 @@
 // the file that came with it. An open request does not suspend the stage deadline (neither the seeds
 // nor 210-FZ provide that).
 import "server-only";
-import { z } from "zod";
 import type { Db } from "../../db/client";
 import { INTERAGENCY_ANSWER_FIELD } from "../../attachment/data";
 import { newAttachmentKey, vetFile } from "../../attachment/mutations";
@@ -15,6 +14,7 @@ import { pinnedDocument } from "../../regulation/document-cache";
 import { addDuration } from "../machine";
 import { visibleToStaff } from "../../application/visibility";
 import { isUuid } from "../../ids";
+import { ANSWER_FILE_RULE } from "../schema";
 
 async function scopedApp(db: Db, scope: StaffScope, applicationId: string) {
   const app = await db.application.findFirst({
@@ -37,12 +37,6 @@ export async function sendInteragencyRequest(db: Db, scope: StaffScope, input: {
     return request;
   });
 }
-
-/** The rule for the answer's text, shared by the `staff.answerRequest` procedure and the upload route. */
-export const zAnswerText = z.string().trim().min(1, "Внесите содержание ответа").max(10000, "Ответ не длиннее 10 000 знаков");
-
-/** A file attached to an answer: the formats and size an applicant's scan may have. */
-export const ANSWER_FILE_RULE = { maxSizeMb: 10, accept: ["application/pdf", "image/jpeg", "image/png"] } as const;
 
 /**
  * Records the answer to a request once: its text and, optionally, the file the agency sent. The file
