@@ -1,8 +1,7 @@
 // Calls to the app's tRPC API from a signed-in page, for setting up data the UI tests then use.
 import { randomUUID } from "node:crypto";
-import { expect, type Browser, type Page } from "@playwright/test";
-import { DEMO, signedInPage } from "./fixtures";
-import { ARCHIVE_REQUEST } from "../server/test/fixtures";
+import { expect, type Page } from "@playwright/test";
+import { ARCHIVE_REQUEST, PAPER_ARCHIVE_REQUEST } from "../server/test/fixtures";
 
 export async function trpc<T>(page: Page, path: string, input: unknown, method: "GET" | "POST" = "POST"): Promise<T> {
   const response =
@@ -35,9 +34,8 @@ export const ROAD_INFO_VALUES = {
 /** A submitted application: its id and registration number. */
 export type Created = { id: string; number: string };
 
-/** Submits road-info applications as the demo applicant, through the same API as the form. */
-export async function submitRoadInfo(browser: Browser, count = 1): Promise<Created[]> {
-  const page = await signedInPage(browser, DEMO.applicant, /\/cabinet$/);
+/** Submits road-info applications as the applicant signed in on `page`, through the same API as the form. */
+export async function submitRoadInfo(page: Page, count = 1): Promise<Created[]> {
   const created: Created[] = [];
   for (let i = 0; i < count; i++) {
     const draft = await trpc<{ id: string }>(page, "application.startDraft", { serviceCode: "road-info" });
@@ -49,22 +47,43 @@ export async function submitRoadInfo(browser: Browser, count = 1): Promise<Creat
     });
     created.push({ id: draft.id, number: submitted.registrationNumber });
   }
-  await page.context().close();
   return created;
+}
+
+/** Submits an archive-information request (S2) as the applicant signed in on `page`: registered at once (S2 p.66). */
+export async function submitArchiveInfo(page: Page, values: Record<string, unknown> = ARCHIVE_VALUES): Promise<Created> {
+  const draft = await archiveDraft(page, values);
+  const submitted = await trpc<{ registrationNumber: string }>(page, "application.submit", { id: draft.id, submissionKey: randomUUID(), expectedRowVersion: draft.rowVersion });
+  return { id: draft.id, number: submitted.registrationNumber };
 }
 
 /** The demo executor of the roads and archive units (prisma/seed/demo.ts). */
 export const EXECUTOR_NAME = "Сидоров Алексей Николаевич";
 
-/** The registrar's first road-info step, through the API: register and pass to the demo executor. */
-export async function passToReviewByApi(browser: Browser, app: Created) {
-  const page = await signedInPage(browser, DEMO.registrar, /\/staff$/);
+/** The registrar's first road-info step, through the API (a registrar signed in on `page`): register and pass to the demo executor. */
+export async function passToReviewByApi(page: Page, app: Created) {
   const card = await trpc<{ rowVersion: number }>(page, "staff.card", { id: app.id }, "GET");
   const executors = await trpc<{ id: string; name: string }[]>(page, "staff.executors", { id: app.id }, "GET");
   const executor = executors.find((e) => e.name === EXECUTOR_NAME);
   expect(executor, "the demo executor works in the roads unit").toBeTruthy();
   await trpc(page, "staff.move", { id: app.id, expectedRowVersion: card.rowVersion, transition: "pass_to_review", executorId: executor!.id });
-  await page.context().close();
+}
+
+/**
+ * A paper archive request (R23) registered through the intake API by the registrar signed in on
+ * `page`, with the applicant's identity; `receivedAt` defaults to now. An e-mail opens the applicant's
+ * account (no password: it is claimed through the link e-mailed to that address).
+ */
+export async function registerPaperByApi(
+  page: Page,
+  o: { channel: "IN_PERSON" | "POST"; lastName: string; firstName: string; email?: string; receivedAt?: Date },
+): Promise<Created> {
+  const values = { ...PAPER_ARCHIVE_REQUEST, full_name: { lastName: o.lastName, firstName: o.firstName }, ...(o.email ? { email: o.email } : {}) };
+  const registered = await trpc<{ id: string; registrationNumber: string }>(page, "staff.registerPaper", {
+    serviceCode: "archive-info", values, channel: o.channel, receivedAt: (o.receivedAt ?? new Date()).toISOString(), submissionKey: randomUUID(),
+    applicant: { lastName: o.lastName, firstName: o.firstName, ...(o.email ? { email: o.email } : {}) },
+  });
+  return { id: registered.id, number: registered.registrationNumber };
 }
 
 /** tRPC's JSON-RPC codes and HTTP statuses of the errors the specs simulate. */

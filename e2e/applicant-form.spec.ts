@@ -2,7 +2,7 @@
 // after each field (R14), drafts that survive reloads, step changes, signing out and lost
 // connections (R15), the representative's power of attorney (R16), and an idempotent submission.
 import type { Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, signIn, test } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, signInOverApi, test } from "./fixtures";
 import { failTrpc } from "./api";
 
 const SERVICE = "/services/archive-info";
@@ -30,9 +30,7 @@ async function saveDraft(page: Page) {
   await expect(status(page)).toHaveText(/^Черновик сохранён/);
 }
 
-test("an applicant fills the archive request step by step, keeps the draft through reloads and sign-out, and submits once", async ({ page }) => {
-  await signIn(page, DEMO.applicant);
-  await expect(page).toHaveURL(/\/cabinet$/);
+test("an applicant fills the archive request step by step, keeps the draft through reloads and sign-out, and submits once", async ({ applicantPage: page }) => {
   const { id, url } = await startDraft(page);
 
   // Step 1: the applicant. The name and СНИЛС come from the profile once "Физическое лицо" is chosen.
@@ -147,8 +145,9 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   // Signing out and in again: the draft opens from its address with the same values.
   await page.getByRole("button", { name: "Выйти" }).click();
   await expect(page.getByRole("link", { name: "Войти" })).toBeVisible();
-  await signIn(page, DEMO.applicant);
-  await expect(page).toHaveURL(/\/cabinet$/);
+  await page.goto(url);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  expect(await signInOverApi(page.context().request, DEMO.applicant)).toBe(true);
   await page.goto(url);
   await expect(stepHeading(page, 4)).toBeVisible();
   await expect(post).toBeChecked();
@@ -211,17 +210,14 @@ test("a visitor is asked to sign in before applying and comes back to the servic
   await expect(page.getByRole("button", { name: "Подать заявление" })).toBeVisible();
   await page.getByRole("button", { name: "Выйти" }).click();
   await expect(page.getByRole("link", { name: "Войти", exact: true })).toBeVisible();
-  await signIn(page, DEMO.registrar);
-  await expect(page).toHaveURL(/\/staff$/);
+  expect(await signInOverApi(page.context().request, DEMO.registrar)).toBe(true);
   await page.goto(SERVICE);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: "Подать заявление" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /чтобы подать заявление/ })).toHaveCount(0);
 });
 
-test("submission is refused while a step is incomplete, however the summary was reached", async ({ page }) => {
-  await signIn(page, DEMO.applicant);
-  await expect(page).toHaveURL(/\/cabinet$/);
+test("submission is refused while a step is incomplete, however the summary was reached", async ({ applicantPage: page }) => {
   await startDraft(page);
   const nav = page.getByRole("navigation", { name: "Шаги заявления" });
   await nav.getByRole("button", { name: /Проверка и подача/ }).click();
@@ -237,9 +233,7 @@ test("submission is refused while a step is incomplete, however the summary was 
   await expect(page).toHaveURL(/\/applications\//);
 });
 
-test("values typed while the server is unreachable survive a reload and reach the server later", async ({ page }) => {
-  await signIn(page, DEMO.applicant);
-  await expect(page).toHaveURL(/\/cabinet$/);
+test("values typed while the server is unreachable survive a reload and reach the server later", async ({ applicantPage: page }) => {
   const { id } = await startDraft(page);
 
   await page.route("**/api/trpc/**", (route) => route.abort("internetdisconnected"));
@@ -263,11 +257,9 @@ test("values typed while the server is unreachable survive a reload and reach th
   await expect(orgName).toHaveValue("ООО «Архивариус»");
 });
 
-test("two tabs never overwrite each other silently: the applicant chooses the version", async ({ page, context }) => {
-  await signIn(page, DEMO.applicant);
-  await expect(page).toHaveURL(/\/cabinet$/);
+test("two tabs never overwrite each other silently: the applicant chooses the version", async ({ applicantPage: page }) => {
   const { url } = await startDraft(page);
-  const other = await context.newPage();
+  const other = await page.context().newPage();
   await other.goto(url);
   await expect(stepHeading(other, 1)).toBeVisible();
 
@@ -315,9 +307,7 @@ test("two tabs never overwrite each other silently: the applicant chooses the ve
   await expect(textbox(page, "Наименование организации")).toHaveValue("ООО «Первая, окончательно»");
 });
 
-test("a representative attaches the power of attorney and can remove it", async ({ page }) => {
-  await signIn(page, DEMO.applicant);
-  await expect(page).toHaveURL(/\/cabinet$/);
+test("a representative attaches the power of attorney and can remove it", async ({ applicantPage: page }) => {
   const { id } = await startDraft(page);
   // A text file is refused by its content, whatever it claims to be, and nothing is stored.
   const probe = await page.request.post(`/api/applications/${id}/files?field=power_of_attorney`, {

@@ -1,5 +1,6 @@
 // Sign-in by role: each role reaches its own area and only it (another role's page answers 403,
-// an anonymous visitor is sent to sign in), never the data.
+// an anonymous visitor is sent to sign in), never the data. The sign-in form's own tests: every other
+// spec signs in over the API (the `pageAs` fixtures of fixtures.ts).
 import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
 
 const AREAS = { cabinet: "/cabinet", staff: "/staff", admin: "/admin" } as const;
@@ -27,8 +28,8 @@ for (const c of CASES) {
   });
 }
 
-test("the staff area shows only the departments of the signed-in member", async ({ page }) => {
-  await signIn(page, DEMO.executor);
+test("the staff area shows only the departments of the signed-in member", async ({ executorPage: page }) => {
+  await page.goto("/staff");
   await expect(page.getByRole("heading", { name: "Архивный отдел" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /Многофункциональный центр/ })).toHaveCount(0);
 });
@@ -40,9 +41,7 @@ test("an anonymous visitor is sent to sign in and comes back after it", async ({
   await expect(page).toHaveURL(/\/admin$/);
 });
 
-test("the tRPC API refuses another role's data", async ({ page }) => {
-  await signIn(page, DEMO.applicant);
-  await expect(page).toHaveURL(/\/cabinet$/);
+test("the tRPC API refuses another role's data", async ({ applicantPage: page }) => {
   const response = await page.request.get("/api/trpc/admin.overview");
   expect(response.status()).toBe(403);
   expect(await response.text()).not.toContain("archive-info");

@@ -4,11 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { PDFParse } from "pdf-parse";
 import { archiveDraft, trpc } from "./api";
-import { DEMO, expect, expectAccessible, mailTo, signIn, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, mailTo, test } from "./fixtures";
 
-test("the cabinet follows a submitted application and the e-mail arrives", async ({ page }) => {
-  await signIn(page, DEMO.applicant);
-  await expect(page).toHaveURL(/\/cabinet$/);
+test("the cabinet follows a submitted application and the e-mail arrives", async ({ applicantPage: page }) => {
   const draft = await archiveDraft(page);
   const result = await trpc<{ id: string; registrationNumber: string; dueAt: string }>(page, "application.submit", { id: draft.id, submissionKey: randomUUID(), expectedRowVersion: draft.rowVersion });
 

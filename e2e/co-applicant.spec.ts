@@ -2,12 +2,10 @@
 // co-applicant registers, accepts and fills their own section, and then the application is submitted.
 import { randomUUID } from "node:crypto";
 import { archiveDraft, trpc } from "./api";
-import { DEMO, expect, expectAccessible, mailTo, signIn, test } from "./fixtures";
+import { expect, expectAccessible, mailTo, signInOverApi, test } from "./fixtures";
 
-test("a co-applicant completes their section from their own account and the application is submitted", async ({ page, browser }) => {
+test("a co-applicant completes their section from their own account and the application is submitted", async ({ applicantPage: page, browser }) => {
   const coEmail = `sestra.${Date.now()}@example.ru`;
-  await signIn(page, DEMO.applicant);
-  await expect(page).toHaveURL(/\/cabinet$/);
   const draft = await archiveDraft(page);
 
   await page.goto(`/applications/${draft.id}`);
@@ -35,8 +33,8 @@ test("a co-applicant completes their section from their own account and the appl
   await co.getByLabel(/Согласен/).check();
   await co.getByRole("button", { name: "Зарегистрироваться" }).click();
   await expect(co).toHaveURL(/registered=1/);
-  await signIn(co, coEmail, "Сестра-пароль-2026");
-  await expect(co).toHaveURL(/\/cabinet$/);
+  // The new account signs in (the form's own test is auth.spec.ts's).
+  expect(await signInOverApi(co.context().request, coEmail, "Сестра-пароль-2026")).toBe(true);
   await co.goto(link);
   await co.getByRole("button", { name: "Принять приглашение" }).click();
   await expect(co).toHaveURL(new RegExp(`/applications/${draft.id}/co-applicant$`));

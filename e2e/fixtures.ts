@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { PDFParse } from "pdf-parse";
 
@@ -12,21 +12,102 @@ export async function mailTo(address: string): Promise<ReceivedMail[]> {
   const response = await fetch(`${SMTP_MESSAGES_URL}?to=${encodeURIComponent(address)}`);
   return (await response.json()) as ReceivedMail[];
 }
+/** The demo accounts (prisma/seed/demo.ts), one per role. */
 export const DEMO = {
   applicant: "applicant@demo.reglament.ru",
   registrar: "registrar@demo.reglament.ru",
   executor: "executor@demo.reglament.ru",
+  executor2: "executor2@demo.reglament.ru",
   head: "head@demo.reglament.ru",
   signer: "signer@demo.reglament.ru",
   admin: "admin@demo.reglament.ru",
 } as const;
+export type DemoRole = keyof typeof DEMO;
 
+/** Signs in through the sign-in form. Only for tests of the form itself and of its redirects (auth.spec.ts). */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");
   await page.getByLabel("Электронная почта").fill(email);
   await page.getByLabel("Пароль").fill(password);
   await page.getByRole("button", { name: "Войти", exact: true }).click();
 }
+
+/**
+ * Signs in over next-auth's HTTP API, which the form's own signIn() calls: the CSRF token (and its
+ * cookie) from /api/auth/csrf, then the credentials callback with `json=true`. The session cookie lands
+ * in the request context's cookie jar; a browser context's `request` shares its jar with its pages,
+ * so `signInOverApi(page.context().request, ...)` signs the page in. Says whether a session came of it.
+ */
+export async function signInOverApi(request: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<boolean> {
+  const csrf = await request.get("/api/auth/csrf");
+  expect(csrf.status()).toBe(200);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  // A refusal answers 401 with the error page's address; either way the session below tells.
+  await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  return session.user?.email === email.toLowerCase();
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+/** A demo role, or any account by its e-mail and password. */
+export type Account = DemoRole | { email: string; password: string };
+
+type Fixtures = {
+  /**
+   * A page in a browser context of its own (the config's options apply), signed in as the account.
+   * Each account signs in over the API once per worker; its session cookie is then reused. The
+   * contexts are closed when the test ends.
+   */
+  pageAs: (who: Account) => Promise<Page>;
+  applicantPage: Page;
+  registrarPage: Page;
+  executorPage: Page;
+  headPage: Page;
+  signerPage: Page;
+  adminPage: Page;
+};
+type WorkerFixtures = { sessions: Map<string, StorageState> };
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  sessions: [
+    async ({}, provide) => {
+      await provide(new Map());
+    },
+    { scope: "worker" },
+  ],
+  // The fixtures' second argument is named `provide`, not Playwright's usual `use`: React's lint rules
+  // take a call of `use` for the React hook.
+  pageAs: async ({ browser, playwright, baseURL, sessions }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (who) => {
+      const { email, password } = typeof who === "string" ? { email: DEMO[who], password: DEMO_PASSWORD } : who;
+      const key = `${email}\n${password}`;
+      let state = sessions.get(key);
+      if (!state) {
+        const request = await playwright.request.newContext({ baseURL });
+        expect(await signInOverApi(request, email, password), `${email} signs in`).toBe(true);
+        state = await request.storageState();
+        await request.dispose();
+        sessions.set(key, state);
+      }
+      const context = await browser.newContext({ storageState: state });
+      contexts.push(context);
+      // Every page handed out is signed in as asked: a cached session that stopped working fails here.
+      const session = (await (await context.request.get("/api/auth/session")).json()) as { user?: { email?: string } };
+      expect(session.user?.email, `${email} is signed in`).toBe(email.toLowerCase());
+      return context.newPage();
+    });
+    // Closing twice is harmless: a test may close its contexts itself.
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+  applicantPage: async ({ pageAs }, provide) => provide(await pageAs("applicant")),
+  registrarPage: async ({ pageAs }, provide) => provide(await pageAs("registrar")),
+  executorPage: async ({ pageAs }, provide) => provide(await pageAs("executor")),
+  headPage: async ({ pageAs }, provide) => provide(await pageAs("head")),
+  signerPage: async ({ pageAs }, provide) => provide(await pageAs("signer")),
+  adminPage: async ({ pageAs }, provide) => provide(await pageAs("admin")),
+});
+export { expect };
 
 /** axe must find nothing serious or critical (WCAG 2.1 AA rules). */
 export async function expectAccessible(page: Page) {
@@ -36,19 +117,6 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
-
-export const test = base;
-export { expect };
-
-/** A signed-in page in a context of its own (contexts made by hand do not get the config's options). */
-export async function signedInPage(browser: Browser, email: string, home: RegExp): Promise<Page> {
-  const { baseURL, locale, timezoneId } = test.info().project.use;
-  const context = await browser.newContext({ baseURL, locale, timezoneId });
-  const page = await context.newPage();
-  await signIn(page, email);
-  await expect(page).toHaveURL(home);
-  return page;
 }
 
 /** The text of a PDF (a receipt, a result document). */

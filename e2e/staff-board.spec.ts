@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { EXECUTOR_NAME, passToReviewByApi, ROAD_INFO_VALUES, submitRoadInfo, type Created } from "./api";
-import { actionsOf, cardIn, column, DEMO, expect, expectAccessible, signedInPage, signIn, test } from "./fixtures";
+import { actionsOf, cardIn, column, expect, expectAccessible, test } from "./fixtures";
 
 const PASS_TO_REVIEW = "Зарегистрировать и передать специалисту на рассмотрение";
 const REGISTRATION = "Прием и регистрация заявления";
@@ -24,11 +24,10 @@ function watchErrors(page: Page): () => void {
 
 const boardUrl = (app: Created) => `/staff?service=road-info&q=${encodeURIComponent(app.number)}`;
 
-test("the registrar filters the board through the URL and passes an application to review from the keyboard menu", async ({ page, browser }) => {
-  const [app] = await submitRoadInfo(browser);
+test("the registrar filters the board through the URL and passes an application to review from the keyboard menu", async ({ registrarPage: page, applicantPage }) => {
+  const [app] = await submitRoadInfo(applicantPage);
   const noErrors = watchErrors(page);
-  await signIn(page, DEMO.registrar);
-  await expect(page).toHaveURL(/\/staff$/);
+  await page.goto("/staff");
   await expect(page.getByRole("heading", { level: 1, name: "Рабочее место сотрудника" })).toBeVisible();
   // The browser formats dates in the zone the server is configured with (REGLAMENT_TIMEZONE, default UTC+5).
   await expect(page.locator("html")).toHaveAttribute("data-time-zone", "Asia/Yekaterinburg");
@@ -90,10 +89,8 @@ test("the registrar filters the board through the URL and passes an application 
   noErrors();
 });
 
-test("a card can be dropped only on a column its transitions lead to, and the drop asks to confirm", async ({ page, browser }) => {
-  const [app] = await submitRoadInfo(browser);
-  await signIn(page, DEMO.registrar);
-  await expect(page).toHaveURL(/\/staff$/);
+test("a card can be dropped only on a column its transitions lead to, and the drop asks to confirm", async ({ registrarPage: page, applicantPage }) => {
+  const [app] = await submitRoadInfo(applicantPage);
   await page.goto(boardUrl(app!));
   const registration = column(page, REGISTRATION);
   const review = column(page, REVIEW);
@@ -126,12 +123,10 @@ test("a card can be dropped only on a column its transitions lead to, and the dr
   await expect(review).toHaveAttribute("data-drop", "idle");
 });
 
-test("the executor refuses on the card page with a ground and a motivation; the history lists every step", async ({ page, browser }) => {
-  const [app] = await submitRoadInfo(browser);
-  await passToReviewByApi(browser, app!);
+test("the executor refuses on the card page with a ground and a motivation; the history lists every step", async ({ executorPage: page, applicantPage, registrarPage }) => {
+  const [app] = await submitRoadInfo(applicantPage);
+  await passToReviewByApi(registrarPage, app!);
   const noErrors = watchErrors(page);
-  await signIn(page, DEMO.executor);
-  await expect(page).toHaveURL(/\/staff$/);
   await page.goto(boardUrl(app!));
   await cardIn(column(page, REVIEW), app!).getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/staff/applications/${app!.id}$`));
@@ -203,15 +198,16 @@ test("the executor refuses on the card page with a ground and a motivation; the 
   noErrors();
 });
 
-test("two registrars: the board shows the other's move by itself, and moving the same application twice is a conflict", async ({ browser }) => {
-  const [watched, contested] = await submitRoadInfo(browser, 2);
-  const first = await signedInPage(browser, DEMO.registrar, /\/staff$/);
-  const second = await signedInPage(browser, DEMO.registrar, /\/staff$/);
+test("two registrars: the board shows the other's move by itself, and moving the same application twice is a conflict", async ({ pageAs, applicantPage }) => {
+  const [watched, contested] = await submitRoadInfo(applicantPage, 2);
+  const first = await pageAs("registrar");
+  const second = await pageAs("registrar");
 
   // Live refresh: the second clerk's board follows the first clerk's move without a reload.
   await second.goto(boardUrl(watched!));
   await expect(cardIn(column(second, REGISTRATION), watched!)).toBeVisible();
-  await passToReviewByApi(browser, watched!);
+  // The first clerk moves it through the API; their own board is not open yet.
+  await passToReviewByApi(first, watched!);
   await expect(cardIn(column(second, REVIEW), watched!)).toBeVisible({ timeout: 25_000 });
 
   // Both open the same move; the second clerk's dialog pauses the refresh of their board.
@@ -239,15 +235,10 @@ test("two registrars: the board shows the other's move by itself, and moving the
   await expect(cardIn(column(second, REVIEW), contested!)).toBeVisible();
   await expect(cardIn(column(second, REGISTRATION), contested!)).toHaveCount(0);
   await expect(second.getByTestId("board-status")).toHaveText("");
-
-  await first.context().close();
-  await second.context().close();
 });
 
-test("«Показать ещё» loads the next page of a column from the server", async ({ page, browser }) => {
-  await submitRoadInfo(browser, 21);
-  await signIn(page, DEMO.registrar);
-  await expect(page).toHaveURL(/\/staff$/);
+test("«Показать ещё» loads the next page of a column from the server", async ({ registrarPage: page, applicantPage }) => {
+  await submitRoadInfo(applicantPage, 21);
   await page.goto("/staff?service=road-info");
   const registration = column(page, REGISTRATION);
   const cards = registration.getByRole("article");
@@ -259,12 +250,10 @@ test("«Показать ещё» loads the next page of a column from the serve
   await expect(cards).toHaveCount(Math.min(total, 40));
 });
 
-test("an application outside the staff member's departments, or not existing, is not found", async ({ page }) => {
+test("an application outside the staff member's departments, or not existing, is not found", async ({ registrarPage: page }) => {
   // The demo has no staff member outside the departments of road-info and no API creates one, so
   // "another department" is checked the same way the server answers it: NOT_FOUND, as for an id
   // that does not exist.
-  await signIn(page, DEMO.registrar);
-  await expect(page).toHaveURL(/\/staff$/);
   const response = await page.goto(`/staff/applications/${randomUUID()}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Страница не найдена" })).toBeVisible();

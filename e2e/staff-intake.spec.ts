@@ -4,12 +4,13 @@
 // request received three weeks ago; the executor may not register; the head sees both applications
 // on the deadline overview — one due soon, one overdue — each linking to its card. The posted
 // request's applicant then takes the account opened for her through the link e-mailed to her address.
-import { DEMO, exact, expect, expectAccessible, fillArchiveRequest, mailTo, pdfText, registerPaper, signIn, test } from "./fixtures";
-
-test.describe.configure({ mode: "serial" });
+// Each test registers the applications it needs (the UI in the first, the intake API in the others).
+import { randomUUID } from "node:crypto";
+import { registerPaperByApi } from "./api";
+import { exact, expect, expectAccessible, fillArchiveRequest, mailTo, pdfText, registerPaper, signInOverApi, test } from "./fixtures";
 
 const TZ = "Asia/Yekaterinburg";
-const registered: { inPerson?: { id: string; number: string }; posted?: { id: string; number: string } } = {};
+const THREE_WEEKS = 21 * 24 * 3600_000;
 
 /** "2026-03-06T12:05" in the municipality's zone, as a datetime-local input takes it. */
 function localInput(at: Date): string {
@@ -21,10 +22,8 @@ function localInput(at: Date): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
-test("the registrar registers an in-person archive request with the portal's checks and prints the two-copy receipt", async ({ page }) => {
-  await signIn(page, DEMO.registrar);
-  await expect(page).toHaveURL(/\/staff$/);
-
+test("the registrar registers an in-person archive request with the portal's checks and prints the two-copy receipt", async ({ registrarPage: page }) => {
+  const registered: { inPerson?: { id: string; number: string }; posted?: { id: string; number: string } } = {};
   await page.goto("/staff/register");
   await expect(page.getByRole("heading", { level: 1, name: /Регистрация заявления/ })).toBeVisible();
   await expectAccessible(page);
@@ -91,7 +90,7 @@ test("the registrar registers an in-person archive request with the portal's che
   await expect(page.getByRole("heading", { level: 2, name: /^Заявление «/ })).toBeVisible();
   await expect(page.getByRole("radio", { name: "Почтовым отправлением", exact: true })).not.toBeChecked();
   await fillArchiveRequest(page, {
-    channel: "Почтовым отправлением", receivedAt: localInput(new Date(Date.now() - 21 * 24 * 3600_000)), lastName: "Сомова", firstName: "Анна",
+    channel: "Почтовым отправлением", receivedAt: localInput(new Date(Date.now() - THREE_WEEKS)), lastName: "Сомова", firstName: "Анна",
     email: "somova.paper@example.ru", postalIndex: "628212",
   });
   await expect(exact(page, "Адрес электронной почты")).toHaveValue("somova.paper@example.ru");
@@ -99,44 +98,41 @@ test("the registrar registers an in-person archive request with the portal's che
   expect(registered.posted.number).not.toBe(registered.inPerson.number);
 });
 
-test("an executor may not register paper applications", async ({ page }) => {
-  await signIn(page, DEMO.executor);
-  await expect(page).toHaveURL(/\/staff$/);
+test("an executor may not register paper applications", async ({ executorPage: page }) => {
   const response = await page.goto("/staff/register?service=archive-info");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1, name: "Доступ запрещён" })).toBeVisible();
 });
 
-test("the head of department sees overdue and due-soon work by executor and by stage", async ({ page }) => {
-  await signIn(page, DEMO.head);
-  await expect(page).toHaveURL(/\/staff$/);
+test("the head of department sees overdue and due-soon work by executor and by stage", async ({ headPage: page, registrarPage: registrar }) => {
+  // A letter received three weeks ago and a request brought in person now, both waiting for registration.
+  const posted = await registerPaperByApi(registrar, { channel: "POST", receivedAt: new Date(Date.now() - THREE_WEEKS), lastName: "Сомова", firstName: "Анна" });
+  const inPerson = await registerPaperByApi(registrar, { channel: "IN_PERSON", lastName: "Петров", firstName: "Семён" });
+
   await page.goto("/staff/deadlines");
   await expect(page.getByRole("heading", { level: 1, name: "Контроль сроков" })).toBeVisible();
   await expectAccessible(page);
 
-  const { inPerson, posted } = registered;
-  // Serial mode: the first test registered these; run the file as a whole.
-  expect(inPerson && posted, "run the whole file: the first test registers the applications").toBeTruthy();
   // Registration is due within 1 working day of receipt (S2 p.48): the letter of three weeks ago is
   // overdue, today's in-person application is due soon. Neither has an executor yet.
   await expect(page.getByTestId("total-overdue")).toContainText("Просрочено");
   const unassigned = page.getByTestId("executor-group").filter({ has: page.getByRole("heading", { name: "Исполнитель не назначен" }) });
-  const overdueItem = unassigned.getByRole("listitem").filter({ has: page.getByRole("link", { name: `№ ${posted!.number}` }) });
+  const overdueItem = unassigned.getByRole("listitem").filter({ has: page.getByRole("link", { name: `№ ${posted.number}` }) });
   await expect(overdueItem).toContainText("Просрочено");
-  await expect(overdueItem.getByRole("link", { name: `№ ${posted!.number}` })).toHaveAttribute("href", `/staff/applications/${posted!.id}`);
-  const dueSoonItem = unassigned.getByRole("listitem").filter({ has: page.getByRole("link", { name: `№ ${inPerson!.number}` }) });
+  await expect(overdueItem.getByRole("link", { name: `№ ${posted.number}` })).toHaveAttribute("href", `/staff/applications/${posted.id}`);
+  const dueSoonItem = unassigned.getByRole("listitem").filter({ has: page.getByRole("link", { name: `№ ${inPerson.number}` }) });
   await expect(dueSoonItem).toContainText("Срок истекает");
 
   const stage = page.getByTestId("stage-group").filter({ has: page.getByRole("heading", { name: /^Прием и регистрация/ }) });
-  await expect(stage.getByRole("link", { name: `№ ${posted!.number}` })).toBeVisible();
-  await expect(stage.getByRole("link", { name: `№ ${inPerson!.number}` })).toBeVisible();
+  await expect(stage.getByRole("link", { name: `№ ${posted.number}` })).toBeVisible();
+  await expect(stage.getByRole("link", { name: `№ ${inPerson.number}` })).toBeVisible();
   await expect(stage).toContainText("Исполнитель: не назначен");
 });
 
-test("the paper applicant takes her account only through the link e-mailed to her address, and finds the application", async ({ page }) => {
-  const { posted } = registered;
-  expect(posted, "run the whole file: the first test registers the applications").toBeTruthy();
-  const email = "somova.paper@example.ru";
+test("the paper applicant takes her account only through the link e-mailed to her address, and finds the application", async ({ page, registrarPage: registrar }) => {
+  // Her letter, registered on paper, opened an account without a password under her address.
+  const email = `somova.${randomUUID().slice(0, 8)}@example.ru`;
+  const posted = await registerPaperByApi(registrar, { channel: "POST", receivedAt: new Date(Date.now() - THREE_WEEKS), lastName: "Сомова", firstName: "Анна", email });
   const password = "Сомова-Пароль-2026";
 
   // Registering with the address does not open the account: it asks to confirm the address.
@@ -153,8 +149,7 @@ test("the paper applicant takes her account only through the link e-mailed to he
   await expect(page.getByRole("status")).toContainText(`На адрес ${email} уже есть учётная запись`);
   await expectAccessible(page);
   // The password typed at registration opens nothing.
-  await signIn(page, email, "Пароль-регистрации-1");
-  await expect(page.getByRole("alert").filter({ hasText: "Не удалось войти" })).toBeVisible();
+  expect(await signInOverApi(page.context().request, email, "Пароль-регистрации-1")).toBe(false);
 
   // The letter arrives over SMTP with the one-time link.
   const claimLetters = async () => (await mailTo(email)).filter((m) => m.subject.startsWith("Подтвердите адрес"));
@@ -176,10 +171,10 @@ test("the paper applicant takes her account only through the link e-mailed to he
   await page.getByRole("button", { name: "Задать пароль" }).click();
   await expect(page).toHaveURL(/\/sign-in\?registered=1$/);
 
-  await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/cabinet$/);
+  expect(await signInOverApi(page.context().request, email, password)).toBe(true);
+  await page.goto("/cabinet");
   await expect(page.getByTestId("current-user")).toHaveText("Сомова Анна");
-  await expect(page.getByRole("link", { name: posted!.number })).toBeVisible();
+  await expect(page.getByRole("link", { name: posted.number })).toBeVisible();
 
   // The link works once.
   await page.goto(link);

@@ -12,9 +12,9 @@
 // board's keyboard menu or the card page's «Действия» and its dialog.
 import { createHash, randomUUID } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
-import { archiveDraft, EXECUTOR_NAME, failTrpc, submitRoadInfo, trpc, type Created } from "./api";
+import { EXECUTOR_NAME, failTrpc, submitArchiveInfo, submitRoadInfo, trpc, type Created } from "./api";
 import {
-  actionsOf, cardIn, column, DEMO, expect, fillArchiveRequest, mailTo, pdfText, registerPaper, signedInPage, test,
+  actionsOf, cardIn, column, DEMO, expect, fillArchiveRequest, mailTo, pdfText, registerPaper, test,
 } from "./fixtures";
 
 const APPLICANT_NAME = "Иванов Иван Петрович";
@@ -90,17 +90,13 @@ const history = (page: Page, type: string) => page.getByTestId("event-history").
 const documentLine = (page: Page, title: string | RegExp) =>
   page.getByRole("region", { name: "Документы по заявлению" }).getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) });
 
-test("refusal: a portal request is refused on two grounds with a motivation; the signed notice reaches the cabinet and the e-mail", async ({ browser }) => {
+test("refusal: a portal request is refused on two grounds with a motivation; the signed notice reaches the cabinet and the e-mail", async ({ applicantPage: applicant, registrarPage: registrar, headPage: head, executorPage: executor, signerPage: signer }) => {
   // The applicant submits through the portal's API (the form itself is applicant-form.spec.ts's).
-  const applicant = await signedInPage(browser, DEMO.applicant, /\/cabinet$/);
-  const draft = await archiveDraft(applicant);
-  const submitted = await trpc<{ registrationNumber: string }>(applicant, "application.submit", { id: draft.id, submissionKey: randomUUID(), expectedRowVersion: draft.rowVersion });
-  const app: Created = { id: draft.id, number: submitted.registrationNumber };
+  const app = await submitArchiveInfo(applicant);
   // R23: a portal application is numbered on submission.
   expect(app.number).toMatch(/^ARCHIVE-INFO-\d{4}-\d{5}$/);
 
   // R24, R1: the registrar finds it in the portal inbox, at the regulation's first stage, and registers it.
-  const registrar = await signedInPage(browser, DEMO.registrar, /\/staff$/);
   await registrar.goto(boardUrl("archive-info", app));
   const inbox = cardIn(column(registrar, ARCHIVE.registration), app);
   await expect(inbox).toContainText("Канал: Через портал");
@@ -109,13 +105,11 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   await expect(cardIn(column(registrar, ARCHIVE.assignment), app)).toBeVisible();
 
   // R2: the head of the archive appoints the executor (S2 p.50).
-  const head = await signedInPage(browser, DEMO.head, /\/staff$/);
   await head.goto(boardUrl("archive-info", app));
   await moveOnBoard(head, app, "Назначить ответственного исполнителя", (d) => d.getByLabel("Исполнитель").selectOption({ label: EXECUTOR_NAME }).then(() => undefined));
   await expect(cardIn(column(head, ARCHIVE.check), app)).toContainText(`Исполнитель: ${EXECUTOR_NAME}`);
 
   // R24, R25: the executor checks the request, finds grounds, and drafts the motivated refusal naming two of them.
-  const executor = await signedInPage(browser, DEMO.executor, /\/staff$/);
   await moveOnCard(executor, app, "Выявлены основания для отказа", ARCHIVE.refusalDrafting, async (d) => {
     await d.getByRole("textbox", { name: /^Комментарий/ }).fill("Не указан документ о полномочиях, тема запроса не позволяет вести поиск.");
   });
@@ -145,7 +139,6 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   await expect(applicant.getByText(GROUND_DATA)).toHaveCount(0);
 
   // R26: the signer (the head of the archive's stand-in) signs; the notice gets its outgoing number at once (S2 p.55).
-  const signer = await signedInPage(browser, DEMO.signer, /\/staff$/);
   await moveOnCard(signer, app, "Подписать уведомление об отказе", ARCHIVE.refusalIssue);
   await expect(documentLine(signer, notice)).toContainText(/, подписан \d/);
   await expect(documentLine(signer, notice)).toContainText(/исх\. № ИСХ-\d{4}-\d{5}/);
@@ -177,15 +170,12 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   expect(text).toContain(GROUND_DATA);
   expect(text).toContain(GROUND_PERSON);
   expect(text).toContain(motivation);
-
-  for (const page of [applicant, registrar, head, executor, signer]) await page.context().close();
 });
 
-test("grant: the road-info letter is generated, signed, registered and issued; the cabinet gives the applicant the same PDF", async ({ browser }) => {
-  const [app] = (await submitRoadInfo(browser)) as [Created];
+test("grant: the road-info letter is generated, signed, registered and issued; the cabinet gives the applicant the same PDF", async ({ applicantPage: applicant, registrarPage: registrar, executorPage: executor, signerPage: signer }) => {
+  const [app] = (await submitRoadInfo(applicant)) as [Created];
 
   // R1, R2: the registrar registers it and passes it to the executor from the board's keyboard menu.
-  const registrar = await signedInPage(browser, DEMO.registrar, /\/staff$/);
   await registrar.goto(boardUrl("road-info", app));
   await moveOnBoard(registrar, app, "Зарегистрировать и передать специалисту на рассмотрение", (d) =>
     d.getByLabel("Исполнитель").selectOption({ label: EXECUTOR_NAME }).then(() => undefined),
@@ -194,7 +184,6 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
 
   // R9, R25: no ground for refusal — the executor writes the information; the letter is made from the template.
   const answer = "Участок дороги по ул. Комсомольской от д. 1 до д. 15 находится в удовлетворительном состоянии, ограничений движения нет.";
-  const executor = await signedInPage(browser, DEMO.executor, /\/staff$/);
   const prepare = "Оформить информацию и передать на подпись";
   await executor.goto(cardUrl(app));
   await actionsOf(executor, app).click();
@@ -235,11 +224,9 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   expect(text).toContain(spaces(answer));
 
   // R20: not issued yet, so not the applicant's to download.
-  const applicant = await signedInPage(browser, DEMO.applicant, /\/cabinet$/);
   expect((await applicant.request.get(href!)).status()).toBe(404);
 
   // R26: the head of the administration signs, the registrar registers it (outgoing number) and issues it.
-  const signer = await signedInPage(browser, DEMO.signer, /\/staff$/);
   await moveOnCard(signer, app, "Подписать", /^Регистрация подписанного документа/);
   await expect(documentLine(signer, letter)).toContainText(/, подписан \d/);
   await expect(documentLine(signer, letter)).not.toContainText("исх. №");
@@ -279,13 +266,10 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   const signedCopy = await applicant.request.get(`${href!}?copy=signed`);
   expect(signedCopy.status()).toBe(200);
   expect(sha256(await signedCopy.body())).toBe(sha256(bytes));
-
-  for (const page of [registrar, executor, applicant, signer]) await page.context().close();
 });
 
-test("paper: an in-person archive request gets the two-copy receipt and is handed over in person against a proof note", async ({ browser }) => {
+test("paper: an in-person archive request gets the two-copy receipt and is handed over in person against a proof note", async ({ registrarPage: registrar, headPage: head, executorPage: executor, signerPage: signer }) => {
   // R23: the registrar enters the request brought in person and prints the receipt in two copies.
-  const registrar = await signedInPage(browser, DEMO.registrar, /\/staff$/);
   await registrar.goto("/staff/register?service=archive-info");
   await fillArchiveRequest(registrar, { channel: "Лично в администрации", lastName: "Кравцова", firstName: "Нина", email: `kravtsova.${randomUUID().slice(0, 8)}@example.ru`, postalIndex: "628212" });
   const app = await registerPaper(registrar);
@@ -300,7 +284,6 @@ test("paper: an in-person archive request gets the two-copy receipt and is hande
   await registrar.getByRole("link", { name: "Открыть карточку заявления" }).click();
   await expect(registrar).toHaveURL(new RegExp(`${cardUrl(app)}$`));
   await moveOnCard(registrar, app, "Зарегистрировать заявление", ARCHIVE.assignment);
-  const head = await signedInPage(browser, DEMO.head, /\/staff$/);
   await moveOnCard(head, app, "Назначить ответственного исполнителя", ARCHIVE.check, (d) =>
     d.getByLabel("Исполнитель").selectOption({ label: EXECUTOR_NAME }).then(() => undefined),
   );
@@ -308,7 +291,6 @@ test("paper: an in-person archive request gets the two-copy receipt and is hande
   // R5, R24: while checking where the records are (S2 p.52.5) the executor asks the record holder. The
   // request is sent and answered through the API (its panel is not what this flow is about); the card
   // watches its response deadline, and the stage deadline runs on.
-  const executor = await signedInPage(browser, DEMO.executor, /\/staff$/);
   const sent = await trpc<{ id: string }>(executor, "staff.sendRequest", { id: app.id, typeCode: "forward_to_record_holder", text: "Просим сообщить, хранится ли решение о предоставлении участка по ул. Лесной, 7 (1995–1996)." });
   await executor.goto(cardUrl(app));
   const requests = executor.getByRole("region", { name: "Межведомственные запросы" });
@@ -332,7 +314,6 @@ test("paper: an in-person archive request gets the two-copy receipt and is hande
   await expect(documentLine(executor, "Архивная копия")).toContainText("не подписан");
 
   // R26: signed and registered in one act (S2 p.58), then prepared for pick-up in the archive (the applicant's choice, R10).
-  const signer = await signedInPage(browser, DEMO.signer, /\/staff$/);
   await moveOnCard(signer, app, "Подписать и зарегистрировать", ARCHIVE.issue);
   await expect(documentLine(signer, "Архивная копия")).toContainText(/, подписан \d.*исх\. № ИСХ-\d{4}-\d{5}/);
   await moveOnCard(executor, app, "Подготовить к выдаче лично в архиве", ARCHIVE.awaitingPickup);
@@ -354,6 +335,4 @@ test("paper: an in-person archive request gets the two-copy receipt and is hande
   await expect(documentLine(executor, "Архивная копия")).toContainText(", выдан ");
   await expect(history(executor, "document_issued")).toContainText("Способ: лично");
   await expect(history(executor, "document_issued")).toContainText(proof);
-
-  for (const page of [registrar, head, executor, signer]) await page.context().close();
 });

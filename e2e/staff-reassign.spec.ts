@@ -2,22 +2,20 @@
 // reason, from the card; the history keeps who, when and why, the stage deadline stays, and the new
 // executor is told by e-mail. An executor is not offered the action.
 import { EXECUTOR_NAME, passToReviewByApi, submitRoadInfo } from "./api";
-import { DEMO, expect, expectAccessible, mailTo, signedInPage, test } from "./fixtures";
+import { expect, expectAccessible, mailTo, test } from "./fixtures";
 
 const SECOND_EXECUTOR = "Фёдорова Анна Игоревна";
 const REASON = "Сидоров А. Н. в отпуске до 7 декабря";
 
-test("the head hands an application to another executor with a reason; the history and the new executor's mail say why", async ({ browser }) => {
-  const [app] = await submitRoadInfo(browser);
-  await passToReviewByApi(browser, app!);
+test("the head hands an application to another executor with a reason; the history and the new executor's mail say why", async ({ applicantPage, registrarPage, executorPage: executor, headPage: head }) => {
+  const [app] = await submitRoadInfo(applicantPage);
+  await passToReviewByApi(registrarPage, app!);
 
   // The executor may not hand work over: the action is not there.
-  const executor = await signedInPage(browser, DEMO.executor, /\/staff$/);
   await executor.goto(`/staff/applications/${app!.id}`);
   await expect(executor.getByTestId("card-assignee")).toHaveText(EXECUTOR_NAME);
   await expect(executor.getByRole("button", { name: "Передать другому исполнителю" })).toHaveCount(0);
 
-  const head = await signedInPage(browser, DEMO.head, /\/staff$/);
   await head.goto(`/staff/applications/${app!.id}`);
   const due = await head.getByText(/срок этапа — до/).textContent();
   const toggle = head.getByRole("button", { name: "Передать другому исполнителю" });
@@ -51,5 +49,4 @@ test("the head hands an application to another executor with a reason; the histo
   const mail = (await mailTo("executor2@demo.reglament.ru")).find((m) => m.subject.includes(app!.number))!;
   expect(mail.subject).toBe(`Вам передано заявление № ${app!.number}`);
   expect(mail.text).toContain(REASON);
-  await Promise.all([executor.context().close(), head.context().close()]);
 });

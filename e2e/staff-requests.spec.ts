@@ -2,31 +2,20 @@
 // archive regulation lists, sees its response deadline, records the answer with the PDF the agency
 // sent, and downloads it. The answer file stays the department's: not among the applicant's
 // attachments, not downloadable by the applicant; a second answer is refused.
-import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { Page } from "@playwright/test";
-import { archiveDraft, trpc } from "./api";
-import { DEMO, expect, expectAccessible, signedInPage, signIn, test } from "./fixtures";
+import { submitArchiveInfo, trpc } from "./api";
+import { expect, expectAccessible, test } from "./fixtures";
 
 const REQUEST_TYPE = "Направление запроса по принадлежности в орган (организацию), где хранятся запрашиваемые документы";
 const AGENCY = "Органы государственной власти, органы местного самоуправления и организации, хранящие запрашиваемые архивные документы";
 const ANSWER_FILE = "ответ архива района.pdf";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-/** An archive-information application submitted through the portal: registered at once (S2 p.66). */
-async function submitArchiveInfo(applicant: Page): Promise<{ id: string; registrationNumber: string }> {
-  const draft = await archiveDraft(applicant);
-  return trpc(applicant, "application.submit", { id: draft.id, submissionKey: randomUUID(), expectedRowVersion: draft.rowVersion });
-}
-
-test("R5: the executor sends a request of the regulation's type, sees its due date, records the answer with a PDF and downloads it", async ({ page, browser }) => {
-  const applicant = await signedInPage(browser, DEMO.applicant, /\/cabinet$/);
+test("R5: the executor sends a request of the regulation's type, sees its due date, records the answer with a PDF and downloads it", async ({ executorPage: page, applicantPage: applicant }) => {
   const app = await submitArchiveInfo(applicant);
 
-  await signIn(page, DEMO.executor);
-  await expect(page).toHaveURL(/\/staff$/);
   await page.goto(`/staff/applications/${app.id}`);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(app.registrationNumber);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(app.number);
   const panel = page.getByRole("region", { name: "Межведомственные запросы" });
   await expect(panel.getByText("Запросы не направлялись.")).toBeVisible();
 
@@ -90,9 +79,8 @@ test("R5: the executor sends a request of the regulation's type, sees its due da
   expect((await applicant.request.get(fileUrl)).status()).toBe(404);
   const cabinet = await applicant.goto(`/cabinet/applications/${app.id}`);
   expect(cabinet?.ok()).toBe(true);
-  await expect(applicant.getByRole("heading", { level: 1 })).toContainText(app.registrationNumber);
+  await expect(applicant.getByRole("heading", { level: 1 })).toContainText(app.number);
   await expect(applicant.locator("main")).not.toContainText(ANSWER_FILE);
-  await applicant.context().close();
 
   // A second answer to the same request is refused with a clear message.
   const card = await trpc<{ requests: { id: string }[] }>(page, "staff.card", { id: app.id }, "GET");

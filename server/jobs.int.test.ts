@@ -7,9 +7,8 @@ import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../prisma/seed/demo";
 import { loadWorkingCalendar } from "./calendar/data";
-import { versionInForce } from "./regulation/data";
 import { createTestDatabase, type TestDatabase } from "./test/db";
-import { registerApplication } from "./workflow/mutations";
+import { registeredApplication } from "./test/factories";
 import { JOBS } from "./jobs";
 
 type Worker = { child: ChildProcess; output: string[]; exited: Promise<number | null> };
@@ -44,13 +43,8 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
   const calendar = await loadWorkingCalendar(t.db);
-  const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
-  const version = (await versionInForce(t.db, service.id))!;
-  const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
-  const app = await t.db.application.create({ data: { serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id } });
   // Received long ago and never moved: its registration stage is overdue.
-  await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt: new Date(Date.now() - 60 * 86_400_000) });
-  appId = app.id;
+  appId = (await registeredApplication(t.db, { serviceCode: "road-info", calendar, receivedAt: new Date(Date.now() - 60 * 86_400_000) })).id;
 });
 
 afterAll(async () => {

@@ -3,11 +3,11 @@
 // working-day calendar. Nothing here overwrites what administrators changed later: rows are created
 // when missing and left alone when present.
 import type { Db } from "../../server/db/client";
-import { hashPassword } from "../../server/auth/password";
 import { documentChecksum } from "../../server/regulation/checksum";
 import type { FieldDef, RegulationDocument } from "../../server/regulation/document";
 import { SEED_SERVICES } from "./regulations";
 import { loadCalendarYears } from "../../server/calendar/data";
+import { createAccount, createDepartment, createService, publishRegulation } from "./factories";
 
 export const DEMO_PASSWORD = "demo-Reglament-2026";
 
@@ -105,30 +105,17 @@ export async function seedDemo(db: Db, options: { calendarYears?: number[] } = {
   const departmentIds = new Map<string, string>();
   for (const d of DEMO_DEPARTMENTS) {
     const existing = await db.department.findUnique({ where: { code: d.code } });
-    const row =
-      existing ??
-      (await db.department.create({
-        data: {
-          code: d.code, name: d.name, kind: d.kind,
-          parentId: d.parent ? departmentIds.get(d.parent) : null,
-          address: "address" in d ? d.address : null,
-          phone: "phone" in d ? d.phone : null,
-          email: "email" in d ? d.email : null,
-          schedule: "schedule" in d ? d.schedule : null,
-        },
-      }));
+    const row = existing ?? (await createDepartment(db, { ...d, parentId: d.parent ? departmentIds.get(d.parent) : null }));
     if (!existing) created.departments! += 1;
     departmentIds.set(d.code, row.id);
   }
 
   for (const u of DEMO_USERS) {
     if (await db.user.findUnique({ where: { email: u.email } })) continue;
-    await db.user.create({
-      data: {
-        email: u.email, lastName: u.lastName, firstName: u.firstName, middleName: u.middleName, phone: u.phone,
-        roles: u.roles, passwordHash: await hashPassword(DEMO_PASSWORD), profile: (u.profile ?? {}) as object,
-        memberships: { create: u.memberships.map((m) => ({ role: m.role, departmentId: departmentIds.get(m.department)! })) },
-      },
+    await createAccount(db, {
+      email: u.email, lastName: u.lastName, firstName: u.firstName, middleName: u.middleName, phone: u.phone,
+      roles: u.roles, password: DEMO_PASSWORD, profile: u.profile,
+      memberships: u.memberships.map((m) => ({ role: m.role, departmentId: departmentIds.get(m.department)! })),
     });
     created.users! += 1;
   }
@@ -136,18 +123,13 @@ export async function seedDemo(db: Db, options: { calendarYears?: number[] } = {
   for (const s of SEED_SERVICES) {
     let service = await db.service.findUnique({ where: { code: s.code } });
     if (!service) {
-      service = await db.service.create({ data: { code: s.code, title: s.title, departmentId: departmentIds.get(s.departmentCode)! } });
+      service = await createService(db, { code: s.code, title: s.title, departmentId: departmentIds.get(s.departmentCode)! });
       created.services! += 1;
     }
     const hasVersion = await db.regulationVersion.count({ where: { serviceId: service.id } });
     if (!hasVersion) {
-      await db.regulationVersion.create({
-        data: {
-          serviceId: service.id, version: 1, status: "PUBLISHED", basis: s.basis,
-          effectiveFrom: new Date(`${s.effectiveFrom}T00:00:00+05:00`), publishedAt: new Date(),
-          document: s.document as object, checksum: documentChecksum(s.document),
-        },
-      });
+      // Published as an administrator publishes (validated first): the seed documents pass unchanged.
+      await publishRegulation(db, { serviceId: service.id, document: s.document, basis: s.basis, effectiveFrom: new Date(`${s.effectiveFrom}T00:00:00+05:00`) });
       created.versions! += 1;
     } else {
       // A demo database made before field roles holds this seed document without them, pinned by

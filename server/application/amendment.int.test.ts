@@ -16,9 +16,9 @@ import type { WorkingCalendar } from "../calendar/working-calendar";
 import { AppError } from "../errors";
 import { versionInForce } from "../regulation/data";
 import type { RegulationDocument } from "../regulation/document";
-import { createDraftVersion, publishVersion } from "../regulation/mutations";
 import { openDraft, saveDraft, startDraft, submitApplication } from "./mutations";
 import { contentHash } from "../intake/mutations";
+import { publishRegulation } from "../test/factories";
 
 let t: TestDatabase;
 let calendar: WorkingCalendar;
@@ -55,9 +55,7 @@ beforeAll(async () => {
   const request = doc.form.steps.find((s) => s.key === "request")!;
   request.fields = request.fields.filter((f) => f.key !== "purpose");
   request.fields.push({ key: "archive_fund", type: "text", label: "Номер архивного фонда", required: true });
-  const draft = await createDraftVersion(t.db, { serviceId, document: doc, basis: "Постановление (тест)", actorId: null });
-  await publishVersion(t.db, { versionId: draft.id, effectiveFrom: new Date(Date.now() - 60_000), actorId: null });
-  v2 = { id: draft.id, version: draft.version };
+  v2 = await publishRegulation(t.db, { serviceId, document: doc, basis: "Постановление (тест)", effectiveFrom: new Date(Date.now() - 60_000) });
 });
 afterAll(() => t.drop());
 

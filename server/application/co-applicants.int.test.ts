@@ -6,6 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "../test/db";
+import { applicantAccount } from "../test/factories";
 import { LocalFileStorage } from "../storage/storage";
 import { seedDemo } from "../../prisma/seed/demo";
 import { loadWorkingCalendar } from "../calendar/data";
@@ -33,7 +34,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
   ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;
-  co = await t.db.user.create({ data: { email: "sister@example.ru", lastName: "Иванова", firstName: "Мария", roles: ["APPLICANT"], profile: { snils: "112-233-445 95" } }, select: { id: true, email: true } });
+  co = await applicantAccount(t.db, { email: "sister@example.ru", lastName: "Иванова", firstName: "Мария", profile: { snils: "112-233-445 95" } });
 });
 afterAll(() => t.drop());
 

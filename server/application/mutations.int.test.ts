@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { createTestDatabase, type TestDatabase } from "../test/db";
+import { applicantAccount } from "../test/factories";
 import { LocalFileStorage } from "../storage/storage";
 import { seedDemo } from "../../prisma/seed/demo";
 import { loadWorkingCalendar } from "../calendar/data";
@@ -72,7 +73,7 @@ describe("drafts (R15)", () => {
     expect(draft.values).toEqual({ snils: "123-456-789 00", period_from: "не дата" });
     expect(draft.rowVersion).toBe(saved.rowVersion);
     await expect(saveDraft(t.db, ownerId, { id, values: { admin: true }, currentStep: null, expectedRowVersion: saved.rowVersion })).rejects.toThrow(/нет полей: admin/);
-    const stranger = await t.db.user.create({ data: { email: `x${Date.now()}@example.ru`, lastName: "Чужой", firstName: "Пётр", roles: ["APPLICANT"] } });
+    const stranger = await applicantAccount(t.db, { lastName: "Чужой", firstName: "Пётр" });
     await expect(saveDraft(t.db, stranger.id, { id, values: {}, currentStep: null, expectedRowVersion: saved.rowVersion })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await draftForOwner(t.db, stranger.id, id)).toBeNull();
     expect((await draftForOwner(t.db, ownerId, id))!.values).toEqual({ snils: "123-456-789 00", period_from: "не дата" });

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
+import { applicantAccount } from "../test/factories";
 import { seedDemo } from "../../prisma/seed/demo";
 import { LocalFileStorage } from "../storage/storage";
 import { startDraft, saveDraft, submitApplication } from "../application/mutations";
@@ -30,7 +31,7 @@ beforeAll(async () => {
   await seedDemo(t.db);
   storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-files-")));
   ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;
-  strangerId = (await t.db.user.create({ data: { email: "stranger@example.ru", lastName: "Посторонний", firstName: "Пётр", roles: ["APPLICANT"] } })).id;
+  strangerId = (await applicantAccount(t.db, { email: "stranger@example.ru", lastName: "Посторонний", firstName: "Пётр" })).id;
 });
 afterAll(() => t.drop());
 
@@ -112,6 +113,7 @@ describe("attachments (R16)", () => {
       attachments: [scan], delivery_channel: "cabinet",
     };
     // A staff member's file on the application (an inter-agency answer): never the applicant's to drop.
+    // Written raw: no flow puts a staff file on a draft, which is what this guards against.
     const answerKey = `${id.slice(0, 2)}/answer-${id}`;
     await storage.put(answerKey, pdf());
     const answer = await t.db.attachment.create({ data: { applicationId: id, fieldKey: INTERAGENCY_ANSWER_FIELD, fileName: "ответ.pdf", mimeType: "application/pdf", size: 2048, sha256: "x", storageKey: answerKey } });

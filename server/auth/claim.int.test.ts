@@ -8,6 +8,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "../test/db";
+import { applicantAccount, createAccount } from "../test/factories";
 import { freePort } from "../db/embedded";
 import { createCallerFactory, createContext } from "../api/trpc";
 import { authRouter } from "../api/routers/auth";
@@ -42,7 +43,7 @@ async function claimLetters(to: string) {
 
 /** An account like the one paper intake opens: no password, no identity. */
 async function paperAccount(email: string) {
-  return t.db.user.create({ data: { email, lastName: "Бумажный", firstName: "Заявитель", roles: ["APPLICANT"] }, select: { id: true } });
+  return applicantAccount(t.db, { email, lastName: "Бумажный", firstName: "Заявитель" });
 }
 
 beforeAll(async () => {
@@ -179,7 +180,7 @@ describe("claiming a paper applicant's account", () => {
   it("sends no link for an address that is not claimable, and registers a new address at once", async () => {
     // A password account: refused as taken, as before. A staff account without a password: taken too.
     await expect(caller().register(registration("applicant@demo.reglament.ru"))).rejects.toMatchObject({ code: "CONFLICT" });
-    const staff = await t.db.user.create({ data: { email: "new.staff@example.ru", lastName: "Новый", firstName: "Сотрудник", roles: ["ADMIN"] } });
+    const staff = await createAccount(t.db, { email: "new.staff@example.ru", lastName: "Новый", firstName: "Сотрудник", roles: ["ADMIN"] });
     await expect(caller().register(registration("new.staff@example.ru"))).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await requestAccountClaim(t.db, { email: "new.staff@example.ru", lastName: "Новый", firstName: "Сотрудник" })).toBe(false);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toBeNull();

@@ -1,6 +1,7 @@
 // Linking identities from the OpenID Connect provider (R15 prefill source, R17 signature method).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
+import { applicantAccount } from "../test/factories";
 import { seedDemo } from "../../prisma/seed/demo";
 import { decideExternalLink, linkExternalIdentity, OIDC_REFUSALS } from "./mutations";
 import { DEFAULT_CLAIMS, mapClaims, oidcConfig } from "./oidc";
@@ -72,7 +73,7 @@ describe("OpenID Connect identities", () => {
   });
 
   it("links to an account opened for a paper application only when the provider verified the e-mail", async () => {
-    const paper = await t.db.user.create({ data: { email: "paper.owner@example.ru", lastName: "Бумажная", firstName: "Ольга", roles: ["APPLICANT"] } });
+    const paper = await applicantAccount(t.db, { email: "paper.owner@example.ru", lastName: "Бумажная", firstName: "Ольга" });
     const identity = (over: Record<string, unknown>) => mapClaims({ ...claims, sub: "esia-6006", email: "paper.owner@example.ru", ...over }, DEFAULT_CLAIMS);
     // Unverified (no claim, or not the boolean true): not linked, and no second account with the address.
     await expect(linkExternalIdentity(t.db, ISSUER, identity({}))).rejects.toMatchObject({ code: OIDC_REFUSALS.emailUnverified });
@@ -85,7 +86,7 @@ describe("OpenID Connect identities", () => {
     expect(await t.db.user.findUniqueOrThrow({ where: { id: paper.id } })).toMatchObject({ lastName: "Соколова", passwordHash: null });
     expect(await t.db.externalIdentity.count({ where: { subject: "esia-6006", userId: paper.id } })).toBe(1);
     // A deactivated paper account is not opened by a provider either.
-    await t.db.user.create({ data: { email: "paper.inactive@example.ru", lastName: "Н", firstName: "Н", roles: ["APPLICANT"], isActive: false } });
+    await applicantAccount(t.db, { email: "paper.inactive@example.ru", lastName: "Н", firstName: "Н", isActive: false });
     await expect(linkExternalIdentity(t.db, ISSUER, mapClaims({ ...claims, sub: "esia-7007", email: "paper.inactive@example.ru", email_verified: true }, DEFAULT_CLAIMS))).rejects.toMatchObject({ code: OIDC_REFUSALS.inactive });
   });
 

@@ -11,6 +11,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "../../prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "../test/db";
+import { applicantAccount } from "../test/factories";
 import { freePort } from "../db/embedded";
 import { createCallerFactory, createContext } from "../api/trpc";
 import { notificationRouter } from "../api/routers/notification";
@@ -180,7 +181,7 @@ describe("notifications and the e-mail outbox", () => {
   });
 
   it("never e-mails a placeholder address (an account without a mailbox), but still notifies in the cabinet", async () => {
-    const paper = await t.db.user.create({ data: { email: `paper-${Date.now()}@applicants.invalid`, lastName: "Бумажный", firstName: "Заявитель", roles: ["APPLICANT"] } });
+    const paper = await applicantAccount(t.db, { email: `paper-${Date.now()}@applicants.invalid`, lastName: "Бумажный", firstName: "Заявитель" });
     const result = await notify(t.db, { userId: paper.id, kind: "application_registered", title: "Зарегистрировано", body: "Текст" });
     expect(result.emailId).toBeNull();
     expect(await t.db.notification.count({ where: { userId: paper.id } })).toBe(1);

@@ -17,3 +17,21 @@ export const ARCHIVE_REQUEST = {
   purpose: "Оформление наследства",
   delivery_channel: "cabinet",
 };
+
+/** An archive-information request brought on paper (R23), to be collected in person: the applicant
+ * section of the form as the registrar enters it (no files: the originals are on paper). */
+export const PAPER_ARCHIVE_REQUEST = {
+  applicant_type: "individual",
+  full_name: { lastName: "Петров", firstName: "Семён" },
+  postal_address: "628212, п. Половинка, ул. Лесная, 7",
+  postal_index: "628212",
+  phone: "+79825550199",
+  request_category: "thematic",
+  requested_document: "archival_copy",
+  request_subject: "Решение о предоставлении земельного участка по ул. Лесной, 7",
+  records_organisation: "Администрация п. Половинка",
+  period_from: "1995-01-01",
+  period_to: "1996-12-31",
+  purpose: "Оформление права собственности",
+  delivery_channel: "in_person",
+};

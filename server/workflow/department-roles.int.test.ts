@@ -12,12 +12,12 @@ import { loadIdentity } from "../auth/data";
 import { staffScope } from "../auth/scope";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
-import { versionInForce } from "../regulation/data";
-import type { Role } from "../regulation/document";
-import { moveApplication, registerApplication } from "./mutations";
+import type { DepartmentRole } from "../../prisma/seed/factories";
+import { moveApplication } from "./mutations";
 import { createCallerFactory } from "../api/trpc";
 import { staffRouter } from "../api/routers/staff";
 import { registerPaperApplication } from "../intake/mutations";
+import { departmentIds, registeredApplication, staffAccount } from "../test/factories";
 
 let t: TestDatabase;
 let calendar: WorkingCalendar;
@@ -35,15 +35,8 @@ const ROAD_VALUES = {
   road_name: "ул. Комсомольская, участок от д. 1 до д. 15", delivery_channel: "cabinet",
 };
 
-async function staffUser(key: string, memberships: [string, Role][]) {
-  const u = await t.db.user.create({
-    data: {
-      email: `${key}-${randomUUID()}@example.ru`, lastName: "Проверочный", firstName: key, roles: [],
-      memberships: { create: memberships.map(([code, role]) => ({ departmentId: dept[code]!, role })) },
-    },
-    select: { id: true, email: true },
-  });
-  user[key] = u;
+async function staffUser(key: string, memberships: [string, DepartmentRole][]) {
+  user[key] = await staffAccount(t.db, memberships, { email: `${key}-${randomUUID()}@example.ru`, firstName: key });
 }
 
 /** The staff procedures as this user calls them: only the session's user id is trusted. */
@@ -60,12 +53,8 @@ const demo = async (who: string) => {
 
 /** A registered application of the service, moved on by the demo staff to the given stage. */
 async function application(serviceCode: "road-info" | "archive-info", stage: "registration" | "assignment" | "check" | "review") {
-  const service = await t.db.service.findUniqueOrThrow({ where: { code: serviceCode } });
-  const version = (await versionInForce(t.db, service.id))!;
-  const app = await t.db.application.create({
-    data: { serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId, data: serviceCode === "road-info" ? ROAD_VALUES : ARCHIVE_VALUES },
-  });
-  let { rowVersion } = await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar });
+  const app = await registeredApplication(t.db, { serviceCode, ownerId, data: serviceCode === "road-info" ? ROAD_VALUES : ARCHIVE_VALUES, calendar });
+  let { rowVersion } = app;
   const executor = await demo("executor");
   const path: [string, { transition: string; executorId?: string }][] =
     serviceCode === "road-info"
@@ -89,7 +78,7 @@ beforeAll(async () => {
   await seedDemo(t.db);
   calendar = await loadWorkingCalendar(t.db);
   ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;
-  for (const d of await t.db.department.findMany()) dept[d.code] = d.id;
+  Object.assign(dept, await departmentIds(t.db));
   await staffUser("roadsHead", [["roads", "HEAD"], ["archive", "EXECUTOR"]]);
   await staffUser("archiveHead", [["archive", "HEAD"], ["roads", "EXECUTOR"]]);
   await staffUser("roadsRegistrar", [["roads", "REGISTRAR"], ["archive", "EXECUTOR"]]);

@@ -13,9 +13,9 @@ import { staffScope } from "../auth/scope";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { applicationForOwner } from "../application/data";
-import { versionInForce } from "../regulation/data";
 import { LocalFileStorage, sha256, type FileStorage } from "../storage/storage";
-import { moveApplication, registerApplication } from "./mutations";
+import { moveApplication } from "./mutations";
+import { registeredApplication } from "../test/factories";
 import type { Actor, TransitionRequest } from "./machine";
 import { ROAD_INFO_REFUSAL_GROUND } from "../../prisma/seed/regulations/road-info";
 
@@ -32,15 +32,10 @@ async function actorFor(email: string): Promise<Actor> {
 }
 
 async function registered(delivery: string, extra: Record<string, unknown> = {}) {
-  const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
-  const version = (await versionInForce(t.db, service.id))!;
-  const app = await t.db.application.create({
-    data: {
-      serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId,
-      data: { applicant_type: "individual", full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" }, delivery_channel: delivery, postal_address: "628212, п. Половинка, ул. Комсомольская, 5", ...extra },
-    },
+  const app = await registeredApplication(t.db, {
+    serviceCode: "road-info", ownerId, calendar,
+    data: { applicant_type: "individual", full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" }, delivery_channel: delivery, postal_address: "628212, п. Половинка, ул. Комсомольская, 5", ...extra },
   });
-  await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar });
   return app.id;
 }
 

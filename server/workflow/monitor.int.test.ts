@@ -7,7 +7,7 @@ import { seedDemo } from "../../prisma/seed/demo";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { versionInForce } from "../regulation/data";
-import { registerApplication } from "./mutations";
+import { createService, demoUser, publishRegulation, registeredApplication, staffAccount, unitUnder } from "../test/factories";
 import { monitorDeadlines } from "./monitor";
 
 let t: TestDatabase;
@@ -18,12 +18,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
   calendar = await loadWorkingCalendar(t.db);
-  const service = await t.db.service.findUniqueOrThrow({ where: { code: "archive-info" } });
-  const version = (await versionInForce(t.db, service.id))!;
-  const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
-  const app = await t.db.application.create({ data: { serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id } });
-  await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt: new Date("2026-06-01T05:00:00Z") });
-  appId = app.id;
+  appId = (await registeredApplication(t.db, { serviceCode: "archive-info", calendar, receivedAt: new Date("2026-06-01T05:00:00Z") })).id;
 });
 afterAll(() => t.drop());
 
@@ -58,8 +53,10 @@ describe("deadline monitoring (R4)", () => {
   it("works through a backlog larger than one page in a single run", async () => {
     const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
     const version = (await versionInForce(t.db, service.id))!;
-    const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
+    const owner = await demoUser(t.db, "applicant");
     const N = 450; // more than two pages of the monitor's query
+    // Raw rows on purpose: a backlog of registered applications with their open stages, written in
+    // two statements; registering 450 through the engine would only slow the test down.
     const ids = Array.from({ length: N }, () => crypto.randomUUID());
     const due = new Date("2026-05-04T18:59:59Z");
     await t.db.application.createMany({
@@ -72,14 +69,13 @@ describe("deadline monitoring (R4)", () => {
   });
 
   it("escalates to the heads above a department that has none, and tells nobody twice", async () => {
-    const administration = await t.db.department.findUniqueOrThrow({ where: { code: "administration" } });
-    const unit = await t.db.department.create({ data: { code: "culture", name: "Отдел культуры", kind: "UNIT", parentId: administration.id } });
+    const unit = await unitUnder(t.db, "administration", { code: "culture", name: "Отдел культуры" });
     const base = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
     const version = (await versionInForce(t.db, base.id))!;
-    const service = await t.db.service.create({ data: { code: "culture-info", title: "Тестовая услуга отдела культуры", departmentId: unit.id } });
-    const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
-    const app = await t.db.application.create({ data: { serviceId: service.id, regulationVersionId: version.id, departmentId: unit.id, ownerId: owner.id } });
-    await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt: new Date("2026-06-01T05:00:00Z") });
+    // A service of the unit that runs the road-info process, published as an administrator would.
+    const service = await createService(t.db, { code: "culture-info", title: "Тестовая услуга отдела культуры", departmentId: unit.id });
+    await publishRegulation(t.db, { serviceId: service.id, document: version.document, effectiveFrom: new Date("2026-01-01T00:00:00Z") });
+    const app = await registeredApplication(t.db, { serviceCode: "culture-info", calendar, receivedAt: new Date("2026-06-01T05:00:00Z") });
     const late = { now: new Date("2026-08-03T05:00:00Z"), calendar, dueSoonWorkingDays: 2 };
 
     // Nobody to tell: the breach stays unclaimed rather than being marked as told.
@@ -87,7 +83,7 @@ describe("deadline monitoring (R4)", () => {
     expect(await t.db.deadlineAlert.count({ where: { stage: { applicationId: app.id } } })).toBe(0);
 
     // Once the administration has a head, the next run tells them, once.
-    const chief = await t.db.user.create({ data: { email: "chief@example.ru", lastName: "Главный", firstName: "Пётр", memberships: { create: { role: "HEAD", departmentId: administration.id } } } });
+    const chief = await staffAccount(t.db, [["administration", "HEAD"]], { email: "chief@example.ru", lastName: "Главный", firstName: "Пётр" });
     await monitorDeadlines(t.db, late);
     await monitorDeadlines(t.db, late);
     expect(await t.db.notification.count({ where: { userId: chief.id, applicationId: app.id, kind: "deadline_breached" } })).toBe(1);

@@ -11,6 +11,7 @@ import { AppError } from "../errors";
 import { versionInForce } from "../regulation/data";
 import { createDraftVersion, publishVersion } from "../regulation/mutations";
 import { board } from "./board/data";
+import { applicationRow, publishRegulation } from "../test/factories";
 import { moveApplication, reassignExecutor, registerApplication } from "./mutations";
 import type { Actor } from "./machine";
 
@@ -24,13 +25,8 @@ async function scopeFor(email: string): Promise<StaffScope> {
 }
 const actorFor = (email: string): Promise<Actor> => scopeFor(email);
 
-async function newApplication(serviceCode = "road-info") {
-  const service = await t.db.service.findUniqueOrThrow({ where: { code: serviceCode } });
-  const version = (await versionInForce(t.db, service.id))!;
-  const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
-  return t.db.application.create({
-    data: { serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id, data: { applicant_type: "individual" } },
-  });
+function newApplication(serviceCode = "road-info", channel?: "POST" | "IN_PERSON" | "PORTAL") {
+  return applicationRow(t.db, { serviceCode, channel, data: { applicant_type: "individual" } });
 }
 
 beforeAll(async () => {
@@ -59,8 +55,7 @@ describe("registration (R7, R23)", () => {
   it("takes the registration term of the channel the application came by (R7, S1 p.22)", async () => {
     const receivedAt = new Date("2026-03-06T07:00:00Z"); // Friday 12:00 local; Monday 9 March is a day off
     const due = async (channel: "POST" | "IN_PERSON" | "PORTAL") => {
-      const app = await newApplication();
-      await t.db.application.update({ where: { id: app.id }, data: { channel } });
+      const app = await newApplication("road-info", channel);
       return (await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt })).stageDueAt!;
     };
     expect(calendar.localDate(await due("POST"))).toBe("2026-03-10");
@@ -170,9 +165,8 @@ describe("regulation versions (R11)", () => {
     const v1 = service.versions[0]!;
     const changed = structuredClone(v1.document) as { passport: { term: { value: number } } };
     changed.passport.term.value = 10;
-    const draft = await createDraftVersion(t.db, { serviceId: service.id, document: changed, basis: "Постановление (тест)", actorId: null });
+    const draft = await publishRegulation(t.db, { serviceId: service.id, document: changed, basis: "Постановление (тест)", effectiveFrom: new Date("2026-01-01T00:00:00Z") });
     expect(draft.version).toBe(2);
-    await publishVersion(t.db, { versionId: draft.id, effectiveFrom: new Date("2026-01-01T00:00:00Z"), actorId: null });
     expect((await versionInForce(t.db, service.id))!.version).toBe(2);
     expect((await versionInForce(t.db, service.id, new Date("2025-06-01T00:00:00Z")))!.version).toBe(1);
     const r = await registerApplication(t.db, { applicationId: pinned.id, actorId: null, calendar, receivedAt: new Date("2026-03-06T07:00:00Z") });

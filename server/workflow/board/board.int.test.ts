@@ -8,10 +8,9 @@ import { staffScope, type StaffScope } from "../../auth/scope";
 import { loadWorkingCalendar } from "../../calendar/data";
 import type { WorkingCalendar } from "../../calendar/working-calendar";
 import { versionInForce } from "../../regulation/data";
-import { registerApplication } from "../mutations";
 import { board, boardColumnPage } from "./data";
-import { createDraftVersion, publishVersion } from "../../regulation/mutations";
 import { staffCard } from "../card/data";
+import { applicationRow, publishRegulation, registeredApplication, staffAccount } from "../../test/factories";
 
 let t: TestDatabase;
 let calendar: WorkingCalendar;
@@ -26,14 +25,9 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
   calendar = await loadWorkingCalendar(t.db);
-  const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
-  const version = (await versionInForce(t.db, service.id))!;
-  const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
   // Received on three different days: the latest first, so the board must reorder them.
   for (const day of ["2026-03-05", "2026-03-03", "2026-03-04"]) {
-    const app = await t.db.application.create({ data: { serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id } });
-    await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt: new Date(`${day}T05:00:00Z`) });
-    ids.push(app.id);
+    ids.push((await registeredApplication(t.db, { serviceCode: "road-info", calendar, receivedAt: new Date(`${day}T05:00:00Z`) })).id);
   }
 });
 afterAll(() => t.drop());
@@ -75,16 +69,12 @@ describe("staff board", () => {
 
   it("lists the closed applications of a final column most recently closed first", async () => {
     const registrar = await scopeOf("registrar@demo.reglament.ru");
-    const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
-    const version = (await versionInForce(t.db, service.id))!;
-    const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
+    // Closed rows without their history: only the closing order matters to this column.
     const closed = [];
     for (const [n, day] of [[1, "2026-02-10"], [2, "2026-02-20"], [3, "2026-02-15"]] as const) {
-      closed.push(await t.db.application.create({
-        data: {
-          serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id, status: "CLOSED",
-          registrationNumber: `CLOSED-${n}`, currentStage: "granted", outcome: "granted", closedAt: new Date(`${day}T08:00:00Z`),
-        },
+      closed.push(await applicationRow(t.db, {
+        serviceCode: "road-info",
+        state: { status: "CLOSED", registrationNumber: `CLOSED-${n}`, currentStage: "granted", outcome: "granted", closedAt: new Date(`${day}T08:00:00Z`) },
       }));
     }
     const page = await boardColumnPage(t.db, registrar, { filters: { serviceCode: "road-info" }, stage: "granted", limit: 20 }, ctx());
@@ -93,9 +83,7 @@ describe("staff board", () => {
   });
 
   it("shows staff of another department nothing, not even the card", async () => {
-    const mfcOnly = await t.db.user.create({
-      data: { email: "mfc@example.ru", lastName: "Оператор", firstName: "МФЦ", memberships: { create: { role: "REGISTRAR", departmentId: (await t.db.department.findUniqueOrThrow({ where: { code: "mfc" } })).id } } },
-    });
+    const mfcOnly = await staffAccount(t.db, [["mfc", "REGISTRAR"]], { email: "mfc@example.ru", lastName: "Оператор", firstName: "МФЦ" });
     const scope = await staffScope(t.db, (await loadIdentity(t.db, mfcOnly.id))!);
     const b = await board(t.db, scope, { filters: {}, perColumn: 20 }, ctx());
     expect(b.columns.every((c) => c.total === 0)).toBe(true);
@@ -115,8 +103,7 @@ describe("staff board", () => {
     doc.initialStage = rename(doc.initialStage);
     for (const st of doc.stages) st.key = rename(st.key);
     for (const tr of doc.transitions) Object.assign(tr, { from: rename(tr.from), to: rename(tr.to) });
-    const draft = await createDraftVersion(t.db, { serviceId: service.id, document: doc, basis: "Постановление (тест)", actorId: null });
-    await publishVersion(t.db, { versionId: draft.id, effectiveFrom: new Date("2026-01-01T00:00:00Z"), actorId: null });
+    await publishRegulation(t.db, { serviceId: service.id, document: doc, basis: "Постановление (тест)", effectiveFrom: new Date("2026-01-01T00:00:00Z") });
     expect((await versionInForce(t.db, service.id))!.document.stages.map((st) => st.key)).not.toContain("registration");
 
     const b = await board(t.db, registrar, { filters: { serviceCode: "road-info" }, perColumn: 20 }, ctx());

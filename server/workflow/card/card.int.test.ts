@@ -13,9 +13,9 @@ import { loadIdentity } from "../../auth/data";
 import { staffScope, type StaffScope } from "../../auth/scope";
 import { loadWorkingCalendar } from "../../calendar/data";
 import type { WorkingCalendar } from "../../calendar/working-calendar";
-import { versionInForce } from "../../regulation/data";
 import { LocalFileStorage } from "../../storage/storage";
-import { moveApplication, registerApplication } from "../mutations";
+import { moveApplication } from "../mutations";
+import { registeredApplication } from "../../test/factories";
 import type { TransitionRequest } from "../machine";
 import { staffCard } from "./data";
 
@@ -43,14 +43,8 @@ async function move(id: string, who: string, request: TransitionRequest, now: Da
 
 describe("uncollected paper results (R10, S2 p.57)", () => {
   it("are flagged on the card until handed over, and marked for registered post once their date has passed", async () => {
-    const service = await t.db.service.findUniqueOrThrow({ where: { code: "archive-info" } });
-    const version = (await versionInForce(t.db, service.id))!;
-    const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
-    const app = await t.db.application.create({
-      data: { serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id, data: { delivery_channel: "in_person", full_name: { lastName: "Иванов", firstName: "Иван" } } },
-    });
     const day = new Date("2026-03-02T05:00:00Z"); // Monday
-    await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt: day, now: day });
+    const app = await registeredApplication(t.db, { serviceCode: "archive-info", data: { delivery_channel: "in_person", full_name: { lastName: "Иванов", firstName: "Иван" } }, calendar, receivedAt: day, now: day });
     await move(app.id, "registrar", { transition: "register" }, day);
     await move(app.id, "head", { transition: "assign_executor", executorId: scopes.executor!.userId }, day);
     await move(app.id, "executor", { transition: "no_grounds_found" }, day);

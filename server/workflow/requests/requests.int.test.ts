@@ -14,8 +14,7 @@ import { attachmentForDownload } from "../../attachment/data";
 import { LocalFileStorage } from "../../storage/storage";
 import { loadWorkingCalendar } from "../../calendar/data";
 import type { WorkingCalendar } from "../../calendar/working-calendar";
-import { versionInForce } from "../../regulation/data";
-import { registerApplication } from "../mutations";
+import { demoUser, registeredApplication, staffAccount } from "../../test/factories";
 import { boardColumnPage } from "../board/data";
 import { staffCard } from "../card/data";
 import { recordRequestAnswer, sendInteragencyRequest } from "./mutations";
@@ -41,15 +40,10 @@ beforeAll(async () => {
   await seedDemo(t.db);
   calendar = await loadWorkingCalendar(t.db);
   executor = await staffScope(t.db, (await loadIdentity(t.db, (await t.db.user.findUniqueOrThrow({ where: { email: "executor@demo.reglament.ru" } })).id))!);
-  const service = await t.db.service.findUniqueOrThrow({ where: { code: "archive-info" } });
-  const version = (await versionInForce(t.db, service.id))!;
-  const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
-  ownerId = owner.id;
+  ownerId = (await demoUser(t.db, "applicant")).id;
   storageRoot = mkdtempSync(path.join(tmpdir(), "reglament-answers-"));
   storage = new LocalFileStorage(storageRoot);
-  const app = await t.db.application.create({ data: { serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id } });
-  await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt: new Date("2026-06-01T05:00:00Z") });
-  appId = app.id;
+  appId = (await registeredApplication(t.db, { serviceCode: "archive-info", ownerId, calendar, receivedAt: new Date("2026-06-01T05:00:00Z") })).id;
 });
 afterAll(async () => {
   await t.drop();
@@ -141,10 +135,7 @@ describe("inter-agency requests (R5)", () => {
   });
 
   it("is not found for staff of another department: no request, no answer, no file (R5)", async () => {
-    const roads = await t.db.department.findUniqueOrThrow({ where: { code: "roads" } });
-    const user = await t.db.user.create({
-      data: { email: `roads-${randomUUID()}@example.ru`, lastName: "Дорожный", firstName: "Олег", roles: [], memberships: { create: [{ departmentId: roads.id, role: "EXECUTOR" }] } },
-    });
+    const user = await staffAccount(t.db, [["roads", "EXECUTOR"]], { email: `roads-${randomUUID()}@example.ru`, lastName: "Дорожный", firstName: "Олег" });
     const outsider = await staffScope(t.db, (await loadIdentity(t.db, user.id))!);
     expect(outsider.departmentIds).not.toContain((await t.db.application.findUniqueOrThrow({ where: { id: appId } })).departmentId);
 
