@@ -14,7 +14,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", ".next-e2e-*/**", "data/**", "server/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-e2e-*/**",
+      "data/**",
+      "server/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     files: ["**/*.ts", "**/*.tsx"],
@@ -41,7 +50,15 @@ const config = [
       "no-restricted-imports": "off",
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/generated/prisma/**", "**/generated/prisma", "@prisma/*"], allowTypeImports: true, message: "Only Prisma types here: queries belong in data.ts/mutations.ts." }] },
+        {
+          patterns: [
+            {
+              group: ["**/generated/prisma/**", "**/generated/prisma", "@prisma/*"],
+              allowTypeImports: true,
+              message: "Only Prisma types here: queries belong in data.ts/mutations.ts.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -54,7 +71,10 @@ const config = [
         {
           patterns: [
             { group: ["**/generated/prisma/**", "@prisma/*"], message: "No Prisma in routes or components." },
-            { group: ["@/server/db/client", "**/server/db/client"], message: "Use the server caller (server/api/server.ts) or a data-access function." },
+            {
+              group: ["@/server/db/client", "**/server/db/client"],
+              message: "Use the server caller (server/api/server.ts) or a data-access function.",
+            },
           ],
         },
       ],

@@ -14,7 +14,12 @@ export const metadata: Metadata = {
   title: { default: "Регламент — муниципальные услуги", template: "%s — Регламент" },
   description: "Муниципальные услуги в электронной форме: каталог, подача заявлений, личный кабинет.",
   // Files of public/ (served as they are, no build): scripts/favicon.ts draws the ICO from the SVG's shapes.
-  icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }] },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+  },
   manifest: "/manifest.webmanifest",
 };
 

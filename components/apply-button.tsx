@@ -52,7 +52,12 @@ function StartDraftButton({ serviceCode }: { serviceCode: string }) {
 
   return (
     <div>
-      <button type="button" onClick={() => void onClick()} disabled={busy} className="rounded bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
+      <button
+        type="button"
+        onClick={() => void onClick()}
+        disabled={busy}
+        className="rounded bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-900 disabled:opacity-60"
+      >
         {busy ? "Создаём черновик…" : "Подать заявление"}
       </button>
       {error ? (

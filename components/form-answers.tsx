@@ -22,7 +22,12 @@ function Answer({ row }: { row: AnswerRow }) {
     return (
       <ul className="list-disc pl-5">
         {row.value.map((f) => (
-          <li key={f.id}><a href={`/api/files/${f.id}`} className="text-brand-700 underline">{f.name}</a> ({formatFileSize(f.size)})</li>
+          <li key={f.id}>
+            <a href={`/api/files/${f.id}`} className="text-brand-700 underline">
+              {f.name}
+            </a>{" "}
+            ({formatFileSize(f.size)})
+          </li>
         ))}
       </ul>
     );
@@ -37,14 +42,24 @@ function Rows({ rows, boxed = false }: { rows: AnswerRow[]; boxed?: boolean }) {
       {rows.map((row) => (
         <div key={row.key} className={`grid gap-1 sm:grid-cols-3${boxed ? " p-3" : ""}`}>
           <dt className="text-slate-600">{row.label}</dt>
-          <dd className="sm:col-span-2"><Answer row={row} /></dd>
+          <dd className="sm:col-span-2">
+            <Answer row={row} />
+          </dd>
         </div>
       ))}
     </dl>
   );
 }
 
-export function FormAnswers({ steps, values, headingLevel = 2 }: { steps: StepDef[]; values: Record<string, unknown>; headingLevel?: 2 | 3 }) {
+export function FormAnswers({
+  steps,
+  values,
+  headingLevel = 2,
+}: {
+  steps: StepDef[];
+  values: Record<string, unknown>;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <div className="space-y-6">

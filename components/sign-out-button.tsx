@@ -3,7 +3,11 @@ import { signOut } from "next-auth/react";
 
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: "/" })} className="rounded px-3 py-2 text-sm text-white hover:bg-brand-900">
+    <button
+      type="button"
+      onClick={() => signOut({ callbackUrl: "/" })}
+      className="rounded px-3 py-2 text-sm text-white hover:bg-brand-900"
+    >
       Выйти
     </button>
   );

@@ -15,29 +15,45 @@ export function SiteHeader({ session, demoMailbox }: { session: Session | null; 
   ];
   return (
     <header className="bg-brand-700 text-white no-print">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:px-3 focus:py-2 focus:text-brand-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:px-3 focus:py-2 focus:text-brand-900"
+      >
         Перейти к содержанию
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link href="/" className="text-lg font-bold tracking-wide">
           Регламент
-          <span className="ml-2 hidden text-sm font-normal text-brand-100 sm:inline">муниципальные услуги в электронной форме</span>
+          <span className="ml-2 hidden text-sm font-normal text-brand-100 sm:inline">
+            муниципальные услуги в электронной форме
+          </span>
         </Link>
         <nav aria-label="Основная навигация" className="flex flex-wrap items-center gap-1">
-          {links.filter((l) => l.show).map((l) => (
-            <Link key={l.href} href={l.href} className="rounded px-3 py-2 text-sm hover:bg-brand-900">
-              {l.label}
-            </Link>
-          ))}
+          {links
+            .filter((l) => l.show)
+            .map((l) => (
+              <Link key={l.href} href={l.href} className="rounded px-3 py-2 text-sm hover:bg-brand-900">
+                {l.label}
+              </Link>
+            ))}
           {session ? (
             <>
-              <span className="px-3 py-2 text-sm text-brand-100" data-testid="current-user">{session.user.name}</span>
+              <span className="px-3 py-2 text-sm text-brand-100" data-testid="current-user">
+                {session.user.name}
+              </span>
               <SignOutButton />
             </>
           ) : (
             <>
-              <Link href="/sign-in" className="rounded px-3 py-2 text-sm hover:bg-brand-900">Войти</Link>
-              <Link href="/register" className="rounded bg-white px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50">Регистрация</Link>
+              <Link href="/sign-in" className="rounded px-3 py-2 text-sm hover:bg-brand-900">
+                Войти
+              </Link>
+              <Link
+                href="/register"
+                className="rounded bg-white px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+              >
+                Регистрация
+              </Link>
             </>
           )}
         </nav>

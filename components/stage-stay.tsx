@@ -5,9 +5,19 @@ import { formatDate, formatDateTime } from "@/components/ui/format";
 
 type Stay = { enteredAt: Date | string; dueAt: Date | string | null; leftAt: Date | string | null };
 
-export function StageStay({ stay, closed, detailed = false }: { stay: Stay; closed: boolean; /** Staff see "no deadline" and breaches too. */ detailed?: boolean }) {
+export function StageStay({
+  stay,
+  closed,
+  detailed = false,
+}: {
+  stay: Stay;
+  closed: boolean;
+  /** Staff see "no deadline" and breaches too. */ detailed?: boolean;
+}) {
   if (!stay.leftAt && closed) {
-    return <p className="text-sm text-slate-700">Этап достигнут {formatDateTime(stay.enteredAt)} · рассмотрение завершено</p>;
+    return (
+      <p className="text-sm text-slate-700">Этап достигнут {formatDateTime(stay.enteredAt)} · рассмотрение завершено</p>
+    );
   }
   const late = detailed && stay.leftAt && stay.dueAt && new Date(stay.leftAt) > new Date(stay.dueAt);
   return (

@@ -18,7 +18,12 @@ export const ARCHIVE_VALUES = ARCHIVE_REQUEST;
 export async function archiveDraft(page: Page, values: Record<string, unknown> = ARCHIVE_VALUES) {
   const { id } = await trpc<{ id: string }>(page, "application.startDraft", { serviceCode: "archive-info" });
   const draft = await trpc<{ rowVersion: number }>(page, "application.getDraft", { id }, "GET");
-  const saved = await trpc<{ rowVersion: number }>(page, "application.saveDraft", { id, values, currentStep: "delivery", expectedRowVersion: draft.rowVersion });
+  const saved = await trpc<{ rowVersion: number }>(page, "application.saveDraft", {
+    id,
+    values,
+    currentStep: "delivery",
+    expectedRowVersion: draft.rowVersion,
+  });
   return { id, rowVersion: saved.rowVersion };
 }
 
@@ -40,10 +45,15 @@ export async function submitRoadInfo(page: Page, count = 1): Promise<Created[]> 
   for (let i = 0; i < count; i++) {
     const draft = await trpc<{ id: string }>(page, "application.startDraft", { serviceCode: "road-info" });
     const saved = await trpc<{ rowVersion: number }>(page, "application.saveDraft", {
-      id: draft.id, values: ROAD_INFO_VALUES, currentStep: "delivery", expectedRowVersion: 0,
+      id: draft.id,
+      values: ROAD_INFO_VALUES,
+      currentStep: "delivery",
+      expectedRowVersion: 0,
     });
     const submitted = await trpc<{ registrationNumber: string }>(page, "application.submit", {
-      id: draft.id, submissionKey: randomUUID(), expectedRowVersion: saved.rowVersion,
+      id: draft.id,
+      submissionKey: randomUUID(),
+      expectedRowVersion: saved.rowVersion,
     });
     created.push({ id: draft.id, number: submitted.registrationNumber });
   }
@@ -51,9 +61,16 @@ export async function submitRoadInfo(page: Page, count = 1): Promise<Created[]> 
 }
 
 /** Submits an archive-information request (S2) as the applicant signed in on `page`: registered at once (S2 p.66). */
-export async function submitArchiveInfo(page: Page, values: Record<string, unknown> = ARCHIVE_VALUES): Promise<Created> {
+export async function submitArchiveInfo(
+  page: Page,
+  values: Record<string, unknown> = ARCHIVE_VALUES,
+): Promise<Created> {
   const draft = await archiveDraft(page, values);
-  const submitted = await trpc<{ registrationNumber: string }>(page, "application.submit", { id: draft.id, submissionKey: randomUUID(), expectedRowVersion: draft.rowVersion });
+  const submitted = await trpc<{ registrationNumber: string }>(page, "application.submit", {
+    id: draft.id,
+    submissionKey: randomUUID(),
+    expectedRowVersion: draft.rowVersion,
+  });
   return { id: draft.id, number: submitted.registrationNumber };
 }
 
@@ -66,7 +83,12 @@ export async function passToReviewByApi(page: Page, app: Created) {
   const executors = await trpc<{ id: string; name: string }[]>(page, "staff.executors", { id: app.id }, "GET");
   const executor = executors.find((e) => e.name === EXECUTOR_NAME);
   expect(executor, "the demo executor works in the roads unit").toBeTruthy();
-  await trpc(page, "staff.move", { id: app.id, expectedRowVersion: card.rowVersion, transition: "pass_to_review", executorId: executor!.id });
+  await trpc(page, "staff.move", {
+    id: app.id,
+    expectedRowVersion: card.rowVersion,
+    transition: "pass_to_review",
+    executorId: executor!.id,
+  });
 }
 
 /**
@@ -78,9 +100,17 @@ export async function registerPaperByApi(
   page: Page,
   o: { channel: "IN_PERSON" | "POST"; lastName: string; firstName: string; email?: string; receivedAt?: Date },
 ): Promise<Created> {
-  const values = { ...PAPER_ARCHIVE_REQUEST, full_name: { lastName: o.lastName, firstName: o.firstName }, ...(o.email ? { email: o.email } : {}) };
+  const values = {
+    ...PAPER_ARCHIVE_REQUEST,
+    full_name: { lastName: o.lastName, firstName: o.firstName },
+    ...(o.email ? { email: o.email } : {}),
+  };
   const registered = await trpc<{ id: string; registrationNumber: string }>(page, "staff.registerPaper", {
-    serviceCode: "archive-info", values, channel: o.channel, receivedAt: (o.receivedAt ?? new Date()).toISOString(), submissionKey: randomUUID(),
+    serviceCode: "archive-info",
+    values,
+    channel: o.channel,
+    receivedAt: (o.receivedAt ?? new Date()).toISOString(),
+    submissionKey: randomUUID(),
     applicant: { lastName: o.lastName, firstName: o.firstName, ...(o.email ? { email: o.email } : {}) },
   });
   return { id: registered.id, number: registered.registrationNumber };
@@ -100,7 +130,13 @@ const TRPC_ERRORS = {
 export async function failTrpc(
   page: Page,
   path: string,
-  error: { trpcCode: keyof typeof TRPC_ERRORS; message: string; appCode: string; appReason?: string; fieldErrors?: Record<string, string> | null },
+  error: {
+    trpcCode: keyof typeof TRPC_ERRORS;
+    message: string;
+    appCode: string;
+    appReason?: string;
+    fieldErrors?: Record<string, string> | null;
+  },
 ) {
   const { code, httpStatus } = TRPC_ERRORS[error.trpcCode];
   await page.route(`**/api/trpc/${path}*`, (route) =>
@@ -111,8 +147,16 @@ export async function failTrpc(
         {
           error: {
             json: {
-              message: error.message, code,
-              data: { code: error.trpcCode, httpStatus, path, appCode: error.appCode, ...(error.appReason ? { appReason: error.appReason } : {}), fieldErrors: error.fieldErrors ?? null },
+              message: error.message,
+              code,
+              data: {
+                code: error.trpcCode,
+                httpStatus,
+                path,
+                appCode: error.appCode,
+                ...(error.appReason ? { appReason: error.appReason } : {}),
+                fieldErrors: error.fieldErrors ?? null,
+              },
             },
           },
         },

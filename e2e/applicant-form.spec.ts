@@ -17,20 +17,25 @@ async function startDraft(page: Page): Promise<{ id: string; url: string }> {
   return { id: url.split("/").pop()!, url };
 }
 
-const stepHeading = (page: Page, n: number) => page.getByRole("heading", { level: 2, name: new RegExp(`^Шаг ${n} из 4`) });
+const stepHeading = (page: Page, n: number) =>
+  page.getByRole("heading", { level: 2, name: new RegExp(`^Шаг ${n} из 4`) });
 const status = (page: Page) => page.getByTestId("draft-status");
 const textbox = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
 const next = (page: Page) => page.getByRole("button", { name: "Далее" }).click();
 
 /** Clicks «Сохранить черновик» and waits for the server's answer. */
 async function saveDraft(page: Page) {
-  const saved = page.waitForResponse((r) => r.url().includes("application.saveDraft") && r.request().method() === "POST");
+  const saved = page.waitForResponse(
+    (r) => r.url().includes("application.saveDraft") && r.request().method() === "POST",
+  );
   await page.getByRole("button", { name: "Сохранить черновик" }).click();
   expect((await saved).ok()).toBe(true);
   await expect(status(page)).toHaveText(/^Черновик сохранён/);
 }
 
-test("an applicant fills the archive request step by step, keeps the draft through reloads and sign-out, and submits once", async ({ applicantPage: page }) => {
+test("an applicant fills the archive request step by step, keeps the draft through reloads and sign-out, and submits once", async ({
+  applicantPage: page,
+}) => {
   const { id, url } = await startDraft(page);
 
   // Step 1: the applicant. The name and СНИЛС come from the profile once "Физическое лицо" is chosen.
@@ -69,7 +74,9 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   await next(page);
   const summary = page.getByTestId("error-summary");
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText("Приложите файл в поле «Доверенность или документы, подтверждающие полномочия законного представителя»");
+  await expect(summary).toContainText(
+    "Приложите файл в поле «Доверенность или документы, подтверждающие полномочия законного представителя»",
+  );
   await expect(stepHeading(page, 1)).toBeVisible();
   await expectAccessible(page);
   await representative.focus();
@@ -85,7 +92,10 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   await expectAccessible(page);
   await next(page);
   await expect(page.getByTestId("error-summary")).toContainText("Заполните поле «Почтовый индекс»");
-  await page.getByTestId("error-summary").getByRole("link", { name: /Почтовый индекс/ }).click();
+  await page
+    .getByTestId("error-summary")
+    .getByRole("link", { name: /Почтовый индекс/ })
+    .click();
   await expect(textbox(page, "Почтовый индекс")).toBeFocused();
   await page.keyboard.type("628212");
   await expect(page.getByTestId("error-summary")).toHaveCount(0);
@@ -98,7 +108,9 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   await page.keyboard.press("Space");
   await expect(socialLegal).toBeChecked();
   await page.getByRole("combobox", { name: "Какой документ вам нужен" }).selectOption("archival_certificate");
-  await page.getByRole("textbox", { name: "Тема запроса: какие сведения требуются" }).fill("Справка о стаже работы в совхозе «Половинка»");
+  await page
+    .getByRole("textbox", { name: "Тема запроса: какие сведения требуются" })
+    .fill("Справка о стаже работы в совхозе «Половинка»");
   await textbox(page, "Хронологические рамки: с").fill("01.01.1990");
   await textbox(page, "Хронологические рамки: по").fill("31.12.1995");
   const persons = page.getByRole("group", { name: /Лица, о которых запрашиваются сведения/ });
@@ -111,7 +123,9 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   await expect(page.locator("#field-persons-0-person_birth_date-error")).toContainText("Даты 31.02.1965 не существует");
   await birth.fill("12.04.1965");
   await expect(page.locator("#field-persons-0-person_birth_date-error")).toHaveCount(0);
-  await persons.getByRole("textbox", { name: "Место работы (учебы), подразделение" }).fill("Совхоз «Половинка», контора");
+  await persons
+    .getByRole("textbox", { name: "Место работы (учебы), подразделение" })
+    .fill("Совхоз «Половинка», контора");
   await persons.getByRole("textbox", { name: "Год начала работы" }).fill("1990");
   await expectAccessible(page);
   await next(page);
@@ -155,9 +169,18 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   await nav.getByRole("button", { name: /Содержание запроса/ }).click();
   await expect(stepHeading(page, 3)).toBeVisible();
   await expect(nav.getByRole("button", { name: /Содержание запроса/ })).toHaveAttribute("aria-current", "step");
-  await expect(page.getByRole("group", { name: /Лица, о которых/ }).getByRole("textbox", { name: "Фамилия", exact: true })).toHaveValue("Иванова");
-  await expect(page.getByRole("group", { name: /Лица, о которых/ }).getByRole("textbox", { name: "Дата рождения" })).toHaveValue("12.04.1965");
-  for (const title of ["Заявитель", "Контактные данные", "Содержание запроса", "Документы и способ получения результата"]) {
+  await expect(
+    page.getByRole("group", { name: /Лица, о которых/ }).getByRole("textbox", { name: "Фамилия", exact: true }),
+  ).toHaveValue("Иванова");
+  await expect(
+    page.getByRole("group", { name: /Лица, о которых/ }).getByRole("textbox", { name: "Дата рождения" }),
+  ).toHaveValue("12.04.1965");
+  for (const title of [
+    "Заявитель",
+    "Контактные данные",
+    "Содержание запроса",
+    "Документы и способ получения результата",
+  ]) {
     await expect(nav.getByRole("button", { name: new RegExp(title) })).toContainText("заполнен");
     await expect(nav.getByRole("button", { name: new RegExp(title) })).not.toContainText("не заполнен");
   }
@@ -168,13 +191,17 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   await expect(page.getByRole("region", { name: "Заявитель" })).toContainText("Иванов Иван Петрович");
   await expect(page.getByRole("region", { name: "Заявитель" })).toContainText("112-233-445 95");
   await expect(page.getByRole("region", { name: "Содержание запроса" })).toContainText("Иванова Мария");
-  await expect(page.getByRole("region", { name: "Документы и способ получения результата" })).toContainText("Почтовым отправлением");
+  await expect(page.getByRole("region", { name: "Документы и способ получения результата" })).toContainText(
+    "Почтовым отправлением",
+  );
   await expectAccessible(page);
 
   // The server judges again; its field errors land on their fields, on the step that holds them.
   const serverMessage = "Укажите место работы так, как оно называлось в те годы";
   await failTrpc(page, "application.submit", {
-    trpcCode: "BAD_REQUEST", appCode: "INVALID", message: "Заявление не отправлено: исправьте ошибки в отмеченных полях",
+    trpcCode: "BAD_REQUEST",
+    appCode: "INVALID",
+    message: "Заявление не отправлено: исправьте ошибки в отмеченных полях",
     fieldErrors: { "persons.0.person_workplace": serverMessage },
   });
   await page.getByRole("button", { name: "Подать заявление" }).click();
@@ -198,7 +225,9 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   await expect(page).toHaveURL(new RegExp(`/cabinet/applications/${id}$`));
 });
 
-test("a visitor is asked to sign in before applying and comes back to the service; staff get no button", async ({ page }) => {
+test("a visitor is asked to sign in before applying and comes back to the service; staff get no button", async ({
+  page,
+}) => {
   await page.goto(SERVICE);
   await page.getByRole("link", { name: "Войти, чтобы подать заявление" }).click();
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fservices%2Farchive-info$/);
@@ -217,7 +246,9 @@ test("a visitor is asked to sign in before applying and comes back to the servic
   await expect(page.getByRole("link", { name: /чтобы подать заявление/ })).toHaveCount(0);
 });
 
-test("submission is refused while a step is incomplete, however the summary was reached", async ({ applicantPage: page }) => {
+test("submission is refused while a step is incomplete, however the summary was reached", async ({
+  applicantPage: page,
+}) => {
   await startDraft(page);
   const nav = page.getByRole("navigation", { name: "Шаги заявления" });
   await nav.getByRole("button", { name: /Проверка и подача/ }).click();
@@ -233,15 +264,21 @@ test("submission is refused while a step is incomplete, however the summary was 
   await expect(page).toHaveURL(/\/applications\//);
 });
 
-test("values typed while the server is unreachable survive a reload and reach the server later", async ({ applicantPage: page }) => {
+test("values typed while the server is unreachable survive a reload and reach the server later", async ({
+  applicantPage: page,
+}) => {
   const { id } = await startDraft(page);
 
   await page.route("**/api/trpc/**", (route) => route.abort("internetdisconnected"));
   await page.getByRole("radio", { name: "Юридическое лицо" }).check();
   const orgName = textbox(page, "Наименование организации");
   await orgName.pressSequentially("ООО «Архивариус»");
-  await expect(status(page)).toHaveText("Нет связи: данные сохранены в браузере и будут отправлены при восстановлении связи");
-  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `reglament:draft:${id}`)).toContain("Архивариус");
+  await expect(status(page)).toHaveText(
+    "Нет связи: данные сохранены в браузере и будут отправлены при восстановлении связи",
+  );
+  await expect
+    .poll(() => page.evaluate((key) => localStorage.getItem(key), `reglament:draft:${id}`))
+    .toContain("Архивариус");
 
   await page.unroute("**/api/trpc/**");
   await page.reload();
@@ -257,7 +294,9 @@ test("values typed while the server is unreachable survive a reload and reach th
   await expect(orgName).toHaveValue("ООО «Архивариус»");
 });
 
-test("two tabs never overwrite each other silently: the applicant chooses the version", async ({ applicantPage: page }) => {
+test("two tabs never overwrite each other silently: the applicant chooses the version", async ({
+  applicantPage: page,
+}) => {
   const { url } = await startDraft(page);
   const other = await page.context().newPage();
   await other.goto(url);
@@ -320,12 +359,16 @@ test("a representative attaches the power of attorney and can remove it", async 
   const group = page.getByRole("group", { name: /Доверенность или документы/ });
   const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
   const saved = page.waitForResponse((r) => r.url().includes("application.saveDraft") && r.ok());
-  await group.getByLabel(/Выберите файл/).setInputFiles({ name: "доверенность.pdf", mimeType: "application/pdf", buffer: pdf });
+  await group
+    .getByLabel(/Выберите файл/)
+    .setInputFiles({ name: "доверенность.pdf", mimeType: "application/pdf", buffer: pdf });
   await expect(group.getByRole("link", { name: "доверенность.pdf" })).toBeVisible();
   await saved;
   await expectAccessible(page);
   await page.reload();
-  await expect(page.getByRole("group", { name: /Доверенность или документы/ }).getByRole("link", { name: "доверенность.pdf" })).toBeVisible();
+  await expect(
+    page.getByRole("group", { name: /Доверенность или документы/ }).getByRole("link", { name: "доверенность.pdf" }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Удалить файл «доверенность.pdf»" }).click();
   await expect(page.getByRole("link", { name: "доверенность.pdf" })).toHaveCount(0);
 });

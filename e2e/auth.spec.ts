@@ -23,7 +23,9 @@ for (const c of CASES) {
       const response = await page.goto(path);
       expect(response?.status(), `${c.who} → ${path}`).toBe(403);
       await expect(page.getByRole("heading", { name: "Доступ запрещён" })).toBeVisible();
-      await expect(page.getByRole("heading", { name: c.heading === "Администрирование" ? "Личный кабинет" : "Администрирование" })).toHaveCount(0);
+      await expect(
+        page.getByRole("heading", { name: c.heading === "Администрирование" ? "Личный кабинет" : "Администрирование" }),
+      ).toHaveCount(0);
     }
   });
 }

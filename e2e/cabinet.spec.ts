@@ -8,7 +8,11 @@ import { DEMO, expect, expectAccessible, mailTo, test } from "./fixtures";
 
 test("the cabinet follows a submitted application and the e-mail arrives", async ({ applicantPage: page }) => {
   const draft = await archiveDraft(page);
-  const result = await trpc<{ id: string; registrationNumber: string; dueAt: string }>(page, "application.submit", { id: draft.id, submissionKey: randomUUID(), expectedRowVersion: draft.rowVersion });
+  const result = await trpc<{ id: string; registrationNumber: string; dueAt: string }>(page, "application.submit", {
+    id: draft.id,
+    submissionKey: randomUUID(),
+    expectedRowVersion: draft.rowVersion,
+  });
 
   await page.goto("/cabinet");
   await page.getByRole("link", { name: result.registrationNumber }).click();
@@ -19,7 +23,8 @@ test("the cabinet follows a submitted application and the e-mail arrives", async
   await expect(page.getByText(`Заявление № ${result.registrationNumber} зарегистрировано`)).toBeVisible();
   await expectAccessible(page);
 
-  const registrationMail = async () => (await mailTo(DEMO.applicant)).filter((m) => m.subject.includes(result.registrationNumber));
+  const registrationMail = async () =>
+    (await mailTo(DEMO.applicant)).filter((m) => m.subject.includes(result.registrationNumber));
   await expect.poll(async () => (await registrationMail()).length, { timeout: 30_000 }).toBe(1);
   const mail = (await registrationMail())[0]!;
   const spaces = (s: string) => s.replace(/\s+/g, " ").trim();

@@ -20,9 +20,13 @@ test("the road information service page shows its passport from the regulation (
   await expect(page.getByText("15 рабочих дней").first()).toBeVisible();
   await expect(page.getByText("Бесплатно", { exact: true })).toBeVisible();
   // S1 p.17: no grounds for refusing intake; p.19: one ground for refusing the service.
-  const intake = page.locator("section", { has: page.getByRole("heading", { name: "Основания для отказа в приёме документов" }) });
+  const intake = page.locator("section", {
+    has: page.getByRole("heading", { name: "Основания для отказа в приёме документов" }),
+  });
   await expect(intake.getByText("Не предусмотрены.")).toBeVisible();
-  const refusal = page.locator("section", { has: page.getByRole("heading", { name: "Основания для отказа в предоставлении услуги" }) });
+  const refusal = page.locator("section", {
+    has: page.getByRole("heading", { name: "Основания для отказа в предоставлении услуги" }),
+  });
   await expect(refusal.getByRole("listitem")).toHaveCount(1);
   await expect(refusal).toContainText("неуполномоченного лица");
   await expectAccessible(page);

@@ -4,7 +4,10 @@ import { randomUUID } from "node:crypto";
 import { archiveDraft, trpc } from "./api";
 import { expect, expectAccessible, mailTo, signInOverApi, test } from "./fixtures";
 
-test("a co-applicant completes their section from their own account and the application is submitted", async ({ applicantPage: page, browser }) => {
+test("a co-applicant completes their section from their own account and the application is submitted", async ({
+  applicantPage: page,
+  browser,
+}) => {
   const coEmail = `sestra.${Date.now()}@example.ru`;
   const draft = await archiveDraft(page);
 
@@ -16,7 +19,9 @@ test("a co-applicant completes their section from their own account and the appl
   await expect(panel.getByTestId("co-applicant-status")).toHaveText("Приглашение отправлено");
 
   // Submitting now is refused: the co-applicant has not filled their section.
-  const early = await page.request.post("/api/trpc/application.submit", { data: { json: { id: draft.id, submissionKey: randomUUID(), expectedRowVersion: draft.rowVersion } } });
+  const early = await page.request.post("/api/trpc/application.submit", {
+    data: { json: { id: draft.id, submissionKey: randomUUID(), expectedRowVersion: draft.rowVersion } },
+  });
   expect(early.status()).toBe(412);
   expect(await early.text()).toContain("Не все созаявители заполнили свои разделы");
 
@@ -54,8 +59,14 @@ test("a co-applicant completes their section from their own account and the appl
   await expect(co.getByText("Раздел заполнен и подтверждён")).toBeVisible();
 
   await page.reload();
-  await expect(page.getByRole("region", { name: "Созаявители" }).getByTestId("co-applicant-status")).toHaveText("Раздел заполнен");
-  const done = await trpc<{ registrationNumber: string }>(page, "application.submit", { id: draft.id, submissionKey: randomUUID(), expectedRowVersion: draft.rowVersion });
+  await expect(page.getByRole("region", { name: "Созаявители" }).getByTestId("co-applicant-status")).toHaveText(
+    "Раздел заполнен",
+  );
+  const done = await trpc<{ registrationNumber: string }>(page, "application.submit", {
+    id: draft.id,
+    submissionKey: randomUUID(),
+    expectedRowVersion: draft.rowVersion,
+  });
   expect(done.registrationNumber).toMatch(/^ARCHIVE-INFO-/);
   // The joint application shows in the co-applicant's cabinet too.
   await co.goto("/cabinet");

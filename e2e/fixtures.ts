@@ -1,4 +1,11 @@
-import { test as base, expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { PDFParse } from "pdf-parse";
 
@@ -38,7 +45,11 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
  * in the request context's cookie jar; a browser context's `request` shares its jar with its pages,
  * so `signInOverApi(page.context().request, ...)` signs the page in. Says whether a session came of it.
  */
-export async function signInOverApi(request: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<boolean> {
+export async function signInOverApi(
+  request: APIRequestContext,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<boolean> {
   const csrf = await request.get("/api/auth/csrf");
   expect(csrf.status()).toBe(200);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -127,14 +138,27 @@ export async function pdfText(bytes: Buffer): Promise<string> {
 // The staff board (app/(staff)/staff): a column per stage, an article per application, its «Действия» menu.
 type Numbered = { number: string };
 export const column = (page: Page, title: string | RegExp) => page.getByRole("region", { name: title });
-export const cardIn = (scope: Page | Locator, app: Numbered) => scope.getByRole("article", { name: `Заявление № ${app.number}` });
-export const actionsOf = (scope: Page | Locator, app: Numbered) => scope.getByRole("button", { name: `Действия: заявление № ${app.number}` });
+export const cardIn = (scope: Page | Locator, app: Numbered) =>
+  scope.getByRole("article", { name: `Заявление № ${app.number}` });
+export const actionsOf = (scope: Page | Locator, app: Numbered) =>
+  scope.getByRole("button", { name: `Действия: заявление № ${app.number}` });
 
 // Paper intake at /staff/register (R23).
 export const exact = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
 
 /** The archive request (S2) with a postal index of the caller's choice, to be collected in person. */
-export async function fillArchiveRequest(page: Page, opts: { channel: string; receivedAt?: string; lastName: string; firstName: string; email?: string; phone?: string; postalIndex: string }) {
+export async function fillArchiveRequest(
+  page: Page,
+  opts: {
+    channel: string;
+    receivedAt?: string;
+    lastName: string;
+    firstName: string;
+    email?: string;
+    phone?: string;
+    postalIndex: string;
+  },
+) {
   await page.getByRole("radio", { name: opts.channel, exact: true }).check();
   if (opts.receivedAt) await page.getByLabel("Дата и время поступления").fill(opts.receivedAt);
 
@@ -154,7 +178,9 @@ export async function fillArchiveRequest(page: Page, opts: { channel: string; re
   await exact(page, "Почтовый индекс").fill(opts.postalIndex);
   await page.getByRole("radio", { name: /^Тематический/ }).check();
   await page.getByRole("combobox", { name: "Какой документ вам нужен" }).selectOption({ label: "Архивная копия" });
-  await exact(page, "Тема запроса: какие сведения требуются").fill("Решение о предоставлении земельного участка по ул. Лесной, 7");
+  await exact(page, "Тема запроса: какие сведения требуются").fill(
+    "Решение о предоставлении земельного участка по ул. Лесной, 7",
+  );
   await exact(page, "Хронологические рамки: с").fill("01.01.1995");
   await exact(page, "Хронологические рамки: по").fill("31.12.1996");
   await page.getByRole("radio", { name: "Лично в муниципальном архиве" }).check();

@@ -8,7 +8,6 @@ const port = Number(process.env.OIDC_TEST_PORT ?? 3201);
 const appUrl = process.env.APP_URL ?? "http://localhost:3100";
 export const OIDC_TEST_CLIENT = { id: "reglament-e2e", secret: "e2e-secret-not-for-production" };
 
-
 const provider = new Provider(`http://localhost:${port}`, {
   clients: [
     {

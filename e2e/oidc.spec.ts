@@ -3,7 +3,12 @@
 import { expect, test } from "./fixtures";
 import { OIDC_TAKEN_EMAIL_LOGIN, OIDC_TEST_CITIZEN } from "./oidc-provider-claims";
 
-async function trpc<T>(page: import("@playwright/test").Page, path: string, input: unknown, method: "GET" | "POST" = "GET"): Promise<T> {
+async function trpc<T>(
+  page: import("@playwright/test").Page,
+  path: string,
+  input: unknown,
+  method: "GET" | "POST" = "GET",
+): Promise<T> {
   const response =
     method === "GET"
       ? await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
@@ -31,7 +36,11 @@ test("a citizen signs in through the identity provider and the application form 
   const { id } = await trpc<{ id: string }>(page, "application.startDraft", { serviceCode: "archive-info" }, "POST");
   const draft = await trpc<{ values: Record<string, unknown> }>(page, "application.getDraft", { id });
   expect(draft.values).toMatchObject({
-    full_name: { lastName: OIDC_TEST_CITIZEN.family_name, firstName: OIDC_TEST_CITIZEN.given_name, middleName: OIDC_TEST_CITIZEN.middle_name },
+    full_name: {
+      lastName: OIDC_TEST_CITIZEN.family_name,
+      firstName: OIDC_TEST_CITIZEN.given_name,
+      middleName: OIDC_TEST_CITIZEN.middle_name,
+    },
     snils: OIDC_TEST_CITIZEN.snils,
     email: OIDC_TEST_CITIZEN.email,
     phone: OIDC_TEST_CITIZEN.phone_number,
@@ -46,11 +55,15 @@ test("a citizen signs in through the identity provider and the application form 
   await expect(page.getByRole("list", { name: "Черновики" }).getByRole("listitem")).toHaveCount(1);
 });
 
-test("the provider never opens an account that has a password: the sign-in page says to use the password", async ({ page }) => {
+test("the provider never opens an account that has a password: the sign-in page says to use the password", async ({
+  page,
+}) => {
   // The provider vouches for the demo applicant's address, but that account has a password: whoever
   // set it would share the account, so the identity is not linked and nobody is signed in.
   await signInAtProvider(page, OIDC_TAKEN_EMAIL_LOGIN, /\/sign-in\?error=OidcAccountExists$/);
-  await expect(page.getByRole("alert").filter({ hasText: "Вход через внешнюю систему не выполнен" })).toContainText("уже зарегистрирована учётная запись с паролем. Войдите по адресу почты и паролю.");
+  await expect(page.getByRole("alert").filter({ hasText: "Вход через внешнюю систему не выполнен" })).toContainText(
+    "уже зарегистрирована учётная запись с паролем. Войдите по адресу почты и паролю.",
+  );
   await expect(page.getByTestId("current-user")).toHaveCount(0);
   const session = await page.request.get("/api/auth/session");
   expect(await session.json()).toEqual({});

@@ -22,14 +22,26 @@ test("the favicon, the SVG icon and the manifest are served and linked from the 
   await expect(page.locator('head link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
 });
 
-test("robots.txt lets crawlers into the catalogue and keeps them out of personal and staff areas", async ({ request }) => {
+test("robots.txt lets crawlers into the catalogue and keeps them out of personal and staff areas", async ({
+  request,
+}) => {
   const response = await request.get("/robots.txt");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toMatch(/^text\/plain/);
   const rules = (await response.text()).split("\n").map((l) => l.trim());
   expect(rules).toContain("User-agent: *");
   expect(rules).toContain("Allow: /services/");
-  for (const path of ["/api/", "/cabinet", "/applications", "/invitations", "/claim", "/mailbox", "/staff", "/admin", "/sign-in?"]) {
+  for (const path of [
+    "/api/",
+    "/cabinet",
+    "/applications",
+    "/invitations",
+    "/claim",
+    "/mailbox",
+    "/staff",
+    "/admin",
+    "/sign-in?",
+  ]) {
     expect(rules, path).toContain(`Disallow: ${path}`);
   }
   // Nothing disallows the catalogue itself.

@@ -35,4 +35,6 @@ http
     res.setHeader("content-type", "application/json; charset=utf-8");
     res.end(JSON.stringify(to ? received.filter((m) => m.to.includes(to)) : received));
   })
-  .listen(httpPort, "127.0.0.1", () => console.log(`test SMTP server on ${smtpPort}, messages at http://localhost:${httpPort}/messages`));
+  .listen(httpPort, "127.0.0.1", () =>
+    console.log(`test SMTP server on ${smtpPort}, messages at http://localhost:${httpPort}/messages`),
+  );

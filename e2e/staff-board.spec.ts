@@ -24,7 +24,10 @@ function watchErrors(page: Page): () => void {
 
 const boardUrl = (app: Created) => `/staff?service=road-info&q=${encodeURIComponent(app.number)}`;
 
-test("the registrar filters the board through the URL and passes an application to review from the keyboard menu", async ({ registrarPage: page, applicantPage }) => {
+test("the registrar filters the board through the URL and passes an application to review from the keyboard menu", async ({
+  registrarPage: page,
+  applicantPage,
+}) => {
   const [app] = await submitRoadInfo(applicantPage);
   const noErrors = watchErrors(page);
   await page.goto("/staff");
@@ -52,7 +55,10 @@ test("the registrar filters the board through the URL and passes an application 
   await expect(card).toContainText("Исполнитель: не назначен");
   await expect(card).toContainText("Канал: Через портал (личный кабинет)");
   await expect(card.locator("[data-deadline]")).toHaveText(/В срок|Срок истекает|Просрочено/);
-  await expect(card.getByRole("link", { name: `Заявление № ${app!.number}` })).toHaveAttribute("href", `/staff/applications/${app!.id}`);
+  await expect(card.getByRole("link", { name: `Заявление № ${app!.number}` })).toHaveAttribute(
+    "href",
+    `/staff/applications/${app!.id}`,
+  );
   await expectAccessible(page);
 
   // The menu offers exactly the transitions of this stage for this role: one here.
@@ -81,7 +87,9 @@ test("the registrar filters the board through the URL and passes an application 
   const moved = cardIn(review, app!);
   await expect(moved).toContainText(`Исполнитель: ${EXECUTOR_NAME}`);
   await expect(cardIn(registration, app!)).toHaveCount(0);
-  await expect(page.getByTestId("board-status")).toContainText(`Заявление № ${app!.number}: выполнено «${PASS_TO_REVIEW}»`);
+  await expect(page.getByTestId("board-status")).toContainText(
+    `Заявление № ${app!.number}: выполнено «${PASS_TO_REVIEW}»`,
+  );
   // The focus follows the card; the registrar has nothing to do at the review stage, so nothing is offered.
   await expect(moved.getByRole("link", { name: `Заявление № ${app!.number}` })).toBeFocused();
   await expect(actionsOf(moved, app!)).toHaveCount(0);
@@ -89,7 +97,10 @@ test("the registrar filters the board through the URL and passes an application 
   noErrors();
 });
 
-test("a card can be dropped only on a column its transitions lead to, and the drop asks to confirm", async ({ registrarPage: page, applicantPage }) => {
+test("a card can be dropped only on a column its transitions lead to, and the drop asks to confirm", async ({
+  registrarPage: page,
+  applicantPage,
+}) => {
   const [app] = await submitRoadInfo(applicantPage);
   await page.goto(boardUrl(app!));
   const registration = column(page, REGISTRATION);
@@ -123,7 +134,11 @@ test("a card can be dropped only on a column its transitions lead to, and the dr
   await expect(review).toHaveAttribute("data-drop", "idle");
 });
 
-test("the executor refuses on the card page with a ground and a motivation; the history lists every step", async ({ executorPage: page, applicantPage, registrarPage }) => {
+test("the executor refuses on the card page with a ground and a motivation; the history lists every step", async ({
+  executorPage: page,
+  applicantPage,
+  registrarPage,
+}) => {
   const [app] = await submitRoadInfo(applicantPage);
   await passToReviewByApi(registrarPage, app!);
   const noErrors = watchErrors(page);
@@ -167,7 +182,9 @@ test("the executor refuses on the card page with a ground and a motivation; the 
   await motivation.fill("Заявление подано представителем, доверенность не приложена.");
   await dialog.getByRole("button", { name: "Выполнить" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId("card-stage")).toHaveText("Подписание уведомления о мотивированном отказе в предоставлении муниципальной услуги");
+  await expect(page.getByTestId("card-stage")).toHaveText(
+    "Подписание уведомления о мотивированном отказе в предоставлении муниципальной услуги",
+  );
   await expect(page.getByTestId("card-status")).toHaveText(/^Выполнено: «Оформить уведомление о мотивированном отказе/);
 
   // The history: who, when, what, with the grounds and the motivation.
@@ -198,7 +215,10 @@ test("the executor refuses on the card page with a ground and a motivation; the 
   noErrors();
 });
 
-test("two registrars: the board shows the other's move by itself, and moving the same application twice is a conflict", async ({ pageAs, applicantPage }) => {
+test("two registrars: the board shows the other's move by itself, and moving the same application twice is a conflict", async ({
+  pageAs,
+  applicantPage,
+}) => {
   const [watched, contested] = await submitRoadInfo(applicantPage, 2);
   const first = await pageAs("registrar");
   const second = await pageAs("registrar");
@@ -237,7 +257,10 @@ test("two registrars: the board shows the other's move by itself, and moving the
   await expect(second.getByTestId("board-status")).toHaveText("");
 });
 
-test("«Показать ещё» loads the next page of a column from the server", async ({ registrarPage: page, applicantPage }) => {
+test("«Показать ещё» loads the next page of a column from the server", async ({
+  registrarPage: page,
+  applicantPage,
+}) => {
   await submitRoadInfo(applicantPage, 21);
   await page.goto("/staff?service=road-info");
   const registration = column(page, REGISTRATION);
@@ -250,7 +273,9 @@ test("«Показать ещё» loads the next page of a column from the serve
   await expect(cards).toHaveCount(Math.min(total, 40));
 });
 
-test("an application outside the staff member's departments, or not existing, is not found", async ({ registrarPage: page }) => {
+test("an application outside the staff member's departments, or not existing, is not found", async ({
+  registrarPage: page,
+}) => {
   // The demo has no staff member outside the departments of road-info and no API creates one, so
   // "another department" is checked the same way the server answers it: NOT_FOUND, as for an id
   // that does not exist.

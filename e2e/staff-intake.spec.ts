@@ -7,7 +7,17 @@
 // Each test registers the applications it needs (the UI in the first, the intake API in the others).
 import { randomUUID } from "node:crypto";
 import { registerPaperByApi } from "./api";
-import { exact, expect, expectAccessible, fillArchiveRequest, mailTo, pdfText, registerPaper, signInOverApi, test } from "./fixtures";
+import {
+  exact,
+  expect,
+  expectAccessible,
+  fillArchiveRequest,
+  mailTo,
+  pdfText,
+  registerPaper,
+  signInOverApi,
+  test,
+} from "./fixtures";
 
 const TZ = "Asia/Yekaterinburg";
 const THREE_WEEKS = 21 * 24 * 3600_000;
@@ -15,14 +25,24 @@ const THREE_WEEKS = 21 * 24 * 3600_000;
 /** "2026-03-06T12:05" in the municipality's zone, as a datetime-local input takes it. */
 function localInput(at: Date): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: TZ,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(at)
       .map((x) => [x.type, x.value]),
   );
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
-test("the registrar registers an in-person archive request with the portal's checks and prints the two-copy receipt", async ({ registrarPage: page }) => {
+test("the registrar registers an in-person archive request with the portal's checks and prints the two-copy receipt", async ({
+  registrarPage: page,
+}) => {
   const registered: { inPerson?: { id: string; number: string }; posted?: { id: string; number: string } } = {};
   await page.goto("/staff/register");
   await expect(page.getByRole("heading", { level: 1, name: /Регистрация заявления/ })).toBeVisible();
@@ -40,7 +60,13 @@ test("the registrar registers an in-person archive request with the portal's che
     if (r.url().includes("staff.registerPaper")) registerCalls += 1;
   });
 
-  await fillArchiveRequest(page, { channel: "Лично в администрации", lastName: "Петров", firstName: "Семён", phone: "+7 982 555-01-99", postalIndex: "12" });
+  await fillArchiveRequest(page, {
+    channel: "Лично в администрации",
+    lastName: "Петров",
+    firstName: "Семён",
+    phone: "+7 982 555-01-99",
+    postalIndex: "12",
+  });
   // The contact phone of the form follows the identity too, formatted.
   await expect(exact(page, "Контактный телефон")).toHaveValue("+7 (982) 555-01-99");
 
@@ -90,8 +116,12 @@ test("the registrar registers an in-person archive request with the portal's che
   await expect(page.getByRole("heading", { level: 2, name: /^Заявление «/ })).toBeVisible();
   await expect(page.getByRole("radio", { name: "Почтовым отправлением", exact: true })).not.toBeChecked();
   await fillArchiveRequest(page, {
-    channel: "Почтовым отправлением", receivedAt: localInput(new Date(Date.now() - THREE_WEEKS)), lastName: "Сомова", firstName: "Анна",
-    email: "somova.paper@example.ru", postalIndex: "628212",
+    channel: "Почтовым отправлением",
+    receivedAt: localInput(new Date(Date.now() - THREE_WEEKS)),
+    lastName: "Сомова",
+    firstName: "Анна",
+    email: "somova.paper@example.ru",
+    postalIndex: "628212",
   });
   await expect(exact(page, "Адрес электронной почты")).toHaveValue("somova.paper@example.ru");
   registered.posted = await registerPaper(page);
@@ -104,10 +134,22 @@ test("an executor may not register paper applications", async ({ executorPage: p
   await expect(page.getByRole("heading", { level: 1, name: "Доступ запрещён" })).toBeVisible();
 });
 
-test("the head of department sees overdue and due-soon work by executor and by stage", async ({ headPage: page, registrarPage: registrar }) => {
+test("the head of department sees overdue and due-soon work by executor and by stage", async ({
+  headPage: page,
+  registrarPage: registrar,
+}) => {
   // A letter received three weeks ago and a request brought in person now, both waiting for registration.
-  const posted = await registerPaperByApi(registrar, { channel: "POST", receivedAt: new Date(Date.now() - THREE_WEEKS), lastName: "Сомова", firstName: "Анна" });
-  const inPerson = await registerPaperByApi(registrar, { channel: "IN_PERSON", lastName: "Петров", firstName: "Семён" });
+  const posted = await registerPaperByApi(registrar, {
+    channel: "POST",
+    receivedAt: new Date(Date.now() - THREE_WEEKS),
+    lastName: "Сомова",
+    firstName: "Анна",
+  });
+  const inPerson = await registerPaperByApi(registrar, {
+    channel: "IN_PERSON",
+    lastName: "Петров",
+    firstName: "Семён",
+  });
 
   await page.goto("/staff/deadlines");
   await expect(page.getByRole("heading", { level: 1, name: "Контроль сроков" })).toBeVisible();
@@ -116,23 +158,43 @@ test("the head of department sees overdue and due-soon work by executor and by s
   // Registration is due within 1 working day of receipt (S2 p.48): the letter of three weeks ago is
   // overdue, today's in-person application is due soon. Neither has an executor yet.
   await expect(page.getByTestId("total-overdue")).toContainText("Просрочено");
-  const unassigned = page.getByTestId("executor-group").filter({ has: page.getByRole("heading", { name: "Исполнитель не назначен" }) });
-  const overdueItem = unassigned.getByRole("listitem").filter({ has: page.getByRole("link", { name: `№ ${posted.number}` }) });
+  const unassigned = page
+    .getByTestId("executor-group")
+    .filter({ has: page.getByRole("heading", { name: "Исполнитель не назначен" }) });
+  const overdueItem = unassigned
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: `№ ${posted.number}` }) });
   await expect(overdueItem).toContainText("Просрочено");
-  await expect(overdueItem.getByRole("link", { name: `№ ${posted.number}` })).toHaveAttribute("href", `/staff/applications/${posted.id}`);
-  const dueSoonItem = unassigned.getByRole("listitem").filter({ has: page.getByRole("link", { name: `№ ${inPerson.number}` }) });
+  await expect(overdueItem.getByRole("link", { name: `№ ${posted.number}` })).toHaveAttribute(
+    "href",
+    `/staff/applications/${posted.id}`,
+  );
+  const dueSoonItem = unassigned
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: `№ ${inPerson.number}` }) });
   await expect(dueSoonItem).toContainText("Срок истекает");
 
-  const stage = page.getByTestId("stage-group").filter({ has: page.getByRole("heading", { name: /^Прием и регистрация/ }) });
+  const stage = page
+    .getByTestId("stage-group")
+    .filter({ has: page.getByRole("heading", { name: /^Прием и регистрация/ }) });
   await expect(stage.getByRole("link", { name: `№ ${posted.number}` })).toBeVisible();
   await expect(stage.getByRole("link", { name: `№ ${inPerson.number}` })).toBeVisible();
   await expect(stage).toContainText("Исполнитель: не назначен");
 });
 
-test("the paper applicant takes her account only through the link e-mailed to her address, and finds the application", async ({ page, registrarPage: registrar }) => {
+test("the paper applicant takes her account only through the link e-mailed to her address, and finds the application", async ({
+  page,
+  registrarPage: registrar,
+}) => {
   // Her letter, registered on paper, opened an account without a password under her address.
   const email = `somova.${randomUUID().slice(0, 8)}@example.ru`;
-  const posted = await registerPaperByApi(registrar, { channel: "POST", receivedAt: new Date(Date.now() - THREE_WEEKS), lastName: "Сомова", firstName: "Анна", email });
+  const posted = await registerPaperByApi(registrar, {
+    channel: "POST",
+    receivedAt: new Date(Date.now() - THREE_WEEKS),
+    lastName: "Сомова",
+    firstName: "Анна",
+    email,
+  });
   const password = "Сомова-Пароль-2026";
 
   // Registering with the address does not open the account: it asks to confirm the address.
@@ -178,5 +240,7 @@ test("the paper applicant takes her account only through the link e-mailed to he
 
   // The link works once.
   await page.goto(link);
-  await expect(page.getByRole("alert").filter({ hasText: "Ссылка недействительна" })).toContainText("она уже использована");
+  await expect(page.getByRole("alert").filter({ hasText: "Ссылка недействительна" })).toContainText(
+    "она уже использована",
+  );
 });

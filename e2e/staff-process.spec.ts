@@ -14,7 +14,16 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
 import { EXECUTOR_NAME, failTrpc, submitArchiveInfo, submitRoadInfo, trpc, type Created } from "./api";
 import {
-  actionsOf, cardIn, column, DEMO, expect, fillArchiveRequest, mailTo, pdfText, registerPaper, test,
+  actionsOf,
+  cardIn,
+  column,
+  DEMO,
+  expect,
+  fillArchiveRequest,
+  mailTo,
+  pdfText,
+  registerPaper,
+  test,
 } from "./fixtures";
 
 const APPLICANT_NAME = "Иванов Иван Петрович";
@@ -85,12 +94,22 @@ async function expectClosedTimeline(timeline: Locator, finalStage: string) {
   await expect(timeline).not.toContainText("выполняется");
 }
 
-const history = (page: Page, type: string) => page.getByTestId("event-history").locator(`li[data-event-type="${type}"]`);
+const history = (page: Page, type: string) =>
+  page.getByTestId("event-history").locator(`li[data-event-type="${type}"]`);
 /** The card's line of a result document (the link and its state: signed, outgoing number, issued). */
 const documentLine = (page: Page, title: string | RegExp) =>
-  page.getByRole("region", { name: "Документы по заявлению" }).getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) });
+  page
+    .getByRole("region", { name: "Документы по заявлению" })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: title }) });
 
-test("refusal: a portal request is refused on two grounds with a motivation; the signed notice reaches the cabinet and the e-mail", async ({ applicantPage: applicant, registrarPage: registrar, headPage: head, executorPage: executor, signerPage: signer }) => {
+test("refusal: a portal request is refused on two grounds with a motivation; the signed notice reaches the cabinet and the e-mail", async ({
+  applicantPage: applicant,
+  registrarPage: registrar,
+  headPage: head,
+  executorPage: executor,
+  signerPage: signer,
+}) => {
   // The applicant submits through the portal's API (the form itself is applicant-form.spec.ts's).
   const app = await submitArchiveInfo(applicant);
   // R23: a portal application is numbered on submission.
@@ -106,14 +125,22 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
 
   // R2: the head of the archive appoints the executor (S2 p.50).
   await head.goto(boardUrl("archive-info", app));
-  await moveOnBoard(head, app, "Назначить ответственного исполнителя", (d) => d.getByLabel("Исполнитель").selectOption({ label: EXECUTOR_NAME }).then(() => undefined));
+  await moveOnBoard(head, app, "Назначить ответственного исполнителя", (d) =>
+    d
+      .getByLabel("Исполнитель")
+      .selectOption({ label: EXECUTOR_NAME })
+      .then(() => undefined),
+  );
   await expect(cardIn(column(head, ARCHIVE.check), app)).toContainText(`Исполнитель: ${EXECUTOR_NAME}`);
 
   // R24, R25: the executor checks the request, finds grounds, and drafts the motivated refusal naming two of them.
   await moveOnCard(executor, app, "Выявлены основания для отказа", ARCHIVE.refusalDrafting, async (d) => {
-    await d.getByRole("textbox", { name: /^Комментарий/ }).fill("Не указан документ о полномочиях, тема запроса не позволяет вести поиск.");
+    await d
+      .getByRole("textbox", { name: /^Комментарий/ })
+      .fill("Не указан документ о полномочиях, тема запроса не позволяет вести поиск.");
   });
-  const motivation = "Запрос подан от имени другого лица без доверенности; не указан номер решения и организация, его принявшая.";
+  const motivation =
+    "Запрос подан от имени другого лица без доверенности; не указан номер решения и организация, его принявшая.";
   const prepareRefusal = "Оформить уведомление о мотивированном отказе и передать на подпись";
   await moveOnCard(executor, app, prepareRefusal, ARCHIVE.refusalSigning, async (d) => {
     // Only the regulation's exhaustive list is offered (R25): its three grounds.
@@ -160,7 +187,9 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   await expect(refusal.getByRole("listitem").filter({ hasText: GROUND_DATA })).toHaveCount(1);
   await expect(refusal.getByRole("listitem").filter({ hasText: GROUND_PERSON })).toHaveCount(1);
   await expect(refusal).toContainText(motivation);
-  await expect(applicant.getByRole("region", { name: "Результат предоставления услуги" }).getByRole("link", { name: notice })).toBeVisible();
+  await expect(
+    applicant.getByRole("region", { name: "Результат предоставления услуги" }).getByRole("link", { name: notice }),
+  ).toBeVisible();
 
   // R19: the refusal e-mail arrives over SMTP and names both grounds and the motivation.
   const subject = `Отказ в предоставлении услуги по заявлению № ${app.number}`;
@@ -172,18 +201,29 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   expect(text).toContain(motivation);
 });
 
-test("grant: the road-info letter is generated, signed, registered and issued; the cabinet gives the applicant the same PDF", async ({ applicantPage: applicant, registrarPage: registrar, executorPage: executor, signerPage: signer }) => {
+test("grant: the road-info letter is generated, signed, registered and issued; the cabinet gives the applicant the same PDF", async ({
+  applicantPage: applicant,
+  registrarPage: registrar,
+  executorPage: executor,
+  signerPage: signer,
+}) => {
   const [app] = (await submitRoadInfo(applicant)) as [Created];
 
   // R1, R2: the registrar registers it and passes it to the executor from the board's keyboard menu.
   await registrar.goto(boardUrl("road-info", app));
   await moveOnBoard(registrar, app, "Зарегистрировать и передать специалисту на рассмотрение", (d) =>
-    d.getByLabel("Исполнитель").selectOption({ label: EXECUTOR_NAME }).then(() => undefined),
+    d
+      .getByLabel("Исполнитель")
+      .selectOption({ label: EXECUTOR_NAME })
+      .then(() => undefined),
   );
-  await expect(cardIn(column(registrar, /^Рассмотрение заявления/), app)).toContainText(`Исполнитель: ${EXECUTOR_NAME}`);
+  await expect(cardIn(column(registrar, /^Рассмотрение заявления/), app)).toContainText(
+    `Исполнитель: ${EXECUTOR_NAME}`,
+  );
 
   // R9, R25: no ground for refusal — the executor writes the information; the letter is made from the template.
-  const answer = "Участок дороги по ул. Комсомольской от д. 1 до д. 15 находится в удовлетворительном состоянии, ограничений движения нет.";
+  const answer =
+    "Участок дороги по ул. Комсомольской от д. 1 до д. 15 находится в удовлетворительном состоянии, ограничений движения нет.";
   const prepare = "Оформить информацию и передать на подпись";
   await executor.goto(cardUrl(app));
   await actionsOf(executor, app).click();
@@ -196,8 +236,14 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   await answerBox.fill(answer);
   // A template or storage failure undoes the whole move (server/workflow/effects.ts): the dialog
   // stays open, says why, and keeps the letter as typed for another attempt.
-  const failure = "Не удалось сформировать документ по шаблону. Заявление осталось на прежнем этапе; попробуйте ещё раз или сообщите администратору.";
-  await failTrpc(executor, "staff.move", { trpcCode: "PRECONDITION_FAILED", appCode: "PRECONDITION", appReason: "effect_failed", message: failure });
+  const failure =
+    "Не удалось сформировать документ по шаблону. Заявление осталось на прежнем этапе; попробуйте ещё раз или сообщите администратору.";
+  await failTrpc(executor, "staff.move", {
+    trpcCode: "PRECONDITION_FAILED",
+    appCode: "PRECONDITION",
+    appReason: "effect_failed",
+    message: failure,
+  });
   await dialog.getByRole("button", { name: "Выполнить" }).click();
   const dialogAlert = dialog.getByTestId("move-form-error");
   await expect(dialogAlert).toHaveText(failure);
@@ -237,17 +283,28 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   expect(outgoing, "the registration records the outgoing number").toBeTruthy();
   await expect(documentLine(registrar, letter)).toContainText(`исх. № ${outgoing}`);
 
-  await moveOnCard(registrar, app, "Отметить выдачу (направление) результата", "Информация выдана (направлена) заявителю");
+  await moveOnCard(
+    registrar,
+    app,
+    "Отметить выдачу (направление) результата",
+    "Информация выдана (направлена) заявителю",
+  );
   await expect(history(registrar, "document_issued")).toContainText("Способ: в личный кабинет");
   await expect(history(registrar, "closed")).toContainText("Итог: услуга предоставлена");
-  await expectClosedTimeline(registrar.getByRole("region", { name: "Этапы и сроки" }), "Информация выдана (направлена) заявителю");
+  await expectClosedTimeline(
+    registrar.getByRole("region", { name: "Этапы и сроки" }),
+    "Информация выдана (направлена) заявителю",
+  );
 
   // R10, R20, R26: the applicant downloads it from the cabinet: the copy bearing the outgoing number
   // and the stamp of the signature, which names the SHA-256 of the signed original; that original is
   // there too, byte for byte the file the signer signed.
   await applicant.goto(`/cabinet/applications/${app.id}`);
   await expect(applicant.getByText("Услуга предоставлена", { exact: true })).toBeVisible();
-  await expectClosedTimeline(applicant.getByRole("region", { name: "Ход рассмотрения" }), "Информация выдана (направлена) заявителю");
+  await expectClosedTimeline(
+    applicant.getByRole("region", { name: "Ход рассмотрения" }),
+    "Информация выдана (направлена) заявителю",
+  );
   const results = applicant.getByRole("region", { name: "Результат предоставления услуги" });
   await expect(results.getByRole("listitem")).toContainText(`исх. № ${outgoing}`);
   const link = results.getByRole("link", { name: letter });
@@ -268,12 +325,25 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   expect(sha256(await signedCopy.body())).toBe(sha256(bytes));
 });
 
-test("paper: an in-person archive request gets the two-copy receipt and is handed over in person against a proof note", async ({ registrarPage: registrar, headPage: head, executorPage: executor, signerPage: signer }) => {
+test("paper: an in-person archive request gets the two-copy receipt and is handed over in person against a proof note", async ({
+  registrarPage: registrar,
+  headPage: head,
+  executorPage: executor,
+  signerPage: signer,
+}) => {
   // R23: the registrar enters the request brought in person and prints the receipt in two copies.
   await registrar.goto("/staff/register?service=archive-info");
-  await fillArchiveRequest(registrar, { channel: "Лично в администрации", lastName: "Кравцова", firstName: "Нина", email: `kravtsova.${randomUUID().slice(0, 8)}@example.ru`, postalIndex: "628212" });
+  await fillArchiveRequest(registrar, {
+    channel: "Лично в администрации",
+    lastName: "Кравцова",
+    firstName: "Нина",
+    email: `kravtsova.${randomUUID().slice(0, 8)}@example.ru`,
+    postalIndex: "628212",
+  });
   const app = await registerPaper(registrar);
-  const receipt = await registrar.request.get((await registrar.getByRole("link", { name: "Распечатать расписку (2 экземпляра)" }).getAttribute("href"))!);
+  const receipt = await registrar.request.get(
+    (await registrar.getByRole("link", { name: "Распечатать расписку (2 экземпляра)" }).getAttribute("href"))!,
+  );
   expect(receipt.headers()["content-type"]).toContain("application/pdf");
   const receiptText = await pdfText(await receipt.body());
   expect(receiptText).toContain("Экземпляр заявителя");
@@ -285,13 +355,20 @@ test("paper: an in-person archive request gets the two-copy receipt and is hande
   await expect(registrar).toHaveURL(new RegExp(`${cardUrl(app)}$`));
   await moveOnCard(registrar, app, "Зарегистрировать заявление", ARCHIVE.assignment);
   await moveOnCard(head, app, "Назначить ответственного исполнителя", ARCHIVE.check, (d) =>
-    d.getByLabel("Исполнитель").selectOption({ label: EXECUTOR_NAME }).then(() => undefined),
+    d
+      .getByLabel("Исполнитель")
+      .selectOption({ label: EXECUTOR_NAME })
+      .then(() => undefined),
   );
 
   // R5, R24: while checking where the records are (S2 p.52.5) the executor asks the record holder. The
   // request is sent and answered through the API (its panel is not what this flow is about); the card
   // watches its response deadline, and the stage deadline runs on.
-  const sent = await trpc<{ id: string }>(executor, "staff.sendRequest", { id: app.id, typeCode: "forward_to_record_holder", text: "Просим сообщить, хранится ли решение о предоставлении участка по ул. Лесной, 7 (1995–1996)." });
+  const sent = await trpc<{ id: string }>(executor, "staff.sendRequest", {
+    id: app.id,
+    typeCode: "forward_to_record_holder",
+    text: "Просим сообщить, хранится ли решение о предоставлении участка по ул. Лесной, 7 (1995–1996).",
+  });
   await executor.goto(cardUrl(app));
   const requests = executor.getByRole("region", { name: "Межведомственные запросы" });
   await expect(requests).toContainText("Направление запроса по принадлежности");
@@ -299,7 +376,10 @@ test("paper: an in-person archive request gets the two-copy receipt and is hande
   await expect(requests).toContainText("Ожидается ответ");
   await expect(history(executor, "request_sent")).toContainText(/Срок ответа — до \d/);
   await expect(executor.getByTestId("card-stage")).toHaveText(ARCHIVE.check);
-  await trpc(executor, "staff.answerRequest", { requestId: sent.id, answerText: "Решение хранится в фонде администрации п. Половинка." });
+  await trpc(executor, "staff.answerRequest", {
+    requestId: sent.id,
+    answerText: "Решение хранится в фонде администрации п. Половинка.",
+  });
   await executor.reload();
   await expect(requests).toContainText(/ответ получен \d/);
 
@@ -309,7 +389,9 @@ test("paper: an in-person archive request gets the two-copy receipt and is hande
     // The four positive result types of S2 p.58; the refusal notice is not among them.
     await expect(d.getByRole("radio")).toHaveCount(4);
     await d.getByRole("radio", { name: "Архивная копия" }).check();
-    await d.getByRole("textbox", { name: "Текст ответа заявителю" }).fill("Направляем архивную копию решения о предоставлении земельного участка по ул. Лесной, 7.");
+    await d
+      .getByRole("textbox", { name: "Текст ответа заявителю" })
+      .fill("Направляем архивную копию решения о предоставлении земельного участка по ул. Лесной, 7.");
   });
   await expect(documentLine(executor, "Архивная копия")).toContainText("не подписан");
 
@@ -324,7 +406,9 @@ test("paper: an in-person archive request gets the two-copy receipt and is hande
   await actionsOf(executor, app).click();
   await executor.getByRole("menuitem", { name: handOver }).click();
   const dialog = executor.getByRole("dialog", { name: handOver });
-  await expect(dialog.locator("#move-comment-error")).toContainText("Укажите номер почтового отправления или отметку о получении");
+  await expect(dialog.locator("#move-comment-error")).toContainText(
+    "Укажите номер почтового отправления или отметку о получении",
+  );
   await expect(executor.getByTestId("card-stage")).toHaveText(ARCHIVE.awaitingPickup);
   const proof = "Выдано лично под расписку, паспорт 6715 № 402118 предъявлен.";
   await dialog.getByRole("textbox", { name: /^Комментарий/ }).fill(proof);

@@ -7,7 +7,12 @@ import { expect, expectAccessible, mailTo, test } from "./fixtures";
 const SECOND_EXECUTOR = "Фёдорова Анна Игоревна";
 const REASON = "Сидоров А. Н. в отпуске до 7 декабря";
 
-test("the head hands an application to another executor with a reason; the history and the new executor's mail say why", async ({ applicantPage, registrarPage, executorPage: executor, headPage: head }) => {
+test("the head hands an application to another executor with a reason; the history and the new executor's mail say why", async ({
+  applicantPage,
+  registrarPage,
+  executorPage: executor,
+  headPage: head,
+}) => {
   const [app] = await submitRoadInfo(applicantPage);
   await passToReviewByApi(registrarPage, app!);
 
@@ -45,7 +50,12 @@ test("the head hands an application to another executor with a reason; the histo
   await expect(history).toContainText(`Причина передачи: ${REASON}`);
   await expect(history).toContainText(`Ранее: ${EXECUTOR_NAME}`);
 
-  await expect.poll(async () => (await mailTo("executor2@demo.reglament.ru")).filter((m) => m.subject.includes(app!.number)).length, { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(
+      async () => (await mailTo("executor2@demo.reglament.ru")).filter((m) => m.subject.includes(app!.number)).length,
+      { timeout: 30_000 },
+    )
+    .toBe(1);
   const mail = (await mailTo("executor2@demo.reglament.ru")).find((m) => m.subject.includes(app!.number))!;
   expect(mail.subject).toBe(`Вам передано заявление № ${app!.number}`);
   expect(mail.text).toContain(REASON);

@@ -6,12 +6,17 @@ import { readFile } from "node:fs/promises";
 import { submitArchiveInfo, trpc } from "./api";
 import { expect, expectAccessible, test } from "./fixtures";
 
-const REQUEST_TYPE = "Направление запроса по принадлежности в орган (организацию), где хранятся запрашиваемые документы";
-const AGENCY = "Органы государственной власти, органы местного самоуправления и организации, хранящие запрашиваемые архивные документы";
+const REQUEST_TYPE =
+  "Направление запроса по принадлежности в орган (организацию), где хранятся запрашиваемые документы";
+const AGENCY =
+  "Органы государственной власти, органы местного самоуправления и организации, хранящие запрашиваемые архивные документы";
 const ANSWER_FILE = "ответ архива района.pdf";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-test("R5: the executor sends a request of the regulation's type, sees its due date, records the answer with a PDF and downloads it", async ({ executorPage: page, applicantPage: applicant }) => {
+test("R5: the executor sends a request of the regulation's type, sees its due date, records the answer with a PDF and downloads it", async ({
+  executorPage: page,
+  applicantPage: applicant,
+}) => {
   const app = await submitArchiveInfo(applicant);
 
   await page.goto(`/staff/applications/${app.id}`);
@@ -31,12 +36,16 @@ test("R5: the executor sends a request of the regulation's type, sees its due da
   await expect(panel.locator("#request-text-error")).toHaveText("Ошибка: Опишите, какие сведения запрашиваются");
   await expect(text).toHaveAttribute("aria-invalid", "true");
   await expect(text).toBeFocused();
-  await expect(panel.getByRole("alert").filter({ hasText: "Исправьте ошибки" })).toContainText("Опишите, какие сведения запрашиваются");
+  await expect(panel.getByRole("alert").filter({ hasText: "Исправьте ошибки" })).toContainText(
+    "Опишите, какие сведения запрашиваются",
+  );
   await expectAccessible(page);
 
   await text.fill("Просим сообщить, где хранятся документы о выделении земельного участка за 1992–1993 годы");
   await panel.getByRole("button", { name: "Направить запрос" }).click();
-  await expect(panel.getByTestId("send-request-status")).toContainText(/Запрос направлен, срок ответа — до \d{1,2} \S+ \d{4} г\./);
+  await expect(panel.getByTestId("send-request-status")).toContainText(
+    /Запрос направлен, срок ответа — до \d{1,2} \S+ \d{4} г\./,
+  );
   const due = /до (\d{1,2} \S+ \d{4} г\.)/.exec((await panel.getByTestId("send-request-status").textContent())!)![1]!;
 
   // The request appears with its own deadline, waiting for the answer.
@@ -45,7 +54,9 @@ test("R5: the executor sends a request of the regulation's type, sees its due da
   await expect(request.getByTestId("request-due")).toHaveText(`срок ответа до ${due}`);
   await expect(request).toContainText("Ожидается ответ");
   await expect(request).toContainText("где хранятся документы о выделении земельного участка");
-  await expect(page.getByTestId("event-history").locator('[data-event-type="request_sent"]')).toContainText(`Срок ответа — до ${due}`);
+  await expect(page.getByTestId("event-history").locator('[data-event-type="request_sent"]')).toContainText(
+    `Срок ответа — до ${due}`,
+  );
 
   // The answer: the text is required; the file is optional.
   await request.getByRole("button", { name: "Внести ответ" }).click();
@@ -55,8 +66,12 @@ test("R5: the executor sends a request of the regulation's type, sees its due da
   await expect(request.getByText("Внесите содержание ответа", { exact: true }).first()).toBeVisible();
   await expectAccessible(page);
 
-  await answerText.fill("Архивный отдел администрации района, исх. № 45 от сегодняшнего дня: документы хранятся в фонде № 12");
-  await request.getByLabel("Файл ответа (необязательно)").setInputFiles({ name: ANSWER_FILE, mimeType: "application/pdf", buffer: PDF });
+  await answerText.fill(
+    "Архивный отдел администрации района, исх. № 45 от сегодняшнего дня: документы хранятся в фонде № 12",
+  );
+  await request
+    .getByLabel("Файл ответа (необязательно)")
+    .setInputFiles({ name: ANSWER_FILE, mimeType: "application/pdf", buffer: PDF });
   await request.getByRole("button", { name: "Внести ответ" }).click();
   await expect(panel.getByTestId("answer-status")).toContainText(`внесён с файлом «${ANSWER_FILE}»`);
   await expect(request).toContainText("ответ получен");
@@ -67,7 +82,9 @@ test("R5: the executor sends a request of the regulation's type, sees its due da
   const link = request.getByRole("link", { name: ANSWER_FILE });
   await expect(link).toBeVisible();
   await expect(page.getByRole("region", { name: "Вложения" })).not.toContainText(ANSWER_FILE);
-  await expect(page.getByTestId("event-history").locator('[data-event-type="request_answered"]')).toContainText(`Приложен файл ответа «${ANSWER_FILE}»`);
+  await expect(page.getByTestId("event-history").locator('[data-event-type="request_answered"]')).toContainText(
+    `Приложен файл ответа «${ANSWER_FILE}»`,
+  );
 
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
   expect(download.suggestedFilename()).toBe(ANSWER_FILE);
@@ -84,7 +101,9 @@ test("R5: the executor sends a request of the regulation's type, sees its due da
 
   // A second answer to the same request is refused with a clear message.
   const card = await trpc<{ requests: { id: string }[] }>(page, "staff.card", { id: app.id }, "GET");
-  const again = await page.request.post(`/api/staff/requests/${card.requests[0]!.id}/answer`, { multipart: { answerText: "Ещё один ответ" } });
+  const again = await page.request.post(`/api/staff/requests/${card.requests[0]!.id}/answer`, {
+    multipart: { answerText: "Ещё один ответ" },
+  });
   expect(again.status()).toBe(412);
   expect((await again.json()).error).toMatch(/уже внесён/);
 });

@@ -34,14 +34,16 @@ function mentionsHandleType(node) {
 
 function createsHandle(init) {
   let e = init;
-  while (e && (e.type === "AwaitExpression" || e.type === "TSAsExpression" || e.type === "TSNonNullExpression")) e = e.expression ?? e.argument;
+  while (e && (e.type === "AwaitExpression" || e.type === "TSAsExpression" || e.type === "TSNonNullExpression"))
+    e = e.expression ?? e.argument;
   if (!e) return false;
   if (e.type === "CallExpression" && e.callee.type === "Identifier") return HANDLE_FACTORIES.has(e.callee.name);
   if (e.type === "NewExpression" && e.callee.type === "Identifier") return e.callee.name === "PrismaClient";
   return false;
 }
 
-const propertyName = (member) => (!member.computed && member.property.type === "Identifier" ? member.property.name : null);
+const propertyName = (member) =>
+  !member.computed && member.property.type === "Identifier" ? member.property.name : null;
 
 const noQueryOutsideData = {
   meta: {
@@ -49,8 +51,10 @@ const noQueryOutsideData = {
     docs: { description: "Queries (member access on a Db/Tx handle) only in data.ts / mutations.ts" },
     schema: [],
     messages: {
-      router: "Routers never query: move this into the domain's data.ts (reads) or mutations.ts (writes) and pass ctx.db to it.",
-      query: "Queries belong in the domain's data.ts (reads) or mutations.ts (writes): call a function there and pass the handle ({{name}}) to it.",
+      router:
+        "Routers never query: move this into the domain's data.ts (reads) or mutations.ts (writes) and pass ctx.db to it.",
+      query:
+        "Queries belong in the domain's data.ts (reads) or mutations.ts (writes): call a function there and pass the handle ({{name}}) to it.",
     },
   },
   create(context) {
@@ -58,7 +62,8 @@ const noQueryOutsideData = {
     // Properties declared with a handle type in this file (`type EffectContext = { tx: Tx }`).
     const handleProps = new Set(["db", "tx"]);
     const collectProp = (node) => {
-      if (!node.computed && node.key?.type === "Identifier" && mentionsHandleType(node.typeAnnotation)) handleProps.add(node.key.name);
+      if (!node.computed && node.key?.type === "Identifier" && mentionsHandleType(node.typeAnnotation))
+        handleProps.add(node.key.name);
     };
 
     function isHandleIdentifier(id) {
@@ -72,7 +77,8 @@ const noQueryOutsideData = {
           const param = def.name.parent?.type === "AssignmentPattern" ? def.name.parent : def.name;
           return mentionsHandleType(def.name.typeAnnotation) || mentionsHandleType(param.typeAnnotation);
         }
-        if (def.type === "Variable") return mentionsHandleType(def.node.id.typeAnnotation) || createsHandle(def.node.init);
+        if (def.type === "Variable")
+          return mentionsHandleType(def.node.id.typeAnnotation) || createsHandle(def.node.init);
         return false;
       });
     }
@@ -88,7 +94,11 @@ const noQueryOutsideData = {
     }
 
     const describe = (node) => sourceCode.getText(node);
-    const isCtxDb = (node) => node.type === "MemberExpression" && propertyName(node) === "db" && node.object.type === "Identifier" && node.object.name === "ctx";
+    const isCtxDb = (node) =>
+      node.type === "MemberExpression" &&
+      propertyName(node) === "db" &&
+      node.object.type === "Identifier" &&
+      node.object.name === "ctx";
 
     const pending = [];
     return {
@@ -139,21 +149,30 @@ function target(filename, source) {
 }
 
 const typeOnly = (node) =>
-  node.importKind === "type" || node.exportKind === "type" || (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === "type" || s.exportKind === "type"));
+  node.importKind === "type" ||
+  node.exportKind === "type" ||
+  (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === "type" || s.exportKind === "type"));
 
 const clientImports = {
   meta: {
     type: "problem",
-    docs: { description: "Routes and components do not import data access; client modules import only client-safe server modules" },
+    docs: {
+      description:
+        "Routes and components do not import data access; client modules import only client-safe server modules",
+    },
     schema: [],
     messages: {
-      dataAccess: "Routes and components do not import data-access files or server/db ({{target}}): use the tRPC server caller or a procedure.",
-      clientUnsafe: "A \"use client\" module imports from server/ only client-safe modules (zod schema.ts files and the pure modules of eslint/data-boundary.mjs CLIENT_SAFE); {{target}} is not one.",
+      dataAccess:
+        "Routes and components do not import data-access files or server/db ({{target}}): use the tRPC server caller or a procedure.",
+      clientUnsafe:
+        'A "use client" module imports from server/ only client-safe modules (zod schema.ts files and the pure modules of eslint/data-boundary.mjs CLIENT_SAFE); {{target}} is not one.',
     },
   },
   create(context) {
     const filename = context.filename;
-    const isClient = context.sourceCode.ast.body.some((s) => s.type === "ExpressionStatement" && s.directive === "use client");
+    const isClient = context.sourceCode.ast.body.some(
+      (s) => s.type === "ExpressionStatement" && s.directive === "use client",
+    );
     function check(node, sourceNode, erased) {
       if (!sourceNode || typeof sourceNode.value !== "string" || erased) return;
       const t = target(filename, sourceNode.value);

@@ -36,14 +36,14 @@ function randomInstants(n: number): Date[] {
   const from = Date.UTC(2025, 0, 1);
   const span = Date.UTC(2027, 11, 1) - from;
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: n }, () => new Date(from + Math.floor(rnd() * span)));
 }
 
 /** The loop the fast path replaces: step one day at a time. */
 function naiveAddWorkingDays(calendar: WorkingCalendar, from: Date, n: number): string {
   let d = calendar.takeInDate(from);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = calendar.localDate(new Date(calendar.startOfLocalDay(d).getTime() + 36 * 3600_000));
     if (calendar.isWorkingDay(d)) left--;
   }
@@ -56,7 +56,10 @@ function benchArithmetic(calendar: WorkingCalendar) {
     ["addWorkingDays(t, 1..60)", (t, i) => calendar.addWorkingDays(t, 1 + (i % 60))],
     ["addCalendarDays(t, 1..60)", (t, i) => calendar.addCalendarDays(t, 1 + (i % 60))],
     ["addWorkingMinutes(t, 1..5000)", (t, i) => calendar.addWorkingMinutes(t, 1 + (i % 5000))],
-    ["countWorkingDays(t, t+0..90d)", (t, i) => calendar.countWorkingDays(t, new Date(t.getTime() + (i % 90) * 86_400_000))],
+    [
+      "countWorkingDays(t, t+0..90d)",
+      (t, i) => calendar.countWorkingDays(t, new Date(t.getTime() + (i % 90) * 86_400_000)),
+    ],
   ];
   const rows: [string, string][] = [];
   for (const [name, fn] of cases) {
@@ -86,21 +89,35 @@ async function latency(runs: number, fn: (i: number) => Promise<unknown>): Promi
   return `${at(0.5).toFixed(1).padStart(7)} ms median, ${at(0.95).toFixed(1).padStart(7)} ms p95`;
 }
 
-async function benchBoard(db: Db, calendar: WorkingCalendar, ids: { serviceId: string; versionId: string; departmentId: string; ownerId: string; executorId: string }) {
+async function benchBoard(
+  db: Db,
+  calendar: WorkingCalendar,
+  ids: { serviceId: string; versionId: string; departmentId: string; ownerId: string; executorId: string },
+) {
   // Bulk rows as the engine leaves them: open ones in review with due dates spread over two months
   // (some overdue), closed ones granted over the past years.
   const base = Date.UTC(2026, 9, 1);
   const rows = (n: number, open: boolean, offset: number) =>
     Array.from({ length: n }, (_, i) => ({
-      serviceId: ids.serviceId, regulationVersionId: ids.versionId, departmentId: ids.departmentId, ownerId: ids.ownerId,
-      status: open ? ("SUBMITTED" as const) : ("CLOSED" as const), registrationNumber: `BENCH-${open ? "O" : "C"}-${String(offset + i).padStart(7, "0")}`,
-      registeredAt: new Date(base - (offset + i) * 60_000), currentStage: open ? "review" : "granted", assigneeId: ids.executorId,
-      stageDueAt: open ? new Date(base + ((offset + i) % 60) * 86_400_000) : null, outcome: open ? null : "granted", rowVersion: 6,
+      serviceId: ids.serviceId,
+      regulationVersionId: ids.versionId,
+      departmentId: ids.departmentId,
+      ownerId: ids.ownerId,
+      status: open ? ("SUBMITTED" as const) : ("CLOSED" as const),
+      registrationNumber: `BENCH-${open ? "O" : "C"}-${String(offset + i).padStart(7, "0")}`,
+      registeredAt: new Date(base - (offset + i) * 60_000),
+      currentStage: open ? "review" : "granted",
+      assigneeId: ids.executorId,
+      stageDueAt: open ? new Date(base + ((offset + i) % 60) * 86_400_000) : null,
+      outcome: open ? null : "granted",
+      rowVersion: 6,
       data: { applicant_type: "individual" },
     }));
   const t0 = performance.now();
-  for (let i = 0; i < BOARD_OPEN; i += 2000) await db.application.createMany({ data: rows(Math.min(2000, BOARD_OPEN - i), true, i) });
-  for (let i = 0; i < BOARD_CLOSED; i += 2000) await db.application.createMany({ data: rows(Math.min(2000, BOARD_CLOSED - i), false, i) });
+  for (let i = 0; i < BOARD_OPEN; i += 2000)
+    await db.application.createMany({ data: rows(Math.min(2000, BOARD_OPEN - i), true, i) });
+  for (let i = 0; i < BOARD_CLOSED; i += 2000)
+    await db.application.createMany({ data: rows(Math.min(2000, BOARD_CLOSED - i), false, i) });
   await db.$executeRawUnsafe('ANALYZE "Application"');
   const tLoad = performance.now() - t0;
   const registrar = await db.user.findUniqueOrThrow({ where: { email: "registrar@demo.reglament.ru" } });
@@ -117,25 +134,61 @@ async function benchBoard(db: Db, calendar: WorkingCalendar, ids: { serviceId: s
     if (!cursor) break;
     cursors.push(cursor);
   }
-  console.log(`\nStaff board (${BOARD_OPEN.toLocaleString("en-US")} open applications in one stage, ${BOARD_CLOSED.toLocaleString("en-US")} closed; loaded in ${(tLoad / 1000).toFixed(1)} s):`);
+  console.log(
+    `\nStaff board (${BOARD_OPEN.toLocaleString("en-US")} open applications in one stage, ${BOARD_CLOSED.toLocaleString("en-US")} closed; loaded in ${(tLoad / 1000).toFixed(1)} s):`,
+  );
   const line = (name: string, value: string) => console.log(`  ${name.padEnd(46)} ${value}`);
-  line("board of one service (all columns, 20 each)", await latency(30, () => board(db, scope, { filters: road, perColumn: 20 }, ctx)));
-  line("board of every service in scope", await latency(30, () => board(db, scope, { filters: {}, perColumn: 20 }, ctx)));
-  line("next page of the big column (pages 2-30)", await latency(29, (i) => boardColumnPage(db, scope, { filters: road, stage: "review", cursor: cursors[i % cursors.length], limit: 20 }, ctx)));
-  line("overdue filter", await latency(30, () => board(db, scope, { filters: { ...road, deadline: "overdue" }, perColumn: 20 }, ctx)));
-  line("search by registration number", await latency(30, (i) => board(db, scope, { filters: { ...road, q: `BENCH-O-00${String(100 + i)}` }, perColumn: 20 }, ctx)));
-  line("search by applicant's last name", await latency(30, () => board(db, scope, { filters: { ...road, q: "Иванов" }, perColumn: 20 }, ctx)));
+  line(
+    "board of one service (all columns, 20 each)",
+    await latency(30, () => board(db, scope, { filters: road, perColumn: 20 }, ctx)),
+  );
+  line(
+    "board of every service in scope",
+    await latency(30, () => board(db, scope, { filters: {}, perColumn: 20 }, ctx)),
+  );
+  line(
+    "next page of the big column (pages 2-30)",
+    await latency(29, (i) =>
+      boardColumnPage(
+        db,
+        scope,
+        { filters: road, stage: "review", cursor: cursors[i % cursors.length], limit: 20 },
+        ctx,
+      ),
+    ),
+  );
+  line(
+    "overdue filter",
+    await latency(30, () => board(db, scope, { filters: { ...road, deadline: "overdue" }, perColumn: 20 }, ctx)),
+  );
+  line(
+    "search by registration number",
+    await latency(30, (i) =>
+      board(db, scope, { filters: { ...road, q: `BENCH-O-00${String(100 + i)}` }, perColumn: 20 }, ctx),
+    ),
+  );
+  line(
+    "search by applicant's last name",
+    await latency(30, () => board(db, scope, { filters: { ...road, q: "Иванов" }, perColumn: 20 }, ctx)),
+  );
 }
 
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "reglament-bench-"));
-  const database = await prepareDatabase({ dataDir: dir, databaseUrl: process.env.DATABASE_URL, database: process.env.DATABASE_URL ? undefined : "bench", quiet: true });
+  const database = await prepareDatabase({
+    dataDir: dir,
+    databaseUrl: process.env.DATABASE_URL,
+    database: process.env.DATABASE_URL ? undefined : "bench",
+    quiet: true,
+  });
   const db = createPrismaClient(database.url, { max: CONCURRENCY + 2 });
   try {
     await seedDemo(db);
     const calendar = await loadWorkingCalendar(db);
     const storage = new LocalFileStorage(path.join(dir, "files"));
-    console.log(`Reglament benchmark · node ${process.version} · ${database.embedded ? "embedded PostgreSQL" : "DATABASE_URL"}\n`);
+    console.log(
+      `Reglament benchmark · node ${process.version} · ${database.embedded ? "embedded PostgreSQL" : "DATABASE_URL"}\n`,
+    );
     console.log("Due-date arithmetic (operations per second, one core):");
     for (const [name, ops] of benchArithmetic(calendar)) console.log(`  ${name.padEnd(46)} ${ops.padStart(12)}`);
 
@@ -147,11 +200,22 @@ async function main() {
       const identity = (await loadIdentity(db, u.id))!;
       return staffScope(db, identity);
     };
-    const [registrar, executor, signer] = await Promise.all([actor("registrar@demo.reglament.ru"), actor("executor@demo.reglament.ru"), actor("signer@demo.reglament.ru")]);
+    const [registrar, executor, signer] = await Promise.all([
+      actor("registrar@demo.reglament.ru"),
+      actor("executor@demo.reglament.ru"),
+      actor("signer@demo.reglament.ru"),
+    ]);
     // The granted path of S1: registration → review → signing → result registration → issue → granted.
     const path_: [Actor, { transition: string; executorId?: string; resultType?: string; comment?: string }][] = [
       [registrar, { transition: "pass_to_review", executorId: executor.userId }],
-      [executor, { transition: "prepare_information", resultType: version.document.resultTypes.find((r) => r.kind === "positive")!.code, comment: "Участок дороги открыт для движения." }],
+      [
+        executor,
+        {
+          transition: "prepare_information",
+          resultType: version.document.resultTypes.find((r) => r.kind === "positive")!.code,
+          comment: "Участок дороги открыт для движения.",
+        },
+      ],
       [signer, { transition: "sign_result" }],
       [registrar, { transition: "register_result" }],
       [registrar, { transition: "issue_result" }],
@@ -160,33 +224,63 @@ async function main() {
     const ids: string[] = [];
     const t0 = performance.now();
     for (let i = 0; i < APPS; i++) {
-      const app = await db.application.create({ data: { serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id } });
+      const app = await db.application.create({
+        data: {
+          serviceId: service.id,
+          regulationVersionId: version.id,
+          departmentId: service.departmentId,
+          ownerId: owner.id,
+        },
+      });
       ids.push(app.id);
     }
     const tCreate = performance.now() - t0;
     let next = 0;
     const t1 = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < ids.length) await registerApplication(db, { applicationId: ids[next++]!, actorId: registrar.userId, calendar });
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < ids.length)
+          await registerApplication(db, { applicationId: ids[next++]!, actorId: registrar.userId, calendar });
+      }),
+    );
     const tRegister = performance.now() - t1;
     next = 0;
     const t2 = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < ids.length) {
-        const id = ids[next++]!;
-        let rowVersion = 1;
-        for (const [who, request] of path_) rowVersion = (await moveApplication(db, { applicationId: id, expectedRowVersion: rowVersion, actor: who, request, calendar, storage })).rowVersion;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < ids.length) {
+          const id = ids[next++]!;
+          let rowVersion = 1;
+          for (const [who, request] of path_)
+            rowVersion = (
+              await moveApplication(db, {
+                applicationId: id,
+                expectedRowVersion: rowVersion,
+                actor: who,
+                request,
+                calendar,
+                storage,
+              })
+            ).rowVersion;
+        }
+      }),
+    );
     const tMove = performance.now() - t2;
     const moves = ids.length * path_.length;
     const events = await db.applicationEvent.count();
     console.log(`\nDatabase (${APPS} applications of S1, ${CONCURRENCY} concurrent workers):`);
     console.log(`  ${"create drafts".padEnd(46)} ${rate(APPS, tCreate).padStart(12)} /s`);
     console.log(`  ${"registrations (number, deadlines, event)".padEnd(46)} ${rate(APPS, tRegister).padStart(12)} /s`);
-    console.log(`  ${"stage transitions (tx + guard + events + PDF)".padEnd(46)} ${rate(moves, tMove).padStart(12)} /s   (${moves} moves, ${events} events written)`);
-    await benchBoard(db, calendar, { serviceId: service.id, versionId: version.id, departmentId: service.departmentId, ownerId: owner.id, executorId: executor.userId });
+    console.log(
+      `  ${"stage transitions (tx + guard + events + PDF)".padEnd(46)} ${rate(moves, tMove).padStart(12)} /s   (${moves} moves, ${events} events written)`,
+    );
+    await benchBoard(db, calendar, {
+      serviceId: service.id,
+      versionId: version.id,
+      departmentId: service.departmentId,
+      ownerId: owner.id,
+      executorId: executor.userId,
+    });
 
     const mem = process.memoryUsage();
     console.log(`\nMemory: rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);

@@ -18,7 +18,8 @@ export function pixel(x: number, y: number): [number, number, number, number] {
   if ((x - cx) ** 2 + (y - cy) ** 2 > r * r) return [0, 0, 0, 0];
   const inRect = (x0: number, y0: number, x1: number, y1: number) => x >= x0 && x < x1 && y >= y0 && y < y1;
   // Three lines of text on the page, the last one shorter.
-  if (inRect(11, 11, 21, 13) || inRect(11, 15, 21, 17) || inRect(11, 19, 17, 21)) return [...BRAND, 255] as [number, number, number, number];
+  if (inRect(11, 11, 21, 13) || inRect(11, 15, 21, 17) || inRect(11, 19, 17, 21))
+    return [...BRAND, 255] as [number, number, number, number];
   if (inRect(8, 5, 24, 27)) return [...WHITE, 255] as [number, number, number, number];
   return [...BRAND, 255] as [number, number, number, number];
 }

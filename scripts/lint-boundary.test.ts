@@ -101,7 +101,10 @@ import type { OidcRefusal } from "@/server/auth/mutations";
 export default function Page() { return String([applicationForOwner, getDb]) as unknown as OidcRefusal; }
 `;
     const hits = ruleHits(await lint("app/(applicant)/probe/page.tsx", code), CLIENT);
-    expect(hits.map((m) => [m.messageId, m.line])).toEqual([["dataAccess", 1], ["dataAccess", 2]]);
+    expect(hits.map((m) => [m.messageId, m.line])).toEqual([
+      ["dataAccess", 1],
+      ["dataAccess", 2],
+    ]);
   });
 
   it("a client component imports only client-safe server modules", async () => {
@@ -109,7 +112,9 @@ export default function Page() { return String([applicationForOwner, getDb]) as 
 import { planTransition } from "@/server/workflow/machine";
 export function Widget() { return String(planTransition); }
 `;
-    expect(ruleHits(await lint("components/board/probe-widget.tsx", unsafe), CLIENT).map((m) => m.messageId)).toEqual(["clientUnsafe"]);
+    expect(ruleHits(await lint("components/board/probe-widget.tsx", unsafe), CLIENT).map((m) => m.messageId)).toEqual([
+      "clientUnsafe",
+    ]);
 
     const safe = `"use client";
 import { buildApplicationSchema } from "@/server/regulation/form-schema";

@@ -58,7 +58,9 @@ export function renderModel(schema: string): string {
   const rows = models.map((m) => {
     const scalars = m.fields.filter((f) => !names.has(f.type.replace(/[?[\]]/g, "")));
     const relations = m.fields.filter((f) => names.has(f.type.replace(/[?[\]]/g, "")) && !f.type.endsWith("[]"));
-    const cols = scalars.map((f) => (enumNames.has(f.type.replace(/[?[\]]/g, "")) ? `${f.name}: ${f.type}` : f.name)).join(", ");
+    const cols = scalars
+      .map((f) => (enumNames.has(f.type.replace(/[?[\]]/g, "")) ? `${f.name}: ${f.type}` : f.name))
+      .join(", ");
     const rel = relations.map((f) => `→ ${f.type.replace("?", "")}`).join(", ");
     return `| **${m.name}** | ${m.doc || "—"} | ${cols}${rel ? `<br>${rel}` : ""} |`;
   });

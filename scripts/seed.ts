@@ -6,7 +6,10 @@ import { seedDemo } from "../prisma/seed/demo";
 import { LOCKS, withAdvisoryLock } from "../server/db/lock";
 import { env } from "../server/env";
 
-const database = await prepareDatabase({ dataDir: path.resolve(env().dataDir), databaseUrl: env().databaseUrl ?? undefined });
+const database = await prepareDatabase({
+  dataDir: path.resolve(env().dataDir),
+  databaseUrl: env().databaseUrl ?? undefined,
+});
 const db = createPrismaClient(database.url, { max: 2 });
 try {
   console.log(JSON.stringify(await withAdvisoryLock(database.url, LOCKS.seed, () => seedDemo(db))));

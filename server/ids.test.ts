@@ -10,7 +10,18 @@ describe("isUuid / zId", () => {
   });
 
   it("refuses anything else: wrong length, non-hex, dashes only, not a string", () => {
-    for (const bad of ["", "not-a-uuid", "0b9c", "------------------------------------", "zzzzzzzz-zzzz-4zzz-8zzz-zzzzzzzzzzzz", `${crypto.randomUUID()}x`, " " + crypto.randomUUID(), 42, null, undefined]) {
+    for (const bad of [
+      "",
+      "not-a-uuid",
+      "0b9c",
+      "------------------------------------",
+      "zzzzzzzz-zzzz-4zzz-8zzz-zzzzzzzzzzzz",
+      `${crypto.randomUUID()}x`,
+      " " + crypto.randomUUID(),
+      42,
+      null,
+      undefined,
+    ]) {
       expect(isUuid(bad)).toBe(false);
     }
   });

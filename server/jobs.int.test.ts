@@ -28,12 +28,17 @@ function startWorker(url: string): Promise<Worker> {
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", (chunk: Buffer) => output.push(...chunk.toString().split("\n").filter(Boolean)));
-    void exited.then((code) => reject(new Error(`worker exited with ${code} before it was ready:\n${output.join("\n")}`)));
+    void exited.then((code) =>
+      reject(new Error(`worker exited with ${code} before it was ready:\n${output.join("\n")}`)),
+    );
   });
 }
 
 const escalations = (workers: Worker[]) =>
-  workers.flatMap((w) => w.output).map((line) => /deadlines checked: \d+ warnings, (\d+) escalations/.exec(line)).filter((m) => m !== null);
+  workers
+    .flatMap((w) => w.output)
+    .map((line) => /deadlines checked: \d+ warnings, (\d+) escalations/.exec(line))
+    .filter((m) => m !== null);
 
 let t: TestDatabase;
 let appId: string;
@@ -44,7 +49,13 @@ beforeAll(async () => {
   await seedDemo(t.db);
   const calendar = await loadWorkingCalendar(t.db);
   // Received long ago and never moved: its registration stage is overdue.
-  appId = (await registeredApplication(t.db, { serviceCode: "road-info", calendar, receivedAt: new Date(Date.now() - 60 * 86_400_000) })).id;
+  appId = (
+    await registeredApplication(t.db, {
+      serviceCode: "road-info",
+      calendar,
+      receivedAt: new Date(Date.now() - 60 * 86_400_000),
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -60,10 +71,16 @@ describe("deadline monitoring in two worker processes (R4)", () => {
     // As if the schedule had fired several times (each instance registers the same schedule).
     const boss = new PgBoss({ connectionString: t.url, schema: "pgboss", max: 2 });
     await boss.start();
-    const ids = (await Promise.all([1, 2, 3, 4].map(() => boss.send(JOBS.monitorDeadlines.name, {})))).filter((id) => id !== null);
+    const ids = (await Promise.all([1, 2, 3, 4].map(() => boss.send(JOBS.monitorDeadlines.name, {})))).filter(
+      (id) => id !== null,
+    );
     expect(ids).toHaveLength(4);
     await expect
-      .poll(async () => (await Promise.all(ids.map((id) => boss.getJobById(JOBS.monitorDeadlines.name, id)))).map((j) => j?.state), { timeout: 60_000, interval: 250 })
+      .poll(
+        async () =>
+          (await Promise.all(ids.map((id) => boss.getJobById(JOBS.monitorDeadlines.name, id)))).map((j) => j?.state),
+        { timeout: 60_000, interval: 250 },
+      )
       .toEqual(["completed", "completed", "completed", "completed"]);
     await boss.stop({ graceful: true, wait: true });
 
@@ -73,7 +90,9 @@ describe("deadline monitoring in two worker processes (R4)", () => {
     expect(runs.reduce((n, m) => n + Number(m[1]), 0)).toBe(1);
 
     const head = await t.db.user.findUniqueOrThrow({ where: { email: "head@demo.reglament.ru" } });
-    const notices = await t.db.notification.findMany({ where: { userId: head.id, kind: "deadline_breached", applicationId: appId } });
+    const notices = await t.db.notification.findMany({
+      where: { userId: head.id, kind: "deadline_breached", applicationId: appId },
+    });
     expect(notices).toHaveLength(1);
     expect(await t.db.outgoingEmail.count({ where: { notificationId: notices[0]!.id } })).toBe(1);
     expect(await t.db.deadlineAlert.count({ where: { stage: { applicationId: appId }, kind: "breach" } })).toBe(1);

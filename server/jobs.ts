@@ -34,7 +34,10 @@ export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promis
     const url = env().databaseUrl;
     if (!url) return;
     if (isMailSendingConfigured()) {
-      stopMail = startMailSender(getDb(), { intervalMs: env().mailSendIntervalMs, onError: (error) => console.error("[mail] sending failed:", error) });
+      stopMail = startMailSender(getDb(), {
+        intervalMs: env().mailSendIntervalMs,
+        onError: (error) => console.error("[mail] sending failed:", error),
+      });
     }
     boss = new PgBoss({ connectionString: url, schema: "pgboss", max: 3 });
     boss.on("error", (error) => console.error("[jobs]", error));
@@ -52,14 +55,19 @@ export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promis
     await boss.work(JOBS.monitorDeadlines.name, { pollingIntervalSeconds }, async () => {
       const db = getDb();
       const result = await monitorDeadlines(db, await deadlineContext(db));
-      console.log(`[jobs] deadlines checked: ${result.warned} warnings, ${result.escalated} escalations${result.unrouted ? `, ${result.unrouted} with nobody to tell (no head or registrar in the department)` : ""}`);
+      console.log(
+        `[jobs] deadlines checked: ${result.warned} warnings, ${result.escalated} escalations${result.unrouted ? `, ${result.unrouted} with nobody to tell (no head or registrar in the department)` : ""}`,
+      );
     });
     await boss.work(JOBS.purgeDrafts.name, { pollingIntervalSeconds }, async () => {
       const result = await purgeExpiredDrafts(getDb(), fileStorage());
-      if (result.notified || result.purged) console.log(`[jobs] drafts: ${result.notified} owners warned, ${result.purged} purged`);
+      if (result.notified || result.purged)
+        console.log(`[jobs] drafts: ${result.notified} owners warned, ${result.purged} purged`);
     });
   })();
-  return options.rethrow ? started : started.catch((error) => console.error("[jobs] could not start background jobs:", error));
+  return options.rethrow
+    ? started
+    : started.catch((error) => console.error("[jobs] could not start background jobs:", error));
 }
 
 /** Stops the workers (waiting for the jobs in progress) and the e-mail sender. */

@@ -25,7 +25,9 @@ describe("salutationName", () => {
 
 describe("fullNameOf", () => {
   it("reads a full_name answer stored as parts or as text", () => {
-    expect(fullNameOf({ lastName: "Петрова", firstName: "Анна", middleName: "Сергеевна" })).toBe("Петрова Анна Сергеевна");
+    expect(fullNameOf({ lastName: "Петрова", firstName: "Анна", middleName: "Сергеевна" })).toBe(
+      "Петрова Анна Сергеевна",
+    );
     expect(fullNameOf({ lastName: "Петрова", firstName: "Анна" })).toBe("Петрова Анна");
     expect(fullNameOf("Петрова Анна")).toBe("Петрова Анна");
     expect(fullNameOf({ lastName: 7, firstName: "Анна" })).toBe("Анна");

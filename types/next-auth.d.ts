@@ -2,7 +2,14 @@ import type { Role } from "@/server/regulation/document";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; name: string; roles: Role[]; departmentIds: string[]; authMethod: "password" | "oidc" };
+    user: {
+      id: string;
+      email: string;
+      name: string;
+      roles: Role[];
+      departmentIds: string[];
+      authMethod: "password" | "oidc";
+    };
   }
 }
 

@@ -13,9 +13,24 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/components/trpc-provider";
 
-const FIELD_ORDER: (keyof ClaimFormInput)[] = ["lastName", "firstName", "middleName", "phone", "password", "passwordConfirm"];
+const FIELD_ORDER: (keyof ClaimFormInput)[] = [
+  "lastName",
+  "firstName",
+  "middleName",
+  "phone",
+  "password",
+  "passwordConfirm",
+];
 
-export function ClaimForm({ token, email, defaults }: { token: string; email: string; defaults: { lastName: string; firstName: string; middleName: string; phone: string } }) {
+export function ClaimForm({
+  token,
+  email,
+  defaults,
+}: {
+  token: string;
+  email: string;
+  defaults: { lastName: string; firstName: string; middleName: string; phone: string };
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -34,14 +49,18 @@ export function ClaimForm({ token, email, defaults }: { token: string; email: st
         await mutation.mutateAsync({ ...values, token });
         router.push("/sign-in?registered=1");
       } catch (error) {
-        const fieldErrors = error instanceof TRPCClientError ? (error.data?.fieldErrors as Record<string, string> | null) : null;
+        const fieldErrors =
+          error instanceof TRPCClientError ? (error.data?.fieldErrors as Record<string, string> | null) : null;
         if (fieldErrors && Object.keys(fieldErrors).length) {
-          for (const [field, message] of Object.entries(fieldErrors)) setError(field as keyof ClaimFormInput, { message });
+          for (const [field, message] of Object.entries(fieldErrors))
+            setError(field as keyof ClaimFormInput, { message });
           setFocus(Object.keys(fieldErrors)[0] as keyof ClaimFormInput);
         } else if (error instanceof TRPCClientError && error.data?.appCode) {
           setFormError(error.message);
         } else {
-          setFormError("Не удалось задать пароль: сервер недоступен. Попробуйте ещё раз через минуту — введённые данные сохранены на странице.");
+          setFormError(
+            "Не удалось задать пароль: сервер недоступен. Попробуйте ещё раз через минуту — введённые данные сохранены на странице.",
+          );
         }
       }
     },
@@ -57,18 +76,67 @@ export function ClaimForm({ token, email, defaults }: { token: string; email: st
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <ErrorSummary errors={summary} />
-      {formError ? <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">{formError}</p> : null}
+      {formError ? (
+        <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">
+          {formError}
+        </p>
+      ) : null}
       <p>
         Электронная почта: <strong data-testid="claim-email">{email}</strong>
       </p>
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField id="lastName" label="Фамилия" required autoComplete="family-name" error={err("lastName")} {...register("lastName")} />
-        <TextField id="firstName" label="Имя" required autoComplete="given-name" error={err("firstName")} {...register("firstName")} />
-        <TextField id="middleName" label="Отчество (если есть)" autoComplete="additional-name" error={err("middleName")} {...register("middleName")} />
+        <TextField
+          id="lastName"
+          label="Фамилия"
+          required
+          autoComplete="family-name"
+          error={err("lastName")}
+          {...register("lastName")}
+        />
+        <TextField
+          id="firstName"
+          label="Имя"
+          required
+          autoComplete="given-name"
+          error={err("firstName")}
+          {...register("firstName")}
+        />
+        <TextField
+          id="middleName"
+          label="Отчество (если есть)"
+          autoComplete="additional-name"
+          error={err("middleName")}
+          {...register("middleName")}
+        />
       </div>
-      <TextField id="phone" label="Телефон" type="tel" autoComplete="tel" hint="Например, +7 900 123-45-67" error={err("phone")} {...register("phone")} />
-      <TextField id="password" label="Пароль" type="password" required autoComplete="new-password" hint="Не менее 10 символов, хотя бы одна буква и одна цифра." error={err("password")} {...register("password")} />
-      <TextField id="passwordConfirm" label="Пароль ещё раз" type="password" required autoComplete="new-password" error={err("passwordConfirm")} {...register("passwordConfirm")} />
+      <TextField
+        id="phone"
+        label="Телефон"
+        type="tel"
+        autoComplete="tel"
+        hint="Например, +7 900 123-45-67"
+        error={err("phone")}
+        {...register("phone")}
+      />
+      <TextField
+        id="password"
+        label="Пароль"
+        type="password"
+        required
+        autoComplete="new-password"
+        hint="Не менее 10 символов, хотя бы одна буква и одна цифра."
+        error={err("password")}
+        {...register("password")}
+      />
+      <TextField
+        id="passwordConfirm"
+        label="Пароль ещё раз"
+        type="password"
+        required
+        autoComplete="new-password"
+        error={err("passwordConfirm")}
+        {...register("passwordConfirm")}
+      />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Сохраняем…" : "Задать пароль"}
       </Button>

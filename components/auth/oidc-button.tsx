@@ -5,7 +5,9 @@ export function OidcButton({ name, callbackUrl }: { name: string; callbackUrl?: 
   return (
     <button
       type="button"
-      onClick={() => signIn("oidc", { callbackUrl: callbackUrl && callbackUrl.startsWith("/") ? callbackUrl : "/after-sign-in" })}
+      onClick={() =>
+        signIn("oidc", { callbackUrl: callbackUrl && callbackUrl.startsWith("/") ? callbackUrl : "/after-sign-in" })
+      }
       className="w-full rounded border-2 border-brand-700 px-5 py-2 font-semibold text-brand-700 hover:bg-brand-50"
     >
       Войти через {name}

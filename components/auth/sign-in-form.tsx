@@ -14,7 +14,10 @@ type Values = z.input<typeof zSignInInput>;
 export function SignInForm({ callbackUrl, registered }: { callbackUrl?: string; registered?: boolean }) {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(zSignInInput), mode: "onTouched" });
+  const { register, handleSubmit, formState } = useForm<Values>({
+    resolver: zodResolver(zSignInInput),
+    mode: "onTouched",
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
@@ -29,11 +32,40 @@ export function SignInForm({ callbackUrl, registered }: { callbackUrl?: string; 
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={failure ? "sign-in-failure" : undefined}>
-      {registered ? <p className="rounded bg-green-50 p-3 text-green-800" role="status">Регистрация завершена. Войдите с новым паролем.</p> : null}
-      {failure ? <p id="sign-in-failure" role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">{failure}</p> : null}
-      <TextField id="email" label="Электронная почта" type="email" autoComplete="username" required error={formState.errors.email?.message} {...register("email")} />
-      <TextField id="password" label="Пароль" type="password" autoComplete="current-password" required error={formState.errors.password?.message} {...register("password")} />
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-describedby={failure ? "sign-in-failure" : undefined}
+    >
+      {registered ? (
+        <p className="rounded bg-green-50 p-3 text-green-800" role="status">
+          Регистрация завершена. Войдите с новым паролем.
+        </p>
+      ) : null}
+      {failure ? (
+        <p id="sign-in-failure" role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">
+          {failure}
+        </p>
+      ) : null}
+      <TextField
+        id="email"
+        label="Электронная почта"
+        type="email"
+        autoComplete="username"
+        required
+        error={formState.errors.email?.message}
+        {...register("email")}
+      />
+      <TextField
+        id="password"
+        label="Пароль"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={formState.errors.password?.message}
+        {...register("password")}
+      />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Входим…" : "Войти"}
       </Button>

@@ -106,7 +106,9 @@ export function BoardColumn(props: Props) {
       className={`flex h-full w-72 shrink-0 flex-col rounded-lg border-2 p-2 ${frame}`}
     >
       <div className="px-1">
-        <h3 id={headingId} tabIndex={-1} className="font-semibold leading-snug">{column.title}</h3>
+        <h3 id={headingId} tabIndex={-1} className="font-semibold leading-snug">
+          {column.title}
+        </h3>
         <p className="text-sm text-slate-700">{applicationsCount(column.total)}</p>
         {drop === "allowed" || drop === "over" ? (
           <p className="mt-1 text-sm font-semibold text-brand-900">
@@ -137,7 +139,9 @@ export function BoardColumn(props: Props) {
       )}
       {cards.length < column.total || hasMore ? (
         <div className="mt-2 px-1">
-          <p id={`column-${column.key}-shown`} className="text-xs text-slate-600">Показано {cards.length} из {column.total}</p>
+          <p id={`column-${column.key}-shown`} className="text-xs text-slate-600">
+            Показано {cards.length} из {column.total}
+          </p>
           {hasMore ? (
             <button
               type="button"
@@ -149,7 +153,11 @@ export function BoardColumn(props: Props) {
               {loadingMore ? "Загружаем…" : "Показать ещё"}
             </button>
           ) : null}
-          {more.isError ? <p role="alert" className="mt-1 text-sm text-red-800">Не удалось загрузить следующие заявления. Нажмите «Показать ещё», чтобы повторить.</p> : null}
+          {more.isError ? (
+            <p role="alert" className="mt-1 text-sm text-red-800">
+              Не удалось загрузить следующие заявления. Нажмите «Показать ещё», чтобы повторить.
+            </p>
+          ) : null}
         </div>
       ) : null}
     </section>

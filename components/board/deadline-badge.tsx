@@ -13,7 +13,10 @@ const STYLE: Record<DeadlineStatus, { className: string; mark: string }> = {
 export function DeadlineBadge({ status, label }: { status: DeadlineStatus; label: string }) {
   const style = STYLE[status];
   return (
-    <span className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-semibold ${style.className}`} data-deadline={status}>
+    <span
+      className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-semibold ${style.className}`}
+      data-deadline={status}
+    >
       {style.mark ? <span aria-hidden>{style.mark}</span> : null}
       {label}
     </span>

@@ -41,7 +41,12 @@ export function parseFilters(params: ParamSource): BoardFilters {
 
 /** Record<string, string | string[] | undefined> (a page's searchParams) as a ParamSource. */
 export function paramsFromRecord(record: Record<string, string | string[] | undefined>): ParamSource {
-  return { get: (name) => { const v = record[name]; return (Array.isArray(v) ? v[0] : v) ?? null; } };
+  return {
+    get: (name) => {
+      const v = record[name];
+      return (Array.isArray(v) ? v[0] : v) ?? null;
+    },
+  };
 }
 
 export function filtersToQuery(filters: BoardFilters): string {

@@ -3,4 +3,5 @@ import { countOf } from "@/server/format/plural";
 
 export const applicationsCount = (n: number) => countOf(n, ["заявление", "заявления", "заявлений"]);
 
-export const numberLabel = (registrationNumber: string | null) => (registrationNumber ? `№ ${registrationNumber}` : "без номера");
+export const numberLabel = (registrationNumber: string | null) =>
+  registrationNumber ? `№ ${registrationNumber}` : "без номера";

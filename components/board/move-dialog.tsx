@@ -50,14 +50,24 @@ const focusField = (f: MoveFields) => focusById(fieldId(f));
 
 function commentLabel(t: CardTransition): { label: string; hint?: string; required: boolean } {
   if (t.requires.refusalGrounds || t.kind === "refusal" || t.kind === "intake_refusal") {
-    return { label: "Мотивы отказа", hint: "Поясните, почему основание применимо к этому заявлению: ссылки на основание без пояснения недостаточно.", required: true };
+    return {
+      label: "Мотивы отказа",
+      hint: "Поясните, почему основание применимо к этому заявлению: ссылки на основание без пояснения недостаточно.",
+      required: true,
+    };
   }
-  if (t.kind === "grant" && t.requires.comment) return { label: "Текст ответа заявителю", hint: "Войдёт в документ, являющийся результатом услуги.", required: true };
+  if (t.kind === "grant" && t.requires.comment)
+    return {
+      label: "Текст ответа заявителю",
+      hint: "Войдёт в документ, являющийся результатом услуги.",
+      required: true,
+    };
   if (t.requires.comment) return { label: "Комментарий", required: true };
   return { label: "Комментарий (необязательно)", hint: "Сохранится в истории заявления.", required: false };
 }
 
-const expectedResultKind = (t: CardTransition) => (t.kind === "refusal" || t.kind === "intake_refusal" ? "refusal" : t.kind === "grant" ? "positive" : null);
+const expectedResultKind = (t: CardTransition) =>
+  t.kind === "refusal" || t.kind === "intake_refusal" ? "refusal" : t.kind === "grant" ? "positive" : null;
 
 export function MoveDialog({ subject, candidates, stageTitle, details, initialErrors, onDone, onCancel }: Props) {
   const trpc = useTRPC();
@@ -77,19 +87,41 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
 
   const { register, control, handleSubmit, setError, clearErrors, formState, setValue } = useForm<MoveFormValues>({
     resolver: zodResolver(zMoveForm),
-    defaultValues: { transition: candidates.length === 1 ? candidates[0]!.key : "", executorId: "", refusalGrounds: [], resultType: "", comment: "" },
+    defaultValues: {
+      transition: candidates.length === 1 ? candidates[0]!.key : "",
+      executorId: "",
+      refusalGrounds: [],
+      resultType: "",
+      comment: "",
+    },
   });
   const chosenKey = useWatch({ control, name: "transition" });
   const chosen = candidates.find((t) => t.key === chosenKey);
   const req = chosen?.requires ?? {};
 
   const needsDetails = !details && candidates.some((t) => t.requires.refusalGrounds || t.requires.resultType);
-  const card = useQuery({ ...trpc.staff.card.queryOptions({ id: subject.id }), enabled: needsDetails, staleTime: 60_000 });
+  const card = useQuery({
+    ...trpc.staff.card.queryOptions({ id: subject.id }),
+    enabled: needsDetails,
+    staleTime: 60_000,
+  });
   const loaded: MoveDetails | undefined = details ?? card.data;
-  const executors = useQuery({ ...trpc.staff.executors.queryOptions({ id: subject.id }), enabled: candidates.some((t) => t.requires.executor), staleTime: 60_000 });
+  const executors = useQuery({
+    ...trpc.staff.executors.queryOptions({ id: subject.id }),
+    enabled: candidates.some((t) => t.requires.executor),
+    staleTime: 60_000,
+  });
 
-  const grounds = req.refusalGrounds === "intake" ? loaded?.intakeRefusalGrounds : req.refusalGrounds === "service" ? loaded?.serviceRefusalGrounds : undefined;
-  const resultTypes = chosen && req.resultType ? (loaded?.resultTypes ?? []).filter((r) => !expectedResultKind(chosen) || r.kind === expectedResultKind(chosen)) : [];
+  const grounds =
+    req.refusalGrounds === "intake"
+      ? loaded?.intakeRefusalGrounds
+      : req.refusalGrounds === "service"
+        ? loaded?.serviceRefusalGrounds
+        : undefined;
+  const resultTypes =
+    chosen && req.resultType
+      ? (loaded?.resultTypes ?? []).filter((r) => !expectedResultKind(chosen) || r.kind === expectedResultKind(chosen))
+      : [];
   const loading = (needsDetails && card.isPending) || (!!req.executor && executors.isPending);
   const loadFailed = (needsDetails && card.isError) || (!!req.executor && executors.isError);
 
@@ -103,7 +135,9 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
   useEffect(() => {
     if (focusedFirstField.current || loading) return;
     focusedFirstField.current = true;
-    ref.current?.querySelector<HTMLElement>("input:not([disabled]), select:not([disabled]), textarea:not([disabled])")?.focus();
+    ref.current
+      ?.querySelector<HTMLElement>("input:not([disabled]), select:not([disabled]), textarea:not([disabled])")
+      ?.focus();
   }, [loading]);
 
   const applyFieldErrors = useCallback(
@@ -164,7 +198,10 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
   const target = chosen ? stageTitle?.(chosen.to) : undefined;
   const baseComment = chosen ? commentLabel(chosen) : null;
   // The server may ask for a comment the regulation's `requires` does not mention (proof of issue).
-  const comment = baseComment && !baseComment.required && err("comment") ? { label: "Комментарий", hint: undefined, required: true } : baseComment;
+  const comment =
+    baseComment && !baseComment.required && err("comment")
+      ? { label: "Комментарий", hint: undefined, required: true }
+      : baseComment;
 
   return (
     <Dialog
@@ -180,7 +217,9 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
       onClose={onCancel}
       testId="move-dialog"
     >
-      <h2 id="move-dialog-title" tabIndex={-1} className="text-xl font-bold">{title}</h2>
+      <h2 id="move-dialog-title" tabIndex={-1} className="text-xl font-bold">
+        {title}
+      </h2>
       <p id="move-dialog-subject" className="mt-1 text-slate-700">
         Заявление {numberLabel(subject.registrationNumber)}
         {target ? <>: переход на этап «{target}»</> : null}
@@ -189,7 +228,14 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
       <form onSubmit={onSubmit} noValidate className="mt-4 space-y-5">
         <ErrorSummary errors={summary} titleId="move-error-summary-title" />
         {formError ? (
-          <p ref={formErrorRef} id="move-form-error" role="alert" tabIndex={-1} className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-800" data-testid="move-form-error">
+          <p
+            ref={formErrorRef}
+            id="move-form-error"
+            role="alert"
+            tabIndex={-1}
+            className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-800"
+            data-testid="move-form-error"
+          >
             {formError.text}
           </p>
         ) : null}
@@ -205,8 +251,16 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
           </FormFieldset>
         ) : null}
 
-        {loading ? <p role="status" className="text-slate-700">Загружаем данные для этого действия…</p> : null}
-        {loadFailed ? <p role="alert" className="text-red-800">Не удалось загрузить данные для этого действия. Закройте окно и попробуйте ещё раз.</p> : null}
+        {loading ? (
+          <p role="status" className="text-slate-700">
+            Загружаем данные для этого действия…
+          </p>
+        ) : null}
+        {loadFailed ? (
+          <p role="alert" className="text-red-800">
+            Не удалось загрузить данные для этого действия. Закройте окно и попробуйте ещё раз.
+          </p>
+        ) : null}
 
         {req.executor && executors.data ? (
           <FormField
@@ -214,13 +268,19 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
             label="Исполнитель"
             required
             error={err("executorId")}
-            after={executors.data.length === 0 ? <p className="mt-1 text-sm text-slate-700">В подразделении нет сотрудников с ролью исполнителя.</p> : null}
+            after={
+              executors.data.length === 0 ? (
+                <p className="mt-1 text-sm text-slate-700">В подразделении нет сотрудников с ролью исполнителя.</p>
+              ) : null
+            }
           >
             {(control) => (
               <select {...control} {...register("executorId")}>
                 <option value="">— выберите исполнителя —</option>
                 {executors.data.map((e) => (
-                  <option key={e.id} value={e.id}>{e.name}</option>
+                  <option key={e.id} value={e.id}>
+                    {e.name}
+                  </option>
                 ))}
               </select>
             )}
@@ -234,7 +294,11 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
             render={({ field }) => (
               <FormFieldset
                 id={fieldId("refusalGrounds")}
-                legend={req.refusalGrounds === "intake" ? "Основания для отказа в приёме документов" : "Основания для отказа в предоставлении услуги"}
+                legend={
+                  req.refusalGrounds === "intake"
+                    ? "Основания для отказа в приёме документов"
+                    : "Основания для отказа в предоставлении услуги"
+                }
                 hint="Только из исчерпывающего перечня регламента; отметьте все, что применимы."
                 required
                 error={err("refusalGrounds")}
@@ -246,7 +310,11 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
                       className="mt-1"
                       value={g.code}
                       checked={field.value.includes(g.code)}
-                      onChange={(e) => field.onChange(e.target.checked ? [...field.value, g.code] : field.value.filter((c) => c !== g.code))}
+                      onChange={(e) =>
+                        field.onChange(
+                          e.target.checked ? [...field.value, g.code] : field.value.filter((c) => c !== g.code),
+                        )
+                      }
                       onBlur={field.onBlur}
                     />
                     <span>
@@ -272,7 +340,13 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
         ) : null}
 
         {comment ? (
-          <FormField id={fieldId("comment")} label={comment.label} hint={comment.hint} required={comment.required} error={err("comment")}>
+          <FormField
+            id={fieldId("comment")}
+            label={comment.label}
+            hint={comment.hint}
+            required={comment.required}
+            error={err("comment")}
+          >
             {(control) => <textarea rows={4} {...control} {...register("comment")} />}
           </FormField>
         ) : null}

@@ -63,11 +63,15 @@ export function outcomeOfError(error: unknown): Exclude<MoveOutcome, { kind: "mo
     case "signed-out":
       return { kind: "failed", message: failure.message };
     case "offline":
-      return { kind: "failed", message: "Нет связи с сервером: действие не выполнено. Проверьте подключение и попробуйте ещё раз." };
+      return {
+        kind: "failed",
+        message: "Нет связи с сервером: действие не выполнено. Проверьте подключение и попробуйте ещё раз.",
+      };
     case "server":
       return { kind: "failed", message: joinSentences(`Действие не выполнено: ${failure.message}`) };
   }
 }
 
 /** Whether choosing the transition needs anything beyond the choice itself. */
-export const needsInput = (t: CardTransition) => !!(t.requires.executor || t.requires.refusalGrounds || t.requires.resultType || t.requires.comment);
+export const needsInput = (t: CardTransition) =>
+  !!(t.requires.executor || t.requires.refusalGrounds || t.requires.resultType || t.requires.comment);

@@ -24,7 +24,12 @@ type Drag = { card: BoardCard; targets: Set<string> };
 /** «10:42:05» in the municipality's zone, as every time on the board. */
 const formatTime = (at: Date) => zonedFormat({ hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(at);
 
-const subjectOf = (card: BoardCard): MoveSubject => ({ id: card.id, registrationNumber: card.registrationNumber, rowVersion: card.rowVersion, transitions: card.transitions });
+const subjectOf = (card: BoardCard): MoveSubject => ({
+  id: card.id,
+  registrationNumber: card.registrationNumber,
+  rowVersion: card.rowVersion,
+  transitions: card.transitions,
+});
 
 /** Focus the card's «Действия» (or its link when no action is left), else the fallback. */
 function focusCard(id: string, fallbackId?: string) {
@@ -83,7 +88,9 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
         case "moved": {
           setAlert(null);
           const to = latestTitles.current.get(outcome.toStage);
-          setStatus(`Заявление ${numberLabel(subject.registrationNumber)}: выполнено «${outcome.transition.title}»${to ? `, теперь на этапе «${to}»` : ""}.`);
+          setStatus(
+            `Заявление ${numberLabel(subject.registrationNumber)}: выполнено «${outcome.transition.title}»${to ? `, теперь на этапе «${to}»` : ""}.`,
+          );
           pendingFocus.current = { id: subject.id, toStage: outcome.toStage };
           await refresh();
           // The refreshed board is committed after this point; the effect below catches it.
@@ -181,37 +188,57 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
         </p>
       </div>
       <p className="mt-1 text-sm text-slate-700">
-        Перетащите карточку в подсвеченную колонку или выберите действие в меню «Действия» на карточке. Доступны только переходы, предусмотренные
-        регламентом для вашей роли.
+        Перетащите карточку в подсвеченную колонку или выберите действие в меню «Действия» на карточке. Доступны только
+        переходы, предусмотренные регламентом для вашей роли.
       </p>
 
       <div className="mt-4">
         <BoardFiltersForm filters={filters} services={services} onChange={applyFilters} />
       </div>
 
-      <p role="status" aria-live="polite" className="mt-3 min-h-6 text-sm text-green-900" data-testid="board-status">{status}</p>
+      <p role="status" aria-live="polite" className="mt-3 min-h-6 text-sm text-green-900" data-testid="board-status">
+        {status}
+      </p>
       {alert ? (
-        <div ref={alertRef} role="alert" tabIndex={-1} className="mt-2 flex flex-wrap items-start justify-between gap-3 rounded border-2 border-amber-700 bg-amber-50 p-3 text-amber-950" data-testid="board-alert">
+        <div
+          ref={alertRef}
+          role="alert"
+          tabIndex={-1}
+          className="mt-2 flex flex-wrap items-start justify-between gap-3 rounded border-2 border-amber-700 bg-amber-50 p-3 text-amber-950"
+          data-testid="board-alert"
+        >
           <p>{alert.text}</p>
-          <button type="button" onClick={() => setAlert(null)} className="text-sm underline">Скрыть сообщение</button>
+          <button type="button" onClick={() => setAlert(null)} className="text-sm underline">
+            Скрыть сообщение
+          </button>
         </div>
       ) : null}
 
       {board.isError && !data ? (
         <div role="alert" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-4 text-red-800">
           <p>Не удалось загрузить заявления: {board.error.message}</p>
-          <button type="button" onClick={() => void board.refetch()} className="mt-2 underline">Повторить</button>
+          <button type="button" onClick={() => void board.refetch()} className="mt-2 underline">
+            Повторить
+          </button>
         </div>
       ) : null}
 
       {data && data.columns.length === 0 ? (
         <p className="mt-4 rounded border border-slate-200 bg-white p-4">
-          {filters.serviceCode ? "Такой услуги нет среди услуг ваших подразделений." : "Услуг в ведении ваших подразделений нет."}
+          {filters.serviceCode
+            ? "Такой услуги нет среди услуг ваших подразделений."
+            : "Услуг в ведении ваших подразделений нет."}
         </p>
       ) : null}
 
       {data && data.columns.length > 0 ? (
-        <div role="region" aria-label="Колонки этапов (прокручиваются по горизонтали)" tabIndex={0} className="mt-2 overflow-x-auto pb-3" aria-busy={board.isFetching && board.isPlaceholderData}>
+        <div
+          role="region"
+          aria-label="Колонки этапов (прокручиваются по горизонтали)"
+          tabIndex={0}
+          className="mt-2 overflow-x-auto pb-3"
+          aria-busy={board.isFetching && board.isPlaceholderData}
+        >
           <ul aria-label="Этапы процесса" className="flex min-h-64 items-stretch gap-3">
             {data.columns.map((column) => (
               <li key={`${filtersKey}|${column.key}`} className="flex">

@@ -12,7 +12,8 @@ export function CoApplicantsPanel({ applicationId }: { applicationId: string }) 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.application.coApplicants.queryOptions({ id: applicationId }));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.application.coApplicants.queryKey({ id: applicationId }) });
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.application.coApplicants.queryKey({ id: applicationId }) });
   const invite = useMutation(trpc.application.inviteCoApplicant.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.application.removeCoApplicant.mutationOptions({ onSuccess: refresh }));
   const [email, setEmail] = useState("");
@@ -35,20 +36,36 @@ export function CoApplicantsPanel({ applicationId }: { applicationId: string }) 
 
   return (
     <section aria-labelledby="co-applicants-title" className="mt-8 rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="co-applicants-title" className="text-lg font-semibold">Созаявители</h2>
-      <p className="mt-1 text-slate-700">Если запрос подаётся совместно, пригласите других заявителей: каждый заполнит свой раздел в своём личном кабинете.</p>
+      <h2 id="co-applicants-title" className="text-lg font-semibold">
+        Созаявители
+      </h2>
+      <p className="mt-1 text-slate-700">
+        Если запрос подаётся совместно, пригласите других заявителей: каждый заполнит свой раздел в своём личном
+        кабинете.
+      </p>
       {list.data && list.data.length > 0 ? (
         <ul className="mt-3 space-y-2" aria-label="Приглашённые созаявители">
           {list.data.map((p) => (
-            <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 p-3">
+            <li
+              key={p.id}
+              className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 p-3"
+            >
               <span>
                 <span className="font-medium">{p.name ?? p.email}</span>
                 {p.name ? <span className="text-slate-600"> ({p.email})</span> : null}
                 <span className="block text-sm" data-testid="co-applicant-status">
-                  {p.completedAt ? "Раздел заполнен" : p.acceptedAt ? "Приглашение принято, раздел заполняется" : "Приглашение отправлено"}
+                  {p.completedAt
+                    ? "Раздел заполнен"
+                    : p.acceptedAt
+                      ? "Приглашение принято, раздел заполняется"
+                      : "Приглашение отправлено"}
                 </span>
               </span>
-              <button type="button" onClick={() => remove.mutate({ id: applicationId, participantId: p.id })} className="text-sm text-red-800 underline">
+              <button
+                type="button"
+                onClick={() => remove.mutate({ id: applicationId, participantId: p.id })}
+                className="text-sm text-red-800 underline"
+              >
                 Отозвать приглашение<span className="sr-only"> для {p.email}</span>
               </button>
             </li>
@@ -56,12 +73,29 @@ export function CoApplicantsPanel({ applicationId }: { applicationId: string }) 
         </ul>
       ) : null}
       <form onSubmit={onInvite} noValidate className="mt-4 flex flex-wrap items-end gap-3">
-        <FormField id="co-applicant-email" label="Электронная почта созаявителя" error={error ?? undefined} className="min-w-64 flex-1">
-          {(control) => <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" {...control} />}
+        <FormField
+          id="co-applicant-email"
+          label="Электронная почта созаявителя"
+          error={error ?? undefined}
+          className="min-w-64 flex-1"
+        >
+          {(control) => (
+            <input
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              autoComplete="off"
+              {...control}
+            />
+          )}
         </FormField>
-        <Button type="submit" disabled={invite.isPending}>Пригласить</Button>
+        <Button type="submit" disabled={invite.isPending}>
+          Пригласить
+        </Button>
       </form>
-      <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900">{notice}</p>
+      <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900">
+        {notice}
+      </p>
     </section>
   );
 }

@@ -40,11 +40,25 @@ function Answer({ row }: { row: AnswerRow }) {
   return <>{row.text}</>;
 }
 
-export function AnswersSummary({ steps, values, complete, onEdit }: { steps: StepDef[]; values: FormValues; complete: boolean[]; onEdit: (index: number) => void }) {
+export function AnswersSummary({
+  steps,
+  values,
+  complete,
+  onEdit,
+}: {
+  steps: StepDef[];
+  values: FormValues;
+  complete: boolean[];
+  onEdit: (index: number) => void;
+}) {
   return (
     <div className="space-y-6">
       {steps.map((step, i) => (
-        <section key={step.key} aria-labelledby={`answers-${step.key}`} className="rounded border border-slate-300 bg-white p-4">
+        <section
+          key={step.key}
+          aria-labelledby={`answers-${step.key}`}
+          className="rounded border border-slate-300 bg-white p-4"
+        >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h3 id={`answers-${step.key}`} className="text-lg font-semibold">
               {step.title}
@@ -54,7 +68,9 @@ export function AnswersSummary({ steps, values, complete, onEdit }: { steps: Ste
             </button>
           </div>
           {!complete[i] ? (
-            <p className="mt-1 text-sm font-semibold text-red-700">Шаг заполнен не полностью: нажмите «Изменить», чтобы исправить.</p>
+            <p className="mt-1 text-sm font-semibold text-red-700">
+              Шаг заполнен не полностью: нажмите «Изменить», чтобы исправить.
+            </p>
           ) : null}
           <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[minmax(0,18rem)_1fr]">
             {answerRows(visibleFields(step, values, steps), values).map((row) => (

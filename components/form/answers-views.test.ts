@@ -8,7 +8,13 @@ import { FormAnswers } from "@/components/form-answers";
 import { AnswersSummary } from "./answers-summary";
 
 /** The text a reader sees: tags dropped, entities decoded, whitespace collapsed. */
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ");
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
 
 describe("FormAnswers (cabinet, print page, staff card)", () => {
   it("prints the labels of the ticked options and the one way of writing names, dates and phones", () => {
@@ -26,7 +32,16 @@ describe("FormAnswers (cabinet, print page, staff card)", () => {
 
 describe("AnswersSummary (the wizard's last step)", () => {
   it("prints the same texts as the other views", () => {
-    const html = text(renderToStaticMarkup(createElement(AnswersSummary, { steps: ANSWER_STEPS, values: ANSWER_VALUES, complete: [true, true], onEdit: () => {} })));
+    const html = text(
+      renderToStaticMarkup(
+        createElement(AnswersSummary, {
+          steps: ANSWER_STEPS,
+          values: ANSWER_VALUES,
+          complete: [true, true],
+          onEdit: () => {},
+        }),
+      ),
+    );
     expect(html).toContain("Как сообщить о готовности Письмо на электронную почту; Звонок");
     expect(html).toContain("Иванов Иван Петрович");
     expect(html).toContain("03.02.1960");

@@ -23,7 +23,14 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "reac
 import { FormProvider, useForm, useFormState, useWatch } from "react-hook-form";
 import type { AppRouter } from "@/server/api/root";
 import type { StepDef } from "@/server/regulation/document";
-import { FORM_ERROR_KEY, buildApplicationSchema, fieldErrorsByPath, isStepComplete, validateApplication, visibleFields } from "@/server/regulation/form-schema";
+import {
+  FORM_ERROR_KEY,
+  buildApplicationSchema,
+  fieldErrorsByPath,
+  isStepComplete,
+  validateApplication,
+  visibleFields,
+} from "@/server/regulation/form-schema";
 import { useTRPC } from "@/components/trpc-provider";
 import { displayTimeZone } from "@/components/ui/format";
 import { AnswersSummary } from "./answers-summary";
@@ -67,13 +74,16 @@ export function ApplicationWizard({ draft }: { draft: DraftPayload }) {
   return <Wizard key={`${draft.id}:${draft.version}`} draft={draft} />;
 }
 
-
 type Initial = { values: FormValues; stepIndex: number; rowVersion: number; restored: boolean; discardLocal: boolean };
 
 /** Server values, or the browser copy when it holds changes the server never received. */
 function initialState(draft: DraftPayload): Initial {
   const steps = draft.steps;
-  const indexOf = (key: string | null | undefined) => Math.max(0, steps.findIndex((s) => s.key === key));
+  const indexOf = (key: string | null | undefined) =>
+    Math.max(
+      0,
+      steps.findIndex((s) => s.key === key),
+    );
   const local = browserDraftStorage(draft.id).read();
   if (local) {
     const same = fingerprint(local.values, null) === fingerprint(draft.values, null);
@@ -87,10 +97,24 @@ function initialState(draft: DraftPayload): Initial {
       };
     }
   }
-  return { values: draft.values, stepIndex: indexOf(draft.currentStep), rowVersion: draft.rowVersion, restored: false, discardLocal: !!local };
+  return {
+    values: draft.values,
+    stepIndex: indexOf(draft.currentStep),
+    rowVersion: draft.rowVersion,
+    restored: false,
+    discardLocal: !!local,
+  };
 }
 
-function StatusLine({ state, onChoose, signInHref }: { state: SyncSnapshot; onChoose: () => void; signInHref: string }) {
+function StatusLine({
+  state,
+  onChoose,
+  signInHref,
+}: {
+  state: SyncSnapshot;
+  onChoose: () => void;
+  signInHref: string;
+}) {
   const f = state.failure;
   let text: string;
   let tone = "text-slate-700";
@@ -118,7 +142,13 @@ function StatusLine({ state, onChoose, signInHref }: { state: SyncSnapshot; onCh
   else text = `Черновик сохранён ${formatSavedAt(state.savedAt)}`;
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <p role="status" aria-live="polite" aria-atomic="true" className={`text-sm font-medium ${tone}`} data-testid="draft-status">
+      <p
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        className={`text-sm font-medium ${tone}`}
+        data-testid="draft-status"
+      >
         {text}
       </p>
       {f?.kind === "conflict" ? (
@@ -167,7 +197,11 @@ function Wizard({ draft }: { draft: DraftPayload }) {
 
   // Only the current step is judged; the others pass through (their values are kept as typed).
   const resolver = useMemo(
-    () => groupsJudgeOnlyThemselves(zodResolver(buildApplicationSchema(steps, { mode: "submit", stepKeys: step ? [step.key] : [], timeZone })), steps),
+    () =>
+      groupsJudgeOnlyThemselves(
+        zodResolver(buildApplicationSchema(steps, { mode: "submit", stepKeys: step ? [step.key] : [], timeZone })),
+        steps,
+      ),
     [steps, step, timeZone],
   );
   const form = useForm<FormValues>({
@@ -202,7 +236,8 @@ function Wizard({ draft }: { draft: DraftPayload }) {
         },
         onConflict: () => setDialogOpen(true),
         onInvalid: (fieldErrors) => {
-          for (const [path, message] of Object.entries(fieldErrors)) if (path !== FORM_ERROR_KEY) setError(path, { type: "server", message });
+          for (const [path, message] of Object.entries(fieldErrors))
+            if (path !== FORM_ERROR_KEY) setError(path, { type: "server", message });
         },
       }),
   );
@@ -214,7 +249,10 @@ function Wizard({ draft }: { draft: DraftPayload }) {
   }, [draft.id, initial.discardLocal]);
   // Every change of the values (typing, an upload, a reset) goes to the saver, which ignores no-ops.
   useEffect(() => {
-    const unsubscribe = subscribe({ formState: { values: true }, callback: ({ values }) => sync.change(knownValues(steps, values)) });
+    const unsubscribe = subscribe({
+      formState: { values: true },
+      callback: ({ values }) => sync.change(knownValues(steps, values)),
+    });
     return unsubscribe;
   }, [subscribe, sync, steps]);
   useEffect(() => sync.setStep(stepKeyForSave), [sync, stepKeyForSave]);
@@ -224,7 +262,10 @@ function Wizard({ draft }: { draft: DraftPayload }) {
 
   const values = useWatch({ control }) as FormValues;
   const { errors } = useFormState({ control });
-  const complete = useMemo(() => steps.map((s) => isStepComplete(s, values, steps, { timeZone })), [steps, values, timeZone]);
+  const complete = useMemo(
+    () => steps.map((s) => isStepComplete(s, values, steps, { timeZone })),
+    [steps, values, timeZone],
+  );
   const visible = useMemo(() => (step ? visibleFields(step, values, steps) : []), [step, values, steps]);
   const stepErrors = summaryFor === stepIndex && step ? errorsForFields(flattenErrors(errors), visible, values) : [];
 
@@ -242,7 +283,9 @@ function Wizard({ draft }: { draft: DraftPayload }) {
 
   /** Field errors (path → message) onto the fields; opens the first step that has one with its summary. */
   const showErrors = (fieldErrors: Record<string, string>) => {
-    const entries = Object.entries(fieldErrors).filter(([path]) => path !== FORM_ERROR_KEY && stepIndexOfPath(steps, path) >= 0);
+    const entries = Object.entries(fieldErrors).filter(
+      ([path]) => path !== FORM_ERROR_KEY && stepIndexOfPath(steps, path) >= 0,
+    );
     if (!entries.length) return false;
     clearErrors();
     for (const [path, message] of entries) {
@@ -291,7 +334,11 @@ function Wizard({ draft }: { draft: DraftPayload }) {
         }
         return;
       }
-      const result = await submitMutation.mutateAsync({ id: draft.id, submissionKey: submissionKeyFor(draft.id), expectedRowVersion: sync.currentRowVersion });
+      const result = await submitMutation.mutateAsync({
+        id: draft.id,
+        submissionKey: submissionKeyFor(draft.id),
+        expectedRowVersion: sync.currentRowVersion,
+      });
       leaving = true;
       sync.close();
       forgetSubmissionKey(draft.id);
@@ -305,7 +352,9 @@ function Wizard({ draft }: { draft: DraftPayload }) {
         router.refresh();
       } else if (failure.kind === "conflict") sync.reportConflict(failure);
       else if (failure.kind === "offline" || failure.kind === "server") {
-        setSubmitError("Нет ответа от сервера: возможно, заявление не отправлено. Нажмите «Подать заявление» ещё раз — повторная отправка не создаст второе заявление.");
+        setSubmitError(
+          "Нет ответа от сервера: возможно, заявление не отправлено. Нажмите «Подать заявление» ещё раз — повторная отправка не создаст второе заявление.",
+        );
       } else setSubmitError(`Заявление не отправлено: ${failure.message}`);
     } finally {
       if (!leaving) {
@@ -319,7 +368,10 @@ function Wizard({ draft }: { draft: DraftPayload }) {
     setConflictBusy(true);
     setConflictError(null);
     try {
-      const fresh = await queryClient.fetchQuery({ ...trpc.application.getDraft.queryOptions({ id: draft.id }), staleTime: 0 });
+      const fresh = await queryClient.fetchQuery({
+        ...trpc.application.getDraft.queryOptions({ id: draft.id }),
+        staleTime: 0,
+      });
       if (fresh.status !== "DRAFT") {
         sync.close();
         router.replace(`/cabinet/applications/${draft.id}`);
@@ -369,23 +421,35 @@ function Wizard({ draft }: { draft: DraftPayload }) {
           >
             <StepErrorSummary errors={stepErrors} focusToken={summaryToken} />
             <h2 id="step-title" ref={headingRef} tabIndex={-1} className="text-2xl font-bold">
-              {isReview ? "Проверка и подача заявления" : `Шаг ${stepIndex + 1} из ${steps.length}. ${step?.title ?? ""}`}
+              {isReview
+                ? "Проверка и подача заявления"
+                : `Шаг ${stepIndex + 1} из ${steps.length}. ${step?.title ?? ""}`}
             </h2>
             {step?.description ? <p className="mt-2 text-slate-700">{step.description}</p> : null}
             <div className="mt-3">
-              <StatusLine state={syncState} onChoose={() => setDialogOpen(true)} signInHref={`/sign-in?callbackUrl=${encodeURIComponent(`/applications/${draft.id}`)}`} />
+              <StatusLine
+                state={syncState}
+                onChoose={() => setDialogOpen(true)}
+                signInHref={`/sign-in?callbackUrl=${encodeURIComponent(`/applications/${draft.id}`)}`}
+              />
             </div>
 
             {isReview ? (
               <div className="mt-6">
-                <p className="text-slate-700">Проверьте ответы. Чтобы исправить ответ, нажмите «Изменить» у нужного шага.</p>
+                <p className="text-slate-700">
+                  Проверьте ответы. Чтобы исправить ответ, нажмите «Изменить» у нужного шага.
+                </p>
                 {incomplete.length ? (
                   <div className="mt-4 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
                     <p className="font-semibold">Заявление пока нельзя подать: заполнены не все шаги.</p>
                     <ul className="mt-1 list-disc pl-6">
                       {incomplete.map((s) => (
                         <li key={s.key}>
-                          <button type="button" className="text-brand-700 underline" onClick={() => goTo(steps.indexOf(s))}>
+                          <button
+                            type="button"
+                            className="text-brand-700 underline"
+                            onClick={() => goTo(steps.indexOf(s))}
+                          >
                             {s.title}
                           </button>
                         </li>
@@ -397,7 +461,8 @@ function Wizard({ draft }: { draft: DraftPayload }) {
                   <AnswersSummary steps={steps} values={values} complete={complete} onEdit={goTo} />
                 </div>
                 <p className="mt-6 text-sm text-slate-700">
-                  Нажимая «Подать заявление», вы подписываете его простой электронной подписью: заявление будет подписано от имени вашей учётной записи.
+                  Нажимая «Подать заявление», вы подписываете его простой электронной подписью: заявление будет
+                  подписано от имени вашей учётной записи.
                 </p>
               </div>
             ) : (
@@ -430,7 +495,12 @@ function Wizard({ draft }: { draft: DraftPayload }) {
                   Далее
                 </button>
               )}
-              <button type="button" className={secondaryButton} onClick={() => void sync.saveNow({ force: true })} disabled={syncState.closed}>
+              <button
+                type="button"
+                className={secondaryButton}
+                onClick={() => void sync.saveNow({ force: true })}
+                disabled={syncState.closed}
+              >
                 Сохранить черновик
               </button>
               {isReview ? (
@@ -448,7 +518,12 @@ function Wizard({ draft }: { draft: DraftPayload }) {
         </div>
         <ConflictDialog
           open={dialogOpen}
-          message={conflictError ?? (syncState.failure?.kind === "conflict" ? syncState.failure.message : "Черновик изменён в другой вкладке или на другом устройстве.")}
+          message={
+            conflictError ??
+            (syncState.failure?.kind === "conflict"
+              ? syncState.failure.message
+              : "Черновик изменён в другой вкладке или на другом устройстве.")
+          }
           busy={conflictBusy}
           onLoadServer={() => void loadServerVersion()}
           onKeepMine={keepMine}

@@ -33,7 +33,13 @@ export function RadioField({ field, path }: Props) {
       <div className="mt-2 space-y-2">
         {(field.options ?? []).map((o, i) => (
           <div key={o.value} className="flex items-start gap-3">
-            <input id={`${fieldId(path)}-${i}`} type="radio" value={o.value} className="mt-1 h-5 w-5 shrink-0 accent-brand-700" {...reg} />
+            <input
+              id={`${fieldId(path)}-${i}`}
+              type="radio"
+              value={o.value}
+              className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
+              {...reg}
+            />
             <label htmlFor={`${fieldId(path)}-${i}`}>{o.label}</label>
           </div>
         ))}
@@ -78,7 +84,8 @@ export function CheckboxGroupField({ field, path }: Props) {
   } = useController({ control, name: path });
   const error = useFieldError(path);
   const chosen = Array.isArray(value) ? (value as unknown[]).map(String) : [];
-  const toggle = (option: string, on: boolean) => onChange(on ? [...chosen.filter((v) => v !== option), option] : chosen.filter((v) => v !== option));
+  const toggle = (option: string, on: boolean) =>
+    onChange(on ? [...chosen.filter((v) => v !== option), option] : chosen.filter((v) => v !== option));
   return (
     <fieldset
       id={fieldId(path)}

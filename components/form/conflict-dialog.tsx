@@ -20,18 +20,29 @@ export function ConflictDialog({ open, message, busy, onLoadServer, onKeepMine, 
   const ref = useRef<HTMLDialogElement>(null);
 
   return (
-    <Dialog ref={ref} open={open} labelledBy="conflict-title" describedBy="conflict-text" onClose={onClose} width="w-[min(36rem,calc(100%-2rem))]" testId="conflict-dialog">
+    <Dialog
+      ref={ref}
+      open={open}
+      labelledBy="conflict-title"
+      describedBy="conflict-text"
+      onClose={onClose}
+      width="w-[min(36rem,calc(100%-2rem))]"
+      testId="conflict-dialog"
+    >
       <h2 id="conflict-title" className="text-xl font-bold">
         Черновик изменён в другом месте
       </h2>
       <div id="conflict-text" className="mt-3 space-y-2">
         <p>{message}</p>
         <p>
-          Изменения, сделанные на этой странице, пока не сохранены на сервере — они сохранены в этом браузере. Выберите, какую
-          версию оставить:
+          Изменения, сделанные на этой странице, пока не сохранены на сервере — они сохранены в этом браузере. Выберите,
+          какую версию оставить:
         </p>
         <ul className="list-disc space-y-1 pl-6">
-          <li>«Загрузить сохранённую версию» — показать данные, сохранённые в другой вкладке или на другом устройстве; изменения этой страницы будут отброшены;</li>
+          <li>
+            «Загрузить сохранённую версию» — показать данные, сохранённые в другой вкладке или на другом устройстве;
+            изменения этой страницы будут отброшены;
+          </li>
           <li>«Оставить мои изменения» — сохранить данные этой страницы вместо сохранённой версии.</li>
         </ul>
       </div>

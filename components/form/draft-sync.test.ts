@@ -18,7 +18,9 @@ function memoryStorage() {
 }
 
 const serverError = (code: string, message = "ошибка") =>
-  Object.assign(new TRPCClientError(message), { data: { code, fieldErrors: code === "BAD_REQUEST" ? { snils: "плохо" } : null } });
+  Object.assign(new TRPCClientError(message), {
+    data: { code, fieldErrors: code === "BAD_REQUEST" ? { snils: "плохо" } : null },
+  });
 const networkError = () => new TRPCClientError("Failed to fetch");
 
 type Call = { input: SaveDraftRequest; resolve: (r: SaveDraftResponse) => void; reject: (e: unknown) => void };
@@ -151,7 +153,12 @@ describe("DraftSync", () => {
     const { sync, calls, mem } = setup();
     sync.change({ name: "эта вкладка" });
     vi.advanceTimersByTime(1_500);
-    mem.storage.write({ values: { name: "другая вкладка" }, currentStep: "one", baseRowVersion: 1, updatedAt: new Date().toISOString() });
+    mem.storage.write({
+      values: { name: "другая вкладка" },
+      currentStep: "one",
+      baseRowVersion: 1,
+      updatedAt: new Date().toISOString(),
+    });
     calls[0]!.resolve({ rowVersion: 2, savedAt: new Date() });
     await flushPromises();
     expect(sync.getSnapshot().dirty).toBe(false);
@@ -190,7 +197,12 @@ describe("DraftSync", () => {
 
 describe("shouldRestore", () => {
   const server = { rowVersion: 4, savedAt: new Date("2026-03-01T10:00:00Z") };
-  const local = (baseRowVersion: number, updatedAt: string): LocalDraft => ({ values: {}, currentStep: null, baseRowVersion, updatedAt });
+  const local = (baseRowVersion: number, updatedAt: string): LocalDraft => ({
+    values: {},
+    currentStep: null,
+    baseRowVersion,
+    updatedAt,
+  });
   it("restores a copy no save has superseded, whatever the clocks say", () => {
     expect(shouldRestore(local(4, "2026-03-01T09:00:00Z"), server, false)).toBe(true);
   });

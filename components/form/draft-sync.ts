@@ -17,7 +17,13 @@ import type { DraftStorage, LocalDraft } from "./local-draft";
 import { classifyRequestError, isRetryable, type RequestFailure } from "./request-errors";
 import { cloneValues, fingerprint, type FormValues } from "./values";
 
-export type SaveDraftRequest = { id: string; values: FormValues; currentStep: string | null; expectedRowVersion: number; overwrite?: boolean };
+export type SaveDraftRequest = {
+  id: string;
+  values: FormValues;
+  currentStep: string | null;
+  expectedRowVersion: number;
+  overwrite?: boolean;
+};
 export type SaveDraftResponse = { rowVersion: number; savedAt: Date };
 
 export type SyncSnapshot = {
@@ -332,7 +338,11 @@ export class DraftSync {
    */
   private removeOwnCopy() {
     const stored = this.opts.storage.read();
-    if (stored && this.persistedFingerprint !== null && fingerprint(stored.values, stored.currentStep) === this.persistedFingerprint) {
+    if (
+      stored &&
+      this.persistedFingerprint !== null &&
+      fingerprint(stored.values, stored.currentStep) === this.persistedFingerprint
+    ) {
       this.opts.storage.remove();
     }
     this.persistedFingerprint = null;

@@ -25,7 +25,11 @@ export function FieldRenderer({ field, path, nested = false }: FieldRendererProp
     case "radio":
       return <RadioField field={field} path={path} />;
     case "checkbox":
-      return field.options?.length ? <CheckboxGroupField field={field} path={path} /> : <CheckboxField field={field} path={path} />;
+      return field.options?.length ? (
+        <CheckboxGroupField field={field} path={path} />
+      ) : (
+        <CheckboxField field={field} path={path} />
+      );
     case "date":
       return <DateField field={field} path={path} nested={nested} />;
     case "full_name":
@@ -51,7 +55,11 @@ export function FieldRenderer({ field, path, nested = false }: FieldRendererProp
     default: {
       // A new FIELD_TYPES member must get a renderer: this line stops the type check until it does.
       const unknownType: never = field.type;
-      return <p className="text-red-700">Поле «{field.label}» не поддерживается ({String(unknownType)}).</p>;
+      return (
+        <p className="text-red-700">
+          Поле «{field.label}» не поддерживается ({String(unknownType)}).
+        </p>
+      );
     }
   }
 }

@@ -53,18 +53,25 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
     const failed: string[] = [];
     for (const file of chosen) {
       if (current().length >= max) {
-        failed.push(`«${file.name}» не загружен: можно приложить не больше ${max} ${plural(max, ["файла", "файлов", "файлов"])} — удалите лишний файл, чтобы добавить новый`);
+        failed.push(
+          `«${file.name}» не загружен: можно приложить не больше ${max} ${plural(max, ["файла", "файлов", "файлов"])} — удалите лишний файл, чтобы добавить новый`,
+        );
         continue;
       }
       if (field.maxSizeMb && file.size > field.maxSizeMb * MB) {
-        failed.push(`«${file.name}» весит ${formatFileSize(file.size)}, а допускается не больше ${field.maxSizeMb} МБ: сожмите файл или отсканируйте с меньшим разрешением`);
+        failed.push(
+          `«${file.name}» весит ${formatFileSize(file.size)}, а допускается не больше ${field.maxSizeMb} МБ: сожмите файл или отсканируйте с меньшим разрешением`,
+        );
         continue;
       }
       setBusy(`Загружаем «${file.name}»…`);
       try {
         const body = new FormData();
         body.append("file", file);
-        const res = await fetch(`/api/applications/${applicationId}/files?field=${encodeURIComponent(field.key)}`, { method: "POST", body });
+        const res = await fetch(`/api/applications/${applicationId}/files?field=${encodeURIComponent(field.key)}`, {
+          method: "POST",
+          body,
+        });
         if (res.ok) update([...current(), (await res.json()) as FileRef]);
         else failed.push(`«${file.name}» не загружен: ${await errorText(res)}`);
       } catch {
@@ -78,7 +85,9 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
   async function onRemove(file: FileRef) {
     setBusy(`Удаляем «${file.name}»…`);
     try {
-      const res = await fetch(`/api/applications/${applicationId}/files/${encodeURIComponent(file.id)}`, { method: "DELETE" });
+      const res = await fetch(`/api/applications/${applicationId}/files/${encodeURIComponent(file.id)}`, {
+        method: "DELETE",
+      });
       // 404: already gone on the server; the draft must not keep pointing at it.
       if (res.ok || res.status === 404) {
         update(current().filter((f) => f.id !== file.id));
@@ -95,7 +104,11 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
 
   const problemId = `${fieldId(path)}-problems`;
   return (
-    <fieldset id={fieldId(path)} className={fieldBox(!!error || problems.length > 0)} aria-describedby={describedBy(hintId(path), error && errorId(path))}>
+    <fieldset
+      id={fieldId(path)}
+      className={fieldBox(!!error || problems.length > 0)}
+      aria-describedby={describedBy(hintId(path), error && errorId(path))}
+    >
       <legend className="font-medium">
         {field.label}
         <RequiredMark required={field.required} announce />
@@ -110,7 +123,10 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
         </ul>
       ) : null}
       {files.length ? (
-        <ul className="mt-2 divide-y divide-slate-200 rounded border border-slate-300 bg-white" aria-label={`Приложенные файлы: ${field.label}`}>
+        <ul
+          className="mt-2 divide-y divide-slate-200 rounded border border-slate-300 bg-white"
+          aria-label={`Приложенные файлы: ${field.label}`}
+        >
           {files.map((f) => (
             <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
               <span>
@@ -119,7 +135,12 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
                 </a>{" "}
                 <span className="text-sm text-slate-600">({formatFileSize(f.size)})</span>
               </span>
-              <button type="button" onClick={() => void onRemove(f)} disabled={!!busy} className="rounded border border-slate-500 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">
+              <button
+                type="button"
+                onClick={() => void onRemove(f)}
+                disabled={!!busy}
+                className="rounded border border-slate-500 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60"
+              >
                 Удалить<span className="sr-only"> файл «{f.name}»</span>
               </button>
             </li>
@@ -127,7 +148,9 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
         </ul>
       ) : null}
       {full ? (
-        <p className="mt-2 text-sm text-slate-700">Приложено максимальное число файлов. Чтобы заменить файл, сначала удалите его.</p>
+        <p className="mt-2 text-sm text-slate-700">
+          Приложено максимальное число файлов. Чтобы заменить файл, сначала удалите его.
+        </p>
       ) : (
         <div className="mt-2">
           <label htmlFor={`${fieldId(path)}-input`} className="inline-block text-sm font-medium">

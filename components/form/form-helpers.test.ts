@@ -41,13 +41,23 @@ describe("fingerprint", () => {
 });
 
 const steps = [
-  { key: "one", title: "Один", fields: [{ key: "name", type: "full_name", label: "ФИО" }, { key: "snils", type: "snils", label: "СНИЛС" }] as FieldDef[] },
+  {
+    key: "one",
+    title: "Один",
+    fields: [
+      { key: "name", type: "full_name", label: "ФИО" },
+      { key: "snils", type: "snils", label: "СНИЛС" },
+    ] as FieldDef[],
+  },
   {
     key: "two",
     title: "Два",
     fields: [
       {
-        key: "persons", type: "group", label: "Лица", minItems: 1,
+        key: "persons",
+        type: "group",
+        label: "Лица",
+        minItems: 1,
         fields: [
           { key: "born", type: "date", label: "Дата рождения" },
           { key: "kind", type: "radio", label: "Вид", options: [{ value: "x", label: "Икс" }] },
@@ -60,7 +70,10 @@ const steps = [
 
 describe("paths", () => {
   it("flattens react-hook-form errors, a group's own message included", () => {
-    const errors = { name: { lastName: { type: "custom", message: "Укажите фамилию", ref: {} } }, persons: Object.assign([{ born: { message: "Укажите дату" } }], { root: { message: "Добавьте запись" } }) };
+    const errors = {
+      name: { lastName: { type: "custom", message: "Укажите фамилию", ref: {} } },
+      persons: Object.assign([{ born: { message: "Укажите дату" } }], { root: { message: "Добавьте запись" } }),
+    };
     expect(flattenErrors(errors)).toEqual(
       expect.arrayContaining([
         { path: "name.lastName", message: "Укажите фамилию" },
@@ -97,19 +110,31 @@ describe("values for the server and the summary", () => {
     expect(knownValues(steps, { snils: "1", stray: "x" })).toEqual({ snils: "1" });
   });
   it("reads answers as the applicant typed or chose them", () => {
-    expect(formatValue({ key: "n", type: "full_name", label: "" }, { lastName: "Иванов", firstName: "Иван" })).toBe("Иванов Иван");
+    expect(formatValue({ key: "n", type: "full_name", label: "" }, { lastName: "Иванов", firstName: "Иван" })).toBe(
+      "Иванов Иван",
+    );
     expect(formatValue({ key: "c", type: "checkbox", label: "" }, undefined)).toBe("Нет");
-    expect(formatValue({ key: "r", type: "radio", label: "", options: [{ value: "post", label: "Почтой" }] }, "post")).toBe("Почтой");
+    expect(
+      formatValue({ key: "r", type: "radio", label: "", options: [{ value: "post", label: "Почтой" }] }, "post"),
+    ).toBe("Почтой");
     expect(formatValue({ key: "d", type: "date", label: "" }, "1990-01-01")).toBe("01.01.1990");
     expect(formatValue({ key: "t", type: "text", label: "" }, "")).toBe("Не указано");
   });
 });
 
 describe("file types: the field's label, the form check and the upload read one list", () => {
-  const field: FieldDef = { key: "scan", type: "file", label: "Скан", accept: ["application/pdf", "image/tiff"], maxSizeMb: 10, maxFiles: 3 };
+  const field: FieldDef = {
+    key: "scan",
+    type: "file",
+    label: "Скан",
+    accept: ["application/pdf", "image/tiff"],
+    maxSizeMb: 10,
+    maxFiles: 3,
+  };
   const steps = [{ key: "s", title: "Шаг", fields: [field] }];
   const ref = (mimeType: string, name = "file") => ({ id: `id-${mimeType}`, name, size: 100, mimeType });
-  const formCheck = (mimeType: string, name?: string) => validateApplication(steps, { scan: [ref(mimeType, name)] }, { mode: "submit" });
+  const formCheck = (mimeType: string, name?: string) =>
+    validateApplication(steps, { scan: [ref(mimeType, name)] }, { mode: "submit" });
 
   it("names exactly the accepted types, never a type the upload would refuse (no DOC/DOCX)", () => {
     expect(fileLimitsText(field, 3)).toBe("Формат: PDF, TIFF; до 10 МБ каждый; не больше 3 файлов.");
@@ -125,10 +150,13 @@ describe("file types: the field's label, the form check and the upload read one 
     expect(formCheck("application/pdf").ok).toBe(true);
     // A name proves nothing: a JPEG called .pdf is a JPEG, not accepted by this field.
     const jpeg = formCheck("image/jpeg", "scan.pdf");
-    expect(jpeg.ok ? null : jpeg.issues[0]!.message).toBe("Файл «scan.pdf» неподходящего формата: приложите файл в формате PDF, TIFF");
+    expect(jpeg.ok ? null : jpeg.issues[0]!.message).toBe(
+      "Файл «scan.pdf» неподходящего формата: приложите файл в формате PDF, TIFF",
+    );
     // No accept: every type the sniffer recognises.
     const open = [{ key: "s", title: "Шаг", fields: [{ ...field, accept: undefined }] }];
-    for (const mime of RECOGNISED_MIME_TYPES) expect(validateApplication(open, { scan: [ref(mime)] }, { mode: "submit" }).ok).toBe(true);
+    for (const mime of RECOGNISED_MIME_TYPES)
+      expect(validateApplication(open, { scan: [ref(mime)] }, { mode: "submit" }).ok).toBe(true);
     expect(validateApplication(open, { scan: [ref("application/msword")] }, { mode: "submit" }).ok).toBe(false);
   });
 });

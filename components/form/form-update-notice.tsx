@@ -15,13 +15,18 @@ const quoted = (labels: string[]) => labels.map((l) => `«${l}»`).join(", ");
 
 export function FormUpdateNotice({ version, effectiveFrom, removed, added, changed }: FormUpdateNoticeProps) {
   return (
-    <section aria-labelledby="form-update-title" className="mt-6 rounded border-l-4 border-brand-700 bg-brand-50 p-4 no-print" data-testid="form-update-notice">
+    <section
+      aria-labelledby="form-update-title"
+      className="mt-6 rounded border-l-4 border-brand-700 bg-brand-50 p-4 no-print"
+      data-testid="form-update-notice"
+    >
       <h2 id="form-update-title" className="text-lg font-semibold">
         Форма заявления обновлена
       </h2>
       <p className="mt-1">
-        С {formatDate(effectiveFrom)} действует новая редакция административного регламента услуги (№ {version}). Черновик перенесён в форму новой редакции:
-        ответы на поля, которые в ней остались, сохранены. Проверьте заявление перед подачей.
+        С {formatDate(effectiveFrom)} действует новая редакция административного регламента услуги (№ {version}).
+        Черновик перенесён в форму новой редакции: ответы на поля, которые в ней остались, сохранены. Проверьте
+        заявление перед подачей.
       </p>
       {removed.length || added.length || changed.length ? (
         <ul className="mt-2 list-disc space-y-1 pl-6">

@@ -14,7 +14,19 @@ const PARTS = [
   { key: "middleName", label: "Отчество (если есть)", required: false, autoComplete: "additional-name" },
 ] as const;
 
-function NamePart({ part, path, field, nested, groupError }: { part: (typeof PARTS)[number]; path: string; field: FieldDef; nested: boolean; groupError?: string }) {
+function NamePart({
+  part,
+  path,
+  field,
+  nested,
+  groupError,
+}: {
+  part: (typeof PARTS)[number];
+  path: string;
+  field: FieldDef;
+  nested: boolean;
+  groupError?: string;
+}) {
   const { register } = useFormContext<FormValues>();
   const partPath = `${path}.${part.key}`;
   const error = useFieldError(partPath);
@@ -35,7 +47,11 @@ function NamePart({ part, path, field, nested, groupError }: { part: (typeof PAR
         spellCheck={false}
         aria-required={required || undefined}
         aria-invalid={error || groupError ? true : undefined}
-        aria-describedby={describedBy(field.hint && hintId(path), groupError && errorId(path), error && errorId(partPath))}
+        aria-describedby={describedBy(
+          field.hint && hintId(path),
+          groupError && errorId(path),
+          error && errorId(partPath),
+        )}
         className={inputClass(!!(error || groupError))}
         {...register(partPath)}
       />
@@ -46,7 +62,11 @@ function NamePart({ part, path, field, nested, groupError }: { part: (typeof PAR
 export function FullNameField({ field, path, nested }: { field: FieldDef; path: string; nested: boolean }) {
   const error = useFieldError(path);
   return (
-    <fieldset id={fieldId(path)} className={fieldBox(!!error)} aria-describedby={describedBy(field.hint && hintId(path), error && errorId(path))}>
+    <fieldset
+      id={fieldId(path)}
+      className={fieldBox(!!error)}
+      aria-describedby={describedBy(field.hint && hintId(path), error && errorId(path))}
+    >
       <legend className="font-medium">
         {field.label}
         <RequiredMark required={field.required} announce />

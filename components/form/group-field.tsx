@@ -42,7 +42,11 @@ export function GroupField({ field, path }: { field: FieldDef; path: string }) {
   };
 
   return (
-    <fieldset id={fieldId(path)} className={fieldBox(!!error)} aria-describedby={describedBy(field.hint && hintId(path), error && errorId(path))}>
+    <fieldset
+      id={fieldId(path)}
+      className={fieldBox(!!error)}
+      aria-describedby={describedBy(field.hint && hintId(path), error && errorId(path))}
+    >
       <legend className="text-lg font-semibold">
         {field.label}
         <RequiredMark required={min > 0} announce />
@@ -59,7 +63,11 @@ export function GroupField({ field, path }: { field: FieldDef; path: string }) {
               {visibleSubFields(field, itemValue, values).map((sub) => (
                 <FieldRenderer key={sub.key} field={sub} path={`${path}.${i}.${sub.key}`} nested />
               ))}
-              <button type="button" onClick={() => removeAt(i)} className="rounded border border-slate-500 px-3 py-1 text-sm hover:bg-slate-100">
+              <button
+                type="button"
+                onClick={() => removeAt(i)}
+                className="rounded border border-slate-500 px-3 py-1 text-sm hover:bg-slate-100"
+              >
                 Удалить запись {i + 1}
               </button>
             </fieldset>
@@ -67,7 +75,12 @@ export function GroupField({ field, path }: { field: FieldDef; path: string }) {
         })}
       </div>
       {max === undefined || items.length < max ? (
-        <button ref={addRef} type="button" onClick={add} className="mt-3 rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">
+        <button
+          ref={addRef}
+          type="button"
+          onClick={add}
+          className="mt-3 rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50"
+        >
           {items.length ? "Добавить ещё запись" : "Добавить запись"}
         </button>
       ) : (

@@ -20,7 +20,8 @@ export function groupsJudgeOnlyThemselves(base: Resolver<FormValues>, steps: Ste
     const only = options.names?.length === 1 ? options.names[0] : undefined;
     if (!only || !groups.has(only)) return result;
     const node = (result.errors as Record<string, ErrorNode>)[only];
-    const own = node?.root ?? (typeof node?.message === "string" ? { type: node.type ?? "custom", message: node.message } : {});
+    const own =
+      node?.root ?? (typeof node?.message === "string" ? { type: node.type ?? "custom", message: node.message } : {});
     return { values: {}, errors: { ...result.errors, [only]: own } } as ResolverResult;
   };
 }

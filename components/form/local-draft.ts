@@ -25,9 +25,21 @@ function parse(raw: string | null): LocalDraft | null {
   if (!raw) return null;
   try {
     const d = JSON.parse(raw) as Partial<LocalDraft>;
-    if (typeof d !== "object" || d === null || typeof d.values !== "object" || d.values === null || Array.isArray(d.values)) return null;
+    if (
+      typeof d !== "object" ||
+      d === null ||
+      typeof d.values !== "object" ||
+      d.values === null ||
+      Array.isArray(d.values)
+    )
+      return null;
     if (typeof d.baseRowVersion !== "number" || typeof d.updatedAt !== "string") return null;
-    return { values: d.values, currentStep: typeof d.currentStep === "string" ? d.currentStep : null, baseRowVersion: d.baseRowVersion, updatedAt: d.updatedAt };
+    return {
+      values: d.values,
+      currentStep: typeof d.currentStep === "string" ? d.currentStep : null,
+      baseRowVersion: d.baseRowVersion,
+      updatedAt: d.updatedAt,
+    };
   } catch {
     return null;
   }
@@ -66,7 +78,11 @@ export function browserDraftStorage(applicationId: string): DraftStorage {
  * server's last save. A copy based on an older row version is still restored when newer: the
  * next save then meets the conflict dialog instead of silently overwriting the other device.
  */
-export function shouldRestore(local: LocalDraft, server: { rowVersion: number; savedAt: Date }, sameValues: boolean): boolean {
+export function shouldRestore(
+  local: LocalDraft,
+  server: { rowVersion: number; savedAt: Date },
+  sameValues: boolean,
+): boolean {
   if (sameValues) return false;
   if (local.baseRowVersion >= server.rowVersion) return true;
   const changed = Date.parse(local.updatedAt);

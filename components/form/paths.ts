@@ -31,11 +31,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function flattenErrors(errors: unknown, prefix = ""): PathError[] {
   if (!isObject(errors)) return [];
   const out: PathError[] = [];
-  if (prefix && typeof errors.message === "string" && errors.message) out.push({ path: prefix, message: errors.message });
+  if (prefix && typeof errors.message === "string" && errors.message)
+    out.push({ path: prefix, message: errors.message });
   for (const [key, value] of Object.entries(errors)) {
     if (key === "ref" || key === "message" || key === "type" || key === "types") continue;
     if (key === "root") {
-      if (isObject(value) && typeof value.message === "string" && value.message) out.push({ path: prefix, message: value.message });
+      if (isObject(value) && typeof value.message === "string" && value.message)
+        out.push({ path: prefix, message: value.message });
       continue;
     }
     out.push(...flattenErrors(value, prefix ? `${prefix}.${key}` : key));
@@ -59,7 +61,12 @@ export { visibleSubFields };
  * Every path the visible fields can carry an error on, in the order they appear on screen; the
  * error summary lists messages in this order (GOV.UK: same order as the fields).
  */
-export function orderedPaths(fields: FieldDef[], values: Record<string, unknown>, root: Record<string, unknown> = values, prefix = ""): string[] {
+export function orderedPaths(
+  fields: FieldDef[],
+  values: Record<string, unknown>,
+  root: Record<string, unknown> = values,
+  prefix = "",
+): string[] {
   const out: string[] = [];
   for (const f of fields) {
     const path = prefix + f.key;

@@ -10,7 +10,8 @@ import { FORM_UPDATED } from "@/server/application/form-update";
 import { outcomeOfError } from "@/components/board/move-outcome";
 import { classifyRequestError, isRetryable } from "./request-errors";
 
-const EFFECT_MESSAGE = "Не удалось сформировать документ по шаблону. Заявление осталось на прежнем этапе; попробуйте ещё раз или сообщите администратору.";
+const EFFECT_MESSAGE =
+  "Не удалось сформировать документ по шаблону. Заявление осталось на прежнем этапе; попробуйте ещё раз или сообщите администратору.";
 
 const router = createTRPCRouter({
   effectFailed: publicProcedure.mutation(() => {
@@ -35,7 +36,10 @@ const router = createTRPCRouter({
     throw new Error("Invalid `prisma.application.update()` invocation: connection reset");
   }),
   race: publicProcedure.mutation(() => {
-    throw Object.assign(new Error("Unique constraint failed on the fields: (`registrationNumber`)"), { code: "P2002", name: "PrismaClientKnownRequestError" });
+    throw Object.assign(new Error("Unique constraint failed on the fields: (`registrationNumber`)"), {
+      code: "P2002",
+      name: "PrismaClientKnownRequestError",
+    });
   }),
 });
 
@@ -74,7 +78,10 @@ describe("classifyRequestError", () => {
     expect(isRetryable(classifyRequestError(rolledBack))).toBe(false);
 
     const closed = await failureOf(() => client.stageClosed.mutate());
-    expect(classifyRequestError(closed)).toEqual({ kind: "closed", message: "Рассмотрение заявления завершено: изменить этап нельзя" });
+    expect(classifyRequestError(closed)).toEqual({
+      kind: "closed",
+      message: "Рассмотрение заявления завершено: изменить этап нельзя",
+    });
     expect(classifyRequestError(await failureOf(() => client.notFound.mutate()))).toMatchObject({ kind: "closed" });
   });
 
@@ -88,7 +95,9 @@ describe("classifyRequestError", () => {
   it("classifies conflicts, field errors and a missing answer", async () => {
     expect(classifyRequestError(await failureOf(() => client.conflict.mutate()))).toMatchObject({ kind: "conflict" });
     expect(classifyRequestError(await failureOf(() => client.invalid.mutate()))).toEqual({
-      kind: "invalid", message: "Проверьте поля", fieldErrors: { comment: "Укажите мотивы отказа" },
+      kind: "invalid",
+      message: "Проверьте поля",
+      fieldErrors: { comment: "Укажите мотивы отказа" },
     });
     expect(classifyRequestError(new TRPCClientError("Failed to fetch"))).toMatchObject({ kind: "offline" });
     expect(classifyRequestError(new Error("boom"))).toMatchObject({ kind: "offline" });
@@ -98,7 +107,10 @@ describe("classifyRequestError", () => {
 describe("outcomeOfError (the move dialog)", () => {
   it("keeps the dialog open for a rolled-back move, and closes it for one that no longer applies", async () => {
     // "failed": the dialog shows the message and keeps the letter or the motivation as typed.
-    expect(outcomeOfError(await failureOf(() => client.effectFailed.mutate()))).toEqual({ kind: "failed", message: EFFECT_MESSAGE });
+    expect(outcomeOfError(await failureOf(() => client.effectFailed.mutate()))).toEqual({
+      kind: "failed",
+      message: EFFECT_MESSAGE,
+    });
     // "gone": the dialog closes and the board or card is refreshed.
     expect(outcomeOfError(await failureOf(() => client.stageClosed.mutate()))).toMatchObject({ kind: "gone" });
   });
@@ -111,7 +123,9 @@ describe("unexpected server failures", () => {
     console.error = (...args: unknown[]) => void errors.push(args);
     try {
       const error = (await failureOf(() => client.crash.mutate())) as TRPCClientError<typeof router>;
-      expect(error.message).toBe("Внутренняя ошибка сервера: действие не выполнено. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.");
+      expect(error.message).toBe(
+        "Внутренняя ошибка сервера: действие не выполнено. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.",
+      );
       expect(error.message).not.toMatch(/prisma/i);
       expect(classifyRequestError(error).kind).toBe("server");
       // ...while the server log keeps it.
@@ -123,6 +137,9 @@ describe("unexpected server failures", () => {
 
   it("a unique-constraint race is a conflict to explain", async () => {
     const error = await failureOf(() => client.race.mutate());
-    expect(classifyRequestError(error)).toMatchObject({ kind: "conflict", message: "Эти данные только что изменило другое действие. Обновите страницу и повторите." });
+    expect(classifyRequestError(error)).toMatchObject({
+      kind: "conflict",
+      message: "Эти данные только что изменило другое действие. Обновите страницу и повторите.",
+    });
   });
 });

@@ -5,7 +5,15 @@ import type { Ref } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { fieldId, type PathError } from "./paths";
 
-export function StepErrorSummary({ errors, ref, focusToken }: { errors: PathError[]; ref?: Ref<HTMLDivElement>; focusToken?: number }) {
+export function StepErrorSummary({
+  errors,
+  ref,
+  focusToken,
+}: {
+  errors: PathError[];
+  ref?: Ref<HTMLDivElement>;
+  focusToken?: number;
+}) {
   return (
     <ErrorSummary
       ref={ref}

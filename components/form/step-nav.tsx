@@ -3,7 +3,15 @@
 // to any step at any time (R15: return to any step without losing data).
 export type StepNavItem = { key: string; title: string; complete: boolean | null };
 
-export function StepNav({ items, current, onSelect }: { items: StepNavItem[]; current: number; onSelect: (index: number) => void }) {
+export function StepNav({
+  items,
+  current,
+  onSelect,
+}: {
+  items: StepNavItem[];
+  current: number;
+  onSelect: (index: number) => void;
+}) {
   return (
     <nav aria-label="Шаги заявления" className="no-print">
       <ol className="space-y-1">

@@ -14,7 +14,16 @@ import { numberFromInput, type FormValues } from "./values";
 
 type InputMode = HTMLAttributes<HTMLInputElement>["inputMode"];
 
-const IDENTIFIER_TYPES = new Set<FieldType>(["snils", "inn", "inn_legal", "inn_person", "ogrn", "ogrnip", "passport", "postal_index"]);
+const IDENTIFIER_TYPES = new Set<FieldType>([
+  "snils",
+  "inn",
+  "inn_legal",
+  "inn_person",
+  "ogrn",
+  "ogrnip",
+  "passport",
+  "postal_index",
+]);
 
 /** What to type, shown before any error when the regulation gives no hint of its own. */
 const TYPE_HINT: Partial<Record<FieldType, string>> = {
@@ -35,9 +44,17 @@ export function hintFor(field: FieldDef): string | undefined {
 }
 
 const PREFILL_AUTOCOMPLETE: Record<string, string> = {
-  fullName: "name", lastName: "family-name", firstName: "given-name", middleName: "additional-name",
-  email: "email", phone: "tel", birthDate: "bday", address: "street-address",
-  snils: "off", passport: "off", inn: "off",
+  fullName: "name",
+  lastName: "family-name",
+  firstName: "given-name",
+  middleName: "additional-name",
+  email: "email",
+  phone: "tel",
+  birthDate: "bday",
+  address: "street-address",
+  snils: "off",
+  passport: "off",
+  inn: "off",
 };
 
 /**
@@ -62,7 +79,8 @@ export function autoCompleteFor(field: FieldDef, nested: boolean): string | unde
 }
 
 function inputShape(type: FieldType): { type: string; inputMode?: InputMode; width: string } {
-  if (IDENTIFIER_TYPES.has(type)) return { type: "text", inputMode: "numeric", width: type === "postal_index" ? "w-40" : "w-full max-w-xs" };
+  if (IDENTIFIER_TYPES.has(type))
+    return { type: "text", inputMode: "numeric", width: type === "postal_index" ? "w-40" : "w-full max-w-xs" };
   switch (type) {
     case "phone":
       return { type: "tel", inputMode: "tel", width: "w-full max-w-xs" };
@@ -77,7 +95,8 @@ function inputShape(type: FieldType): { type: string; inputMode?: InputMode; wid
 
 /** Formats a finished identifier when the field is left (never while typing: the caret would jump). */
 function formatOnBlur(type: FieldType, value: string): string {
-  if (type === "snils" && /^[\d\s-]+$/.test(value) && digitsOnly(value).length === 11) return formatSnils(digitsOnly(value));
+  if (type === "snils" && /^[\d\s-]+$/.test(value) && digitsOnly(value).length === 11)
+    return formatSnils(digitsOnly(value));
   if (type === "phone") return formatPhone(value);
   return value;
 }
@@ -89,7 +108,10 @@ export function TextLikeField({ field, path, nested }: Props) {
   const error = useFieldError(path);
   const hint = hintFor(field);
   const shape = inputShape(field.type);
-  const reg = register(path, field.type === "number" ? { setValueAs: (v: unknown) => (typeof v === "string" ? numberFromInput(v) : v) } : {});
+  const reg = register(
+    path,
+    field.type === "number" ? { setValueAs: (v: unknown) => (typeof v === "string" ? numberFromInput(v) : v) } : {},
+  );
   const onBlur = (e: FocusEvent<HTMLInputElement>) => {
     const formatted = formatOnBlur(field.type, e.target.value);
     if (formatted !== e.target.value) setValue(path, formatted, { shouldDirty: true });

@@ -40,7 +40,17 @@ const KIND: Record<Kind, { label: string; badge: string; box: string }> = {
  * overdue, a clock for due soon, a tick for none. Inline SVG: no emoji font needed.
  */
 function Mark({ kind, className = "h-4 w-4" }: { kind: Kind | "ok"; className?: string }) {
-  const common = { className: `inline-block shrink-0 ${className}`, viewBox: "0 0 24 24", fill: "none", stroke: "currentColor", strokeWidth: 2.2, strokeLinecap: "round" as const, strokeLinejoin: "round" as const, "aria-hidden": true, focusable: false };
+  const common = {
+    className: `inline-block shrink-0 ${className}`,
+    viewBox: "0 0 24 24",
+    fill: "none",
+    stroke: "currentColor",
+    strokeWidth: 2.2,
+    strokeLinecap: "round" as const,
+    strokeLinejoin: "round" as const,
+    "aria-hidden": true,
+    focusable: false,
+  };
   if (kind === "overdue") {
     return (
       <svg {...common}>
@@ -70,8 +80,16 @@ const workingDays = (n: number) => countOf(n, ["рабочий день", "ра�
 function itemsOf(board: Board, kind: Kind): DeadlineItem[] {
   return board.columns.flatMap((column) =>
     column.cards.map((c: Card) => ({
-      id: c.id, registrationNumber: c.registrationNumber, serviceTitle: c.service.title, applicant: c.applicant, assignee: c.assignee,
-      stageKey: column.key, stageTitle: column.title, stageDueAt: c.stageDueAt ? new Date(c.stageDueAt) : null, kind, overdueRequests: c.overdueRequests,
+      id: c.id,
+      registrationNumber: c.registrationNumber,
+      serviceTitle: c.service.title,
+      applicant: c.applicant,
+      assignee: c.assignee,
+      stageKey: column.key,
+      stageTitle: column.title,
+      stageDueAt: c.stageDueAt ? new Date(c.stageDueAt) : null,
+      kind,
+      overdueRequests: c.overdueRequests,
     })),
   );
 }
@@ -79,11 +97,23 @@ function itemsOf(board: Board, kind: Kind): DeadlineItem[] {
 /** Both boards as one list (overdue first, the most overdue first) and per-stage counts from the totals. */
 export function deadlineItems(overdue: Board, dueSoon: Board): { items: DeadlineItem[]; stages: StageCount[] } {
   const due = (i: DeadlineItem) => i.stageDueAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
-  const items = [...itemsOf(overdue, "overdue").sort((a, b) => due(a) - due(b)), ...itemsOf(dueSoon, "due_soon").sort((a, b) => due(a) - due(b))];
+  const items = [
+    ...itemsOf(overdue, "overdue").sort((a, b) => due(a) - due(b)),
+    ...itemsOf(dueSoon, "due_soon").sort((a, b) => due(a) - due(b)),
+  ];
   const stages = new Map<string, StageCount>();
-  for (const [board, kind] of [[overdue, "overdue"], [dueSoon, "due_soon"]] as const) {
+  for (const [board, kind] of [
+    [overdue, "overdue"],
+    [dueSoon, "due_soon"],
+  ] as const) {
     for (const column of board.columns) {
-      const s = stages.get(column.key) ?? { key: column.key, title: column.title, overdue: 0, dueSoon: 0, truncated: false };
+      const s = stages.get(column.key) ?? {
+        key: column.key,
+        title: column.title,
+        overdue: 0,
+        dueSoon: 0,
+        truncated: false,
+      };
       if (kind === "overdue") s.overdue += column.total;
       else s.dueSoon += column.total;
       s.truncated ||= column.total > column.cards.length;
@@ -96,7 +126,10 @@ export function deadlineItems(overdue: Board, dueSoon: Board): { items: Deadline
 function DeadlineBadge({ kind }: { kind: Kind }) {
   const k = KIND[kind];
   return (
-    <span className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-semibold ${k.badge}`} data-deadline={kind}>
+    <span
+      className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-semibold ${k.badge}`}
+      data-deadline={kind}
+    >
       <Mark kind={kind} className="h-3.5 w-3.5" />
       {k.label}
     </span>
@@ -138,7 +171,11 @@ function ItemList({ items, show, timeZone }: { items: DeadlineItem[]; show: "ass
           <p className="mt-1 text-sm text-slate-700">
             {show === "stage" ? <>Этап: {i.stageTitle}</> : <>Исполнитель: {i.assignee ?? "не назначен"}</>}
             {" · "}
-            {i.stageDueAt ? <>срок этапа — до {formatDate(i.stageDueAt, timeZone)} включительно</> : "срок этапа не установлен"}
+            {i.stageDueAt ? (
+              <>срок этапа — до {formatDate(i.stageDueAt, timeZone)} включительно</>
+            ) : (
+              "срок этапа не установлен"
+            )}
           </p>
         </li>
       ))}
@@ -165,9 +202,20 @@ export function DeadlineOverview({ overdue, dueSoon, timeZone, dueSoonWorkingDay
     byExecutor.set(key, [...(byExecutor.get(key) ?? []), i]);
   }
   const executors = [...byExecutor.entries()]
-    .map(([name, list]) => ({ name, list, overdue: list.filter((i) => i.kind === "overdue").length, dueSoon: list.filter((i) => i.kind === "due_soon").length }))
+    .map(([name, list]) => ({
+      name,
+      list,
+      overdue: list.filter((i) => i.kind === "overdue").length,
+      dueSoon: list.filter((i) => i.kind === "due_soon").length,
+    }))
     // The unassigned first (nobody answers for them yet), then by overdue, then by due soon.
-    .sort((a, b) => Number(b.name === UNASSIGNED) - Number(a.name === UNASSIGNED) || b.overdue - a.overdue || b.dueSoon - a.dueSoon || a.name.localeCompare(b.name, "ru"));
+    .sort(
+      (a, b) =>
+        Number(b.name === UNASSIGNED) - Number(a.name === UNASSIGNED) ||
+        b.overdue - a.overdue ||
+        b.dueSoon - a.dueSoon ||
+        a.name.localeCompare(b.name, "ru"),
+    );
   const activeStages = stages.filter((s) => s.overdue || s.dueSoon);
 
   return (
@@ -177,36 +225,55 @@ export function DeadlineOverview({ overdue, dueSoon, timeZone, dueSoonWorkingDay
           Итого
         </h2>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div className={`rounded-lg border-2 p-4 ${totalOverdue ? "border-red-800 bg-red-50 text-red-900" : "border-slate-300 bg-white text-slate-800"}`} data-testid="total-overdue">
+          <div
+            className={`rounded-lg border-2 p-4 ${totalOverdue ? "border-red-800 bg-red-50 text-red-900" : "border-slate-300 bg-white text-slate-800"}`}
+            data-testid="total-overdue"
+          >
             <p className="flex items-center gap-2 text-lg font-semibold">
               <Mark kind={totalOverdue ? "overdue" : "ok"} className="h-5 w-5" />
               Просрочено
             </p>
             <p className="mt-1 text-3xl font-bold">{totalOverdue}</p>
-            <p className="text-sm">{totalOverdue ? `${applications(totalOverdue)} с нарушенным сроком этапа` : "Просроченных заявлений нет"}</p>
+            <p className="text-sm">
+              {totalOverdue ? `${applications(totalOverdue)} с нарушенным сроком этапа` : "Просроченных заявлений нет"}
+            </p>
           </div>
-          <div className={`rounded-lg border-2 p-4 ${totalDueSoon ? "border-amber-700 bg-amber-50 text-amber-900" : "border-slate-300 bg-white text-slate-800"}`} data-testid="total-due-soon">
+          <div
+            className={`rounded-lg border-2 p-4 ${totalDueSoon ? "border-amber-700 bg-amber-50 text-amber-900" : "border-slate-300 bg-white text-slate-800"}`}
+            data-testid="total-due-soon"
+          >
             <p className="flex items-center gap-2 text-lg font-semibold">
               <Mark kind={totalDueSoon ? "due_soon" : "ok"} className="h-5 w-5" />
               Срок истекает
             </p>
             <p className="mt-1 text-3xl font-bold">{totalDueSoon}</p>
             <p className="text-sm">
-              {totalDueSoon ? `${applications(totalDueSoon)}: до конца срока этапа не больше ${workingDays(dueSoonWorkingDays)}` : "Заявлений с истекающим сроком нет"}
+              {totalDueSoon
+                ? `${applications(totalDueSoon)}: до конца срока этапа не больше ${workingDays(dueSoonWorkingDays)}`
+                : "Заявлений с истекающим сроком нет"}
             </p>
           </div>
         </div>
         {truncated ? (
           <p className="mt-3 text-sm text-slate-700">
             Списки ниже показывают первые 100 заявлений каждого этапа; все заявления —{" "}
-            <Link href="/staff?deadline=overdue" className="text-brand-700 underline">на доске с отбором «Просрочено»</Link> и{" "}
-            <Link href="/staff?deadline=due_soon" className="text-brand-700 underline">«Срок истекает»</Link>.
+            <Link href="/staff?deadline=overdue" className="text-brand-700 underline">
+              на доске с отбором «Просрочено»
+            </Link>{" "}
+            и{" "}
+            <Link href="/staff?deadline=due_soon" className="text-brand-700 underline">
+              «Срок истекает»
+            </Link>
+            .
           </p>
         ) : null}
       </section>
 
       {!items.length ? (
-        <p className="mt-8 flex items-center gap-2 rounded border-l-4 border-green-800 bg-green-50 p-4 text-green-900" data-testid="deadlines-empty">
+        <p
+          className="mt-8 flex items-center gap-2 rounded border-l-4 border-green-800 bg-green-50 p-4 text-green-900"
+          data-testid="deadlines-empty"
+        >
           <Mark kind="ok" className="h-5 w-5" />
           Просроченных заявлений и заявлений с истекающим сроком нет: все этапы идут в срок.
         </p>
@@ -218,7 +285,12 @@ export function DeadlineOverview({ overdue, dueSoon, timeZone, dueSoonWorkingDay
             </h2>
             <div className="mt-4 space-y-6">
               {executors.map((e) => (
-                <section key={e.name} aria-labelledby={`executor-${slug(e.name)}`} className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="executor-group">
+                <section
+                  key={e.name}
+                  aria-labelledby={`executor-${slug(e.name)}`}
+                  className="rounded-lg border border-slate-200 bg-slate-50 p-4"
+                  data-testid="executor-group"
+                >
                   <h3 id={`executor-${slug(e.name)}`} className="text-lg font-semibold">
                     {e.name}
                   </h3>
@@ -235,7 +307,12 @@ export function DeadlineOverview({ overdue, dueSoon, timeZone, dueSoonWorkingDay
             </h2>
             <div className="mt-4 space-y-6">
               {activeStages.map((s) => (
-                <section key={s.key} aria-labelledby={`stage-${s.key}`} className="rounded-lg border border-slate-200 bg-slate-50 p-4" data-testid="stage-group">
+                <section
+                  key={s.key}
+                  aria-labelledby={`stage-${s.key}`}
+                  className="rounded-lg border border-slate-200 bg-slate-50 p-4"
+                  data-testid="stage-group"
+                >
                   <h3 id={`stage-${s.key}`} className="text-lg font-semibold">
                     {s.title}
                   </h3>

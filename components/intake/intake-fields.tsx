@@ -73,7 +73,12 @@ export function ReceivedAtField({ timeZone, clock }: { timeZone: string; clock: 
           <Button
             kind="neutral"
             className="mt-1 text-sm"
-            onClick={() => setValue(path, toLocalInput(clock(), timeZone), { shouldDirty: true, shouldValidate: !!getFieldState(path).error || getFieldState(path).isTouched })}
+            onClick={() =>
+              setValue(path, toLocalInput(clock(), timeZone), {
+                shouldDirty: true,
+                shouldValidate: !!getFieldState(path).error || getFieldState(path).isTouched,
+              })
+            }
           >
             Текущее время
           </Button>
@@ -98,10 +103,20 @@ const IDENTITY: IdentityInput[] = [
   { key: "firstName", label: "Имя", required: true },
   { key: "middleName", label: "Отчество (если есть)" },
   {
-    key: "email", label: "Электронная почта", inputMode: "email", width: "w-full max-w-md",
+    key: "email",
+    label: "Электронная почта",
+    inputMode: "email",
+    width: "w-full max-w-md",
     hint: "Необязательно. Если указан, заявитель увидит заявление в личном кабинете после регистрации на портале с этим адресом.",
   },
-  { key: "phone", label: "Телефон", type: "tel", inputMode: "tel", width: "w-full max-w-xs", hint: "Необязательно. Например, +7 912 345-67-89." },
+  {
+    key: "phone",
+    label: "Телефон",
+    type: "tel",
+    inputMode: "tel",
+    width: "w-full max-w-xs",
+    hint: "Необязательно. Например, +7 912 345-67-89.",
+  },
 ];
 
 function IdentityField({ input }: { input: IdentityInput }) {
@@ -118,7 +133,14 @@ function IdentityField({ input }: { input: IdentityInput }) {
     return reg.onBlur(e);
   };
   return (
-    <FormField id={fieldId(path)} label={input.label} hint={input.hint} required={input.required} error={error} width={input.width}>
+    <FormField
+      id={fieldId(path)}
+      label={input.label}
+      hint={input.hint}
+      required={input.required}
+      error={error}
+      width={input.width}
+    >
       {(control) => (
         <input
           type={input.type ?? "text"}
@@ -152,7 +174,15 @@ export function IdentityFields() {
 }
 
 /** One applicant step of the regulation's form, with the paper documents it would have asked to upload. */
-export function PaperStepFields({ step, fields, documents }: { step: StepDef; fields: FieldDef[]; documents: string[] }) {
+export function PaperStepFields({
+  step,
+  fields,
+  documents,
+}: {
+  step: StepDef;
+  fields: FieldDef[];
+  documents: string[];
+}) {
   if (!fields.length && !documents.length) return null;
   return (
     <fieldset className="mt-6 rounded border border-slate-300 p-4">

@@ -28,7 +28,17 @@ import { classifyRequestError } from "@/components/form/request-errors";
 import { StepErrorSummary } from "@/components/form/step-error-summary";
 import { stripEmpty, type FormValues } from "@/components/form/values";
 import { ChannelField, IdentityFields, PaperStepFields, ReceivedAtField } from "./intake-fields";
-import { INTAKE_KEY, INTAKE_PATHS, emptyIntake, formPathOf, intakeOf, intakeResolver, paperSteps, registerInput, type IntakeChannel } from "./intake-schema";
+import {
+  INTAKE_KEY,
+  INTAKE_PATHS,
+  emptyIntake,
+  formPathOf,
+  intakeOf,
+  intakeResolver,
+  paperSteps,
+  registerInput,
+  type IntakeChannel,
+} from "./intake-schema";
 import { RegistrationResult } from "./registration-result";
 import { toLocalInput } from "./zoned-time";
 
@@ -56,7 +66,11 @@ const noopSubscribe = () => () => {};
  * when react-hook-form registers it, silently losing what the registrar entered.
  */
 export function IntakeForm(props: IntakeFormProps) {
-  const isClient = useSyncExternalStore(noopSubscribe, () => true, () => false);
+  const isClient = useSyncExternalStore(
+    noopSubscribe,
+    () => true,
+    () => false,
+  );
   if (!isClient) {
     return (
       <p role="status" className="mt-6 text-slate-700">
@@ -75,11 +89,21 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
   // page was made a moment earlier, so this errs towards the past, never into the future).
   const [skew] = useState(() => new Date(now).getTime() - Date.now());
   const clock = useCallback(() => new Date(Date.now() + skew), [skew]);
-  const resolver = useMemo(() => intakeResolver(formSteps, { channels, timeZone, now: clock }), [formSteps, channels, timeZone, clock]);
+  const resolver = useMemo(
+    () => intakeResolver(formSteps, { channels, timeZone, now: clock }),
+    [formSteps, channels, timeZone, clock],
+  );
   const [defaults] = useState<FormValues>(() => ({ [INTAKE_KEY]: emptyIntake(toLocalInput(new Date(now), timeZone)) }));
 
   // The error summary takes focus on a refused registration (GOV.UK), not the first field.
-  const form = useForm<FormValues>({ defaultValues: defaults, shouldUnregister: false, shouldFocusError: false, mode: "onTouched", reValidateMode: "onChange", resolver });
+  const form = useForm<FormValues>({
+    defaultValues: defaults,
+    shouldUnregister: false,
+    shouldFocusError: false,
+    mode: "onTouched",
+    reValidateMode: "onChange",
+    resolver,
+  });
   const { control, handleSubmit, setError, clearErrors, setValue, getValues, getFieldState, reset } = form;
   const values = useWatch({ control }) as FormValues;
 
@@ -108,7 +132,10 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
   const [submissionKey, setSubmissionKey] = useState(() => crypto.randomUUID());
   const register = useMutation(trpc.staff.registerPaper.mutationOptions());
 
-  const visibleBySteps = useMemo(() => paper.map((p) => visibleFields(p.step, values, formSteps)), [paper, values, formSteps]);
+  const visibleBySteps = useMemo(
+    () => paper.map((p) => visibleFields(p.step, values, formSteps)),
+    [paper, values, formSteps],
+  );
   // Paper documents whose field would be shown now (a power of attorney only for a representative).
   const documentsBySteps = useMemo(
     () =>
@@ -127,8 +154,11 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
   useEffect(() => {
     const phone = applicant.phone.trim() ? formatPhone(applicant.phone.trim()) : null;
     const wanted = prefillValues(steps, {
-      lastName: applicant.lastName.trim(), firstName: applicant.firstName.trim(), middleName: applicant.middleName.trim() || null,
-      email: applicant.email.trim(), phone,
+      lastName: applicant.lastName.trim(),
+      firstName: applicant.firstName.trim(),
+      middleName: applicant.middleName.trim() || null,
+      email: applicant.email.trim(),
+      phone,
     });
     for (const f of allVisible) {
       if (!(f.key in wanted)) continue;
@@ -139,7 +169,18 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
       autoFilled.current[f.key] = want;
       setValue(f.key, wanted[f.key], { shouldDirty: true, shouldValidate: !!getFieldState(f.key).error });
     }
-  }, [applicant.lastName, applicant.firstName, applicant.middleName, applicant.email, applicant.phone, allVisible, steps, values, setValue, getFieldState]);
+  }, [
+    applicant.lastName,
+    applicant.firstName,
+    applicant.middleName,
+    applicant.email,
+    applicant.phone,
+    allVisible,
+    steps,
+    values,
+    setValue,
+    getFieldState,
+  ]);
 
   const fieldContext = useMemo<WizardFieldContext>(() => ({ applicationId: "", values, saveNow: noop }), [values]);
 
@@ -163,7 +204,11 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
     const other: string[] = [];
     for (const [serverPath, text] of Object.entries(fieldErrors)) {
       const path = formPathOf(serverPath);
-      if (path !== FORM_ERROR_KEY && ((INTAKE_PATHS as readonly string[]).includes(path) || fieldKeys.has(rootKey(path)))) placed.push([path, text]);
+      if (
+        path !== FORM_ERROR_KEY &&
+        ((INTAKE_PATHS as readonly string[]).includes(path) || fieldKeys.has(rootKey(path)))
+      )
+        placed.push([path, text]);
       else other.push(text);
     }
     if (!placed.length) return false;
@@ -199,7 +244,9 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
       const failure = classifyRequestError(error);
       if (failure.kind === "invalid" && showServerErrors(failure.fieldErrors, failure.message)) return;
       if (failure.kind === "offline" || failure.kind === "server") {
-        fail("Нет ответа от сервера: заявление, возможно, не зарегистрировано. Нажмите «Зарегистрировать заявление» ещё раз, когда связь восстановится: повторная отправка не создаст второе заявление.");
+        fail(
+          "Нет ответа от сервера: заявление, возможно, не зарегистрировано. Нажмите «Зарегистрировать заявление» ещё раз, когда связь восстановится: повторная отправка не создаст второе заявление.",
+        );
       } else if (failure.kind === "signed-out") {
         fail(`Заявление не зарегистрировано: ${failure.message}. Если сеанс завершён, войдите снова.`);
       } else fail(`Заявление не зарегистрировано: ${failure.message}`);
@@ -218,7 +265,14 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
   };
 
   if (result) {
-    return <RegistrationResult result={result} timeZone={timeZone} channel={intakeOf(values).channel || null} onStartOver={startOver} />;
+    return (
+      <RegistrationResult
+        result={result}
+        timeZone={timeZone}
+        channel={intakeOf(values).channel || null}
+        onStartOver={startOver}
+      />
+    );
   }
 
   return (
@@ -237,7 +291,8 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
           </h2>
           <p className="mt-2 text-sm text-slate-600">
             Поля, отмеченные <span aria-hidden>*</span>
-            <span className="sr-only">звёздочкой</span>, обязательны для заполнения. Введённые данные проверяются так же, как на портале.
+            <span className="sr-only">звёздочкой</span>, обязательны для заполнения. Введённые данные проверяются так
+            же, как на портале.
           </p>
 
           <fieldset className="mt-6 space-y-5 rounded border border-slate-300 p-4">
@@ -248,16 +303,28 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
 
           <fieldset className="mt-6 rounded border border-slate-300 p-4">
             <legend className="px-1 text-xl font-semibold">Кто подал заявление</legend>
-            <p className="mb-4 text-sm text-slate-600">По документу, удостоверяющему личность. Эти данные попадут в расписку и в учётную запись заявителя.</p>
+            <p className="mb-4 text-sm text-slate-600">
+              По документу, удостоверяющему личность. Эти данные попадут в расписку и в учётную запись заявителя.
+            </p>
             <IdentityFields />
           </fieldset>
 
           {paper.map((p, i) => (
-            <PaperStepFields key={p.step.key} step={p.step} fields={visibleBySteps[i] ?? []} documents={documentsBySteps[i] ?? []} />
+            <PaperStepFields
+              key={p.step.key}
+              step={p.step}
+              fields={visibleBySteps[i] ?? []}
+              documents={documentsBySteps[i] ?? []}
+            />
           ))}
 
           {submitError ? (
-            <p ref={submitErrorRef} tabIndex={-1} role="alert" className="mt-6 rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">
+            <p
+              ref={submitErrorRef}
+              tabIndex={-1}
+              role="alert"
+              className="mt-6 rounded border-2 border-red-700 bg-red-50 p-3 text-red-800"
+            >
               {submitError}
             </p>
           ) : null}

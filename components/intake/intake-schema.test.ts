@@ -25,7 +25,11 @@ describe("wall-clock time in the municipality's zone", () => {
 describe("the intake data", () => {
   const now = () => new Date("2026-03-06T07:00:00Z"); // 12:00 in Yekaterinburg
   const opts = { channels: ["IN_PERSON", "POST"] as const, timeZone: TZ, now };
-  const filled = { channel: "IN_PERSON" as const, receivedAt: "2026-03-06T11:30", applicant: { lastName: "Петров", firstName: "Семён", middleName: "", email: "", phone: "" } };
+  const filled = {
+    channel: "IN_PERSON" as const,
+    receivedAt: "2026-03-06T11:30",
+    applicant: { lastName: "Петров", firstName: "Семён", middleName: "", email: "", phone: "" },
+  };
 
   it("is complete with a channel, a past time and a name", () => {
     expect(checkIntake(filled, opts)).toEqual({});
@@ -38,22 +42,51 @@ describe("the intake data", () => {
       "applicant.lastName": "Укажите фамилию заявителя",
       "applicant.firstName": "Укажите имя заявителя",
     });
-    const wrong = checkIntake({ ...filled, channel: "MFC", receivedAt: "2026-03-06T12:30", applicant: { ...filled.applicant, email: "petrov@", phone: "123" } }, opts);
+    const wrong = checkIntake(
+      {
+        ...filled,
+        channel: "MFC",
+        receivedAt: "2026-03-06T12:30",
+        applicant: { ...filled.applicant, email: "petrov@", phone: "123" },
+      },
+      opts,
+    );
     expect(Object.keys(wrong).sort()).toEqual(["applicant.email", "applicant.phone", "channel", "receivedAt"]);
     expect(wrong.receivedAt).toMatch(/позже текущего момента/);
   });
 
   it("takes the project's one e-mail and phone rules (an address in the .рф zone is an address)", () => {
-    expect(checkIntake({ ...filled, applicant: { ...filled.applicant, email: "иванов@почта.рф", phone: "+7 (912) 345-67-89" } }, opts)).toEqual({});
-    const wrong = checkIntake({ ...filled, applicant: { ...filled.applicant, email: "ivanov@mail.ру", phone: "912" } }, opts);
+    expect(
+      checkIntake(
+        { ...filled, applicant: { ...filled.applicant, email: "иванов@почта.рф", phone: "+7 (912) 345-67-89" } },
+        opts,
+      ),
+    ).toEqual({});
+    const wrong = checkIntake(
+      { ...filled, applicant: { ...filled.applicant, email: "ivanov@mail.ру", phone: "912" } },
+      opts,
+    );
     expect(wrong["applicant.email"]).toMatch(/смешаны русские и латинские буквы/);
     expect(wrong["applicant.phone"]).toMatch(/[А-ЯЁа-яё]/);
   });
 
   it("limits names to 60 characters, with the reason", () => {
     const sixty = "а".repeat(60);
-    expect(checkIntake({ ...filled, applicant: { ...filled.applicant, lastName: sixty, firstName: sixty, middleName: sixty } }, opts)).toEqual({});
-    expect(checkIntake({ ...filled, applicant: { ...filled.applicant, lastName: `${sixty}а`, firstName: `${sixty}а`, middleName: `${sixty}а` } }, opts)).toEqual({
+    expect(
+      checkIntake(
+        { ...filled, applicant: { ...filled.applicant, lastName: sixty, firstName: sixty, middleName: sixty } },
+        opts,
+      ),
+    ).toEqual({});
+    expect(
+      checkIntake(
+        {
+          ...filled,
+          applicant: { ...filled.applicant, lastName: `${sixty}а`, firstName: `${sixty}а`, middleName: `${sixty}а` },
+        },
+        opts,
+      ),
+    ).toEqual({
       "applicant.lastName": "Фамилия — не длиннее 60 символов",
       "applicant.firstName": "Имя — не длиннее 60 символов",
       "applicant.middleName": "Отчество — не длиннее 60 символов",
@@ -61,11 +94,35 @@ describe("the intake data", () => {
   });
 
   it("builds the server's input: the receipt time as an instant, optional parts left out, the phone normalised", () => {
-    const steps: StepDef[] = [{ key: "contacts", title: "Контакты", fields: [{ key: "postal_index", type: "postal_index", label: "Индекс", required: true }] }] as StepDef[];
-    const input = registerInput("archive-info", steps, { postal_index: "628212", stray: 1, [INTAKE_KEY]: { ...filled, applicant: { ...filled.applicant, phone: "8 912 345 67 89" } } }, TZ);
+    const steps: StepDef[] = [
+      {
+        key: "contacts",
+        title: "Контакты",
+        fields: [{ key: "postal_index", type: "postal_index", label: "Индекс", required: true }],
+      },
+    ] as StepDef[];
+    const input = registerInput(
+      "archive-info",
+      steps,
+      {
+        postal_index: "628212",
+        stray: 1,
+        [INTAKE_KEY]: { ...filled, applicant: { ...filled.applicant, phone: "8 912 345 67 89" } },
+      },
+      TZ,
+    );
     expect(input).toEqual({
-      serviceCode: "archive-info", values: { postal_index: "628212" }, channel: "IN_PERSON", receivedAt: new Date("2026-03-06T06:30:00Z"),
-      applicant: { lastName: "Петров", firstName: "Семён", middleName: undefined, email: undefined, phone: "+79123456789" },
+      serviceCode: "archive-info",
+      values: { postal_index: "628212" },
+      channel: "IN_PERSON",
+      receivedAt: new Date("2026-03-06T06:30:00Z"),
+      applicant: {
+        lastName: "Петров",
+        firstName: "Семён",
+        middleName: undefined,
+        email: undefined,
+        phone: "+79123456789",
+      },
     });
   });
 
@@ -83,11 +140,20 @@ describe("the regulation's steps on paper", () => {
   it("leave out file fields (listed as paper documents) and the autofill hints", () => {
     const steps = [
       {
-        key: "applicant", title: "Заявитель",
+        key: "applicant",
+        title: "Заявитель",
         fields: [
           { key: "full_name", type: "full_name", label: "ФИО", required: true, prefill: "fullName" },
           { key: "power_of_attorney", type: "file", label: "Доверенность", required: true },
-          { key: "persons", type: "group", label: "Лица", fields: [{ key: "scan", type: "file", label: "Скан" }, { key: "name", type: "text", label: "Имя" }] },
+          {
+            key: "persons",
+            type: "group",
+            label: "Лица",
+            fields: [
+              { key: "scan", type: "file", label: "Скан" },
+              { key: "name", type: "text", label: "Имя" },
+            ],
+          },
         ],
       },
     ] as StepDef[];
@@ -95,6 +161,9 @@ describe("the regulation's steps on paper", () => {
     expect(paper!.step.fields.map((f) => f.key)).toEqual(["full_name", "persons"]);
     expect(paper!.step.fields[0]!.prefill).toBeUndefined();
     expect(paper!.step.fields[1]!.fields!.map((f) => f.key)).toEqual(["name"]);
-    expect(paper!.paperDocuments).toEqual([{ key: "power_of_attorney", label: "Доверенность" }, { key: "persons", label: "Скан" }]);
+    expect(paper!.paperDocuments).toEqual([
+      { key: "power_of_attorney", label: "Доверенность" },
+      { key: "persons", label: "Скан" },
+    ]);
   });
 });

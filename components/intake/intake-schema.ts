@@ -10,7 +10,12 @@ import type { FieldDef, StepDef } from "@/server/regulation/document";
 import { buildApplicationSchema } from "@/server/regulation/form-schema";
 import { displayTimeZone } from "@/components/ui/format";
 import { normalizePhone } from "@/server/regulation/identifiers";
-import { INTAKE_CHANNELS, zRegisterPaperInput, type IntakeChannel, type RegisterPaperInput as RegisterPaperCall } from "@/server/intake/schema";
+import {
+  INTAKE_CHANNELS,
+  zRegisterPaperInput,
+  type IntakeChannel,
+  type RegisterPaperInput as RegisterPaperCall,
+} from "@/server/intake/schema";
 import { knownValues, type FormValues } from "@/components/form/values";
 import { groupsJudgeOnlyThemselves } from "@/components/form/group-resolver";
 import { fromLocalInput } from "./zoned-time";
@@ -46,7 +51,13 @@ export function intakeOf(values: FormValues): IntakeMeta {
   return {
     channel: (INTAKE_CHANNELS as readonly string[]).includes(s(meta.channel)) ? (meta.channel as IntakeChannel) : "",
     receivedAt: s(meta.receivedAt),
-    applicant: { lastName: s(a.lastName), firstName: s(a.firstName), middleName: s(a.middleName), email: s(a.email), phone: s(a.phone) },
+    applicant: {
+      lastName: s(a.lastName),
+      firstName: s(a.firstName),
+      middleName: s(a.middleName),
+      email: s(a.email),
+      phone: s(a.phone),
+    },
   };
 }
 
@@ -76,7 +87,8 @@ export function paperSteps(steps: StepDef[]): PaperStep[] {
         const { prefill: _prefill, ...rest } = f;
         return f.fields ? { ...rest, fields: strip(f.fields) } : rest;
       });
-  const files = (fields: FieldDef[]): string[] => fields.flatMap((f) => (f.type === "file" ? [f.label] : f.fields ? files(f.fields) : []));
+  const files = (fields: FieldDef[]): string[] =>
+    fields.flatMap((f) => (f.type === "file" ? [f.label] : f.fields ? files(f.fields) : []));
   return steps.map((step) => ({
     step: { ...step, fields: strip(step.fields) },
     paperDocuments: step.fields.flatMap((f) => files([f]).map((label) => ({ key: f.key, label }))),
@@ -97,14 +109,18 @@ export type IntakeCheckOptions = { channels: readonly IntakeChannel[]; timeZone:
  */
 export function intakeMetaSchema(opts: IntakeCheckOptions) {
   return zRegisterPaperInput.pick({ applicant: true }).extend({
-    channel: zRegisterPaperInput.shape.channel.refine((c) => opts.channels.includes(c), "Выберите способ подачи, предусмотренный регламентом"),
+    channel: zRegisterPaperInput.shape.channel.refine(
+      (c) => opts.channels.includes(c),
+      "Выберите способ подачи, предусмотренный регламентом",
+    ),
     receivedAt: z.string().superRefine((value, ctx) => {
       const text = value.trim();
       const problem = (() => {
         if (!text) return "Укажите дату и время поступления заявления";
         const at = fromLocalInput(text, opts.timeZone);
         if (!at) return "Дата и время указаны неверно: укажите день, месяц, год, часы и минуты";
-        if (at.getTime() > (opts.now?.() ?? new Date()).getTime()) return "Дата и время поступления не могут быть позже текущего момента";
+        if (at.getTime() > (opts.now?.() ?? new Date()).getTime())
+          return "Дата и время поступления не могут быть позже текущего момента";
         return null;
       })();
       if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -129,7 +145,8 @@ function intakeSchema(opts: IntakeCheckOptions) {
   // intakeOf: whatever the form holds under `_intake` is read with the shape the schema expects.
   return z.object({ [INTAKE_KEY]: z.unknown() }).superRefine((values, ctx) => {
     const parsed = meta.safeParse(intakeOf(values));
-    for (const issue of parsed.error?.issues ?? []) ctx.addIssue({ code: "custom", message: issue.message, path: [INTAKE_KEY, ...issue.path.map(String)] });
+    for (const issue of parsed.error?.issues ?? [])
+      ctx.addIssue({ code: "custom", message: issue.message, path: [INTAKE_KEY, ...issue.path.map(String)] });
   });
 }
 
@@ -140,7 +157,9 @@ function intakeSchema(opts: IntakeCheckOptions) {
  */
 export function intakeResolver(steps: StepDef[], opts: IntakeCheckOptions): Resolver<FormValues> {
   // "Today" is the municipality's date, as on the server (the zone the root layout publishes).
-  const regulation = zodResolver(buildApplicationSchema(steps, { mode: "submit", timeZone: displayTimeZone() })) as unknown as Resolver<FormValues>;
+  const regulation = zodResolver(
+    buildApplicationSchema(steps, { mode: "submit", timeZone: displayTimeZone() }),
+  ) as unknown as Resolver<FormValues>;
   const intake = zodResolver(intakeSchema(opts)) as unknown as Resolver<FormValues>;
   return groupsJudgeOnlyThemselves(async (values, context, options) => {
     const [a, b] = await Promise.all([regulation(values, context, options), intake(values, context, options)]);
@@ -160,7 +179,13 @@ export function intakeResolver(steps: StepDef[], opts: IntakeCheckOptions): Reso
  * the regulation's paths ("postal_index", "persons.0.lastName") are form paths already.
  */
 export function formPathOf(serverPath: string): string {
-  if (serverPath === "channel" || serverPath === "receivedAt" || serverPath === "serviceCode" || serverPath.startsWith("applicant.") || serverPath === "applicant") {
+  if (
+    serverPath === "channel" ||
+    serverPath === "receivedAt" ||
+    serverPath === "serviceCode" ||
+    serverPath.startsWith("applicant.") ||
+    serverPath === "applicant"
+  ) {
     return `${INTAKE_KEY}.${serverPath}`;
   }
   if (serverPath.startsWith("values.")) return serverPath.slice("values.".length);
@@ -168,10 +193,18 @@ export function formPathOf(serverPath: string): string {
 }
 
 /** The procedure's input less the submission key (one per application being entered, kept by the form). */
-export type RegisterPaperInput = Omit<RegisterPaperCall, "submissionKey" | "receivedAt" | "channel"> & { channel: IntakeChannel; receivedAt: Date };
+export type RegisterPaperInput = Omit<RegisterPaperCall, "submissionKey" | "receivedAt" | "channel"> & {
+  channel: IntakeChannel;
+  receivedAt: Date;
+};
 
 /** The registerPaper input from checked form values (null when the intake data is not complete). */
-export function registerInput(serviceCode: string, steps: StepDef[], values: FormValues, timeZone: string): RegisterPaperInput | null {
+export function registerInput(
+  serviceCode: string,
+  steps: StepDef[],
+  values: FormValues,
+  timeZone: string,
+): RegisterPaperInput | null {
   const meta = intakeOf(values);
   const receivedAt = fromLocalInput(meta.receivedAt, timeZone);
   if (!meta.channel || !receivedAt) return null;

@@ -8,7 +8,13 @@ import type { IntakeChannel } from "./intake-schema";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 
 export type RegistrationResultProps = {
-  result: { id: string; registrationNumber: string; registeredAt: Date | string; dueAt: Date | string; alreadyRegistered?: boolean };
+  result: {
+    id: string;
+    registrationNumber: string;
+    registeredAt: Date | string;
+    dueAt: Date | string;
+    alreadyRegistered?: boolean;
+  };
   timeZone: string;
   channel: IntakeChannel | null;
   onStartOver: () => void;
@@ -21,9 +27,23 @@ export function RegistrationResult({ result, timeZone, channel, onStartOver }: R
   }, []);
   const receipt = `/api/applications/${result.id}/receipt`;
   return (
-    <section aria-labelledby="registered-title" className="mt-6 rounded-lg border-2 border-green-800 bg-green-50 p-5 sm:p-6" data-testid="registration-result">
+    <section
+      aria-labelledby="registered-title"
+      className="mt-6 rounded-lg border-2 border-green-800 bg-green-50 p-5 sm:p-6"
+      data-testid="registration-result"
+    >
       <h2 id="registered-title" ref={headingRef} tabIndex={-1} className="text-2xl font-bold text-green-900">
-        <svg className="mr-2 inline-block h-6 w-6 align-[-0.15em]" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.5} strokeLinecap="round" strokeLinejoin="round" aria-hidden focusable={false}>
+        <svg
+          className="mr-2 inline-block h-6 w-6 align-[-0.15em]"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={2.5}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden
+          focusable={false}
+        >
           <path d="m5 12 5 5 9-10" />
         </svg>
         Заявление зарегистрировано
@@ -40,15 +60,21 @@ export function RegistrationResult({ result, timeZone, channel, onStartOver }: R
       </dl>
       {result.alreadyRegistered ? (
         <p className="mt-4 font-semibold">
-          Это заявление уже было зарегистрировано при предыдущей отправке формы; второе заявление не создано. Если после этого вы исправляли сведения, проверьте их в карточке заявления.
+          Это заявление уже было зарегистрировано при предыдущей отправке формы; второе заявление не создано. Если после
+          этого вы исправляли сведения, проверьте их в карточке заявления.
         </p>
       ) : null}
       {channel === "IN_PERSON" ? (
-        <p className="mt-4">Выдайте заявителю первый экземпляр расписки, второй, с подписью заявителя, приложите к заявлению.</p>
+        <p className="mt-4">
+          Выдайте заявителю первый экземпляр расписки, второй, с подписью заявителя, приложите к заявлению.
+        </p>
       ) : null}
       <ul className="mt-5 flex flex-wrap items-center gap-4">
         <li>
-          <a href={receipt} className="inline-block rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900">
+          <a
+            href={receipt}
+            className="inline-block rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-900"
+          >
             Распечатать расписку (2 экземпляра)
           </a>
         </li>

@@ -10,7 +10,15 @@ import { conflictMessage, joinSentences, type MoveOutcome } from "@/components/b
 import type { MoveSubject } from "@/components/board/types";
 import { useMoveFlow } from "@/components/board/use-move-flow";
 
-export function CardActions({ subject, details, closed }: { subject: MoveSubject; details: MoveDetails; closed: boolean }) {
+export function CardActions({
+  subject,
+  details,
+  closed,
+}: {
+  subject: MoveSubject;
+  details: MoveDetails;
+  closed: boolean;
+}) {
   const router = useRouter();
   const [status, setStatus] = useState("");
   const [alert, setAlert] = useState<{ text: string; serial: number } | null>(null);
@@ -54,7 +62,9 @@ export function CardActions({ subject, details, closed }: { subject: MoveSubject
 
   return (
     <section aria-labelledby="card-actions-title" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="card-actions-title" ref={headingRef} tabIndex={-1} className="text-lg font-semibold">Действия</h2>
+      <h2 id="card-actions-title" ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
+        Действия
+      </h2>
       {closed ? (
         <p className="mt-1 text-slate-700">Рассмотрение завершено: действий по заявлению больше нет.</p>
       ) : (
@@ -66,9 +76,17 @@ export function CardActions({ subject, details, closed }: { subject: MoveSubject
           onSelect={(t) => flow.start(subject, [t])}
         />
       )}
-      <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900" data-testid="card-status">{status}</p>
+      <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900" data-testid="card-status">
+        {status}
+      </p>
       {alert ? (
-        <div ref={alertRef} role="alert" tabIndex={-1} className="mt-2 rounded border-2 border-amber-700 bg-amber-50 p-3 text-amber-950" data-testid="card-alert">
+        <div
+          ref={alertRef}
+          role="alert"
+          tabIndex={-1}
+          className="mt-2 rounded border-2 border-amber-700 bg-amber-50 p-3 text-amber-950"
+          data-testid="card-alert"
+        >
           {alert.text}
         </div>
       ) : null}

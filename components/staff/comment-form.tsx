@@ -21,7 +21,10 @@ export function CommentForm({ applicationId }: { applicationId: string }) {
   const [status, setStatus] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
   const mutation = useMutation(trpc.staff.comment.mutationOptions());
-  const { register, handleSubmit, formState, reset, setError, setFocus } = useForm<CommentValues>({ resolver: zodResolver(zCommentForm), defaultValues: { text: "" } });
+  const { register, handleSubmit, formState, reset, setError, setFocus } = useForm<CommentValues>({
+    resolver: zodResolver(zCommentForm),
+    defaultValues: { text: "" },
+  });
   const error = formState.errors.text?.message;
 
   const onSubmit = handleSubmit(async ({ text }) => {
@@ -43,7 +46,9 @@ export function CommentForm({ applicationId }: { applicationId: string }) {
 
   return (
     <section aria-labelledby="comment-title" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="comment-title" className="text-lg font-semibold">Внутренний комментарий</h2>
+      <h2 id="comment-title" className="text-lg font-semibold">
+        Внутренний комментарий
+      </h2>
       <form onSubmit={onSubmit} noValidate className="mt-2">
         <FormField
           id="comment-text"
@@ -58,8 +63,14 @@ export function CommentForm({ applicationId }: { applicationId: string }) {
           Добавить комментарий
         </Button>
       </form>
-      {failure ? <p role="alert" className="mt-2 text-sm font-medium text-red-800">{failure}</p> : null}
-      <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900">{status}</p>
+      {failure ? (
+        <p role="alert" className="mt-2 text-sm font-medium text-red-800">
+          {failure}
+        </p>
+      ) : null}
+      <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900">
+        {status}
+      </p>
     </section>
   );
 }

@@ -5,7 +5,9 @@ type Department = { id: string; name: string; services: { id: string; code: stri
 export function DepartmentsSummary({ departments }: { departments: Department[] }) {
   return (
     <section aria-labelledby="departments-title" className="mt-10">
-      <h2 id="departments-title" className="text-xl font-semibold">Ваши подразделения</h2>
+      <h2 id="departments-title" className="text-xl font-semibold">
+        Ваши подразделения
+      </h2>
       <ul className="mt-3 grid gap-3 md:grid-cols-2">
         {departments.map((d) => (
           <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -14,8 +16,10 @@ export function DepartmentsSummary({ departments }: { departments: Department[] 
               <ul className="mt-1 space-y-1 text-sm">
                 {d.services.map((s) => (
                   <li key={s.id}>
-                    <a href={`/staff?service=${encodeURIComponent(s.code)}`} className="text-brand-700 underline">{s.title}</a>: в работе{" "}
-                    <span className="font-medium">{s.open}</span>
+                    <a href={`/staff?service=${encodeURIComponent(s.code)}`} className="text-brand-700 underline">
+                      {s.title}
+                    </a>
+                    : в работе <span className="font-medium">{s.open}</span>
                   </li>
                 ))}
               </ul>

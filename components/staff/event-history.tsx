@@ -40,8 +40,17 @@ const DELIVERY_LABEL: Record<string, string> = {
 };
 
 const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
-const grounds = (v: unknown) => (Array.isArray(v) ? v.filter((g): g is { code: string; text: string } => !!g && typeof g === "object" && typeof (g as { text?: unknown }).text === "string") : []);
-const titleOf = (v: unknown) => (v && typeof v === "object" && typeof (v as { title?: unknown }).title === "string" ? (v as { title: string }).title : null);
+const grounds = (v: unknown) =>
+  Array.isArray(v)
+    ? v.filter(
+        (g): g is { code: string; text: string } =>
+          !!g && typeof g === "object" && typeof (g as { text?: unknown }).text === "string",
+      )
+    : [];
+const titleOf = (v: unknown) =>
+  v && typeof v === "object" && typeof (v as { title?: unknown }).title === "string"
+    ? (v as { title: string }).title
+    : null;
 const dateOf = (v: unknown) => {
   const s = str(v);
   return s && !Number.isNaN(Date.parse(s)) ? formatDate(s) : null;
@@ -50,18 +59,24 @@ const dateOf = (v: unknown) => {
 function Details({ event, people }: { event: Event; people: Map<string, string> }) {
   const p = event.payload ?? {};
   const lines: React.ReactNode[] = [];
-  const move = event.fromStage && event.toStage && event.fromStage !== event.toStage ? `из «${event.fromStage}» в «${event.toStage}»` : null;
+  const move =
+    event.fromStage && event.toStage && event.fromStage !== event.toStage
+      ? `из «${event.fromStage}» в «${event.toStage}»`
+      : null;
   switch (event.type) {
     case "submitted":
       // Paper, post and MFC applications are entered by staff (R23); portal ones are signed (R17).
       if (str(p.channel) && p.channel !== "PORTAL") {
         const channel = CHANNEL_LABEL[p.channel as Channel] ?? (p.channel as string);
-        lines.push(`Принято сотрудником: ${channel.toLowerCase()}${dateOf(p.receivedAt) ? `, получено ${dateOf(p.receivedAt)}` : ""}`);
+        lines.push(
+          `Принято сотрудником: ${channel.toLowerCase()}${dateOf(p.receivedAt) ? `, получено ${dateOf(p.receivedAt)}` : ""}`,
+        );
       } else lines.push("Подписано простой электронной подписью заявителя");
       break;
     case "registered":
       if (str(p.registrationNumber)) lines.push(`Регистрационный номер ${p.registrationNumber as string}`);
-      if (event.toStage) lines.push(`Этап «${event.toStage}»${dateOf(p.stageDueAt) ? `, срок до ${dateOf(p.stageDueAt)}` : ""}`);
+      if (event.toStage)
+        lines.push(`Этап «${event.toStage}»${dateOf(p.stageDueAt) ? `, срок до ${dateOf(p.stageDueAt)}` : ""}`);
       if (dateOf(p.dueAt)) lines.push(`Срок предоставления услуги — до ${dateOf(p.dueAt)}`);
       break;
     case "stage_changed":

@@ -15,7 +15,15 @@ import { useTRPC } from "@/components/trpc-provider";
 
 type ReassignValues = z.input<typeof zReassignForm>;
 
-export function ReassignForm({ applicationId, rowVersion, executors }: { applicationId: string; rowVersion: number; executors: { id: string; name: string }[] }) {
+export function ReassignForm({
+  applicationId,
+  rowVersion,
+  executors,
+}: {
+  applicationId: string;
+  rowVersion: number;
+  executors: { id: string; name: string }[];
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -23,7 +31,10 @@ export function ReassignForm({ applicationId, rowVersion, executors }: { applica
   const [failure, setFailure] = useState<string | null>(null);
   const failureRef = useRef<HTMLParagraphElement>(null);
   const mutation = useMutation(trpc.staff.reassign.mutationOptions());
-  const { register, handleSubmit, formState, reset, setError, setFocus } = useForm<ReassignValues>({ resolver: zodResolver(zReassignForm), defaultValues: { executorId: "", reason: "" } });
+  const { register, handleSubmit, formState, reset, setError, setFocus } = useForm<ReassignValues>({
+    resolver: zodResolver(zReassignForm),
+    defaultValues: { executorId: "", reason: "" },
+  });
   const errors = formState.errors;
 
   useEffect(() => {
@@ -36,7 +47,12 @@ export function ReassignForm({ applicationId, rowVersion, executors }: { applica
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
     try {
-      await mutation.mutateAsync({ id: applicationId, expectedRowVersion: rowVersion, executorId: values.executorId, reason: values.reason.trim() });
+      await mutation.mutateAsync({
+        id: applicationId,
+        expectedRowVersion: rowVersion,
+        executorId: values.executorId,
+        reason: values.reason.trim(),
+      });
       const name = executors.find((e) => e.id === values.executorId)?.name ?? "другому исполнителю";
       reset();
       setOpen(false);
@@ -46,7 +62,8 @@ export function ReassignForm({ applicationId, rowVersion, executors }: { applica
     } catch (e) {
       const f = classifyRequestError(e);
       if (f.kind === "invalid" && (f.fieldErrors.executorId || f.fieldErrors.reason)) {
-        for (const key of ["executorId", "reason"] as const) if (f.fieldErrors[key]) setError(key, { message: f.fieldErrors[key] });
+        for (const key of ["executorId", "reason"] as const)
+          if (f.fieldErrors[key]) setError(key, { message: f.fieldErrors[key] });
         setFocus(f.fieldErrors.executorId ? "executorId" : "reason");
       } else {
         setFailure(`Заявление не передано: ${f.message}`);
@@ -68,15 +85,25 @@ export function ReassignForm({ applicationId, rowVersion, executors }: { applica
       >
         Передать другому исполнителю
       </button>
-      <p role="status" aria-live="polite" className="text-sm text-green-900">{status}</p>
+      <p role="status" aria-live="polite" className="text-sm text-green-900">
+        {status}
+      </p>
       {open ? (
-        <form id="reassign-form" onSubmit={onSubmit} noValidate className="mt-2 space-y-3 rounded border border-slate-300 bg-slate-50 p-3" aria-label="Передача заявления другому исполнителю">
+        <form
+          id="reassign-form"
+          onSubmit={onSubmit}
+          noValidate
+          className="mt-2 space-y-3 rounded border border-slate-300 bg-slate-50 p-3"
+          aria-label="Передача заявления другому исполнителю"
+        >
           <FormField id="reassign-executor" label="Новый исполнитель" required error={errors.executorId?.message}>
             {(control) => (
               <select {...control} {...register("executorId")}>
                 <option value="">— выберите —</option>
                 {executors.map((e) => (
-                  <option key={e.id} value={e.id}>{e.name}</option>
+                  <option key={e.id} value={e.id}>
+                    {e.name}
+                  </option>
                 ))}
               </select>
             )}
@@ -91,13 +118,29 @@ export function ReassignForm({ applicationId, rowVersion, executors }: { applica
             {(control) => <textarea rows={2} {...control} {...register("reason")} />}
           </FormField>
           {failure ? (
-            <p ref={failureRef} tabIndex={-1} role="alert" className="rounded border-2 border-amber-700 bg-amber-50 p-2 text-amber-950">{failure}</p>
+            <p
+              ref={failureRef}
+              tabIndex={-1}
+              role="alert"
+              className="rounded border-2 border-amber-700 bg-amber-50 p-2 text-amber-950"
+            >
+              {failure}
+            </p>
           ) : null}
           <div className="flex gap-3">
             <Button type="submit" disabled={mutation.isPending}>
               {mutation.isPending ? "Передаём…" : "Передать"}
             </Button>
-            <Button kind="link" onClick={() => { setOpen(false); reset(); setFailure(null); }}>Отмена</Button>
+            <Button
+              kind="link"
+              onClick={() => {
+                setOpen(false);
+                reset();
+                setFailure(null);
+              }}
+            >
+              Отмена
+            </Button>
           </div>
         </form>
       ) : null}

@@ -30,12 +30,24 @@ const MIME_SHORT: Record<string, string> = { "application/pdf": "PDF", "image/jp
 const ANSWER_FILE_MAX_MB = ANSWER_FILE_RULE.maxSizeMb;
 const ANSWER_FILE_ACCEPT = [...ANSWER_FILE_RULE.accept, ".pdf", ".jpg", ".jpeg", ".png"].join(",");
 
-export function RequestsPanel({ applicationId, requests, requestTypes, canSend }: { applicationId: string; requests: InteragencyRequest[]; requestTypes: RequestType[]; canSend: boolean }) {
+export function RequestsPanel({
+  applicationId,
+  requests,
+  requestTypes,
+  canSend,
+}: {
+  applicationId: string;
+  requests: InteragencyRequest[];
+  requestTypes: RequestType[];
+  canSend: boolean;
+}) {
   // The answer form disappears with its request answered: the panel announces the outcome.
   const [answered, setAnswered] = useState("");
   return (
     <section aria-labelledby="requests-title" className="mt-8" data-testid="requests-panel">
-      <h2 id="requests-title" className="text-xl font-semibold">Межведомственные запросы</h2>
+      <h2 id="requests-title" className="text-xl font-semibold">
+        Межведомственные запросы
+      </h2>
       {requests.length ? (
         <ul className="mt-2 space-y-3" aria-label="Направленные запросы">
           {requests.map((r) => (
@@ -45,34 +57,65 @@ export function RequestsPanel({ applicationId, requests, requestTypes, canSend }
       ) : (
         <p className="mt-2 text-slate-700">Запросы не направлялись.</p>
       )}
-      <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900" data-testid="answer-status">{answered}</p>
-      {canSend && requestTypes.length ? <SendRequestForm applicationId={applicationId} requestTypes={requestTypes} /> : null}
+      <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900" data-testid="answer-status">
+        {answered}
+      </p>
+      {canSend && requestTypes.length ? (
+        <SendRequestForm applicationId={applicationId} requestTypes={requestTypes} />
+      ) : null}
     </section>
   );
 }
 
-function RequestItem({ request: r, onAnswered }: { request: InteragencyRequest; onAnswered: (message: string) => void }) {
+function RequestItem({
+  request: r,
+  onAnswered,
+}: {
+  request: InteragencyRequest;
+  onAnswered: (message: string) => void;
+}) {
   const headingId = `request-${r.id}-title`;
   return (
-    <li className="rounded border border-slate-200 bg-white p-3" aria-labelledby={headingId} data-testid="interagency-request">
-      <h3 id={headingId} tabIndex={-1} className="font-medium">{r.title}{r.agency ? ` — ${r.agency}` : ""}</h3>
+    <li
+      className="rounded border border-slate-200 bg-white p-3"
+      aria-labelledby={headingId}
+      data-testid="interagency-request"
+    >
+      <h3 id={headingId} tabIndex={-1} className="font-medium">
+        {r.title}
+        {r.agency ? ` — ${r.agency}` : ""}
+      </h3>
       <p className="text-sm text-slate-700">
-        Направлен {formatDateTime(r.sentAt)} · <span data-testid="request-due">срок ответа до {formatDate(r.dueAt)}</span> ·{" "}
+        Направлен {formatDateTime(r.sentAt)} ·{" "}
+        <span data-testid="request-due">срок ответа до {formatDate(r.dueAt)}</span> ·{" "}
         {r.answeredAt ? (
           `ответ получен ${formatDateTime(r.answeredAt)}`
         ) : (
-          <DeadlineBadge status={r.overdue ? "overdue" : "on_time"} label={r.overdue ? "Срок ответа истёк" : "Ожидается ответ"} />
+          <DeadlineBadge
+            status={r.overdue ? "overdue" : "on_time"}
+            label={r.overdue ? "Срок ответа истёк" : "Ожидается ответ"}
+          />
         )}
       </p>
-      <p className="mt-1 whitespace-pre-line text-sm"><span className="font-medium">Запрошено:</span> {r.text}</p>
+      <p className="mt-1 whitespace-pre-line text-sm">
+        <span className="font-medium">Запрошено:</span> {r.text}
+      </p>
       {r.answeredAt ? (
         <div className="mt-2 rounded bg-slate-50 p-2 text-sm">
-          {r.answerText ? <p className="whitespace-pre-line"><span className="font-medium">Ответ:</span> {r.answerText}</p> : null}
+          {r.answerText ? (
+            <p className="whitespace-pre-line">
+              <span className="font-medium">Ответ:</span> {r.answerText}
+            </p>
+          ) : null}
           {r.answerFile ? (
             <p className="mt-1">
               Файл ответа:{" "}
-              <a href={`/api/files/${r.answerFile.id}`} className="text-brand-700 underline">{r.answerFile.fileName}</a>{" "}
-              <span className="text-slate-600">({formatFileSize(r.answerFile.size)}, {MIME_SHORT[r.answerFile.mimeType] ?? r.answerFile.mimeType})</span>
+              <a href={`/api/files/${r.answerFile.id}`} className="text-brand-700 underline">
+                {r.answerFile.fileName}
+              </a>{" "}
+              <span className="text-slate-600">
+                ({formatFileSize(r.answerFile.size)}, {MIME_SHORT[r.answerFile.mimeType] ?? r.answerFile.mimeType})
+              </span>
             </p>
           ) : null}
         </div>
@@ -118,7 +161,11 @@ function SendRequestForm({ applicationId, requestTypes }: { applicationId: strin
     setStatus("");
     clearErrors();
     try {
-      const sent = await mutation.mutateAsync({ id: applicationId, typeCode: values.typeCode, text: values.text.trim() });
+      const sent = await mutation.mutateAsync({
+        id: applicationId,
+        typeCode: values.typeCode,
+        text: values.text.trim(),
+      });
       reset({ typeCode: values.typeCode, text: "" });
       setStatus(`Запрос направлен, срок ответа — до ${formatDate(sent.dueAt)}`);
       router.refresh();
@@ -139,8 +186,12 @@ function SendRequestForm({ applicationId, requestTypes }: { applicationId: strin
 
   return (
     <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
-      <h3 id="send-request-title" className="text-lg font-semibold">Направить запрос</h3>
-      <p className="text-sm text-slate-600">Только виды запросов, предусмотренные регламентом услуги. Срок ответа считается со дня направления.</p>
+      <h3 id="send-request-title" className="text-lg font-semibold">
+        Направить запрос
+      </h3>
+      <p className="text-sm text-slate-600">
+        Только виды запросов, предусмотренные регламентом услуги. Срок ответа считается со дня направления.
+      </p>
       <form onSubmit={onSubmit} noValidate aria-labelledby="send-request-title" className="mt-3 space-y-4">
         <ErrorSummary errors={summary} titleId="send-request-errors-title" />
         <FormField
@@ -151,11 +202,18 @@ function SendRequestForm({ applicationId, requestTypes }: { applicationId: strin
           describedByExtra={chosen ? "request-type-details" : undefined}
           after={
             chosen ? (
-              <dl id="request-type-details" className="mt-2 grid gap-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-3" data-testid="request-type-details">
+              <dl
+                id="request-type-details"
+                className="mt-2 grid gap-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-3"
+                data-testid="request-type-details"
+              >
                 <dt className="text-slate-600">Куда направляется:</dt>
                 <dd>{chosen.agency}</dd>
                 <dt className="text-slate-600">Срок ответа:</dt>
-                <dd>{formatDuration(chosen.responseDeadline)}{chosen.ref ? <span className="text-slate-600"> (регламент, {chosen.ref})</span> : null}</dd>
+                <dd>
+                  {formatDuration(chosen.responseDeadline)}
+                  {chosen.ref ? <span className="text-slate-600"> (регламент, {chosen.ref})</span> : null}
+                </dd>
               </dl>
             ) : null
           }
@@ -164,7 +222,9 @@ function SendRequestForm({ applicationId, requestTypes }: { applicationId: strin
             <select {...control} {...register("typeCode")}>
               <option value="">— выберите вид запроса —</option>
               {requestTypes.map((t) => (
-                <option key={t.code} value={t.code}>{t.title}</option>
+                <option key={t.code} value={t.code}>
+                  {t.title}
+                </option>
               ))}
             </select>
           )}
@@ -182,8 +242,14 @@ function SendRequestForm({ applicationId, requestTypes }: { applicationId: strin
           Направить запрос
         </Button>
       </form>
-      {failure ? <p role="alert" className="mt-2 text-sm font-medium text-red-800" data-testid="send-request-alert">{failure}</p> : null}
-      <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900" data-testid="send-request-status">{status}</p>
+      {failure ? (
+        <p role="alert" className="mt-2 text-sm font-medium text-red-800" data-testid="send-request-alert">
+          {failure}
+        </p>
+      ) : null}
+      <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900" data-testid="send-request-status">
+        {status}
+      </p>
     </div>
   );
 }
@@ -198,7 +264,10 @@ const zAnswer = zAnswerRequestInput.pick({ answerText: true }).extend({
   file: z.custom<FileList | null | undefined>().superRefine((list, ctx) => {
     const file = list?.[0];
     if (file && file.size > ANSWER_FILE_MAX_MB * 1024 * 1024) {
-      ctx.addIssue({ code: "custom", message: `Файл «${file.name}» весит ${formatFileSize(file.size)}, а допускается не больше ${ANSWER_FILE_MAX_MB} МБ: уменьшите разрешение скана или разделите документ` });
+      ctx.addIssue({
+        code: "custom",
+        message: `Файл «${file.name}» весит ${formatFileSize(file.size)}, а допускается не больше ${ANSWER_FILE_MAX_MB} МБ: уменьшите разрешение скана или разделите документ`,
+      });
     }
   }),
 });
@@ -220,7 +289,10 @@ function AnswerForm({ request, onAnswered }: { request: InteragencyRequest; onAn
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, clearErrors } = useForm<AnswerValues>({ resolver: zodResolver(zAnswer), defaultValues: { answerText: "", file: undefined } });
+  const { register, handleSubmit, formState, setError, clearErrors } = useForm<AnswerValues>({
+    resolver: zodResolver(zAnswer),
+    defaultValues: { answerText: "", file: undefined },
+  });
   const base = `answer-${request.id}`;
   const fieldId = (f: AnswerField) => `${base}-${f === "answerText" ? "text" : "file"}`;
   const err = (f: AnswerField) => formState.errors[f]?.message;
@@ -257,7 +329,9 @@ function AnswerForm({ request, onAnswered }: { request: InteragencyRequest; onAn
         return;
       }
       const reason =
-        res.status === 401 ? "сеанс завершён, войдите в систему снова" : answer.error ?? "сервер не принял ответ, попробуйте ещё раз";
+        res.status === 401
+          ? "сеанс завершён, войдите в систему снова"
+          : (answer.error ?? "сервер не принял ответ, попробуйте ещё раз");
       setFailure(`Ответ не внесён: ${reason}`);
       // Answered meanwhile by a colleague, or no longer visible: show the card as it now is.
       if (res.status === 412 || res.status === 404) router.refresh();
@@ -269,10 +343,24 @@ function AnswerForm({ request, onAnswered }: { request: InteragencyRequest; onAn
   }, focusFirst);
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={`${base}-title`} className="mt-3 space-y-3 border-t border-slate-200 pt-3" data-testid="answer-form">
-      <h4 id={`${base}-title`} className="font-semibold">Внести ответ на запрос</h4>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={`${base}-title`}
+      className="mt-3 space-y-3 border-t border-slate-200 pt-3"
+      data-testid="answer-form"
+    >
+      <h4 id={`${base}-title`} className="font-semibold">
+        Внести ответ на запрос
+      </h4>
       <ErrorSummary errors={summary} titleId={`${base}-errors-title`} />
-      <FormField id={fieldId("answerText")} label="Содержание ответа" hint="Кто ответил, реквизиты ответа и сведения по существу." required error={err("answerText")}>
+      <FormField
+        id={fieldId("answerText")}
+        label="Содержание ответа"
+        hint="Кто ответил, реквизиты ответа и сведения по существу."
+        required
+        error={err("answerText")}
+      >
         {(control) => <textarea rows={3} {...control} {...register("answerText")} />}
       </FormField>
       <FormField
@@ -294,8 +382,14 @@ function AnswerForm({ request, onAnswered }: { request: InteragencyRequest; onAn
       <Button type="submit" disabled={pending}>
         Внести ответ
       </Button>
-      {failure ? <p role="alert" className="text-sm font-medium text-red-800" data-testid="answer-alert">{failure}</p> : null}
-      <p role="status" aria-live="polite" className="text-sm text-slate-700">{pending ? "Отправляем ответ…" : ""}</p>
+      {failure ? (
+        <p role="alert" className="text-sm font-medium text-red-800" data-testid="answer-alert">
+          {failure}
+        </p>
+      ) : null}
+      <p role="status" aria-live="polite" className="text-sm text-slate-700">
+        {pending ? "Отправляем ответ…" : ""}
+      </p>
     </form>
   );
 }

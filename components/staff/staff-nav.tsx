@@ -8,7 +8,8 @@ export type StaffNavLink = { href: string; label: string };
 
 export function StaffNav({ links }: { links: StaffNavLink[] }) {
   const pathname = usePathname();
-  const current = (href: string) => (href === "/staff" ? pathname === "/staff" || pathname.startsWith("/staff/applications") : pathname.startsWith(href));
+  const current = (href: string) =>
+    href === "/staff" ? pathname === "/staff" || pathname.startsWith("/staff/applications") : pathname.startsWith(href);
   return (
     <nav aria-label="Разделы рабочего места" className="mb-6 border-b border-slate-200 no-print">
       <ul className="flex flex-wrap gap-1">

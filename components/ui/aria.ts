@@ -12,9 +12,14 @@ export function focusById(id: string): boolean {
   const el = document.getElementById(id);
   if (!el) return false;
   const target =
-    el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement || el instanceof HTMLButtonElement
+    el instanceof HTMLInputElement ||
+    el instanceof HTMLSelectElement ||
+    el instanceof HTMLTextAreaElement ||
+    el instanceof HTMLButtonElement
       ? el
-      : (el.querySelector<HTMLElement>("input:checked") ?? el.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea, button") ?? el);
+      : (el.querySelector<HTMLElement>("input:checked") ??
+        el.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea, button") ??
+        el);
   // Scroll the label into view as well (GOV.UK: the question must be visible next to the input).
   el.scrollIntoView({ block: "center" });
   target.focus({ preventScroll: true });

@@ -9,7 +9,8 @@
 // case where the focus would otherwise be lost (the opener re-rendered).
 import { useEffect, useRef, type KeyboardEvent, type ReactNode, type SyntheticEvent } from "react";
 
-const FOCUSABLE = "button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+const FOCUSABLE =
+  "button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
 
 type Props = {
   open?: boolean;
@@ -28,7 +29,18 @@ type Props = {
   children: ReactNode;
 };
 
-export function Dialog({ open = true, labelledBy, describedBy, initialFocus, onClose, onCancel, width = "w-[min(40rem,calc(100%-2rem))]", testId, ref, children }: Props) {
+export function Dialog({
+  open = true,
+  labelledBy,
+  describedBy,
+  initialFocus,
+  onClose,
+  onCancel,
+  width = "w-[min(40rem,calc(100%-2rem))]",
+  testId,
+  ref,
+  children,
+}: Props) {
   const own = useRef<HTMLDialogElement>(null);
   const dialogRef = ref ?? own;
   const opener = useRef<HTMLElement | null>(null);
@@ -39,7 +51,10 @@ export function Dialog({ open = true, labelledBy, describedBy, initialFocus, onC
     if (open && !dialog.open) {
       opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
-      (initialFocus ? dialog.querySelector<HTMLElement>(initialFocus) : dialog.querySelector<HTMLElement>(FOCUSABLE))?.focus();
+      (initialFocus
+        ? dialog.querySelector<HTMLElement>(initialFocus)
+        : dialog.querySelector<HTMLElement>(FOCUSABLE)
+      )?.focus();
     }
     if (!open && dialog.open) dialog.close();
   }, [open, initialFocus, dialogRef]);
@@ -61,7 +76,8 @@ export function Dialog({ open = true, labelledBy, describedBy, initialFocus, onC
 
   const handleClose = () => {
     // The browser has restored the focus by now when it could; if it could not, the opener takes it.
-    if ((document.activeElement === document.body || !document.activeElement) && opener.current?.isConnected) opener.current.focus();
+    if ((document.activeElement === document.body || !document.activeElement) && opener.current?.isConnected)
+      opener.current.focus();
     onClose();
   };
 

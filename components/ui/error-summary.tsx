@@ -7,7 +7,6 @@ import { focusById } from "./aria";
 /** `target`: the id of the field's control, or of the fieldset holding its inputs. */
 export type SummaryError = { target: string; message: string };
 
-
 type Props = {
   errors: SummaryError[];
   title?: string;
@@ -20,7 +19,13 @@ type Props = {
   ref?: Ref<HTMLDivElement>;
 };
 
-export function ErrorSummary({ errors, title = "Исправьте ошибки", titleId = "error-summary-title", focusToken, ref }: Props) {
+export function ErrorSummary({
+  errors,
+  title = "Исправьте ошибки",
+  titleId = "error-summary-title",
+  focusToken,
+  ref,
+}: Props) {
   const own = useRef<HTMLDivElement | null>(null);
   const focusedFor = useRef<number | undefined>(undefined);
   const shown = errors.length > 0;
@@ -38,7 +43,14 @@ export function ErrorSummary({ errors, title = "Исправьте ошибки"
     else if (ref) ref.current = el;
   };
   return (
-    <div ref={setRef} role="alert" aria-labelledby={titleId} tabIndex={-1} className="mb-6 rounded border-4 border-red-700 bg-white p-4" data-testid="error-summary">
+    <div
+      ref={setRef}
+      role="alert"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      className="mb-6 rounded border-4 border-red-700 bg-white p-4"
+      data-testid="error-summary"
+    >
       <h2 id={titleId} className="text-lg font-bold text-red-800">
         {title}
       </h2>

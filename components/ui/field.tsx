@@ -3,7 +3,15 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { FormField } from "./form-field";
 
-type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "className"> & { id: string; label: string; hint?: ReactNode; error?: string; required?: boolean; className?: string; width?: string };
+type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "className"> & {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  className?: string;
+  width?: string;
+};
 
 export function TextField({ id, label, hint, error, required, className, width, ...input }: Props) {
   return (

@@ -10,7 +10,6 @@ export { describedBy };
 export const hintIdOf = (id: string) => `${id}-hint`;
 export const errorIdOf = (id: string) => `${id}-error`;
 
-
 /**
  * The visual "*". Inputs carry aria-required, so the mark itself is hidden from screen readers;
  * a legend of a fieldset without that attribute (groups, files) says it in words (`announce`).
@@ -20,7 +19,8 @@ export function RequiredMark({ required, announce = false }: { required?: boolea
   return (
     <>
       <span className="text-red-700" aria-hidden>
-        {" "}*
+        {" "}
+        *
       </span>
       {announce ? <span className="sr-only"> (обязательно)</span> : null}
     </>
@@ -82,7 +82,18 @@ type FrameProps = {
 };
 
 /** A labelled control: `<FormField id label error>{(c) => <input {...c} {...register("x")} />}</FormField>`. */
-export function FormField({ id, label, hint, error, required, describedByExtra, width, className, after, children }: FrameProps) {
+export function FormField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  describedByExtra,
+  width,
+  className,
+  after,
+  children,
+}: FrameProps) {
   const control: ControlProps = {
     id,
     "aria-invalid": error ? true : undefined,

@@ -43,39 +43,70 @@ describe("demo seed", () => {
       const version = services.find((s) => s.code === seed.code)!.versions[0]!;
       expect(version.document).toEqual(JSON.parse(JSON.stringify(seed.document)));
       expect(version).toMatchObject({
-        version: 1, basis: seed.basis, checksum: documentChecksum(seed.document), createdById: null, publishedById: null,
+        version: 1,
+        basis: seed.basis,
+        checksum: documentChecksum(seed.document),
+        createdById: null,
+        publishedById: null,
         effectiveFrom: new Date(`${seed.effectiveFrom}T00:00:00+05:00`),
       });
     }
     // 2025 and 2026 come from the decrees: 247 working days each (R7).
     for (const year of [2025, 2026]) {
-      const working = await t.db.calendarDay.count({ where: { working: true, date: { gte: new Date(`${year}-01-01`), lt: new Date(`${year + 1}-01-01`) } } });
+      const working = await t.db.calendarDay.count({
+        where: { working: true, date: { gte: new Date(`${year}-01-01`), lt: new Date(`${year + 1}-01-01`) } },
+      });
       expect(working).toBe(247);
     }
     expect((await t.db.calendarYear.findUniqueOrThrow({ where: { year: 2027 } })).provisional).toBe(true);
   });
 
   it("is idempotent: a second run creates nothing and changes nothing", async () => {
-    const before = await Promise.all([t.db.department.count(), t.db.user.count(), t.db.service.count(), t.db.regulationVersion.count(), t.db.calendarDay.count()]);
+    const before = await Promise.all([
+      t.db.department.count(),
+      t.db.user.count(),
+      t.db.service.count(),
+      t.db.regulationVersion.count(),
+      t.db.calendarDay.count(),
+    ]);
     const report = await seedDemo(t.db);
     expect(Object.values(report.created).every((n) => n === 0)).toBe(true);
-    const after = await Promise.all([t.db.department.count(), t.db.user.count(), t.db.service.count(), t.db.regulationVersion.count(), t.db.calendarDay.count()]);
+    const after = await Promise.all([
+      t.db.department.count(),
+      t.db.user.count(),
+      t.db.service.count(),
+      t.db.regulationVersion.count(),
+      t.db.calendarDay.count(),
+    ]);
     expect(after).toEqual(before);
     expect(report.upgraded.versions).toBe(0);
   });
 
   it("gives the seed regulations of a database made before field roles their roles, and nothing else", async () => {
     // A demo database of before: the seed documents as they were then, without roles.
-    const versions = await t.db.regulationVersion.findMany({ include: { service: true }, orderBy: { createdAt: "asc" } });
+    const versions = await t.db.regulationVersion.findMany({
+      include: { service: true },
+      orderBy: { createdAt: "asc" },
+    });
     for (const v of versions) {
       const old = withoutFieldRoles(SEED_SERVICES.find((s) => s.code === v.service.code)!.document);
-      await t.db.regulationVersion.update({ where: { id: v.id }, data: { document: old as object, checksum: documentChecksum(old) } });
+      await t.db.regulationVersion.update({
+        where: { id: v.id },
+        data: { document: old as object, checksum: documentChecksum(old) },
+      });
     }
     // An administrator's own edition that merely lacks roles is not the seed's: left alone.
     const admins = withoutFieldRoles(SEED_SERVICES[0]!.document);
     admins.passport.summary = "Редакция администратора";
     const own = await t.db.regulationVersion.create({
-      data: { serviceId: versions[0]!.serviceId, version: 2, status: "PUBLISHED", document: admins as object, checksum: documentChecksum(admins), publishedAt: new Date() },
+      data: {
+        serviceId: versions[0]!.serviceId,
+        version: 2,
+        status: "PUBLISHED",
+        document: admins as object,
+        checksum: documentChecksum(admins),
+        publishedAt: new Date(),
+      },
     });
 
     const report = await seedDemo(t.db);
@@ -88,7 +119,9 @@ describe("demo seed", () => {
       expect(now.checksum).toBe(documentChecksum(seed));
       expect(validateDocument(now.document).ok).toBe(true);
     }
-    expect((await t.db.regulationVersion.findUniqueOrThrow({ where: { id: own.id } })).checksum).toBe(documentChecksum(admins));
+    expect((await t.db.regulationVersion.findUniqueOrThrow({ where: { id: own.id } })).checksum).toBe(
+      documentChecksum(admins),
+    );
     expect((await seedDemo(t.db)).upgraded.versions).toBe(0);
     await t.db.regulationVersion.delete({ where: { id: own.id } });
   });
@@ -96,8 +129,12 @@ describe("demo seed", () => {
   it("keeps application events append-only in the database itself (R3)", async () => {
     const app = await applicationRow(t.db, { serviceCode: "archive-info" });
     // The event is written raw: the trigger itself is under test, whatever code writes events.
-    const event = await t.db.applicationEvent.create({ data: { applicationId: app.id, type: "draft_created", actorId: app.ownerId } });
-    await expect(t.db.applicationEvent.update({ where: { id: event.id }, data: { type: "forged" } })).rejects.toThrow(/append-only/);
+    const event = await t.db.applicationEvent.create({
+      data: { applicationId: app.id, type: "draft_created", actorId: app.ownerId },
+    });
+    await expect(t.db.applicationEvent.update({ where: { id: event.id }, data: { type: "forged" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.db.applicationEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
     expect((await t.db.applicationEvent.findUniqueOrThrow({ where: { id: event.id } })).type).toBe("draft_created");
   });
@@ -129,7 +166,9 @@ describe("seeding and the calendar with several instances", () => {
       expect(await t.db.calendarYear.findUniqueOrThrow({ where: { year: 2025 } })).toMatchObject({ provisional: true });
       expect((await loadWorkingCalendar(t.db)).isWorkingDay("2025-05-08")).toBe(true);
       expect(await loadCalendarYears(t.db, [2025])).toBe(1);
-      expect(await t.db.calendarYear.findUniqueOrThrow({ where: { year: 2025 } })).toMatchObject({ provisional: false });
+      expect(await t.db.calendarYear.findUniqueOrThrow({ where: { year: 2025 } })).toMatchObject({
+        provisional: false,
+      });
       // Decree No. 1335: 8 May 2025 is a day off transferred from 4 January.
       expect((await loadWorkingCalendar(t.db)).isWorkingDay("2025-05-08")).toBe(false);
       // A year already stored from its decree is left alone; a provisional one with no decree too.

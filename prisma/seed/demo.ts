@@ -22,9 +22,19 @@ export const DEMO_DEPARTMENTS = [
     email: "admin@demo.reglament.ru",
     schedule: "пн–чт 9:00–18:00, пт 9:00–17:00, обед 13:00–14:00 (время местное, UTC+5)",
   },
-  { code: "roads", name: "Отдел жилищно-коммунального хозяйства и дорожной деятельности", kind: "UNIT" as const, parent: "administration" },
+  {
+    code: "roads",
+    name: "Отдел жилищно-коммунального хозяйства и дорожной деятельности",
+    kind: "UNIT" as const,
+    parent: "administration",
+  },
   { code: "archive", name: "Архивный отдел", kind: "UNIT" as const, parent: "administration" },
-  { code: "mfc", name: "Многофункциональный центр предоставления государственных и муниципальных услуг (МФЦ)", kind: "MFC" as const, parent: null },
+  {
+    code: "mfc",
+    name: "Многофункциональный центр предоставления государственных и муниципальных услуг (МФЦ)",
+    kind: "MFC" as const,
+    parent: null,
+  },
 ];
 
 type DemoUser = {
@@ -41,38 +51,94 @@ type DemoUser = {
 
 export const DEMO_USERS: DemoUser[] = [
   {
-    label: "Заявитель", email: "applicant@demo.reglament.ru", lastName: "Иванов", firstName: "Иван", middleName: "Петрович",
-    phone: "+79825550101", roles: ["APPLICANT"], memberships: [],
+    label: "Заявитель",
+    email: "applicant@demo.reglament.ru",
+    lastName: "Иванов",
+    firstName: "Иван",
+    middleName: "Петрович",
+    phone: "+79825550101",
+    roles: ["APPLICANT"],
+    memberships: [],
     profile: {
-      snils: "112-233-445 95", birthDate: "1985-04-12", passport: "6710 123456",
+      snils: "112-233-445 95",
+      birthDate: "1985-04-12",
+      passport: "6710 123456",
       address: "628212, ХМАО – Югра, Кондинский район, п. Половинка, ул. Комсомольская, д. 5, кв. 2",
     },
   },
   {
-    label: "Регистратор", email: "registrar@demo.reglament.ru", lastName: "Петрова", firstName: "Мария", middleName: "Сергеевна",
-    phone: "+79825550102", roles: [],
-    memberships: [{ department: "roads", role: "REGISTRAR" }, { department: "archive", role: "REGISTRAR" }, { department: "mfc", role: "REGISTRAR" }],
+    label: "Регистратор",
+    email: "registrar@demo.reglament.ru",
+    lastName: "Петрова",
+    firstName: "Мария",
+    middleName: "Сергеевна",
+    phone: "+79825550102",
+    roles: [],
+    memberships: [
+      { department: "roads", role: "REGISTRAR" },
+      { department: "archive", role: "REGISTRAR" },
+      { department: "mfc", role: "REGISTRAR" },
+    ],
   },
   {
-    label: "Исполнитель", email: "executor@demo.reglament.ru", lastName: "Сидоров", firstName: "Алексей", middleName: "Николаевич",
-    phone: "+79825550103", roles: [], memberships: [{ department: "roads", role: "EXECUTOR" }, { department: "archive", role: "EXECUTOR" }],
+    label: "Исполнитель",
+    email: "executor@demo.reglament.ru",
+    lastName: "Сидоров",
+    firstName: "Алексей",
+    middleName: "Николаевич",
+    phone: "+79825550103",
+    roles: [],
+    memberships: [
+      { department: "roads", role: "EXECUTOR" },
+      { department: "archive", role: "EXECUTOR" },
+    ],
   },
   {
     // A second executor, so that the head can hand work over (R2, S2 p.50).
-    label: "Исполнитель (второй)", email: "executor2@demo.reglament.ru", lastName: "Фёдорова", firstName: "Анна", middleName: "Игоревна",
-    phone: "+79825550107", roles: [], memberships: [{ department: "roads", role: "EXECUTOR" }, { department: "archive", role: "EXECUTOR" }],
+    label: "Исполнитель (второй)",
+    email: "executor2@demo.reglament.ru",
+    lastName: "Фёдорова",
+    firstName: "Анна",
+    middleName: "Игоревна",
+    phone: "+79825550107",
+    roles: [],
+    memberships: [
+      { department: "roads", role: "EXECUTOR" },
+      { department: "archive", role: "EXECUTOR" },
+    ],
   },
   {
-    label: "Руководитель отдела", email: "head@demo.reglament.ru", lastName: "Кузнецова", firstName: "Ольга", middleName: "Викторовна",
-    phone: "+79825550104", roles: [], memberships: [{ department: "roads", role: "HEAD" }, { department: "archive", role: "HEAD" }],
+    label: "Руководитель отдела",
+    email: "head@demo.reglament.ru",
+    lastName: "Кузнецова",
+    firstName: "Ольга",
+    middleName: "Викторовна",
+    phone: "+79825550104",
+    roles: [],
+    memberships: [
+      { department: "roads", role: "HEAD" },
+      { department: "archive", role: "HEAD" },
+    ],
   },
   {
-    label: "Подписант (глава)", email: "signer@demo.reglament.ru", lastName: "Старжинский", firstName: "Андрей", middleName: "Александрович",
-    phone: "+79825550105", roles: [], memberships: [{ department: "administration", role: "SIGNER" }],
+    label: "Подписант (глава)",
+    email: "signer@demo.reglament.ru",
+    lastName: "Старжинский",
+    firstName: "Андрей",
+    middleName: "Александрович",
+    phone: "+79825550105",
+    roles: [],
+    memberships: [{ department: "administration", role: "SIGNER" }],
   },
   {
-    label: "Администратор", email: "admin@demo.reglament.ru", lastName: "Орлов", firstName: "Дмитрий", middleName: "Игоревич",
-    phone: "+79825550106", roles: ["ADMIN"], memberships: [],
+    label: "Администратор",
+    email: "admin@demo.reglament.ru",
+    lastName: "Орлов",
+    firstName: "Дмитрий",
+    middleName: "Игоревич",
+    phone: "+79825550106",
+    roles: ["ADMIN"],
+    memberships: [],
   },
 ];
 
@@ -105,7 +171,8 @@ export async function seedDemo(db: Db, options: { calendarYears?: number[] } = {
   const departmentIds = new Map<string, string>();
   for (const d of DEMO_DEPARTMENTS) {
     const existing = await db.department.findUnique({ where: { code: d.code } });
-    const row = existing ?? (await createDepartment(db, { ...d, parentId: d.parent ? departmentIds.get(d.parent) : null }));
+    const row =
+      existing ?? (await createDepartment(db, { ...d, parentId: d.parent ? departmentIds.get(d.parent) : null }));
     if (!existing) created.departments! += 1;
     departmentIds.set(d.code, row.id);
   }
@@ -113,8 +180,14 @@ export async function seedDemo(db: Db, options: { calendarYears?: number[] } = {
   for (const u of DEMO_USERS) {
     if (await db.user.findUnique({ where: { email: u.email } })) continue;
     await createAccount(db, {
-      email: u.email, lastName: u.lastName, firstName: u.firstName, middleName: u.middleName, phone: u.phone,
-      roles: u.roles, password: DEMO_PASSWORD, profile: u.profile,
+      email: u.email,
+      lastName: u.lastName,
+      firstName: u.firstName,
+      middleName: u.middleName,
+      phone: u.phone,
+      roles: u.roles,
+      password: DEMO_PASSWORD,
+      profile: u.profile,
       memberships: u.memberships.map((m) => ({ role: m.role, departmentId: departmentIds.get(m.department)! })),
     });
     created.users! += 1;
@@ -123,13 +196,22 @@ export async function seedDemo(db: Db, options: { calendarYears?: number[] } = {
   for (const s of SEED_SERVICES) {
     let service = await db.service.findUnique({ where: { code: s.code } });
     if (!service) {
-      service = await createService(db, { code: s.code, title: s.title, departmentId: departmentIds.get(s.departmentCode)! });
+      service = await createService(db, {
+        code: s.code,
+        title: s.title,
+        departmentId: departmentIds.get(s.departmentCode)!,
+      });
       created.services! += 1;
     }
     const hasVersion = await db.regulationVersion.count({ where: { serviceId: service.id } });
     if (!hasVersion) {
       // Published as an administrator publishes (validated first): the seed documents pass unchanged.
-      await publishRegulation(db, { serviceId: service.id, document: s.document, basis: s.basis, effectiveFrom: new Date(`${s.effectiveFrom}T00:00:00+05:00`) });
+      await publishRegulation(db, {
+        serviceId: service.id,
+        document: s.document,
+        basis: s.basis,
+        effectiveFrom: new Date(`${s.effectiveFrom}T00:00:00+05:00`),
+      });
       created.versions! += 1;
     } else {
       // A demo database made before field roles holds this seed document without them, pinned by

@@ -22,8 +22,14 @@ export type DepartmentInput = {
 export function createDepartment(db: Db, d: DepartmentInput) {
   return db.department.create({
     data: {
-      code: d.code, name: d.name, kind: d.kind, parentId: d.parentId ?? null,
-      address: d.address ?? null, phone: d.phone ?? null, email: d.email ?? null, schedule: d.schedule ?? null,
+      code: d.code,
+      name: d.name,
+      kind: d.kind,
+      parentId: d.parentId ?? null,
+      address: d.address ?? null,
+      phone: d.phone ?? null,
+      email: d.email ?? null,
+      schedule: d.schedule ?? null,
     },
   });
 }
@@ -49,8 +55,14 @@ export type AccountInput = {
 export async function createAccount(db: Db, a: AccountInput) {
   return db.user.create({
     data: {
-      email: a.email, lastName: a.lastName, firstName: a.firstName, middleName: a.middleName ?? null, phone: a.phone ?? null,
-      roles: a.roles ?? [], passwordHash: a.password ? await hashPassword(a.password) : null, profile: (a.profile ?? {}) as object,
+      email: a.email,
+      lastName: a.lastName,
+      firstName: a.firstName,
+      middleName: a.middleName ?? null,
+      phone: a.phone ?? null,
+      roles: a.roles ?? [],
+      passwordHash: a.password ? await hashPassword(a.password) : null,
+      profile: (a.profile ?? {}) as object,
       isActive: a.isActive ?? true,
       memberships: { create: (a.memberships ?? []).map((m) => ({ role: m.role, departmentId: m.departmentId })) },
     },
@@ -71,7 +83,17 @@ export async function publishRegulation(
   db: Db,
   r: { serviceId: string; document: unknown; basis?: string; effectiveFrom: Date; actorId?: string | null; now?: Date },
 ): Promise<{ id: string; version: number }> {
-  const draft = await createDraftVersion(db, { serviceId: r.serviceId, document: r.document, basis: r.basis, actorId: r.actorId ?? null });
-  await publishVersion(db, { versionId: draft.id, effectiveFrom: r.effectiveFrom, actorId: r.actorId ?? null, now: r.now });
+  const draft = await createDraftVersion(db, {
+    serviceId: r.serviceId,
+    document: r.document,
+    basis: r.basis,
+    actorId: r.actorId ?? null,
+  });
+  await publishVersion(db, {
+    versionId: draft.id,
+    effectiveFrom: r.effectiveFrom,
+    actorId: r.actorId ?? null,
+    now: r.now,
+  });
   return draft;
 }

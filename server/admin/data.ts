@@ -7,8 +7,13 @@ export async function adminOverview(db: Db) {
     db.service.findMany({
       orderBy: { title: "asc" },
       select: {
-        code: true, title: true, department: { select: { name: true } },
-        versions: { orderBy: { version: "desc" }, select: { version: true, status: true, effectiveFrom: true, basis: true, publishedAt: true } },
+        code: true,
+        title: true,
+        department: { select: { name: true } },
+        versions: {
+          orderBy: { version: "desc" },
+          select: { version: true, status: true, effectiveFrom: true, basis: true, publishedAt: true },
+        },
       },
     }),
     db.calendarYear.findMany({ orderBy: { year: "asc" } }),

@@ -40,6 +40,12 @@ export async function requireStaffScope(db: Db, identity: Identity): Promise<Sta
  * What any signed-in user may see: their own applications, and for staff those of their
  * departments. Data-access functions take it as the viewer (attachments, result documents).
  */
-export async function viewerOf(db: Db, identity: Identity): Promise<{ userId: string; departmentIds: readonly string[] }> {
-  return { userId: identity.id, departmentIds: isStaff(identity) ? (await staffScope(db, identity)).departmentIds : [] };
+export async function viewerOf(
+  db: Db,
+  identity: Identity,
+): Promise<{ userId: string; departmentIds: readonly string[] }> {
+  return {
+    userId: identity.id,
+    departmentIds: isStaff(identity) ? (await staffScope(db, identity)).departmentIds : [],
+  };
 }

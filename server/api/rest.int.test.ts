@@ -58,25 +58,82 @@ beforeAll(async () => {
   users.owner = await idOf("applicant@demo.reglament.ru");
   users.executor = await idOf("executor@demo.reglament.ru");
   users.registrar = await idOf("registrar@demo.reglament.ru");
-  users.stranger = (await t.db.user.create({ data: { email: "stranger@example.ru", lastName: "Посторонний", firstName: "Пётр", roles: ["APPLICANT"] } })).id;
+  users.stranger = (
+    await t.db.user.create({
+      data: { email: "stranger@example.ru", lastName: "Посторонний", firstName: "Пётр", roles: ["APPLICANT"] },
+    })
+  ).id;
   // An executor of the MFC only: the archive's applications are not in that scope.
   const mfc = await t.db.department.findUniqueOrThrow({ where: { code: "mfc" } });
-  users.otherStaff = (await t.db.user.create({ data: { email: "mfc-executor@example.ru", lastName: "Чужой", firstName: "Отдел", roles: [], memberships: { create: { departmentId: mfc.id, role: "EXECUTOR" } } } })).id;
+  users.otherStaff = (
+    await t.db.user.create({
+      data: {
+        email: "mfc-executor@example.ru",
+        lastName: "Чужой",
+        firstName: "Отдел",
+        roles: [],
+        memberships: { create: { departmentId: mfc.id, role: "EXECUTOR" } },
+      },
+    })
+  ).id;
 
   const calendar = await loadWorkingCalendar(t.db);
   const service = await t.db.service.findUniqueOrThrow({ where: { code: "archive-info" } });
   const version = (await versionInForce(t.db, service.id))!;
-  const app = await t.db.application.create({ data: { serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: users.owner, status: "SUBMITTED" } });
-  await registerApplication(t.db, { applicationId: app.id, actorId: users.registrar, calendar, receivedAt: new Date("2026-06-01T05:00:00Z") });
+  const app = await t.db.application.create({
+    data: {
+      serviceId: service.id,
+      regulationVersionId: version.id,
+      departmentId: service.departmentId,
+      ownerId: users.owner,
+      status: "SUBMITTED",
+    },
+  });
+  await registerApplication(t.db, {
+    applicationId: app.id,
+    actorId: users.registrar,
+    calendar,
+    receivedAt: new Date("2026-06-01T05:00:00Z"),
+  });
   registered.id = app.id;
   await storage.put(`rest/${app.id}-scan`, pdf());
-  registered.fileId = (await t.db.attachment.create({ data: { applicationId: app.id, fieldKey: "attachments", fileName: "трудовая «книжка».pdf", mimeType: "application/pdf", size: 2048, sha256: "x", storageKey: `rest/${app.id}-scan` } })).id;
+  registered.fileId = (
+    await t.db.attachment.create({
+      data: {
+        applicationId: app.id,
+        fieldKey: "attachments",
+        fileName: "трудовая «книжка».pdf",
+        mimeType: "application/pdf",
+        size: 2048,
+        sha256: "x",
+        storageKey: `rest/${app.id}-scan`,
+      },
+    })
+  ).id;
   await storage.put(`rest/${app.id}-result`, pdf());
-  registered.resultId = (await t.db.resultDocument.create({
-    data: { applicationId: app.id, resultType: "info", kind: "grant", title: "Архивная справка", storageKey: `rest/${app.id}-result`, sha256: "x", outgoingNumber: "АО-2026-00001", issuedAt: new Date() },
-  })).id;
+  registered.resultId = (
+    await t.db.resultDocument.create({
+      data: {
+        applicationId: app.id,
+        resultType: "info",
+        kind: "grant",
+        title: "Архивная справка",
+        storageKey: `rest/${app.id}-result`,
+        sha256: "x",
+        outgoingNumber: "АО-2026-00001",
+        issuedAt: new Date(),
+      },
+    })
+  ).id;
   const executorScope = await staffScope(t.db, (await loadIdentity(t.db, users.executor))!);
-  registered.requestId = (await sendInteragencyRequest(t.db, executorScope, { applicationId: app.id, typeCode: "forward_to_record_holder", text: "Просим сообщить о местонахождении документов", calendar })).id;
+  registered.requestId = (
+    await sendInteragencyRequest(t.db, executorScope, {
+      applicationId: app.id,
+      typeCode: "forward_to_record_holder",
+      text: "Просим сообщить о местонахождении документов",
+      calendar,
+    })
+  ).id;
 });
 afterAll(async () => {
   await t.drop();
@@ -86,7 +143,13 @@ afterAll(async () => {
 /** A fresh draft of the owner holding one uploaded file. */
 async function draftWithFile() {
   const { id } = await startDraft(t.db, { ownerId: users.owner, serviceCode: "archive-info" });
-  const ref = await uploadAttachment(t.db, new LocalFileStorage(storageRoot), { userId: users.owner, applicationId: id, fieldKey: "attachments", fileName: "a.pdf", content: pdf() });
+  const ref = await uploadAttachment(t.db, new LocalFileStorage(storageRoot), {
+    userId: users.owner,
+    applicationId: id,
+    fieldKey: "attachments",
+    fileName: "a.pdf",
+    content: pdf(),
+  });
   return { id, fileId: ref.id };
 }
 
@@ -109,13 +172,18 @@ describe("REST file routes: who gets what", () => {
     const disposition = ok.headers.get("content-disposition")!;
     expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+\.pdf"; filename\*=UTF-8''/);
     expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1]!)).toBe("трудовая «книжка».pdf");
-    expect(Buffer.from(await ok.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await ok.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     expect(await status(get(users.executor))).toBe(200);
   });
 
   it("POST /api/applications/:id/files", async () => {
     const { id } = await draftWithFile();
-    const post = (as: string | null, appId = id) => call(uploadRoute, { as, params: { id: appId }, url: "/?field=attachments", body: fileForm() });
+    const post = (as: string | null, appId = id) =>
+      call(uploadRoute, { as, params: { id: appId }, url: "/?field=attachments", body: fileForm() });
     expect(await status(post(null))).toBe(401);
     expect(await status(post(users.stranger))).toBe(404);
     expect(await status(post(users.otherStaff))).toBe(404);
@@ -124,7 +192,12 @@ describe("REST file routes: who gets what", () => {
     expect(ok.status).toBe(201);
     expect(await ok.json()).toMatchObject({ name: "скан паспорта.pdf", mimeType: "application/pdf", size: 2048 });
     // The domain's refusals keep their statuses: an unknown field is the request's fault.
-    const wrongField = await call(uploadRoute, { as: users.owner, params: { id }, url: "/?field=no_such_field", body: fileForm() });
+    const wrongField = await call(uploadRoute, {
+      as: users.owner,
+      params: { id },
+      url: "/?field=no_such_field",
+      body: fileForm(),
+    });
     expect(wrongField.status).toBe(400);
     expect((await wrongField.json()).error).toBeTruthy();
     expect(await t.db.attachment.count({ where: { applicationId: id } })).toBe(2);
@@ -132,7 +205,8 @@ describe("REST file routes: who gets what", () => {
 
   it("DELETE /api/applications/:id/files/:fileId", async () => {
     const { id, fileId } = await draftWithFile();
-    const del = (as: string | null, params: Record<string, string> = { id, fileId }) => call(removeRoute, { as, params, method: "DELETE" });
+    const del = (as: string | null, params: Record<string, string> = { id, fileId }) =>
+      call(removeRoute, { as, params, method: "DELETE" });
     expect(await status(del(null))).toBe(401);
     expect(await status(del(users.stranger))).toBe(404);
     expect(await status(del(users.otherStaff))).toBe(404);
@@ -145,14 +219,17 @@ describe("REST file routes: who gets what", () => {
   });
 
   it("GET /api/results/:id", async () => {
-    const get = (as: string | null, id = registered.resultId, url?: string) => call(resultDownloadRoute, { as, params: { id }, url });
+    const get = (as: string | null, id = registered.resultId, url?: string) =>
+      call(resultDownloadRoute, { as, params: { id }, url });
     expect(await status(get(null))).toBe(401);
     expect(await status(get(users.stranger))).toBe(404);
     expect(await status(get(users.otherStaff))).toBe(404);
     expect(await status(get(users.owner, MALFORMED))).toBe(404);
     const ok = await get(users.owner);
     expect(ok.status).toBe(200);
-    expect(ok.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("АО-2026-00001.pdf")}`);
+    expect(ok.headers.get("content-disposition")).toContain(
+      `filename*=UTF-8''${encodeURIComponent("АО-2026-00001.pdf")}`,
+    );
     expect(ok.headers.get("x-content-type-options")).toBe("nosniff");
     expect(await status(get(users.executor))).toBe(200);
     // Not signed: there is no signed original to give.
@@ -171,7 +248,11 @@ describe("REST file routes: who gets what", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("application/pdf");
     expect(ok.headers.get("cache-control")).toBe("private, no-store");
-    expect(Buffer.from(await ok.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await ok.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     // A draft has no registration: there is nothing to give a receipt for.
     expect(await status(get(users.registrar, (await draftWithFile()).id))).toBe(404);
   });
@@ -184,11 +265,14 @@ describe("REST file routes: who gets what", () => {
     expect(await status(get(users.owner, MALFORMED))).toBe(404);
     const ok = await get(users.owner);
     expect(ok.status).toBe(200);
-    expect(ok.headers.get("content-disposition")).toMatch(/^attachment; filename="zayavlenie-.+\.pdf"; filename\*=UTF-8''zayavlenie-/);
+    expect(ok.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="zayavlenie-.+\.pdf"; filename\*=UTF-8''zayavlenie-/,
+    );
   });
 
   it("POST /api/staff/requests/:requestId/answer (staff only)", async () => {
-    const post = (as: string | null, requestId = registered.requestId) => call(requestAnswerRoute, { as, params: { requestId }, body: answerForm() });
+    const post = (as: string | null, requestId = registered.requestId) =>
+      call(requestAnswerRoute, { as, params: { requestId }, body: answerForm() });
     expect(await status(post(null))).toBe(401);
     expect(await status(post(users.owner))).toBe(403);
     expect(await status(post(users.otherStaff))).toBe(404);
@@ -210,7 +294,17 @@ describe("REST file routes: who gets what", () => {
   });
 
   it("logs an unexpected failure and answers a Russian 500, not the library's text", async () => {
-    const row = await t.db.attachment.create({ data: { applicationId: registered.id, fieldKey: "attachments", fileName: "lost.pdf", mimeType: "application/pdf", size: 1, sha256: "x", storageKey: "rest/never-stored" } });
+    const row = await t.db.attachment.create({
+      data: {
+        applicationId: registered.id,
+        fieldKey: "attachments",
+        fileName: "lost.pdf",
+        mimeType: "application/pdf",
+        size: 1,
+        sha256: "x",
+        storageKey: "rest/never-stored",
+      },
+    });
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       const response = await call(downloadRoute, { as: users.owner, params: { id: row.id } });
@@ -218,7 +312,10 @@ describe("REST file routes: who gets what", () => {
       const body = await response.json();
       expect(body.error).toMatch(/^Внутренняя ошибка сервера/);
       expect(JSON.stringify(body)).not.toMatch(/ENOENT|never-stored/);
-      expect(logged).toHaveBeenCalledWith("[rest] attachment download failed:", expect.objectContaining({ code: "ENOENT" }));
+      expect(logged).toHaveBeenCalledWith(
+        "[rest] attachment download failed:",
+        expect.objectContaining({ code: "ENOENT" }),
+      );
     } finally {
       logged.mockRestore();
     }

@@ -46,11 +46,15 @@ export type RestRoute = {
   run(req: Request, params: RawParams, deps: RestDeps): Promise<Response>;
 };
 
-const INTERNAL_MESSAGE = "Внутренняя ошибка сервера: запрос не выполнен. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.";
+const INTERNAL_MESSAGE =
+  "Внутренняя ошибка сервера: запрос не выполнен. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.";
 
 /** An error answer: JSON, never cached. */
 export function errorResponse(status: number, error: string, fieldErrors?: Record<string, string> | null): Response {
-  return Response.json(fieldErrors ? { error, fieldErrors } : { error }, { status, headers: { "cache-control": "no-store" } });
+  return Response.json(fieldErrors ? { error, fieldErrors } : { error }, {
+    status,
+    headers: { "cache-control": "no-store" },
+  });
 }
 
 /** A JSON answer, never cached (it is about one user's data). */
@@ -82,7 +86,8 @@ function encodeRfc5987(value: string): string {
 }
 
 function failure(error: unknown, route: string): Response {
-  if (error instanceof AppError) return errorResponse(APP_ERROR_HTTP_STATUS[error.code], error.message, error.fieldErrors);
+  if (error instanceof AppError)
+    return errorResponse(APP_ERROR_HTTP_STATUS[error.code], error.message, error.fieldErrors);
   if (isRace(error)) return errorResponse(409, RACE_MESSAGE);
   console.error(`[rest] ${route} failed:`, error);
   return errorResponse(500, INTERNAL_MESSAGE);
@@ -112,7 +117,10 @@ export function restRoute<A extends RestAuth, S extends z.ZodType<object, RawPar
       // After the caller is known: an anonymous caller learns nothing, not even which ids are well-formed.
       const params = definition.params.safeParse(rawParams);
       if (!params.success) return errorResponse(404, definition.notFound);
-      const ctx = { req, params: params.data, db: deps.db, storage: deps.storage, identity, scope } as RestContext<A, z.output<S>>;
+      const ctx = { req, params: params.data, db: deps.db, storage: deps.storage, identity, scope } as RestContext<
+        A,
+        z.output<S>
+      >;
       return await definition.handler(ctx);
     } catch (error) {
       return failure(error, definition.name);

@@ -17,7 +17,8 @@ export async function createContext(opts: { session: Session | null; db?: Db }):
   return { db: opts.db ?? getDb(), session: opts.session };
 }
 
-const INTERNAL_MESSAGE = "Внутренняя ошибка сервера: действие не выполнено. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.";
+const INTERNAL_MESSAGE =
+  "Внутренняя ошибка сервера: действие не выполнено. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -27,11 +28,16 @@ const t = initTRPC.context<Context>().create({
       cause instanceof ZodError
         ? Object.fromEntries(cause.issues.map((i) => [i.path.join("."), i.message]))
         : cause instanceof AppError
-          ? cause.fieldErrors ?? null
+          ? (cause.fieldErrors ?? null)
           : null;
     // An unexpected failure's own text (English, from a library, possibly with internals) is for
     // the server log, not for the user.
-    const message = cause instanceof ZodError ? "Проверьте правильность заполнения полей" : error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_MESSAGE : shape.message;
+    const message =
+      cause instanceof ZodError
+        ? "Проверьте правильность заполнения полей"
+        : error.code === "INTERNAL_SERVER_ERROR"
+          ? INTERNAL_MESSAGE
+          : shape.message;
     return {
       ...shape,
       message,
@@ -39,7 +45,7 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         fieldErrors,
         appCode: cause instanceof AppError ? cause.code : null,
-        appReason: cause instanceof AppError ? cause.reason ?? null : null,
+        appReason: cause instanceof AppError ? (cause.reason ?? null) : null,
         stack: undefined,
       },
     };
@@ -76,7 +82,9 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { ...ctx, identity } });
 });
 
-export const applicantProcedure = authedProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, identity: requireApplicant(ctx.identity) } }));
+export const applicantProcedure = authedProcedure.use(({ ctx, next }) =>
+  next({ ctx: { ...ctx, identity: requireApplicant(ctx.identity) } }),
+);
 
 /** Staff, scoped to their departments (and the units under them). */
 export const staffProcedure = authedProcedure.use(async ({ ctx, next }) => {
@@ -84,7 +92,9 @@ export const staffProcedure = authedProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { ...ctx, scope } });
 });
 
-export const adminProcedure = authedProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, identity: requireAdmin(ctx.identity) } }));
+export const adminProcedure = authedProcedure.use(({ ctx, next }) =>
+  next({ ctx: { ...ctx, identity: requireAdmin(ctx.identity) } }),
+);
 
 export type { Identity };
 export { z };

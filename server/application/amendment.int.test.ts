@@ -26,14 +26,31 @@ let ownerId: string;
 let serviceId: string;
 let v2: { id: string; version: number };
 const storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-files-")));
-const drafts: Record<"opened" | "submitted" | "oldTab" | "raced", string> = { opened: "", submitted: "", oldTab: "", raced: "" };
+const drafts: Record<"opened" | "submitted" | "oldTab" | "raced", string> = {
+  opened: "",
+  submitted: "",
+  oldTab: "",
+  raced: "",
+};
 
 const onV1 = { ...ARCHIVE_REQUEST, postal_address: "628212, п. Половинка, ул. Комсомольская, д. 5" };
 
 const submit = (id: string, expectedRowVersion: number) =>
-  submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion, calendar, signedWith: "password", storage });
+  submitApplication(t.db, {
+    ownerId,
+    id,
+    submissionKey: randomUUID(),
+    expectedRowVersion,
+    calendar,
+    signedWith: "password",
+    storage,
+  });
 
-const rowOf = (id: string) => t.db.application.findUniqueOrThrow({ where: { id }, select: { regulationVersionId: true, rowVersion: true, data: true, status: true, currentStep: true } });
+const rowOf = (id: string) =>
+  t.db.application.findUniqueOrThrow({
+    where: { id },
+    select: { regulationVersionId: true, rowVersion: true, data: true, status: true, currentStep: true },
+  });
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -55,7 +72,12 @@ beforeAll(async () => {
   const request = doc.form.steps.find((s) => s.key === "request")!;
   request.fields = request.fields.filter((f) => f.key !== "purpose");
   request.fields.push({ key: "archive_fund", type: "text", label: "Номер архивного фонда", required: true });
-  v2 = await publishRegulation(t.db, { serviceId, document: doc, basis: "Постановление (тест)", effectiveFrom: new Date(Date.now() - 60_000) });
+  v2 = await publishRegulation(t.db, {
+    serviceId,
+    document: doc,
+    basis: "Постановление (тест)",
+    effectiveFrom: new Date(Date.now() - 60_000),
+  });
 });
 afterAll(() => t.drop());
 
@@ -71,7 +93,12 @@ describe("a draft and an amendment of the regulation (R11, R15)", () => {
     expect(draft.values).toEqual(carried);
     expect(draft.currentStep).toBe("request");
     expect(draft.steps.flatMap((s) => s.fields.map((f) => f.key))).toContain("archive_fund");
-    expect(draft.formUpdate).toMatchObject({ version: 2, removed: ["Цель запроса (для чего нужны сведения)"], added: ["Номер архивного фонда"], changed: [] });
+    expect(draft.formUpdate).toMatchObject({
+      version: 2,
+      removed: ["Цель запроса (для чего нужны сведения)"],
+      added: ["Номер архивного фонда"],
+      changed: [],
+    });
     expect(draft.formUpdate!.effectiveFrom.getTime()).toBeLessThanOrEqual(Date.now());
 
     // Opening again changes nothing, and the notice stays until submission.
@@ -88,7 +115,13 @@ describe("a draft and an amendment of the regulation (R11, R15)", () => {
     expect((error as AppError).code).toBe("INVALID");
     expect((error as AppError).fieldErrors).toEqual({ archive_fund: "Заполните поле «Номер архивного фонда»" });
 
-    const saved = await saveDraft(t.db, ownerId, { id, values: { ...draft.values, archive_fund: "Ф. 12, оп. 1" }, currentStep: "delivery", expectedRowVersion: draft.rowVersion, formVersion: 2 });
+    const saved = await saveDraft(t.db, ownerId, {
+      id,
+      values: { ...draft.values, archive_fund: "Ф. 12, оп. 1" },
+      currentStep: "delivery",
+      expectedRowVersion: draft.rowVersion,
+      formVersion: 2,
+    });
     expect(saved.version).toBe(2);
     const result = await submit(id, saved.rowVersion);
     expect(result.registrationNumber).toMatch(/^ARCHIVE-INFO-/);
@@ -109,14 +142,23 @@ describe("a draft and an amendment of the regulation (R11, R15)", () => {
     expect(row).toMatchObject({ status: "DRAFT", regulationVersionId: v2.id, rowVersion: rowVersion + 1 });
     expect(row.data).not.toHaveProperty("purpose");
     // Submitted again from the updated form: the new required field, on its field.
-    await expect(submit(id, row.rowVersion)).rejects.toMatchObject({ code: "INVALID", fieldErrors: { archive_fund: "Заполните поле «Номер архивного фонда»" } });
+    await expect(submit(id, row.rowVersion)).rejects.toMatchObject({
+      code: "INVALID",
+      fieldErrors: { archive_fund: "Заполните поле «Номер архивного фонда»" },
+    });
   });
 
   it("a save from a tab still showing edition 1 moves the draft and carries its values; a stale tab never gets «no such field»", async () => {
     const id = drafts.oldTab;
     const { rowVersion } = await rowOf(id);
     const typed = { ...onV1, request_subject: "Решение о выделении участка (уточнено)" };
-    const saved = await saveDraft(t.db, ownerId, { id, values: typed, currentStep: "request", expectedRowVersion: rowVersion, formVersion: 1 });
+    const saved = await saveDraft(t.db, ownerId, {
+      id,
+      values: typed,
+      currentStep: "request",
+      expectedRowVersion: rowVersion,
+      formVersion: 1,
+    });
     expect(saved).toMatchObject({ version: 2, rowVersion: rowVersion + 1 });
     let row = await rowOf(id);
     expect(row.regulationVersionId).toBe(v2.id);
@@ -124,24 +166,58 @@ describe("a draft and an amendment of the regulation (R11, R15)", () => {
     expect(row.data).not.toHaveProperty("purpose");
 
     // A second tab of edition 1, based on the version before: a conflict, never a silent overwrite…
-    await expect(saveDraft(t.db, ownerId, { id, values: onV1, currentStep: "request", expectedRowVersion: rowVersion, formVersion: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      saveDraft(t.db, ownerId, {
+        id,
+        values: onV1,
+        currentStep: "request",
+        expectedRowVersion: rowVersion,
+        formVersion: 1,
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     // …and «keep mine» is carried over to the new form rather than refused for its removed field.
-    const kept = await saveDraft(t.db, ownerId, { id, values: onV1, currentStep: "request", expectedRowVersion: rowVersion, formVersion: 1, overwrite: true });
+    const kept = await saveDraft(t.db, ownerId, {
+      id,
+      values: onV1,
+      currentStep: "request",
+      expectedRowVersion: rowVersion,
+      formVersion: 1,
+      overwrite: true,
+    });
     expect(kept.version).toBe(2);
     row = await rowOf(id);
     expect(row.data).toMatchObject({ request_subject: onV1.request_subject });
     expect(row.data).not.toHaveProperty("purpose");
     // A form of the draft's own edition is still held to its fields.
-    await expect(saveDraft(t.db, ownerId, { id, values: { purpose: "x" }, currentStep: null, expectedRowVersion: row.rowVersion, formVersion: 2 })).rejects.toThrow(/нет полей: purpose/);
+    await expect(
+      saveDraft(t.db, ownerId, {
+        id,
+        values: { purpose: "x" },
+        currentStep: null,
+        expectedRowVersion: row.rowVersion,
+        formVersion: 2,
+      }),
+    ).rejects.toThrow(/нет полей: purpose/);
   });
 
   it("is safe under concurrency: simultaneous opens move the draft once; a save based on the old row version is a conflict", async () => {
     const id = drafts.raced;
     const { rowVersion } = await rowOf(id);
-    const opened = await Promise.all([openDraft(t.db, ownerId, id), openDraft(t.db, ownerId, id), openDraft(t.db, ownerId, id)]);
+    const opened = await Promise.all([
+      openDraft(t.db, ownerId, id),
+      openDraft(t.db, ownerId, id),
+      openDraft(t.db, ownerId, id),
+    ]);
     expect(opened.every((d) => d!.version === 2)).toBe(true);
     expect((await rowOf(id)).rowVersion).toBe(rowVersion + 1);
-    await expect(saveDraft(t.db, ownerId, { id, values: { request_subject: "из старой вкладки" }, currentStep: null, expectedRowVersion: rowVersion })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      saveDraft(t.db, ownerId, {
+        id,
+        values: { request_subject: "из старой вкладки" },
+        currentStep: null,
+        expectedRowVersion: rowVersion,
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await rowOf(id)).data).toMatchObject({ request_subject: onV1.request_subject });
   });
 

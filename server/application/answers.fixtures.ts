@@ -4,13 +4,21 @@ import type { FieldDef, StepDef } from "../regulation/document";
 
 /** A list of options to tick: the value stored is the codes chosen. */
 export const CHANNELS_FIELD: FieldDef = {
-  key: "channels", type: "checkbox", label: "Как сообщить о готовности",
-  options: [{ value: "sms", label: "СМС на телефон" }, { value: "email", label: "Письмо на электронную почту" }, { value: "call", label: "Звонок" }],
+  key: "channels",
+  type: "checkbox",
+  label: "Как сообщить о готовности",
+  options: [
+    { value: "sms", label: "СМС на телефон" },
+    { value: "email", label: "Письмо на электронную почту" },
+    { value: "call", label: "Звонок" },
+  ],
 };
 
 export const ANSWER_STEPS: StepDef[] = [
   {
-    key: "applicant", title: "Сведения о заявителе", fields: [
+    key: "applicant",
+    title: "Сведения о заявителе",
+    fields: [
       { key: "name", type: "full_name", label: "Фамилия, имя, отчество" },
       { key: "agree", type: "checkbox", label: "Согласен на обработку персональных данных" },
       CHANNELS_FIELD,
@@ -20,11 +28,26 @@ export const ANSWER_STEPS: StepDef[] = [
     ],
   },
   {
-    key: "persons", title: "Лица", fields: [
-      { key: "people", type: "group", label: "Лица, о которых запрашиваются сведения", fields: [
-        { key: "who", type: "full_name", label: "ФИО" },
-        { key: "tags", type: "checkbox", label: "Сведения", options: [{ value: "work", label: "О стаже" }, { value: "pay", label: "О зарплате" }] },
-      ] },
+    key: "persons",
+    title: "Лица",
+    fields: [
+      {
+        key: "people",
+        type: "group",
+        label: "Лица, о которых запрашиваются сведения",
+        fields: [
+          { key: "who", type: "full_name", label: "ФИО" },
+          {
+            key: "tags",
+            type: "checkbox",
+            label: "Сведения",
+            options: [
+              { value: "work", label: "О стаже" },
+              { value: "pay", label: "О зарплате" },
+            ],
+          },
+        ],
+      },
     ],
   },
 ];

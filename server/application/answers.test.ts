@@ -23,12 +23,20 @@ describe("formatValue", () => {
   });
 
   it("writes names, dates, phones, options, files and groups the one way", () => {
-    expect(formatValue({ key: "n", type: "full_name", label: "" }, { lastName: "Иванов", firstName: "Иван" })).toBe("Иванов Иван");
+    expect(formatValue({ key: "n", type: "full_name", label: "" }, { lastName: "Иванов", firstName: "Иван" })).toBe(
+      "Иванов Иван",
+    );
     expect(formatValue({ key: "n", type: "full_name", label: "" }, {})).toBe(NOT_GIVEN);
     expect(formatValue({ key: "d", type: "date", label: "" }, "1990-01-01")).toBe("01.01.1990");
     expect(formatValue({ key: "p", type: "phone", label: "" }, "+79991234567")).toBe("+7 (999) 123-45-67");
-    expect(formatValue({ key: "r", type: "radio", label: "", options: [{ value: "post", label: "Почтой" }] }, "post")).toBe("Почтой");
-    expect(formatValue({ key: "f", type: "file", label: "" }, [{ id: "1", name: "скан.pdf", size: 2048, mimeType: "application/pdf" }])).toBe("скан.pdf (2 КБ)");
+    expect(
+      formatValue({ key: "r", type: "radio", label: "", options: [{ value: "post", label: "Почтой" }] }, "post"),
+    ).toBe("Почтой");
+    expect(
+      formatValue({ key: "f", type: "file", label: "" }, [
+        { id: "1", name: "скан.pdf", size: 2048, mimeType: "application/pdf" },
+      ]),
+    ).toBe("скан.pdf (2 КБ)");
     const group = ANSWER_STEPS[1]!.fields[0]!;
     expect(formatValue(group, ANSWER_VALUES.people)).toBe("1) ФИО: Петрова Анна; Сведения: О зарплате");
     expect(formatValue({ key: "t", type: "text", label: "" }, "")).toBe(NOT_GIVEN);
@@ -46,7 +54,9 @@ describe("answerSections", () => {
       ["Телефон", "+7 (999) 123-45-67"],
       ["Дата рождения", "03.02.1960"],
     ]);
-    expect(sections[1]!.rows[0]!.items!.map((item) => item.map((r) => r.text))).toEqual([["Петрова Анна", "О зарплате"]]);
+    expect(sections[1]!.rows[0]!.items!.map((item) => item.map((r) => r.text))).toEqual([
+      ["Петрова Анна", "О зарплате"],
+    ]);
   });
 });
 

@@ -24,7 +24,8 @@ export function formatFileSize(bytes: number): string {
 }
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
-const asItem = (raw: unknown): Record<string, unknown> => (typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {});
+const asItem = (raw: unknown): Record<string, unknown> =>
+  typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
 const optionLabel = (f: FieldDef, v: unknown) => f.options?.find((o) => o.value === String(v))?.label ?? String(v);
 
 /** «Иванов Иван», «01.01.1990», the labels of the options chosen... one line of text per answer. */
@@ -51,7 +52,9 @@ export function formatValue(field: FieldDef, value: unknown): string {
       return (Array.isArray(value) ? value : [])
         .map((raw, i) => {
           const item = asItem(raw);
-          const parts = (field.fields ?? []).filter((s) => !isEmpty(item[s.key])).map((s) => `${s.label}: ${formatValue(s, item[s.key])}`);
+          const parts = (field.fields ?? [])
+            .filter((s) => !isEmpty(item[s.key]))
+            .map((s) => `${s.label}: ${formatValue(s, item[s.key])}`);
           return `${i + 1}) ${parts.join("; ")}`;
         })
         .join("\n");
@@ -74,7 +77,11 @@ export type AnswerRow = {
 export type AnswerSection = { key: string; title: string; rows: AnswerRow[] };
 
 /** The rows of the given fields: one per field, a group's items broken down into rows of their own. */
-export function answerRows(fields: FieldDef[], values: Record<string, unknown>, root: Record<string, unknown> = values): AnswerRow[] {
+export function answerRows(
+  fields: FieldDef[],
+  values: Record<string, unknown>,
+  root: Record<string, unknown> = values,
+): AnswerRow[] {
   return fields.map((f) => {
     const value = values[f.key];
     const row: AnswerRow = { key: f.key, label: f.label, field: f, value, text: formatValue(f, value) };

@@ -2,7 +2,13 @@
 // field keys: administrators define their own forms. One place for the board, the staff card, the
 // receipt, result letters and issuing, so they cannot disagree about a name or an address.
 // Pure: no Prisma, no clock.
-import { fieldWithRole, optionDelivery, type Delivery, type FieldRole, type RegulationDocument } from "../regulation/document";
+import {
+  fieldWithRole,
+  optionDelivery,
+  type Delivery,
+  type FieldRole,
+  type RegulationDocument,
+} from "../regulation/document";
 import { personName, type PersonNameParts } from "../people";
 
 /** The account that owns the application: the fallback for what the form does not say. */
@@ -32,7 +38,11 @@ function text(value: unknown): string | null {
 function fullName(value: unknown): string | null {
   if (!value || typeof value !== "object") return null;
   const v = value as Record<string, unknown>;
-  const parts = { lastName: text(v.lastName) ?? "", firstName: text(v.firstName) ?? "", middleName: text(v.middleName) };
+  const parts = {
+    lastName: text(v.lastName) ?? "",
+    firstName: text(v.firstName) ?? "",
+    middleName: text(v.middleName),
+  };
   return parts.lastName || parts.firstName ? personName(parts) : null;
 }
 
@@ -66,6 +76,7 @@ export function applicantOf(doc: Pick<RegulationDocument, "form">, data: unknown
     email: text(valueOf("email")?.value) ?? text(owner.email),
     phone: text(valueOf("phone")?.value) ?? text(owner.phone),
     delivery: chosen ? (optionDelivery(chosen) ?? null) : null,
-    representative: !representing || representing.value === true ? fullName(valueOf("representativeName")?.value) : null,
+    representative:
+      !representing || representing.value === true ? fullName(valueOf("representativeName")?.value) : null,
   };
 }

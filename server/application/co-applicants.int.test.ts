@@ -24,17 +24,32 @@ let ownerId: string;
 let co: { id: string; email: string };
 
 const VALID = {
-  applicant_type: "individual", full_name: { lastName: "Иванов", firstName: "Иван" }, postal_address: "п. Половинка, ул. Комсомольская, 5", postal_index: "628212",
-  phone: "+79825550101", email: "applicant@demo.reglament.ru", request_category: "thematic", requested_document: "archival_copy",
-  request_subject: "Решение о выделении земельного участка", records_organisation: "Администрация п. Половинка", period_from: "1992-01-01", period_to: "1993-12-31",
-  purpose: "Оформление наследства", delivery_channel: "cabinet",
+  applicant_type: "individual",
+  full_name: { lastName: "Иванов", firstName: "Иван" },
+  postal_address: "п. Половинка, ул. Комсомольская, 5",
+  postal_index: "628212",
+  phone: "+79825550101",
+  email: "applicant@demo.reglament.ru",
+  request_category: "thematic",
+  requested_document: "archival_copy",
+  request_subject: "Решение о выделении земельного участка",
+  records_organisation: "Администрация п. Половинка",
+  period_from: "1992-01-01",
+  period_to: "1993-12-31",
+  purpose: "Оформление наследства",
+  delivery_channel: "cabinet",
 };
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
   ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;
-  co = await applicantAccount(t.db, { email: "sister@example.ru", lastName: "Иванова", firstName: "Мария", profile: { snils: "112-233-445 95" } });
+  co = await applicantAccount(t.db, {
+    email: "sister@example.ru",
+    lastName: "Иванова",
+    firstName: "Мария",
+    profile: { snils: "112-233-445 95" },
+  });
 });
 afterAll(() => t.drop());
 
@@ -49,33 +64,76 @@ describe("co-applicants (R15)", () => {
     const mail = await t.db.notification.findFirstOrThrow({ where: { userId: co.id, kind: "co_applicant_invited" } });
     expect(mail.body).toContain(`/invitations/${invite.token}`);
 
-    await expect(inviteCoApplicant(t.db, { ownerId, applicationId: id, email: "sister@example.ru" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(inviteCoApplicant(t.db, { ownerId, applicationId: id, email: "applicant@demo.reglament.ru" })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(
+      inviteCoApplicant(t.db, { ownerId, applicationId: id, email: "sister@example.ru" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      inviteCoApplicant(t.db, { ownerId, applicationId: id, email: "applicant@demo.reglament.ru" }),
+    ).rejects.toMatchObject({ code: "INVALID" });
     // A forwarded link does not work for somebody else.
-    await expect(acceptInvitation(t.db, { userId: ownerId, email: "applicant@demo.reglament.ru", token: invite.token })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      acceptInvitation(t.db, { userId: ownerId, email: "applicant@demo.reglament.ru", token: invite.token }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    const submitEarly = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: saved.rowVersion, calendar: await loadWorkingCalendar(t.db), signedWith: "password", storage }).catch((e) => e);
+    const submitEarly = await submitApplication(t.db, {
+      ownerId,
+      id,
+      submissionKey: randomUUID(),
+      expectedRowVersion: saved.rowVersion,
+      calendar: await loadWorkingCalendar(t.db),
+      signedWith: "password",
+      storage,
+    }).catch((e) => e);
     expect(submitEarly.message).toMatch(/Не все созаявители заполнили свои разделы: sister@example.ru/);
 
     await acceptInvitation(t.db, { userId: co.id, email: co.email, token: invite.token });
     const section = await coApplicantSection(t.db, co.id, id);
-    expect(section.values).toMatchObject({ co_full_name: { lastName: "Иванова", firstName: "Мария" }, co_snils: "112-233-445 95" });
-    await expect(saveCoApplicantSection(t.db, { userId: co.id, applicationId: id, values: { ...section.values }, complete: true })).rejects.toMatchObject({ code: "INVALID" });
+    expect(section.values).toMatchObject({
+      co_full_name: { lastName: "Иванова", firstName: "Мария" },
+      co_snils: "112-233-445 95",
+    });
+    await expect(
+      saveCoApplicantSection(t.db, { userId: co.id, applicationId: id, values: { ...section.values }, complete: true }),
+    ).rejects.toMatchObject({ code: "INVALID" });
     await expect(coApplicantSection(t.db, ownerId, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const coValues = { ...section.values, co_relation: "Дочь", co_consent: true };
     await saveCoApplicantSection(t.db, { userId: co.id, applicationId: id, values: coValues, complete: true });
-    expect((await coApplicantsForOwner(t.db, ownerId, id))[0]).toMatchObject({ email: "sister@example.ru", name: "Иванова Мария" });
+    expect((await coApplicantsForOwner(t.db, ownerId, id))[0]).toMatchObject({
+      email: "sister@example.ru",
+      name: "Иванова Мария",
+    });
     expect((await coApplicantsForOwner(t.db, ownerId, id))[0]!.completedAt).not.toBeNull();
 
-    const result = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: saved.rowVersion, calendar: await loadWorkingCalendar(t.db), signedWith: "password", storage });
+    const result = await submitApplication(t.db, {
+      ownerId,
+      id,
+      submissionKey: randomUUID(),
+      expectedRowVersion: saved.rowVersion,
+      calendar: await loadWorkingCalendar(t.db),
+      signedWith: "password",
+      storage,
+    });
     expect(result.registrationNumber).toMatch(/^ARCHIVE-INFO-/);
     const app = await t.db.application.findUniqueOrThrow({ where: { id }, include: { participants: true } });
     const coData = app.participants.find((p) => p.role === "CO_APPLICANT")!.data;
-    expect(app.contentHash).toBe(contentHash({ serviceCode: "archive-info", version: 1, values: app.data, coApplicants: [{ email: "sister@example.ru", data: coData }] }));
-    await expect(saveCoApplicantSection(t.db, { userId: co.id, applicationId: id, values: coValues, complete: true })).rejects.toMatchObject({ code: "PRECONDITION" });
+    expect(app.contentHash).toBe(
+      contentHash({
+        serviceCode: "archive-info",
+        version: 1,
+        values: app.data,
+        coApplicants: [{ email: "sister@example.ru", data: coData }],
+      }),
+    );
+    await expect(
+      saveCoApplicantSection(t.db, { userId: co.id, applicationId: id, values: coValues, complete: true }),
+    ).rejects.toMatchObject({ code: "PRECONDITION" });
 
     // The applicant's copy holds everything the printed hash covers: the co-applicant's section too.
-    const copy = (await new PDFParse({ data: new Uint8Array(await applicationCopyPdf((await applicationForOwner(t.db, ownerId, id))!)) }).getText()).text;
+    const copy = (
+      await new PDFParse({
+        data: new Uint8Array(await applicationCopyPdf((await applicationForOwner(t.db, ownerId, id))!)),
+      }).getText()
+    ).text;
     expect(copy).toContain("Созаявитель 1: sister@example.ru");
     expect(copy).toContain("Дочь");
     expect(copy).toContain(app.contentHash!);
@@ -83,6 +141,8 @@ describe("co-applicants (R15)", () => {
 
   it("are not offered for a service without a joint request", async () => {
     const { id } = await startDraft(t.db, { ownerId, serviceCode: "road-info" });
-    await expect(inviteCoApplicant(t.db, { ownerId, applicationId: id, email: "x@example.ru" })).rejects.toMatchObject({ code: "PRECONDITION" });
+    await expect(inviteCoApplicant(t.db, { ownerId, applicationId: id, email: "x@example.ru" })).rejects.toMatchObject({
+      code: "PRECONDITION",
+    });
   });
 });

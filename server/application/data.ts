@@ -6,7 +6,6 @@ import { ROLE_LABEL, type RegulationDocument, type StepDef } from "../regulation
 import { personName } from "../people";
 import { ISSUED_RESULTS, ownedBy, visibleToApplicant } from "./visibility";
 
-
 /**
  * What changed in the form between the edition a draft was started on and the one it is on now
  * (R11): the draft was moved to the edition in force (moveDraftToVersionInForce). Derived from the
@@ -26,43 +25,67 @@ export type FormUpdate = {
 
 async function formUpdateOf(
   db: Db,
-  app: { createdAt: Date; serviceId: string; regulationVersionId: string; regulationVersion: { version: number; effectiveFrom: Date | null; publishedAt: Date | null } },
+  app: {
+    createdAt: Date;
+    serviceId: string;
+    regulationVersionId: string;
+    regulationVersion: { version: number; effectiveFrom: Date | null; publishedAt: Date | null };
+  },
   steps: StepDef[],
 ): Promise<FormUpdate | null> {
   const { version, effectiveFrom, publishedAt } = app.regulationVersion;
-  const since = [effectiveFrom, publishedAt].filter((d): d is Date => !!d).reduce<Date | null>((a, d) => (!a || d > a ? d : a), null);
+  const since = [effectiveFrom, publishedAt]
+    .filter((d): d is Date => !!d)
+    .reduce<Date | null>((a, d) => (!a || d > a ? d : a), null);
   if (!since || app.createdAt >= since) return null;
   // The edition in force when the draft was started, as far as was published then.
   const started = await db.regulationVersion.findFirst({
     where: {
-      serviceId: app.serviceId, status: "PUBLISHED", id: { not: app.regulationVersionId }, publishedAt: { lte: app.createdAt },
+      serviceId: app.serviceId,
+      status: "PUBLISHED",
+      id: { not: app.regulationVersionId },
+      publishedAt: { lte: app.createdAt },
       OR: [{ effectiveFrom: null }, { effectiveFrom: { lte: app.createdAt } }],
     },
     orderBy: [{ effectiveFrom: { sort: "desc", nulls: "last" } }, { version: "desc" }],
     select: { id: true, document: true },
   });
   if (!started) return null;
-  const before = new Map(applicantSteps(pinnedDocument(started.id, started.document)).flatMap((s) => s.fields).map((f) => [f.key, f]));
+  const before = new Map(
+    applicantSteps(pinnedDocument(started.id, started.document))
+      .flatMap((s) => s.fields)
+      .map((f) => [f.key, f]),
+  );
   const now = new Map(steps.flatMap((s) => s.fields).map((f) => [f.key, f]));
   return {
     version,
     effectiveFrom: effectiveFrom ?? since,
     removed: [...before.values()].filter((f) => !now.has(f.key)).map((f) => f.label),
     added: [...now.values()].filter((f) => !before.has(f.key)).map((f) => f.label),
-    changed: [...now.values()].filter((f) => {
-      const old = before.get(f.key);
-      return old && (old.type !== f.type || (!!f.required && !old.required));
-    }).map((f) => f.label),
+    changed: [...now.values()]
+      .filter((f) => {
+        const old = before.get(f.key);
+        return old && (old.type !== f.type || (!!f.required && !old.required));
+      })
+      .map((f) => f.label),
   };
 }
 
-const applicantSteps = (doc: RegulationDocument): StepDef[] => doc.form.steps.filter((s) => (s.section ?? "applicant") === "applicant");
+const applicantSteps = (doc: RegulationDocument): StepDef[] =>
+  doc.form.steps.filter((s) => (s.section ?? "applicant") === "applicant");
 
 export async function draftForOwner(db: Db, ownerId: string, id: string) {
   const app = await db.application.findFirst({
     where: ownedBy(ownerId, { id }),
     select: {
-      id: true, status: true, rowVersion: true, data: true, currentStep: true, updatedAt: true, createdAt: true, registrationNumber: true,
+      id: true,
+      status: true,
+      rowVersion: true,
+      data: true,
+      currentStep: true,
+      updatedAt: true,
+      createdAt: true,
+      registrationNumber: true,
       service: { select: { code: true, title: true } },
       serviceId: true,
       regulationVersionId: true,
@@ -96,20 +119,57 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
   const app = await db.application.findFirst({
     where: visibleToApplicant(userId, { id }),
     select: {
-      id: true, status: true, registrationNumber: true, registeredAt: true, submittedAt: true, dueAt: true, currentStage: true,
-      stageDueAt: true, outcome: true, closedAt: true, contentHash: true, data: true, createdAt: true, updatedAt: true,
+      id: true,
+      status: true,
+      registrationNumber: true,
+      registeredAt: true,
+      submittedAt: true,
+      dueAt: true,
+      currentStage: true,
+      stageDueAt: true,
+      outcome: true,
+      closedAt: true,
+      contentHash: true,
+      data: true,
+      createdAt: true,
+      updatedAt: true,
       service: { select: { code: true, title: true } },
       regulationVersionId: true,
       regulationVersion: { select: { version: true, document: true } },
       assignee: { select: { lastName: true, firstName: true, middleName: true, phone: true } },
       stages: { orderBy: { enteredAt: "asc" }, select: { stage: true, enteredAt: true, dueAt: true, leftAt: true } },
-      events: { orderBy: { at: "asc" }, select: { type: true, at: true, fromStage: true, toStage: true, payload: true } },
-      notifications: { where: { userId }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, body: true, createdAt: true, readAt: true } },
+      events: {
+        orderBy: { at: "asc" },
+        select: { type: true, at: true, fromStage: true, toStage: true, payload: true },
+      },
+      notifications: {
+        where: { userId },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, title: true, body: true, createdAt: true, readAt: true },
+      },
       department: { select: { name: true, phone: true } },
       // Their confirmed sections are part of what was signed (the content hash covers them).
-      participants: { where: { role: "CO_APPLICANT", completedAt: { not: null } }, orderBy: { createdAt: "asc" }, select: { email: true, data: true } },
+      participants: {
+        where: { role: "CO_APPLICANT", completedAt: { not: null } },
+        orderBy: { createdAt: "asc" },
+        select: { email: true, data: true },
+      },
       // R20: the result document, once issued, is downloadable from the cabinet.
-      documents: { where: ISSUED_RESULTS, orderBy: { createdAt: "asc" }, select: { id: true, title: true, kind: true, outgoingNumber: true, registeredAt: true, issuedAt: true, issuedVia: true, storageKey: true, signedStorageKey: true } },
+      documents: {
+        where: ISSUED_RESULTS,
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          title: true,
+          kind: true,
+          outgoingNumber: true,
+          registeredAt: true,
+          issuedAt: true,
+          issuedVia: true,
+          storageKey: true,
+          signedStorageKey: true,
+        },
+      },
     },
   });
   if (!app) return null;
@@ -118,7 +178,8 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
   const current = stageOf(app.currentStage);
   // A refusal reaches the applicant with its notice (R19, R25): until the notice is signed and issued
   // it is a draft the signer may return for rework, with other grounds. The latest one is the decision.
-  const refusalDecided = app.outcome === "refused" || app.outcome === "intake_refused" || app.documents.some((d) => d.kind === "refusal");
+  const refusalDecided =
+    app.outcome === "refused" || app.outcome === "intake_refused" || app.documents.some((d) => d.kind === "refusal");
   const refusal = refusalDecided ? app.events.findLast((e) => e.type === "refused") : undefined;
   return {
     id: app.id,
@@ -134,18 +195,34 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
     values: app.data as Record<string, unknown>,
     coApplicants: app.participants.map((p) => ({ email: p.email, values: p.data as Record<string, unknown> })),
     steps: doc.form.steps,
-    current: current ? { key: current.key, title: current.title, note: current.applicantNote ?? null, dueAt: app.stageDueAt } : null,
+    current: current
+      ? { key: current.key, title: current.title, note: current.applicantNote ?? null, dueAt: app.stageDueAt }
+      : null,
     // R22: the applicant may learn the responsible executor's name and phone.
-    executor: app.assignee ? { name: personName(app.assignee), phone: app.assignee.phone ?? app.department.phone } : null,
+    executor: app.assignee
+      ? { name: personName(app.assignee), phone: app.assignee.phone ?? app.department.phone }
+      : null,
     department: app.department.name,
     timeline: app.stages.map((s) => {
       const def = stageOf(s.stage);
-      return { stage: s.stage, title: def?.title ?? s.stage, responsible: def?.responsibleRoles.map((r) => ROLE_LABEL[r]) ?? [], enteredAt: s.enteredAt, dueAt: s.dueAt, leftAt: s.leftAt };
+      return {
+        stage: s.stage,
+        title: def?.title ?? s.stage,
+        responsible: def?.responsibleRoles.map((r) => ROLE_LABEL[r]) ?? [],
+        enteredAt: s.enteredAt,
+        dueAt: s.dueAt,
+        leftAt: s.leftAt,
+      };
     }),
-    refusal: refusal ? (refusal.payload as { refusalGrounds?: { code: string; text: string }[]; motivation?: string }) : null,
+    refusal: refusal
+      ? (refusal.payload as { refusalGrounds?: { code: string; text: string }[]; motivation?: string })
+      : null,
     notifications: app.notifications,
     // The signed original is offered separately only where the issued copy was made from it.
-    documents: app.documents.map(({ storageKey, signedStorageKey, ...d }) => ({ ...d, signedOriginal: !!signedStorageKey && signedStorageKey !== storageKey })),
+    documents: app.documents.map(({ storageKey, signedStorageKey, ...d }) => ({
+      ...d,
+      signedOriginal: !!signedStorageKey && signedStorageKey !== storageKey,
+    })),
   };
 }
 
@@ -153,7 +230,12 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
 export async function draftsToWarn(db: Db, staleBefore: Date, take: number) {
   return db.application.findMany({
     where: { status: "DRAFT", updatedAt: { lt: staleBefore }, purgeNoticeAt: null },
-    select: { id: true, ownerId: true, service: { select: { title: true } }, owner: { select: { firstName: true, middleName: true } } },
+    select: {
+      id: true,
+      ownerId: true,
+      service: { select: { title: true } },
+      owner: { select: { firstName: true, middleName: true } },
+    },
     take,
   });
 }

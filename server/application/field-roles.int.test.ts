@@ -43,8 +43,15 @@ beforeAll(async () => {
     staff[r] = await staffScope(t.db, (await loadIdentity(t.db, u.id))!);
   }
   const roads = await t.db.department.findUniqueOrThrow({ where: { code: "roads" } });
-  const service = await t.db.service.create({ data: { code: "custom-info", title: CUSTOM_REGULATION.passport.name, departmentId: roads.id } });
-  const draft = await createDraftVersion(t.db, { serviceId: service.id, document: CUSTOM_REGULATION, basis: "Постановление (тест)", actorId: null });
+  const service = await t.db.service.create({
+    data: { code: "custom-info", title: CUSTOM_REGULATION.passport.name, departmentId: roads.id },
+  });
+  const draft = await createDraftVersion(t.db, {
+    serviceId: service.id,
+    document: CUSTOM_REGULATION,
+    basis: "Постановление (тест)",
+    actorId: null,
+  });
   await publishVersion(t.db, { versionId: draft.id, effectiveFrom: new Date(Date.now() - 60_000), actorId: null });
 });
 afterAll(() => t.drop());
@@ -52,7 +59,16 @@ afterAll(() => t.drop());
 async function run(id: string, steps: [string, TransitionRequest][]) {
   let rowVersion = (await t.db.application.findUniqueOrThrow({ where: { id } })).rowVersion;
   for (const [who, request] of steps) {
-    rowVersion = (await moveApplication(t.db, { applicationId: id, expectedRowVersion: rowVersion, actor: staff[who]!, request, calendar, storage })).rowVersion;
+    rowVersion = (
+      await moveApplication(t.db, {
+        applicationId: id,
+        expectedRowVersion: rowVersion,
+        actor: staff[who]!,
+        request,
+        calendar,
+        storage,
+      })
+    ).rowVersion;
   }
 }
 
@@ -62,29 +78,57 @@ const pdfText = async (id: string) => {
 };
 
 const search = async (q: string) =>
-  (await boardColumnPage(t.db, staff.registrar!, { filters: { serviceCode: "custom-info", q }, stage: "registration", limit: 20 }, ctx())).cards;
+  (
+    await boardColumnPage(
+      t.db,
+      staff.registrar!,
+      { filters: { serviceCode: "custom-info", q }, stage: "registration", limit: 20 },
+      ctx(),
+    )
+  ).cards;
 
 const grant = (): [string, TransitionRequest][] => [
   ["registrar", { transition: "pass_to_review", executorId: staff.executor!.userId }],
-  ["executor", { transition: "prepare_information", resultType: "road_info_letter", comment: "Движение по мосту откроют 1 июня." }],
+  [
+    "executor",
+    { transition: "prepare_information", resultType: "road_info_letter", comment: "Движение по мосту откроют 1 июня." },
+  ],
 ];
 
 describe("a service with field keys of its own", () => {
   it("submitted by a citizen: board, search, card, letter and issue by e-mail name her and use her address", async () => {
     const { id } = await startDraft(t.db, { ownerId, serviceCode: "custom-info" });
     const draft = (await draftForOwner(t.db, ownerId, id))!;
-    const saved = await saveDraft(t.db, ownerId, { id, values: CUSTOM_REQUEST, currentStep: "otvet", expectedRowVersion: draft.rowVersion });
-    const submitted = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: saved.rowVersion, calendar, signedWith: "password", storage });
+    const saved = await saveDraft(t.db, ownerId, {
+      id,
+      values: CUSTOM_REQUEST,
+      currentStep: "otvet",
+      expectedRowVersion: draft.rowVersion,
+    });
+    const submitted = await submitApplication(t.db, {
+      ownerId,
+      id,
+      submissionKey: randomUUID(),
+      expectedRowVersion: saved.rowVersion,
+      calendar,
+      signedWith: "password",
+      storage,
+    });
 
     // The board shows the name given in the form, not the account's (Иванов), and finds it in any case.
     const found = await search("сидорова");
-    expect(found.map((c) => [c.registrationNumber, c.applicant])).toEqual([[submitted.registrationNumber, "Сидорова Мария Ильинична"]]);
+    expect(found.map((c) => [c.registrationNumber, c.applicant])).toEqual([
+      [submitted.registrationNumber, "Сидорова Мария Ильинична"],
+    ]);
     expect(await search("Ильинична")).toHaveLength(1);
     expect(await search("Северные")).toHaveLength(0);
 
     const card = (await staffCard(t.db, staff.registrar!, id, ctx()))!;
     expect(card.applicant).toEqual({
-      name: "Сидорова Мария Ильинична", account: "Иванов Иван Петрович", email: "sidorova.reply@example.ru", phone: "+79825550177",
+      name: "Сидорова Мария Ильинична",
+      account: "Иванов Иван Петрович",
+      email: "sidorova.reply@example.ru",
+      phone: "+79825550177",
       address: "628212, п. Половинка, ул. Школьная, д. 3",
     });
 
@@ -95,7 +139,11 @@ describe("a service with field keys of its own", () => {
     expect(letter).toContain("sidorova.reply@example.ru");
     expect(letter).not.toContain("Иванов");
 
-    await run(id, [["signer", { transition: "sign_result" }], ["registrar", { transition: "register_result" }], ["registrar", { transition: "issue_result" }]]);
+    await run(id, [
+      ["signer", { transition: "sign_result" }],
+      ["registrar", { transition: "register_result" }],
+      ["registrar", { transition: "issue_result" }],
+    ]);
     // «elpochta» means e-mail: the document goes, attached, to the address given in the form.
     const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: id } });
     expect(doc).toMatchObject({ issuedVia: "email" });
@@ -103,21 +151,43 @@ describe("a service with field keys of its own", () => {
     const email = await t.db.outgoingEmail.findFirstOrThrow({ where: { notificationId: notice.id } });
     expect(email.to).toBe("sidorova.reply@example.ru");
     expect(email.attachments).toEqual([expect.objectContaining({ storageKey: doc.storageKey })]);
-    expect(await t.db.application.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "CLOSED", outcome: "granted" });
+    expect(await t.db.application.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "CLOSED",
+      outcome: "granted",
+    });
   });
 
   it("registered on paper for an organisation: the organisation's name everywhere, the result by post", async () => {
-    const values = { ...CUSTOM_REQUEST, kind: "ul", company: "ООО «Северные дороги»", how_to_receive: "pochta", mail: undefined, zayavitel_fio: undefined };
+    const values = {
+      ...CUSTOM_REQUEST,
+      kind: "ul",
+      company: "ООО «Северные дороги»",
+      how_to_receive: "pochta",
+      mail: undefined,
+      zayavitel_fio: undefined,
+    };
     const reg = await registerPaperApplication(t.db, staff.registrar!, {
-      serviceCode: "custom-info", values, channel: "IN_PERSON", receivedAt: new Date(Date.now() - 60_000), calendar, submissionKey: randomUUID(),
+      serviceCode: "custom-info",
+      values,
+      channel: "IN_PERSON",
+      receivedAt: new Date(Date.now() - 60_000),
+      calendar,
+      submissionKey: randomUUID(),
       applicant: { lastName: "Кузнецов", firstName: "Олег", email: "kuznetsov.paper@example.ru" },
     });
     const found = await search("северные дороги");
-    expect(found.map((c) => [c.registrationNumber, c.applicant])).toEqual([[reg.registrationNumber, "ООО «Северные дороги»"]]);
+    expect(found.map((c) => [c.registrationNumber, c.applicant])).toEqual([
+      [reg.registrationNumber, "ООО «Северные дороги»"],
+    ]);
     // The person who brought it is the account, not the applicant.
     expect(await search("Сидорова")).toHaveLength(0);
     const card = (await staffCard(t.db, staff.registrar!, reg.id, ctx()))!;
-    expect(card.applicant).toMatchObject({ name: "ООО «Северные дороги»", account: "Кузнецов Олег", email: "kuznetsov.paper@example.ru", address: "628212, п. Половинка, ул. Школьная, д. 3" });
+    expect(card.applicant).toMatchObject({
+      name: "ООО «Северные дороги»",
+      account: "Кузнецов Олег",
+      email: "kuznetsov.paper@example.ru",
+      address: "628212, п. Половинка, ул. Школьная, д. 3",
+    });
 
     await run(reg.id, grant());
     const letter = await pdfText(reg.id);
@@ -125,10 +195,18 @@ describe("a service with field keys of its own", () => {
     expect(letter).toContain("628212, п. Половинка, ул. Школьная, д. 3");
     expect(letter).not.toContain("Кузнецов");
 
-    await run(reg.id, [["signer", { transition: "sign_result" }], ["registrar", { transition: "register_result" }]]);
+    await run(reg.id, [
+      ["signer", { transition: "sign_result" }],
+      ["registrar", { transition: "register_result" }],
+    ]);
     // «pochta» means post: a paper channel, so the official must note the postal item.
-    await expect(run(reg.id, [["registrar", { transition: "issue_result" }]])).rejects.toMatchObject({ code: "INVALID" });
+    await expect(run(reg.id, [["registrar", { transition: "issue_result" }]])).rejects.toMatchObject({
+      code: "INVALID",
+    });
     await run(reg.id, [["registrar", { transition: "issue_result", comment: "Заказное письмо № 62821200000001" }]]);
-    expect(await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: reg.id } })).toMatchObject({ issuedVia: "post", issueProof: expect.objectContaining({ via: "post", note: "Заказное письмо № 62821200000001" }) });
+    expect(await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: reg.id } })).toMatchObject({
+      issuedVia: "post",
+      issueProof: expect.objectContaining({ via: "post", note: "Заказное письмо № 62821200000001" }),
+    });
   });
 });

@@ -22,7 +22,13 @@ export function carryValues(
   const known = new Set(steps.flatMap((s) => s.fields.map((f) => f.key)));
   const kept = Object.fromEntries(Object.entries(values).filter(([k]) => known.has(k)));
   const checked = validateApplication(steps, kept, { mode: "draft" }).data;
-  const dropped = Object.keys(values).filter((k) => !Object.prototype.hasOwnProperty.call(checked, k) && values[k] !== undefined && values[k] !== null && values[k] !== "");
+  const dropped = Object.keys(values).filter(
+    (k) =>
+      !Object.prototype.hasOwnProperty.call(checked, k) &&
+      values[k] !== undefined &&
+      values[k] !== null &&
+      values[k] !== "",
+  );
   if (!prefill) return { values: checked, dropped };
   const before = new Set(prefill.previousSteps.flatMap((s) => s.fields.map((f) => f.key)));
   const added = steps.map((s) => ({ ...s, fields: s.fields.filter((f) => !before.has(f.key)) }));

@@ -18,7 +18,10 @@ export const applicationPdfRoute = restRoute({
     const app = await applicationForOwner(db, identity.id, params.id);
     if (!app) return errorResponse(404, "Заявление не найдено");
     const pdf = await applicationCopyPdf(app);
-    return fileResponse(pdf, { contentType: "application/pdf", fileName: `zayavlenie-${app.registrationNumber ?? "chernovik"}.pdf` });
+    return fileResponse(pdf, {
+      contentType: "application/pdf",
+      fileName: `zayavlenie-${app.registrationNumber ?? "chernovik"}.pdf`,
+    });
   },
 });
 
@@ -51,7 +54,15 @@ export function applicationCopyPdf(app: ApplicationCopy): Promise<Buffer> {
       { kind: "sections", sections: answerSections(coSteps, c.values) },
     ]),
     { kind: "space" },
-    ...(app.contentHash ? [{ kind: "paragraph" as const, text: `Подписано простой электронной подписью. SHA-256 содержимого: ${app.contentHash}`, size: 8 }] : []),
+    ...(app.contentHash
+      ? [
+          {
+            kind: "paragraph" as const,
+            text: `Подписано простой электронной подписью. SHA-256 содержимого: ${app.contentHash}`,
+            size: 8,
+          },
+        ]
+      : []),
   ];
   return renderPdf({ title: `Заявление ${app.registrationNumber ?? ""}`.trim() }, blocks);
 }

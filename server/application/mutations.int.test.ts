@@ -35,7 +35,15 @@ const validArchive = {
   period_from: "1985-01-01",
   period_to: "1990-12-31",
   purpose: "Для назначения пенсии",
-  persons: [{ person_full_name: { lastName: "Иванов", firstName: "Иван" }, person_birth_date: "1960-02-03", person_workplace: "Совхоз «Половинкинский», тракторист", work_year_from: 1985, work_year_to: 1990 }],
+  persons: [
+    {
+      person_full_name: { lastName: "Иванов", firstName: "Иван" },
+      person_birth_date: "1960-02-03",
+      person_workplace: "Совхоз «Половинкинский», тракторист",
+      work_year_from: 1985,
+      work_year_to: 1990,
+    },
+  ],
 };
 
 beforeAll(async () => {
@@ -49,7 +57,12 @@ afterAll(() => t.drop());
 async function fillDraft(values: Record<string, unknown>) {
   const { id } = await startDraft(t.db, { ownerId, serviceCode: "archive-info" });
   const draft = (await draftForOwner(t.db, ownerId, id))!;
-  const saved = await saveDraft(t.db, ownerId, { id, values, currentStep: "delivery", expectedRowVersion: draft.rowVersion });
+  const saved = await saveDraft(t.db, ownerId, {
+    id,
+    values,
+    currentStep: "delivery",
+    expectedRowVersion: draft.rowVersion,
+  });
   return { id, rowVersion: saved.rowVersion };
 }
 
@@ -68,24 +81,57 @@ describe("drafts (R15)", () => {
 
   it("keep invalid values, refuse fields the regulation does not have, and hide other applicants' drafts", async () => {
     const { id } = await startDraft(t.db, { ownerId, serviceCode: "archive-info" });
-    const saved = await saveDraft(t.db, ownerId, { id, values: { snils: "123-456-789 00", period_from: "не дата" }, currentStep: "request", expectedRowVersion: 0 });
+    const saved = await saveDraft(t.db, ownerId, {
+      id,
+      values: { snils: "123-456-789 00", period_from: "не дата" },
+      currentStep: "request",
+      expectedRowVersion: 0,
+    });
     const draft = (await draftForOwner(t.db, ownerId, id))!;
     expect(draft.values).toEqual({ snils: "123-456-789 00", period_from: "не дата" });
     expect(draft.rowVersion).toBe(saved.rowVersion);
-    await expect(saveDraft(t.db, ownerId, { id, values: { admin: true }, currentStep: null, expectedRowVersion: saved.rowVersion })).rejects.toThrow(/нет полей: admin/);
+    await expect(
+      saveDraft(t.db, ownerId, {
+        id,
+        values: { admin: true },
+        currentStep: null,
+        expectedRowVersion: saved.rowVersion,
+      }),
+    ).rejects.toThrow(/нет полей: admin/);
     const stranger = await applicantAccount(t.db, { lastName: "Чужой", firstName: "Пётр" });
-    await expect(saveDraft(t.db, stranger.id, { id, values: {}, currentStep: null, expectedRowVersion: saved.rowVersion })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      saveDraft(t.db, stranger.id, { id, values: {}, currentStep: null, expectedRowVersion: saved.rowVersion }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await draftForOwner(t.db, stranger.id, id)).toBeNull();
-    expect((await draftForOwner(t.db, ownerId, id))!.values).toEqual({ snils: "123-456-789 00", period_from: "не дата" });
+    expect((await draftForOwner(t.db, ownerId, id))!.values).toEqual({
+      snils: "123-456-789 00",
+      period_from: "не дата",
+    });
   });
 
   it("never let two tabs silently overwrite each other; overwriting is an explicit choice", async () => {
     const { id } = await startDraft(t.db, { ownerId, serviceCode: "archive-info" });
-    const tabA = await saveDraft(t.db, ownerId, { id, values: { request_subject: "из вкладки A" }, currentStep: null, expectedRowVersion: 0 });
-    const stale = saveDraft(t.db, ownerId, { id, values: { request_subject: "из вкладки B" }, currentStep: null, expectedRowVersion: 0 });
+    const tabA = await saveDraft(t.db, ownerId, {
+      id,
+      values: { request_subject: "из вкладки A" },
+      currentStep: null,
+      expectedRowVersion: 0,
+    });
+    const stale = saveDraft(t.db, ownerId, {
+      id,
+      values: { request_subject: "из вкладки B" },
+      currentStep: null,
+      expectedRowVersion: 0,
+    });
     await expect(stale).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await draftForOwner(t.db, ownerId, id))!.values).toEqual({ request_subject: "из вкладки A" });
-    const chosen = await saveDraft(t.db, ownerId, { id, values: { request_subject: "из вкладки B" }, currentStep: null, expectedRowVersion: 0, overwrite: true });
+    const chosen = await saveDraft(t.db, ownerId, {
+      id,
+      values: { request_subject: "из вкладки B" },
+      currentStep: null,
+      expectedRowVersion: 0,
+      overwrite: true,
+    });
     expect(chosen.rowVersion).toBe(tabA.rowVersion + 1);
     expect((await draftForOwner(t.db, ownerId, id))!.values).toEqual({ request_subject: "из вкладки B" });
   });
@@ -94,7 +140,15 @@ describe("drafts (R15)", () => {
 describe("submission (R7, R17, R19)", () => {
   it("refuses an incomplete application with a message per field and stores nothing", async () => {
     const { id, rowVersion } = await fillDraft({ ...validArchive, snils: "112-233-445 96", request_subject: "" });
-    const error = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: rowVersion, calendar, signedWith: "password", storage }).catch((e: AppError) => e);
+    const error = await submitApplication(t.db, {
+      ownerId,
+      id,
+      submissionKey: randomUUID(),
+      expectedRowVersion: rowVersion,
+      calendar,
+      signedWith: "password",
+      storage,
+    }).catch((e: AppError) => e);
     expect(error).toBeInstanceOf(AppError);
     const fields = (error as AppError).fieldErrors!;
     expect(fields.snils).toMatch(/Контрольное число СНИЛС/);
@@ -108,10 +162,37 @@ describe("submission (R7, R17, R19)", () => {
     const now = new Date("2026-03-06T07:00:00Z"); // Friday 12:00 local
     const key = randomUUID();
     const [a, b, c] = await Promise.all([
-      submitApplication(t.db, { ownerId, id, submissionKey: key, expectedRowVersion: rowVersion, calendar, signedWith: "password", storage, now }),
-      submitApplication(t.db, { ownerId, id, submissionKey: key, expectedRowVersion: rowVersion, calendar, signedWith: "password", storage, now }),
+      submitApplication(t.db, {
+        ownerId,
+        id,
+        submissionKey: key,
+        expectedRowVersion: rowVersion,
+        calendar,
+        signedWith: "password",
+        storage,
+        now,
+      }),
+      submitApplication(t.db, {
+        ownerId,
+        id,
+        submissionKey: key,
+        expectedRowVersion: rowVersion,
+        calendar,
+        signedWith: "password",
+        storage,
+        now,
+      }),
       // A second tab with its own key submits the same draft.
-      submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: rowVersion, calendar, signedWith: "password", storage, now }),
+      submitApplication(t.db, {
+        ownerId,
+        id,
+        submissionKey: randomUUID(),
+        expectedRowVersion: rowVersion,
+        calendar,
+        signedWith: "password",
+        storage,
+        now,
+      }),
     ]);
     expect(new Set([a.registrationNumber, b.registrationNumber, c.registrationNumber]).size).toBe(1);
     expect([a, b, c].filter((r) => !r.alreadySubmitted)).toHaveLength(1);
@@ -132,9 +213,19 @@ describe("submission (R7, R17, R19)", () => {
     expect(mail).toHaveLength(1);
     expect(mail[0]!.to).toBe("applicant@demo.reglament.ru");
     expect(mail[0]!.text).toContain("6 апреля 2026 г.");
-    const again = await submitApplication(t.db, { ownerId, id, submissionKey: key, expectedRowVersion: rowVersion, calendar, signedWith: "password", storage });
+    const again = await submitApplication(t.db, {
+      ownerId,
+      id,
+      submissionKey: key,
+      expectedRowVersion: rowVersion,
+      calendar,
+      signedWith: "password",
+      storage,
+    });
     expect(again).toMatchObject({ registrationNumber: a.registrationNumber, alreadySubmitted: true });
-    await expect(saveDraft(t.db, ownerId, { id, values: validArchive, currentStep: null, expectedRowVersion: row.rowVersion })).rejects.toMatchObject({ code: "PRECONDITION" });
+    await expect(
+      saveDraft(t.db, ownerId, { id, values: validArchive, currentStep: null, expectedRowVersion: row.rowVersion }),
+    ).rejects.toMatchObject({ code: "PRECONDITION" });
   });
 
   it("gives one application however many submits of one draft race (30 at once, keys shared and not)", async () => {
@@ -142,7 +233,18 @@ describe("submission (R7, R17, R19)", () => {
     const now = new Date("2026-03-06T07:00:00Z");
     const key = randomUUID();
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => submitApplication(t.db, { ownerId, id, submissionKey: i % 2 ? key : randomUUID(), expectedRowVersion: rowVersion, calendar, signedWith: "password", storage, now })),
+      Array.from({ length: 30 }, (_, i) =>
+        submitApplication(t.db, {
+          ownerId,
+          id,
+          submissionKey: i % 2 ? key : randomUUID(),
+          expectedRowVersion: rowVersion,
+          calendar,
+          signedWith: "password",
+          storage,
+          now,
+        }),
+      ),
     );
     expect(new Set(results.map((r) => r.id))).toEqual(new Set([id]));
     expect(new Set(results.map((r) => r.registrationNumber)).size).toBe(1);
@@ -158,19 +260,51 @@ describe("submission (R7, R17, R19)", () => {
     // 19:30 UTC on 5 March: already 00:30 on 6 March in Polovinka, still 22:30 on 5 March in Moscow.
     const now = new Date("2026-03-05T19:30:00Z");
     const { id, rowVersion } = await fillDraft({ ...validArchive, period_to: "2026-03-06" });
-    const r = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: rowVersion, calendar, signedWith: "password", storage, now });
+    const r = await submitApplication(t.db, {
+      ownerId,
+      id,
+      submissionKey: randomUUID(),
+      expectedRowVersion: rowVersion,
+      calendar,
+      signedWith: "password",
+      storage,
+      now,
+    });
     expect(r.alreadySubmitted).toBe(false);
     // A day later than local today is still refused.
     const late = await fillDraft({ ...validArchive, period_to: "2026-03-07" });
-    await expect(submitApplication(t.db, { ownerId, id: late.id, submissionKey: randomUUID(), expectedRowVersion: late.rowVersion, calendar, signedWith: "password", storage, now })).rejects.toMatchObject({
-      code: "INVALID", fieldErrors: { period_to: "Дата не может быть позже сегодняшнего дня (06.03.2026): проверьте число, месяц и год" },
+    await expect(
+      submitApplication(t.db, {
+        ownerId,
+        id: late.id,
+        submissionKey: randomUUID(),
+        expectedRowVersion: late.rowVersion,
+        calendar,
+        signedWith: "password",
+        storage,
+        now,
+      }),
+    ).rejects.toMatchObject({
+      code: "INVALID",
+      fieldErrors: {
+        period_to: "Дата не может быть позже сегодняшнего дня (06.03.2026): проверьте число, месяц и год",
+      },
     });
   });
 
   it("counts a submission on a non-working day from the next working day (S2 p.66)", async () => {
     const { id, rowVersion } = await fillDraft(validArchive);
     const saturday = new Date("2026-05-09T08:00:00Z");
-    const r = await submitApplication(t.db, { ownerId, id, submissionKey: randomUUID(), expectedRowVersion: rowVersion, calendar, signedWith: "password", storage, now: saturday });
+    const r = await submitApplication(t.db, {
+      ownerId,
+      id,
+      submissionKey: randomUUID(),
+      expectedRowVersion: rowVersion,
+      calendar,
+      signedWith: "password",
+      storage,
+      now: saturday,
+    });
     // Taken on Tuesday 12 May (11 May is the day off for 9 May); 12 May + 30 days = 11 June, a Thursday.
     expect(calendar.localDate(r.dueAt)).toBe("2026-06-11");
     const view = (await applicationForOwner(t.db, ownerId, id))!;

@@ -26,7 +26,8 @@ import { ownedBy } from "./visibility";
 import { salutationName } from "../people";
 
 const TX_OPTIONS = ACCEPTANCE_TX;
-export const DRAFT_CONFLICT = "Черновик изменён в другой вкладке или на другом устройстве. Выберите, какую версию сохранить.";
+export const DRAFT_CONFLICT =
+  "Черновик изменён в другой вкладке или на другом устройстве. Выберите, какую версию сохранить.";
 
 function applicantSteps(doc: RegulationDocument): StepDef[] {
   return doc.form.steps.filter((s) => (s.section ?? "applicant") === "applicant");
@@ -50,11 +51,18 @@ type DraftVersion = { id: string; version: number; document: RegulationDocument 
  */
 async function moveCoApplicantSections(tx: Tx, applicationId: string, target: DraftVersion, now: Date) {
   const steps = coApplicantSteps(target.document);
-  const sections = await tx.applicationParticipant.findMany({ where: { applicationId, role: "CO_APPLICANT" }, select: { id: true, data: true, completedAt: true } });
+  const sections = await tx.applicationParticipant.findMany({
+    where: { applicationId, role: "CO_APPLICANT" },
+    select: { id: true, data: true, completedAt: true },
+  });
   for (const p of sections) {
     const { values } = carryValues(steps, (p.data ?? {}) as Record<string, unknown>);
-    const stillComplete = !!p.completedAt && steps.length > 0 && validateApplication(steps, values, strictCheck(now)).ok;
-    await tx.applicationParticipant.update({ where: { id: p.id }, data: { data: values as Prisma.InputJsonObject, completedAt: stillComplete ? p.completedAt : null } });
+    const stillComplete =
+      !!p.completedAt && steps.length > 0 && validateApplication(steps, values, strictCheck(now)).ok;
+    await tx.applicationParticipant.update({
+      where: { id: p.id },
+      data: { data: values as Prisma.InputJsonObject, completedAt: stillComplete ? p.completedAt : null },
+    });
   }
 }
 
@@ -65,14 +73,27 @@ async function moveCoApplicantSections(tx: Tx, applicationId: string, target: Dr
  * Conditional on the row version and on the version it was read on: a save in between wins and the
  * move is tried again on what it saved. Returns the edition it moved to, or null.
  */
-export async function moveDraftToVersionInForce(db: Db, ownerId: string, id: string, now: Date = new Date()): Promise<{ version: number } | null> {
+export async function moveDraftToVersionInForce(
+  db: Db,
+  ownerId: string,
+  id: string,
+  now: Date = new Date(),
+): Promise<{ version: number } | null> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const app = await db.application.findFirst({
       where: ownedBy(ownerId, { id }),
       select: {
-        id: true, status: true, rowVersion: true, data: true, currentStep: true, serviceId: true, regulationVersionId: true,
+        id: true,
+        status: true,
+        rowVersion: true,
+        data: true,
+        currentStep: true,
+        serviceId: true,
+        regulationVersionId: true,
         regulationVersion: { select: { document: true } },
-        owner: { select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true } },
+        owner: {
+          select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true },
+        },
       },
     });
     if (!app || app.status !== "DRAFT") return null;
@@ -80,12 +101,26 @@ export async function moveDraftToVersionInForce(db: Db, ownerId: string, id: str
     if (!target || target.id === app.regulationVersionId) return null;
     const steps = applicantSteps(target.document);
     const previousSteps = applicantSteps(pinnedDocument(app.regulationVersionId, app.regulationVersion.document));
-    const { values } = carryValues(steps, app.data as Record<string, unknown>, { previousSteps, profile: profileFrom(app.owner) });
+    const { values } = carryValues(steps, app.data as Record<string, unknown>, {
+      previousSteps,
+      profile: profileFrom(app.owner),
+    });
     const currentStep = steps.some((s) => s.key === app.currentStep) ? app.currentStep : (steps[0]?.key ?? null);
     const moved = await db.$transaction(async (tx) => {
       const updated = await tx.application.updateMany({
-        where: ownedBy(ownerId, { id: app.id, status: "DRAFT", rowVersion: app.rowVersion, regulationVersionId: app.regulationVersionId }),
-        data: { regulationVersionId: target.id, data: values as Prisma.InputJsonObject, currentStep, rowVersion: { increment: 1 }, purgeNoticeAt: null },
+        where: ownedBy(ownerId, {
+          id: app.id,
+          status: "DRAFT",
+          rowVersion: app.rowVersion,
+          regulationVersionId: app.regulationVersionId,
+        }),
+        data: {
+          regulationVersionId: target.id,
+          data: values as Prisma.InputJsonObject,
+          currentStep,
+          rowVersion: { increment: 1 },
+          purgeNoticeAt: null,
+        },
       });
       if (updated.count !== 1) return false;
       await moveCoApplicantSections(tx, app.id, target, now);
@@ -105,18 +140,26 @@ export async function openDraft(db: Db, ownerId: string, id: string, now: Date =
   return draftForOwner(db, ownerId, id);
 }
 
-
 export async function startDraft(db: Db, input: { ownerId: string; serviceCode: string; copyFrom?: string }) {
-  const service = await db.service.findUnique({ where: { code: input.serviceCode }, select: { id: true, departmentId: true, isActive: true } });
+  const service = await db.service.findUnique({
+    where: { code: input.serviceCode },
+    select: { id: true, departmentId: true, isActive: true },
+  });
   if (!service || !service.isActive) throw new AppError("NOT_FOUND", "Услуга не найдена");
   const version = await versionInForce(db, service.id);
   if (!version) throw new AppError("PRECONDITION", "Услуга пока не принимает заявления: регламент не опубликован");
-  const owner = await db.user.findUniqueOrThrow({ where: { id: input.ownerId }, select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true } });
+  const owner = await db.user.findUniqueOrThrow({
+    where: { id: input.ownerId },
+    select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true },
+  });
   const steps = applicantSteps(version.document);
   let base: Record<string, unknown> = {};
   if (input.copyFrom) {
     // "Copy into a new draft" (R15): values of the earlier application that the current form still has.
-    const source = await db.application.findFirst({ where: ownedBy(input.ownerId, { id: input.copyFrom, serviceId: service.id }), select: { data: true } });
+    const source = await db.application.findFirst({
+      where: ownedBy(input.ownerId, { id: input.copyFrom, serviceId: service.id }),
+      select: { data: true },
+    });
     if (!source) throw new AppError("NOT_FOUND", "Заявление для копирования не найдено");
     const data = source.data as Record<string, unknown>;
     const known = new Set(steps.flatMap((s) => s.fields.map((f) => f.key)));
@@ -125,8 +168,14 @@ export async function startDraft(db: Db, input: { ownerId: string; serviceCode: 
   const values = prefillValues(steps, profileFrom(owner), base);
   const app = await db.application.create({
     data: {
-      serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: input.ownerId,
-      status: "DRAFT", channel: "PORTAL", data: values as Prisma.InputJsonObject, currentStep: steps[0]?.key ?? null,
+      serviceId: service.id,
+      regulationVersionId: version.id,
+      departmentId: service.departmentId,
+      ownerId: input.ownerId,
+      status: "DRAFT",
+      channel: "PORTAL",
+      data: values as Prisma.InputJsonObject,
+      currentStep: steps[0]?.key ?? null,
       // No event yet: a draft is not an application until it is submitted, and the event log is
       // append-only, so an event would keep an abandoned draft from ever being purged (R15).
       participants: { create: { email: owner.email, role: "OWNER", userId: input.ownerId, acceptedAt: new Date() } },
@@ -140,7 +189,13 @@ async function ownedDraft(db: Db | Tx, ownerId: string, id: string) {
   const app = await db.application.findFirst({
     where: ownedBy(ownerId, { id }),
     select: {
-      id: true, status: true, rowVersion: true, data: true, currentStep: true, serviceId: true, regulationVersionId: true,
+      id: true,
+      status: true,
+      rowVersion: true,
+      data: true,
+      currentStep: true,
+      serviceId: true,
+      regulationVersionId: true,
       regulationVersion: { select: { version: true, document: true } },
       owner: { select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true } },
     },
@@ -161,8 +216,13 @@ async function ownedDraft(db: Db | Tx, ownerId: string, id: string) {
  */
 export async function saveDraft(db: Db, ownerId: string, input: SaveDraftInput, now: Date = new Date()) {
   const app = await ownedDraft(db, ownerId, input.id);
-  if (app.status !== "DRAFT") throw new AppError("PRECONDITION", "Заявление уже подано: черновик больше нельзя изменить");
-  const pinned: DraftVersion = { id: app.regulationVersionId, version: app.regulationVersion.version, document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document) };
+  if (app.status !== "DRAFT")
+    throw new AppError("PRECONDITION", "Заявление уже подано: черновик больше нельзя изменить");
+  const pinned: DraftVersion = {
+    id: app.regulationVersionId,
+    version: app.regulationVersion.version,
+    document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document),
+  };
   const inForce = await versionInForce(db, app.serviceId, now);
   const target: DraftVersion = inForce && inForce.id !== pinned.id ? inForce : pinned;
   const moving = target.id !== pinned.id;
@@ -171,22 +231,44 @@ export async function saveDraft(db: Db, ownerId: string, input: SaveDraftInput, 
   let values = input.values;
   let currentStep = input.currentStep;
   if (olderForm) {
-    values = carryValues(steps, input.values, moving ? { previousSteps: applicantSteps(pinned.document), profile: profileFrom(app.owner) } : undefined).values;
+    values = carryValues(
+      steps,
+      input.values,
+      moving ? { previousSteps: applicantSteps(pinned.document), profile: profileFrom(app.owner) } : undefined,
+    ).values;
     if (currentStep && !steps.some((s) => s.key === currentStep)) currentStep = steps[0]?.key ?? null;
   } else {
     const extra = unknownKeys(steps, input.values);
     if (extra.length) throw new AppError("INVALID", `В форме услуги нет полей: ${extra.slice(0, 5).join(", ")}`);
-    if (currentStep && !steps.some((s) => s.key === currentStep)) throw new AppError("INVALID", "В форме услуги нет такого шага");
+    if (currentStep && !steps.some((s) => s.key === currentStep))
+      throw new AppError("INVALID", "В форме услуги нет такого шага");
   }
   const badFiles = await checkFileRefs(db, app.id, values);
-  if (badFiles.length) throw new AppError("INVALID", `Файлы не найдены среди приложенных к заявлению: ${badFiles.slice(0, 3).join(", ")}`);
+  if (badFiles.length)
+    throw new AppError("INVALID", `Файлы не найдены среди приложенных к заявлению: ${badFiles.slice(0, 3).join(", ")}`);
   const lenient = validateApplication(steps, values, { mode: "draft" });
-  if (!lenient.ok) throw new AppError("INVALID", "Черновик не сохранён: некоторые значения недопустимы", fieldErrorsByPath({ issues: lenient.issues }));
+  if (!lenient.ok)
+    throw new AppError(
+      "INVALID",
+      "Черновик не сохранён: некоторые значения недопустимы",
+      fieldErrorsByPath({ issues: lenient.issues }),
+    );
   if (!input.overwrite && app.rowVersion !== input.expectedRowVersion) {
     throw new AppError("CONFLICT", DRAFT_CONFLICT);
   }
-  const where = ownedBy(ownerId, { id: app.id, status: "DRAFT", regulationVersionId: pinned.id, rowVersion: input.overwrite ? app.rowVersion : input.expectedRowVersion });
-  const data = { data: values as Prisma.InputJsonObject, currentStep, regulationVersionId: target.id, rowVersion: { increment: 1 }, purgeNoticeAt: null };
+  const where = ownedBy(ownerId, {
+    id: app.id,
+    status: "DRAFT",
+    regulationVersionId: pinned.id,
+    rowVersion: input.overwrite ? app.rowVersion : input.expectedRowVersion,
+  });
+  const data = {
+    data: values as Prisma.InputJsonObject,
+    currentStep,
+    regulationVersionId: target.id,
+    rowVersion: { increment: 1 },
+    purgeNoticeAt: null,
+  };
   const saved = moving
     ? await db.$transaction(async (tx) => {
         const updated = await tx.application.updateMany({ where, data });
@@ -195,7 +277,10 @@ export async function saveDraft(db: Db, ownerId: string, input: SaveDraftInput, 
       }, TX_OPTIONS)
     : (await db.application.updateMany({ where, data })).count;
   if (saved !== 1) throw new AppError("CONFLICT", DRAFT_CONFLICT);
-  const row = await db.application.findUniqueOrThrow({ where: { id: app.id }, select: { rowVersion: true, updatedAt: true } });
+  const row = await db.application.findUniqueOrThrow({
+    where: { id: app.id },
+    select: { rowVersion: true, updatedAt: true },
+  });
   return { rowVersion: row.rowVersion, savedAt: row.updatedAt, version: target.version };
 }
 
@@ -203,9 +288,15 @@ export async function saveDraft(db: Db, ownerId: string, input: SaveDraftInput, 
  * Marks a stale draft as warned and notifies its owner, in one transaction; conditional on the draft
  * still being untouched since `staleBefore`: a save in between wins. False when it did.
  */
-export async function markDraftExpiring(db: Db, input: { id: string; staleBefore: Date; now: Date; notice: NotifyInput }): Promise<boolean> {
+export async function markDraftExpiring(
+  db: Db,
+  input: { id: string; staleBefore: Date; now: Date; notice: NotifyInput },
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const marked = await tx.application.updateMany({ where: { id: input.id, status: "DRAFT", updatedAt: { lt: input.staleBefore }, purgeNoticeAt: null }, data: { purgeNoticeAt: input.now } });
+    const marked = await tx.application.updateMany({
+      where: { id: input.id, status: "DRAFT", updatedAt: { lt: input.staleBefore }, purgeNoticeAt: null },
+      data: { purgeNoticeAt: input.now },
+    });
     if (marked.count !== 1) return false;
     await notify(tx, input.notice);
     return true;
@@ -218,24 +309,46 @@ export async function markDraftExpiring(db: Db, input: { id: string; staleBefore
  * meanwhile (saved, submitted, or deleted by another run).
  */
 export async function deleteExpiredDraft(db: Db, input: { id: string; graceBefore: Date }): Promise<string[] | null> {
-  return db.$transaction(async (tx) => {
-    const files = await tx.attachment.findMany({ where: { applicationId: input.id }, select: { storageKey: true } });
-    await tx.attachment.deleteMany({ where: { applicationId: input.id } });
-    await tx.notification.updateMany({ where: { applicationId: input.id }, data: { applicationId: null } });
-    const gone = await tx.application.deleteMany({ where: { id: input.id, status: "DRAFT", purgeNoticeAt: { lt: input.graceBefore } } });
-    if (gone.count !== 1) throw new Error("draft changed while purging");
-    return files.map((f) => f.storageKey);
-  }).catch(() => null);
+  return db
+    .$transaction(async (tx) => {
+      const files = await tx.attachment.findMany({ where: { applicationId: input.id }, select: { storageKey: true } });
+      await tx.attachment.deleteMany({ where: { applicationId: input.id } });
+      await tx.notification.updateMany({ where: { applicationId: input.id }, data: { applicationId: null } });
+      const gone = await tx.application.deleteMany({
+        where: { id: input.id, status: "DRAFT", purgeNoticeAt: { lt: input.graceBefore } },
+      });
+      if (gone.count !== 1) throw new Error("draft changed while purging");
+      return files.map((f) => f.storageKey);
+    })
+    .catch(() => null);
 }
 
-export type SubmitResult = { id: string; registrationNumber: string; registeredAt: Date; dueAt: Date; alreadySubmitted: boolean };
+export type SubmitResult = {
+  id: string;
+  registrationNumber: string;
+  registeredAt: Date;
+  dueAt: Date;
+  alreadySubmitted: boolean;
+};
 
-async function existingSubmission(db: Db | Tx, ownerId: string, where: Prisma.ApplicationWhereInput): Promise<SubmitResult | null> {
+async function existingSubmission(
+  db: Db | Tx,
+  ownerId: string,
+  where: Prisma.ApplicationWhereInput,
+): Promise<SubmitResult | null> {
   const done = await db.application.findFirst({
     where: ownedBy(ownerId, { ...where, status: { not: "DRAFT" }, registrationNumber: { not: null } }),
     select: { id: true, registrationNumber: true, registeredAt: true, dueAt: true },
   });
-  return done ? { id: done.id, registrationNumber: done.registrationNumber!, registeredAt: done.registeredAt!, dueAt: done.dueAt!, alreadySubmitted: true } : null;
+  return done
+    ? {
+        id: done.id,
+        registrationNumber: done.registrationNumber!,
+        registeredAt: done.registeredAt!,
+        dueAt: done.dueAt!,
+        alreadySubmitted: true,
+      }
+    : null;
 }
 
 /**
@@ -255,12 +368,20 @@ async function existingSubmission(db: Db | Tx, ownerId: string, where: Prisma.Ap
 export async function submitApplication(
   db: Db,
   input: {
-    ownerId: string; id: string; submissionKey: string; expectedRowVersion: number; calendar: WorkingCalendar; signedWith: "password" | "oidc"; now?: Date;
+    ownerId: string;
+    id: string;
+    submissionKey: string;
+    expectedRowVersion: number;
+    calendar: WorkingCalendar;
+    signedWith: "password" | "oidc";
+    now?: Date;
     storage: FileStorage;
   },
 ): Promise<SubmitResult> {
   const now = input.now ?? new Date();
-  const earlier = (await existingSubmission(db, input.ownerId, { submissionKey: input.submissionKey })) ?? (await existingSubmission(db, input.ownerId, { id: input.id }));
+  const earlier =
+    (await existingSubmission(db, input.ownerId, { submissionKey: input.submissionKey })) ??
+    (await existingSubmission(db, input.ownerId, { id: input.id }));
   if (earlier) return earlier;
   const moved = await moveDraftToVersionInForce(db, input.ownerId, input.id, now);
   if (moved) throw new AppError("PRECONDITION", FORM_UPDATED(moved.version), undefined, "form_updated");
@@ -270,10 +391,19 @@ export async function submitApplication(
       const app = await tx.application.findFirst({
         where: ownedBy(input.ownerId, { id: input.id }),
         select: {
-          id: true, status: true, rowVersion: true, data: true, serviceId: true, regulationVersionId: true,
+          id: true,
+          status: true,
+          rowVersion: true,
+          data: true,
+          serviceId: true,
+          regulationVersionId: true,
           service: { select: { code: true, title: true } },
           owner: { select: { id: true, email: true, firstName: true, middleName: true } },
-          participants: { where: { role: "CO_APPLICANT" }, select: { email: true, completedAt: true, data: true }, orderBy: { createdAt: "asc" } },
+          participants: {
+            where: { role: "CO_APPLICANT" },
+            select: { email: true, completedAt: true, data: true },
+            orderBy: { createdAt: "asc" },
+          },
         },
       });
       if (!app) throw new AppError("NOT_FOUND", "Черновик не найден");
@@ -282,20 +412,37 @@ export async function submitApplication(
       const version = await versionInForce(tx, app.serviceId, now);
       if (!version) throw new AppError("PRECONDITION", "Услуга сейчас не принимает заявления");
       // An edition that came into force since the move above: the applicant reviews its form first.
-      if (version.id !== app.regulationVersionId) throw new AppError("PRECONDITION", FORM_UPDATED(version.version), undefined, "form_updated");
+      if (version.id !== app.regulationVersionId)
+        throw new AppError("PRECONDITION", FORM_UPDATED(version.version), undefined, "form_updated");
       const values = app.data as Record<string, unknown>;
       // Saves refuse keys the draft's form does not have, and moves drop them: none can be here.
       const extra = unknownKeys(applicantSteps(version.document), values);
       if (extra.length) {
-        throw new AppError("INVALID", `Заявление не отправлено: в черновике есть поля, которых нет в форме (${extra.slice(0, 5).join(", ")}). Обновите страницу и проверьте заявление`);
+        throw new AppError(
+          "INVALID",
+          `Заявление не отправлено: в черновике есть поля, которых нет в форме (${extra.slice(0, 5).join(", ")}). Обновите страницу и проверьте заявление`,
+        );
       }
       const badFiles = await checkFileRefs(tx, app.id, values);
-      if (badFiles.length) throw new AppError("INVALID", `Файлы не найдены среди приложенных к заявлению: ${badFiles.slice(0, 3).join(", ")}`);
+      if (badFiles.length)
+        throw new AppError(
+          "INVALID",
+          `Файлы не найдены среди приложенных к заявлению: ${badFiles.slice(0, 3).join(", ")}`,
+        );
       const accepted = await acceptApplication(tx, {
-        application: { draft: { id: app.id, ownerId: app.owner.id, rowVersion: input.expectedRowVersion, conflict: DRAFT_CONFLICT } },
-        service: app.service, version, values, coApplicants: app.participants, submissionKey: input.submissionKey,
+        application: {
+          draft: { id: app.id, ownerId: app.owner.id, rowVersion: input.expectedRowVersion, conflict: DRAFT_CONFLICT },
+        },
+        service: app.service,
+        version,
+        values,
+        coApplicants: app.participants,
+        submissionKey: input.submissionKey,
         by: { kind: "applicant", userId: app.owner.id, email: app.owner.email, method: input.signedWith },
-        receivedAt: now, recipientName: salutationName(app.owner), calendar: input.calendar, now,
+        receivedAt: now,
+        recipientName: salutationName(app.owner),
+        calendar: input.calendar,
+        now,
       });
       // Only the files the signed content references stay with the application (staff's answers to
       // inter-agency requests are never the applicant's to drop; a draft has none anyway).
@@ -306,18 +453,28 @@ export async function submitApplication(
       });
       if (orphans.length) await tx.attachment.deleteMany({ where: { id: { in: orphans.map((o) => o.id) } } });
       unreferenced = orphans.map((o) => o.storageKey);
-      return { id: accepted.id, registrationNumber: accepted.registrationNumber, registeredAt: accepted.registeredAt, dueAt: accepted.dueAt, alreadySubmitted: false };
+      return {
+        id: accepted.id,
+        registrationNumber: accepted.registrationNumber,
+        registeredAt: accepted.registeredAt,
+        dueAt: accepted.dueAt,
+        alreadySubmitted: false,
+      };
     }, TX_OPTIONS);
     // After the commit: a rolled-back submission keeps its files. A file that cannot be deleted is
     // an unreferenced blob, never shown to anyone; the submission stands.
     for (const key of unreferenced) {
-      await input.storage.delete(key).catch((error: unknown) => console.error("could not delete an unreferenced attachment", key, error));
+      await input.storage
+        .delete(key)
+        .catch((error: unknown) => console.error("could not delete an unreferenced attachment", key, error));
     }
     return result;
   } catch (error) {
     // A concurrent submit of the same draft won: answer with its result, not an error.
     if (error instanceof AppError && (error.code === "CONFLICT" || error.code === "PRECONDITION")) {
-      const winner = (await existingSubmission(db, input.ownerId, { submissionKey: input.submissionKey })) ?? (await existingSubmission(db, input.ownerId, { id: input.id }));
+      const winner =
+        (await existingSubmission(db, input.ownerId, { submissionKey: input.submissionKey })) ??
+        (await existingSubmission(db, input.ownerId, { id: input.id }));
       if (winner) return winner;
     }
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

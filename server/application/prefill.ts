@@ -48,7 +48,11 @@ function valueFor(field: FieldDef, p: IdentityProfile): unknown {
 }
 
 /** Values for every top-level field with a prefill source; values already present are kept. */
-export function prefillValues(steps: StepDef[], profile: IdentityProfile, existing: Record<string, unknown> = {}): Record<string, unknown> {
+export function prefillValues(
+  steps: StepDef[],
+  profile: IdentityProfile,
+  existing: Record<string, unknown> = {},
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...existing };
   for (const step of steps) {
     if (step.section === "co_applicant") continue;
@@ -61,11 +65,26 @@ export function prefillValues(steps: StepDef[], profile: IdentityProfile, existi
   return out;
 }
 
-export function profileFrom(user: { lastName: string; firstName: string; middleName: string | null; email: string; phone: string | null; profile: unknown }): IdentityProfile {
+export function profileFrom(user: {
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  email: string;
+  phone: string | null;
+  profile: unknown;
+}): IdentityProfile {
   const extra = (user.profile && typeof user.profile === "object" ? user.profile : {}) as Record<string, unknown>;
   const str = (k: string) => (typeof extra[k] === "string" ? (extra[k] as string) : undefined);
   return {
-    lastName: user.lastName, firstName: user.firstName, middleName: user.middleName, email: user.email, phone: user.phone,
-    snils: str("snils"), birthDate: str("birthDate"), passport: str("passport"), address: str("address"), inn: str("inn"),
+    lastName: user.lastName,
+    firstName: user.firstName,
+    middleName: user.middleName,
+    email: user.email,
+    phone: user.phone,
+    snils: str("snils"),
+    birthDate: str("birthDate"),
+    passport: str("passport"),
+    address: str("address"),
+    inn: str("inn"),
   };
 }

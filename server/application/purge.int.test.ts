@@ -14,7 +14,11 @@ let t: TestDatabase;
 let storage: LocalFileStorage;
 let ownerId: string;
 const DAY = 86_400_000;
-const age = (id: string, days: number) => t.db.$executeRawUnsafe(`UPDATE "Application" SET "updatedAt" = now() - interval '${days} days' WHERE id = $1::uuid`, id);
+const age = (id: string, days: number) =>
+  t.db.$executeRawUnsafe(
+    `UPDATE "Application" SET "updatedAt" = now() - interval '${days} days' WHERE id = $1::uuid`,
+    id,
+  );
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -30,20 +34,31 @@ describe("draft purge (R15)", () => {
     const old = await startDraft(t.db, { ownerId, serviceCode: "archive-info" });
     const pdf = new Uint8Array(64);
     pdf.set(Buffer.from("%PDF-1.4\n"));
-    const file = await uploadAttachment(t.db, storage, { userId: ownerId, applicationId: old.id, fieldKey: "attachments", fileName: "a.pdf", content: pdf });
+    const file = await uploadAttachment(t.db, storage, {
+      userId: ownerId,
+      applicationId: old.id,
+      fieldKey: "attachments",
+      fileName: "a.pdf",
+      content: pdf,
+    });
     const key = (await t.db.attachment.findUniqueOrThrow({ where: { id: file.id } })).storageKey;
     await age(fresh.id, DRAFT_KEEP_DAYS - 1);
     await age(old.id, DRAFT_KEEP_DAYS + 1);
 
     const first = await purgeExpiredDrafts(t.db, storage);
     expect(first).toEqual({ notified: 1, purged: 0 });
-    const notice = await t.db.notification.findFirstOrThrow({ where: { applicationId: old.id, kind: "draft_expiring" } });
+    const notice = await t.db.notification.findFirstOrThrow({
+      where: { applicationId: old.id, kind: "draft_expiring" },
+    });
     expect(await t.db.outgoingEmail.count({ where: { notificationId: notice.id } })).toBe(1);
     expect(await purgeExpiredDrafts(t.db, storage)).toEqual({ notified: 0, purged: 0 }); // warned once
 
     // Two weeks later, still untouched: purged, file and all; the notice stays, detached.
     const later = new Date(Date.now() + 15 * DAY);
-    await t.db.$executeRawUnsafe(`UPDATE "Application" SET "purgeNoticeAt" = now() - interval '15 days' WHERE id = $1::uuid`, old.id);
+    await t.db.$executeRawUnsafe(
+      `UPDATE "Application" SET "purgeNoticeAt" = now() - interval '15 days' WHERE id = $1::uuid`,
+      old.id,
+    );
     expect(await purgeExpiredDrafts(t.db, storage, later)).toMatchObject({ purged: 1 });
     expect(await t.db.application.count({ where: { id: old.id } })).toBe(0);
     expect(await storage.exists(key)).toBe(false);
@@ -57,8 +72,16 @@ describe("draft purge (R15)", () => {
     await purgeExpiredDrafts(t.db, storage);
     const row = await t.db.application.findUniqueOrThrow({ where: { id: d.id } });
     expect(row.purgeNoticeAt).not.toBeNull();
-    await saveDraft(t.db, ownerId, { id: d.id, values: { request_subject: "вернулся" }, currentStep: null, expectedRowVersion: row.rowVersion });
-    await t.db.$executeRawUnsafe(`UPDATE "Application" SET "purgeNoticeAt" = now() - interval '20 days' WHERE id = $1::uuid`, d.id);
+    await saveDraft(t.db, ownerId, {
+      id: d.id,
+      values: { request_subject: "вернулся" },
+      currentStep: null,
+      expectedRowVersion: row.rowVersion,
+    });
+    await t.db.$executeRawUnsafe(
+      `UPDATE "Application" SET "purgeNoticeAt" = now() - interval '20 days' WHERE id = $1::uuid`,
+      d.id,
+    );
     // The notice is old, but the draft was saved since: it is not abandoned.
     expect(await purgeExpiredDrafts(t.db, storage)).toMatchObject({ purged: 0 });
     expect(await t.db.application.count({ where: { id: d.id } })).toBe(1);

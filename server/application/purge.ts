@@ -21,7 +21,9 @@ export async function purgeExpiredDrafts(db: Db, storage: FileStorage, now = new
     const purgeAt = new Date(now.getTime() + PURGE_GRACE_DAYS * DAY);
     const message = draftExpiringMessage({
       recipientName: salutationName(d.owner),
-      serviceTitle: d.service.title, purgeAt, draftUrl: `${appBaseUrl()}/applications/${d.id}`,
+      serviceTitle: d.service.title,
+      purgeAt,
+      draftUrl: `${appBaseUrl()}/applications/${d.id}`,
     });
     const notice = { userId: d.ownerId, applicationId: d.id, kind: "draft_expiring" as const, ...message };
     if (await markDraftExpiring(db, { id: d.id, staleBefore, now, notice })) notified += 1;

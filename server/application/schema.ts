@@ -7,7 +7,9 @@ const id = zId("Неверный идентификатор заявления")
 export const zStartDraftInput = z.object({ serviceCode: z.string().min(1).max(64) });
 
 /** Draft values are checked against the pinned form on the server (lenient); this only bounds the size. */
-export const zDraftValues = z.record(z.string().max(64), z.unknown()).refine((v) => JSON.stringify(v).length <= 1_000_000, "Черновик слишком большой");
+export const zDraftValues = z
+  .record(z.string().max(64), z.unknown())
+  .refine((v) => JSON.stringify(v).length <= 1_000_000, "Черновик слишком большой");
 
 export const zSaveDraftInput = z.object({
   id,

@@ -6,7 +6,9 @@ import { ISSUED_RESULTS, ownedBy, visibleToApplicant, visibleToStaff } from "./v
 
 describe("visibleToApplicant", () => {
   it("is the owner or a co-applicant who accepted the invitation", () => {
-    expect(visibleToApplicant("u1")).toEqual({ OR: [{ ownerId: "u1" }, { participants: { some: { userId: "u1", acceptedAt: { not: null } } } }] });
+    expect(visibleToApplicant("u1")).toEqual({
+      OR: [{ ownerId: "u1" }, { participants: { some: { userId: "u1", acceptedAt: { not: null } } } }],
+    });
   });
 
   it("ANDs the caller's conditions with the rule, so they cannot replace it", () => {
@@ -17,7 +19,10 @@ describe("visibleToApplicant", () => {
 
 describe("visibleToStaff", () => {
   it("is a submitted application of a department in scope: never a draft", () => {
-    expect(visibleToStaff({ departmentIds: ["d1", "d2"] })).toEqual({ departmentId: { in: ["d1", "d2"] }, status: { not: "DRAFT" } });
+    expect(visibleToStaff({ departmentIds: ["d1", "d2"] })).toEqual({
+      departmentId: { in: ["d1", "d2"] },
+      status: { not: "DRAFT" },
+    });
   });
 
   it("with an empty scope matches nothing rather than everything", () => {
@@ -26,7 +31,10 @@ describe("visibleToStaff", () => {
 
   it("keeps the scope and the draft exclusion whatever the caller adds", () => {
     const where = visibleToStaff({ departmentIds: ["d1"] }, { id: "a1", departmentId: "d9", status: "DRAFT" });
-    expect(where.AND).toEqual([{ id: "a1", departmentId: "d9", status: "DRAFT" }, { departmentId: { in: ["d1"] }, status: { not: "DRAFT" } }]);
+    expect(where.AND).toEqual([
+      { id: "a1", departmentId: "d9", status: "DRAFT" },
+      { departmentId: { in: ["d1"] }, status: { not: "DRAFT" } },
+    ]);
     expect(Object.keys(where)).toEqual(["AND"]);
   });
 
@@ -41,7 +49,9 @@ describe("visibleToStaff", () => {
 describe("ownedBy", () => {
   it("is the owner alone, with the caller's conditions ANDed", () => {
     expect(ownedBy("u1")).toEqual({ ownerId: "u1" });
-    expect(ownedBy("u1", { id: "a1", status: "DRAFT" })).toEqual({ AND: [{ id: "a1", status: "DRAFT" }, { ownerId: "u1" }] });
+    expect(ownedBy("u1", { id: "a1", status: "DRAFT" })).toEqual({
+      AND: [{ id: "a1", status: "DRAFT" }, { ownerId: "u1" }],
+    });
   });
 });
 

@@ -23,7 +23,10 @@ const scoped = (rule: Where, where?: Where): Where => (where ? { AND: [where, ru
  * not yet accepted has no user on it; the `acceptedAt` condition says so in the rule as well.
  */
 export function visibleToApplicant(userId: string, where?: Where): Where {
-  return scoped({ OR: [{ ownerId: userId }, { participants: { some: { userId, acceptedAt: { not: null } } } }] }, where);
+  return scoped(
+    { OR: [{ ownerId: userId }, { participants: { some: { userId, acceptedAt: { not: null } } } }] },
+    where,
+  );
 }
 
 /**

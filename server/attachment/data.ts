@@ -12,7 +12,11 @@ import { isUuid } from "../ids";
  */
 export const INTERAGENCY_ANSWER_FIELD = "interagency-answer";
 
-export async function attachmentForDownload(db: Db, viewer: { userId: string; departmentIds: readonly string[] }, id: string) {
+export async function attachmentForDownload(
+  db: Db,
+  viewer: { userId: string; departmentIds: readonly string[] },
+  id: string,
+) {
   if (!isUuid(id)) return null;
   return db.attachment.findFirst({
     where: {

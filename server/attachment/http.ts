@@ -8,7 +8,8 @@ import { zId } from "../ids";
 import { attachmentForDownload } from "./data";
 import { MAX_UPLOAD_BYTES, removeAttachment, uploadAttachment } from "./mutations";
 
-const tooBig = () => errorResponse(413, `Файл слишком большой: допускается не больше ${MAX_UPLOAD_BYTES / 1024 / 1024} МБ`);
+const tooBig = () =>
+  errorResponse(413, `Файл слишком большой: допускается не больше ${MAX_UPLOAD_BYTES / 1024 / 1024} МБ`);
 
 /** POST /api/applications/:id/files?field=<key> — a file for one field of the caller's draft. */
 export const uploadRoute = restRoute({
@@ -26,7 +27,11 @@ export const uploadRoute = restRoute({
     if (!(file instanceof File)) return errorResponse(400, "Выберите файл");
     if (file.size > MAX_UPLOAD_BYTES) return tooBig();
     const ref = await uploadAttachment(db, storage, {
-      userId: identity.id, applicationId: params.id, fieldKey: field, fileName: file.name, content: new Uint8Array(await file.arrayBuffer()),
+      userId: identity.id,
+      applicationId: params.id,
+      fieldKey: field,
+      fileName: file.name,
+      content: new Uint8Array(await file.arrayBuffer()),
     });
     return jsonResponse(201, ref);
   },

@@ -35,10 +35,17 @@ function findFileField(steps: StepDef[], key: string): FieldDef | undefined {
 async function ownedDraft(db: Db, userId: string, applicationId: string) {
   const app = await db.application.findFirst({
     where: ownedBy(userId, { id: applicationId }),
-    select: { id: true, status: true, data: true, regulationVersionId: true, regulationVersion: { select: { document: true } } },
+    select: {
+      id: true,
+      status: true,
+      data: true,
+      regulationVersionId: true,
+      regulationVersion: { select: { document: true } },
+    },
   });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
-  if (app.status !== "DRAFT") throw new AppError("PRECONDITION", "Заявление уже подано: прикреплять файлы больше нельзя");
+  if (app.status !== "DRAFT")
+    throw new AppError("PRECONDITION", "Заявление уже подано: прикреплять файлы больше нельзя");
   return app;
 }
 
@@ -48,16 +55,26 @@ const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(
  * The checks every stored file passes, whoever uploads it: a safe name, some content, the size limit
  * and an accepted type recognised by the content itself (not the name).
  */
-export function vetFile(fileName: string, content: Uint8Array, rule: { maxSizeMb: number; accept: readonly string[] }): { name: string; mimeType: string } {
+export function vetFile(
+  fileName: string,
+  content: Uint8Array,
+  rule: { maxSizeMb: number; accept: readonly string[] },
+): { name: string; mimeType: string } {
   const name = fileName.replace(/[\u0000-\u001f/\\]/g, "_").slice(0, 200) || "file";
   if (content.length === 0) throw new AppError("INVALID", `Файл «${name}» пустой: выберите файл с содержимым`);
   if (content.length > rule.maxSizeMb * 1024 * 1024) {
-    throw new AppError("INVALID", `Файл «${name}» весит ${formatMb(content.length)}, а допускается не больше ${rule.maxSizeMb} МБ: уменьшите разрешение скана или разделите документ`);
+    throw new AppError(
+      "INVALID",
+      `Файл «${name}» весит ${formatMb(content.length)}, а допускается не больше ${rule.maxSizeMb} МБ: уменьшите разрешение скана или разделите документ`,
+    );
   }
   const mime = sniffMimeType(content);
   if (!mime || !rule.accept.includes(mime)) {
     const allowed = mimeTypesLabel(rule.accept);
-    throw new AppError("INVALID", `Файл «${name}» не похож на документ в формате ${allowed} по своему содержимому: приложите скан или документ в одном из этих форматов`);
+    throw new AppError(
+      "INVALID",
+      `Файл «${name}» не похож на документ в формате ${allowed} по своему содержимому: приложите скан или документ в одном из этих форматов`,
+    );
   }
   return { name, mimeType: mime };
 }
@@ -74,26 +91,48 @@ export async function uploadAttachment(
   input: { userId: string; applicationId: string; fieldKey: string; fileName: string; content: Uint8Array },
 ): Promise<FileRef> {
   const app = await ownedDraft(db, input.userId, input.applicationId);
-  const field = findFileField(pinnedDocument(app.regulationVersionId, app.regulationVersion.document).form.steps, input.fieldKey);
+  const field = findFileField(
+    pinnedDocument(app.regulationVersionId, app.regulationVersion.document).form.steps,
+    input.fieldKey,
+  );
   if (!field) throw new AppError("INVALID", "В форме услуги нет такого поля для файлов");
-  const { name, mimeType: mime } = vetFile(input.fileName, input.content, { maxSizeMb: field.maxSizeMb ?? 10, accept: acceptedMimeTypes(field.accept) });
+  const { name, mimeType: mime } = vetFile(input.fileName, input.content, {
+    maxSizeMb: field.maxSizeMb ?? 10,
+    accept: acceptedMimeTypes(field.accept),
+  });
   // The limit counts the files the draft holds in this field, not every row: a file of a field the
   // applicant hid, or one a failed save left unreferenced, is not theirs to delete from the form (it
   // goes with the submission). Rows are bounded all the same, referenced or not.
   const maxFiles = field.maxFiles ?? 1;
   if (heldInField(app.data, input.fieldKey) >= maxFiles) {
-    throw new AppError("INVALID", `К полю «${field.label}» можно приложить не больше ${maxFiles} файл(ов): удалите лишний, чтобы добавить новый`);
+    throw new AppError(
+      "INVALID",
+      `К полю «${field.label}» можно приложить не больше ${maxFiles} файл(ов): удалите лишний, чтобы добавить новый`,
+    );
   }
   const rows = await db.attachment.count({ where: { applicationId: app.id, fieldKey: input.fieldKey } });
   if (rows >= Math.max(DRAFT_LIMITS.files, maxFiles)) {
-    throw new AppError("INVALID", `К полю «${field.label}» загружено слишком много файлов: удалите ненужные и сохраните черновик, затем добавьте новый`);
+    throw new AppError(
+      "INVALID",
+      `К полю «${field.label}» загружено слишком много файлов: удалите ненужные и сохраните черновик, затем добавьте новый`,
+    );
   }
 
   const { id, storageKey } = newAttachmentKey();
   await storage.put(storageKey, input.content);
   try {
     await db.attachment.create({
-      data: { id, applicationId: app.id, fieldKey: input.fieldKey, fileName: name, mimeType: mime, size: input.content.length, sha256: sha256(input.content), storageKey, uploadedById: input.userId },
+      data: {
+        id,
+        applicationId: app.id,
+        fieldKey: input.fieldKey,
+        fileName: name,
+        mimeType: mime,
+        size: input.content.length,
+        sha256: sha256(input.content),
+        storageKey,
+        uploadedById: input.userId,
+      },
     });
   } catch (error) {
     await storage.delete(storageKey); // nothing half-written: no orphan file without its row
@@ -102,7 +141,11 @@ export async function uploadAttachment(
   return { id, name, size: input.content.length, mimeType: mime };
 }
 
-export async function removeAttachment(db: Db, storage: FileStorage, input: { userId: string; applicationId: string; attachmentId: string }) {
+export async function removeAttachment(
+  db: Db,
+  storage: FileStorage,
+  input: { userId: string; applicationId: string; attachmentId: string },
+) {
   const app = await ownedDraft(db, input.userId, input.applicationId);
   const row = await db.attachment.findFirst({ where: { id: input.attachmentId, applicationId: app.id } });
   if (!row) throw new AppError("NOT_FOUND", "Файл не найден");
@@ -117,7 +160,8 @@ function fileRefsIn(values: unknown): FileRef[] {
     if (Array.isArray(v)) v.forEach(collect);
     else if (v && typeof v === "object") {
       const o = v as Record<string, unknown>;
-      if (typeof o.id === "string" && typeof o.mimeType === "string" && typeof o.size === "number") refs.push(o as FileRef);
+      if (typeof o.id === "string" && typeof o.mimeType === "string" && typeof o.size === "number")
+        refs.push(o as FileRef);
       else Object.values(o).forEach(collect);
     }
   };
@@ -127,7 +171,13 @@ function fileRefsIn(values: unknown): FileRef[] {
 
 /** Ids of the attachments the values reference (well-formed ids only: they go into a query). */
 export function fileRefIds(values: unknown): string[] {
-  return [...new Set(fileRefsIn(values).map((r) => r.id).filter(isUuid))];
+  return [
+    ...new Set(
+      fileRefsIn(values)
+        .map((r) => r.id)
+        .filter(isUuid),
+    ),
+  ];
 }
 
 /**
@@ -153,14 +203,23 @@ function heldInField(data: unknown, fieldKey: string): number {
  * Every file reference in the values must be an attachment of this very application with the same
  * type and size: a crafted request cannot point at another applicant's file.
  */
-export async function checkFileRefs(db: Db | Tx, applicationId: string, values: Record<string, unknown>): Promise<string[]> {
+export async function checkFileRefs(
+  db: Db | Tx,
+  applicationId: string,
+  values: Record<string, unknown>,
+): Promise<string[]> {
   const refs = fileRefsIn(values);
   if (!refs.length) return [];
   const ids = refs.map((r) => r.id).filter(isUuid);
-  const rows = await db.attachment.findMany({ where: { applicationId, id: { in: ids } }, select: { id: true, mimeType: true, size: true } });
+  const rows = await db.attachment.findMany({
+    where: { applicationId, id: { in: ids } },
+    select: { id: true, mimeType: true, size: true },
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return refs.filter((r) => {
-    const row = byId.get(r.id);
-    return !row || row.mimeType !== r.mimeType || row.size !== r.size;
-  }).map((r) => r.name);
+  return refs
+    .filter((r) => {
+      const row = byId.get(r.id);
+      return !row || row.mimeType !== r.mimeType || row.size !== r.size;
+    })
+    .map((r) => r.name);
 }

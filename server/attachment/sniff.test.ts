@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { acceptEntryProblem, acceptedMimeTypes, fileInputAccept, mimeTypesLabel, RECOGNISED_MIME_TYPES, sniffMimeType } from "./sniff";
+import {
+  acceptEntryProblem,
+  acceptedMimeTypes,
+  fileInputAccept,
+  mimeTypesLabel,
+  RECOGNISED_MIME_TYPES,
+  sniffMimeType,
+} from "./sniff";
 
 const bytes = (...parts: (string | number[])[]) =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)).concat(new Array(16).fill(0)));
+  Uint8Array.from(
+    parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)).concat(new Array(16).fill(0)),
+  );
 
 describe("content sniffing", () => {
   it("recognises PDF, JPEG, PNG, TIFF and WebP by their first bytes", () => {
@@ -21,7 +30,13 @@ describe("content sniffing", () => {
 
 describe("the one definition of file types", () => {
   it("lists exactly the types the sniffer recognises", () => {
-    expect([...RECOGNISED_MIME_TYPES].sort()).toEqual(["application/pdf", "image/jpeg", "image/png", "image/tiff", "image/webp"]);
+    expect([...RECOGNISED_MIME_TYPES].sort()).toEqual([
+      "application/pdf",
+      "image/jpeg",
+      "image/png",
+      "image/tiff",
+      "image/webp",
+    ]);
   });
   it("accepts only recognised MIME types in `accept`, naming the type to use instead of an extension", () => {
     expect(acceptEntryProblem("application/pdf")).toBeNull();

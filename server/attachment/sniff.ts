@@ -7,15 +7,30 @@ export type FileType = { mime: string; label: string; extensions: readonly strin
 
 const FILE_TYPES: readonly FileType[] = [
   { mime: "application/pdf", label: "PDF", extensions: [".pdf"], test: (b) => ascii(b, 0, 5) === "%PDF-" },
-  { mime: "image/jpeg", label: "JPEG", extensions: [".jpg", ".jpeg"], test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mime: "image/png", label: "PNG", extensions: [".png"], test: (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x) },
+  {
+    mime: "image/jpeg",
+    label: "JPEG",
+    extensions: [".jpg", ".jpeg"],
+    test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  },
+  {
+    mime: "image/png",
+    label: "PNG",
+    extensions: [".png"],
+    test: (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x),
+  },
   {
     mime: "image/tiff",
     label: "TIFF",
     extensions: [".tif", ".tiff"],
     test: (b) => ascii(b, 0, 4) === "II*\u0000" || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0 && b[3] === 0x2a),
   },
-  { mime: "image/webp", label: "WebP", extensions: [".webp"], test: (b) => ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 4) === "WEBP" },
+  {
+    mime: "image/webp",
+    label: "WebP",
+    extensions: [".webp"],
+    test: (b) => ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 4) === "WEBP",
+  },
 ];
 
 function ascii(b: Uint8Array, from: number, length: number): string {
@@ -26,7 +41,9 @@ function ascii(b: Uint8Array, from: number, length: number): string {
 export const RECOGNISED_MIME_TYPES: readonly string[] = FILE_TYPES.map((t) => t.mime);
 
 /** "PDF", "JPEG"… by MIME type. */
-export const MIME_LABEL: Readonly<Record<string, string>> = Object.fromEntries(FILE_TYPES.map((t) => [t.mime, t.label]));
+export const MIME_LABEL: Readonly<Record<string, string>> = Object.fromEntries(
+  FILE_TYPES.map((t) => [t.mime, t.label]),
+);
 
 export function isRecognisedMimeType(mime: string): boolean {
   return RECOGNISED_MIME_TYPES.includes(mime);
@@ -51,7 +68,9 @@ export function mimeTypesLabel(types: readonly string[]): string {
 
 /** The `accept` attribute of a file input: the MIME types and their usual extensions (file pickers use either). */
 export function fileInputAccept(types: readonly string[]): string {
-  return FILE_TYPES.filter((t) => types.includes(t.mime)).flatMap((t) => [t.mime, ...t.extensions]).join(",");
+  return FILE_TYPES.filter((t) => types.includes(t.mime))
+    .flatMap((t) => [t.mime, ...t.extensions])
+    .join(",");
 }
 
 /** Why an `accept` entry cannot be published, or null when it is a recognised MIME type. */

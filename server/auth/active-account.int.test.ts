@@ -24,7 +24,11 @@ describe("the PDF copy of an application", () => {
     const ok = await pdfFor(owner.id, id);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await ok.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await ok.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
 
     await t.db.user.update({ where: { id: owner.id }, data: { isActive: false } });
     const deactivated = await pdfFor(owner.id, id);

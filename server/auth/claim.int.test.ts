@@ -28,16 +28,33 @@ const caller = () => createCallerFactory(authRouter)(() => createContext({ sessi
 
 const PASSWORD = "Новый-пароль-2026";
 const registration = (email: string, over: Record<string, unknown> = {}) => ({
-  lastName: "Петров", firstName: "Семён", middleName: "", email, phone: "8 (982) 555-01-99",
-  password: "Чужой-пароль-2026", passwordConfirm: "Чужой-пароль-2026", consent: true as const, ...over,
+  lastName: "Петров",
+  firstName: "Семён",
+  middleName: "",
+  email,
+  phone: "8 (982) 555-01-99",
+  password: "Чужой-пароль-2026",
+  passwordConfirm: "Чужой-пароль-2026",
+  consent: true as const,
+  ...over,
 });
 const claimInput = (token: string, over: Record<string, unknown> = {}) => ({
-  token, lastName: "Петров", firstName: "Семён", middleName: "Ильич", phone: "+7 982 555-01-99", password: PASSWORD, passwordConfirm: PASSWORD, ...over,
+  token,
+  lastName: "Петров",
+  firstName: "Семён",
+  middleName: "Ильич",
+  phone: "+7 982 555-01-99",
+  password: PASSWORD,
+  passwordConfirm: PASSWORD,
+  ...over,
 });
 
 /** The claim letters queued to an address, newest last, with the token of each link. */
 async function claimLetters(to: string) {
-  const emails = await t.db.outgoingEmail.findMany({ where: { to, subject: { startsWith: "Подтвердите адрес" } }, orderBy: { createdAt: "asc" } });
+  const emails = await t.db.outgoingEmail.findMany({
+    where: { to, subject: { startsWith: "Подтвердите адрес" } },
+    orderBy: { createdAt: "asc" },
+  });
   return emails.map((e) => ({ ...e, token: /\/claim\/([A-Za-z0-9_-]+)/.exec(e.text)?.[1] ?? null }));
 }
 
@@ -51,14 +68,23 @@ beforeAll(async () => {
   await seedDemo(t.db);
   const messages: ParsedMail[] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => (messages.push(mail), callback()), (error: Error) => callback(error));
+      simpleParser(stream).then(
+        (mail) => (messages.push(mail), callback()),
+        (error: Error) => callback(error),
+      );
     },
   });
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
-  smtp = { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  smtp = {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 });
 afterAll(async () => {
   await smtp?.close();
@@ -68,15 +94,36 @@ afterAll(async () => {
 describe("claiming a paper applicant's account", () => {
   it("takes a link from the mailbox: registering sets no password, the e-mailed link claims the account once", async () => {
     // A registrar enters a paper application for Петров with his e-mail: he gets an account without a password.
-    const registrar = await staffScope(t.db, (await loadIdentity(t.db, (await t.db.user.findUniqueOrThrow({ where: { email: "registrar@demo.reglament.ru" } })).id))!);
+    const registrar = await staffScope(
+      t.db,
+      (await loadIdentity(
+        t.db,
+        (await t.db.user.findUniqueOrThrow({ where: { email: "registrar@demo.reglament.ru" } })).id,
+      ))!,
+    );
     const values = {
-      applicant_type: "individual", full_name: { lastName: "Петров", firstName: "Семён" }, postal_address: "628212, п. Половинка, ул. Лесная, 7", postal_index: "628212",
-      phone: "+79825550199", request_category: "thematic", requested_document: "archival_copy", request_subject: "Решение о предоставлении земельного участка",
-      records_organisation: "Администрация п. Половинка", period_from: "1995-01-01", period_to: "1996-12-31", purpose: "Оформление права собственности", delivery_channel: "in_person",
+      applicant_type: "individual",
+      full_name: { lastName: "Петров", firstName: "Семён" },
+      postal_address: "628212, п. Половинка, ул. Лесная, 7",
+      postal_index: "628212",
+      phone: "+79825550199",
+      request_category: "thematic",
+      requested_document: "archival_copy",
+      request_subject: "Решение о предоставлении земельного участка",
+      records_organisation: "Администрация п. Половинка",
+      period_from: "1995-01-01",
+      period_to: "1996-12-31",
+      purpose: "Оформление права собственности",
+      delivery_channel: "in_person",
     };
     const paper = await registerPaperApplication(t.db, registrar, {
-      serviceCode: "archive-info", values, channel: "IN_PERSON", receivedAt: new Date("2026-03-06T07:00:00Z"),
-      applicant: { email: "petrov.paper@example.ru", lastName: "Петров", firstName: "Семён" }, calendar: await loadWorkingCalendar(t.db), submissionKey: randomUUID(),
+      serviceCode: "archive-info",
+      values,
+      channel: "IN_PERSON",
+      receivedAt: new Date("2026-03-06T07:00:00Z"),
+      applicant: { email: "petrov.paper@example.ru", lastName: "Петров", firstName: "Семён" },
+      calendar: await loadWorkingCalendar(t.db),
+      submissionKey: randomUUID(),
     });
     const ownerId = (await t.db.application.findUniqueOrThrow({ where: { id: paper.id } })).ownerId;
 
@@ -112,82 +159,186 @@ describe("claiming a paper applicant's account", () => {
     expect(received[0]!.text).toContain(`/claim/${letter!.token}`);
 
     // The link's page shows the address and what was typed at registration (the phone normalised).
-    expect(await caller().pendingClaim({ token: letter!.token! })).toEqual({ email: "petrov.paper@example.ru", lastName: "Петров", firstName: "Семён", middleName: null, phone: "+79825550199" });
+    expect(await caller().pendingClaim({ token: letter!.token! })).toEqual({
+      email: "petrov.paper@example.ru",
+      lastName: "Петров",
+      firstName: "Семён",
+      middleName: null,
+      phone: "+79825550199",
+    });
     expect(await caller().pendingClaim({ token: "A".repeat(43) })).toBeNull();
 
     // The same password rules as registration, the address's own too.
-    await expect(caller().claim(claimInput(letter!.token!, { password: "short1", passwordConfirm: "short1" }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller().claim(claimInput(letter!.token!, { password: "petrov.paper-2026", passwordConfirm: "petrov.paper-2026" }))).rejects.toMatchObject({
-      code: "BAD_REQUEST", cause: { fieldErrors: { password: "Пароль не должен содержать адрес электронной почты" } },
+    await expect(
+      caller().claim(claimInput(letter!.token!, { password: "short1", passwordConfirm: "short1" })),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      caller().claim(
+        claimInput(letter!.token!, { password: "petrov.paper-2026", passwordConfirm: "petrov.paper-2026" }),
+      ),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { fieldErrors: { password: "Пароль не должен содержать адрес электронной почты" } },
     });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: ownerId } })).passwordHash).toBeNull();
 
     // Two submissions of the link at once: one claims, the other is refused.
-    const results = await Promise.allSettled([caller().claim(claimInput(letter!.token!)), caller().claim(claimInput(letter!.token!))]);
+    const results = await Promise.allSettled([
+      caller().claim(claimInput(letter!.token!)),
+      caller().claim(claimInput(letter!.token!)),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "PRECONDITION_FAILED", message: expect.stringContaining("Ссылка недействительна") } });
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({
+      reason: { code: "PRECONDITION_FAILED", message: expect.stringContaining("Ссылка недействительна") },
+    });
     const claimed = await t.db.user.findUniqueOrThrow({ where: { id: ownerId } });
     expect(await verifyPassword(PASSWORD, claimed.passwordHash!)).toBe(true);
     expect(await verifyPassword("Чужой-пароль-2026", claimed.passwordHash!)).toBe(false);
-    expect(claimed).toMatchObject({ lastName: "Петров", firstName: "Семён", middleName: "Ильич", phone: "+79825550199" });
+    expect(claimed).toMatchObject({
+      lastName: "Петров",
+      firstName: "Семён",
+      middleName: "Ильич",
+      phone: "+79825550199",
+    });
     // The paper application is in the claimed account.
     expect(await t.db.application.count({ where: { ownerId, id: paper.id } })).toBe(1);
 
     // Used: the link is dead, and the address is now simply taken.
     expect(await caller().pendingClaim({ token: letter!.token! })).toBeNull();
-    await expect(caller().claim(claimInput(letter!.token!, { password: "Третий-пароль-2026", passwordConfirm: "Третий-пароль-2026" }))).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
-    expect(await verifyPassword(PASSWORD, (await t.db.user.findUniqueOrThrow({ where: { id: ownerId } })).passwordHash!)).toBe(true);
-    await expect(caller().register(registration("petrov.paper@example.ru"))).rejects.toMatchObject({ code: "CONFLICT", message: "Этот адрес уже зарегистрирован" });
+    await expect(
+      caller().claim(
+        claimInput(letter!.token!, { password: "Третий-пароль-2026", passwordConfirm: "Третий-пароль-2026" }),
+      ),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(
+      await verifyPassword(PASSWORD, (await t.db.user.findUniqueOrThrow({ where: { id: ownerId } })).passwordHash!),
+    ).toBe(true);
+    await expect(caller().register(registration("petrov.paper@example.ru"))).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "Этот адрес уже зарегистрирован",
+    });
   });
 
   it("refuses an expired link", async () => {
     const { id } = await paperAccount("expired.paper@example.ru");
     const past = new Date(Date.now() - CLAIM_TTL_MS - 60_000);
-    expect(await requestAccountClaim(t.db, { email: "expired.paper@example.ru", lastName: "Сомова", firstName: "Анна" }, past)).toBe(true);
+    expect(
+      await requestAccountClaim(
+        t.db,
+        { email: "expired.paper@example.ru", lastName: "Сомова", firstName: "Анна" },
+        past,
+      ),
+    ).toBe(true);
     const [letter] = await claimLetters("expired.paper@example.ru");
     expect(await pendingClaim(t.db, letter!.token!)).toBeNull();
-    await expect(claimAccount(t.db, { token: letter!.token!, passwordHash: "scrypt$x", lastName: "Сомова", firstName: "Анна" })).rejects.toMatchObject({ code: "PRECONDITION" });
+    await expect(
+      claimAccount(t.db, { token: letter!.token!, passwordHash: "scrypt$x", lastName: "Сомова", firstName: "Анна" }),
+    ).rejects.toMatchObject({ code: "PRECONDITION" });
     expect((await t.db.user.findUniqueOrThrow({ where: { id } })).passwordHash).toBeNull();
     // The link seen a minute before it expires still works; the one a minute after does not.
     const now = new Date();
-    expect(await requestAccountClaim(t.db, { email: "expired.paper@example.ru", lastName: "Сомова", firstName: "Анна" }, now)).toBe(true);
+    expect(
+      await requestAccountClaim(
+        t.db,
+        { email: "expired.paper@example.ru", lastName: "Сомова", firstName: "Анна" },
+        now,
+      ),
+    ).toBe(true);
     const fresh = (await claimLetters("expired.paper@example.ru")).at(-1)!;
     expect(await pendingClaim(t.db, fresh.token!, new Date(now.getTime() + CLAIM_TTL_MS + 60_000))).toBeNull();
-    await expect(claimAccount(t.db, { token: fresh.token!, passwordHash: "scrypt$x", lastName: "Сомова", firstName: "Анна" }, new Date(now.getTime() + CLAIM_TTL_MS + 60_000))).rejects.toMatchObject({ code: "PRECONDITION" });
-    expect(await claimAccount(t.db, { token: fresh.token!, passwordHash: "scrypt$x", lastName: "Сомова", firstName: "Анна" }, new Date(now.getTime() + CLAIM_TTL_MS - 60_000))).toEqual({ email: "expired.paper@example.ru" });
+    await expect(
+      claimAccount(
+        t.db,
+        { token: fresh.token!, passwordHash: "scrypt$x", lastName: "Сомова", firstName: "Анна" },
+        new Date(now.getTime() + CLAIM_TTL_MS + 60_000),
+      ),
+    ).rejects.toMatchObject({ code: "PRECONDITION" });
+    expect(
+      await claimAccount(
+        t.db,
+        { token: fresh.token!, passwordHash: "scrypt$x", lastName: "Сомова", firstName: "Анна" },
+        new Date(now.getTime() + CLAIM_TTL_MS - 60_000),
+      ),
+    ).toEqual({ email: "expired.paper@example.ru" });
   });
 
   it("voids every link of an account once it is claimed, by another link or through the identity provider", async () => {
     await paperAccount("two.links@example.ru");
     const start = Date.now();
-    await requestAccountClaim(t.db, { email: "two.links@example.ru", lastName: "Первый", firstName: "Раз" }, new Date(start - CLAIM_RESEND_MS - 60_000));
-    await requestAccountClaim(t.db, { email: "two.links@example.ru", lastName: "Второй", firstName: "Два" }, new Date(start));
+    await requestAccountClaim(
+      t.db,
+      { email: "two.links@example.ru", lastName: "Первый", firstName: "Раз" },
+      new Date(start - CLAIM_RESEND_MS - 60_000),
+    );
+    await requestAccountClaim(
+      t.db,
+      { email: "two.links@example.ru", lastName: "Второй", firstName: "Два" },
+      new Date(start),
+    );
     const [first, second] = await claimLetters("two.links@example.ru");
     expect(second).toBeDefined();
     await claimAccount(t.db, { token: second!.token!, passwordHash: "scrypt$x", lastName: "Второй", firstName: "Два" });
-    await expect(claimAccount(t.db, { token: first!.token!, passwordHash: "scrypt$y", lastName: "Первый", firstName: "Раз" })).rejects.toMatchObject({ code: "PRECONDITION" });
-    expect((await t.db.user.findUniqueOrThrow({ where: { email: "two.links@example.ru" } })).passwordHash).toBe("scrypt$x");
+    await expect(
+      claimAccount(t.db, { token: first!.token!, passwordHash: "scrypt$y", lastName: "Первый", firstName: "Раз" }),
+    ).rejects.toMatchObject({ code: "PRECONDITION" });
+    expect((await t.db.user.findUniqueOrThrow({ where: { email: "two.links@example.ru" } })).passwordHash).toBe(
+      "scrypt$x",
+    );
 
     await paperAccount("esia.first@example.ru");
     await requestAccountClaim(t.db, { email: "esia.first@example.ru", lastName: "Есина", firstName: "Вера" });
     const [letter] = await claimLetters("esia.first@example.ru");
-    await linkExternalIdentity(t.db, "https://esia.example", mapClaims({ sub: "esia-claim-1", family_name: "Есина", given_name: "Вера", email: "esia.first@example.ru", email_verified: true }, DEFAULT_CLAIMS));
+    await linkExternalIdentity(
+      t.db,
+      "https://esia.example",
+      mapClaims(
+        {
+          sub: "esia-claim-1",
+          family_name: "Есина",
+          given_name: "Вера",
+          email: "esia.first@example.ru",
+          email_verified: true,
+        },
+        DEFAULT_CLAIMS,
+      ),
+    );
     expect(await pendingClaim(t.db, letter!.token!)).toBeNull();
-    await expect(claimAccount(t.db, { token: letter!.token!, passwordHash: "scrypt$x", lastName: "Есина", firstName: "Вера" })).rejects.toMatchObject({ code: "PRECONDITION" });
+    await expect(
+      claimAccount(t.db, { token: letter!.token!, passwordHash: "scrypt$x", lastName: "Есина", firstName: "Вера" }),
+    ).rejects.toMatchObject({ code: "PRECONDITION" });
     expect((await t.db.user.findUniqueOrThrow({ where: { email: "esia.first@example.ru" } })).passwordHash).toBeNull();
   });
 
   it("sends no link for an address that is not claimable, and registers a new address at once", async () => {
     // A password account: refused as taken, as before. A staff account without a password: taken too.
-    await expect(caller().register(registration("applicant@demo.reglament.ru"))).rejects.toMatchObject({ code: "CONFLICT" });
-    const staff = await createAccount(t.db, { email: "new.staff@example.ru", lastName: "Новый", firstName: "Сотрудник", roles: ["ADMIN"] });
+    await expect(caller().register(registration("applicant@demo.reglament.ru"))).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    const staff = await createAccount(t.db, {
+      email: "new.staff@example.ru",
+      lastName: "Новый",
+      firstName: "Сотрудник",
+      roles: ["ADMIN"],
+    });
     await expect(caller().register(registration("new.staff@example.ru"))).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await requestAccountClaim(t.db, { email: "new.staff@example.ru", lastName: "Новый", firstName: "Сотрудник" })).toBe(false);
+    expect(
+      await requestAccountClaim(t.db, { email: "new.staff@example.ru", lastName: "Новый", firstName: "Сотрудник" }),
+    ).toBe(false);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toBeNull();
-    expect(await t.db.outgoingEmail.count({ where: { to: { in: ["applicant@demo.reglament.ru", "new.staff@example.ru"] }, subject: { startsWith: "Подтвердите адрес" } } })).toBe(0);
+    expect(
+      await t.db.outgoingEmail.count({
+        where: {
+          to: { in: ["applicant@demo.reglament.ru", "new.staff@example.ru"] },
+          subject: { startsWith: "Подтвердите адрес" },
+        },
+      }),
+    ).toBe(0);
 
     // A brand-new address: registered with its password at once, the phone as the form would store it.
-    expect(await caller().register(registration("новый.заявитель@почта.рф", { phone: "912 345 67 89" }))).toEqual({ email: "новый.заявитель@почта.рф", status: "registered" });
+    expect(await caller().register(registration("новый.заявитель@почта.рф", { phone: "912 345 67 89" }))).toEqual({
+      email: "новый.заявитель@почта.рф",
+      status: "registered",
+    });
     const user = await t.db.user.findUniqueOrThrow({ where: { email: "новый.заявитель@почта.рф" } });
     expect(await verifyPassword("Чужой-пароль-2026", user.passwordHash!)).toBe(true);
     expect(user.phone).toBe("+79123456789");

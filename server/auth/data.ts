@@ -22,12 +22,24 @@ export type Identity = {
 };
 
 const identitySelect = {
-  id: true, email: true, lastName: true, firstName: true, middleName: true, roles: true, isActive: true, passwordHash: true,
+  id: true,
+  email: true,
+  lastName: true,
+  firstName: true,
+  middleName: true,
+  roles: true,
+  isActive: true,
+  passwordHash: true,
   memberships: { select: { role: true, departmentId: true } },
 } as const;
 
 type IdentityRow = {
-  id: string; email: string; lastName: string; firstName: string; middleName: string | null; roles: Role[];
+  id: string;
+  email: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  roles: Role[];
   memberships: { role: Role; departmentId: string }[];
 };
 
@@ -54,7 +66,9 @@ export async function loadIdentity(db: Db, userId: string): Promise<Identity | n
 
 /** Taken means somebody can already sign in with it (a password or an external identity). */
 export async function emailTaken(db: Db, email: string): Promise<boolean> {
-  return (await db.user.count({ where: { email, OR: [{ passwordHash: { not: null } }, { identities: { some: {} } }] } })) > 0;
+  return (
+    (await db.user.count({ where: { email, OR: [{ passwordHash: { not: null } }, { identities: { some: {} } }] } })) > 0
+  );
 }
 
 /**
@@ -74,7 +88,14 @@ export const CLAIMABLE_ACCOUNT = {
 /** A brand-new applicant; an address that exists already fails on the unique index (P2002). */
 export async function createApplicant(
   db: Db,
-  input: { email: string; passwordHash: string; lastName: string; firstName: string; middleName?: string; phone?: string },
+  input: {
+    email: string;
+    passwordHash: string;
+    lastName: string;
+    firstName: string;
+    middleName?: string;
+    phone?: string;
+  },
 ) {
   const data = { ...input, middleName: input.middleName || null, phone: input.phone || null };
   return db.user.create({ data: { ...data, roles: ["APPLICANT"] }, select: { id: true, email: true } });

@@ -49,19 +49,38 @@ type Decision = { kind: "known" | "link"; userId: string } | { kind: "create" } 
  * refusal reaches the page with its reason; linkExternalIdentity asks again inside its transaction,
  * with the account locked, and that answer is the one that counts.
  */
-export async function decideExternalLink(client: Db | Tx, provider: string, m: MappedIdentity, lock = false): Promise<Decision> {
-  const known = await client.externalIdentity.findUnique({ where: { provider_subject: { provider, subject: m.subject } }, select: { userId: true, user: { select: { isActive: true } } } });
-  if (known) return known.user.isActive ? { kind: "known", userId: known.userId } : { kind: "refuse", code: OIDC_REFUSALS.inactive };
+export async function decideExternalLink(
+  client: Db | Tx,
+  provider: string,
+  m: MappedIdentity,
+  lock = false,
+): Promise<Decision> {
+  const known = await client.externalIdentity.findUnique({
+    where: { provider_subject: { provider, subject: m.subject } },
+    select: { userId: true, user: { select: { isActive: true } } },
+  });
+  if (known)
+    return known.user.isActive
+      ? { kind: "known", userId: known.userId }
+      : { kind: "refuse", code: OIDC_REFUSALS.inactive };
   if (!m.email) return { kind: "create" };
   if (lock) await client.$queryRaw`SELECT 1 FROM "User" WHERE "email" = ${m.email} FOR UPDATE`;
   const byEmail = await client.user.findUnique({
     where: { email: m.email },
-    select: { id: true, isActive: true, passwordHash: true, roles: true, _count: { select: { memberships: true, identities: true } } },
+    select: {
+      id: true,
+      isActive: true,
+      passwordHash: true,
+      roles: true,
+      _count: { select: { memberships: true, identities: true } },
+    },
   });
   if (!byEmail) return { kind: "create" };
   // A provider's word about an e-mail never opens a staff or administrator account.
-  if (byEmail.roles.some((r) => r !== "APPLICANT") || byEmail._count.memberships) return { kind: "refuse", code: OIDC_REFUSALS.staff };
-  if (byEmail.passwordHash !== null || byEmail._count.identities) return { kind: "refuse", code: OIDC_REFUSALS.accountExists };
+  if (byEmail.roles.some((r) => r !== "APPLICANT") || byEmail._count.memberships)
+    return { kind: "refuse", code: OIDC_REFUSALS.staff };
+  if (byEmail.passwordHash !== null || byEmail._count.identities)
+    return { kind: "refuse", code: OIDC_REFUSALS.accountExists };
   if (!m.emailVerified) return { kind: "refuse", code: OIDC_REFUSALS.emailUnverified };
   if (!byEmail.isActive) return { kind: "refuse", code: OIDC_REFUSALS.inactive };
   return { kind: "link", userId: byEmail.id };
@@ -78,11 +97,17 @@ export async function linkExternalIdentity(db: Db, provider: string, m: MappedId
         const claimable = await tx.user.count({ where: { id: existingId, ...CLAIMABLE_ACCOUNT } });
         if (claimable !== 1) throw new OidcLinkRefused(OIDC_REFUSALS.accountExists);
       }
-      const current = await tx.user.findUniqueOrThrow({ where: { id: existingId }, select: { profile: true, roles: true } });
+      const current = await tx.user.findUniqueOrThrow({
+        where: { id: existingId },
+        select: { profile: true, roles: true },
+      });
       await tx.user.update({
         where: { id: existingId },
         data: {
-          lastName: m.lastName, firstName: m.firstName, middleName: m.middleName, ...(m.phone ? { phone: m.phone } : {}),
+          lastName: m.lastName,
+          firstName: m.firstName,
+          middleName: m.middleName,
+          ...(m.phone ? { phone: m.phone } : {}),
           profile: { ...(current.profile as Prisma.JsonObject), ...m.profile },
           roles: current.roles.includes("APPLICANT") ? undefined : { push: "APPLICANT" },
         },
@@ -98,8 +123,12 @@ export async function linkExternalIdentity(db: Db, provider: string, m: MappedId
       data: {
         // Without an e-mail from the provider the account still needs a unique address to sign in with.
         email: m.email ?? `${provider}.${m.subject}@oidc.invalid`,
-        lastName: m.lastName, firstName: m.firstName, middleName: m.middleName, phone: m.phone,
-        roles: ["APPLICANT"], profile: m.profile,
+        lastName: m.lastName,
+        firstName: m.firstName,
+        middleName: m.middleName,
+        phone: m.phone,
+        roles: ["APPLICANT"],
+        profile: m.profile,
         identities: { create: { provider, subject: m.subject } },
       },
       select: { id: true },
@@ -125,13 +154,20 @@ export const CLAIM_TTL_MS = 24 * 60 * 60 * 1000;
 /** At most one letter per account in this time: registering again and again must not flood a mailbox. */
 export const CLAIM_RESEND_MS = 10 * 60 * 1000;
 
-export const INVALID_CLAIM_LINK = "Ссылка недействительна: она уже использована, устарела или учётная запись уже активирована. Войдите или зарегистрируйтесь ещё раз — мы пришлём новую ссылку.";
+export const INVALID_CLAIM_LINK =
+  "Ссылка недействительна: она уже использована, устарела или учётная запись уже активирована. Войдите или зарегистрируйтесь ещё раз — мы пришлём новую ссылку.";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export const claimLink = (token: string, baseUrl: string = appBaseUrl()) => `${baseUrl}/claim/${token}`;
 
-export type ClaimRequest = { email: string; lastName: string; firstName: string; middleName?: string | null; phone?: string | null };
+export type ClaimRequest = {
+  email: string;
+  lastName: string;
+  firstName: string;
+  middleName?: string | null;
+  phone?: string | null;
+};
 
 /**
  * When `email` belongs to a claimable account, e-mails it a claim link (unless one went out in the
@@ -144,14 +180,22 @@ export async function requestAccountClaim(db: Db, input: ClaimRequest, now: Date
   return db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { email, ...CLAIMABLE_ACCOUNT }, select: { id: true } });
     if (!user) return false;
-    const recent = await tx.accountClaim.count({ where: { userId: user.id, usedAt: null, createdAt: { gt: new Date(now.getTime() - CLAIM_RESEND_MS) } } });
+    const recent = await tx.accountClaim.count({
+      where: { userId: user.id, usedAt: null, createdAt: { gt: new Date(now.getTime() - CLAIM_RESEND_MS) } },
+    });
     if (recent > 0) return true;
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(now.getTime() + CLAIM_TTL_MS);
     await tx.accountClaim.create({
       data: {
-        userId: user.id, tokenHash: hashToken(token), createdAt: now, expiresAt,
-        lastName: input.lastName, firstName: input.firstName, middleName: input.middleName || null, phone: input.phone || null,
+        userId: user.id,
+        tokenHash: hashToken(token),
+        createdAt: now,
+        expiresAt,
+        lastName: input.lastName,
+        firstName: input.firstName,
+        middleName: input.middleName || null,
+        phone: input.phone || null,
       },
     });
     const message = accountClaimMessage({ link: claimLink(token), expiresAt });
@@ -160,24 +204,67 @@ export async function requestAccountClaim(db: Db, input: ClaimRequest, now: Date
   });
 }
 
-export type PendingClaim = { email: string; lastName: string; firstName: string; middleName: string | null; phone: string | null };
+export type PendingClaim = {
+  email: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  phone: string | null;
+};
 
 /** What the link page shows: the address and what was typed at registration; null for a dead link. */
 export async function pendingClaim(db: Db, token: string, now: Date = new Date()): Promise<PendingClaim | null> {
   const claim = await db.accountClaim.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { expiresAt: true, usedAt: true, lastName: true, firstName: true, middleName: true, phone: true, user: { select: { email: true, ...claimableSelect } } },
+    select: {
+      expiresAt: true,
+      usedAt: true,
+      lastName: true,
+      firstName: true,
+      middleName: true,
+      phone: true,
+      user: { select: { email: true, ...claimableSelect } },
+    },
   });
   if (!claim || claim.usedAt || claim.expiresAt <= now || !isClaimable(claim.user)) return null;
-  return { email: claim.user.email, lastName: claim.lastName, firstName: claim.firstName, middleName: claim.middleName, phone: claim.phone };
+  return {
+    email: claim.user.email,
+    lastName: claim.lastName,
+    firstName: claim.firstName,
+    middleName: claim.middleName,
+    phone: claim.phone,
+  };
 }
 
-const claimableSelect = { isActive: true, passwordHash: true, roles: true, _count: { select: { identities: true, memberships: true } } } as const;
-function isClaimable(u: { isActive: boolean; passwordHash: string | null; roles: string[]; _count: { identities: number; memberships: number } }): boolean {
-  return u.isActive && u.passwordHash === null && u._count.identities === 0 && u._count.memberships === 0 && u.roles.every((r) => r === "APPLICANT");
+const claimableSelect = {
+  isActive: true,
+  passwordHash: true,
+  roles: true,
+  _count: { select: { identities: true, memberships: true } },
+} as const;
+function isClaimable(u: {
+  isActive: boolean;
+  passwordHash: string | null;
+  roles: string[];
+  _count: { identities: number; memberships: number };
+}): boolean {
+  return (
+    u.isActive &&
+    u.passwordHash === null &&
+    u._count.identities === 0 &&
+    u._count.memberships === 0 &&
+    u.roles.every((r) => r === "APPLICANT")
+  );
 }
 
-export type ClaimInput = { token: string; passwordHash: string; lastName: string; firstName: string; middleName?: string | null; phone?: string | null };
+export type ClaimInput = {
+  token: string;
+  passwordHash: string;
+  lastName: string;
+  firstName: string;
+  middleName?: string | null;
+  phone?: string | null;
+};
 
 /**
  * Takes the account: sets the password, name and phone, in one transaction with using the token up.
@@ -187,8 +274,16 @@ export type ClaimInput = { token: string; passwordHash: string; lastName: string
 export async function claimAccount(db: Db, input: ClaimInput, now: Date = new Date()): Promise<{ email: string }> {
   return db.$transaction(async (tx) => {
     // The conditional update is the single-use guard: of two requests with one token, one wins.
-    const claim = await tx.accountClaim.findUnique({ where: { tokenHash: hashToken(input.token) }, select: { id: true, userId: true } });
-    const used = claim ? await tx.accountClaim.updateMany({ where: { id: claim.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } }) : { count: 0 };
+    const claim = await tx.accountClaim.findUnique({
+      where: { tokenHash: hashToken(input.token) },
+      select: { id: true, userId: true },
+    });
+    const used = claim
+      ? await tx.accountClaim.updateMany({
+          where: { id: claim.id, usedAt: null, expiresAt: { gt: now } },
+          data: { usedAt: now },
+        })
+      : { count: 0 };
     if (!claim || used.count !== 1) throw new AppError("PRECONDITION", INVALID_CLAIM_LINK);
     // Lock the account, then claim it only while nobody can sign in to it yet: another link of the
     // same account, or a first sign-in through the identity provider, may have taken it meanwhile.
@@ -196,8 +291,11 @@ export async function claimAccount(db: Db, input: ClaimInput, now: Date = new Da
     const taken = await tx.user.updateMany({
       where: { id: claim.userId, ...CLAIMABLE_ACCOUNT },
       data: {
-        passwordHash: input.passwordHash, lastName: input.lastName, firstName: input.firstName,
-        middleName: input.middleName || null, ...(input.phone ? { phone: input.phone } : {}),
+        passwordHash: input.passwordHash,
+        lastName: input.lastName,
+        firstName: input.firstName,
+        middleName: input.middleName || null,
+        ...(input.phone ? { phone: input.phone } : {}),
       },
     });
     if (taken.count !== 1) throw new AppError("PRECONDITION", INVALID_CLAIM_LINK);

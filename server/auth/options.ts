@@ -45,7 +45,10 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       id: "credentials",
       name: "Электронная почта и пароль",
-      credentials: { email: { label: "Электронная почта", type: "email" }, password: { label: "Пароль", type: "password" } },
+      credentials: {
+        email: { label: "Электронная почта", type: "email" },
+        password: { label: "Пароль", type: "password" },
+      },
       async authorize(raw) {
         const parsed = zSignInInput.safeParse(raw);
         if (!parsed.success) return null;
@@ -54,7 +57,13 @@ export const authOptions: NextAuthOptions = {
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
         if (!user || !user.isActive || !user.passwordHash || !ok) return null;
         const identity = toIdentity(user);
-        return { id: identity.id, email: identity.email, name: identity.name, roles: identity.roles, departmentIds: identity.departmentIds };
+        return {
+          id: identity.id,
+          email: identity.email,
+          name: identity.name,
+          roles: identity.roles,
+          departmentIds: identity.departmentIds,
+        };
       },
     }),
     ...oidcProvider(),
@@ -65,7 +74,11 @@ export const authOptions: NextAuthOptions = {
       if (!oidc || !profile) return false;
       // A refusal (an address of an account the provider may not open, see mutations.ts) goes to the
       // sign-in page as ?error=<code>, which explains it; next-auth passes a thrown message on.
-      const decision = await decideExternalLink(getDb(), oidc.issuer, mapClaims(profile as Record<string, unknown>, oidc.claims));
+      const decision = await decideExternalLink(
+        getDb(),
+        oidc.issuer,
+        mapClaims(profile as Record<string, unknown>, oidc.claims),
+      );
       if (decision.kind === "refuse") throw new Error(decision.code);
       return true;
     },
@@ -73,7 +86,11 @@ export const authOptions: NextAuthOptions = {
       if (account?.provider === "oidc" && oidc && profile) {
         // Link (or create) the local applicant and refresh the identity profile from the claims. The
         // decision of signIn above is taken again here, in the linking transaction.
-        const identity = await linkExternalIdentity(getDb(), oidc.issuer, mapClaims(profile as Record<string, unknown>, oidc.claims));
+        const identity = await linkExternalIdentity(
+          getDb(),
+          oidc.issuer,
+          mapClaims(profile as Record<string, unknown>, oidc.claims),
+        );
         token.sub = identity.id;
         token.email = identity.email;
         token.name = identity.name;

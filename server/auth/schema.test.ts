@@ -5,15 +5,47 @@ import { describe, expect, it } from "vitest";
 import { normalizePhone, validateEmail, validatePhone } from "../regulation/identifiers";
 import { claimFormSchema, passwordMentionsEmail, zClaimInput, zEmail, zOptionalPhone, zRegisterInput } from "./schema";
 
-const base = { lastName: "Смирнова", firstName: "Анна", email: "anna@example.ru", password: "Надёжный-пароль-42", passwordConfirm: "Надёжный-пароль-42", consent: true };
+const base = {
+  lastName: "Смирнова",
+  firstName: "Анна",
+  email: "anna@example.ru",
+  password: "Надёжный-пароль-42",
+  passwordConfirm: "Надёжный-пароль-42",
+  consent: true,
+};
 
 const PHONES = [
-  "+7 912 345-67-89", "8 (912) 345-67-89", "89123456789", "79123456789", "9123456789", "912 345 67 89", "8-495-123-45-67", "+7 (3467) 33-00-00",
-  "+70001234567", "+71234567890", "+7 912 345-67-8", "8 912 345-67-899", "812 345 67 89", "+44 20 7946 0958", "+7 912 345-67-8x", "12345",
+  "+7 912 345-67-89",
+  "8 (912) 345-67-89",
+  "89123456789",
+  "79123456789",
+  "9123456789",
+  "912 345 67 89",
+  "8-495-123-45-67",
+  "+7 (3467) 33-00-00",
+  "+70001234567",
+  "+71234567890",
+  "+7 912 345-67-8",
+  "8 912 345-67-899",
+  "812 345 67 89",
+  "+44 20 7946 0958",
+  "+7 912 345-67-8x",
+  "12345",
 ];
 const EMAILS = [
-  "ivanov@mail.ru", "I.Ivanov+gos@Example.COM", "иванов@почта.рф", "иван@почта.рф", "a_b-c@sub.domain.org",
-  "не-почта", "ivanov.mail.ru", "ivanov@@mail.ru", "ivanov@mail", "ivanov@mail,ru", "ivanov@mаil.ru" /* Cyrillic а */, ".ivanov@mail.ru", "ivan ov@mail.ru",
+  "ivanov@mail.ru",
+  "I.Ivanov+gos@Example.COM",
+  "иванов@почта.рф",
+  "иван@почта.рф",
+  "a_b-c@sub.domain.org",
+  "не-почта",
+  "ivanov.mail.ru",
+  "ivanov@@mail.ru",
+  "ivanov@mail",
+  "ivanov@mail,ru",
+  "ivanov@mаil.ru" /* Cyrillic а */,
+  ".ivanov@mail.ru",
+  "ivan ov@mail.ru",
 ];
 
 describe("registration checks e-mail and phone like the application form", () => {
@@ -55,15 +87,36 @@ describe("passwords of registration and of a claim link", () => {
   it("refuse a password with the mailbox name, whichever case", () => {
     expect(passwordMentionsEmail("xAnna-2026-пароль", "anna@example.ru")).toBe(true);
     expect(passwordMentionsEmail("Надёжный-пароль-42", "anna@example.ru")).toBe(false);
-    expect(zRegisterInput.safeParse({ ...base, password: "anna-пароль-2026", passwordConfirm: "anna-пароль-2026" }).error?.issues[0]?.message).toBe("Пароль не должен содержать адрес электронной почты");
+    expect(
+      zRegisterInput.safeParse({ ...base, password: "anna-пароль-2026", passwordConfirm: "anna-пароль-2026" }).error
+        ?.issues[0]?.message,
+    ).toBe("Пароль не должен содержать адрес электронной почты");
   });
 
   it("are checked on the claim page with the link's address and the same rules", () => {
-    const fields = { lastName: "Петров", firstName: "Семён", phone: "912 345 67 89", password: "Надёжный-пароль-42", passwordConfirm: "Надёжный-пароль-42" };
+    const fields = {
+      lastName: "Петров",
+      firstName: "Семён",
+      phone: "912 345 67 89",
+      password: "Надёжный-пароль-42",
+      passwordConfirm: "Надёжный-пароль-42",
+    };
     expect(claimFormSchema("petrov@example.ru").parse(fields).phone).toBe("+79123456789");
-    expect(claimFormSchema("petrov@example.ru").safeParse({ ...fields, password: "petrov-2026-x", passwordConfirm: "petrov-2026-x" }).success).toBe(false);
-    expect(claimFormSchema("petrov@example.ru").safeParse({ ...fields, passwordConfirm: "другой-пароль-42" }).error?.issues[0]?.message).toBe("Пароли не совпадают");
-    expect(claimFormSchema("petrov@example.ru").safeParse({ ...fields, password: "short1", passwordConfirm: "short1" }).success).toBe(false);
+    expect(
+      claimFormSchema("petrov@example.ru").safeParse({
+        ...fields,
+        password: "petrov-2026-x",
+        passwordConfirm: "petrov-2026-x",
+      }).success,
+    ).toBe(false);
+    expect(
+      claimFormSchema("petrov@example.ru").safeParse({ ...fields, passwordConfirm: "другой-пароль-42" }).error
+        ?.issues[0]?.message,
+    ).toBe("Пароли не совпадают");
+    expect(
+      claimFormSchema("petrov@example.ru").safeParse({ ...fields, password: "short1", passwordConfirm: "short1" })
+        .success,
+    ).toBe(false);
     expect(zClaimInput.safeParse({ ...fields, token: "x".repeat(43) }).success).toBe(true);
     expect(zClaimInput.safeParse({ ...fields, token: "" }).success).toBe(false);
     expect(zClaimInput.safeParse({ ...fields, phone: "+70001234567", token: "x".repeat(43) }).success).toBe(false);

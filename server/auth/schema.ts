@@ -11,7 +11,10 @@ const namePart = (label: string) =>
     .trim()
     .min(1, `Укажите ${label}`)
     .max(60, `${label[0]!.toUpperCase()}${label.slice(1)}: не больше 60 символов`)
-    .regex(/^[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z' -]*$/, `${label[0]!.toUpperCase()}${label.slice(1)}: только буквы, дефис, апостроф и пробел`);
+    .regex(
+      /^[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z' -]*$/,
+      `${label[0]!.toUpperCase()}${label.slice(1)}: только буквы, дефис, апостроф и пробел`,
+    );
 
 /** An account's address: the form's e-mail rule, stored lower-cased (sign-in compares lower-cased). */
 export const zEmail = z
@@ -64,8 +67,10 @@ const passwordFields = {
 };
 
 function checkPasswords(v: { password: string; passwordConfirm: string }, email: string | null, ctx: z.RefinementCtx) {
-  if (v.password !== v.passwordConfirm) ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "Пароли не совпадают" });
-  if (email !== null && passwordMentionsEmail(v.password, email)) ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MENTIONS_EMAIL });
+  if (v.password !== v.passwordConfirm)
+    ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "Пароли не совпадают" });
+  if (email !== null && passwordMentionsEmail(v.password, email))
+    ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MENTIONS_EMAIL });
 }
 
 export const zRegisterInput = z

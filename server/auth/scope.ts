@@ -39,7 +39,11 @@ export async function staffScope(db: Db, identity: Pick<Identity, "id" | "member
     }
   }
   const rolesByDepartment = new Map<string, readonly Role[]>([...roles].map(([id, set]) => [id, [...set]]));
-  return { userId: identity.id, departmentIds: [...rolesByDepartment.keys()], rolesByDepartment } as unknown as StaffScope;
+  return {
+    userId: identity.id,
+    departmentIds: [...rolesByDepartment.keys()],
+    rolesByDepartment,
+  } as unknown as StaffScope;
 }
 
 /** Departments of the scope where the user has one of `roles` (held there or in a department above it). */

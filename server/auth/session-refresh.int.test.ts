@@ -15,14 +15,26 @@ beforeAll(async () => {
   // getDb() in the callback reads DATABASE_URL once, on first use.
   process.env.DATABASE_URL = t.url;
   const { authOptions } = await import("./options");
-  jwt = (token) => authOptions.callbacks!.jwt!({ token } as Parameters<NonNullable<NonNullable<typeof authOptions.callbacks>["jwt"]>>[0]) as Promise<JWT>;
+  jwt = (token) =>
+    authOptions.callbacks!.jwt!({ token } as Parameters<
+      NonNullable<NonNullable<typeof authOptions.callbacks>["jwt"]>
+    >[0]) as Promise<JWT>;
 });
 afterAll(() => t.drop());
 
 describe("the session token", () => {
   it("follows the account's roles and ends when the account is deactivated", async () => {
-    const executor = await t.db.user.findUniqueOrThrow({ where: { email: "executor@demo.reglament.ru" }, include: { memberships: true } });
-    const stale: JWT = { sub: executor.id, email: executor.email, name: "x", roles: ["EXECUTOR", "HEAD"], departmentIds: [] };
+    const executor = await t.db.user.findUniqueOrThrow({
+      where: { email: "executor@demo.reglament.ru" },
+      include: { memberships: true },
+    });
+    const stale: JWT = {
+      sub: executor.id,
+      email: executor.email,
+      name: "x",
+      roles: ["EXECUTOR", "HEAD"],
+      departmentIds: [],
+    };
     expect((await jwt(stale)).roles).toEqual(["EXECUTOR"]);
 
     await t.db.user.update({ where: { id: executor.id }, data: { roles: { push: "ADMIN" } } });

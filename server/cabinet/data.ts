@@ -9,11 +9,20 @@ export async function myApplications(db: Db, ownerId: string) {
     orderBy: { updatedAt: "desc" },
     take: 100,
     select: {
-      id: true, status: true, registrationNumber: true, submittedAt: true, dueAt: true, updatedAt: true, currentStage: true,
+      id: true,
+      status: true,
+      registrationNumber: true,
+      submittedAt: true,
+      dueAt: true,
+      updatedAt: true,
+      currentStage: true,
       ownerId: true,
       service: { select: { title: true, code: true } },
     },
   });
   // Co-applicants see the joint application too, and open their own section of it (R15).
-  return rows.map(({ ownerId: owner, ...a }) => ({ ...a, role: owner === ownerId ? ("owner" as const) : ("co_applicant" as const) }));
+  return rows.map(({ ownerId: owner, ...a }) => ({
+    ...a,
+    role: owner === ownerId ? ("owner" as const) : ("co_applicant" as const),
+  }));
 }

@@ -11,8 +11,12 @@ import { WorkingCalendar } from "./working-calendar";
 import type { DeadlineContext } from "./deadline-status";
 
 const TO_DB: Record<DayKind, DbDayKind> = {
-  working: "WORKING", shortened: "SHORTENED", weekend: "WEEKEND", holiday: "HOLIDAY",
-  transferred_off: "TRANSFERRED_OFF", transferred_working: "TRANSFERRED_WORKING",
+  working: "WORKING",
+  shortened: "SHORTENED",
+  weekend: "WEEKEND",
+  holiday: "HOLIDAY",
+  transferred_off: "TRANSFERRED_OFF",
+  transferred_working: "TRANSFERRED_WORKING",
 };
 const FROM_DB = Object.fromEntries(Object.entries(TO_DB).map(([k, v]) => [v, k])) as Record<DbDayKind, DayKind>;
 
@@ -23,7 +27,13 @@ export async function saveCalendarYear(db: Db, year: CalendarYear): Promise<void
   await db.$transaction([
     db.calendarDay.deleteMany({ where: { date: { gte: from, lt: to } } }),
     db.calendarDay.createMany({
-      data: year.days.map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), kind: TO_DB[d.kind], working: d.working, workMinutes: d.workMinutes, note: d.note ?? null })),
+      data: year.days.map((d) => ({
+        date: new Date(`${d.date}T00:00:00Z`),
+        kind: TO_DB[d.kind],
+        working: d.working,
+        workMinutes: d.workMinutes,
+        note: d.note ?? null,
+      })),
     }),
     db.calendarYear.upsert({
       where: { year: year.year },
@@ -39,7 +49,9 @@ export async function saveCalendarYear(db: Db, year: CalendarYear): Promise<void
  * Code alone must not shadow the official calendar later. Returns how many years were written.
  */
 export async function loadCalendarYears(db: Db, years: number[]): Promise<number> {
-  const stored = new Map((await db.calendarYear.findMany({ select: { year: true, provisional: true } })).map((y) => [y.year, y.provisional]));
+  const stored = new Map(
+    (await db.calendarYear.findMany({ select: { year: true, provisional: true } })).map((y) => [y.year, y.provisional]),
+  );
   let loaded = 0;
   for (const y of years) {
     const known = calendarYear(y);
@@ -56,10 +68,18 @@ export async function readCalendarYears(db: Db): Promise<CalendarYear[]> {
     db.calendarYear.findMany({ orderBy: { year: "asc" } }),
     db.calendarDay.findMany({ orderBy: { date: "asc" } }),
   ]);
-  const byYear = new Map<number, CalendarYear>(years.map((y) => [y.year, { year: y.year, provisional: y.provisional, source: y.source, days: [] }]));
+  const byYear = new Map<number, CalendarYear>(
+    years.map((y) => [y.year, { year: y.year, provisional: y.provisional, source: y.source, days: [] }]),
+  );
   for (const d of days) {
     const iso = d.date.toISOString().slice(0, 10);
-    byYear.get(d.date.getUTCFullYear())?.days.push({ date: iso, kind: FROM_DB[d.kind], working: d.working, workMinutes: d.workMinutes, note: d.note ?? undefined });
+    byYear.get(d.date.getUTCFullYear())?.days.push({
+      date: iso,
+      kind: FROM_DB[d.kind],
+      working: d.working,
+      workMinutes: d.workMinutes,
+      note: d.note ?? undefined,
+    });
   }
   return [...byYear.values()].filter((y) => y.days.length > 0);
 }
@@ -69,7 +89,10 @@ export async function readCalendarYears(db: Db): Promise<CalendarYear[]> {
  * decree data, then to the Labour Code, so deadlines are always computable.
  */
 export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
-  return new WorkingCalendar(await readCalendarYears(db), { utcOffsetMinutes: config().utcOffsetMinutes, deriveYear: calendarYear });
+  return new WorkingCalendar(await readCalendarYears(db), {
+    utcOffsetMinutes: config().utcOffsetMinutes,
+    deriveYear: calendarYear,
+  });
 }
 
 /**

@@ -64,7 +64,10 @@ describe("deadlineStatus", () => {
 
   it("the query ranges hold exactly the due instants of each status", () => {
     const within = (t: number, r: { lt?: Date; gte?: Date; lte?: Date; gt?: Date }) =>
-      (r.lt === undefined || t < r.lt.getTime()) && (r.gte === undefined || t >= r.gte.getTime()) && (r.lte === undefined || t <= r.lte.getTime()) && (r.gt === undefined || t > r.gt.getTime());
+      (r.lt === undefined || t < r.lt.getTime()) &&
+      (r.gte === undefined || t >= r.gte.getTime()) &&
+      (r.lte === undefined || t <= r.lte.getTime()) &&
+      (r.gt === undefined || t > r.gt.getTime());
     fc.assert(
       fc.property(
         fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 11, 31) }),
@@ -73,18 +76,24 @@ describe("deadlineStatus", () => {
         fc.boolean(),
         (now, delta, threshold, onDayEnd) => {
           // Stage deadlines are ends of local days; check those and arbitrary instants alike.
-          const due = onDayEnd ? cal.addCalendarDays(new Date(now - 40 * 86_400_000), Math.round(delta / 86_400_000) + 40) : new Date(now + delta);
+          const due = onDayEnd
+            ? cal.addCalendarDays(new Date(now - 40 * 86_400_000), Math.round(delta / 86_400_000) + 40)
+            : new Date(now + delta);
           const ctx = { now: new Date(now), calendar: cal, dueSoonWorkingDays: threshold };
           const ranges = deadlineRanges(ctx);
           const status = deadlineStatus(due, ctx.now, cal, ctx);
-          expect((["overdue", "due_soon", "on_time"] as const).filter((s) => within(due.getTime(), ranges[s]))).toEqual([status]);
+          expect((["overdue", "due_soon", "on_time"] as const).filter((s) => within(due.getTime(), ranges[s]))).toEqual(
+            [status],
+          );
         },
       ),
     );
   });
 
   it("rejects a negative threshold", () => {
-    expect(() => deadlineRanges({ now: at("2026-03-04T10:00"), calendar: cal, dueSoonWorkingDays: -1 })).toThrow(RangeError);
+    expect(() => deadlineRanges({ now: at("2026-03-04T10:00"), calendar: cal, dueSoonWorkingDays: -1 })).toThrow(
+      RangeError,
+    );
     expect(() => deadlineStatus(dueAt, at("2026-03-04T10:00"), cal, { dueSoonWorkingDays: -1 })).toThrow(RangeError);
   });
 

@@ -63,7 +63,11 @@ export function deadlineStatus(
  * (`addWorkingDays`), which is where `countWorkingDays(now, dueAt)` passes the threshold.
  * Plain `{ lt, gte, lte, gt }` objects: a Prisma DateTime filter as they are.
  */
-export function deadlineRanges(ctx: DeadlineContext): { overdue: { lt: Date }; due_soon: { gte: Date; lte: Date }; on_time: { gt: Date } } {
+export function deadlineRanges(ctx: DeadlineContext): {
+  overdue: { lt: Date };
+  due_soon: { gte: Date; lte: Date };
+  on_time: { gt: Date };
+} {
   checkOptions(ctx);
   const dueSoonUntil = ctx.calendar.addWorkingDays(ctx.now, ctx.dueSoonWorkingDays);
   return { overdue: { lt: ctx.now }, due_soon: { gte: ctx.now, lte: dueSoonUntil }, on_time: { gt: dueSoonUntil } };

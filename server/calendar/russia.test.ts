@@ -24,8 +24,9 @@ function dates(year: number, spec: string): string[] {
     const [md, endDay] = part.trim().split("..");
     const [m, d] = (md ?? "").split("-").map(Number);
     const last = endDay ? Number(endDay) : (d as number);
-    return Array.from({ length: last - (d as number) + 1 }, (_, i) =>
-      `${year}-${String(m).padStart(2, "0")}-${String((d as number) + i).padStart(2, "0")}`,
+    return Array.from(
+      { length: last - (d as number) + 1 },
+      (_, i) => `${year}-${String(m).padStart(2, "0")}-${String((d as number) + i).padStart(2, "0")}`,
     );
   });
 }
@@ -47,8 +48,9 @@ describe("2025, decree № 1335 of 04.10.2024", () => {
   });
 
   it("has the official working days per month", () => {
-    const perMonth = Array.from({ length: 12 }, (_, m) =>
-      y.days.filter((d) => d.working && Number(d.date.slice(5, 7)) === m + 1).length,
+    const perMonth = Array.from(
+      { length: 12 },
+      (_, m) => y.days.filter((d) => d.working && Number(d.date.slice(5, 7)) === m + 1).length,
     );
     expect(perMonth).toEqual([17, 20, 21, 22, 18, 19, 23, 21, 22, 23, 19, 22]);
   });
@@ -139,7 +141,8 @@ describe("Labour Code derivation (no decree)", () => {
   it("moves non-January holidays on a weekend to the next working day, not January ones", () => {
     const d = byDate(deriveYearFromLabourCode(2027));
     // 2027: May 1 Sat -> Mon May 3; May 9 Sun -> Mon May 10; Jun 12 Sat -> Mon Jun 14.
-    for (const date of ["2027-05-03", "2027-05-10", "2027-06-14"]) expect(d.get(date)?.kind, date).toBe("transferred_off");
+    for (const date of ["2027-05-03", "2027-05-10", "2027-06-14"])
+      expect(d.get(date)?.kind, date).toBe("transferred_off");
     // Jan 2-3 2027 are a weekend inside the New Year break: only a decree moves them.
     expect(d.get("2027-01-11")?.working).toBe(true);
     // A working Dec 31 precedes Jan 1 and is shortened.

@@ -8,15 +8,7 @@
  * and the tests check the totals the Ministry of Labour publishes (247 days in 2025 and 2026).
  */
 import type { CalendarDay, CalendarYear, DayKind } from "./types";
-import {
-  assertYear,
-  dayNumberOf,
-  daysInYear,
-  isoDateOf,
-  isWeekend,
-  parseDate,
-  yearOf,
-} from "./civil-date";
+import { assertYear, dayNumberOf, daysInYear, isoDateOf, isWeekend, parseDate, yearOf } from "./civil-date";
 
 export const NORMAL_WORK_MINUTES = 480;
 /** Art. 95 ТК РФ: the working day right before a non-working holiday is one hour shorter. */
@@ -122,8 +114,18 @@ const LABOUR_CODE_SOURCE =
   "Расчёт по ст. 112 и 95 Трудового кодекса РФ; постановление Правительства РФ о переносе выходных дней на этот год не учтено (предварительные данные)";
 
 const MONTHS_GENITIVE = [
-  "января", "февраля", "марта", "апреля", "мая", "июня",
-  "июля", "августа", "сентября", "октября", "ноября", "декабря",
+  "января",
+  "февраля",
+  "марта",
+  "апреля",
+  "мая",
+  "июня",
+  "июля",
+  "августа",
+  "сентября",
+  "октября",
+  "ноября",
+  "декабря",
 ];
 
 /** "23 февраля" — the form used in Russian legal texts. */
@@ -177,9 +179,7 @@ function buildYear(year: number, decree: TransferDecree | undefined): CalendarYe
     const d = at(target, "art. 112 transfer");
     d.kind = "transferred_off";
     d.autoTransferFrom = hn;
-    d.notes.push(
-      `Выходной день, перенесённый с ${ruDate(hn)} (${h.name} в выходной день) — ч. 2 ст. 112 ТК РФ`,
-    );
+    d.notes.push(`Выходной день, перенесённый с ${ruDate(hn)} (${h.name} в выходной день) — ч. 2 ст. 112 ТК РФ`);
   }
 
   // 3. The decree's transfers.

@@ -16,13 +16,7 @@
  *   pre-holiday: it keeps this kind and has `workMinutes` 420 (the shortening is read from the
  *   minutes, the kind records that it is a weekend day worked by decree).
  */
-export type DayKind =
-  | "working"
-  | "shortened"
-  | "weekend"
-  | "holiday"
-  | "transferred_off"
-  | "transferred_working";
+export type DayKind = "working" | "shortened" | "weekend" | "holiday" | "transferred_off" | "transferred_working";
 
 export type CalendarDay = {
   /** Local civil date, YYYY-MM-DD. */

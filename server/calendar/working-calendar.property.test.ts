@@ -39,7 +39,7 @@ function makeReference(offsetMinutes: number, startMinutes: number) {
   return {
     addWorkingDays(t: number, n: number): number {
       let d = takeIn(t);
-      for (let left = n; left > 0; ) {
+      for (let left = n; left > 0;) {
         d = nextDate(d);
         if (refDay(d).working) left -= 1;
       }
@@ -54,7 +54,7 @@ function makeReference(offsetMinutes: number, startMinutes: number) {
     countWorkingDays(from: number, to: number): number {
       const last = localDate(to);
       let count = 0;
-      for (let d = takeIn(from); d < last; ) {
+      for (let d = takeIn(from); d < last;) {
         d = nextDate(d);
         if (refDay(d).working) count += 1;
       }
@@ -72,7 +72,7 @@ function makeReference(offsetMinutes: number, startMinutes: number) {
       }
       cur = Math.max(cur, hoursStart(d));
       // Consume day by day; a period may end exactly at closing time.
-      for (let left = n * MS_MIN; ; ) {
+      for (let left = n * MS_MIN; ;) {
         const available = hoursEnd(d) - cur;
         if (left <= available) return cur + left;
         left -= available;
@@ -108,16 +108,18 @@ const TO = Date.UTC(2028, 0, 1) - 1;
  * midnight, opening and closing times, each ±1 ms). Edges are relative to UTC+5 local days and
  * are edges for the other setups too only by coincidence, which the uniform branch covers.
  */
-const instantArb = fc.oneof(
-  fc.integer({ min: FROM, max: TO }),
-  fc
-    .tuple(
-      fc.integer({ min: 0, max: 3 * 365 }),
-      fc.constantFrom(0, 9 * 60, 8 * 60, 16 * 60, 17 * 60, 18 * 60, 20 * 60),
-      fc.constantFrom(-1, 0, 1),
-    )
-    .map(([day, minute, ms]) => FROM + day * MS_DAY - 300 * MS_MIN + minute * MS_MIN + ms),
-).map((t) => new Date(t));
+const instantArb = fc
+  .oneof(
+    fc.integer({ min: FROM, max: TO }),
+    fc
+      .tuple(
+        fc.integer({ min: 0, max: 3 * 365 }),
+        fc.constantFrom(0, 9 * 60, 8 * 60, 16 * 60, 17 * 60, 18 * 60, 20 * 60),
+        fc.constantFrom(-1, 0, 1),
+      )
+      .map(([day, minute, ms]) => FROM + day * MS_DAY - 300 * MS_MIN + minute * MS_MIN + ms),
+  )
+  .map((t) => new Date(t));
 const nArb = fc.integer({ min: 0, max: 60 });
 const RUNS = { numRuns: 400 };
 

@@ -172,7 +172,9 @@ describe("input checks", () => {
     expect(() => cal.addWorkingDays(new Date(Number.NaN), 1)).toThrow(RangeError);
     const [y2025] = calendarYears([2025]);
     if (!y2025) throw new Error("no 2025");
-    expect(() => new WorkingCalendar([{ ...y2025, days: y2025.days.slice(1) }], { utcOffsetMinutes: OFFSET })).toThrow(RangeError);
+    expect(() => new WorkingCalendar([{ ...y2025, days: y2025.days.slice(1) }], { utcOffsetMinutes: OFFSET })).toThrow(
+      RangeError,
+    );
     expect(() => new WorkingCalendar([y2025, y2025], { utcOffsetMinutes: OFFSET })).toThrow(RangeError);
   });
 

@@ -199,7 +199,10 @@ export class WorkingCalendar {
     const entry = this.dayAt(day); // ensures the year is loaded
     const range = this.requireRange();
     const i = day - range.firstDay;
-    const intoHours = Math.min(Math.max(t + this.offsetMs - day * MS_PER_DAY - this.startMs, 0), entry.workMinutes * MS_PER_MINUTE);
+    const intoHours = Math.min(
+      Math.max(t + this.offsetMs - day * MS_PER_DAY - this.startMs, 0),
+      entry.workMinutes * MS_PER_MINUTE,
+    );
     // Position on the "work-time axis" (ms of work since the start of the range), then the target.
     const target = (range.cumMinutes[i] as number) * MS_PER_MINUTE + intoHours + n * MS_PER_MINUTE;
     const targetMinutes = target / MS_PER_MINUTE;

@@ -31,12 +31,31 @@ export async function getServiceInfo(db: Db, code: string) {
   const service = await db.service.findUnique({
     where: { code },
     select: {
-      id: true, code: true, title: true, isActive: true,
-      department: { select: { name: true, address: true, phone: true, email: true, schedule: true, parent: { select: { name: true, address: true, phone: true, email: true, schedule: true } } } },
+      id: true,
+      code: true,
+      title: true,
+      isActive: true,
+      department: {
+        select: {
+          name: true,
+          address: true,
+          phone: true,
+          email: true,
+          schedule: true,
+          parent: { select: { name: true, address: true, phone: true, email: true, schedule: true } },
+        },
+      },
     },
   });
   if (!service || !service.isActive) return null;
   const version = await versionInForce(db, service.id);
   if (!version) return null;
-  return { code: service.code, title: service.title, department: service.department, version: version.version, effectiveFrom: version.effectiveFrom, document: version.document };
+  return {
+    code: service.code,
+    title: service.title,
+    department: service.department,
+    version: version.version,
+    effectiveFrom: version.effectiveFrom,
+    document: version.document,
+  };
 }

@@ -21,20 +21,41 @@ describe(`migration ${MIGRATION}`, () => {
     // The database as it was just before this migration.
     const before = mkdtempSync(path.join(tmpdir(), "reglament-mig-"));
     const names = readMigrations().map((m) => m.name);
-    for (const name of names.slice(0, names.indexOf(MIGRATION))) cpSync(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
+    for (const name of names.slice(0, names.indexOf(MIGRATION)))
+      cpSync(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
     await migrate(t.url, before);
 
     const q = (sql: string) => t.db.$executeRawUnsafe(sql);
-    await q(`INSERT INTO "Department" (id, code, name, kind) VALUES ('00000000-0000-0000-0000-000000000001', 'roads', 'Отдел', 'UNIT')`);
-    await q(`INSERT INTO "User" (id, email, "lastName", "firstName", "middleName", "updatedAt") VALUES ('00000000-0000-0000-0000-000000000002', 'a@example.ru', 'Иванов', 'Иван', NULL, now())`);
-    await q(`INSERT INTO "Service" (id, code, title, "departmentId") VALUES ('00000000-0000-0000-0000-000000000003', 'road-info', 'Услуга', '00000000-0000-0000-0000-000000000001')`);
-    await q(`INSERT INTO "RegulationVersion" (id, "serviceId", version, document, checksum) VALUES ('00000000-0000-0000-0000-000000000004', '00000000-0000-0000-0000-000000000003', 1, '{}', 'x')`);
+    await q(
+      `INSERT INTO "Department" (id, code, name, kind) VALUES ('00000000-0000-0000-0000-000000000001', 'roads', 'Отдел', 'UNIT')`,
+    );
+    await q(
+      `INSERT INTO "User" (id, email, "lastName", "firstName", "middleName", "updatedAt") VALUES ('00000000-0000-0000-0000-000000000002', 'a@example.ru', 'Иванов', 'Иван', NULL, now())`,
+    );
+    await q(
+      `INSERT INTO "Service" (id, code, title, "departmentId") VALUES ('00000000-0000-0000-0000-000000000003', 'road-info', 'Услуга', '00000000-0000-0000-0000-000000000001')`,
+    );
+    await q(
+      `INSERT INTO "RegulationVersion" (id, "serviceId", version, document, checksum) VALUES ('00000000-0000-0000-0000-000000000004', '00000000-0000-0000-0000-000000000003', 1, '{}', 'x')`,
+    );
     const app = (n: number, data: object, number: string | null) =>
       q(`INSERT INTO "Application" (id, "serviceId", "regulationVersionId", "departmentId", "ownerId", data, "registrationNumber", "updatedAt")
          VALUES ('00000000-0000-0000-0001-00000000000${n}', '00000000-0000-0000-0000-000000000003', '00000000-0000-0000-0000-000000000004',
                  '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002', '${JSON.stringify(data)}', ${number ? `'${number}'` : "NULL"}, now())`);
-    await app(1, { applicant_type: "legal", org_name: "ООО «Дороги»", full_name: { lastName: "Петров", firstName: "Пётр" } }, "R-1");
-    await app(2, { applicant_type: "individual", org_name: "ООО «Дороги»", full_name: { lastName: "Петров", firstName: "Пётр", middleName: "Петрович" } }, "R-2");
+    await app(
+      1,
+      { applicant_type: "legal", org_name: "ООО «Дороги»", full_name: { lastName: "Петров", firstName: "Пётр" } },
+      "R-1",
+    );
+    await app(
+      2,
+      {
+        applicant_type: "individual",
+        org_name: "ООО «Дороги»",
+        full_name: { lastName: "Петров", firstName: "Пётр", middleName: "Петрович" },
+      },
+      "R-2",
+    );
     await app(3, { applicant_type: "individual" }, "R-3");
     await app(4, { applicant_type: "legal", org_name: "  " }, "R-4");
     await app(5, { full_name: { lastName: "Сидоров", firstName: "Семён" } }, null);

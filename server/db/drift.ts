@@ -28,8 +28,11 @@ function differences(a: Catalog, b: Catalog): string[] {
   for (const key of Object.keys({ ...a, ...b })) {
     const left = (a[key] ?? []) as unknown[];
     const right = (b[key] ?? []) as unknown[];
-    for (const row of left) if (!right.some((r) => isDeepStrictEqual(r, row))) out.push(`only in migrations: ${key} ${JSON.stringify(row)}`);
-    for (const row of right) if (!left.some((r) => isDeepStrictEqual(r, row))) out.push(`only in schema.prisma: ${key} ${JSON.stringify(row)}`);
+    for (const row of left)
+      if (!right.some((r) => isDeepStrictEqual(r, row))) out.push(`only in migrations: ${key} ${JSON.stringify(row)}`);
+    for (const row of right)
+      if (!left.some((r) => isDeepStrictEqual(r, row)))
+        out.push(`only in schema.prisma: ${key} ${JSON.stringify(row)}`);
   }
   return out;
 }

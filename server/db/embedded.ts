@@ -30,7 +30,8 @@ function allowTraversal(dir: string, quiet?: boolean) {
     }
     if (path.dirname(d) === d) break;
   }
-  if (opened.length && !quiet) console.log(`[reglament] running as root: let the postgres user pass through ${opened.join(", ")}`);
+  if (opened.length && !quiet)
+    console.log(`[reglament] running as root: let the postgres user pass through ${opened.join(", ")}`);
 }
 
 type Credentials = { user: string; password: string };
@@ -43,7 +44,9 @@ export async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -102,7 +105,10 @@ export async function startEmbeddedPostgres(options: { dir: string; quiet?: bool
     const hint = /lock file .* already exists|is another postmaster/i.test(tail)
       ? `Another Reglament (or PostgreSQL) is already using ${clusterDir}. Stop it, or set REGLAMENT_DATA_DIR to another folder.`
       : `Check that ${dir} is writable and has free space, or set DATABASE_URL to use an existing PostgreSQL server.`;
-    throw new Error(`The embedded PostgreSQL could not start in ${clusterDir}.\n${hint}\n--- PostgreSQL said ---\n${tail || String(error)}`, { cause: error });
+    throw new Error(
+      `The embedded PostgreSQL could not start in ${clusterDir}.\n${hint}\n--- PostgreSQL said ---\n${tail || String(error)}`,
+      { cause: error },
+    );
   }
   const urlFor = (database: string) =>
     `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;

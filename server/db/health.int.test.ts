@@ -35,7 +35,10 @@ describe("health", () => {
 describe("start-up with an unreachable DATABASE_URL", () => {
   it("stops with a message that says what is wrong and what to do, without the password", async () => {
     const port = await freePort();
-    const error = await prepareDatabase({ dataDir: "unused", databaseUrl: `postgresql://app:secret@127.0.0.1:${port}/reglament` }).catch((e: Error) => e);
+    const error = await prepareDatabase({
+      dataDir: "unused",
+      databaseUrl: `postgresql://app:secret@127.0.0.1:${port}/reglament`,
+    }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/Cannot reach the database at DATABASE_URL/);
     expect((error as Error).message).toMatch(/unset DATABASE_URL to use the embedded PostgreSQL/);

@@ -15,7 +15,11 @@ export async function databaseHealth(db: Db = getDb(), timeoutMs = 3_000) {
     const rows = await Promise.race([probe, timeout]);
     return { ok: true as const, latencyMs: Date.now() - started, migrations: Number(rows[0]?.migrations ?? 0) };
   } catch (error) {
-    return { ok: false as const, latencyMs: Date.now() - started, error: (error as Error).message.trim().split("\n")[0] };
+    return {
+      ok: false as const,
+      latencyMs: Date.now() - started,
+      error: (error as Error).message.trim().split("\n")[0],
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -40,7 +40,6 @@ describe("migrations", () => {
     writeFileSync(path.join(dir, first.name, "migration.sql"), first.sql + "\n-- edited\n");
     await expect(migrate(t.url, dir)).rejects.toThrow(/edited after it was applied/);
   });
-
 });
 
 describe("schema drift check", () => {
@@ -50,7 +49,10 @@ describe("schema drift check", () => {
 
   it("reports a model change that has no migration", async () => {
     const changed = path.join(mkdtempSync(path.join(tmpdir(), "reglament-drift-")), "schema.prisma");
-    writeFileSync(changed, readFileSync(SCHEMA_FILE, "utf8").replace("  schedule  String?\n", "  schedule  String?\n  fax       String?\n"));
+    writeFileSync(
+      changed,
+      readFileSync(SCHEMA_FILE, "utf8").replace("  schedule  String?\n", "  schedule  String?\n  fax       String?\n"),
+    );
     const drift = await checkDrift(inject("pgServerUrl"), changed);
     expect(drift.some((d) => d.includes("only in schema.prisma") && d.includes('"fax"'))).toBe(true);
   });

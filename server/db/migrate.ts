@@ -53,19 +53,26 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await client.query(CREATE_TABLE);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
-    );
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
     const applied = new Map(rows.filter((r) => r.rolled_back_at === null).map((r) => [r.migration_name, r]));
     const done: string[] = [];
     for (const migration of migrations) {
       const row = applied.get(migration.name);
       if (row) {
         if (row.finished_at === null) {
-          throw new Error(`Migration ${migration.name} failed earlier and was not rolled back. Fix the database, then mark it rolled back or applied in _prisma_migrations.`);
+          throw new Error(
+            `Migration ${migration.name} failed earlier and was not rolled back. Fix the database, then mark it rolled back or applied in _prisma_migrations.`,
+          );
         }
         if (row.checksum !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was edited after it was applied (checksum differs). Never edit an applied migration: add a new one.`);
+          throw new Error(
+            `Migration ${migration.name} was edited after it was applied (checksum differs). Never edit an applied migration: add a new one.`,
+          );
         }
         continue;
       }

@@ -27,7 +27,12 @@ async function checkReachable(url: string): Promise<void> {
   }
 }
 
-export async function prepareDatabase(options: { dataDir: string; databaseUrl?: string; database?: string; quiet?: boolean }): Promise<PreparedDatabase> {
+export async function prepareDatabase(options: {
+  dataDir: string;
+  databaseUrl?: string;
+  database?: string;
+  quiet?: boolean;
+}): Promise<PreparedDatabase> {
   if (options.databaseUrl) {
     const url = options.databaseUrl;
     try {

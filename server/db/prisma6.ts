@@ -15,7 +15,10 @@ function prisma6Copy(schemaFile: string, dir: string): string {
     /datasource\s+db\s*\{([^}]*)\}/,
     (_m, body: string) => `datasource db {${body.replace(/\n\s*url\s*=.*\n/, "\n")}  url = env("DATABASE_URL")\n}`,
   );
-  const out = path.join(dir, path.basename(schemaFile).replace(/\.prisma$/, "") + `-${Math.random().toString(36).slice(2)}.prisma`);
+  const out = path.join(
+    dir,
+    path.basename(schemaFile).replace(/\.prisma$/, "") + `-${Math.random().toString(36).slice(2)}.prisma`,
+  );
   writeFileSync(out, text);
   return out;
 }

@@ -6,7 +6,11 @@ import { ISSUED_RESULTS, visibleToApplicant, visibleToStaff } from "../applicati
 import { isUuid } from "../ids";
 import type { StaffScope } from "../auth/scope";
 
-export async function resultForDownload(db: Db, viewer: { userId: string; departmentIds: readonly string[] }, id: string) {
+export async function resultForDownload(
+  db: Db,
+  viewer: { userId: string; departmentIds: readonly string[] },
+  id: string,
+) {
   if (!isUuid(id)) return null;
   return db.resultDocument.findFirst({
     where: {
@@ -28,9 +32,20 @@ export async function receiptForStaff(db: Db, scope: Pick<StaffScope, "departmen
   return db.application.findFirst({
     where: { id, departmentId: { in: [...scope.departmentIds] }, registrationNumber: { not: null } },
     select: {
-      registrationNumber: true, registeredAt: true, dueAt: true, channel: true, data: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
-      service: { select: { title: true } }, owner: { select: { lastName: true, firstName: true, middleName: true } },
-      events: { where: { type: "submitted" }, take: 1, select: { actor: { select: { lastName: true, firstName: true, middleName: true } } } },
+      registrationNumber: true,
+      registeredAt: true,
+      dueAt: true,
+      channel: true,
+      data: true,
+      regulationVersionId: true,
+      regulationVersion: { select: { document: true } },
+      service: { select: { title: true } },
+      owner: { select: { lastName: true, firstName: true, middleName: true } },
+      events: {
+        where: { type: "submitted" },
+        take: 1,
+        select: { actor: { select: { lastName: true, firstName: true, middleName: true } } },
+      },
     },
   });
 }

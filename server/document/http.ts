@@ -19,6 +19,9 @@ export const resultDownloadRoute = restRoute({
     const signed = new URL(req.url).searchParams.get("copy") === "signed";
     if (signed && !doc.signedStorageKey) return errorResponse(404, "Документ ещё не подписан");
     const pdf = await storage.get(signed ? doc.signedStorageKey! : doc.storageKey);
-    return fileResponse(pdf, { contentType: "application/pdf", fileName: `${doc.outgoingNumber ?? "rezultat"}${signed ? "-podpisannyj" : ""}.pdf` });
+    return fileResponse(pdf, {
+      contentType: "application/pdf",
+      fileName: `${doc.outgoingNumber ?? "rezultat"}${signed ? "-podpisannyj" : ""}.pdf`,
+    });
   },
 });

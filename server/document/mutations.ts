@@ -14,7 +14,13 @@ export async function latestResultDocument(tx: Tx, applicationId: string) {
 export async function resultSource(tx: Tx, applicationId: string) {
   return tx.application.findUniqueOrThrow({
     where: { id: applicationId },
-    select: { registrationNumber: true, registeredAt: true, data: true, service: { select: { title: true } }, owner: { select: { lastName: true, firstName: true, middleName: true, email: true } } },
+    select: {
+      registrationNumber: true,
+      registeredAt: true,
+      data: true,
+      service: { select: { title: true } },
+      owner: { select: { lastName: true, firstName: true, middleName: true, email: true } },
+    },
   });
 }
 
@@ -22,7 +28,14 @@ export async function resultSource(tx: Tx, applicationId: string) {
 export async function issueSource(tx: Tx, applicationId: string) {
   return tx.application.findUniqueOrThrow({
     where: { id: applicationId },
-    select: { ownerId: true, registrationNumber: true, data: true, service: { select: { title: true } }, owner: { select: { lastName: true, firstName: true, middleName: true, email: true } }, events: { where: { type: "refused" }, orderBy: { id: "desc" }, take: 1, select: { payload: true, at: true } } },
+    select: {
+      ownerId: true,
+      registrationNumber: true,
+      data: true,
+      service: { select: { title: true } },
+      owner: { select: { lastName: true, firstName: true, middleName: true, email: true } },
+      events: { where: { type: "refused" }, orderBy: { id: "desc" }, take: 1, select: { payload: true, at: true } },
+    },
   });
 }
 
@@ -42,24 +55,44 @@ export async function nextOutgoingNumber(tx: Tx, year: number): Promise<string> 
 export async function createResultDocument(
   tx: Tx,
   data: {
-    id: string; applicationId: string; resultType: string; kind: string; title: string; storageKey: string; sha256: string;
-    createdAt: Date; createdById: string; content: object;
+    id: string;
+    applicationId: string;
+    resultType: string;
+    kind: string;
+    title: string;
+    storageKey: string;
+    sha256: string;
+    createdAt: Date;
+    createdById: string;
+    content: object;
   },
 ) {
   await tx.resultDocument.create({ data });
 }
 
 /** The signature record: who signed, when, and exactly which file (its key and SHA-256). */
-export async function markResultSigned(tx: Tx, id: string, signature: { signedAt: Date; signedById: string; signedStorageKey: string; signedSha256: string }) {
+export async function markResultSigned(
+  tx: Tx,
+  id: string,
+  signature: { signedAt: Date; signedById: string; signedStorageKey: string; signedSha256: string },
+) {
   await tx.resultDocument.update({ where: { id }, data: signature });
 }
 
 /** Registration: the outgoing number, and the numbered file when the document was rendered again. */
-export async function markResultRegistered(tx: Tx, id: string, registration: { outgoingNumber: string; registeredAt: Date; storageKey?: string; sha256?: string }) {
+export async function markResultRegistered(
+  tx: Tx,
+  id: string,
+  registration: { outgoingNumber: string; registeredAt: Date; storageKey?: string; sha256?: string },
+) {
   await tx.resultDocument.update({ where: { id }, data: registration });
 }
 
-export async function markResultIssued(tx: Tx, id: string, issue: { issuedAt: Date; issuedVia: string; issueProof: object }) {
+export async function markResultIssued(
+  tx: Tx,
+  id: string,
+  issue: { issuedAt: Date; issuedVia: string; issueProof: object },
+) {
   await tx.resultDocument.update({ where: { id }, data: issue });
 }
 

@@ -7,7 +7,10 @@ describe("PDF rendering", () => {
     const pdf = await renderPdf({ title: "Заявление" }, [
       { kind: "title", text: "Заявление о предоставлении архивной информации" },
       { kind: "paragraph", text: "Заявитель: Иванов Иван Петрович, СНИЛС 112-233-445 95" },
-      { kind: "sections", sections: [{ title: "Запрос", rows: [{ label: "Тема", text: "Подтверждение трудового стажа" }] }] },
+      {
+        kind: "sections",
+        sections: [{ title: "Запрос", rows: [{ label: "Тема", text: "Подтверждение трудового стажа" }] }],
+      },
     ]);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = (await new PDFParse({ data: new Uint8Array(pdf) }).getText()).text;

@@ -8,7 +8,9 @@ import { env } from "../env";
 // Resolved from the working directory, not with require.resolve: the bundler that builds the server
 // replaces require.resolve with module ids. Both `npm start` and the tests run from the project root.
 function fontFile(name: string): string {
-  const dirs = [env().fontsDir, path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf")].filter((d): d is string => !!d);
+  const dirs = [env().fontsDir, path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf")].filter(
+    (d): d is string => !!d,
+  );
   const found = dirs.map((d) => path.join(d, name)).find((f) => existsSync(f));
   if (!found) throw new Error(`font ${name} not found (looked in ${dirs.join(", ")}); run npm install`);
   return found;
@@ -26,7 +28,14 @@ export type PdfBlock =
 /** Renders blocks into a PDF (A4, 2 cm margins); resolves with the whole file. */
 export function renderPdf(meta: { title: string; author?: string }, blocks: PdfBlock[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: "A4", margin: 57, info: { Title: meta.title, Author: meta.author ?? "Регламент" }, lang: "ru-RU", pdfVersion: "1.7", tagged: false });
+    const doc = new PDFDocument({
+      size: "A4",
+      margin: 57,
+      info: { Title: meta.title, Author: meta.author ?? "Регламент" },
+      lang: "ru-RU",
+      pdfVersion: "1.7",
+      tagged: false,
+    });
     const chunks: Buffer[] = [];
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
@@ -38,10 +47,22 @@ export function renderPdf(meta: { title: string; author?: string }, blocks: PdfB
     for (const b of blocks) {
       switch (b.kind) {
         case "title":
-          doc.font("bold").fontSize(14).text(b.text, { align: "center", width }).moveDown(0.6).font("regular").fontSize(11);
+          doc
+            .font("bold")
+            .fontSize(14)
+            .text(b.text, { align: "center", width })
+            .moveDown(0.6)
+            .font("regular")
+            .fontSize(11);
           break;
         case "paragraph":
-          doc.font(b.bold ? "bold" : "regular").fontSize(b.size ?? 11).text(b.text, { align: b.align ?? "left", width }).moveDown(0.4).font("regular").fontSize(11);
+          doc
+            .font(b.bold ? "bold" : "regular")
+            .fontSize(b.size ?? 11)
+            .text(b.text, { align: b.align ?? "left", width })
+            .moveDown(0.4)
+            .font("regular")
+            .fontSize(11);
           break;
         case "sections":
           for (const s of b.sections) {
@@ -60,7 +81,11 @@ export function renderPdf(meta: { title: string; author?: string }, blocks: PdfB
           doc.addPage();
           break;
         case "rule":
-          doc.moveTo(57, doc.y).lineTo(57 + width, doc.y).stroke().moveDown(0.5);
+          doc
+            .moveTo(57, doc.y)
+            .lineTo(57 + width, doc.y)
+            .stroke()
+            .moveDown(0.5);
           break;
       }
     }

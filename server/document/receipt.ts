@@ -20,7 +20,11 @@ export function renderReceipt(r: ReceiptInput): Promise<Buffer> {
     { kind: "title", text: "Расписка в получении заявления и документов" },
     { kind: "paragraph", text: r.authority, align: "center" },
     { kind: "rule" },
-    { kind: "paragraph", text: `Заявление о предоставлении муниципальной услуги «${r.serviceTitle}» принято ${r.registeredAt} и зарегистрировано.`, align: "justify" },
+    {
+      kind: "paragraph",
+      text: `Заявление о предоставлении муниципальной услуги «${r.serviceTitle}» принято ${r.registeredAt} и зарегистрировано.`,
+      align: "justify",
+    },
     { kind: "paragraph", text: `Регистрационный номер: ${r.registrationNumber}`, bold: true },
     { kind: "paragraph", text: `Заявитель: ${r.applicant}` },
     { kind: "paragraph", text: `Способ подачи: ${r.channel}` },
@@ -31,5 +35,9 @@ export function renderReceipt(r: ReceiptInput): Promise<Buffer> {
     { kind: "paragraph", text: `Документы принял: ${r.registrar} ____________ (подпись)` },
     { kind: "paragraph", text: "Расписку получил: ____________________ (подпись заявителя)" },
   ];
-  return renderPdf({ title: `Расписка ${r.registrationNumber}` }, [...copy("Экземпляр заявителя"), { kind: "page" }, ...copy("Экземпляр администрации")]);
+  return renderPdf({ title: `Расписка ${r.registrationNumber}` }, [
+    ...copy("Экземпляр заявителя"),
+    { kind: "page" },
+    ...copy("Экземпляр администрации"),
+  ]);
 }

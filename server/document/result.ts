@@ -32,7 +32,16 @@ export function renderResultDocument(d: ResultDocumentInput): Promise<Buffer> {
   const blocks: PdfBlock[] = [
     { kind: "paragraph", text: a.name.toUpperCase(), bold: true, align: "center", size: 12 },
     ...(a.address || a.phone || a.email
-      ? [{ kind: "paragraph" as const, text: [a.address, a.phone && `тел. ${a.phone}`, a.email && `эл. почта ${a.email}`].filter(Boolean).join(", "), align: "center" as const, size: 9 }]
+      ? [
+          {
+            kind: "paragraph" as const,
+            text: [a.address, a.phone && `тел. ${a.phone}`, a.email && `эл. почта ${a.email}`]
+              .filter(Boolean)
+              .join(", "),
+            align: "center" as const,
+            size: 9,
+          },
+        ]
       : []),
     { kind: "rule" },
     {
@@ -40,20 +49,41 @@ export function renderResultDocument(d: ResultDocumentInput): Promise<Buffer> {
       text: `${d.outgoing ? `Исх. № ${d.outgoing.number} от ${formatDate(d.outgoing.date)}` : "Исх. № ____________ от ____________"}\nНа № ${d.registrationNumber} от ${formatDate(d.registeredAt)}`,
       size: 10,
     },
-    { kind: "paragraph", text: [d.applicant.name, d.applicant.address, d.applicant.email].filter(Boolean).join("\n"), align: "right" },
+    {
+      kind: "paragraph",
+      text: [d.applicant.name, d.applicant.address, d.applicant.email].filter(Boolean).join("\n"),
+      align: "right",
+    },
     { kind: "space" },
     { kind: "title", text: d.resultTitle },
   ];
   if (d.kind === "refusal") {
     blocks.push(
-      { kind: "paragraph", text: `По результатам рассмотрения Вашего заявления о предоставлении муниципальной услуги «${d.serviceTitle}» принято решение об отказе в предоставлении муниципальной услуги по следующим основаниям:`, align: "justify" },
-      ...(d.grounds ?? []).map((g, i) => ({ kind: "paragraph" as const, text: `${i + 1}) ${g.text}${g.ref ? ` (${g.ref} административного регламента)` : ""}`, align: "justify" as const })),
+      {
+        kind: "paragraph",
+        text: `По результатам рассмотрения Вашего заявления о предоставлении муниципальной услуги «${d.serviceTitle}» принято решение об отказе в предоставлении муниципальной услуги по следующим основаниям:`,
+        align: "justify",
+      },
+      ...(d.grounds ?? []).map((g, i) => ({
+        kind: "paragraph" as const,
+        text: `${i + 1}) ${g.text}${g.ref ? ` (${g.ref} административного регламента)` : ""}`,
+        align: "justify" as const,
+      })),
       { kind: "paragraph", text: `Мотивы отказа: ${d.body}`, align: "justify" },
-      { kind: "paragraph", text: `Отказ может быть обжалован в досудебном (внесудебном) порядке. ${d.passport.appeal.text}`, align: "justify", size: 9 },
+      {
+        kind: "paragraph",
+        text: `Отказ может быть обжалован в досудебном (внесудебном) порядке. ${d.passport.appeal.text}`,
+        align: "justify",
+        size: 9,
+      },
     );
   } else {
     blocks.push(
-      { kind: "paragraph", text: `В ответ на Ваше заявление о предоставлении муниципальной услуги «${d.serviceTitle}» сообщаем следующее.`, align: "justify" },
+      {
+        kind: "paragraph",
+        text: `В ответ на Ваше заявление о предоставлении муниципальной услуги «${d.serviceTitle}» сообщаем следующее.`,
+        align: "justify",
+      },
       { kind: "paragraph", text: d.body, align: "justify" },
     );
   }
@@ -64,13 +94,29 @@ export function renderResultDocument(d: ResultDocumentInput): Promise<Buffer> {
     blocks.push(
       { kind: "rule" },
       { kind: "paragraph", text: "ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ", bold: true, size: 9 },
-      { kind: "paragraph", text: `Подписал: ${d.signature.signer}\nДата подписания: ${formatDate(d.signature.signedAt)}\nSHA-256 подписанного экземпляра: ${d.signature.sha256}`, size: 8 },
-      ...(d.outgoing ? [{ kind: "paragraph" as const, text: `Зарегистрирован: исх. № ${d.outgoing.number} от ${formatDate(d.outgoing.date)}`, size: 8 }] : []),
+      {
+        kind: "paragraph",
+        text: `Подписал: ${d.signature.signer}\nДата подписания: ${formatDate(d.signature.signedAt)}\nSHA-256 подписанного экземпляра: ${d.signature.sha256}`,
+        size: 8,
+      },
+      ...(d.outgoing
+        ? [
+            {
+              kind: "paragraph" as const,
+              text: `Зарегистрирован: исх. № ${d.outgoing.number} от ${formatDate(d.outgoing.date)}`,
+              size: 8,
+            },
+          ]
+        : []),
       { kind: "rule" },
     );
   } else {
     blocks.push({ kind: "paragraph", text: "Уполномоченное должностное лицо ____________________", align: "left" });
   }
-  blocks.push({ kind: "paragraph", text: `Документ сформирован ${formatDate(d.createdAt)} в системе «Регламент»`, size: 8 });
+  blocks.push({
+    kind: "paragraph",
+    text: `Документ сформирован ${formatDate(d.createdAt)} в системе «Регламент»`,
+    size: 8,
+  });
   return renderPdf({ title: d.resultTitle, author: a.name }, blocks);
 }

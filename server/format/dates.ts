@@ -24,7 +24,10 @@ const SERVER_ZONE = Symbol.for("reglament.displayTimeZone");
 /** The municipality's IANA time zone, on the server and in the browser alike. */
 export function displayTimeZone(): string {
   if (typeof window === "undefined") {
-    return ((globalThis as Record<symbol, unknown>)[SERVER_ZONE] as string | undefined) ?? (process.env.REGLAMENT_TIMEZONE || FALLBACK_TIME_ZONE);
+    return (
+      ((globalThis as Record<symbol, unknown>)[SERVER_ZONE] as string | undefined) ??
+      (process.env.REGLAMENT_TIMEZONE || FALLBACK_TIME_ZONE)
+    );
   }
   return document.documentElement.getAttribute(TIME_ZONE_ATTRIBUTE) || FALLBACK_TIME_ZONE;
 }
@@ -32,7 +35,10 @@ export function displayTimeZone(): string {
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** A Russian date format in the municipality's zone (or the one given); created once per shape and zone. */
-export function zonedFormat(options: Omit<Intl.DateTimeFormatOptions, "timeZone">, timeZone: string = displayTimeZone()): Intl.DateTimeFormat {
+export function zonedFormat(
+  options: Omit<Intl.DateTimeFormatOptions, "timeZone">,
+  timeZone: string = displayTimeZone(),
+): Intl.DateTimeFormat {
   const key = `${timeZone}|${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (!format) {
@@ -53,16 +59,19 @@ const DATE = { day: "numeric", month: "long", year: "numeric" } as const;
 const TIME = { hour: "2-digit", minute: "2-digit" } as const;
 
 /** «1 апреля 2026 г.» */
-export const formatDate = (d: Date | string, timeZone?: string) => plainSpaces(zonedFormat(DATE, timeZone).format(toDate(d)));
+export const formatDate = (d: Date | string, timeZone?: string) =>
+  plainSpaces(zonedFormat(DATE, timeZone).format(toDate(d)));
 
 /** «09:30» */
-export const formatTime = (d: Date | string, timeZone?: string) => plainSpaces(zonedFormat(TIME, timeZone).format(toDate(d)));
+export const formatTime = (d: Date | string, timeZone?: string) =>
+  plainSpaces(zonedFormat(TIME, timeZone).format(toDate(d)));
 
 /**
  * «1 апреля 2026 г. в 09:30». Joined here rather than by ICU, whose joiner differs between
  * versions («г., 09:30» in older ones).
  */
-export const formatDateTime = (d: Date | string, timeZone?: string) => `${formatDate(d, timeZone)} в ${formatTime(d, timeZone)}`;
+export const formatDateTime = (d: Date | string, timeZone?: string) =>
+  `${formatDate(d, timeZone)} в ${formatTime(d, timeZone)}`;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -20,16 +20,27 @@ let calendar: WorkingCalendar;
 let registrar: StaffScope;
 let executor: StaffScope;
 const values = {
-  applicant_type: "individual", full_name: { lastName: "Петров", firstName: "Семён" }, postal_address: "628212, п. Половинка, ул. Лесная, 7", postal_index: "628212",
-  phone: "+79825550199", request_category: "thematic", requested_document: "archival_copy", request_subject: "Решение о предоставлении земельного участка",
-  records_organisation: "Администрация п. Половинка", period_from: "1995-01-01", period_to: "1996-12-31", purpose: "Оформление права собственности", delivery_channel: "in_person",
+  applicant_type: "individual",
+  full_name: { lastName: "Петров", firstName: "Семён" },
+  postal_address: "628212, п. Половинка, ул. Лесная, 7",
+  postal_index: "628212",
+  phone: "+79825550199",
+  request_category: "thematic",
+  requested_document: "archival_copy",
+  request_subject: "Решение о предоставлении земельного участка",
+  records_organisation: "Администрация п. Половинка",
+  period_from: "1995-01-01",
+  period_to: "1996-12-31",
+  purpose: "Оформление права собственности",
+  delivery_channel: "in_person",
 };
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
   calendar = await loadWorkingCalendar(t.db);
-  const scopeOf = async (email: string) => staffScope(t.db, (await loadIdentity(t.db, (await t.db.user.findUniqueOrThrow({ where: { email } })).id))!);
+  const scopeOf = async (email: string) =>
+    staffScope(t.db, (await loadIdentity(t.db, (await t.db.user.findUniqueOrThrow({ where: { email } })).id))!);
   registrar = await scopeOf("registrar@demo.reglament.ru");
   executor = await scopeOf("executor@demo.reglament.ru");
 });
@@ -38,8 +49,20 @@ afterAll(() => t.drop());
 describe("paper applications (R23)", () => {
   it("are registered once however many times the same form is sent (double click, retry after a lost answer)", async () => {
     const submissionKey = randomUUID();
-    const input = { serviceCode: "archive-info", values, channel: "IN_PERSON" as const, receivedAt: new Date("2026-03-10T07:00:00Z"), applicant: { lastName: "Сидоров", firstName: "Пётр" }, calendar, submissionKey };
-    const results = await Promise.all([registerPaperApplication(t.db, registrar, input), registerPaperApplication(t.db, registrar, input), registerPaperApplication(t.db, registrar, input)]);
+    const input = {
+      serviceCode: "archive-info",
+      values,
+      channel: "IN_PERSON" as const,
+      receivedAt: new Date("2026-03-10T07:00:00Z"),
+      applicant: { lastName: "Сидоров", firstName: "Пётр" },
+      calendar,
+      submissionKey,
+    };
+    const results = await Promise.all([
+      registerPaperApplication(t.db, registrar, input),
+      registerPaperApplication(t.db, registrar, input),
+      registerPaperApplication(t.db, registrar, input),
+    ]);
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(new Set(results.map((r) => r.registrationNumber)).size).toBe(1);
     expect(results.filter((r) => !r.alreadyRegistered)).toHaveLength(1);
@@ -49,43 +72,93 @@ describe("paper applications (R23)", () => {
     expect(await t.db.user.count({ where: { lastName: "Сидоров", firstName: "Пётр" } })).toBe(1);
   });
 
-
   it("are checked like portal ones and registered from the date of receipt", async () => {
     const receivedAt = new Date("2026-03-06T07:00:00Z");
-    const bad = await registerPaperApplication(t.db, registrar, { serviceCode: "archive-info", values: { ...values, postal_index: "12" }, channel: "IN_PERSON", receivedAt, applicant: { lastName: "Петров", firstName: "Семён" }, calendar, submissionKey: randomUUID() }).catch((e) => e);
+    const bad = await registerPaperApplication(t.db, registrar, {
+      serviceCode: "archive-info",
+      values: { ...values, postal_index: "12" },
+      channel: "IN_PERSON",
+      receivedAt,
+      applicant: { lastName: "Петров", firstName: "Семён" },
+      calendar,
+      submissionKey: randomUUID(),
+    }).catch((e) => e);
     expect(bad.fieldErrors.postal_index).toBeTruthy();
-    await expect(registerPaperApplication(t.db, executor, { serviceCode: "archive-info", values, channel: "IN_PERSON", receivedAt, applicant: { lastName: "Петров", firstName: "Семён" }, calendar, submissionKey: randomUUID() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      registerPaperApplication(t.db, executor, {
+        serviceCode: "archive-info",
+        values,
+        channel: "IN_PERSON",
+        receivedAt,
+        applicant: { lastName: "Петров", firstName: "Семён" },
+        calendar,
+        submissionKey: randomUUID(),
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    const r = await registerPaperApplication(t.db, registrar, { serviceCode: "archive-info", values, channel: "IN_PERSON", receivedAt, applicant: { email: "petrov@example.ru", lastName: "Петров", firstName: "Семён" }, calendar, submissionKey: randomUUID() });
+    const r = await registerPaperApplication(t.db, registrar, {
+      serviceCode: "archive-info",
+      values,
+      channel: "IN_PERSON",
+      receivedAt,
+      applicant: { email: "petrov@example.ru", lastName: "Петров", firstName: "Семён" },
+      calendar,
+      submissionKey: randomUUID(),
+    });
     expect(calendar.localDate(r.dueAt)).toBe("2026-04-06");
     const app = await t.db.application.findUniqueOrThrow({ where: { id: r.id }, include: { events: true } });
     expect(app).toMatchObject({ status: "SUBMITTED", channel: "IN_PERSON", currentStage: "registration" });
     expect(app.events.find((e) => e.type === "submitted")!.actorId).toBe(registrar.userId);
     // R19: the applicant is told of the registration and the expected date, by e-mail too.
-    const notice = await t.db.notification.findFirstOrThrow({ where: { applicationId: r.id, kind: "application_registered" } });
+    const notice = await t.db.notification.findFirstOrThrow({
+      where: { applicationId: r.id, kind: "application_registered" },
+    });
     expect(notice.userId).toBe(app.ownerId);
     expect(notice.body).toContain(r.registrationNumber);
     expect(await t.db.outgoingEmail.count({ where: { notificationId: notice.id, to: "petrov@example.ru" } })).toBe(1);
 
     // Registering later with the same e-mail sends a claim link to it; the account is not taken by that.
     expect(await emailTaken(t.db, "petrov@example.ru")).toBe(false);
-    expect(await requestAccountClaim(t.db, { email: "petrov@example.ru", lastName: "Петров", firstName: "Семён" })).toBe(true);
+    expect(
+      await requestAccountClaim(t.db, { email: "petrov@example.ru", lastName: "Петров", firstName: "Семён" }),
+    ).toBe(true);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: app.ownerId } })).passwordHash).toBeNull();
     expect(await emailTaken(t.db, "petrov@example.ru")).toBe(false);
   });
 
   it("refuse to file an application under another person's or a staff member's e-mail, and take the same person's account", async () => {
-    const base = { serviceCode: "archive-info", values, channel: "IN_PERSON" as const, receivedAt: new Date("2026-03-11T07:00:00Z"), calendar };
+    const base = {
+      serviceCode: "archive-info",
+      values,
+      channel: "IN_PERSON" as const,
+      receivedAt: new Date("2026-03-11T07:00:00Z"),
+      calendar,
+    };
     // The demo applicant is Иванов Иван: a registrar typing his address for someone else is stopped.
-    const stranger = await registerPaperApplication(t.db, registrar, { ...base, submissionKey: randomUUID(), applicant: { email: "applicant@demo.reglament.ru", lastName: "Козлова", firstName: "Анна" } }).catch((e) => e);
-    expect(stranger).toMatchObject({ code: "INVALID", fieldErrors: { "applicant.email": expect.stringContaining("зарегистрирован на другого человека") } });
-    const staff = await registerPaperApplication(t.db, registrar, { ...base, submissionKey: randomUUID(), applicant: { email: "executor@demo.reglament.ru", lastName: "Сидоров", firstName: "Алексей" } }).catch((e) => e);
+    const stranger = await registerPaperApplication(t.db, registrar, {
+      ...base,
+      submissionKey: randomUUID(),
+      applicant: { email: "applicant@demo.reglament.ru", lastName: "Козлова", firstName: "Анна" },
+    }).catch((e) => e);
+    expect(stranger).toMatchObject({
+      code: "INVALID",
+      fieldErrors: { "applicant.email": expect.stringContaining("зарегистрирован на другого человека") },
+    });
+    const staff = await registerPaperApplication(t.db, registrar, {
+      ...base,
+      submissionKey: randomUUID(),
+      applicant: { email: "executor@demo.reglament.ru", lastName: "Сидоров", firstName: "Алексей" },
+    }).catch((e) => e);
     expect(staff).toMatchObject({ code: "INVALID" });
     const owner = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
     expect(await t.db.application.count({ where: { ownerId: owner.id, channel: "IN_PERSON" } })).toBe(0);
 
     // The same person (case and ё aside) brings a paper application: it goes to their cabinet.
-    const own = await registerPaperApplication(t.db, registrar, { ...base, submissionKey: randomUUID(), applicant: { email: "Applicant@demo.reglament.ru", lastName: "ИВАНОВ", firstName: "Иван" } });
+    const own = await registerPaperApplication(t.db, registrar, {
+      ...base,
+      submissionKey: randomUUID(),
+      applicant: { email: "Applicant@demo.reglament.ru", lastName: "ИВАНОВ", firstName: "Иван" },
+    });
     expect((await t.db.application.findUniqueOrThrow({ where: { id: own.id } })).ownerId).toBe(owner.id);
   });
 
@@ -94,25 +167,52 @@ describe("paper applications (R23)", () => {
     // Documents come as paper originals: a file value sent all the same is not the application's content.
     const fake = { id: randomUUID(), name: "скан.pdf", size: 10, mimeType: "application/pdf" };
     const r = await registerPaperApplication(t.db, registrar, {
-      serviceCode: "archive-info", values: { ...values, attachments: [fake] }, channel: "POST", receivedAt,
-      applicant: { lastName: "Лесной", firstName: "Олег" }, calendar, submissionKey: randomUUID(), now: new Date("2026-03-12T08:00:00Z"),
+      serviceCode: "archive-info",
+      values: { ...values, attachments: [fake] },
+      channel: "POST",
+      receivedAt,
+      applicant: { lastName: "Лесной", firstName: "Олег" },
+      calendar,
+      submissionKey: randomUUID(),
+      now: new Date("2026-03-12T08:00:00Z"),
     });
-    const app = await t.db.application.findUniqueOrThrow({ where: { id: r.id }, include: { events: { orderBy: { id: "asc" } }, participants: true } });
+    const app = await t.db.application.findUniqueOrThrow({
+      where: { id: r.id },
+      include: { events: { orderBy: { id: "asc" } }, participants: true },
+    });
     expect(app.data).not.toHaveProperty("attachments");
     expect(app.data).toMatchObject({ request_subject: values.request_subject });
     expect(app.contentHash).toBe(contentHash({ serviceCode: "archive-info", version: 1, values: app.data }));
     expect(app.signature).toBeNull();
     expect(app.events.map((e) => e.type)).toEqual(["submitted", "registered"]);
-    expect(app.events[0]).toMatchObject({ actorId: registrar.userId, payload: { channel: "POST", receivedAt: receivedAt.toISOString(), enteredBy: registrar.userId } });
+    expect(app.events[0]).toMatchObject({
+      actorId: registrar.userId,
+      payload: { channel: "POST", receivedAt: receivedAt.toISOString(), enteredBy: registrar.userId },
+    });
     expect(app.events[1]!.actorId).toBe(registrar.userId);
     expect(app.participants).toMatchObject([{ role: "OWNER", userId: app.ownerId, email: "" }]);
     // R7: by post the application is registered within a working day of its receipt (S1 p.22).
-    expect(app).toMatchObject({ status: "SUBMITTED", channel: "POST", registeredAt: receivedAt, currentStage: "registration" });
+    expect(app).toMatchObject({
+      status: "SUBMITTED",
+      channel: "POST",
+      registeredAt: receivedAt,
+      currentStage: "registration",
+    });
     expect(calendar.localDate(app.stageDueAt!)).toBe("2026-03-13");
   });
 
   it("prints a receipt in two copies", async () => {
-    const pdf = await renderReceipt({ authority: "Администрация", serviceTitle: "Предоставление архивной информации", registrationNumber: "ARCHIVE-INFO-2026-00001", registeredAt: "6 марта 2026 г., 12:00", dueAt: "6 апреля 2026 г.", applicant: "Петров Семён", channel: "Лично", documents: ["Заявление"], registrar: "Петрова Мария Сергеевна" });
+    const pdf = await renderReceipt({
+      authority: "Администрация",
+      serviceTitle: "Предоставление архивной информации",
+      registrationNumber: "ARCHIVE-INFO-2026-00001",
+      registeredAt: "6 марта 2026 г., 12:00",
+      dueAt: "6 апреля 2026 г.",
+      applicant: "Петров Семён",
+      channel: "Лично",
+      documents: ["Заявление"],
+      registrar: "Петрова Мария Сергеевна",
+    });
     const result = await new PDFParse({ data: new Uint8Array(pdf) }).getText();
     expect(result.pages).toHaveLength(2);
     expect(result.text).toContain("Экземпляр заявителя");

@@ -19,7 +19,12 @@ import type { WorkingCalendar } from "../calendar/working-calendar";
 import { canonicalJson } from "../regulation/checksum";
 import { versionInForce } from "../regulation/data";
 import type { Channel, RegulationDocument, StepDef } from "../regulation/document";
-import { buildApplicationSchema, fieldErrorsByPath, withoutFileFields, type ApplicationValues } from "../regulation/form-schema";
+import {
+  buildApplicationSchema,
+  fieldErrorsByPath,
+  withoutFileFields,
+  type ApplicationValues,
+} from "../regulation/form-schema";
 import { registerInTransaction } from "../workflow/mutations";
 import { notify } from "../notification/mutations";
 import { registrationMessage } from "../notification/templates";
@@ -37,7 +42,12 @@ import { salutationName } from "../people";
 export const ACCEPTANCE_TX = { maxWait: 15_000, timeout: 20_000 };
 
 /** The SHA-256 of the canonical content (R17): what the applicant signs and the registrar records. */
-export function contentHash(input: { serviceCode: string; version: number; values: unknown; coApplicants?: unknown }): string {
+export function contentHash(input: {
+  serviceCode: string;
+  version: number;
+  values: unknown;
+  coApplicants?: unknown;
+}): string {
   return createHash("sha256").update(canonicalJson(input)).digest("hex");
 }
 
@@ -56,7 +66,14 @@ export type AcceptInput = {
    */
   application:
     | { draft: { id: string; ownerId: string; rowVersion: number; conflict: string } }
-    | { create: { serviceId: string; departmentId: string; channel: Exclude<Channel, "PORTAL">; owner: (tx: Tx) => Promise<{ id: string; email: string | null }> } };
+    | {
+        create: {
+          serviceId: string;
+          departmentId: string;
+          channel: Exclude<Channel, "PORTAL">;
+          owner: (tx: Tx) => Promise<{ id: string; email: string | null }>;
+        };
+      };
   service: { code: string; title: string };
   /** The regulation version the application is judged by and pinned to (R11). */
   version: { id: string; version: number; document: RegulationDocument };
@@ -74,12 +91,18 @@ export type AcceptInput = {
 };
 
 export type Accepted = {
-  id: string; ownerId: string; registrationNumber: string; registeredAt: Date; dueAt: Date;
+  id: string;
+  ownerId: string;
+  registrationNumber: string;
+  registeredAt: Date;
+  dueAt: Date;
   /** The content as accepted (the strict schema's output) and the co-applicants' sections. */
-  data: ApplicationValues; coApplicants: { email: string; data: ApplicationValues }[];
+  data: ApplicationValues;
+  coApplicants: { email: string; data: ApplicationValues }[];
 };
 
-const applicantSteps = (doc: RegulationDocument): StepDef[] => doc.form.steps.filter((s) => (s.section ?? "applicant") === "applicant");
+const applicantSteps = (doc: RegulationDocument): StepDef[] =>
+  doc.form.steps.filter((s) => (s.section ?? "applicant") === "applicant");
 
 /**
  * Accepts an application, inside the caller's transaction: validates it with the strict schema
@@ -95,21 +118,36 @@ export async function acceptApplication(tx: Tx, input: AcceptInput): Promise<Acc
   const refused = by.kind === "applicant" ? "Заявление не отправлено" : "Заявление не зарегистрировано";
   // Documents that came on paper are paper originals, nothing is uploaded: such an application is
   // judged by the form without its file fields, the form the registrar fills.
-  const steps = by.kind === "registrar" ? withoutFileFields(applicantSteps(version.document)) : applicantSteps(version.document);
+  const steps =
+    by.kind === "registrar" ? withoutFileFields(applicantSteps(version.document)) : applicantSteps(version.document);
   const checked = buildApplicationSchema(steps, strict).safeParse(input.values);
-  if (!checked.success) throw new AppError("INVALID", `${refused}: исправьте ошибки в отмеченных полях`, fieldErrorsByPath(checked.error));
+  if (!checked.success)
+    throw new AppError("INVALID", `${refused}: исправьте ошибки в отмеченных полях`, fieldErrorsByPath(checked.error));
   const data = checked.data;
 
   const sections = input.coApplicants ?? [];
   const pending = sections.filter((p) => !p.completedAt);
-  if (pending.length) throw new AppError("PRECONDITION", `Не все созаявители заполнили свои разделы: ${pending.map((p) => p.email).join(", ")}`);
+  if (pending.length)
+    throw new AppError(
+      "PRECONDITION",
+      `Не все созаявители заполнили свои разделы: ${pending.map((p) => p.email).join(", ")}`,
+    );
   const coSchema = buildApplicationSchema(coApplicantSteps(version.document), strict);
   const coApplicants = sections.map((p) => {
     const section = coSchema.safeParse(p.data);
-    if (!section.success) throw new AppError("PRECONDITION", `Раздел созаявителя ${p.email} заполнен не полностью: попросите его проверить раздел`);
+    if (!section.success)
+      throw new AppError(
+        "PRECONDITION",
+        `Раздел созаявителя ${p.email} заполнен не полностью: попросите его проверить раздел`,
+      );
     return { email: p.email, data: section.data };
   });
-  const hash = contentHash({ serviceCode: input.service.code, version: version.version, values: data, ...(coApplicants.length ? { coApplicants } : {}) });
+  const hash = contentHash({
+    serviceCode: input.service.code,
+    version: version.version,
+    values: data,
+    ...(coApplicants.length ? { coApplicants } : {}),
+  });
 
   let id: string;
   let ownerId: string;
@@ -118,8 +156,15 @@ export async function acceptApplication(tx: Tx, input: AcceptInput): Promise<Acc
     const updated = await tx.application.updateMany({
       where: { id: draft.id, status: "DRAFT", rowVersion: draft.rowVersion },
       data: {
-        regulationVersionId: version.id, data: data as Prisma.InputJsonObject, submissionKey: input.submissionKey, contentHash: hash,
-        ...(by.kind === "applicant" ? { signature: { userId: by.userId, email: by.email, method: by.method, at: now.toISOString(), sha256: hash } } : {}),
+        regulationVersionId: version.id,
+        data: data as Prisma.InputJsonObject,
+        submissionKey: input.submissionKey,
+        contentHash: hash,
+        ...(by.kind === "applicant"
+          ? {
+              signature: { userId: by.userId, email: by.email, method: by.method, at: now.toISOString(), sha256: hash },
+            }
+          : {}),
         rowVersion: { increment: 1 },
       },
     });
@@ -130,8 +175,14 @@ export async function acceptApplication(tx: Tx, input: AcceptInput): Promise<Acc
     const owner = await create.owner(tx);
     const app = await tx.application.create({
       data: {
-        serviceId: create.serviceId, regulationVersionId: version.id, departmentId: create.departmentId, ownerId: owner.id, channel: create.channel,
-        submissionKey: input.submissionKey, data: data as Prisma.InputJsonObject, contentHash: hash,
+        serviceId: create.serviceId,
+        regulationVersionId: version.id,
+        departmentId: create.departmentId,
+        ownerId: owner.id,
+        channel: create.channel,
+        submissionKey: input.submissionKey,
+        data: data as Prisma.InputJsonObject,
+        contentHash: hash,
         participants: { create: { email: owner.email ?? "", role: "OWNER", userId: owner.id, acceptedAt: now } },
       },
       select: { id: true },
@@ -142,55 +193,121 @@ export async function acceptApplication(tx: Tx, input: AcceptInput): Promise<Acc
 
   // What each channel records today: the signature's method and the version signed; or who entered
   // the paper application, from which channel, received when.
-  const payload = by.kind === "applicant"
-    ? { sha256: hash, regulationVersion: version.version, method: by.method }
-    : { channel: "create" in input.application ? input.application.create.channel : null, receivedAt: input.receivedAt.toISOString(), enteredBy: by.userId };
-  await tx.applicationEvent.create({ data: { applicationId: id, at: now, actorId: by.userId, type: "submitted", payload } });
-  const reg = await registerInTransaction(tx, { applicationId: id, actorId: by.kind === "registrar" ? by.userId : null, calendar: input.calendar, receivedAt: input.receivedAt, now });
+  const payload =
+    by.kind === "applicant"
+      ? { sha256: hash, regulationVersion: version.version, method: by.method }
+      : {
+          channel: "create" in input.application ? input.application.create.channel : null,
+          receivedAt: input.receivedAt.toISOString(),
+          enteredBy: by.userId,
+        };
+  await tx.applicationEvent.create({
+    data: { applicationId: id, at: now, actorId: by.userId, type: "submitted", payload },
+  });
+  const reg = await registerInTransaction(tx, {
+    applicationId: id,
+    actorId: by.kind === "registrar" ? by.userId : null,
+    calendar: input.calendar,
+    receivedAt: input.receivedAt,
+    now,
+  });
   // R19: acceptance and registration with the expected completion date, in the cabinet and by e-mail
   // (to the address the owner has; a paper applicant without one is told in the cabinet only).
   const message = registrationMessage({
-    recipientName: input.recipientName, serviceTitle: input.service.title, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt,
-    expectedCompletionAt: reg.dueAt, cabinetUrl: `${appBaseUrl()}/cabinet/applications/${id}`,
+    recipientName: input.recipientName,
+    serviceTitle: input.service.title,
+    registrationNumber: reg.registrationNumber,
+    registeredAt: reg.registeredAt,
+    expectedCompletionAt: reg.dueAt,
+    cabinetUrl: `${appBaseUrl()}/cabinet/applications/${id}`,
   });
   await notify(tx, { userId: ownerId, applicationId: id, kind: "application_registered", ...message });
-  return { id, ownerId, registrationNumber: reg.registrationNumber, registeredAt: reg.registeredAt, dueAt: reg.dueAt, data, coApplicants };
+  return {
+    id,
+    ownerId,
+    registrationNumber: reg.registrationNumber,
+    registeredAt: reg.registeredAt,
+    dueAt: reg.dueAt,
+    data,
+    coApplicants,
+  };
 }
 
-export type PaperApplicant = { email?: string; lastName: string; firstName: string; middleName?: string; phone?: string };
+export type PaperApplicant = {
+  email?: string;
+  lastName: string;
+  firstName: string;
+  middleName?: string;
+  phone?: string;
+};
 
 export async function registerPaperApplication(
   db: Db,
   scope: StaffScope,
   input: {
-    serviceCode: string; values: Record<string, unknown>; channel: Exclude<Channel, "PORTAL">; receivedAt: Date; applicant: PaperApplicant; calendar: WorkingCalendar; now?: Date;
+    serviceCode: string;
+    values: Record<string, unknown>;
+    channel: Exclude<Channel, "PORTAL">;
+    receivedAt: Date;
+    applicant: PaperApplicant;
+    calendar: WorkingCalendar;
+    now?: Date;
     /** Chosen by the form once per application: a repeated request (double click, retry after a lost answer) returns the first registration. */
     submissionKey: string;
   },
 ): Promise<PaperRegistration> {
   // A registrar nowhere is refused at once; otherwise the role must be held in the service's department.
-  if (!departmentsWithRole(scope, ["REGISTRAR"]).length) throw new AppError("FORBIDDEN", "Регистрировать заявления может специалист по приёму и регистрации");
+  if (!departmentsWithRole(scope, ["REGISTRAR"]).length)
+    throw new AppError("FORBIDDEN", "Регистрировать заявления может специалист по приёму и регистрации");
   const earlier = await registeredWithKey(db, scope, input.submissionKey);
   if (earlier) return earlier;
   const now = input.now ?? new Date();
-  if (input.receivedAt > now) throw new AppError("INVALID", "Дата поступления не может быть в будущем", { receivedAt: "Укажите дату и время поступления не позже текущего момента" });
-  const service = await db.service.findUnique({ where: { code: input.serviceCode }, select: { id: true, code: true, title: true, departmentId: true } });
-  if (!service || !scope.departmentIds.includes(service.departmentId)) throw new AppError("NOT_FOUND", "Услуга не найдена");
+  if (input.receivedAt > now)
+    throw new AppError("INVALID", "Дата поступления не может быть в будущем", {
+      receivedAt: "Укажите дату и время поступления не позже текущего момента",
+    });
+  const service = await db.service.findUnique({
+    where: { code: input.serviceCode },
+    select: { id: true, code: true, title: true, departmentId: true },
+  });
+  if (!service || !scope.departmentIds.includes(service.departmentId))
+    throw new AppError("NOT_FOUND", "Услуга не найдена");
   if (!rolesIn(scope, service.departmentId).includes("REGISTRAR")) throw new AppError("FORBIDDEN", INTAKE_FORBIDDEN);
   const version = await versionInForce(db, service.id, input.receivedAt);
   if (!version) throw new AppError("PRECONDITION", "На дату поступления регламент услуги не действовал");
-  if (!version.document.intakeChannels.includes(input.channel)) throw new AppError("INVALID", "Регламент не предусматривает этот способ подачи", { channel: "Выберите способ подачи, предусмотренный регламентом" });
+  if (!version.document.intakeChannels.includes(input.channel))
+    throw new AppError("INVALID", "Регламент не предусматривает этот способ подачи", {
+      channel: "Выберите способ подачи, предусмотренный регламентом",
+    });
 
   try {
     return await db.$transaction(async (tx) => {
       const accepted = await acceptApplication(tx, {
-        application: { create: { serviceId: service.id, departmentId: service.departmentId, channel: input.channel, owner: (t) => paperOwner(t, input.applicant) } },
-        service, version, values: input.values, submissionKey: input.submissionKey,
-        by: { kind: "registrar", userId: scope.userId }, receivedAt: input.receivedAt,
+        application: {
+          create: {
+            serviceId: service.id,
+            departmentId: service.departmentId,
+            channel: input.channel,
+            owner: (t) => paperOwner(t, input.applicant),
+          },
+        },
+        service,
+        version,
+        values: input.values,
+        submissionKey: input.submissionKey,
+        by: { kind: "registrar", userId: scope.userId },
+        receivedAt: input.receivedAt,
         recipientName: salutationName(input.applicant),
-        calendar: input.calendar, now,
+        calendar: input.calendar,
+        now,
       });
-      return { id: accepted.id, registrationNumber: accepted.registrationNumber, registeredAt: accepted.registeredAt, dueAt: accepted.dueAt, alreadyRegistered: false };
+      return {
+        id: accepted.id,
+        registrationNumber: accepted.registrationNumber,
+        registeredAt: accepted.registeredAt,
+        dueAt: accepted.dueAt,
+        alreadyRegistered: false,
+      };
     }, ACCEPTANCE_TX);
   } catch (error) {
     // The same key registered concurrently (two requests of one double click): answer with the winner.
@@ -203,7 +320,8 @@ export async function registerPaperApplication(
 }
 
 /** Said to staff of the service's department who are not its registrars. */
-export const INTAKE_FORBIDDEN = "Регистрировать заявления по этой услуге может специалист по приёму и регистрации её подразделения";
+export const INTAKE_FORBIDDEN =
+  "Регистрировать заявления по этой услуге может специалист по приёму и регистрации её подразделения";
 
 /** Same person: last and first name equal, ignoring case, spaces and ё/е. */
 function sameName(a: { lastName: string; firstName: string }, b: { lastName: string; firstName: string }): boolean {
@@ -211,15 +329,32 @@ function sameName(a: { lastName: string; firstName: string }, b: { lastName: str
   return norm(a.lastName) === norm(b.lastName) && norm(a.firstName) === norm(b.firstName);
 }
 
-export type PaperRegistration = { id: string; registrationNumber: string; registeredAt: Date; dueAt: Date; alreadyRegistered: boolean };
+export type PaperRegistration = {
+  id: string;
+  registrationNumber: string;
+  registeredAt: Date;
+  dueAt: Date;
+  alreadyRegistered: boolean;
+};
 
 async function registeredWithKey(db: Db, scope: StaffScope, submissionKey: string): Promise<PaperRegistration | null> {
   // Among what the caller registers: applications of the departments where they are a registrar.
   const app = await db.application.findFirst({
-    where: visibleToStaff({ departmentIds: departmentsWithRole(scope, ["REGISTRAR"]) }, { submissionKey, registrationNumber: { not: null } }),
+    where: visibleToStaff(
+      { departmentIds: departmentsWithRole(scope, ["REGISTRAR"]) },
+      { submissionKey, registrationNumber: { not: null } },
+    ),
     select: { id: true, registrationNumber: true, registeredAt: true, dueAt: true },
   });
-  return app ? { id: app.id, registrationNumber: app.registrationNumber!, registeredAt: app.registeredAt!, dueAt: app.dueAt!, alreadyRegistered: true } : null;
+  return app
+    ? {
+        id: app.id,
+        registrationNumber: app.registrationNumber!,
+        registeredAt: app.registeredAt!,
+        dueAt: app.dueAt!,
+        alreadyRegistered: true,
+      }
+    : null;
 }
 
 /**
@@ -232,18 +367,33 @@ async function registeredWithKey(db: Db, scope: StaffScope, submissionKey: strin
 async function paperOwner(tx: Tx, applicant: PaperApplicant): Promise<{ id: string; email: string | null }> {
   const email = applicant.email?.trim().toLowerCase() || null;
   const existing = email
-    ? await tx.user.findUnique({ where: { email }, select: { id: true, lastName: true, firstName: true, roles: true, _count: { select: { memberships: true } } } })
+    ? await tx.user.findUnique({
+        where: { email },
+        select: { id: true, lastName: true, firstName: true, roles: true, _count: { select: { memberships: true } } },
+      })
     : null;
-  if (existing && (existing._count.memberships > 0 || !existing.roles.includes("APPLICANT") || !sameName(existing, applicant))) {
-    throw new AppError("INVALID", "Заявление не зарегистрировано: адрес электронной почты принадлежит другому пользователю", {
-      "applicant.email": "Этот адрес электронной почты зарегистрирован на другого человека. Проверьте адрес или оставьте поле пустым",
-    });
+  if (
+    existing &&
+    (existing._count.memberships > 0 || !existing.roles.includes("APPLICANT") || !sameName(existing, applicant))
+  ) {
+    throw new AppError(
+      "INVALID",
+      "Заявление не зарегистрировано: адрес электронной почты принадлежит другому пользователю",
+      {
+        "applicant.email":
+          "Этот адрес электронной почты зарегистрирован на другого человека. Проверьте адрес или оставьте поле пустым",
+      },
+    );
   }
   if (existing) return { id: existing.id, email };
   const created = await tx.user.create({
     data: {
-      email: email ?? `paper-${crypto.randomUUID()}@applicants.invalid`, lastName: applicant.lastName, firstName: applicant.firstName,
-      middleName: applicant.middleName || null, phone: applicant.phone || null, roles: ["APPLICANT"],
+      email: email ?? `paper-${crypto.randomUUID()}@applicants.invalid`,
+      lastName: applicant.lastName,
+      firstName: applicant.firstName,
+      middleName: applicant.middleName || null,
+      phone: applicant.phone || null,
+      roles: ["APPLICANT"],
     },
     select: { id: true },
   });

@@ -11,7 +11,10 @@ describe("mailConfig", () => {
 
   it("takes smtp:// and smtps:// URLs and MAIL_FROM", () => {
     const env = { SMTP_URL: "smtps://user:p%40ss@mail.example:465", MAIL_FROM: '"Администрация" <adm@example.ru>' };
-    expect(mailConfig(env)).toEqual({ smtpUrl: "smtps://user:p%40ss@mail.example:465", from: '"Администрация" <adm@example.ru>' });
+    expect(mailConfig(env)).toEqual({
+      smtpUrl: "smtps://user:p%40ss@mail.example:465",
+      from: '"Администрация" <adm@example.ru>',
+    });
     expect(isMailSendingConfigured({ SMTP_URL: "smtp://host:587" })).toBe(true);
   });
 

@@ -12,7 +12,13 @@ export async function myNotifications(db: Db, userId: string, options: { limit?:
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: clamp(options.limit),
     select: {
-      id: true, kind: true, title: true, body: true, createdAt: true, readAt: true, applicationId: true,
+      id: true,
+      kind: true,
+      title: true,
+      body: true,
+      createdAt: true,
+      readAt: true,
+      applicationId: true,
       application: { select: { registrationNumber: true } },
     },
   });
@@ -29,11 +35,28 @@ export type MailboxViewer = { email: string; isAdmin: boolean };
  * their own address (invitations carry tokens meant for one person); an administrator sees all.
  */
 export async function mailboxFor(db: Db, viewer: MailboxViewer, options: { limit?: number } = {}) {
-  return db.outgoingEmail.findMany({
-    // Addresses are stored lower-cased (notify, queueEmail), as user e-mails are.
-    where: viewer.isAdmin ? {} : { to: viewer.email.trim().toLowerCase() },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: clamp(options.limit),
-    select: { id: true, to: true, subject: true, text: true, createdAt: true, sentAt: true, attempts: true, lastError: true, attachments: true },
-  }).then((rows) => rows.map(({ attachments, ...e }) => ({ ...e, attachmentNames: ((attachments ?? []) as { fileName: string }[]).map((a) => a.fileName) })));
+  return db.outgoingEmail
+    .findMany({
+      // Addresses are stored lower-cased (notify, queueEmail), as user e-mails are.
+      where: viewer.isAdmin ? {} : { to: viewer.email.trim().toLowerCase() },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: clamp(options.limit),
+      select: {
+        id: true,
+        to: true,
+        subject: true,
+        text: true,
+        createdAt: true,
+        sentAt: true,
+        attempts: true,
+        lastError: true,
+        attachments: true,
+      },
+    })
+    .then((rows) =>
+      rows.map(({ attachments, ...e }) => ({
+        ...e,
+        attachmentNames: ((attachments ?? []) as { fileName: string }[]).map((a) => a.fileName),
+      })),
+    );
 }

@@ -52,10 +52,15 @@ async function startSmtp(options: { rejectRecipients?: boolean; delayMs?: number
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
   });
-  return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
-const addresses = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a : a ? [a] : []).flatMap((o) => o.value.map((v) => v.address));
+const addresses = (a: AddressObject | AddressObject[] | undefined) =>
+  (Array.isArray(a) ? a : a ? [a] : []).flatMap((o) => o.value.map((v) => v.address));
 
 describe("notifications and the e-mail outbox", () => {
   let t: TestDatabase;
@@ -77,8 +82,13 @@ describe("notifications and the e-mail outbox", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await seedDemo(t.db);
-    const user = (email: string) => t.db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true } });
-    [applicant, registrar, admin] = await Promise.all([user("applicant@demo.reglament.ru"), user("registrar@demo.reglament.ru"), user("admin@demo.reglament.ru")]);
+    const user = (email: string) =>
+      t.db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true } });
+    [applicant, registrar, admin] = await Promise.all([
+      user("applicant@demo.reglament.ru"),
+      user("registrar@demo.reglament.ru"),
+      user("admin@demo.reglament.ru"),
+    ]);
     smtp = await startSmtp();
   });
   afterAll(async () => {
@@ -130,7 +140,9 @@ describe("notifications and the e-mail outbox", () => {
     expect(email.sentAt).toBeInstanceOf(Date);
     expect(email.messageId).toBe(`<${emailId}@reglament.local>`);
     expect(email.attempts).toBe(1);
-    expect((await t.db.notification.findUniqueOrThrow({ where: { id: notificationId } })).emailedAt).toBeInstanceOf(Date);
+    expect((await t.db.notification.findUniqueOrThrow({ where: { id: notificationId } })).emailedAt).toBeInstanceOf(
+      Date,
+    );
 
     // Sent is sent: the next run finds nothing.
     expect(await deliverPendingEmails(t.db, transport)).toEqual({ sent: 0, failed: 0 });
@@ -144,8 +156,14 @@ describe("notifications and the e-mail outbox", () => {
     const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(2048)]);
     await storage.put("results/ab/letter", pdf);
     const { emailId } = await notify(t.db, {
-      userId: applicant.id, kind: "result_ready", title: "Результат готов", body: "Документ приложен.", emailTo: "Ivanov.Result@Example.ru",
-      attachments: [{ fileName: "Письмо-ТСУ-2026-00001.pdf", contentType: "application/pdf", storageKey: "results/ab/letter" }],
+      userId: applicant.id,
+      kind: "result_ready",
+      title: "Результат готов",
+      body: "Документ приложен.",
+      emailTo: "Ivanov.Result@Example.ru",
+      attachments: [
+        { fileName: "Письмо-ТСУ-2026-00001.pdf", contentType: "application/pdf", storageKey: "results/ab/letter" },
+      ],
     });
     const transport = createTransport(smtp.url);
     expect(await deliverPendingEmails(t.db, transport, { storage })).toEqual({ sent: 1, failed: 0 });
@@ -158,7 +176,10 @@ describe("notifications and the e-mail outbox", () => {
 
     // A file that cannot be read fails the attempt: the letter is not sent without its document.
     const missing = await notify(t.db, {
-      userId: applicant.id, kind: "result_ready", title: "Результат готов", body: "Документ приложен.",
+      userId: applicant.id,
+      kind: "result_ready",
+      title: "Результат готов",
+      body: "Документ приложен.",
       attachments: [{ fileName: "x.pdf", contentType: "application/pdf", storageKey: "results/ab/gone" }],
     });
     expect(await deliverPendingEmails(t.db, transport, { storage })).toEqual({ sent: 0, failed: 1 });
@@ -172,17 +193,37 @@ describe("notifications and the e-mail outbox", () => {
   });
 
   it("opens its own transaction when given the root client, and can skip the e-mail", async () => {
-    const both = await notify(t.db, { userId: applicant.id, kind: "stage_changed", title: "Статус изменён", body: "Текст" });
+    const both = await notify(t.db, {
+      userId: applicant.id,
+      kind: "stage_changed",
+      title: "Статус изменён",
+      body: "Текст",
+    });
     expect(both.emailId).not.toBeNull();
-    const inAppOnly = await notify(t.db, { userId: applicant.id, kind: "stage_changed", title: "Только в кабинете", body: "Текст", email: false });
+    const inAppOnly = await notify(t.db, {
+      userId: applicant.id,
+      kind: "stage_changed",
+      title: "Только в кабинете",
+      body: "Текст",
+      email: false,
+    });
     expect(inAppOnly.emailId).toBeNull();
     expect(await t.db.notification.count()).toBe(2);
     expect(await t.db.outgoingEmail.count()).toBe(1);
   });
 
   it("never e-mails a placeholder address (an account without a mailbox), but still notifies in the cabinet", async () => {
-    const paper = await applicantAccount(t.db, { email: `paper-${Date.now()}@applicants.invalid`, lastName: "Бумажный", firstName: "Заявитель" });
-    const result = await notify(t.db, { userId: paper.id, kind: "application_registered", title: "Зарегистрировано", body: "Текст" });
+    const paper = await applicantAccount(t.db, {
+      email: `paper-${Date.now()}@applicants.invalid`,
+      lastName: "Бумажный",
+      firstName: "Заявитель",
+    });
+    const result = await notify(t.db, {
+      userId: paper.id,
+      kind: "application_registered",
+      title: "Зарегистрировано",
+      body: "Текст",
+    });
     expect(result.emailId).toBeNull();
     expect(await t.db.notification.count({ where: { userId: paper.id } })).toBe(1);
     expect(await t.db.outgoingEmail.count()).toBe(0);
@@ -192,7 +233,12 @@ describe("notifications and the e-mail outbox", () => {
     const slow = await startSmtp({ delayMs: 25 });
     try {
       for (let i = 1; i <= 10; i++) {
-        await notify(t.db, { userId: i % 2 ? applicant.id : registrar.id, kind: "stage_changed", title: `Письмо ${i}`, body: `Текст письма ${i}` });
+        await notify(t.db, {
+          userId: i % 2 ? applicant.id : registrar.id,
+          kind: "stage_changed",
+          title: `Письмо ${i}`,
+          body: `Текст письма ${i}`,
+        });
       }
       const [a, b] = [createTransport(slow.url), createTransport(slow.url)];
       const reports = await Promise.all([deliverPendingEmails(t.db, a), deliverPendingEmails(t.db, b)]);
@@ -214,7 +260,12 @@ describe("notifications and the e-mail outbox", () => {
   it("records a rejection, keeps the e-mail unsent, and retries it only after the backoff and at most 8 times", async () => {
     const rejecting = await startSmtp({ rejectRecipients: true });
     try {
-      const { notificationId, emailId } = await notify(t.db, { userId: applicant.id, kind: "result_ready", title: "Результат готов", body: "Текст" });
+      const { notificationId, emailId } = await notify(t.db, {
+        userId: applicant.id,
+        kind: "result_ready",
+        title: "Результат готов",
+        body: "Текст",
+      });
       const transport = createTransport(rejecting.url);
       const createdAt = (await t.db.outgoingEmail.findUniqueOrThrow({ where: { id: emailId! } })).createdAt;
       const at = (minutes: number) => new Date(createdAt.getTime() + minutes * 60_000);
@@ -250,14 +301,23 @@ describe("notifications and the e-mail outbox", () => {
   });
 
   it("the background sender delivers the outbox, and does nothing without SMTP", async () => {
-    const { emailId } = await notify(t.db, { userId: applicant.id, kind: "booking_confirmed", title: "Запись на приём", body: "Текст" });
+    const { emailId } = await notify(t.db, {
+      userId: applicant.id,
+      kind: "booking_confirmed",
+      title: "Запись на приём",
+      body: "Текст",
+    });
     const idle = startMailSender(t.db, { smtpUrl: null, intervalMs: 20 });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await idle();
     expect(smtp.messages).toHaveLength(0);
 
     const stop = startMailSender(t.db, { smtpUrl: smtp.url, intervalMs: 50 });
-    await expect.poll(async () => (await t.db.outgoingEmail.findUniqueOrThrow({ where: { id: emailId! } })).sentAt, { timeout: 10_000 }).toBeInstanceOf(Date);
+    await expect
+      .poll(async () => (await t.db.outgoingEmail.findUniqueOrThrow({ where: { id: emailId! } })).sentAt, {
+        timeout: 10_000,
+      })
+      .toBeInstanceOf(Date);
     await stop();
     expect(smtp.messages).toHaveLength(1);
   });
@@ -269,27 +329,57 @@ describe("notifications and the e-mail outbox", () => {
 
     const mine = await mailboxFor(t.db, { email: applicant.email, isAdmin: false });
     expect(mine.map((e) => e.subject)).toEqual(["Заявителю"]);
-    expect((await mailboxFor(t.db, { email: "APPLICANT@demo.reglament.ru", isAdmin: false })).map((e) => e.subject)).toEqual(["Заявителю"]);
-    expect((await mailboxFor(t.db, { email: registrar.email, isAdmin: false })).map((e) => e.subject)).toEqual(["Регистратору"]);
-    expect((await mailboxFor(t.db, { email: "co.applicant@example.ru", isAdmin: false })).map((e) => e.subject)).toEqual(["Приглашение"]);
-    expect((await mailboxFor(t.db, { email: admin.email, isAdmin: true })).map((e) => e.subject)).toEqual(["Приглашение", "Регистратору", "Заявителю"]);
+    expect(
+      (await mailboxFor(t.db, { email: "APPLICANT@demo.reglament.ru", isAdmin: false })).map((e) => e.subject),
+    ).toEqual(["Заявителю"]);
+    expect((await mailboxFor(t.db, { email: registrar.email, isAdmin: false })).map((e) => e.subject)).toEqual([
+      "Регистратору",
+    ]);
+    expect(
+      (await mailboxFor(t.db, { email: "co.applicant@example.ru", isAdmin: false })).map((e) => e.subject),
+    ).toEqual(["Приглашение"]);
+    expect((await mailboxFor(t.db, { email: admin.email, isAdmin: true })).map((e) => e.subject)).toEqual([
+      "Приглашение",
+      "Регистратору",
+      "Заявителю",
+    ]);
   });
 
   it("marks read only the caller's own notifications", async () => {
     const own = await notify(t.db, { userId: applicant.id, kind: "stage_changed", title: "Моё", body: "Текст" });
-    const other = await notify(t.db, { userId: registrar.id, kind: "deadline_breached", title: "Чужое", body: "Текст" });
+    const other = await notify(t.db, {
+      userId: registrar.id,
+      kind: "deadline_breached",
+      title: "Чужое",
+      body: "Текст",
+    });
     expect(await unreadCount(t.db, applicant.id)).toBe(1);
     expect(await markRead(t.db, applicant.id, [own.notificationId, other.notificationId])).toEqual({ updated: 1 });
     expect(await unreadCount(t.db, applicant.id)).toBe(0);
     expect(await unreadCount(t.db, registrar.id)).toBe(1);
-    expect((await myNotifications(t.db, applicant.id)).map((n) => [n.title, n.readAt instanceof Date])).toEqual([["Моё", true]]);
+    expect((await myNotifications(t.db, applicant.id)).map((n) => [n.title, n.readAt instanceof Date])).toEqual([
+      ["Моё", true],
+    ]);
   });
 
   describe("the router", () => {
     const caller = (user: { id: string; email: string }, roles: Session["user"]["roles"]) =>
       createCallerFactory(notificationRouter)(
         // Identity is re-read from the database by authedProcedure; the session only names the user.
-        { db: t.db, session: { user: { id: user.id, email: user.email, name: "", roles, departmentIds: [], authMethod: "password" } as Session["user"], expires: "2099-01-01T00:00:00Z" } },
+        {
+          db: t.db,
+          session: {
+            user: {
+              id: user.id,
+              email: user.email,
+              name: "",
+              roles,
+              departmentIds: [],
+              authMethod: "password",
+            } as Session["user"],
+            expires: "2099-01-01T00:00:00Z",
+          },
+        },
       );
 
     it("lists, counts and marks the caller's notifications, and validates ids", async () => {
@@ -300,7 +390,9 @@ describe("notifications and the e-mail outbox", () => {
       expect(await api.unreadCount()).toBe(1);
       expect(await api.markRead({ ids: [own.notificationId, other.notificationId] })).toEqual({ updated: 1 });
       await expect(api.markRead({ ids: ["not-a-uuid"] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-      await expect(api.markRead({ ids: Array.from({ length: 101 }, () => own.notificationId) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      await expect(api.markRead({ ids: Array.from({ length: 101 }, () => own.notificationId) })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
       expect((await t.db.notification.findUniqueOrThrow({ where: { id: other.notificationId } })).readAt).toBeNull();
     });
 
@@ -318,7 +410,9 @@ describe("notifications and the e-mail outbox", () => {
         vi.unstubAllEnvs();
         reloadEnv();
       }
-      await expect(createCallerFactory(notificationRouter)(await createContext({ db: t.db, session: null })).mine()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(
+        createCallerFactory(notificationRouter)(await createContext({ db: t.db, session: null })).mine(),
+      ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     });
   });
 });

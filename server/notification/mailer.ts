@@ -39,7 +39,11 @@ async function toMessage(email: PendingEmail, from: string, storage: FileStorage
   // A file that cannot be read fails this attempt (recorded, retried later): an e-mail that
   // promises a document is never sent without it.
   const attachments = await Promise.all(
-    (email.attachments ?? []).map(async (a) => ({ filename: a.fileName, contentType: a.contentType, content: await storage.get(a.storageKey) })),
+    (email.attachments ?? []).map(async (a) => ({
+      filename: a.fileName,
+      contentType: a.contentType,
+      content: await storage.get(a.storageKey),
+    })),
   );
   return {
     from,
@@ -58,7 +62,9 @@ async function toMessage(email: PendingEmail, from: string, storage: FileStorage
 function describe(error: unknown): string {
   if (error instanceof Error) {
     const response = (error as Error & { response?: unknown }).response;
-    return typeof response === "string" && !error.message.includes(response) ? `${error.message}: ${response}` : error.message;
+    return typeof response === "string" && !error.message.includes(response)
+      ? `${error.message}: ${response}`
+      : error.message;
   }
   return String(error);
 }
@@ -82,14 +88,18 @@ export async function deliverPendingEmails(
   const tried: string[] = [];
   const report: DeliveryReport = { sent: 0, failed: 0 };
   while (tried.length < batch) {
-    const done = await processNextPendingEmail(db, { now: options.now, skipIds: tried }, async (email): Promise<SendOutcome> => {
-      try {
-        const info = await transport.sendMail(await toMessage(email, from, storage));
-        return { ok: true, messageId: info.messageId ?? null };
-      } catch (error) {
-        return { ok: false, error: describe(error) };
-      }
-    });
+    const done = await processNextPendingEmail(
+      db,
+      { now: options.now, skipIds: tried },
+      async (email): Promise<SendOutcome> => {
+        try {
+          const info = await transport.sendMail(await toMessage(email, from, storage));
+          return { ok: true, messageId: info.messageId ?? null };
+        } catch (error) {
+          return { ok: false, error: describe(error) };
+        }
+      },
+    );
     if (!done) break;
     tried.push(done.email.id);
     if (done.outcome.ok) report.sent++;

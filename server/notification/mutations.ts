@@ -48,14 +48,23 @@ async function insertNotification(tx: Tx, input: NotifyInput): Promise<NotifyRes
   const user = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
   if (!user) throw new Error(`notify: user ${input.userId} does not exist`);
   const notification = await tx.notification.create({
-    data: { userId: input.userId, applicationId: input.applicationId ?? null, kind: input.kind, title: input.title, body: input.body },
+    data: {
+      userId: input.userId,
+      applicationId: input.applicationId ?? null,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+    },
     select: { id: true },
   });
   const to = (input.emailTo?.trim() || user.email).trim().toLowerCase();
   if (input.email === false || !isMailable(to)) return { notificationId: notification.id, emailId: null };
   const email = await tx.outgoingEmail.create({
     data: {
-      to, subject: input.title, text: emailText(input.body, appBaseUrl()), notificationId: notification.id,
+      to,
+      subject: input.title,
+      text: emailText(input.body, appBaseUrl()),
+      notificationId: notification.id,
       ...(input.attachments?.length ? { attachments: input.attachments } : {}),
     },
     select: { id: true },
@@ -69,14 +78,19 @@ async function insertNotification(tx: Tx, input: NotifyInput): Promise<NotifyRes
  * own, so that a notification never exists without its e-mail or the other way round.
  */
 export async function notify(client: Tx | Db, input: NotifyInput): Promise<NotifyResult> {
-  return isRootClient(client) ? client.$transaction((tx) => insertNotification(tx, input)) : insertNotification(client, input);
+  return isRootClient(client)
+    ? client.$transaction((tx) => insertNotification(tx, input))
+    : insertNotification(client, input);
 }
 
 /**
  * Queues an e-mail to an address that may belong to no user yet (a co-applicant invited by
  * address). Same outbox, same transaction rule as notify().
  */
-export async function queueEmail(client: Tx | Db, input: { to: string; subject: string; body: string }): Promise<{ emailId: string }> {
+export async function queueEmail(
+  client: Tx | Db,
+  input: { to: string; subject: string; body: string },
+): Promise<{ emailId: string }> {
   const email = await client.outgoingEmail.create({
     data: { to: input.to.trim().toLowerCase(), subject: input.subject, text: emailText(input.body, appBaseUrl()) },
     select: { id: true },
@@ -85,7 +99,12 @@ export async function queueEmail(client: Tx | Db, input: { to: string; subject: 
 }
 
 /** Marks the user's own notifications read; ids of other users' notifications are ignored. */
-export async function markRead(db: Db | Tx, userId: string, ids: readonly string[], now: Date = new Date()): Promise<{ updated: number }> {
+export async function markRead(
+  db: Db | Tx,
+  userId: string,
+  ids: readonly string[],
+  now: Date = new Date(),
+): Promise<{ updated: number }> {
   if (ids.length === 0) return { updated: 0 };
   const { count } = await db.notification.updateMany({
     where: { id: { in: [...ids] }, userId, readAt: null },

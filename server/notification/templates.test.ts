@@ -62,7 +62,9 @@ describe("refusalMessage", () => {
   it("lists the grounds with their clauses and gives the motivation (service refusal)", () => {
     const m = refusalMessage({ ...base, stage: "service", registrationNumber: "АРХ-2026-3" });
     expect(m.title).toBe("Отказ в предоставлении услуги по заявлению № АРХ-2026-3");
-    expect(m.body).toContain("2 апреля 2026 г. принято решение об отказе в предоставлении услуги «Предоставление архивной информации»");
+    expect(m.body).toContain(
+      "2 апреля 2026 г. принято решение об отказе в предоставлении услуги «Предоставление архивной информации»",
+    );
     expect(m.body).toContain(
       "Основания для отказа:\n1. Запрашиваемые сведения не относятся к составу архивных документов (п. 54)\n2. Отсутствие у заявителя права на получение информации",
     );
@@ -92,7 +94,12 @@ describe("resultReadyMessage", () => {
     cabinetUrl: CABINET,
     timeZone: TZ,
   };
-  const office = { name: "Администрация сельского поселения Половинка", address: "ул. Центральная, 1", schedule: "пн–пт 9:00–17:00", phone: "+7 (34675) 3-00-00" };
+  const office = {
+    name: "Администрация сельского поселения Половинка",
+    address: "ул. Центральная, 1",
+    schedule: "пн–пт 9:00–17:00",
+    phone: "+7 (34675) 3-00-00",
+  };
 
   it("points to the cabinet download when the result goes to the cabinet", () => {
     const m = resultReadyMessage({ ...base, delivery: "cabinet" });
@@ -103,8 +110,15 @@ describe("resultReadyMessage", () => {
   });
 
   it("says where and when to collect it in person, and what happens if it is not collected", () => {
-    const m = resultReadyMessage({ ...base, delivery: "in_person", office, collectBy: new Date("2026-04-06T18:59:59Z") });
-    expect(m.body).toContain("Получить документ можно лично в администрации:\nАдминистрация сельского поселения Половинка, ул. Центральная, 1");
+    const m = resultReadyMessage({
+      ...base,
+      delivery: "in_person",
+      office,
+      collectBy: new Date("2026-04-06T18:59:59Z"),
+    });
+    expect(m.body).toContain(
+      "Получить документ можно лично в администрации:\nАдминистрация сельского поселения Половинка, ул. Центральная, 1",
+    );
     expect(m.body).toContain("Часы приёма: пн–пт 9:00–17:00");
     expect(m.body).toContain("Телефон: +7 (34675) 3-00-00");
     expect(m.body).toContain("документ, удостоверяющий личность");
@@ -116,9 +130,9 @@ describe("resultReadyMessage", () => {
     expect(resultReadyMessage({ ...base, delivery: "email" }).body).toContain("направлен на адрес электронной почты");
     expect(resultReadyMessage({ ...base, delivery: "post" }).body).toContain("направлен почтовым отправлением");
     expect(resultReadyMessage({ ...base, delivery: "mfc" }).body).toContain("в многофункциональном центре (МФЦ).");
-    expect(resultReadyMessage({ ...base, delivery: "mfc", office: { name: "МФЦ", address: "пгт Междуреченский" } }).body).toContain(
-      "(МФЦ):\nМФЦ, пгт Междуреченский",
-    );
+    expect(
+      resultReadyMessage({ ...base, delivery: "mfc", office: { name: "МФЦ", address: "пгт Междуреченский" } }).body,
+    ).toContain("(МФЦ):\nМФЦ, пгт Междуреченский");
   });
 });
 
@@ -133,7 +147,9 @@ describe("coApplicantInvitationMessage", () => {
       timeZone: TZ,
     });
     expect(m.title).toBe(`Приглашение стать созаявителем по услуге «${S1}»`);
-    expect(m.body).toContain(`Иванов Иван Петрович приглашает вас подать совместное заявление на предоставление услуги «${S1}»`);
+    expect(m.body).toContain(
+      `Иванов Иван Петрович приглашает вас подать совместное заявление на предоставление услуги «${S1}»`,
+    );
     expect(m.body).toContain(`перейдите по ссылке: ${link}`);
     expect(m.body).toContain("Ссылка действительна до 10 апреля 2026 г. включительно.");
   });
@@ -184,14 +200,25 @@ describe("deadline messages for staff", () => {
 
 describe("other applicant messages", () => {
   it("stage changed: the stage and the next steps", () => {
-    const m = stageChangedMessage({ serviceTitle: S1, registrationNumber: "ДОР-2026-17", stageTitle: "Подписание результата", cabinetUrl: CABINET });
+    const m = stageChangedMessage({
+      serviceTitle: S1,
+      registrationNumber: "ДОР-2026-17",
+      stageTitle: "Подписание результата",
+      cabinetUrl: CABINET,
+    });
     expect(m.title).toBe("Заявление № ДОР-2026-17: Подписание результата");
     expect(m.body).toContain("Текущий этап: Подписание результата.");
     expect(m.body).toContain("Никаких действий с вашей стороны сейчас не требуется.");
   });
 
   it("booking confirmed: date, time and place", () => {
-    const m = bookingConfirmedMessage({ serviceTitle: S1, at: new Date("2026-04-07T05:30:00Z"), place: "ул. Центральная, 1, каб. 5", cabinetUrl: CABINET, timeZone: TZ });
+    const m = bookingConfirmedMessage({
+      serviceTitle: S1,
+      at: new Date("2026-04-07T05:30:00Z"),
+      place: "ул. Центральная, 1, каб. 5",
+      cabinetUrl: CABINET,
+      timeZone: TZ,
+    });
     expect(m.title).toBe("Запись на приём 7 апреля 2026 г. в 10:30");
     expect(m.body).toContain("Дата: 7 апреля 2026 г.\nВремя: 10:30\nМесто: ул. Центральная, 1, каб. 5");
   });
@@ -200,6 +227,8 @@ describe("other applicant messages", () => {
 describe("emailText", () => {
   it("appends a signature that says the letter is automatic", () => {
     const text = emailText("Здравствуйте!", "https://reglament.example");
-    expect(text).toBe("Здравствуйте!\n\n-- \nЭто письмо отправлено автоматически системой «Регламент» (https://reglament.example). Отвечать на него не нужно.");
+    expect(text).toBe(
+      "Здравствуйте!\n\n-- \nЭто письмо отправлено автоматически системой «Регламент» (https://reglament.example). Отвечать на него не нужно.",
+    );
   });
 });

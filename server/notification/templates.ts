@@ -12,12 +12,14 @@ type Zoned = { timeZone?: string };
 const greeting = (name?: string | null) => (name?.trim() ? `Здравствуйте, ${name.trim()}!` : "Здравствуйте!");
 
 /** Paragraphs separated by a blank line; empty ones (optional facts that are absent) are dropped. */
-const paragraphs = (...parts: (string | null | undefined | false)[]) => parts.filter((p): p is string => !!p && p.trim() !== "").join("\n\n");
+const paragraphs = (...parts: (string | null | undefined | false)[]) =>
+  parts.filter((p): p is string => !!p && p.trim() !== "").join("\n\n");
 
 // A date ends in "г.": a sentence ending with one takes no second period.
 const endSentence = (s: string) => (s.endsWith(".") ? s : `${s}.`);
 
-const lines = (...parts: (string | null | undefined | false)[]) => parts.filter((p): p is string => !!p && p.trim() !== "").join("\n");
+const lines = (...parts: (string | null | undefined | false)[]) =>
+  parts.filter((p): p is string => !!p && p.trim() !== "").join("\n");
 
 // ---------------------------------------------------------------------------------------------
 // Applicant
@@ -87,7 +89,10 @@ export function refusalMessage(f: RefusalFacts): Message {
     body: paragraphs(
       greeting(f.recipientName),
       decision,
-      lines("Основания для отказа:", ...f.grounds.map((g, i) => `${i + 1}. ${g.text.trim()}${g.ref ? ` (${g.ref})` : ""}`)),
+      lines(
+        "Основания для отказа:",
+        ...f.grounds.map((g, i) => `${i + 1}. ${g.text.trim()}${g.ref ? ` (${g.ref})` : ""}`),
+      ),
       lines("Разъяснение причин отказа:", f.motivation.trim()),
       "Отказ не препятствует повторному обращению после устранения указанных причин.",
       "Решение может быть обжаловано в досудебном (внесудебном) порядке, а также в судебном порядке.",
@@ -124,7 +129,9 @@ function officeLines(office: Office): string {
 function howToGet(f: ResultReadyFacts): string {
   const collect = (where: string) =>
     paragraphs(
-      f.office ? lines(`Получить документ можно лично ${where}:`, officeLines(f.office)) : `Получить документ можно лично ${where}.`,
+      f.office
+        ? lines(`Получить документ можно лично ${where}:`, officeLines(f.office))
+        : `Получить документ можно лично ${where}.`,
       "При себе необходимо иметь документ, удостоверяющий личность (представителю — также документ, подтверждающий полномочия).",
       f.collectBy
         ? `Если документ не будет получен до ${formatDate(f.collectBy, f.timeZone)} включительно, он будет направлен вам заказным почтовым отправлением.`

@@ -54,9 +54,27 @@ const zLegalRef = z.string().optional().describe("Clause of the regulation, e.g.
 // ---------------------------------------------------------------------------------------------
 
 export const FIELD_TYPES = [
-  "text", "textarea", "number", "date", "select", "radio", "checkbox", "address", "full_name",
-  "phone", "email", "snils", "inn", "inn_legal", "inn_person", "ogrn", "ogrnip", "passport",
-  "postal_index", "file", "group",
+  "text",
+  "textarea",
+  "number",
+  "date",
+  "select",
+  "radio",
+  "checkbox",
+  "address",
+  "full_name",
+  "phone",
+  "email",
+  "snils",
+  "inn",
+  "inn_legal",
+  "inn_person",
+  "ogrn",
+  "ogrnip",
+  "passport",
+  "postal_index",
+  "file",
+  "group",
 ] as const;
 export const zFieldType = z.enum(FIELD_TYPES);
 export type FieldType = z.infer<typeof zFieldType>;
@@ -71,7 +89,19 @@ export const zCondition = z.object({
 export type Condition = z.infer<typeof zCondition>;
 
 /** Where a prefill value comes from in the identity profile (R15). */
-export const PREFILL_SOURCES = ["fullName", "lastName", "firstName", "middleName", "email", "phone", "snils", "birthDate", "passport", "address", "inn"] as const;
+export const PREFILL_SOURCES = [
+  "fullName",
+  "lastName",
+  "firstName",
+  "middleName",
+  "email",
+  "phone",
+  "snils",
+  "birthDate",
+  "passport",
+  "address",
+  "inn",
+] as const;
 
 /**
  * What a form field means to the platform (R16: name or organisation, e-mail, postal address, phone,
@@ -86,8 +116,18 @@ export const PREFILL_SOURCES = ["fullName", "lastName", "firstName", "middleName
  * for the same reason. Role names are camelCase so they never read like a field key or type.
  */
 export const FIELD_ROLES = [
-  "applicantName", "organisationName", "applicantKind", "email", "phone", "postalAddress", "postalIndex", "legalAddress",
-  "deliveryChannel", "representative", "representativeName", "powerOfAttorney",
+  "applicantName",
+  "organisationName",
+  "applicantKind",
+  "email",
+  "phone",
+  "postalAddress",
+  "postalIndex",
+  "legalAddress",
+  "deliveryChannel",
+  "representative",
+  "representativeName",
+  "powerOfAttorney",
 ] as const;
 export const zFieldRole = z.enum(FIELD_ROLES);
 export type FieldRole = z.infer<typeof zFieldRole>;
@@ -173,7 +213,16 @@ export const zField: z.ZodType<FieldDef> = z.lazy(() =>
     hint: z.string().optional(),
     required: z.boolean().optional(),
     role: zFieldRole.optional(),
-    options: z.array(z.object({ value: z.string().min(1), label: text, legalEntity: z.boolean().optional(), delivery: zDelivery.optional() })).optional(),
+    options: z
+      .array(
+        z.object({
+          value: z.string().min(1),
+          label: text,
+          legalEntity: z.boolean().optional(),
+          delivery: zDelivery.optional(),
+        }),
+      )
+      .optional(),
     validation: z
       .object({
         minLength: z.number().int().nonnegative().optional(),
@@ -260,7 +309,11 @@ export const zTransition = z.object({
    * register it with an outgoing number, issue it by the applicant's channel (or by registered post),
    * or put a paper result out for collection.
    */
-  effects: z.array(z.enum(["generate_result", "sign_result", "register_result", "issue_result", "issue_by_post", "await_pickup"])).optional(),
+  effects: z
+    .array(
+      z.enum(["generate_result", "sign_result", "register_result", "issue_result", "issue_by_post", "await_pickup"]),
+    )
+    .optional(),
   ref: zLegalRef,
 });
 export type TransitionEffect = NonNullable<z.infer<typeof zTransition>["effects"]>[number];
@@ -366,7 +419,9 @@ export function fieldWithRole(doc: Pick<RegulationDocument, "form">, role: Field
 
 /** The delivery code an option of the delivery-channel field stands for: its own, or its value when that is a code. */
 export function optionDelivery(option: FieldOption): Delivery | undefined {
-  return option.delivery ?? ((DELIVERY as readonly string[]).includes(option.value) ? (option.value as Delivery) : undefined);
+  return (
+    option.delivery ?? ((DELIVERY as readonly string[]).includes(option.value) ? (option.value as Delivery) : undefined)
+  );
 }
 
 /**
@@ -395,18 +450,33 @@ function checkRoles(doc: RegulationDocument, add: (path: string, message: string
         if (f.role) {
           const role = f.role;
           if (nested || !isApplicantStep(step)) {
-            add(`${p}.role`, `Роль ${label(role)} можно назначить только полю раздела заявителя, не входящему в группу`);
+            add(
+              `${p}.role`,
+              `Роль ${label(role)} можно назначить только полю раздела заявителя, не входящему в группу`,
+            );
           } else if (!FIELD_ROLE_TYPES[role].includes(f.type)) {
-            add(`${p}.role`, `Роль ${label(role)} подходит только полю типа ${FIELD_ROLE_TYPES[role].map((t) => `«${t}»`).join(", ")}, а у поля «${f.key}» тип «${f.type}»`);
+            add(
+              `${p}.role`,
+              `Роль ${label(role)} подходит только полю типа ${FIELD_ROLE_TYPES[role].map((t) => `«${t}»`).join(", ")}, а у поля «${f.key}» тип «${f.type}»`,
+            );
           } else {
             const first = holders.get(role);
-            if (first) add(`${p}.role`, `Роль ${label(role)} уже назначена полю «${first.key}»: у каждой роли одно поле`);
+            if (first)
+              add(`${p}.role`, `Роль ${label(role)} уже назначена полю «${first.key}»: у каждой роли одно поле`);
             else holders.set(role, { key: f.key, path: p, def: f });
           }
         }
         f.options?.forEach((o, oi) => {
-          if (o.legalEntity !== undefined && f.role !== "applicantKind") add(`${p}.options.${oi}.legalEntity`, `Отметка «юридическое лицо» (legalEntity) ставится только у вариантов поля с ролью ${label("applicantKind")}`);
-          if (o.delivery !== undefined && f.role !== "deliveryChannel") add(`${p}.options.${oi}.delivery`, `Способ выдачи (delivery) указывается только у вариантов поля с ролью ${label("deliveryChannel")}`);
+          if (o.legalEntity !== undefined && f.role !== "applicantKind")
+            add(
+              `${p}.options.${oi}.legalEntity`,
+              `Отметка «юридическое лицо» (legalEntity) ставится только у вариантов поля с ролью ${label("applicantKind")}`,
+            );
+          if (o.delivery !== undefined && f.role !== "deliveryChannel")
+            add(
+              `${p}.options.${oi}.delivery`,
+              `Способ выдачи (delivery) указывается только у вариантов поля с ролью ${label("deliveryChannel")}`,
+            );
         });
         if (f.type === "group" && f.fields) walk(f.fields, `${p}.fields`, true);
       });
@@ -416,35 +486,59 @@ function checkRoles(doc: RegulationDocument, add: (path: string, message: string
   const missing = (role: FieldRole, why: string) => add("form", `В форме нет поля с ролью ${label(role)}: ${why}`);
   const has = (r: FieldRole) => holders.has(r);
   if (!has("applicantName") && !has("organisationName")) {
-    add("form", `В форме нет поля с ролью ${label("applicantName")} или ${label("organisationName")}: имя заявителя нужно для доски заявлений, расписки и документа-результата`);
+    add(
+      "form",
+      `В форме нет поля с ролью ${label("applicantName")} или ${label("organisationName")}: имя заявителя нужно для доски заявлений, расписки и документа-результата`,
+    );
   }
-  if (has("applicantName") && has("organisationName") && !has("applicantKind")) missing("applicantKind", "по нему определяется, чьё имя указывать — заявителя или организации");
+  if (has("applicantName") && has("organisationName") && !has("applicantKind"))
+    missing("applicantKind", "по нему определяется, чьё имя указывать — заявителя или организации");
   if (has("applicantKind")) {
     if (!has("applicantName")) missing("applicantName", "оно нужно, когда обращается физическое лицо");
     if (!has("organisationName")) missing("organisationName", "оно нужно, когда обращается юридическое лицо");
     const kind = holders.get("applicantKind")!;
-    if (!kind.def.options?.some((o) => o.legalEntity)) add(`${kind.path}.options`, `Ни один вариант поля с ролью ${label("applicantKind")} не отмечен как юридическое лицо (legalEntity)`);
+    if (!kind.def.options?.some((o) => o.legalEntity))
+      add(
+        `${kind.path}.options`,
+        `Ни один вариант поля с ролью ${label("applicantKind")} не отмечен как юридическое лицо (legalEntity)`,
+      );
   }
 
   const offered = new Set(doc.deliveryChannels.map((c) => c.code));
   const effects = new Set(doc.transitions.flatMap((t) => t.effects ?? []));
   const channel = holders.get("deliveryChannel");
-  if (effects.has("issue_result") && !channel) missing("deliveryChannel", "оно нужно для выдачи результата по выбору заявителя");
+  if (effects.has("issue_result") && !channel)
+    missing("deliveryChannel", "оно нужно для выдачи результата по выбору заявителя");
   if (channel) {
     const chosen = new Set<Delivery>();
     channel.def.options?.forEach((o, oi) => {
       const code = optionDelivery(o);
-      if (!code) add(`${channel.path}.options.${oi}.delivery`, `Вариант «${o.label}» не сопоставлен со способом выдачи: укажите delivery (${DELIVERY.join(", ")})`);
-      else if (!offered.has(code)) add(`${channel.path}.options.${oi}.delivery`, `Вариант «${o.label}» означает способ «${code}», которого нет среди способов получения результата регламента`);
+      if (!code)
+        add(
+          `${channel.path}.options.${oi}.delivery`,
+          `Вариант «${o.label}» не сопоставлен со способом выдачи: укажите delivery (${DELIVERY.join(", ")})`,
+        );
+      else if (!offered.has(code))
+        add(
+          `${channel.path}.options.${oi}.delivery`,
+          `Вариант «${o.label}» означает способ «${code}», которого нет среди способов получения результата регламента`,
+        );
       else chosen.add(code);
     });
     doc.deliveryChannels.forEach((c, i) => {
-      if (!chosen.has(c.code)) add(`deliveryChannels.${i}`, `Способ получения «${c.title}» нельзя выбрать в поле с ролью ${label("deliveryChannel")}`);
+      if (!chosen.has(c.code))
+        add(
+          `deliveryChannels.${i}`,
+          `Способ получения «${c.title}» нельзя выбрать в поле с ролью ${label("deliveryChannel")}`,
+        );
     });
   }
-  if ((offered.has("post") || effects.has("issue_by_post")) && !has("postalAddress")) missing("postalAddress", "он нужен для направления результата почтой");
-  if (offered.has("email") && !has("email")) missing("email", "он нужен для направления результата по электронной почте");
-  if (has("representative") && !has("powerOfAttorney")) missing("powerOfAttorney", "представитель прикладывает документ, подтверждающий его полномочия");
+  if ((offered.has("post") || effects.has("issue_by_post")) && !has("postalAddress"))
+    missing("postalAddress", "он нужен для направления результата почтой");
+  if (offered.has("email") && !has("email"))
+    missing("email", "он нужен для направления результата по электронной почте");
+  if (has("representative") && !has("powerOfAttorney"))
+    missing("powerOfAttorney", "представитель прикладывает документ, подтверждающий его полномочия");
 }
 
 function allFields(fields: FieldDef[], prefix = ""): { key: string; path: string; def: FieldDef }[] {
@@ -460,7 +554,9 @@ function allFields(fields: FieldDef[], prefix = ""): { key: string; path: string
  */
 const RU = z.locales.ru();
 
-export function validateDocument(input: unknown): { ok: true; document: RegulationDocument } | { ok: false; problems: DocumentProblem[] } {
+export function validateDocument(
+  input: unknown,
+): { ok: true; document: RegulationDocument } | { ok: false; problems: DocumentProblem[] } {
   // Administrators read these: zod's own messages in Russian rather than English.
   const parsed = zRegulationDocument.safeParse(input, { error: RU.localeError });
   if (!parsed.success) {
@@ -472,7 +568,7 @@ export function validateDocument(input: unknown): { ok: true; document: Regulati
   const doc = parsed.data;
   const problems: DocumentProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
-  const dupes = <T,>(items: T[], key: (t: T) => string, path: string, what: string) => {
+  const dupes = <T>(items: T[], key: (t: T) => string, path: string, what: string) => {
     const seen = new Set<string>();
     items.forEach((item, i) => {
       const k = key(item);
@@ -484,21 +580,32 @@ export function validateDocument(input: unknown): { ok: true; document: Regulati
   // Form: unique keys, conditions name existing fields, options where needed.
   const fields = doc.form.steps.flatMap((s, si) => allFields(s.fields).map((f) => ({ ...f, stepIndex: si })));
   dupes(doc.form.steps, (s) => s.key, "form.steps", "Шаг");
-  dupes(fields.filter((f) => !f.key.includes(".")), (f) => f.key, "form.fields", "Поле");
+  dupes(
+    fields.filter((f) => !f.key.includes(".")),
+    (f) => f.key,
+    "form.fields",
+    "Поле",
+  );
   const fieldKeys = new Set(fields.map((f) => f.key));
   doc.form.steps.forEach((step, si) => {
     const walk = (list: FieldDef[], path: string) =>
       list.forEach((f, fi) => {
         const p = `${path}.${fi}`;
-        if (f.showIf && !fieldKeys.has(f.showIf.field)) add(`${p}.showIf.field`, `Условие ссылается на несуществующее поле «${f.showIf.field}»`);
+        if (f.showIf && !fieldKeys.has(f.showIf.field))
+          add(`${p}.showIf.field`, `Условие ссылается на несуществующее поле «${f.showIf.field}»`);
         if (f.showIf?.field === f.key) add(`${p}.showIf.field`, "Поле не может зависеть от самого себя");
-        if ((f.type === "select" || f.type === "radio") && !f.options?.length) add(`${p}.options`, "У поля выбора нет вариантов");
+        if ((f.type === "select" || f.type === "radio") && !f.options?.length)
+          add(`${p}.options`, "У поля выбора нет вариантов");
         if (f.type === "group" && !f.fields?.length) add(`${p}.fields`, "В группе нет полей");
         // One definition of file types (attachment/sniff.ts): the upload recognises a file by its
         // content, so `accept` may list only the MIME types it recognises.
         if (f.accept) {
           if (f.type !== "file") add(`${p}.accept`, "Типы файлов (accept) задаются только у поля для файлов");
-          else if (!f.accept.length) add(`${p}.accept`, "Список допустимых типов файлов пуст: укажите хотя бы один тип или уберите accept, чтобы принимать все поддерживаемые");
+          else if (!f.accept.length)
+            add(
+              `${p}.accept`,
+              "Список допустимых типов файлов пуст: укажите хотя бы один тип или уберите accept, чтобы принимать все поддерживаемые",
+            );
           f.accept.forEach((entry, ai) => {
             const problem = acceptEntryProblem(entry);
             if (problem) add(`${p}.accept.${ai}`, problem);
@@ -527,24 +634,46 @@ export function validateDocument(input: unknown): { ok: true; document: Regulati
     if (s.deadline && s.deadline.value <= 0) add(`stages.${i}.deadline.value`, "Срок должен быть положительным");
     if (s.final && !s.outcome) add(`stages.${i}.outcome`, "У конечного этапа должен быть итог");
     if (!s.final && s.outcome) add(`stages.${i}.outcome`, "Итог указывается только у конечного этапа");
-    if (!s.final && !doc.transitions.some((t) => t.from === s.key)) add(`stages.${i}`, `Из этапа «${s.title}» нет переходов, и он не конечный`);
-    if (s.final && doc.transitions.some((t) => t.from === s.key)) add(`stages.${i}`, `Из конечного этапа «${s.title}» есть переходы`);
+    if (!s.final && !doc.transitions.some((t) => t.from === s.key))
+      add(`stages.${i}`, `Из этапа «${s.title}» нет переходов, и он не конечный`);
+    if (s.final && doc.transitions.some((t) => t.from === s.key))
+      add(`stages.${i}`, `Из конечного этапа «${s.title}» есть переходы`);
   });
   if (!doc.stages.some((s) => s.final)) add("stages", "Нет ни одного конечного этапа");
   doc.transitions.forEach((t, i) => {
     if (!stageKeys.has(t.from)) add(`transitions.${i}.from`, `Этап «${t.from}» не существует`);
     if (!stageKeys.has(t.to)) add(`transitions.${i}.to`, `Этап «${t.to}» не существует`);
-    if (t.kind === "refusal" && t.requires.refusalGrounds !== "service") add(`transitions.${i}.requires.refusalGrounds`, "Отказ должен требовать основания из перечня оснований для отказа в услуге");
-    if (t.kind === "intake_refusal" && t.requires.refusalGrounds !== "intake") add(`transitions.${i}.requires.refusalGrounds`, "Отказ в приёме должен требовать основания из перечня оснований для отказа в приёме");
-    if (t.requires.refusalGrounds === "service" && doc.serviceRefusalGrounds.length === 0) add(`transitions.${i}`, "Переход требует оснований отказа, но перечень оснований пуст");
+    if (t.kind === "refusal" && t.requires.refusalGrounds !== "service")
+      add(
+        `transitions.${i}.requires.refusalGrounds`,
+        "Отказ должен требовать основания из перечня оснований для отказа в услуге",
+      );
+    if (t.kind === "intake_refusal" && t.requires.refusalGrounds !== "intake")
+      add(
+        `transitions.${i}.requires.refusalGrounds`,
+        "Отказ в приёме должен требовать основания из перечня оснований для отказа в приёме",
+      );
+    if (t.requires.refusalGrounds === "service" && doc.serviceRefusalGrounds.length === 0)
+      add(`transitions.${i}`, "Переход требует оснований отказа, но перечень оснований пуст");
     if (t.requires.refusalGrounds === "intake" && doc.intakeRefusalGrounds.length === 0)
-      add(`transitions.${i}`, "Отказ в приёме невозможен: регламент не содержит оснований для отказа в приёме документов");
-    if (t.requires.resultType && !doc.resultTypes.length) add(`transitions.${i}`, "Переход требует результат, но типы результатов не заданы");
-    if (t.effects?.includes("generate_result") && !t.requires.resultType) add(`transitions.${i}.effects`, "Формирование документа требует выбора вида результата (requires.resultType)");
-    if (t.effects?.includes("generate_result") && t.kind !== "refusal" && t.kind !== "intake_refusal" && !t.requires.comment) add(`transitions.${i}.effects`, "Для формирования документа нужен его текст (requires.comment)");
+      add(
+        `transitions.${i}`,
+        "Отказ в приёме невозможен: регламент не содержит оснований для отказа в приёме документов",
+      );
+    if (t.requires.resultType && !doc.resultTypes.length)
+      add(`transitions.${i}`, "Переход требует результат, но типы результатов не заданы");
+    if (t.effects?.includes("generate_result") && !t.requires.resultType)
+      add(`transitions.${i}.effects`, "Формирование документа требует выбора вида результата (requires.resultType)");
+    if (
+      t.effects?.includes("generate_result") &&
+      t.kind !== "refusal" &&
+      t.kind !== "intake_refusal" &&
+      !t.requires.comment
+    )
+      add(`transitions.${i}.effects`, "Для формирования документа нужен его текст (requires.comment)");
   });
   const reachable = new Set<string>([doc.initialStage]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const t of doc.transitions) {
       if (reachable.has(t.from) && !reachable.has(t.to)) {
@@ -561,10 +690,12 @@ export function validateDocument(input: unknown): { ok: true; document: Regulati
   dupes(doc.resultTypes, (r) => r.code, "resultTypes", "Тип результата");
   if (doc.passport.term.value <= 0) add("passport.term.value", "Срок предоставления услуги должен быть положительным");
   doc.passport.registrationTerms.forEach((r, i) => {
-    if (r.term.value < 0) add(`passport.registrationTerms.${i}.term.value`, "Срок регистрации не может быть отрицательным");
+    if (r.term.value < 0)
+      add(`passport.registrationTerms.${i}.term.value`, "Срок регистрации не может быть отрицательным");
   });
   doc.interagencyRequestTypes.forEach((r, i) => {
-    if (r.responseDeadline.value <= 0) add(`interagencyRequestTypes.${i}.responseDeadline.value`, "Срок ответа должен быть положительным");
+    if (r.responseDeadline.value <= 0)
+      add(`interagencyRequestTypes.${i}.responseDeadline.value`, "Срок ответа должен быть положительным");
   });
   return problems.length ? { ok: false, problems } : { ok: true, document: doc };
 }

@@ -28,7 +28,13 @@ const STEPS: StepDef[] = [
     title: "Заявитель",
     fields: [
       { key: "full_name", type: "full_name", label: "Фамилия, имя, отчество", required: true },
-      { key: "birth_date", type: "date", label: "Дата рождения", required: true, validation: { minDate: "1900-01-01", maxDate: "today-18y" } },
+      {
+        key: "birth_date",
+        type: "date",
+        label: "Дата рождения",
+        required: true,
+        validation: { minDate: "1900-01-01", maxDate: "today-18y" },
+      },
       { key: "snils", type: "snils", label: "СНИЛС", required: true },
       { key: "phone", type: "phone", label: "Телефон", required: true },
       { key: "email", type: "email", label: "Электронная почта" },
@@ -43,7 +49,12 @@ const STEPS: StepDef[] = [
         maxSizeMb: 10,
         maxFiles: 2,
       },
-      { key: "principal_inn", type: "inn_person", label: "ИНН доверителя", showIf: { field: "representative", equals: true } },
+      {
+        key: "principal_inn",
+        type: "inn_person",
+        label: "ИНН доверителя",
+        showIf: { field: "representative", equals: true },
+      },
     ],
   },
   {
@@ -60,10 +71,30 @@ const STEPS: StepDef[] = [
           { value: "post", label: "Почтой" },
         ],
       },
-      { key: "postal_address", type: "address", label: "Почтовый адрес", required: true, showIf: { field: "delivery", equals: "post" } },
-      { key: "postal_index", type: "postal_index", label: "Индекс", required: true, showIf: { field: "postal_address", notEmpty: true } },
+      {
+        key: "postal_address",
+        type: "address",
+        label: "Почтовый адрес",
+        required: true,
+        showIf: { field: "delivery", equals: "post" },
+      },
+      {
+        key: "postal_index",
+        type: "postal_index",
+        label: "Индекс",
+        required: true,
+        showIf: { field: "postal_address", notEmpty: true },
+      },
       { key: "area", type: "number", label: "Площадь участка, кв. м", validation: { min: 1, max: 100_000 } },
-      { key: "cadastral", type: "text", label: "Кадастровый номер", validation: { pattern: "\\d{2}:\\d{2}:\\d{6,7}:\\d+", patternMessage: "Кадастровый номер выглядит так: 50:21:0110101:123 — проверьте двоеточия и цифры" } },
+      {
+        key: "cadastral",
+        type: "text",
+        label: "Кадастровый номер",
+        validation: {
+          pattern: "\\d{2}:\\d{2}:\\d{6,7}:\\d+",
+          patternMessage: "Кадастровый номер выглядит так: 50:21:0110101:123 — проверьте двоеточия и цифры",
+        },
+      },
       { key: "comment", type: "textarea", label: "Комментарий", validation: { minLength: 10, maxLength: 200 } },
       {
         key: "persons",
@@ -75,7 +106,13 @@ const STEPS: StepDef[] = [
           { key: "last_name", type: "text", label: "Фамилия", required: true },
           { key: "birth_date", type: "date", label: "Дата рождения", required: true, validation: { maxDate: "today" } },
           { key: "is_minor", type: "checkbox", label: "Несовершеннолетний" },
-          { key: "birth_certificate", type: "file", label: "Свидетельство о рождении", required: true, showIf: { field: "persons.is_minor", equals: true } },
+          {
+            key: "birth_certificate",
+            type: "file",
+            label: "Свидетельство о рождении",
+            required: true,
+            showIf: { field: "persons.is_minor", equals: true },
+          },
         ],
       },
       { key: "consent", type: "checkbox", label: "Согласие на обработку персональных данных", required: true },
@@ -83,7 +120,12 @@ const STEPS: StepDef[] = [
   },
 ].map((s) => zStep.parse(s));
 
-const pdf = (name = "доверенность.pdf", size = 200_000) => ({ id: `f-${name}`, name, size, mimeType: "application/pdf" });
+const pdf = (name = "доверенность.pdf", size = 200_000) => ({
+  id: `f-${name}`,
+  name,
+  size,
+  mimeType: "application/pdf",
+});
 
 const VALID = {
   full_name: "  Иванов   Иван Иванович ",
@@ -95,7 +137,9 @@ const VALID = {
   delivery: "cabinet",
   area: "1 200,5",
   cadastral: "50:21:0110101:123",
-  persons: [{ last_name: "Иванова", birth_date: "2015-06-01", is_minor: true, birth_certificate: [pdf("свидетельство.pdf")] }],
+  persons: [
+    { last_name: "Иванова", birth_date: "2015-06-01", is_minor: true, birth_certificate: [pdf("свидетельство.pdf")] },
+  ],
   consent: true,
 };
 
@@ -121,7 +165,14 @@ describe("buildApplicationSchema, submit mode", () => {
       delivery: "cabinet",
       area: 1200.5,
       cadastral: "50:21:0110101:123",
-      persons: [{ last_name: "Иванова", birth_date: "2015-06-01", is_minor: true, birth_certificate: [pdf("свидетельство.pdf")] }],
+      persons: [
+        {
+          last_name: "Иванова",
+          birth_date: "2015-06-01",
+          is_minor: true,
+          birth_certificate: [pdf("свидетельство.pdf")],
+        },
+      ],
       consent: true,
     });
   });
@@ -160,7 +211,12 @@ describe("buildApplicationSchema, submit mode", () => {
     expect(errors({ ...VALID, representative: true }).power_of_attorney).toBe("Приложите файл в поле «Доверенность»");
     expect(submit({ ...VALID, representative: true, power_of_attorney: [pdf()] }).success).toBe(true);
 
-    const docx = { id: "x", name: "доверенность.docx", size: 1000, mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" };
+    const docx = {
+      id: "x",
+      name: "доверенность.docx",
+      size: 1000,
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    };
     expect(errors({ ...VALID, representative: true, power_of_attorney: [docx] }).power_of_attorney).toBe(
       "Файл «доверенность.docx» неподходящего формата: приложите файл в формате PDF, JPEG, PNG",
     );
@@ -172,7 +228,9 @@ describe("buildApplicationSchema, submit mode", () => {
     expect(errors({ ...VALID, representative: true, power_of_attorney: three }).power_of_attorney).toBe(
       "Можно приложить не больше 2 файлов, сейчас 3: удалите 1 лишний",
     );
-    expect(errors({ ...VALID, representative: true, power_of_attorney: [pdf("пусто.pdf", 0)] }).power_of_attorney).toContain("пустой");
+    expect(
+      errors({ ...VALID, representative: true, power_of_attorney: [pdf("пусто.pdf", 0)] }).power_of_attorney,
+    ).toContain("пустой");
     // A checkbox holds a boolean; a string there did not come from the form.
     expect(errors({ ...VALID, representative: "true" }).representative).toContain("ожидается отметка");
   });
@@ -215,27 +273,54 @@ describe("buildApplicationSchema, submit mode", () => {
       "persons.2.birth_certificate": "Приложите файл в поле «Свидетельство о рождении»",
     });
     // A sub-field's condition reads its own item: the hidden certificate of an adult is dropped.
-    const r = submit({ ...VALID, persons: [{ last_name: "Иванов", birth_date: "1990-01-01", is_minor: false, birth_certificate: [pdf()] }] });
+    const r = submit({
+      ...VALID,
+      persons: [{ last_name: "Иванов", birth_date: "1990-01-01", is_minor: false, birth_certificate: [pdf()] }],
+    });
     expect(r.success).toBe(true);
     expect(r.data?.persons).toEqual([{ last_name: "Иванов", birth_date: "1990-01-01", is_minor: false }]);
   });
 
   it("enforces minItems", () => {
-    const steps = [zStep.parse({ key: "s", title: "Шаг", fields: [{ key: "heirs", type: "group", label: "Наследники", minItems: 2, fields: [{ key: "name", type: "text", label: "Имя" }] }] })];
+    const steps = [
+      zStep.parse({
+        key: "s",
+        title: "Шаг",
+        fields: [
+          {
+            key: "heirs",
+            type: "group",
+            label: "Наследники",
+            minItems: 2,
+            fields: [{ key: "name", type: "text", label: "Имя" }],
+          },
+        ],
+      }),
+    ];
     const r = buildApplicationSchema(steps, { mode: "submit" }).safeParse({ heirs: [{ name: "А" }] });
-    expect(r.success || fieldErrorsByPath(r.error)).toEqual({ heirs: "В «Наследники» нужно не меньше 2 записей, сейчас 1: добавьте ещё 1" });
+    expect(r.success || fieldErrorsByPath(r.error)).toEqual({
+      heirs: "В «Наследники» нужно не меньше 2 записей, сейчас 1: добавьте ещё 1",
+    });
   });
 
   it("resolves date bounds: today-18y, today, fixed dates, impossible dates", () => {
-    expect(errors({ ...VALID, birth_date: "2008-03-06" }).birth_date).toBe("Дата должна быть не позже 05.03.2008 (18 лет назад): исправьте дату");
+    expect(errors({ ...VALID, birth_date: "2008-03-06" }).birth_date).toBe(
+      "Дата должна быть не позже 05.03.2008 (18 лет назад): исправьте дату",
+    );
     expect(errors({ ...VALID, birth_date: "2008-03-05" }).birth_date).toBeUndefined();
     // The regulation's own minDate speaks, not the typo guard.
-    expect(errors({ ...VALID, birth_date: "1899-12-31" }).birth_date).toBe("Дата должна быть не раньше 01.01.1900: исправьте дату");
-    expect(errors({ ...VALID, persons: [{ ...VALID.persons[0], birth_date: "1899-12-31" }] })["persons.0.birth_date"]).toContain("Проверьте год");
+    expect(errors({ ...VALID, birth_date: "1899-12-31" }).birth_date).toBe(
+      "Дата должна быть не раньше 01.01.1900: исправьте дату",
+    );
+    expect(
+      errors({ ...VALID, persons: [{ ...VALID.persons[0], birth_date: "1899-12-31" }] })["persons.0.birth_date"],
+    ).toContain("Проверьте год");
     expect(errors({ ...VALID, birth_date: "30.02.1990" }).birth_date).toBe(
       "Даты 30.02.1990 не существует: в этом месяце 28 дней, проверьте день и месяц",
     );
-    expect(errors({ ...VALID, birth_date: "12/1985" }).birth_date).toBe("Введите дату в формате ДД.ММ.ГГГГ, например 05.03.1985");
+    expect(errors({ ...VALID, birth_date: "12/1985" }).birth_date).toBe(
+      "Введите дату в формате ДД.ММ.ГГГГ, например 05.03.1985",
+    );
     expect(resolveDateBound("today-18y", "2024-02-29")).toBe("2006-02-28");
     expect(resolveDateBound("today+30d", "2026-03-05")).toBe("2026-04-04");
     expect(resolveDateBound("today-1m", "2026-03-31")).toBe("2026-02-28");
@@ -250,15 +335,23 @@ describe("buildApplicationSchema, submit mode", () => {
   });
 
   it("checks numbers, lengths and patterns with the rule in the message", () => {
-    expect(errors({ ...VALID, area: "двести" }).area).toBe("Введите число цифрами, например 12 или 12,5 (без букв и единиц измерения)");
-    expect(errors({ ...VALID, area: 0 }).area).toBe("Значение 0 меньше допустимого: введите число от 1 до 100\u00a0000");
+    expect(errors({ ...VALID, area: "двести" }).area).toBe(
+      "Введите число цифрами, например 12 или 12,5 (без букв и единиц измерения)",
+    );
+    expect(errors({ ...VALID, area: 0 }).area).toBe(
+      "Значение 0 меньше допустимого: введите число от 1 до 100\u00a0000",
+    );
     expect(errors({ ...VALID, cadastral: "50-21-0110101-123" }).cadastral).toBe(
       "Кадастровый номер выглядит так: 50:21:0110101:123 — проверьте двоеточия и цифры",
     );
     // The pattern matches the whole value, as the HTML pattern attribute does.
     expect(errors({ ...VALID, cadastral: "x50:21:0110101:123" }).cadastral).toBeDefined();
-    expect(errors({ ...VALID, comment: "Коротко" }).comment).toBe("Слишком коротко: нужно не меньше 10 символов, сейчас 7 — допишите ещё 3 символа");
-    expect(errors({ ...VALID, comment: "я".repeat(201) }).comment).toBe("Слишком длинно: допускается не больше 200 символов, сейчас 201 — сократите на 1 символ");
+    expect(errors({ ...VALID, comment: "Коротко" }).comment).toBe(
+      "Слишком коротко: нужно не меньше 10 символов, сейчас 7 — допишите ещё 3 символа",
+    );
+    expect(errors({ ...VALID, comment: "я".repeat(201) }).comment).toBe(
+      "Слишком длинно: допускается не больше 200 символов, сейчас 201 — сократите на 1 символ",
+    );
   });
 
   it("checks the full name", () => {
@@ -274,14 +367,27 @@ describe("buildApplicationSchema, submit mode", () => {
   });
 
   it("validates only the requested steps and passes the others through unchanged", () => {
-    const values = { full_name: "Иванов Иван", birth_date: "1985-04-12", snils: "112-233-445 95", phone: "+79123456789", delivery: "courier" };
+    const values = {
+      full_name: "Иванов Иван",
+      birth_date: "1985-04-12",
+      snils: "112-233-445 95",
+      phone: "+79123456789",
+      delivery: "courier",
+    };
     expect(submit(values, { stepKeys: ["applicant"] }).success).toBe(true);
     expect(submit(values, { stepKeys: ["applicant"] }).data?.delivery).toBe("courier");
     expect(Object.keys(errors(values, { stepKeys: ["request"] })).sort()).toEqual(["consent", "delivery", "persons"]);
   });
 
   it("never answers with zod's English defaults", () => {
-    const garbage = [5, null, [], "x", { full_name: 5, persons: "x", power_of_attorney: {}, consent: "yes", area: {} }, { persons: [5, { birth_date: 7 }] }];
+    const garbage = [
+      5,
+      null,
+      [],
+      "x",
+      { full_name: 5, persons: "x", power_of_attorney: {}, consent: "yes", area: {} },
+      { persons: [5, { birth_date: 7 }] },
+    ];
     for (const input of garbage) {
       const r = submit(input);
       expect(r.success).toBe(false);
@@ -290,13 +396,21 @@ describe("buildApplicationSchema, submit mode", () => {
         expect(issue.message).toMatch(/[а-яё]/i);
       }
     }
-    expect(fieldErrorsByPath(submit(5).error!)).toEqual({ [FORM_ERROR_KEY]: "Данные формы не получены: обновите страницу и заполните форму заново" });
+    expect(fieldErrorsByPath(submit(5).error!)).toEqual({
+      [FORM_ERROR_KEY]: "Данные формы не получены: обновите страницу и заполните форму заново",
+    });
   });
 });
 
 describe("dates: the regulation's bounds and the municipality's today", () => {
   const dateStep = (validation?: { minDate?: string; maxDate?: string }): StepDef[] => [
-    zStep.parse({ key: "s", title: "Шаг", fields: [{ key: "d", type: "date", label: "Дата рождения", required: true, ...(validation ? { validation } : {}) }] }),
+    zStep.parse({
+      key: "s",
+      title: "Шаг",
+      fields: [
+        { key: "d", type: "date", label: "Дата рождения", required: true, ...(validation ? { validation } : {}) },
+      ],
+    }),
   ];
   const check = (steps: StepDef[], d: unknown, opts: { today?: Date; timeZone?: string } = {}) => {
     const r = validateApplication(steps, { d }, { mode: "submit", today: TODAY, ...opts });
@@ -310,14 +424,18 @@ describe("dates: the regulation's bounds and the municipality's today", () => {
     expect(check(archive, "1879-12-31")).toBe("Дата должна быть не раньше 01.01.1880: исправьте дату");
     // 1888 was a leap year, 1900 was not: the day check holds before 1900 too.
     expect(check(archive, "29.02.1888")).toBeNull();
-    expect(check(dateStep({ minDate: "0001-01-01" }), "29.02.0085")).toMatch(/^Даты 29\.02\.85 не существует: в этом месяце 28 дней/);
+    expect(check(dateStep({ minDate: "0001-01-01" }), "29.02.0085")).toMatch(
+      /^Даты 29\.02\.85 не существует: в этом месяце 28 дней/,
+    );
     // The upper side keeps its guard where the regulation sets no maxDate of its own.
     expect(check(dateStep({ minDate: "1880-01-01" }), "2985-01-01")).toContain("Проверьте год: 2985");
     expect(check(dateStep({ maxDate: "2300-01-01" }), "2250-01-01")).toBeNull();
   });
 
   it("keeps the typo guard where the regulation sets no bound", () => {
-    expect(check(dateStep(), "1885-02-03")).toBe("Проверьте год: 1885 — вероятно, опечатка (допускаются годы с 1900 по 2100)");
+    expect(check(dateStep(), "1885-02-03")).toBe(
+      "Проверьте год: 1885 — вероятно, опечатка (допускаются годы с 1900 по 2100)",
+    );
     expect(check(dateStep(), "1985-02-03")).toBeNull();
   });
 
@@ -325,15 +443,25 @@ describe("dates: the regulation's bounds and the municipality's today", () => {
     const noLaterThanToday = dateStep({ maxDate: "today" });
     // 19:30 UTC on 5 March: 00:30 on 6 March in Polovinka (UTC+5), still 22:30 on 5 March in Moscow.
     const justAfterLocalMidnight = new Date("2026-03-05T19:30:00Z");
-    expect(check(noLaterThanToday, "06.03.2026", { today: justAfterLocalMidnight, timeZone: "Asia/Yekaterinburg" })).toBeNull();
+    expect(
+      check(noLaterThanToday, "06.03.2026", { today: justAfterLocalMidnight, timeZone: "Asia/Yekaterinburg" }),
+    ).toBeNull();
     expect(check(noLaterThanToday, "06.03.2026", { today: justAfterLocalMidnight, timeZone: "Europe/Moscow" })).toBe(
       "Дата не может быть позже сегодняшнего дня (05.03.2026): проверьте число, месяц и год",
     );
     // A minute before local midnight it is still the 5th in Polovinka.
-    expect(check(noLaterThanToday, "06.03.2026", { today: new Date("2026-03-05T18:59:00Z"), timeZone: "Asia/Yekaterinburg" })).toBe(
-      "Дата не может быть позже сегодняшнего дня (05.03.2026): проверьте число, месяц и год",
-    );
-    expect(isStepComplete(noLaterThanToday[0]!, { d: "2026-03-06" }, noLaterThanToday, { today: justAfterLocalMidnight, timeZone: "Asia/Yekaterinburg" })).toBe(true);
+    expect(
+      check(noLaterThanToday, "06.03.2026", {
+        today: new Date("2026-03-05T18:59:00Z"),
+        timeZone: "Asia/Yekaterinburg",
+      }),
+    ).toBe("Дата не может быть позже сегодняшнего дня (05.03.2026): проверьте число, месяц и год");
+    expect(
+      isStepComplete(noLaterThanToday[0]!, { d: "2026-03-06" }, noLaterThanToday, {
+        today: justAfterLocalMidnight,
+        timeZone: "Asia/Yekaterinburg",
+      }),
+    ).toBe(true);
   });
 });
 
@@ -361,31 +489,50 @@ describe("buildApplicationSchema, draft mode (R15)", () => {
   it("refuses only structural garbage, with a message that says what to do", () => {
     const huge = draft({ full_name: "я".repeat(10 * 1024 * 1024) });
     expect(huge.success).toBe(false);
-    expect(fieldErrorsByPath(huge.error!).full_name).toMatch(/^Слишком длинный текст в поле «Фамилия, имя, отчество»: допускается не больше 10.000 символов/);
+    expect(fieldErrorsByPath(huge.error!).full_name).toMatch(
+      /^Слишком длинный текст в поле «Фамилия, имя, отчество»: допускается не больше 10.000 символов/,
+    );
     expect(fieldErrorsByPath(draft({ snils: { $gt: "" } }).error!).snils).toBe(
       "Значение поля «СНИЛС» не распознано (ожидается текст): обновите страницу и заполните поле заново",
     );
-    expect(fieldErrorsByPath(draft({ persons: Array.from({ length: DRAFT_LIMITS.groupItems + 1 }, () => ({})) }).error!).persons).toContain(
-      "слишком много записей",
+    expect(
+      fieldErrorsByPath(draft({ persons: Array.from({ length: DRAFT_LIMITS.groupItems + 1 }, () => ({})) }).error!)
+        .persons,
+    ).toContain("слишком много записей");
+    expect(fieldErrorsByPath(draft({ power_of_attorney: [{ id: "", name: "x" }] }).error!).power_of_attorney).toContain(
+      "удалите его и загрузите заново",
     );
-    expect(fieldErrorsByPath(draft({ power_of_attorney: [{ id: "", name: "x" }] }).error!).power_of_attorney).toContain("удалите его и загрузите заново");
-    expect(fieldErrorsByPath(draft({ persons: [{ last_name: ["x"] }] }).error!)["persons.0.last_name"]).toContain("не распознано");
+    expect(fieldErrorsByPath(draft({ persons: [{ last_name: ["x"] }] }).error!)["persons.0.last_name"]).toContain(
+      "не распознано",
+    );
   });
 
   it("strips unknown keys at every level", () => {
-    const r = draft({ evil: "x", persons: [{ last_name: "А", extra: 1 }], power_of_attorney: [{ ...pdf(), url: "http://x" }] });
+    const r = draft({
+      evil: "x",
+      persons: [{ last_name: "А", extra: 1 }],
+      power_of_attorney: [{ ...pdf(), url: "http://x" }],
+    });
     expect(r.data).toEqual({ persons: [{ last_name: "А" }], power_of_attorney: [pdf()] });
   });
 
   it("does not read inherited properties for a field named like one", () => {
-    const steps = [zStep.parse({ key: "s", title: "Шаг", fields: [{ key: "constructor", type: "text", label: "Поле", required: true }] })];
+    const steps = [
+      zStep.parse({
+        key: "s",
+        title: "Шаг",
+        fields: [{ key: "constructor", type: "text", label: "Поле", required: true }],
+      }),
+    ];
     const r = buildApplicationSchema(steps, { mode: "submit" }).safeParse({});
     expect(r.success || fieldErrorsByPath(r.error)).toEqual({ constructor: "Заполните поле «Поле»" });
   });
 });
 
 describe("properties", () => {
-  const textKeys = STEPS.flatMap((s) => s.fields).filter((f) => !["checkbox", "file", "group", "full_name", "number"].includes(f.type)).map((f) => f.key);
+  const textKeys = STEPS.flatMap((s) => s.fields)
+    .filter((f) => !["checkbox", "file", "group", "full_name", "number"].includes(f.type))
+    .map((f) => f.key);
 
   it("a draft saves whatever text is typed into any text-like field, unchanged", () => {
     fc.assert(
@@ -401,12 +548,15 @@ describe("properties", () => {
   it("submit never throws on arbitrary JSON and answers in Russian", () => {
     const keys = STEPS.flatMap((s) => s.fields).map((f) => f.key);
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...keys, "persons", "other"), fc.jsonValue({ maxDepth: 3 })), (values) => {
-        for (const mode of ["submit", "draft"] as const) {
-          const r = buildApplicationSchema(STEPS, { mode, today: TODAY }).safeParse(values);
-          for (const issue of r.error?.issues ?? []) expect(issue.message).toMatch(/[а-яё]/i);
-        }
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom(...keys, "persons", "other"), fc.jsonValue({ maxDepth: 3 })),
+        (values) => {
+          for (const mode of ["submit", "draft"] as const) {
+            const r = buildApplicationSchema(STEPS, { mode, today: TODAY }).safeParse(values);
+            for (const issue of r.error?.issues ?? []) expect(issue.message).toMatch(/[а-яё]/i);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -430,8 +580,15 @@ describe("helpers", () => {
     const item = { group: "persons", values: { is_minor: true } };
     expect(evaluateCondition({ field: "persons.is_minor", equals: true }, { persons: [] }, item)).toBe(true);
     expect(evaluateCondition({ field: "is_minor", equals: true }, {}, item)).toBe(true);
-    expect(evaluateCondition({ field: "persons.is_minor", equals: true }, { persons: [{ is_minor: false }, { is_minor: true }] })).toBe(true);
-    expect(evaluateCondition({ field: "persons.is_minor", equals: true }, { persons: [{ is_minor: false }] })).toBe(false);
+    expect(
+      evaluateCondition(
+        { field: "persons.is_minor", equals: true },
+        { persons: [{ is_minor: false }, { is_minor: true }] },
+      ),
+    ).toBe(true);
+    expect(evaluateCondition({ field: "persons.is_minor", equals: true }, { persons: [{ is_minor: false }] })).toBe(
+      false,
+    );
   });
 
   it("visibleFields and isStepComplete follow the conditions", () => {
@@ -439,7 +596,12 @@ describe("helpers", () => {
     expect(visibleFields(applicant, { representative: false }).map((f) => f.key)).not.toContain("power_of_attorney");
     expect(visibleFields(applicant, { representative: true }).map((f) => f.key)).toContain("power_of_attorney");
 
-    const filled = { full_name: "Иванов Иван", birth_date: "1985-04-12", snils: "112-233-445 95", phone: "+79123456789" };
+    const filled = {
+      full_name: "Иванов Иван",
+      birth_date: "1985-04-12",
+      snils: "112-233-445 95",
+      phone: "+79123456789",
+    };
     expect(isStepComplete(applicant, filled, STEPS, { today: TODAY })).toBe(true);
     expect(isStepComplete(applicant, { ...filled, representative: true }, STEPS, { today: TODAY })).toBe(false);
     expect(isStepComplete(STEPS[1]!, filled, STEPS, { today: TODAY })).toBe(false);
@@ -448,7 +610,9 @@ describe("helpers", () => {
   it("validateApplication returns the same issues as the schema", () => {
     const r = validateApplication(STEPS, { ...VALID, snils: "1" }, { mode: "submit", today: TODAY });
     expect(r.ok).toBe(false);
-    expect(r.issues).toEqual([{ path: ["snils"], message: "СНИЛС содержит 11 цифр; сейчас введена 1 — допишите недостающие" }]);
+    expect(r.issues).toEqual([
+      { path: ["snils"], message: "СНИЛС содержит 11 цифр; сейчас введена 1 — допишите недостающие" },
+    ]);
   });
 
   it("fieldErrorsByPath keeps the first message per path", () => {
@@ -463,7 +627,10 @@ describe("helpers", () => {
 describe("react-hook-form resolver", () => {
   it("maps the issues onto nested field names", async () => {
     const resolver = zodResolver(buildApplicationSchema(STEPS, { mode: "submit", today: TODAY }));
-    const result = await resolver({ ...VALID, persons: [{ birth_date: "2015-06-01" }] }, undefined, { fields: {}, shouldUseNativeValidation: false });
+    const result = await resolver({ ...VALID, persons: [{ birth_date: "2015-06-01" }] }, undefined, {
+      fields: {},
+      shouldUseNativeValidation: false,
+    });
     expect(result.values).toEqual({});
     const persons = result.errors.persons as unknown as { last_name?: { message?: string } }[];
     expect(persons[0]?.last_name?.message).toBe("Заполните поле «Фамилия»");

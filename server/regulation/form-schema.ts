@@ -185,7 +185,12 @@ function daysInMonth(y: number, m: number): number {
 /** The calendar date of `now` in `timeZone`, as YYYY-MM-DD. */
 export function civilToday(now: Date = new Date(), timeZone: string = DEFAULT_TIME_ZONE): string {
   try {
-    const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+    const parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    }).formatToParts(now);
     const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
     return `${get("year")}-${get("month")}-${get("day")}`;
   } catch {
@@ -213,7 +218,8 @@ function parseDateValue(v: unknown): ParsedDate {
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (ru) [d, m, y] = [Number(ru[1]), Number(ru[2]), Number(ru[3])];
   else return { ok: false, message: DATE_FORMAT_MESSAGE };
-  if (m < 1 || m > 12) return { ok: false, message: `Месяца ${pad2(m)} не бывает: месяц — число от 01 до 12, проверьте дату` };
+  if (m < 1 || m > 12)
+    return { ok: false, message: `Месяца ${pad2(m)} не бывает: месяц — число от 01 до 12, проверьте дату` };
   if (d < 1 || d > daysInMonth(y, m)) {
     return {
       ok: false,
@@ -312,7 +318,8 @@ function lookup(ref: string, scopes: Scope[]): Lookup {
       const rest = ref.slice(scope.prefix.length);
       if (!rest.includes(".")) return { value: own(scope.values, rest) };
     }
-    if (!ref.includes(".") && Object.prototype.hasOwnProperty.call(scope.values, ref)) return { value: own(scope.values, ref) };
+    if (!ref.includes(".") && Object.prototype.hasOwnProperty.call(scope.values, ref))
+      return { value: own(scope.values, ref) };
   }
   // A top-level condition on a group's sub-field ("persons.isForeign"): true if it holds for any item.
   const dot = ref.indexOf(".");
@@ -387,7 +394,9 @@ function hiddenKeys(fields: FieldDef[], scope: Scope, outer: Scope[]): Set<strin
   let hidden = new Set<string>();
   for (let round = 0; round <= fields.length; round++) {
     const visibleScope: Scope = { prefix: scope.prefix, values: without(scope.values, hidden) };
-    const next = new Set(fields.filter((f) => f.showIf && !conditionHolds(f.showIf, [visibleScope, ...outer])).map((f) => f.key));
+    const next = new Set(
+      fields.filter((f) => f.showIf && !conditionHolds(f.showIf, [visibleScope, ...outer])).map((f) => f.key),
+    );
     if (next.size === hidden.size && [...next].every((k) => hidden.has(k))) break;
     hidden = next;
   }
@@ -402,8 +411,14 @@ export function visibleFields(step: StepDef, values: Record<string, unknown>, al
 }
 
 /** Sub-fields of a group item that its conditions show (the form, the error list and every answers view). */
-export function visibleSubFields(group: FieldDef, item: Record<string, unknown>, values: Record<string, unknown>): FieldDef[] {
-  return (group.fields ?? []).filter((sub) => !sub.showIf || evaluateCondition(sub.showIf, values, { group: group.key, values: item }));
+export function visibleSubFields(
+  group: FieldDef,
+  item: Record<string, unknown>,
+  values: Record<string, unknown>,
+): FieldDef[] {
+  return (group.fields ?? []).filter(
+    (sub) => !sub.showIf || evaluateCondition(sub.showIf, values, { group: group.key, values: item }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -411,8 +426,22 @@ export function visibleSubFields(group: FieldDef, item: Record<string, unknown>,
 // ---------------------------------------------------------------------------------------------
 
 const STRING_TYPES = new Set<FieldDef["type"]>([
-  "text", "textarea", "address", "phone", "email", "snils", "inn", "inn_legal", "inn_person", "ogrn",
-  "ogrnip", "passport", "postal_index", "select", "radio", "date",
+  "text",
+  "textarea",
+  "address",
+  "phone",
+  "email",
+  "snils",
+  "inn",
+  "inn_legal",
+  "inn_person",
+  "ogrn",
+  "ogrnip",
+  "passport",
+  "postal_index",
+  "select",
+  "radio",
+  "date",
 ]);
 
 const NAME_PARTS = ["lastName", "firstName", "middleName"] as const;
@@ -452,7 +481,8 @@ function structural(f: FieldDef, v: unknown, path: Path, issues: FieldIssue[]): 
 
   switch (f.type) {
     case "full_name": {
-      if (typeof v === "string") return v.length > limit ? fail(tooLongText(f, limit, v.length)) : { ok: true, value: v };
+      if (typeof v === "string")
+        return v.length > limit ? fail(tooLongText(f, limit, v.length)) : { ok: true, value: v };
       if (!isRecord(v)) return fail(garbage(f, "фамилия, имя и отчество"));
       const out: Record<string, string> = {};
       for (const part of NAME_PARTS) {
@@ -483,34 +513,52 @@ function structural(f: FieldDef, v: unknown, path: Path, issues: FieldIssue[]): 
     case "file": {
       if (!Array.isArray(v)) return fail(garbage(f, "список приложенных файлов"));
       if (v.length > DRAFT_LIMITS.files) {
-        return fail(`В поле «${f.label}» слишком много файлов (${v.length}): допускается не больше ${DRAFT_LIMITS.files} — удалите лишние`);
+        return fail(
+          `В поле «${f.label}» слишком много файлов (${v.length}): допускается не больше ${DRAFT_LIMITS.files} — удалите лишние`,
+        );
       }
       const out: FileRef[] = [];
       for (const [i, ref] of v.entries()) {
         const okRef =
           isRecord(ref) &&
-          typeof ref.id === "string" && ref.id.length > 0 && ref.id.length <= DRAFT_LIMITS.fileIdChars &&
-          typeof ref.name === "string" && ref.name.length <= DRAFT_LIMITS.fileNameChars &&
-          typeof ref.size === "number" && Number.isFinite(ref.size) && ref.size >= 0 &&
-          typeof ref.mimeType === "string" && ref.mimeType.length <= DRAFT_LIMITS.mimeTypeChars;
+          typeof ref.id === "string" &&
+          ref.id.length > 0 &&
+          ref.id.length <= DRAFT_LIMITS.fileIdChars &&
+          typeof ref.name === "string" &&
+          ref.name.length <= DRAFT_LIMITS.fileNameChars &&
+          typeof ref.size === "number" &&
+          Number.isFinite(ref.size) &&
+          ref.size >= 0 &&
+          typeof ref.mimeType === "string" &&
+          ref.mimeType.length <= DRAFT_LIMITS.mimeTypeChars;
         if (!okRef) {
           return fail(`Файл № ${i + 1} в поле «${f.label}» передан с ошибкой: удалите его и загрузите заново`);
         }
-        out.push({ id: ref.id as string, name: ref.name as string, size: ref.size as number, mimeType: ref.mimeType as string });
+        out.push({
+          id: ref.id as string,
+          name: ref.name as string,
+          size: ref.size as number,
+          mimeType: ref.mimeType as string,
+        });
       }
       return { ok: true, value: out };
     }
     case "group": {
       if (!Array.isArray(v)) return fail(garbage(f, "список записей"));
       if (v.length > DRAFT_LIMITS.groupItems) {
-        return fail(`В «${f.label}» слишком много записей (${v.length}): допускается не больше ${DRAFT_LIMITS.groupItems} — удалите лишние`);
+        return fail(
+          `В «${f.label}» слишком много записей (${v.length}): допускается не больше ${DRAFT_LIMITS.groupItems} — удалите лишние`,
+        );
       }
       let ok = true;
       const items = v.map((item, i) => {
         if (item === undefined || item === null) return {};
         if (!isRecord(item)) {
           ok = false;
-          issues.push({ path: [...path, i], message: `Запись № ${i + 1} в «${f.label}» не распознана: удалите её и добавьте заново` });
+          issues.push({
+            path: [...path, i],
+            message: `Запись № ${i + 1} в «${f.label}» не распознана: удалите её и добавьте заново`,
+          });
           return {};
         }
         const out: Record<string, unknown> = {};
@@ -540,7 +588,9 @@ function requiredMessage(f: FieldDef): string {
     case "radio":
       return `Выберите вариант в поле «${f.label}»`;
     case "checkbox":
-      return f.options?.length ? `Отметьте хотя бы один вариант в поле «${f.label}»` : `Отметьте «${f.label}»: без этой отметки заявление не может быть подано`;
+      return f.options?.length
+        ? `Отметьте хотя бы один вариант в поле «${f.label}»`
+        : `Отметьте «${f.label}»: без этой отметки заявление не может быть подано`;
     case "date":
       return `Укажите дату в поле «${f.label}»`;
     case "file":
@@ -552,7 +602,9 @@ function requiredMessage(f: FieldDef): string {
   }
 }
 
-const IDENTIFIERS: Partial<Record<FieldDef["type"], { validate: (v: string) => string | null; normalize: (v: string) => string | null }>> = {
+const IDENTIFIERS: Partial<
+  Record<FieldDef["type"], { validate: (v: string) => string | null; normalize: (v: string) => string | null }>
+> = {
   phone: { validate: validatePhone, normalize: normalizePhone },
   email: { validate: validateEmail, normalize: normalizeEmail },
   snils: { validate: validateSnils, normalize: normalizeSnils },
@@ -597,7 +649,10 @@ function stringRules(f: FieldDef, s: string, checkLength: boolean): string | nul
   if (rules.pattern) {
     const re = compilePattern(rules.pattern);
     if (re && !re.test(s)) {
-      return rules.patternMessage ?? `Значение не подходит по формату${f.hint ? `: ${f.hint}` : " — проверьте, нет ли лишних символов или пробелов"}`;
+      return (
+        rules.patternMessage ??
+        `Значение не подходит по формату${f.hint ? `: ${f.hint}` : " — проверьте, нет ли лишних символов или пробелов"}`
+      );
     }
   }
   return null;
@@ -626,7 +681,10 @@ function validateFullName(f: FieldDef, v: unknown, path: Path, ctx: Ctx): unknow
     const problem = nameProblem(s, "ФИО");
     if (problem) return void ctx.issues.push({ path, message: problem });
     if (s.split(" ").length < 2) {
-      return void ctx.issues.push({ path, message: "Укажите фамилию и имя через пробел, а также отчество, если оно есть: например, Иванов Иван Иванович" });
+      return void ctx.issues.push({
+        path,
+        message: "Укажите фамилию и имя через пробел, а также отчество, если оно есть: например, Иванов Иван Иванович",
+      });
     }
     const rule = stringRules(f, s, true);
     if (rule) return void ctx.issues.push({ path, message: rule });
@@ -661,9 +719,16 @@ function validateNumber(f: FieldDef, v: unknown, path: Path, ctx: Ctx): unknown 
   let n: number;
   if (typeof v === "number") n = v;
   else {
-    const s = String(v).trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".").replace(/^[−–]/, "-");
+    const s = String(v)
+      .trim()
+      .replace(/[\s\u00a0\u202f]/g, "")
+      .replace(",", ".")
+      .replace(/^[−–]/, "-");
     if (!/^[-+]?\d+(?:\.\d+)?$/.test(s)) {
-      return void ctx.issues.push({ path, message: "Введите число цифрами, например 12 или 12,5 (без букв и единиц измерения)" });
+      return void ctx.issues.push({
+        path,
+        message: "Введите число цифрами, например 12 или 12,5 (без букв и единиц измерения)",
+      });
     }
     n = Number(s);
   }
@@ -674,8 +739,16 @@ function validateNumber(f: FieldDef, v: unknown, path: Path, ctx: Ctx): unknown 
       : min !== undefined
         ? `не меньше ${formatNumberRu(min)}`
         : `не больше ${formatNumberRu(max ?? 0)}`;
-  if (min !== undefined && n < min) return void ctx.issues.push({ path, message: `Значение ${formatNumberRu(n)} меньше допустимого: введите число ${range}` });
-  if (max !== undefined && n > max) return void ctx.issues.push({ path, message: `Значение ${formatNumberRu(n)} больше допустимого: введите число ${range}` });
+  if (min !== undefined && n < min)
+    return void ctx.issues.push({
+      path,
+      message: `Значение ${formatNumberRu(n)} меньше допустимого: введите число ${range}`,
+    });
+  if (max !== undefined && n > max)
+    return void ctx.issues.push({
+      path,
+      message: `Значение ${formatNumberRu(n)} больше допустимого: введите число ${range}`,
+    });
   return n;
 }
 
@@ -687,8 +760,10 @@ function validateDate(f: FieldDef, v: unknown, path: Path, ctx: Ctx): unknown {
   const max = maxDate ? resolveDateBound(maxDate, ctx.todayIso) : null;
   const typo = yearTypo(parsed.year, { lower: !min, upper: !max });
   if (typo) return void ctx.issues.push({ path, message: typo });
-  if (minDate && min && parsed.iso < min) return void ctx.issues.push({ path, message: dateBoundMessage("min", minDate, min) });
-  if (maxDate && max && parsed.iso > max) return void ctx.issues.push({ path, message: dateBoundMessage("max", maxDate, max) });
+  if (minDate && min && parsed.iso < min)
+    return void ctx.issues.push({ path, message: dateBoundMessage("min", minDate, min) });
+  if (maxDate && max && parsed.iso > max)
+    return void ctx.issues.push({ path, message: dateBoundMessage("max", maxDate, max) });
   return parsed.iso;
 }
 
@@ -703,13 +778,19 @@ function validateChoice(f: FieldDef, v: unknown, path: Path, ctx: Ctx): unknown 
     if (!Array.isArray(v)) return v === true;
     const unknown = allowed ? v.filter((x) => !allowed.includes(String(x))) : [];
     if (unknown.length) {
-      return void ctx.issues.push({ path, message: `Варианта «${String(unknown[0])}» нет в списке поля «${f.label}»: отметьте варианты из списка (${optionsList(f)})` });
+      return void ctx.issues.push({
+        path,
+        message: `Варианта «${String(unknown[0])}» нет в списке поля «${f.label}»: отметьте варианты из списка (${optionsList(f)})`,
+      });
     }
     return [...new Set(v.map(String))];
   }
   const s = String(v);
   if (allowed && !allowed.includes(s)) {
-    return void ctx.issues.push({ path, message: `Варианта «${s}» нет в списке: выберите один из вариантов ${optionsList(f)}` });
+    return void ctx.issues.push({
+      path,
+      message: `Варианта «${s}» нет в списке: выберите один из вариантов ${optionsList(f)}`,
+    });
   }
   return s;
 }
@@ -731,7 +812,9 @@ function validateFiles(f: FieldDef, v: unknown, path: Path, ctx: Ctx): FileRef[]
   const types = acceptedMimeTypes(f.accept);
   if (f.maxFiles !== undefined && files.length > f.maxFiles) {
     const extra = files.length - f.maxFiles;
-    problems.push(`Можно приложить не больше ${f.maxFiles} ${genitive(f.maxFiles, FILES_GEN)}, сейчас ${files.length}: удалите ${extra} ${plural(extra, ["лишний", "лишних", "лишних"])}`);
+    problems.push(
+      `Можно приложить не больше ${f.maxFiles} ${genitive(f.maxFiles, FILES_GEN)}, сейчас ${files.length}: удалите ${extra} ${plural(extra, ["лишний", "лишних", "лишних"])}`,
+    );
   }
   for (const file of files) {
     if (!fileAccepted(file, types)) {
@@ -830,14 +913,19 @@ function validateVisible(f: FieldDef, v: unknown, path: Path, ctx: Ctx, scopes: 
 // The whole form
 // ---------------------------------------------------------------------------------------------
 
-export type ValidationResult = { ok: true; data: ApplicationValues; issues: [] } | { ok: false; data: ApplicationValues; issues: FieldIssue[] };
+export type ValidationResult =
+  { ok: true; data: ApplicationValues; issues: [] } | { ok: false; data: ApplicationValues; issues: FieldIssue[] };
 
 /**
  * The schema's logic as a plain function: the structural check of every field, then (submit
  * mode) the format-logical check of the fields of the validated steps. `data` is the output the
  * schema returns on success (and a best-effort one alongside issues).
  */
-export function validateApplication(steps: StepDef[], input: Record<string, unknown>, opts: BuildSchemaOptions): ValidationResult {
+export function validateApplication(
+  steps: StepDef[],
+  input: Record<string, unknown>,
+  opts: BuildSchemaOptions,
+): ValidationResult {
   const issues: FieldIssue[] = [];
   const fields = steps.flatMap((s) => s.fields);
   const checked: Record<string, unknown> = {};
@@ -847,7 +935,8 @@ export function validateApplication(steps: StepDef[], input: Record<string, unkn
     if (!r.ok) broken.add(f.key);
     else if (r.value !== undefined) checked[f.key] = r.value;
   }
-  if (opts.mode === "draft") return issues.length ? { ok: false, data: checked, issues } : { ok: true, data: checked, issues: [] };
+  if (opts.mode === "draft")
+    return issues.length ? { ok: false, data: checked, issues } : { ok: true, data: checked, issues: [] };
 
   const validated = new Set(
     steps.filter((s) => !opts.stepKeys || opts.stepKeys.includes(s.key)).flatMap((s) => s.fields.map((f) => f.key)),
@@ -881,13 +970,19 @@ export function buildApplicationSchema(steps: StepDef[], opts: BuildSchemaOption
     .record(z.string(), z.unknown(), { error: "Данные формы не получены: обновите страницу и заполните форму заново" })
     .transform((values, ctx) => {
       const result = validateApplication(steps, values, opts);
-      for (const issue of result.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path, input: values });
+      for (const issue of result.issues)
+        ctx.addIssue({ code: "custom", message: issue.message, path: issue.path, input: values });
       return result.ok ? result.data : z.NEVER;
     });
 }
 
 /** Whether a step passes the submit-mode check. Pass every step as `allSteps` when conditions cross steps. */
-export function isStepComplete(step: StepDef, values: Record<string, unknown>, allSteps?: StepDef[], opts?: Pick<BuildSchemaOptions, "today" | "timeZone">): boolean {
+export function isStepComplete(
+  step: StepDef,
+  values: Record<string, unknown>,
+  allSteps?: StepDef[],
+  opts?: Pick<BuildSchemaOptions, "today" | "timeZone">,
+): boolean {
   return validateApplication(allSteps ?? [step], values, { ...opts, mode: "submit", stepKeys: [step.key] }).ok;
 }
 
@@ -895,7 +990,9 @@ export function isStepComplete(step: StepDef, values: Record<string, unknown>, a
  * Field path → first message, e.g. { "persons.0.lastName": "Заполните поле «Фамилия»" }. Issues
  * about the form as a whole go under `FORM_ERROR_KEY`.
  */
-export function fieldErrorsByPath(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Record<string, string> {
+export function fieldErrorsByPath(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map((p) => String(p)).join(".") : FORM_ERROR_KEY;
@@ -910,6 +1007,7 @@ export function fieldErrorsByPath(error: { issues: readonly { path: readonly Pro
  * server judges a paper application by this form, as the registrar's form shows it.
  */
 export function withoutFileFields(steps: StepDef[]): StepDef[] {
-  const strip = (fields: FieldDef[]): FieldDef[] => fields.filter((f) => f.type !== "file").map((f) => (f.fields ? { ...f, fields: strip(f.fields) } : f));
+  const strip = (fields: FieldDef[]): FieldDef[] =>
+    fields.filter((f) => f.type !== "file").map((f) => (f.fields ? { ...f, fields: strip(f.fields) } : f));
   return steps.map((s) => ({ ...s, fields: strip(s.fields) }));
 }

@@ -51,7 +51,8 @@ describe("СНИЛС", () => {
   it("accepts the commonly cited 112-233-445 95 in any usual formatting", () => {
     // By hand: 1·9 + 1·8 + 2·7 + 2·6 + 3·5 + 3·4 + 4·3 + 4·2 + 5·1 = 95 < 100 → check 95.
     expect(snilsCheckNumber("112233445")).toBe(95);
-    for (const v of ["112-233-445 95", "11223344595", "112 233 445 95", " 112-233-445-95 "]) expect(validateSnils(v)).toBeNull();
+    for (const v of ["112-233-445 95", "11223344595", "112 233 445 95", " 112-233-445-95 "])
+      expect(validateSnils(v)).toBeNull();
     expect(normalizeSnils("11223344595")).toBe("112-233-445 95");
     expect(formatSnils("11223344595")).toBe("112-233-445 95");
   });
@@ -117,7 +118,9 @@ describe("СНИЛС", () => {
           if (validateSnils(mutated) === null) {
             // Honest about the rule's blind spots: either the mutation landed among the old
             // unverified numbers, or both sums map to check number 00.
-            const explained = isSnilsExempt(mPrefix) || (pos < 9 && zeroCheckSums.has(snilsSum(prefix)) && zeroCheckSums.has(snilsSum(mPrefix)));
+            const explained =
+              isSnilsExempt(mPrefix) ||
+              (pos < 9 && zeroCheckSums.has(snilsSum(prefix)) && zeroCheckSums.has(snilsSum(mPrefix)));
             expect(explained).toBe(true);
           } else if (isSnilsExempt(mPrefix) && !/^0+$/.test(mutated)) {
             throw new Error(`exempt number refused: ${mutated}`);
@@ -160,38 +163,48 @@ describe("ИНН", () => {
 
   it("property: makeInnLegal is valid; one changed digit is caught unless the residues are 0 and 10", () => {
     fc.assert(
-      fc.property(digitString(9), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 9 }), (prefix, pos, shift) => {
-        const inn = makeInnLegal(prefix);
-        if (/^0+$/.test(inn)) return; // the placeholder 0000000000 is refused on purpose
-        expect(validateInn(inn)).toBeNull();
-        const mutated = mutate(inn, pos, shift);
-        if (validateInn(mutated) === null) {
-          // Weights are non-zero mod 11, so the residue always changes; only 0 and 10 both give 0.
-          expect(pos).toBeLessThan(9);
-          expect(new Set([inn10Residue(inn), inn10Residue(mutated)])).toEqual(new Set([0, 10]));
-        }
-      }),
+      fc.property(
+        digitString(9),
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+        (prefix, pos, shift) => {
+          const inn = makeInnLegal(prefix);
+          if (/^0+$/.test(inn)) return; // the placeholder 0000000000 is refused on purpose
+          expect(validateInn(inn)).toBeNull();
+          const mutated = mutate(inn, pos, shift);
+          if (validateInn(mutated) === null) {
+            // Weights are non-zero mod 11, so the residue always changes; only 0 and 10 both give 0.
+            expect(pos).toBeLessThan(9);
+            expect(new Set([inn10Residue(inn), inn10Residue(mutated)])).toEqual(new Set([0, 10]));
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("property: makeInnPerson is valid; a changed check digit or last prefix digits are always caught", () => {
     fc.assert(
-      fc.property(digitString(10), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 1, max: 9 }), (prefix, pos, shift) => {
-        const inn = makeInnPerson(prefix);
-        if (/^0+$/.test(inn)) return;
-        expect(inn).toHaveLength(12);
-        expect(validateInn(inn)).toBeNull();
-        const mutated = mutate(inn, pos, shift);
-        // A changed digit escapes only if BOTH check digits collide (residues 0 and 10 each time).
-        const n11 = (d: string) => dot(digits(d), [7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) % 11;
-        const n12 = (d: string) => dot(digits(d), [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) % 11;
-        if (validateInn(mutated) === null) {
-          expect(pos).toBeLessThan(10);
-          expect(new Set([n11(inn), n11(mutated)])).toEqual(new Set([0, 10]));
-          expect(new Set([n12(inn), n12(mutated)])).toEqual(new Set([0, 10]));
-        }
-      }),
+      fc.property(
+        digitString(10),
+        fc.integer({ min: 0, max: 11 }),
+        fc.integer({ min: 1, max: 9 }),
+        (prefix, pos, shift) => {
+          const inn = makeInnPerson(prefix);
+          if (/^0+$/.test(inn)) return;
+          expect(inn).toHaveLength(12);
+          expect(validateInn(inn)).toBeNull();
+          const mutated = mutate(inn, pos, shift);
+          // A changed digit escapes only if BOTH check digits collide (residues 0 and 10 each time).
+          const n11 = (d: string) => dot(digits(d), [7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) % 11;
+          const n12 = (d: string) => dot(digits(d), [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) % 11;
+          if (validateInn(mutated) === null) {
+            expect(pos).toBeLessThan(10);
+            expect(new Set([n11(inn), n11(mutated)])).toEqual(new Set([0, 10]));
+            expect(new Set([n12(inn), n12(mutated)])).toEqual(new Set([0, 10]));
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -229,32 +242,43 @@ describe("ОГРН and ОГРНИП", () => {
 
   it("property: makeOgrn is valid; one changed digit is caught unless the residues are 0 and 10", () => {
     fc.assert(
-      fc.property(fc.constantFrom("1", "5"), digitString(11), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 9 }), (first, rest, pos, shift) => {
-        const ogrn = makeOgrn(first + rest);
-        expect(validateOgrn(ogrn)).toBeNull();
-        const mutated = mutate(ogrn, pos, shift);
-        if (validateOgrn(mutated) === null) {
-          expect(pos).toBeLessThan(12);
-          expect(new Set([ogrnResidue(ogrn), ogrnResidue(mutated)])).toEqual(new Set([0, 10]));
-        }
-      }),
+      fc.property(
+        fc.constantFrom("1", "5"),
+        digitString(11),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 1, max: 9 }),
+        (first, rest, pos, shift) => {
+          const ogrn = makeOgrn(first + rest);
+          expect(validateOgrn(ogrn)).toBeNull();
+          const mutated = mutate(ogrn, pos, shift);
+          if (validateOgrn(mutated) === null) {
+            expect(pos).toBeLessThan(12);
+            expect(new Set([ogrnResidue(ogrn), ogrnResidue(mutated)])).toEqual(new Set([0, 10]));
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("property: makeOgrnip is valid; one changed digit is caught unless residues r and r+10 collide", () => {
     fc.assert(
-      fc.property(digitString(13), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 1, max: 9 }), (rest, pos, shift) => {
-        const ogrnip = makeOgrnip("3" + rest);
-        expect(validateOgrnip(ogrnip)).toBeNull();
-        const mutated = mutate(ogrnip, pos, shift);
-        if (validateOgrnip(mutated) === null) {
-          expect(pos).toBeLessThan(14);
-          const [a, b] = [ogrnipResidue(ogrnip), ogrnipResidue(mutated)];
-          expect(a).not.toBe(b);
-          expect(a % 10).toBe(b % 10); // {0,10}, {1,11} or {2,12}
-        }
-      }),
+      fc.property(
+        digitString(13),
+        fc.integer({ min: 0, max: 14 }),
+        fc.integer({ min: 1, max: 9 }),
+        (rest, pos, shift) => {
+          const ogrnip = makeOgrnip("3" + rest);
+          expect(validateOgrnip(ogrnip)).toBeNull();
+          const mutated = mutate(ogrnip, pos, shift);
+          if (validateOgrnip(mutated) === null) {
+            expect(pos).toBeLessThan(14);
+            const [a, b] = [ogrnipResidue(ogrnip), ogrnipResidue(mutated)];
+            expect(a).not.toBe(b);
+            expect(a % 10).toBe(b % 10); // {0,10}, {1,11} or {2,12}
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -280,7 +304,15 @@ describe("passport", () => {
 
 describe("phone", () => {
   it("normalizes the usual Russian formats to +7XXXXXXXXXX", () => {
-    for (const v of ["+7 912 345-67-89", "8 (912) 345-67-89", "89123456789", "79123456789", "+7(912)3456789", "912 345 67 89", "8-495-123-45-67"]) {
+    for (const v of [
+      "+7 912 345-67-89",
+      "8 (912) 345-67-89",
+      "89123456789",
+      "79123456789",
+      "+7(912)3456789",
+      "912 345 67 89",
+      "8-495-123-45-67",
+    ]) {
       expect(validatePhone(v), v).toBeNull();
     }
     expect(normalizePhone("8 (912) 345-67-89")).toBe("+79123456789");
@@ -306,14 +338,17 @@ describe("postal index", () => {
     expect(validatePostalIndex("101000")).toBeNull();
     expect(normalizePostalIndex(" 101 000 ")).toBe("101000");
     expect(validatePostalIndex("010100")).toContain("не начинается с 0");
-    expect(validatePostalIndex("10100")).toBe("Почтовый индекс содержит 6 цифр; сейчас введено 5 — допишите недостающие");
+    expect(validatePostalIndex("10100")).toBe(
+      "Почтовый индекс содержит 6 цифр; сейчас введено 5 — допишите недостающие",
+    );
     expect(validatePostalIndex("1O1000")).toContain("вместо цифры 0");
   });
 });
 
 describe("e-mail", () => {
   it("accepts ordinary and .рф addresses and lower-cases the domain", () => {
-    for (const v of ["ivanov@mail.ru", "i.ivanov+gos@Example.COM", "иван@почта.рф", " a_b-c@sub.domain.org "]) expect(validateEmail(v), v).toBeNull();
+    for (const v of ["ivanov@mail.ru", "i.ivanov+gos@Example.COM", "иван@почта.рф", " a_b-c@sub.domain.org "])
+      expect(validateEmail(v), v).toBeNull();
     expect(normalizeEmail(" Ivanov@Mail.RU ")).toBe("Ivanov@mail.ru");
   });
 
@@ -330,4 +365,3 @@ describe("e-mail", () => {
     expect(validateEmail("ivanov@mail.r1")).toContain("Зона домена");
   });
 });
-

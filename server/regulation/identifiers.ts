@@ -26,7 +26,16 @@ const SEPARATORS = /[\s\u00a0\u2007\u202f\-\u2010\u2011\u2012\u2013\u2014\u2212]
 
 /** Characters that look like digits; the hint turns a bare "wrong character" into a fix. */
 const LOOKALIKES: Record<string, string> = {
-  O: "0", o: "0", "О": "0", "о": "0", "З": "3", "з": "3", l: "1", I: "1", "б": "6", "Б": "6",
+  O: "0",
+  o: "0",
+  О: "0",
+  о: "0",
+  З: "3",
+  з: "3",
+  l: "1",
+  I: "1",
+  б: "6",
+  Б: "6",
 };
 
 function badCharMessage(where: string, allowed: string, ch: string): string {
@@ -42,8 +51,7 @@ function badCharMessage(where: string, allowed: string, ch: string): string {
 const enteredCount = (n: number) => `${plural(n, ["введена", "введено", "введено"])} ${n}`;
 
 function lengthMessage(subject: string, expected: string, actual: number, expectedCount: number): string {
-  const fix =
-    actual < expectedCount ? "допишите недостающие" : "уберите лишние (возможно, цифра введена дважды)";
+  const fix = actual < expectedCount ? "допишите недостающие" : "уберите лишние (возможно, цифра введена дважды)";
   return `${subject} содержит ${expected}; сейчас ${enteredCount(actual)} — ${fix}`;
 }
 
@@ -172,7 +180,12 @@ const INN_CHECK_MESSAGE =
  * `kind` restricts the length: "legal" accepts only 10 digits, "person" only 12.
  */
 export function validateInn(value: string, kind: InnKind = "any"): string | null {
-  const example = kind === "legal" ? "10 цифр" : kind === "person" ? "12 цифр" : "10 цифр для организации или 12 цифр для физического лица";
+  const example =
+    kind === "legal"
+      ? "10 цифр"
+      : kind === "person"
+        ? "12 цифр"
+        : "10 цифр для организации или 12 цифр для физического лица";
   if (value.trim() === "") return `Введите ИНН: ${example}`;
   const scanned = scanDigits(value, "В ИНН", " (без букв и знаков)");
   if (!scanned.ok) return scanned.message;
@@ -303,7 +316,8 @@ export function validatePassport(value: string): string | null {
     const fix = d.length < 10 ? "допишите недостающие" : "уберите лишние";
     return `Серия и номер паспорта — это 10 цифр: 4 цифры серии и 6 цифр номера (например, 45 06 123456); сейчас ${enteredCount(d.length)} — ${fix}`;
   }
-  if (d.slice(4) === "000000") return "Номер паспорта не может быть 000000: проверьте номер на второй странице паспорта";
+  if (d.slice(4) === "000000")
+    return "Номер паспорта не может быть 000000: проверьте номер на второй странице паспорта";
   return null;
 }
 
@@ -442,7 +456,8 @@ export function validateEmail(value: string): string | null {
   const v = value.trim();
   if (v === "") return `Введите адрес электронной почты, ${EMAIL_EXAMPLE}`;
   if (/\s/.test(v)) return `Уберите пробелы из адреса электронной почты, ${EMAIL_EXAMPLE}`;
-  if (v.length > 254) return "Адрес электронной почты слишком длинный (больше 254 символов): проверьте, не вставлен ли лишний текст";
+  if (v.length > 254)
+    return "Адрес электронной почты слишком длинный (больше 254 символов): проверьте, не вставлен ли лишний текст";
   const at = v.split("@");
   if (at.length === 1) {
     return `В адресе электронной почты нет знака @: адрес выглядит как имя@домен, ${EMAIL_EXAMPLE}`;
@@ -451,7 +466,8 @@ export function validateEmail(value: string): string | null {
   const [local = "", domain = ""] = at;
   if (local === "") return `Перед знаком @ должно быть имя ящика, ${EMAIL_EXAMPLE}`;
   if (domain === "") return `После знака @ укажите домен почтового сервиса, ${EMAIL_EXAMPLE}`;
-  if (domain.includes(",") || local.includes(",")) return "В адресе электронной почты вместо запятой должна быть точка: исправьте «,» на «.»";
+  if (domain.includes(",") || local.includes(","))
+    return "В адресе электронной почты вместо запятой должна быть точка: исправьте «,» на «.»";
   if (local.length > 64) return "Имя ящика (часть до @) не может быть длиннее 64 символов: проверьте адрес";
   if (!LOCAL_CHARS.test(local) || local.startsWith(".") || local.endsWith(".") || local.includes("..")) {
     return `Имя ящика (часть до @) содержит недопустимые символы или лишние точки: проверьте адрес, ${EMAIL_EXAMPLE}`;
@@ -464,7 +480,8 @@ export function validateEmail(value: string): string | null {
   if (!labels.every((l) => DOMAIN_LABEL.test(l))) {
     return `Домен после @ содержит недопустимые символы или лишние точки: проверьте адрес, ${EMAIL_EXAMPLE}`;
   }
-  if (!/^\p{L}{2,}$/u.test(tld)) return `Зона домена (после последней точки) — это буквы, например .ru или .рф: проверьте адрес`;
+  if (!/^\p{L}{2,}$/u.test(tld))
+    return `Зона домена (после последней точки) — это буквы, например .ru или .рф: проверьте адрес`;
   if (/[a-z]/i.test(domain) && /\p{Script=Cyrillic}/u.test(domain)) {
     return "В адресе электронной почты смешаны русские и латинские буквы: проверьте раскладку клавиатуры";
   }

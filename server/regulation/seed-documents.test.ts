@@ -71,14 +71,20 @@ describe.each(documents)("seed regulation %s", (_code, doc) => {
 
   it("starts at the registration stage and ends both ways", () => {
     expect(doc.initialStage).toBe("registration");
-    expect(doc.stages.filter((s) => s.final).map((s) => s.outcome).sort()).toEqual(["granted", "refused"]);
+    expect(
+      doc.stages
+        .filter((s) => s.final)
+        .map((s) => s.outcome)
+        .sort(),
+    ).toEqual(["granted", "refused"]);
   });
 
   it("makes grant and refusal transitions produce a result, refusals cite service grounds", () => {
     const deciding = doc.transitions.filter((t) => t.kind === "grant" || t.kind === "refusal");
     expect(deciding.map((t) => t.kind).sort()).toEqual(["grant", "refusal"]);
     for (const t of deciding) expect(t.requires.resultType, t.key).toBe(true);
-    for (const t of doc.transitions.filter((t) => t.kind === "refusal")) expect(t.requires.refusalGrounds).toBe("service");
+    for (const t of doc.transitions.filter((t) => t.kind === "refusal"))
+      expect(t.requires.refusalGrounds).toBe("service");
   });
 
   it("keeps the refusal branch apart from the grant branch", () => {
@@ -86,7 +92,7 @@ describe.each(documents)("seed regulation %s", (_code, doc) => {
     // "granted". Returns for rework (they require a comment) lead back to drafting and are skipped.
     const finalsAfter = (stage: string) => {
       const seen = new Set([stage]);
-      for (let grew = true; grew; ) {
+      for (let grew = true; grew;) {
         grew = false;
         for (const t of doc.transitions) {
           if (t.requires.comment || !seen.has(t.from) || seen.has(t.to)) continue;
@@ -124,11 +130,15 @@ describe("road-info (S1, Половинка)", () => {
 
   it("has no intake refusal grounds and no intake refusal transition (п. 17)", () => {
     expect(doc.intakeRefusalGrounds).toEqual([]);
-    expect(doc.transitions.some((t) => t.kind === "intake_refusal" || t.requires.refusalGrounds === "intake")).toBe(false);
+    expect(doc.transitions.some((t) => t.kind === "intake_refusal" || t.requires.refusalGrounds === "intake")).toBe(
+      false,
+    );
   });
 
   it("has exactly the п. 19 ground for refusing the service", () => {
-    expect(doc.serviceRefusalGrounds).toEqual([{ code: "unauthorized_person", text: ROAD_INFO_REFUSAL_GROUND, ref: "п. 19" }]);
+    expect(doc.serviceRefusalGrounds).toEqual([
+      { code: "unauthorized_person", text: ROAD_INFO_REFUSAL_GROUND, ref: "п. 19" },
+    ]);
     expect(ROAD_INFO_REFUSAL_GROUND).toBe(
       "обращение с заявлением неуполномоченного лица (не представлен документ, подтверждающий полномочия представителя заявителя, в случае обращения с заявлением представителя заявителя)",
     );
@@ -137,10 +147,27 @@ describe("road-info (S1, Половинка)", () => {
   it("rejects an intake refusal if someone adds one (the validator guards п. 17)", () => {
     const broken: RegulationDocument = {
       ...doc,
-      stages: [...doc.stages, { key: "intake_refused", title: "Отказ в приеме", responsibleRoles: ["REGISTRAR"], final: true, outcome: "intake_refused" }],
+      stages: [
+        ...doc.stages,
+        {
+          key: "intake_refused",
+          title: "Отказ в приеме",
+          responsibleRoles: ["REGISTRAR"],
+          final: true,
+          outcome: "intake_refused",
+        },
+      ],
       transitions: [
         ...doc.transitions,
-        { key: "refuse_intake", from: "registration", to: "intake_refused", title: "Отказать в приеме", roles: ["REGISTRAR"], kind: "intake_refusal", requires: { refusalGrounds: "intake" } },
+        {
+          key: "refuse_intake",
+          from: "registration",
+          to: "intake_refused",
+          title: "Отказать в приеме",
+          roles: ["REGISTRAR"],
+          kind: "intake_refusal",
+          requires: { refusalGrounds: "intake" },
+        },
       ],
     };
     const result = validateDocument(broken);
@@ -157,7 +184,14 @@ describe("road-info (S1, Половинка)", () => {
     const deadline = (key: string) => doc.stages.find((s) => s.key === key)?.deadline;
     expect(deadline("registration")).toEqual({ value: 1, unit: "working_days", from: "stage_entry" });
     expect(deadline("review")).toEqual({ value: 11, unit: "working_days", from: "registration" });
-    for (const key of ["signing", "result_registration", "issue", "refusal_signing", "refusal_registration", "refusal_issue"])
+    for (const key of [
+      "signing",
+      "result_registration",
+      "issue",
+      "refusal_signing",
+      "refusal_registration",
+      "refusal_issue",
+    ])
       expect(deadline(key), key).toEqual({ value: 1, unit: "working_days", from: "stage_entry" });
     // Counted from registration: review 11 + signing 1 + registering 1 + issue 1 = 14 ≤ 15.
     const grantPath = ["review", "signing", "result_registration", "issue"].map((k) => deadline(k)!.value);
@@ -243,8 +277,18 @@ describe("archive-info (S2, архивная информация)", () => {
 
   it("collects 1 to 10 persons for a social-legal request and limits attachments", () => {
     const persons = field(doc, "persons");
-    expect(persons).toMatchObject({ type: "group", minItems: 1, maxItems: 10, showIf: { field: "request_category", equals: "social_legal" } });
-    expect(field(doc, "attachments")).toMatchObject({ type: "file", maxSizeMb: 10, maxFiles: 5, accept: ["application/pdf", "image/jpeg", "image/png"] });
+    expect(persons).toMatchObject({
+      type: "group",
+      minItems: 1,
+      maxItems: 10,
+      showIf: { field: "request_category", equals: "social_legal" },
+    });
+    expect(field(doc, "attachments")).toMatchObject({
+      type: "file",
+      maxSizeMb: 10,
+      maxFiles: 5,
+      accept: ["application/pdf", "image/jpeg", "image/png"],
+    });
     expect(field(doc, "postal_address").required).toBe(true);
   });
 
@@ -293,7 +337,9 @@ describe("file types of file fields (one definition with the upload's content ch
     const index = archiveInfoRegulation.form.steps[step]!.fields.findIndex((f) => f.key === "attachments");
     const base = `form.steps.${step}.fields.${index}.accept`;
     expect(problems.map((p) => p.path)).toEqual([`${base}.1`, `${base}.2`, `${base}.3`]);
-    expect(problems[0]!.message).toMatch(/Тип файла «\.docx» не поддерживается: укажите MIME-типы, которые система распознаёт по содержимому файла: application\/pdf \(PDF\)/);
+    expect(problems[0]!.message).toMatch(
+      /Тип файла «\.docx» не поддерживается: укажите MIME-типы, которые система распознаёт по содержимому файла: application\/pdf \(PDF\)/,
+    );
     expect(problemsOf(withAccept([]))[0]!.message).toMatch(/Список допустимых типов файлов пуст/);
   });
 });

@@ -44,7 +44,10 @@ export class LocalFileStorage implements FileStorage {
   }
 
   async exists(key: string): Promise<boolean> {
-    return stat(this.pathOf(key)).then(() => true, () => false);
+    return stat(this.pathOf(key)).then(
+      () => true,
+      () => false,
+    );
   }
 }
 

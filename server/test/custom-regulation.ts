@@ -8,7 +8,11 @@ import type { RegulationDocument } from "../regulation/document";
 
 export const CUSTOM_REGULATION: RegulationDocument = {
   ...structuredClone(roadInfoRegulation),
-  passport: { ...structuredClone(roadInfoRegulation.passport), name: "Предоставление сведений (услуга с собственной формой)", shortName: "Сведения" },
+  passport: {
+    ...structuredClone(roadInfoRegulation.passport),
+    name: "Предоставление сведений (услуга с собственной формой)",
+    shortName: "Сведения",
+  },
   form: {
     steps: [
       {
@@ -27,8 +31,22 @@ export const CUSTOM_REGULATION: RegulationDocument = {
               { value: "ul", label: "Организация", legalEntity: true },
             ],
           },
-          { key: "zayavitel_fio", type: "full_name", role: "applicantName", label: "ФИО", required: true, showIf: { field: "kind", equals: "fl" } },
-          { key: "company", type: "text", role: "organisationName", label: "Название организации", required: true, showIf: { field: "kind", equals: "ul" } },
+          {
+            key: "zayavitel_fio",
+            type: "full_name",
+            role: "applicantName",
+            label: "ФИО",
+            required: true,
+            showIf: { field: "kind", equals: "fl" },
+          },
+          {
+            key: "company",
+            type: "text",
+            role: "organisationName",
+            label: "Название организации",
+            required: true,
+            showIf: { field: "kind", equals: "ul" },
+          },
         ],
       },
       {
@@ -52,7 +70,13 @@ export const CUSTOM_REGULATION: RegulationDocument = {
             ],
           },
           { key: "mail", type: "email", role: "email", label: "Электронная почта" },
-          { key: "address_for_reply", type: "address", role: "postalAddress", label: "Адрес для ответа", required: true },
+          {
+            key: "address_for_reply",
+            type: "address",
+            role: "postalAddress",
+            label: "Адрес для ответа",
+            required: true,
+          },
           { key: "zip", type: "postal_index", role: "postalIndex", label: "Индекс" },
           { key: "tel", type: "phone", role: "phone", label: "Телефон" },
         ],

@@ -11,7 +11,11 @@ export async function createTestDatabase(options: { template?: boolean; max?: nu
   const name = `t_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(options.template === false ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${inject("pgTemplate")}"`);
+  await admin.query(
+    options.template === false
+      ? `CREATE DATABASE "${name}"`
+      : `CREATE DATABASE "${name}" TEMPLATE "${inject("pgTemplate")}"`,
+  );
   await admin.end();
   const url = withDatabase(serverUrl, name);
   const db = createPrismaClient(url, { max: options.max ?? 10 });

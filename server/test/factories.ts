@@ -35,19 +35,35 @@ export const demoScope = async (db: Db, who: DemoWho) => scopeOf(db, (await demo
 
 /** Department ids by code. */
 export async function departmentIds(db: Db): Promise<Record<string, string>> {
-  return Object.fromEntries((await db.department.findMany({ select: { code: true, id: true } })).map((d) => [d.code, d.id]));
+  return Object.fromEntries(
+    (await db.department.findMany({ select: { code: true, id: true } })).map((d) => [d.code, d.id]),
+  );
 }
 
 /** An applicant's account with a unique address unless one is given; no password unless one is given. */
 export function applicantAccount(db: Db, a: Partial<AccountInput> = {}) {
-  return createAccount(db, { email: `applicant-${randomUUID()}@example.ru`, lastName: "Проверочный", firstName: "Заявитель", roles: ["APPLICANT"], ...a });
+  return createAccount(db, {
+    email: `applicant-${randomUUID()}@example.ru`,
+    lastName: "Проверочный",
+    firstName: "Заявитель",
+    roles: ["APPLICANT"],
+    ...a,
+  });
 }
 
 /** A staff member holding the given roles in the departments of the given codes, with a unique address. */
-export async function staffAccount(db: Db, memberships: [departmentCode: string, role: DepartmentRole][], a: Partial<AccountInput> = {}) {
+export async function staffAccount(
+  db: Db,
+  memberships: [departmentCode: string, role: DepartmentRole][],
+  a: Partial<AccountInput> = {},
+) {
   const ids = await departmentIds(db);
   return createAccount(db, {
-    email: `staff-${randomUUID()}@example.ru`, lastName: "Проверочный", firstName: "Сотрудник", roles: [], ...a,
+    email: `staff-${randomUUID()}@example.ru`,
+    lastName: "Проверочный",
+    firstName: "Сотрудник",
+    roles: [],
+    ...a,
     memberships: memberships.map(([code, role]) => {
       if (!ids[code]) throw new Error(`no department ${code}`);
       return { departmentId: ids[code], role };
@@ -72,7 +88,11 @@ type ApplicationRow = {
   /** Columns of a state the test sets directly (a closed application, a stage due at a given time). */
   state?: {
     status?: "DRAFT" | "SUBMITTED" | "CLOSED" | "WITHDRAWN";
-    registrationNumber?: string; currentStage?: string; stageDueAt?: Date; outcome?: string; closedAt?: Date;
+    registrationNumber?: string;
+    currentStage?: string;
+    stageDueAt?: Date;
+    outcome?: string;
+    closedAt?: Date;
   };
 };
 
@@ -87,8 +107,12 @@ export async function applicationRow(db: Db, a: ApplicationRow) {
   if (!version) throw new Error(`no version of ${a.serviceCode} in force`);
   return db.application.create({
     data: {
-      serviceId: service.id, regulationVersionId: version.id, departmentId: a.departmentId ?? service.departmentId,
-      ownerId: a.ownerId ?? (await demoUser(db, "applicant")).id, data: (a.data ?? {}) as object, channel: a.channel ?? "PORTAL",
+      serviceId: service.id,
+      regulationVersionId: version.id,
+      departmentId: a.departmentId ?? service.departmentId,
+      ownerId: a.ownerId ?? (await demoUser(db, "applicant")).id,
+      data: (a.data ?? {}) as object,
+      channel: a.channel ?? "PORTAL",
       ...a.state,
     },
   });
@@ -97,9 +121,20 @@ export async function applicationRow(db: Db, a: ApplicationRow) {
 /** An application registered by the engine (number, first stage and its deadline, the event). */
 export async function registeredApplication(
   db: Db,
-  a: Omit<ApplicationRow, "state"> & { calendar: WorkingCalendar; receivedAt?: Date; now?: Date; actorId?: string | null },
+  a: Omit<ApplicationRow, "state"> & {
+    calendar: WorkingCalendar;
+    receivedAt?: Date;
+    now?: Date;
+    actorId?: string | null;
+  },
 ): Promise<Registration & { id: string }> {
   const row = await applicationRow(db, a);
-  const registration = await registerApplication(db, { applicationId: row.id, actorId: a.actorId ?? null, calendar: a.calendar, receivedAt: a.receivedAt, now: a.now });
+  const registration = await registerApplication(db, {
+    applicationId: row.id,
+    actorId: a.actorId ?? null,
+    calendar: a.calendar,
+    receivedAt: a.receivedAt,
+    now: a.now,
+  });
   return { id: row.id, ...registration };
 }

@@ -16,11 +16,21 @@ export type RouteCall = {
   body?: FormData;
 };
 
-export function routeCaller(db: Db, storage: FileStorage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-rest-")))) {
+export function routeCaller(
+  db: Db,
+  storage: FileStorage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-rest-"))),
+) {
   return (route: RestRoute, call: RouteCall): Promise<Response> =>
-    route.run(new Request(new URL(call.url ?? "/", "http://localhost"), { method: call.method ?? (call.body ? "POST" : "GET"), body: call.body }), call.params, {
-      db,
-      storage,
-      sessionUserId: call.as,
-    });
+    route.run(
+      new Request(new URL(call.url ?? "/", "http://localhost"), {
+        method: call.method ?? (call.body ? "POST" : "GET"),
+        body: call.body,
+      }),
+      call.params,
+      {
+        db,
+        storage,
+        sessionUserId: call.as,
+      },
+    );
 }

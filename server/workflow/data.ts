@@ -6,8 +6,15 @@ export type DeadlinePerson = { id: string; lastName: string; firstName: string; 
 export type DeadlineNoticeKind = "breach" | "due_soon";
 
 /** Active staff holding `role` in one department: who is told about its deadlines. */
-export async function activeMembers(db: Db, departmentId: string, role: "HEAD" | "REGISTRAR"): Promise<DeadlinePerson[]> {
-  const rows = await db.departmentMember.findMany({ where: { departmentId, role, user: { isActive: true } }, select: { user: { select: { id: true, lastName: true, firstName: true, middleName: true } } } });
+export async function activeMembers(
+  db: Db,
+  departmentId: string,
+  role: "HEAD" | "REGISTRAR",
+): Promise<DeadlinePerson[]> {
+  const rows = await db.departmentMember.findMany({
+    where: { departmentId, role, user: { isActive: true } },
+    select: { user: { select: { id: true, lastName: true, firstName: true, middleName: true } } },
+  });
   return rows.map((m) => m.user);
 }
 
@@ -18,7 +25,12 @@ export async function activeMembers(db: Db, departmentId: string, role: "HEAD" |
  */
 export async function stagesAwaitingNotice(
   db: Db,
-  input: { kind: DeadlineNoticeKind; dueAt: { lt: Date } | { gte: Date; lte: Date }; after?: { dueAt: Date; id: string }; take: number },
+  input: {
+    kind: DeadlineNoticeKind;
+    dueAt: { lt: Date } | { gte: Date; lte: Date };
+    after?: { dueAt: Date; id: string };
+    take: number;
+  },
 ) {
   const { kind, after } = input;
   // Only stages without this notice yet, so a backlog of any size is worked through; keyset
@@ -36,10 +48,16 @@ export async function stagesAwaitingNotice(
     orderBy: [{ dueAt: "asc" }, { id: "asc" }],
     take: input.take,
     select: {
-      id: true, stage: true, dueAt: true,
+      id: true,
+      stage: true,
+      dueAt: true,
       application: {
         select: {
-          id: true, registrationNumber: true, departmentId: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
+          id: true,
+          registrationNumber: true,
+          departmentId: true,
+          regulationVersionId: true,
+          regulationVersion: { select: { document: true } },
           service: { select: { title: true } },
           assignee: { select: { id: true, lastName: true, firstName: true, middleName: true } },
         },

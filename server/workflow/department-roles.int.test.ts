@@ -26,13 +26,26 @@ const dept: Record<string, string> = {};
 const user: Record<string, { id: string; email: string }> = {};
 
 const ARCHIVE_VALUES = {
-  applicant_type: "individual", full_name: { lastName: "Петров", firstName: "Семён" }, postal_address: "628212, п. Половинка, ул. Лесная, 7", postal_index: "628212",
-  phone: "+79825550199", request_category: "thematic", requested_document: "archival_copy", request_subject: "Решение о предоставлении земельного участка",
-  records_organisation: "Администрация п. Половинка", period_from: "1995-01-01", period_to: "1996-12-31", purpose: "Оформление права собственности", delivery_channel: "in_person",
+  applicant_type: "individual",
+  full_name: { lastName: "Петров", firstName: "Семён" },
+  postal_address: "628212, п. Половинка, ул. Лесная, 7",
+  postal_index: "628212",
+  phone: "+79825550199",
+  request_category: "thematic",
+  requested_document: "archival_copy",
+  request_subject: "Решение о предоставлении земельного участка",
+  records_organisation: "Администрация п. Половинка",
+  period_from: "1995-01-01",
+  period_to: "1996-12-31",
+  purpose: "Оформление права собственности",
+  delivery_channel: "in_person",
 };
 const ROAD_VALUES = {
-  applicant_type: "individual", full_name: { lastName: "Петров", firstName: "Семён" }, info_kind: "road_condition",
-  road_name: "ул. Комсомольская, участок от д. 1 до д. 15", delivery_channel: "cabinet",
+  applicant_type: "individual",
+  full_name: { lastName: "Петров", firstName: "Семён" },
+  info_kind: "road_condition",
+  road_name: "ул. Комсомольская, участок от д. 1 до д. 15",
+  delivery_channel: "cabinet",
 };
 
 async function staffUser(key: string, memberships: [string, DepartmentRole][]) {
@@ -42,7 +55,10 @@ async function staffUser(key: string, memberships: [string, DepartmentRole][]) {
 /** The staff procedures as this user calls them: only the session's user id is trusted. */
 const api = (key: string) => {
   const u = user[key]!;
-  const session = { user: { id: u.id, email: u.email, name: "", roles: [], departmentIds: [], authMethod: "password" }, expires: "2099-01-01T00:00:00Z" } as unknown as Session;
+  const session = {
+    user: { id: u.id, email: u.email, name: "", roles: [], departmentIds: [], authMethod: "password" },
+    expires: "2099-01-01T00:00:00Z",
+  } as unknown as Session;
   return createCallerFactory(staffRouter)({ db: t.db, session });
 };
 
@@ -52,17 +68,34 @@ const demo = async (who: string) => {
 };
 
 /** A registered application of the service, moved on by the demo staff to the given stage. */
-async function application(serviceCode: "road-info" | "archive-info", stage: "registration" | "assignment" | "check" | "review") {
-  const app = await registeredApplication(t.db, { serviceCode, ownerId, data: serviceCode === "road-info" ? ROAD_VALUES : ARCHIVE_VALUES, calendar });
+async function application(
+  serviceCode: "road-info" | "archive-info",
+  stage: "registration" | "assignment" | "check" | "review",
+) {
+  const app = await registeredApplication(t.db, {
+    serviceCode,
+    ownerId,
+    data: serviceCode === "road-info" ? ROAD_VALUES : ARCHIVE_VALUES,
+    calendar,
+  });
   let { rowVersion } = app;
   const executor = await demo("executor");
   const path: [string, { transition: string; executorId?: string }][] =
     serviceCode === "road-info"
       ? [["registrar", { transition: "pass_to_review", executorId: executor.userId }]]
-      : [["registrar", { transition: "register" }], ["head", { transition: "assign_executor", executorId: executor.userId }]];
+      : [
+          ["registrar", { transition: "register" }],
+          ["head", { transition: "assign_executor", executorId: executor.userId }],
+        ];
   const steps = { registration: 0, assignment: 1, review: 1, check: 2 }[stage];
   for (const [who, request] of path.slice(0, steps)) {
-    ({ rowVersion } = await moveApplication(t.db, { applicationId: app.id, expectedRowVersion: rowVersion, actor: await demo(who), request, calendar }));
+    ({ rowVersion } = await moveApplication(t.db, {
+      applicationId: app.id,
+      expectedRowVersion: rowVersion,
+      actor: await demo(who),
+      request,
+      calendar,
+    }));
   }
   expect((await t.db.application.findUniqueOrThrow({ where: { id: app.id } })).currentStage).toBe(stage);
   return { id: app.id, rowVersion };
@@ -79,9 +112,18 @@ beforeAll(async () => {
   calendar = await loadWorkingCalendar(t.db);
   ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;
   Object.assign(dept, await departmentIds(t.db));
-  await staffUser("roadsHead", [["roads", "HEAD"], ["archive", "EXECUTOR"]]);
-  await staffUser("archiveHead", [["archive", "HEAD"], ["roads", "EXECUTOR"]]);
-  await staffUser("roadsRegistrar", [["roads", "REGISTRAR"], ["archive", "EXECUTOR"]]);
+  await staffUser("roadsHead", [
+    ["roads", "HEAD"],
+    ["archive", "EXECUTOR"],
+  ]);
+  await staffUser("archiveHead", [
+    ["archive", "HEAD"],
+    ["roads", "EXECUTOR"],
+  ]);
+  await staffUser("roadsRegistrar", [
+    ["roads", "REGISTRAR"],
+    ["archive", "EXECUTOR"],
+  ]);
   await staffUser("administrationHead", [["administration", "HEAD"]]);
 });
 afterAll(() => t.drop());
@@ -93,7 +135,8 @@ describe("roles by department (R2)", () => {
     expect(scope.rolesByDepartment.get(dept.roads!)).toEqual(["HEAD"]);
     expect(scope.rolesByDepartment.get(dept.archive!)).toEqual(["EXECUTOR"]);
     const above = await staffScope(t.db, (await loadIdentity(t.db, user.administrationHead!.id))!);
-    for (const code of ["administration", "roads", "archive"]) expect(above.rolesByDepartment.get(dept[code]!)).toEqual(["HEAD"]);
+    for (const code of ["administration", "roads", "archive"])
+      expect(above.rolesByDepartment.get(dept[code]!)).toEqual(["HEAD"]);
     expect(above.rolesByDepartment.has(dept.mfc!)).toBe(false);
   });
 
@@ -102,21 +145,42 @@ describe("roles by department (R2)", () => {
     const executor = await demo("executor");
     expect((await api("roadsHead").card({ id: app.id })).transitions).toEqual([]);
     expect((await boardCard("roadsHead", "archive-info", "assignment", app.id)).transitions).toEqual([]);
-    await expect(api("roadsHead").move({ id: app.id, expectedRowVersion: app.rowVersion, transition: "assign_executor", executorId: executor.userId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      api("roadsHead").move({
+        id: app.id,
+        expectedRowVersion: app.rowVersion,
+        transition: "assign_executor",
+        executorId: executor.userId,
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const row = await t.db.application.findUniqueOrThrow({ where: { id: app.id } });
     expect(row).toMatchObject({ currentStage: "assignment", rowVersion: app.rowVersion, assigneeId: null });
 
     // The archive's own head is offered the action and performs it.
     expect((await api("archiveHead").card({ id: app.id })).transitions.map((x) => x.key)).toEqual(["assign_executor"]);
-    expect((await boardCard("archiveHead", "archive-info", "assignment", app.id)).transitions.map((x) => x.key)).toEqual(["assign_executor"]);
-    const moved = await api("archiveHead").move({ id: app.id, expectedRowVersion: app.rowVersion, transition: "assign_executor", executorId: executor.userId });
+    expect(
+      (await boardCard("archiveHead", "archive-info", "assignment", app.id)).transitions.map((x) => x.key),
+    ).toEqual(["assign_executor"]);
+    const moved = await api("archiveHead").move({
+      id: app.id,
+      expectedRowVersion: app.rowVersion,
+      transition: "assign_executor",
+      executorId: executor.userId,
+    });
     expect(moved.toStage).toBe("check");
   });
 
   it("a head of the administration is a head of the units under it", async () => {
     const app = await application("archive-info", "assignment");
-    expect((await api("administrationHead").card({ id: app.id })).transitions.map((x) => x.key)).toEqual(["assign_executor"]);
-    const moved = await api("administrationHead").move({ id: app.id, expectedRowVersion: app.rowVersion, transition: "assign_executor", executorId: (await demo("executor")).userId });
+    expect((await api("administrationHead").card({ id: app.id })).transitions.map((x) => x.key)).toEqual([
+      "assign_executor",
+    ]);
+    const moved = await api("administrationHead").move({
+      id: app.id,
+      expectedRowVersion: app.rowVersion,
+      transition: "assign_executor",
+      executorId: (await demo("executor")).userId,
+    });
     expect(moved.toStage).toBe("check");
   });
 
@@ -124,13 +188,27 @@ describe("roles by department (R2)", () => {
     const archive = await application("archive-info", "registration");
     expect((await api("roadsRegistrar").card({ id: archive.id })).transitions).toEqual([]);
     expect((await boardCard("roadsRegistrar", "archive-info", "registration", archive.id)).transitions).toEqual([]);
-    await expect(api("roadsRegistrar").move({ id: archive.id, expectedRowVersion: archive.rowVersion, transition: "register" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await t.db.application.findUniqueOrThrow({ where: { id: archive.id } })).toMatchObject({ currentStage: "registration", rowVersion: archive.rowVersion });
+    await expect(
+      api("roadsRegistrar").move({ id: archive.id, expectedRowVersion: archive.rowVersion, transition: "register" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await t.db.application.findUniqueOrThrow({ where: { id: archive.id } })).toMatchObject({
+      currentStage: "registration",
+      rowVersion: archive.rowVersion,
+    });
 
     const road = await application("road-info", "registration");
-    expect((await api("roadsRegistrar").card({ id: road.id })).transitions.map((x) => x.key)).toEqual(["pass_to_review"]);
-    expect((await boardCard("roadsRegistrar", "road-info", "registration", road.id)).transitions.map((x) => x.key)).toEqual(["pass_to_review"]);
-    const moved = await api("roadsRegistrar").move({ id: road.id, expectedRowVersion: road.rowVersion, transition: "pass_to_review", executorId: (await demo("executor")).userId });
+    expect((await api("roadsRegistrar").card({ id: road.id })).transitions.map((x) => x.key)).toEqual([
+      "pass_to_review",
+    ]);
+    expect(
+      (await boardCard("roadsRegistrar", "road-info", "registration", road.id)).transitions.map((x) => x.key),
+    ).toEqual(["pass_to_review"]);
+    const moved = await api("roadsRegistrar").move({
+      id: road.id,
+      expectedRowVersion: road.rowVersion,
+      transition: "pass_to_review",
+      executorId: (await demo("executor")).userId,
+    });
     expect(moved.toStage).toBe("review");
   });
 
@@ -138,23 +216,64 @@ describe("roles by department (R2)", () => {
     const second = await demo("executor2");
     const archive = await application("archive-info", "check");
     expect((await api("roadsHead").card({ id: archive.id })).canReassign).toBe(false);
-    await expect(api("roadsHead").reassign({ id: archive.id, expectedRowVersion: archive.rowVersion, executorId: second.userId, reason: "Отпуск" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(api("roadsRegistrar").reassign({ id: archive.id, expectedRowVersion: archive.rowVersion, executorId: second.userId, reason: "Отпуск" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      api("roadsHead").reassign({
+        id: archive.id,
+        expectedRowVersion: archive.rowVersion,
+        executorId: second.userId,
+        reason: "Отпуск",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      api("roadsRegistrar").reassign({
+        id: archive.id,
+        expectedRowVersion: archive.rowVersion,
+        executorId: second.userId,
+        reason: "Отпуск",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const row = await t.db.application.findUniqueOrThrow({ where: { id: archive.id } });
     expect(row).toMatchObject({ rowVersion: archive.rowVersion, assigneeId: (await demo("executor")).userId });
-    expect(await t.db.applicationEvent.count({ where: { applicationId: archive.id, type: "executor_assigned", actorId: { in: [user.roadsHead!.id, user.roadsRegistrar!.id] } } })).toBe(0);
+    expect(
+      await t.db.applicationEvent.count({
+        where: {
+          applicationId: archive.id,
+          type: "executor_assigned",
+          actorId: { in: [user.roadsHead!.id, user.roadsRegistrar!.id] },
+        },
+      }),
+    ).toBe(0);
 
     const road = await application("road-info", "review");
     expect((await api("roadsHead").card({ id: road.id })).canReassign).toBe(true);
-    await expect(api("roadsHead").reassign({ id: road.id, expectedRowVersion: road.rowVersion, executorId: second.userId, reason: "Отпуск" })).resolves.toEqual({ rowVersion: road.rowVersion + 1 });
+    await expect(
+      api("roadsHead").reassign({
+        id: road.id,
+        expectedRowVersion: road.rowVersion,
+        executorId: second.userId,
+        reason: "Отпуск",
+      }),
+    ).resolves.toEqual({ rowVersion: road.rowVersion + 1 });
     expect((await t.db.application.findUniqueOrThrow({ where: { id: road.id } })).assigneeId).toBe(second.userId);
     expect((await api("archiveHead").card({ id: archive.id })).canReassign).toBe(true);
-    await expect(api("archiveHead").reassign({ id: archive.id, expectedRowVersion: archive.rowVersion, executorId: second.userId, reason: "Отпуск" })).resolves.toEqual({ rowVersion: archive.rowVersion + 1 });
+    await expect(
+      api("archiveHead").reassign({
+        id: archive.id,
+        expectedRowVersion: archive.rowVersion,
+        executorId: second.userId,
+        reason: "Отпуск",
+      }),
+    ).resolves.toEqual({ rowVersion: archive.rowVersion + 1 });
   });
 
   it("paper intake needs the registrar role in the service's department", async () => {
     const input = (serviceCode: string, values: Record<string, unknown>) => ({
-      serviceCode, values, channel: "IN_PERSON" as const, receivedAt: new Date("2026-03-10T07:00:00Z"), submissionKey: randomUUID(), applicant: { lastName: "Петров", firstName: "Семён" },
+      serviceCode,
+      values,
+      channel: "IN_PERSON" as const,
+      receivedAt: new Date("2026-03-10T07:00:00Z"),
+      submissionKey: randomUUID(),
+      applicant: { lastName: "Петров", firstName: "Семён" },
     });
     const registrar = api("roadsRegistrar");
     expect((await registrar.intakeServices()).map((s) => s.code)).toEqual(["road-info"]);
@@ -162,11 +281,20 @@ describe("roles by department (R2)", () => {
     expect((await registrar.intakeForm({ serviceCode: "road-info" })).service.code).toBe("road-info");
 
     const before = await t.db.application.count();
-    await expect(registrar.registerPaper(input("archive-info", ARCHIVE_VALUES))).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(registerPaperApplication(t.db, await staffScope(t.db, (await loadIdentity(t.db, user.roadsRegistrar!.id))!), { ...input("archive-info", ARCHIVE_VALUES), calendar })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(registrar.registerPaper(input("archive-info", ARCHIVE_VALUES))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      registerPaperApplication(t.db, await staffScope(t.db, (await loadIdentity(t.db, user.roadsRegistrar!.id))!), {
+        ...input("archive-info", ARCHIVE_VALUES),
+        calendar,
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     // A head and an executor is a registrar nowhere.
     expect(await api("roadsHead").intakeServices()).toEqual([]);
-    await expect(api("roadsHead").registerPaper(input("road-info", ROAD_VALUES))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api("roadsHead").registerPaper(input("road-info", ROAD_VALUES))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await t.db.application.count()).toBe(before);
 
     const registered = await registrar.registerPaper(input("road-info", ROAD_VALUES));

@@ -33,8 +33,16 @@ async function actorFor(email: string): Promise<Actor> {
 
 async function registered(delivery: string, extra: Record<string, unknown> = {}) {
   const app = await registeredApplication(t.db, {
-    serviceCode: "road-info", ownerId, calendar,
-    data: { applicant_type: "individual", full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" }, delivery_channel: delivery, postal_address: "628212, п. Половинка, ул. Комсомольская, 5", ...extra },
+    serviceCode: "road-info",
+    ownerId,
+    calendar,
+    data: {
+      applicant_type: "individual",
+      full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" },
+      delivery_channel: delivery,
+      postal_address: "628212, п. Половинка, ул. Комсомольская, 5",
+      ...extra,
+    },
   });
   return app.id;
 }
@@ -42,7 +50,16 @@ async function registered(delivery: string, extra: Record<string, unknown> = {})
 async function run(id: string, steps: [string, TransitionRequest][], store: FileStorage = storage) {
   let rowVersion = (await t.db.application.findUniqueOrThrow({ where: { id } })).rowVersion;
   for (const [who, request] of steps) {
-    rowVersion = (await moveApplication(t.db, { applicationId: id, expectedRowVersion: rowVersion, actor: actors[who]!, request, calendar, storage: store })).rowVersion;
+    rowVersion = (
+      await moveApplication(t.db, {
+        applicationId: id,
+        expectedRowVersion: rowVersion,
+        actor: actors[who]!,
+        request,
+        calendar,
+        storage: store,
+      })
+    ).rowVersion;
   }
 }
 
@@ -66,7 +83,14 @@ describe("result documents (S1)", () => {
     const id = await registered("cabinet");
     await run(id, [
       ["registrar", { transition: "pass_to_review", executorId: actors.executor!.userId }],
-      ["executor", { transition: "prepare_information", resultType: "road_info_letter", comment: "Дорога ул. Лесная открыта для движения без ограничений." }],
+      [
+        "executor",
+        {
+          transition: "prepare_information",
+          resultType: "road_info_letter",
+          comment: "Дорога ул. Лесная открыта для движения без ограничений.",
+        },
+      ],
     ]);
     const number = (await t.db.application.findUniqueOrThrow({ where: { id } })).registrationNumber!;
     const text = await pdfText(id);
@@ -75,12 +99,20 @@ describe("result documents (S1)", () => {
     expect(text).toContain("Дорога ул. Лесная открыта");
     expect((await applicationForOwner(t.db, ownerId, id))!.documents).toEqual([]); // not issued yet
 
-    await run(id, [["signer", { transition: "sign_result" }], ["registrar", { transition: "register_result" }], ["registrar", { transition: "issue_result" }]]);
+    await run(id, [
+      ["signer", { transition: "sign_result" }],
+      ["registrar", { transition: "register_result" }],
+      ["registrar", { transition: "issue_result" }],
+    ]);
     const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: id } });
     expect(doc).toMatchObject({ signedById: actors.signer!.userId, issuedVia: "cabinet" });
     expect(doc.outgoingNumber).toMatch(/^ИСХ-\d{4}-\d{5}$/);
-    const signed = await t.db.applicationEvent.findFirstOrThrow({ where: { applicationId: id, type: "document_signed" } });
-    const generated = await t.db.applicationEvent.findFirstOrThrow({ where: { applicationId: id, type: "document_generated" } });
+    const signed = await t.db.applicationEvent.findFirstOrThrow({
+      where: { applicationId: id, type: "document_signed" },
+    });
+    const generated = await t.db.applicationEvent.findFirstOrThrow({
+      where: { applicationId: id, type: "document_generated" },
+    });
     // Signed before registration (S1): the signed original is kept with its SHA-256; the copy issued
     // bears the outgoing number and the stamp of that signature.
     expect(signed.payload).toMatchObject({ sha256: doc.signedSha256 });
@@ -92,7 +124,8 @@ describe("result documents (S1)", () => {
     expect(issuedText).toContain(`Исх. № ${doc.outgoingNumber} от`);
     expect(issuedText).toContain(`SHA-256 подписанного экземпляра: ${doc.signedSha256}`);
     expect(issuedText).toContain("Подписал: Старжинский Андрей Александрович");
-    const original = (await new PDFParse({ data: new Uint8Array(await storage.get(doc.signedStorageKey!)) }).getText()).text;
+    const original = (await new PDFParse({ data: new Uint8Array(await storage.get(doc.signedStorageKey!)) }).getText())
+      .text;
     expect(original).toContain("Исх. № ____________");
     const app = await t.db.application.findUniqueOrThrow({ where: { id } });
     expect(app).toMatchObject({ status: "CLOSED", outcome: "granted" });
@@ -106,63 +139,123 @@ describe("result documents (S1)", () => {
     const id = await registered("email", { email: "ivanov.letters@example.ru" });
     await run(id, [
       ["registrar", { transition: "pass_to_review", executorId: actors.executor!.userId }],
-      ["executor", { transition: "prepare_information", resultType: "road_info_letter", comment: "Сведения о дороге по ул. Лесной." }],
-      ["signer", { transition: "sign_result" }], ["registrar", { transition: "register_result" }], ["registrar", { transition: "issue_result" }],
+      [
+        "executor",
+        {
+          transition: "prepare_information",
+          resultType: "road_info_letter",
+          comment: "Сведения о дороге по ул. Лесной.",
+        },
+      ],
+      ["signer", { transition: "sign_result" }],
+      ["registrar", { transition: "register_result" }],
+      ["registrar", { transition: "issue_result" }],
     ]);
     const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: id } });
     const number = (await t.db.application.findUniqueOrThrow({ where: { id } })).registrationNumber!;
     const notice = await t.db.notification.findFirstOrThrow({ where: { applicationId: id, kind: "result_ready" } });
     const email = await t.db.outgoingEmail.findFirstOrThrow({ where: { notificationId: notice.id } });
     expect(email.to).toBe("ivanov.letters@example.ru");
-    expect(email.attachments).toEqual([{ fileName: `Информация-${number}.pdf`, contentType: "application/pdf", storageKey: doc.storageKey }]);
+    expect(email.attachments).toEqual([
+      { fileName: `Информация-${number}.pdf`, contentType: "application/pdf", storageKey: doc.storageKey },
+    ]);
     expect(doc).toMatchObject({ issuedVia: "email" });
-    expect(doc.issueProof).toMatchObject({ via: "email", note: "Направлен по электронной почте на ivanov.letters@example.ru", emailId: email.id });
+    expect(doc.issueProof).toMatchObject({
+      via: "email",
+      note: "Направлен по электронной почте на ivanov.letters@example.ru",
+      emailId: email.id,
+    });
   });
 
   it("refusal: the notice names the ground and the motivation, and the applicant is told them", async () => {
     const id = await registered("post");
-    await run(id, [
-      ["registrar", { transition: "pass_to_review", executorId: actors.executor!.userId }],
-      ["executor", { transition: "prepare_refusal", refusalGrounds: ["unauthorized_person"], resultType: "refusal_notice", comment: "Доверенность представителя не приложена." }],
-    ].map(([w, r]) => [w, r] as [string, TransitionRequest]));
+    await run(
+      id,
+      [
+        ["registrar", { transition: "pass_to_review", executorId: actors.executor!.userId }],
+        [
+          "executor",
+          {
+            transition: "prepare_refusal",
+            refusalGrounds: ["unauthorized_person"],
+            resultType: "refusal_notice",
+            comment: "Доверенность представителя не приложена.",
+          },
+        ],
+      ].map(([w, r]) => [w, r] as [string, TransitionRequest]),
+    );
     const text = await pdfText(id);
     expect(text.replace(/\s+/g, " ")).toContain(ROAD_INFO_REFUSAL_GROUND.replace(/\s+/g, " ").slice(0, 40));
     expect(text).toContain("Доверенность представителя не приложена.");
     // Unsigned, the refusal is a draft the signer may return: the cabinet does not show it yet.
     expect((await applicationForOwner(t.db, ownerId, id))!.refusal).toBeNull();
-    await run(id, [["signer", { transition: "sign_refusal" }], ["registrar", { transition: "register_refusal" }]]);
+    await run(id, [
+      ["signer", { transition: "sign_refusal" }],
+      ["registrar", { transition: "register_refusal" }],
+    ]);
     // Paper channels need the proof of issue (R26).
     const rv = (await t.db.application.findUniqueOrThrow({ where: { id } })).rowVersion;
-    await expect(moveApplication(t.db, { applicationId: id, expectedRowVersion: rv, actor: actors.registrar!, request: { transition: "issue_refusal" }, calendar, storage })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(
+      moveApplication(t.db, {
+        applicationId: id,
+        expectedRowVersion: rv,
+        actor: actors.registrar!,
+        request: { transition: "issue_refusal" },
+        calendar,
+        storage,
+      }),
+    ).rejects.toMatchObject({ code: "INVALID" });
     await run(id, [["registrar", { transition: "issue_refusal", comment: "Заказное письмо № 62821295012345" }]]);
     const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: id } });
     expect(doc.issueProof).toMatchObject({ via: "post", note: "Заказное письмо № 62821295012345" });
     const notice = await t.db.notification.findFirstOrThrow({ where: { applicationId: id, kind: "refused" } });
     expect(notice.body).toContain("Доверенность представителя не приложена.");
     expect((await t.db.application.findUniqueOrThrow({ where: { id } })).outcome).toBe("refused");
-    expect((await applicationForOwner(t.db, ownerId, id))!.refusal).toMatchObject({ refusalGrounds: [{ code: "unauthorized_person" }], motivation: "Доверенность представителя не приложена." });
+    expect((await applicationForOwner(t.db, ownerId, id))!.refusal).toMatchObject({
+      refusalGrounds: [{ code: "unauthorized_person" }],
+      motivation: "Доверенность представителя не приложена.",
+    });
   });
 
   it("a template or storage failure leaves the application where it was and says why", async () => {
     const id = await registered("cabinet");
     await run(id, [["registrar", { transition: "pass_to_review", executorId: actors.executor!.userId }]]);
     const before = await t.db.application.findUniqueOrThrow({ where: { id } });
-    const broken: FileStorage = { ...storage, put: async () => { throw new Error("диск недоступен"); }, get: storage.get.bind(storage), delete: storage.delete.bind(storage), exists: storage.exists.bind(storage) };
+    const broken: FileStorage = {
+      ...storage,
+      put: async () => {
+        throw new Error("диск недоступен");
+      },
+      get: storage.get.bind(storage),
+      delete: storage.delete.bind(storage),
+      exists: storage.exists.bind(storage),
+    };
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const error = await moveApplication(t.db, {
-      applicationId: id, expectedRowVersion: before.rowVersion, actor: actors.executor!, calendar, storage: broken,
+      applicationId: id,
+      expectedRowVersion: before.rowVersion,
+      actor: actors.executor!,
+      calendar,
+      storage: broken,
       request: { transition: "prepare_information", resultType: "road_info_letter", comment: "Текст" },
     }).catch((e: Error) => e);
     // The official reads what did not happen, in Russian; the browser learns it may keep the dialog
     // open and try again; the raw exception goes to the server log with the application's id.
     expect(error).toMatchObject({ code: "PRECONDITION", reason: "effect_failed" });
-    expect((error as Error).message).toBe("Не удалось сохранить документ в хранилище файлов. Заявление осталось на прежнем этапе; попробуйте ещё раз или сообщите администратору.");
+    expect((error as Error).message).toBe(
+      "Не удалось сохранить документ в хранилище файлов. Заявление осталось на прежнем этапе; попробуйте ещё раз или сообщите администратору.",
+    );
     expect((error as Error).message).not.toContain("диск недоступен");
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining(id), expect.objectContaining({ message: "диск недоступен" }));
+    expect(logged).toHaveBeenCalledWith(
+      expect.stringContaining(id),
+      expect.objectContaining({ message: "диск недоступен" }),
+    );
     logged.mockRestore();
     const after = await t.db.application.findUniqueOrThrow({ where: { id } });
     expect(after).toMatchObject({ currentStage: "review", rowVersion: before.rowVersion });
     expect(await t.db.resultDocument.count({ where: { applicationId: id } })).toBe(0);
-    expect(await t.db.applicationEvent.count({ where: { applicationId: id, type: "stage_changed", toStage: "signing" } })).toBe(0);
+    expect(
+      await t.db.applicationEvent.count({ where: { applicationId: id, type: "stage_changed", toStage: "signing" } }),
+    ).toBe(0);
   });
 });

@@ -14,8 +14,16 @@ import { sha256, type FileStorage } from "../storage/storage";
 import { addDuration, type EventDraft, type TransitionRequest } from "./machine";
 import { personName } from "../people";
 import {
-  createResultDocument, issueSource, latestResultDocument, markResultIssued, markResultRegistered, markResultSigned,
-  nextOutgoingNumber, resultSource, setResultCollectBy, signerOf,
+  createResultDocument,
+  issueSource,
+  latestResultDocument,
+  markResultIssued,
+  markResultRegistered,
+  markResultSigned,
+  nextOutgoingNumber,
+  resultSource,
+  setResultCollectBy,
+  signerOf,
 } from "../document/mutations";
 import { applicantOf } from "../application/applicant";
 
@@ -34,7 +42,6 @@ type EffectContext = {
   /** Files this move replaces: removed once the transaction has committed. */
   obsolete: string[];
 };
-
 
 async function latestDocument(c: EffectContext) {
   const doc = await latestResultDocument(c.tx, c.applicationId);
@@ -58,18 +65,32 @@ function effectFailed(c: EffectContext, what: string, error: unknown, reason: st
 }
 
 /** Renders a result document from its template and stores it under a new key (removed again if the move fails). */
-async function renderAndStore(c: EffectContext, input: ResultDocumentInput, documentId: string): Promise<{ storageKey: string; sha256: string }> {
+async function renderAndStore(
+  c: EffectContext,
+  input: ResultDocumentInput,
+  documentId: string,
+): Promise<{ storageKey: string; sha256: string }> {
   let pdf: Buffer;
   try {
     pdf = await renderResultDocument(input);
   } catch (error) {
-    throw effectFailed(c, "the result document template failed to render", error, "Не удалось сформировать документ по шаблону.");
+    throw effectFailed(
+      c,
+      "the result document template failed to render",
+      error,
+      "Не удалось сформировать документ по шаблону.",
+    );
   }
   const storageKey = `results/${documentId.slice(0, 2)}/${documentId}${input.outgoing ? `-${randomUUID().slice(0, 8)}` : ""}`;
   try {
     await c.storage.put(storageKey, pdf);
   } catch (error) {
-    throw effectFailed(c, "the result document could not be stored", error, "Не удалось сохранить документ в хранилище файлов.");
+    throw effectFailed(
+      c,
+      "the result document could not be stored",
+      error,
+      "Не удалось сохранить документ в хранилище файлов.",
+    );
   }
   c.written.push(storageKey);
   return { storageKey, sha256: sha256(pdf) };
@@ -85,29 +106,64 @@ function contentOf(json: unknown): ResultDocumentContent | null {
 async function generate(c: EffectContext): Promise<EventDraft> {
   const app = await resultSource(c.tx, c.applicationId);
   const rt = c.document.resultTypes.find((r) => r.code === c.request.resultType)!;
-  const grounds = (c.request.refusalGrounds ?? []).map((code) => c.document.serviceRefusalGrounds.find((g) => g.code === code) ?? c.document.intakeRefusalGrounds.find((g) => g.code === code)).filter((g) => g !== undefined);
+  const grounds = (c.request.refusalGrounds ?? [])
+    .map(
+      (code) =>
+        c.document.serviceRefusalGrounds.find((g) => g.code === code) ??
+        c.document.intakeRefusalGrounds.find((g) => g.code === code),
+    )
+    .filter((g) => g !== undefined);
   // The applicant as the pinned regulation's field roles say (R16), not by field keys.
   const applicant = applicantOf(c.document, app.data, app.owner);
   const content: ResultDocumentContent = {
-    resultTitle: rt.title, kind: rt.kind, registrationNumber: app.registrationNumber ?? "—", registeredAt: app.registeredAt ?? c.now,
+    resultTitle: rt.title,
+    kind: rt.kind,
+    registrationNumber: app.registrationNumber ?? "—",
+    registeredAt: app.registeredAt ?? c.now,
     applicant: { name: applicant.name, address: applicant.address, email: applicant.email },
-    serviceTitle: app.service.title, body: c.request.comment?.trim() ?? "", grounds, createdAt: c.now,
+    serviceTitle: app.service.title,
+    body: c.request.comment?.trim() ?? "",
+    grounds,
+    createdAt: c.now,
   };
   const id = randomUUID();
   const file = await renderAndStore(c, { ...content, passport: c.document.passport }, id);
   await createResultDocument(c.tx, {
-    id, applicationId: c.applicationId, resultType: rt.code, kind: rt.kind, title: rt.title, storageKey: file.storageKey, sha256: file.sha256, createdAt: c.now, createdById: c.actorId,
+    id,
+    applicationId: c.applicationId,
+    resultType: rt.code,
+    kind: rt.kind,
+    title: rt.title,
+    storageKey: file.storageKey,
+    sha256: file.sha256,
+    createdAt: c.now,
+    createdById: c.actorId,
     content: content as object,
   });
-  return { type: "document_generated", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: id, title: rt.title, sha256: file.sha256 } };
+  return {
+    type: "document_generated",
+    fromStage: c.transition.from,
+    toStage: c.transition.to,
+    payload: { documentId: id, title: rt.title, sha256: file.sha256 },
+  };
 }
 
 async function sign(c: EffectContext): Promise<EventDraft> {
   const doc = await latestDocument(c);
   if (doc.signedAt) throw new AppError("PRECONDITION", "Документ уже подписан");
-  await markResultSigned(c.tx, doc.id, { signedAt: c.now, signedById: c.actorId, signedStorageKey: doc.storageKey, signedSha256: doc.sha256 });
+  await markResultSigned(c.tx, doc.id, {
+    signedAt: c.now,
+    signedById: c.actorId,
+    signedStorageKey: doc.storageKey,
+    signedSha256: doc.sha256,
+  });
   // The record keeps who signed, when, and the SHA-256 of exactly the file that was signed.
-  return { type: "document_signed", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, sha256: doc.sha256, signedBy: c.actorId } };
+  return {
+    type: "document_signed",
+    fromStage: c.transition.from,
+    toStage: c.transition.to,
+    payload: { documentId: doc.id, sha256: doc.sha256, signedBy: c.actorId },
+  };
 }
 
 /**
@@ -119,7 +175,8 @@ async function sign(c: EffectContext): Promise<EventDraft> {
  */
 async function register(c: EffectContext): Promise<EventDraft> {
   const doc = await latestDocument(c);
-  if (doc.outgoingNumber) throw new AppError("PRECONDITION", `Документ уже зарегистрирован под номером ${doc.outgoingNumber}`);
+  if (doc.outgoingNumber)
+    throw new AppError("PRECONDITION", `Документ уже зарегистрирован под номером ${doc.outgoingNumber}`);
   const number = await nextOutgoingNumber(c.tx, Number(c.calendar.localDate(c.now).slice(0, 4)));
   const content = contentOf(doc.content);
   let file: { storageKey: string; sha256: string } | undefined;
@@ -128,8 +185,18 @@ async function register(c: EffectContext): Promise<EventDraft> {
     file = await renderAndStore(
       c,
       {
-        ...content, passport: c.document.passport, outgoing: { number, date: c.now },
-        ...(doc.signedAt ? { signature: { signer: signer ? personName(signer) : "—", signedAt: doc.signedAt, sha256: doc.signedSha256 ?? doc.sha256 } } : {}),
+        ...content,
+        passport: c.document.passport,
+        outgoing: { number, date: c.now },
+        ...(doc.signedAt
+          ? {
+              signature: {
+                signer: signer ? personName(signer) : "—",
+                signedAt: doc.signedAt,
+                sha256: doc.signedSha256 ?? doc.sha256,
+              },
+            }
+          : {}),
       },
       doc.id,
     );
@@ -137,7 +204,12 @@ async function register(c: EffectContext): Promise<EventDraft> {
     if (!doc.signedAt) c.obsolete.push(doc.storageKey);
   }
   await markResultRegistered(c.tx, doc.id, { outgoingNumber: number, registeredAt: c.now, ...(file ?? {}) });
-  return { type: "document_registered", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, outgoingNumber: number, ...(file ? { sha256: file.sha256 } : {}) } };
+  return {
+    type: "document_registered",
+    fromStage: c.transition.from,
+    toStage: c.transition.to,
+    payload: { documentId: doc.id, outgoingNumber: number, ...(file ? { sha256: file.sha256 } : {}) },
+  };
 }
 
 /** «Информация-ROAD-INFO-2026-00012.pdf»: the first word of the title (it is too long for a file name) and the number. */
@@ -156,27 +228,81 @@ async function issue(c: EffectContext, byPost: boolean): Promise<EventDraft> {
   // R26: the proof of issue. Paper channels need the official's note (postal notice, signed receipt).
   const note = c.request.comment?.trim();
   if ((via === "post" || via === "in_person" || via === "mfc") && !note) {
-    throw new AppError("INVALID", "Укажите подтверждение выдачи: номер почтового отправления или отметку о расписке заявителя", { comment: "Укажите номер почтового отправления или отметку о получении" });
+    throw new AppError(
+      "INVALID",
+      "Укажите подтверждение выдачи: номер почтового отправления или отметку о расписке заявителя",
+      { comment: "Укажите номер почтового отправления или отметку о получении" },
+    );
   }
   // R10: by e-mail the document itself goes out, attached, to the address given in the application.
   const emailTo = via === "email" ? applicant.email : null;
-  const attachments = via === "email" ? [{ fileName: resultFileName(doc.title, app.registrationNumber), contentType: "application/pdf", storageKey: doc.storageKey }] : undefined;
+  const attachments =
+    via === "email"
+      ? [
+          {
+            fileName: resultFileName(doc.title, app.registrationNumber),
+            contentType: "application/pdf",
+            storageKey: doc.storageKey,
+          },
+        ]
+      : undefined;
   const recipientName = [app.owner.firstName, app.owner.middleName].filter(Boolean).join(" ");
   const cabinetUrl = `${appBaseUrl()}/cabinet/applications/${c.applicationId}`;
-  const refused = doc.kind === "refusal" ? (app.events[0]?.payload as { refusalGrounds?: { text: string }[]; motivation?: string } | undefined) : undefined;
+  const refused =
+    doc.kind === "refusal"
+      ? (app.events[0]?.payload as { refusalGrounds?: { text: string }[]; motivation?: string } | undefined)
+      : undefined;
   const message = refused
-    ? refusalMessage({ stage: "service", recipientName, serviceTitle: app.service.title, registrationNumber: app.registrationNumber, decidedAt: app.events[0]!.at, grounds: refused.refusalGrounds ?? [], motivation: refused.motivation ?? "", cabinetUrl })
-    : resultReadyMessage({ recipientName, serviceTitle: app.service.title, registrationNumber: app.registrationNumber ?? "", resultTitle: doc.title, delivery: via, cabinetUrl });
-  const sent = await notify(c.tx, { userId: app.ownerId, applicationId: c.applicationId, kind: refused ? "refused" : "result_ready", ...message, emailTo, attachments });
-  if (via === "email" && !sent.emailId) throw new AppError("PRECONDITION", "Не указан адрес электронной почты для направления документа: выберите другой способ выдачи");
+    ? refusalMessage({
+        stage: "service",
+        recipientName,
+        serviceTitle: app.service.title,
+        registrationNumber: app.registrationNumber,
+        decidedAt: app.events[0]!.at,
+        grounds: refused.refusalGrounds ?? [],
+        motivation: refused.motivation ?? "",
+        cabinetUrl,
+      })
+    : resultReadyMessage({
+        recipientName,
+        serviceTitle: app.service.title,
+        registrationNumber: app.registrationNumber ?? "",
+        resultTitle: doc.title,
+        delivery: via,
+        cabinetUrl,
+      });
+  const sent = await notify(c.tx, {
+    userId: app.ownerId,
+    applicationId: c.applicationId,
+    kind: refused ? "refused" : "result_ready",
+    ...message,
+    emailTo,
+    attachments,
+  });
+  if (via === "email" && !sent.emailId)
+    throw new AppError(
+      "PRECONDITION",
+      "Не указан адрес электронной почты для направления документа: выберите другой способ выдачи",
+    );
   const proof = {
     via,
-    note: note ?? (via === "cabinet" ? "Размещён в личном кабинете заявителя" : via === "email" ? `Направлен по электронной почте на ${emailTo}` : null),
+    note:
+      note ??
+      (via === "cabinet"
+        ? "Размещён в личном кабинете заявителя"
+        : via === "email"
+          ? `Направлен по электронной почте на ${emailTo}`
+          : null),
     at: c.now.toISOString(),
     ...(via === "email" ? { emailId: sent.emailId } : {}),
   };
   await markResultIssued(c.tx, doc.id, { issuedAt: c.now, issuedVia: via, issueProof: proof });
-  return { type: "document_issued", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, ...proof } };
+  return {
+    type: "document_issued",
+    fromStage: c.transition.from,
+    toStage: c.transition.to,
+    payload: { documentId: doc.id, ...proof },
+  };
 }
 
 async function awaitPickup(c: EffectContext): Promise<EventDraft> {
@@ -184,7 +310,12 @@ async function awaitPickup(c: EffectContext): Promise<EventDraft> {
   const after = c.document.passport.uncollectedResultAfter ?? { value: 3, unit: "working_days" as const };
   const collectBy = addDuration(c.calendar, c.now, after);
   await setResultCollectBy(c.tx, doc.id, collectBy);
-  return { type: "awaiting_pickup", fromStage: c.transition.from, toStage: c.transition.to, payload: { documentId: doc.id, collectBy: collectBy.toISOString() } };
+  return {
+    type: "awaiting_pickup",
+    fromStage: c.transition.from,
+    toStage: c.transition.to,
+    payload: { documentId: doc.id, collectBy: collectBy.toISOString() },
+  };
 }
 
 export async function runEffects(c: EffectContext): Promise<EventDraft[]> {

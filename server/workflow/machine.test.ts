@@ -6,15 +6,35 @@ import { russianWorkingCalendar } from "../calendar/working-calendar";
 import { ROLES, type RegulationDocument, type Role, type TransitionDef } from "../regulation/document";
 import { roadInfoRegulation } from "../../prisma/seed/regulations/road-info";
 import { archiveInfoRegulation } from "../../prisma/seed/regulations/archive-info";
-import { availableTransitions, mayReassign, planTransition, rolesIn, serviceDueAt, stageDueAt, type Actor, type ApplicationState, type TransitionRequest } from "./machine";
+import {
+  availableTransitions,
+  mayReassign,
+  planTransition,
+  rolesIn,
+  serviceDueAt,
+  stageDueAt,
+  type Actor,
+  type ApplicationState,
+  type TransitionRequest,
+} from "./machine";
 
 const calendar = russianWorkingCalendar({ utcOffsetMinutes: 300 });
 const DEPT = "dept-1";
 const now = new Date("2026-03-04T06:00:00Z"); // Wednesday 11:00 local
 const registeredAt = new Date("2026-03-02T05:00:00Z");
 
-const state = (stage: string): ApplicationState => ({ status: "SUBMITTED", currentStage: stage, departmentId: DEPT, assigneeId: null, registeredAt });
-const actor = (roles: Role[], departmentIds = [DEPT]): Actor => ({ userId: "u-1", departmentIds, rolesByDepartment: new Map(departmentIds.map((d) => [d, roles])) });
+const state = (stage: string): ApplicationState => ({
+  status: "SUBMITTED",
+  currentStage: stage,
+  departmentId: DEPT,
+  assigneeId: null,
+  registeredAt,
+});
+const actor = (roles: Role[], departmentIds = [DEPT]): Actor => ({
+  userId: "u-1",
+  departmentIds,
+  rolesByDepartment: new Map(departmentIds.map((d) => [d, roles])),
+});
 
 /** The inputs a transition requires, filled correctly. */
 function validRequest(doc: RegulationDocument, t: TransitionDef): TransitionRequest {
@@ -22,7 +42,14 @@ function validRequest(doc: RegulationDocument, t: TransitionDef): TransitionRequ
   const resultType = doc.resultTypes.find((r) => r.kind === (refusal ? "refusal" : "positive")) ?? doc.resultTypes[0]!;
   return {
     transition: t.key,
-    ...(t.requires.refusalGrounds ? { refusalGrounds: [(t.requires.refusalGrounds === "service" ? doc.serviceRefusalGrounds : doc.intakeRefusalGrounds)[0]!.code], comment: "Доверенность не представлена" } : {}),
+    ...(t.requires.refusalGrounds
+      ? {
+          refusalGrounds: [
+            (t.requires.refusalGrounds === "service" ? doc.serviceRefusalGrounds : doc.intakeRefusalGrounds)[0]!.code,
+          ],
+          comment: "Доверенность не представлена",
+        }
+      : {}),
     ...(t.requires.comment ? { comment: "Нужна доработка" } : {}),
     ...(t.requires.resultType ? { resultType: resultType.code } : {}),
     ...(t.requires.executor ? { executorId: "executor-1" } : {}),
@@ -73,8 +100,13 @@ describe.each([
   it("offers on the board exactly the transitions of the stage and role", () => {
     for (const s of doc.stages) {
       for (const role of ROLES) {
-        const offered = availableTransitions(doc, state(s.key), actor([role])).map((t) => t.key).sort();
-        const expected = doc.transitions.filter((t) => t.from === s.key && t.roles.includes(role)).map((t) => t.key).sort();
+        const offered = availableTransitions(doc, state(s.key), actor([role]))
+          .map((t) => t.key)
+          .sort();
+        const expected = doc.transitions
+          .filter((t) => t.from === s.key && t.roles.includes(role))
+          .map((t) => t.key)
+          .sort();
         expect(offered).toEqual(expected);
       }
     }
@@ -88,24 +120,50 @@ describe.each([
       const by = actor([t.roles[0]!]);
       const base = validRequest(doc, t);
       const noGrounds = planTransition(doc, state(t.from), by, { ...base, refusalGrounds: [] }, { now, calendar });
-      expect(noGrounds.ok ? null : [noGrounds.error.code, noGrounds.error.field]).toEqual(["missing_input", "refusalGrounds"]);
-      const invented = planTransition(doc, state(t.from), by, { ...base, refusalGrounds: ["invented_ground"] }, { now, calendar });
+      expect(noGrounds.ok ? null : [noGrounds.error.code, noGrounds.error.field]).toEqual([
+        "missing_input",
+        "refusalGrounds",
+      ]);
+      const invented = planTransition(
+        doc,
+        state(t.from),
+        by,
+        { ...base, refusalGrounds: ["invented_ground"] },
+        { now, calendar },
+      );
       expect(invented.ok ? null : invented.error.code).toBe("invalid_input");
       const noMotivation = planTransition(doc, state(t.from), by, { ...base, comment: "  " }, { now, calendar });
-      expect(noMotivation.ok ? null : [noMotivation.error.code, noMotivation.error.field]).toEqual(["missing_input", "comment"]);
+      expect(noMotivation.ok ? null : [noMotivation.error.code, noMotivation.error.field]).toEqual([
+        "missing_input",
+        "comment",
+      ]);
       const ok = planTransition(doc, state(t.from), by, base, { now, calendar });
-      expect(ok.ok && ok.value.events.find((e) => e.type === "refused")?.payload).toMatchObject({ refusalGrounds: [{ code: base.refusalGrounds![0] }] });
+      expect(ok.ok && ok.value.events.find((e) => e.type === "refused")?.payload).toMatchObject({
+        refusalGrounds: [{ code: base.refusalGrounds![0] }],
+      });
     }
   });
 
   it("refuses a positive result type on a refusal and a missing executor on assignment", () => {
     for (const t of doc.transitions.filter((x) => x.kind === "refusal" && x.requires.resultType)) {
       const positive = doc.resultTypes.find((r) => r.kind === "positive")!;
-      const r = planTransition(doc, state(t.from), actor([t.roles[0]!]), { ...validRequest(doc, t), resultType: positive.code }, { now, calendar });
+      const r = planTransition(
+        doc,
+        state(t.from),
+        actor([t.roles[0]!]),
+        { ...validRequest(doc, t), resultType: positive.code },
+        { now, calendar },
+      );
       expect(r.ok ? null : r.error.code).toBe("invalid_input");
     }
     for (const t of doc.transitions.filter((x) => x.requires.executor)) {
-      const r = planTransition(doc, state(t.from), actor([t.roles[0]!]), { ...validRequest(doc, t), executorId: undefined }, { now, calendar });
+      const r = planTransition(
+        doc,
+        state(t.from),
+        actor([t.roles[0]!]),
+        { ...validRequest(doc, t), executorId: undefined },
+        { now, calendar },
+      );
       expect(r.ok ? null : [r.error.code, r.error.field]).toEqual(["missing_input", "executorId"]);
       const ok = planTransition(doc, state(t.from), actor([t.roles[0]!]), validRequest(doc, t), { now, calendar });
       expect(ok.ok && ok.value.assigneeId).toBe("executor-1");
@@ -115,13 +173,34 @@ describe.each([
 
   it("does nothing for staff of another department, a draft or a closed application", () => {
     const t = doc.transitions[0]!;
-    const other = planTransition(doc, state(t.from), actor([...ROLES], ["another-dept"]), validRequest(doc, t), { now, calendar });
+    const other = planTransition(doc, state(t.from), actor([...ROLES], ["another-dept"]), validRequest(doc, t), {
+      now,
+      calendar,
+    });
     expect(other.ok ? null : other.error.code).toBe("out_of_scope");
-    const draft = planTransition(doc, { ...state(t.from), status: "DRAFT", currentStage: null }, actor([...ROLES]), validRequest(doc, t), { now, calendar });
+    const draft = planTransition(
+      doc,
+      { ...state(t.from), status: "DRAFT", currentStage: null },
+      actor([...ROLES]),
+      validRequest(doc, t),
+      { now, calendar },
+    );
     expect(draft.ok ? null : draft.error.code).toBe("not_registered");
-    const closed = planTransition(doc, { ...state(t.from), status: "CLOSED" }, actor([...ROLES]), validRequest(doc, t), { now, calendar });
+    const closed = planTransition(
+      doc,
+      { ...state(t.from), status: "CLOSED" },
+      actor([...ROLES]),
+      validRequest(doc, t),
+      { now, calendar },
+    );
     expect(closed.ok ? null : closed.error.code).toBe("closed");
-    const unknown = planTransition(doc, state(t.from), actor([...ROLES]), { transition: "teleport" }, { now, calendar });
+    const unknown = planTransition(
+      doc,
+      state(t.from),
+      actor([...ROLES]),
+      { transition: "teleport" },
+      { now, calendar },
+    );
     expect(unknown.ok ? null : unknown.error.code).toBe("unknown_transition");
   });
 
@@ -149,7 +228,14 @@ describe("roles by department (R2)", () => {
   // Head of the road unit, only an executor of the archive; both are in scope.
   const ROADS = "roads";
   const ARCHIVE = "archive";
-  const mixed: Actor = { userId: "u-2", departmentIds: [ROADS, ARCHIVE], rolesByDepartment: new Map<string, Role[]>([[ROADS, ["HEAD"]], [ARCHIVE, ["EXECUTOR"]]]) };
+  const mixed: Actor = {
+    userId: "u-2",
+    departmentIds: [ROADS, ARCHIVE],
+    rolesByDepartment: new Map<string, Role[]>([
+      [ROADS, ["HEAD"]],
+      [ARCHIVE, ["EXECUTOR"]],
+    ]),
+  };
   const at = (stage: string, departmentId: string): ApplicationState => ({ ...state(stage), departmentId });
   const assign = archiveInfoRegulation.transitions.find((t) => t.key === "assign_executor")!;
 
@@ -161,15 +247,33 @@ describe("roles by department (R2)", () => {
 
   it("neither offers nor performs a head's transition in the department where the actor is an executor", () => {
     expect(availableTransitions(archiveInfoRegulation, at("assignment", ARCHIVE), mixed)).toEqual([]);
-    const refused = planTransition(archiveInfoRegulation, at("assignment", ARCHIVE), mixed, validRequest(archiveInfoRegulation, assign), { now, calendar });
+    const refused = planTransition(
+      archiveInfoRegulation,
+      at("assignment", ARCHIVE),
+      mixed,
+      validRequest(archiveInfoRegulation, assign),
+      { now, calendar },
+    );
     expect(refused.ok ? null : refused.error.code).toBe("role_not_allowed");
     // The executor's own transitions there stay available.
-    expect(availableTransitions(archiveInfoRegulation, at("check", ARCHIVE), mixed).map((t) => t.key).sort()).toEqual(["grounds_found", "no_grounds_found"]);
+    expect(
+      availableTransitions(archiveInfoRegulation, at("check", ARCHIVE), mixed)
+        .map((t) => t.key)
+        .sort(),
+    ).toEqual(["grounds_found", "no_grounds_found"]);
   });
 
   it("offers and performs it in the department where the actor is the head", () => {
-    expect(availableTransitions(archiveInfoRegulation, at("assignment", ROADS), mixed).map((t) => t.key)).toEqual(["assign_executor"]);
-    const done = planTransition(archiveInfoRegulation, at("assignment", ROADS), mixed, validRequest(archiveInfoRegulation, assign), { now, calendar });
+    expect(availableTransitions(archiveInfoRegulation, at("assignment", ROADS), mixed).map((t) => t.key)).toEqual([
+      "assign_executor",
+    ]);
+    const done = planTransition(
+      archiveInfoRegulation,
+      at("assignment", ROADS),
+      mixed,
+      validRequest(archiveInfoRegulation, assign),
+      { now, calendar },
+    );
     expect(done.ok && done.value.toStage).toBe("check");
     // ...and not the executor's transitions, which it does not hold there.
     expect(availableTransitions(archiveInfoRegulation, at("check", ROADS), mixed)).toEqual([]);

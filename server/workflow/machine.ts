@@ -43,8 +43,16 @@ export type TransitionRequest = {
 
 export type EventDraft = {
   type:
-    | "stage_changed" | "executor_assigned" | "refused" | "granted" | "closed"
-    | "document_generated" | "document_signed" | "document_registered" | "document_issued" | "awaiting_pickup";
+    | "stage_changed"
+    | "executor_assigned"
+    | "refused"
+    | "granted"
+    | "closed"
+    | "document_generated"
+    | "document_signed"
+    | "document_registered"
+    | "document_issued"
+    | "awaiting_pickup";
   fromStage: string | null;
   toStage: string | null;
   payload: Record<string, unknown>;
@@ -84,7 +92,10 @@ export class WorkflowError extends Error {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WorkflowError };
-const fail = (code: WorkflowErrorCode, message: string, field?: string): Result<never> => ({ ok: false, error: new WorkflowError(code, message, field) });
+const fail = (code: WorkflowErrorCode, message: string, field?: string): Result<never> => ({
+  ok: false,
+  error: new WorkflowError(code, message, field),
+});
 
 function stage(doc: RegulationDocument, key: string): StageDef {
   const s = doc.stages.find((x) => x.key === key);
@@ -96,14 +107,23 @@ function stage(doc: RegulationDocument, key: string): StageDef {
  * When a stage is due (R4, R7): its deadline counted from entering it, or from registration. A stage
  * without a deadline (a final stage) has none.
  */
-export function stageDueAt(doc: RegulationDocument, stageKey: string, at: { enteredAt: Date; registeredAt: Date | null }, calendar: WorkingCalendar): Date | null {
+export function stageDueAt(
+  doc: RegulationDocument,
+  stageKey: string,
+  at: { enteredAt: Date; registeredAt: Date | null },
+  calendar: WorkingCalendar,
+): Date | null {
   const deadline = stage(doc, stageKey).deadline;
   if (!deadline) return null;
   const from = deadline.from === "registration" && at.registeredAt ? at.registeredAt : at.enteredAt;
   return addDuration(calendar, from, deadline);
 }
 
-export function addDuration(calendar: WorkingCalendar, from: Date, d: { value: number; unit: "working_days" | "calendar_days" | "working_minutes" }): Date {
+export function addDuration(
+  calendar: WorkingCalendar,
+  from: Date,
+  d: { value: number; unit: "working_days" | "calendar_days" | "working_minutes" },
+): Date {
   switch (d.unit) {
     case "working_days":
       return calendar.addWorkingDays(from, d.value);
@@ -134,10 +154,12 @@ export function planTransition(
   request: TransitionRequest,
   ctx: { now: Date; calendar: WorkingCalendar },
 ): Result<TransitionPlan> {
-  if (state.status === "DRAFT" || !state.currentStage) return fail("not_registered", "Заявление ещё не зарегистрировано: действия по нему недоступны");
+  if (state.status === "DRAFT" || !state.currentStage)
+    return fail("not_registered", "Заявление ещё не зарегистрировано: действия по нему недоступны");
   if (state.status !== "SUBMITTED") return fail("closed", "Рассмотрение заявления завершено: изменить этап нельзя");
   // Out of scope first: staff of another department learn nothing about the process of this one.
-  if (!actor.departmentIds.includes(state.departmentId)) return fail("out_of_scope", "Заявление относится к другому подразделению");
+  if (!actor.departmentIds.includes(state.departmentId))
+    return fail("out_of_scope", "Заявление относится к другому подразделению");
   const transition = doc.transitions.find((t) => t.key === request.transition);
   if (!transition) return fail("unknown_transition", "Такого действия нет в регламенте услуги");
   if (transition.from !== state.currentStage) {
@@ -158,32 +180,57 @@ export function planTransition(
   if (req.refusalGrounds) {
     const list = req.refusalGrounds === "service" ? doc.serviceRefusalGrounds : doc.intakeRefusalGrounds;
     const chosen = [...new Set(request.refusalGrounds ?? [])];
-    if (chosen.length === 0) return fail("missing_input", "Укажите хотя бы одно основание для отказа из перечня регламента", "refusalGrounds");
+    if (chosen.length === 0)
+      return fail("missing_input", "Укажите хотя бы одно основание для отказа из перечня регламента", "refusalGrounds");
     const unknown = chosen.filter((c) => !list.some((g) => g.code === c));
-    if (unknown.length) return fail("invalid_input", "Основание для отказа должно быть из исчерпывающего перечня регламента", "refusalGrounds");
+    if (unknown.length)
+      return fail(
+        "invalid_input",
+        "Основание для отказа должно быть из исчерпывающего перечня регламента",
+        "refusalGrounds",
+      );
     grounds = list.filter((g) => chosen.includes(g.code)).map((g) => ({ code: g.code, text: g.text }));
-    if (!request.comment?.trim()) return fail("missing_input", "Изложите мотивы отказа: ссылка на основание без пояснения не допускается", "comment");
+    if (!request.comment?.trim())
+      return fail(
+        "missing_input",
+        "Изложите мотивы отказа: ссылка на основание без пояснения не допускается",
+        "comment",
+      );
   }
-  if (req.comment && !request.comment?.trim()) return fail("missing_input", "Добавьте комментарий к действию", "comment");
+  if (req.comment && !request.comment?.trim())
+    return fail("missing_input", "Добавьте комментарий к действию", "comment");
   let resultType: { code: string; title: string } | undefined;
   if (req.resultType) {
     if (!request.resultType) return fail("missing_input", "Выберите вид результата", "resultType");
     const rt = doc.resultTypes.find((r) => r.code === request.resultType);
-    const expected = transition.kind === "refusal" || transition.kind === "intake_refusal" ? "refusal" : transition.kind === "grant" ? "positive" : null;
-    if (!rt || (expected && rt.kind !== expected)) return fail("invalid_input", "Такого вида результата нет среди предусмотренных для этого решения", "resultType");
+    const expected =
+      transition.kind === "refusal" || transition.kind === "intake_refusal"
+        ? "refusal"
+        : transition.kind === "grant"
+          ? "positive"
+          : null;
+    if (!rt || (expected && rt.kind !== expected))
+      return fail("invalid_input", "Такого вида результата нет среди предусмотренных для этого решения", "resultType");
     resultType = { code: rt.code, title: rt.title };
   }
   if (req.executor) {
     if (!request.executorId) return fail("missing_input", "Выберите исполнителя", "executorId");
     if (request.executorId !== state.assigneeId) {
-      events.push({ type: "executor_assigned", fromStage: state.currentStage, toStage: state.currentStage, payload: { from: state.assigneeId, to: request.executorId } });
+      events.push({
+        type: "executor_assigned",
+        fromStage: state.currentStage,
+        toStage: state.currentStage,
+        payload: { from: state.assigneeId, to: request.executorId },
+      });
     }
     assigneeId = request.executorId;
   }
 
   const target = stage(doc, transition.to);
   const closed = !!target.final;
-  const stageDue = closed ? null : stageDueAt(doc, target.key, { enteredAt: ctx.now, registeredAt: state.registeredAt }, ctx.calendar);
+  const stageDue = closed
+    ? null
+    : stageDueAt(doc, target.key, { enteredAt: ctx.now, registeredAt: state.registeredAt }, ctx.calendar);
   events.unshift({
     type: "stage_changed",
     fromStage: state.currentStage,
@@ -198,10 +245,31 @@ export function planTransition(
     },
   });
   if (transition.kind === "refusal" || transition.kind === "intake_refusal") {
-    events.push({ type: "refused", fromStage: state.currentStage, toStage: target.key, payload: { intake: transition.kind === "intake_refusal", refusalGrounds: grounds, motivation: request.comment?.trim() } });
+    events.push({
+      type: "refused",
+      fromStage: state.currentStage,
+      toStage: target.key,
+      payload: {
+        intake: transition.kind === "intake_refusal",
+        refusalGrounds: grounds,
+        motivation: request.comment?.trim(),
+      },
+    });
   }
-  if (transition.kind === "grant") events.push({ type: "granted", fromStage: state.currentStage, toStage: target.key, payload: resultType ? { resultType } : {} });
-  if (closed) events.push({ type: "closed", fromStage: state.currentStage, toStage: target.key, payload: { outcome: target.outcome } });
+  if (transition.kind === "grant")
+    events.push({
+      type: "granted",
+      fromStage: state.currentStage,
+      toStage: target.key,
+      payload: resultType ? { resultType } : {},
+    });
+  if (closed)
+    events.push({
+      type: "closed",
+      fromStage: state.currentStage,
+      toStage: target.key,
+      payload: { outcome: target.outcome },
+    });
 
   return {
     ok: true,

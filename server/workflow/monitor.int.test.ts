@@ -7,7 +7,14 @@ import { seedDemo } from "../../prisma/seed/demo";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { versionInForce } from "../regulation/data";
-import { createService, demoUser, publishRegulation, registeredApplication, staffAccount, unitUnder } from "../test/factories";
+import {
+  createService,
+  demoUser,
+  publishRegulation,
+  registeredApplication,
+  staffAccount,
+  unitUnder,
+} from "../test/factories";
 import { monitorDeadlines } from "./monitor";
 
 let t: TestDatabase;
@@ -18,7 +25,13 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
   calendar = await loadWorkingCalendar(t.db);
-  appId = (await registeredApplication(t.db, { serviceCode: "archive-info", calendar, receivedAt: new Date("2026-06-01T05:00:00Z") })).id;
+  appId = (
+    await registeredApplication(t.db, {
+      serviceCode: "archive-info",
+      calendar,
+      receivedAt: new Date("2026-06-01T05:00:00Z"),
+    })
+  ).id;
 });
 afterAll(() => t.drop());
 
@@ -26,9 +39,21 @@ describe("deadline monitoring (R4)", () => {
   it("warns the registrars before the registration deadline, once", async () => {
     const registrar = await t.db.user.findUniqueOrThrow({ where: { email: "registrar@demo.reglament.ru" } });
     const now = new Date("2026-06-01T06:00:00Z");
-    expect(await monitorDeadlines(t.db, { now, calendar, dueSoonWorkingDays: 2 })).toEqual({ warned: 1, escalated: 0, unrouted: 0 });
-    expect(await monitorDeadlines(t.db, { now, calendar, dueSoonWorkingDays: 2 })).toEqual({ warned: 0, escalated: 0, unrouted: 0 });
-    expect(await t.db.notification.count({ where: { userId: registrar.id, kind: "deadline_due_soon", applicationId: appId } })).toBe(1);
+    expect(await monitorDeadlines(t.db, { now, calendar, dueSoonWorkingDays: 2 })).toEqual({
+      warned: 1,
+      escalated: 0,
+      unrouted: 0,
+    });
+    expect(await monitorDeadlines(t.db, { now, calendar, dueSoonWorkingDays: 2 })).toEqual({
+      warned: 0,
+      escalated: 0,
+      unrouted: 0,
+    });
+    expect(
+      await t.db.notification.count({
+        where: { userId: registrar.id, kind: "deadline_due_soon", applicationId: appId },
+      }),
+    ).toBe(1);
   });
 
   it("escalates a breach to the head exactly once with two instances running at the same time", async () => {
@@ -44,10 +69,14 @@ describe("deadline monitoring (R4)", () => {
     ]);
     await other.$disconnect();
     expect(results.reduce((n, r) => n + r.escalated, 0)).toBe(1);
-    const notices = await t.db.notification.findMany({ where: { userId: head.id, kind: "deadline_breached", applicationId: appId } });
+    const notices = await t.db.notification.findMany({
+      where: { userId: head.id, kind: "deadline_breached", applicationId: appId },
+    });
     expect(notices).toHaveLength(1);
     expect(await t.db.outgoingEmail.count({ where: { notificationId: notices[0]!.id } })).toBe(1);
-    expect(await monitorDeadlines(t.db, { now: new Date(late.getTime() + 86_400_000), calendar, dueSoonWorkingDays: 2 })).toEqual({ warned: 0, escalated: 0, unrouted: 0 });
+    expect(
+      await monitorDeadlines(t.db, { now: new Date(late.getTime() + 86_400_000), calendar, dueSoonWorkingDays: 2 }),
+    ).toEqual({ warned: 0, escalated: 0, unrouted: 0 });
   });
 
   it("works through a backlog larger than one page in a single run", async () => {
@@ -60,12 +89,35 @@ describe("deadline monitoring (R4)", () => {
     const ids = Array.from({ length: N }, () => crypto.randomUUID());
     const due = new Date("2026-05-04T18:59:59Z");
     await t.db.application.createMany({
-      data: ids.map((id, i) => ({ id, serviceId: service.id, regulationVersionId: version.id, departmentId: service.departmentId, ownerId: owner.id, status: "SUBMITTED" as const, registrationNumber: `BACKLOG-${i}`, currentStage: "registration", stageDueAt: due })),
+      data: ids.map((id, i) => ({
+        id,
+        serviceId: service.id,
+        regulationVersionId: version.id,
+        departmentId: service.departmentId,
+        ownerId: owner.id,
+        status: "SUBMITTED" as const,
+        registrationNumber: `BACKLOG-${i}`,
+        currentStage: "registration",
+        stageDueAt: due,
+      })),
     });
-    await t.db.applicationStage.createMany({ data: ids.map((applicationId) => ({ applicationId, stage: "registration", enteredAt: new Date("2026-04-28T05:00:00Z"), dueAt: due })) });
-    const result = await monitorDeadlines(t.db, { now: new Date("2026-05-20T05:00:00Z"), calendar, dueSoonWorkingDays: 2 });
+    await t.db.applicationStage.createMany({
+      data: ids.map((applicationId) => ({
+        applicationId,
+        stage: "registration",
+        enteredAt: new Date("2026-04-28T05:00:00Z"),
+        dueAt: due,
+      })),
+    });
+    const result = await monitorDeadlines(t.db, {
+      now: new Date("2026-05-20T05:00:00Z"),
+      calendar,
+      dueSoonWorkingDays: 2,
+    });
     expect(result.escalated).toBeGreaterThanOrEqual(N);
-    expect(await t.db.deadlineAlert.count({ where: { kind: "breach", stage: { applicationId: { in: ids } } } })).toBe(N);
+    expect(await t.db.deadlineAlert.count({ where: { kind: "breach", stage: { applicationId: { in: ids } } } })).toBe(
+      N,
+    );
   });
 
   it("escalates to the heads above a department that has none, and tells nobody twice", async () => {
@@ -73,9 +125,21 @@ describe("deadline monitoring (R4)", () => {
     const base = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
     const version = (await versionInForce(t.db, base.id))!;
     // A service of the unit that runs the road-info process, published as an administrator would.
-    const service = await createService(t.db, { code: "culture-info", title: "Тестовая услуга отдела культуры", departmentId: unit.id });
-    await publishRegulation(t.db, { serviceId: service.id, document: version.document, effectiveFrom: new Date("2026-01-01T00:00:00Z") });
-    const app = await registeredApplication(t.db, { serviceCode: "culture-info", calendar, receivedAt: new Date("2026-06-01T05:00:00Z") });
+    const service = await createService(t.db, {
+      code: "culture-info",
+      title: "Тестовая услуга отдела культуры",
+      departmentId: unit.id,
+    });
+    await publishRegulation(t.db, {
+      serviceId: service.id,
+      document: version.document,
+      effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+    });
+    const app = await registeredApplication(t.db, {
+      serviceCode: "culture-info",
+      calendar,
+      receivedAt: new Date("2026-06-01T05:00:00Z"),
+    });
     const late = { now: new Date("2026-08-03T05:00:00Z"), calendar, dueSoonWorkingDays: 2 };
 
     // Nobody to tell: the breach stays unclaimed rather than being marked as told.
@@ -83,9 +147,15 @@ describe("deadline monitoring (R4)", () => {
     expect(await t.db.deadlineAlert.count({ where: { stage: { applicationId: app.id } } })).toBe(0);
 
     // Once the administration has a head, the next run tells them, once.
-    const chief = await staffAccount(t.db, [["administration", "HEAD"]], { email: "chief@example.ru", lastName: "Главный", firstName: "Пётр" });
+    const chief = await staffAccount(t.db, [["administration", "HEAD"]], {
+      email: "chief@example.ru",
+      lastName: "Главный",
+      firstName: "Пётр",
+    });
     await monitorDeadlines(t.db, late);
     await monitorDeadlines(t.db, late);
-    expect(await t.db.notification.count({ where: { userId: chief.id, applicationId: app.id, kind: "deadline_breached" } })).toBe(1);
+    expect(
+      await t.db.notification.count({ where: { userId: chief.id, applicationId: app.id, kind: "deadline_breached" } }),
+    ).toBe(1);
   });
 });

@@ -9,7 +9,12 @@ import { deadlineBreachedMessage, deadlineDueSoonMessage } from "../notification
 import { appBaseUrl } from "../notification/config";
 import { personName } from "../people";
 import { departmentParents } from "../auth/data";
-import { activeMembers, stagesAwaitingNotice, type DeadlineNoticeKind as Kind, type DeadlinePerson as Person } from "./data";
+import {
+  activeMembers,
+  stagesAwaitingNotice,
+  type DeadlineNoticeKind as Kind,
+  type DeadlinePerson as Person,
+} from "./data";
 import { sendDeadlineNotice } from "./mutations";
 
 /** Stages checked per query: the run walks all of them page by page, nearest due first. */
@@ -35,7 +40,12 @@ function membersOnce(db: Db): Members {
   };
 }
 
-async function recipientsFor(members: Members, kind: Kind, app: { departmentId: string; assignee: Person | null }, parents: Map<string, string | null>): Promise<Person[]> {
+async function recipientsFor(
+  members: Members,
+  kind: Kind,
+  app: { departmentId: string; assignee: Person | null },
+  parents: Map<string, string | null>,
+): Promise<Person[]> {
   if (kind === "due_soon") return app.assignee ? [app.assignee] : members(app.departmentId, "REGISTRAR");
   for (let d: string | null | undefined = app.departmentId; d; d = parents.get(d)) {
     const heads = await members(d, "HEAD");
@@ -55,7 +65,12 @@ export async function monitorDeadlines(db: Db, opts: DeadlineContext) {
   for (const kind of ["breach", "due_soon"] as const) {
     let after: { dueAt: Date; id: string } | undefined;
     for (;;) {
-      const page = await stagesAwaitingNotice(db, { kind, dueAt: kind === "breach" ? due.overdue : due.due_soon, after, take: PAGE });
+      const page = await stagesAwaitingNotice(db, {
+        kind,
+        dueAt: kind === "breach" ? due.overdue : due.due_soon,
+        after,
+        take: PAGE,
+      });
       for (const s of page) {
         const app = s.application;
         const recipients = await recipientsFor(members, kind, app, parents);
@@ -65,16 +80,28 @@ export async function monitorDeadlines(db: Db, opts: DeadlineContext) {
         }
         const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
         const facts = {
-          registrationNumber: app.registrationNumber ?? "—", serviceTitle: app.service.title,
-          stageTitle: doc.stages.find((x) => x.key === s.stage)?.title ?? s.stage, dueAt: s.dueAt!,
-          executorName: app.assignee ? personName(app.assignee) : null, applicationUrl: `${appBaseUrl()}/staff/applications/${app.id}`,
+          registrationNumber: app.registrationNumber ?? "—",
+          serviceTitle: app.service.title,
+          stageTitle: doc.stages.find((x) => x.key === s.stage)?.title ?? s.stage,
+          dueAt: s.dueAt!,
+          executorName: app.assignee ? personName(app.assignee) : null,
+          applicationUrl: `${appBaseUrl()}/staff/applications/${app.id}`,
         };
         const notices = recipients.map((r) => {
           const message =
             kind === "breach"
               ? deadlineBreachedMessage({ ...facts, recipientName: personName(r) })
-              : deadlineDueSoonMessage({ ...facts, recipientName: personName(r), workingDaysLeft: opts.calendar.countWorkingDays(opts.now, s.dueAt!) });
-          return { userId: r.id, applicationId: app.id, kind: kind === "breach" ? ("deadline_breached" as const) : ("deadline_due_soon" as const), ...message };
+              : deadlineDueSoonMessage({
+                  ...facts,
+                  recipientName: personName(r),
+                  workingDaysLeft: opts.calendar.countWorkingDays(opts.now, s.dueAt!),
+                });
+          return {
+            userId: r.id,
+            applicationId: app.id,
+            kind: kind === "breach" ? ("deadline_breached" as const) : ("deadline_due_soon" as const),
+            ...message,
+          };
         });
         const sent = await sendDeadlineNotice(db, { stageId: s.id, kind, notices });
         if (sent && kind === "breach") escalated += 1;

@@ -14,7 +14,17 @@ import { formatDate } from "../format/dates";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import type { DeadlineNoticeKind } from "./data";
 import { visibleToStaff } from "../application/visibility";
-import { addDuration, mayReassign, planTransition, rolesIn, serviceDueAt, stageDueAt, type Actor, type TransitionRequest, type WorkflowError } from "./machine";
+import {
+  addDuration,
+  mayReassign,
+  planTransition,
+  rolesIn,
+  serviceDueAt,
+  stageDueAt,
+  type Actor,
+  type TransitionRequest,
+  type WorkflowError,
+} from "./machine";
 import { applicantOf } from "../application/applicant";
 
 const WORKFLOW_TO_APP = {
@@ -44,7 +54,14 @@ async function loadForUpdate(tx: Tx, applicationId: string, departmentIds: reado
   const app = await tx.application.findFirst({
     where: visibleToStaff({ departmentIds }, { id: applicationId }),
     select: {
-      id: true, status: true, currentStage: true, stageDueAt: true, departmentId: true, assigneeId: true, registeredAt: true, rowVersion: true,
+      id: true,
+      status: true,
+      currentStage: true,
+      stageDueAt: true,
+      departmentId: true,
+      assigneeId: true,
+      registeredAt: true,
+      rowVersion: true,
       regulationVersionId: true,
       regulationVersion: { select: { document: true } },
     },
@@ -54,71 +71,118 @@ async function loadForUpdate(tx: Tx, applicationId: string, departmentIds: reado
 }
 
 async function checkExecutor(tx: Tx, executorId: string, departmentId: string) {
-  const member = await tx.departmentMember.findFirst({ where: { userId: executorId, departmentId, role: "EXECUTOR", user: { isActive: true } } });
-  if (!member) throw new AppError("INVALID", "Исполнитель должен быть сотрудником подразделения с ролью исполнителя", { executorId: "Выберите исполнителя из сотрудников подразделения" });
+  const member = await tx.departmentMember.findFirst({
+    where: { userId: executorId, departmentId, role: "EXECUTOR", user: { isActive: true } },
+  });
+  if (!member)
+    throw new AppError("INVALID", "Исполнитель должен быть сотрудником подразделения с ролью исполнителя", {
+      executorId: "Выберите исполнителя из сотрудников подразделения",
+    });
 }
 
-export type MoveResult = { rowVersion: number; toStage: string; stageDueAt: Date | null; closed: boolean; eventIds: bigint[] };
+export type MoveResult = {
+  rowVersion: number;
+  toStage: string;
+  stageDueAt: Date | null;
+  closed: boolean;
+  eventIds: bigint[];
+};
 
 /** Moves an application through one transition of its pinned regulation. */
 export async function moveApplication(
   db: Db,
-  input: { applicationId: string; expectedRowVersion: number; actor: Actor; request: TransitionRequest; calendar: WorkingCalendar; now?: Date; storage?: FileStorage },
+  input: {
+    applicationId: string;
+    expectedRowVersion: number;
+    actor: Actor;
+    request: TransitionRequest;
+    calendar: WorkingCalendar;
+    now?: Date;
+    storage?: FileStorage;
+  },
 ): Promise<MoveResult> {
   const now = input.now ?? new Date();
   const written: string[] = [];
   const obsolete: string[] = [];
   const storage = input.storage ?? fileStorage();
-  return db.$transaction(async (tx) => {
-    const { app, document } = await loadForUpdate(tx, input.applicationId, input.actor.departmentIds);
-    if (app.rowVersion !== input.expectedRowVersion) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
-    const planned = planTransition(document, app, input.actor, input.request, { now, calendar: input.calendar });
-    if (!planned.ok) throw toAppError(planned.error);
-    const plan = planned.value;
-    if (input.request.executorId && plan.transition.requires.executor) await checkExecutor(tx, input.request.executorId, app.departmentId);
+  return db
+    .$transaction(async (tx) => {
+      const { app, document } = await loadForUpdate(tx, input.applicationId, input.actor.departmentIds);
+      if (app.rowVersion !== input.expectedRowVersion) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+      const planned = planTransition(document, app, input.actor, input.request, { now, calendar: input.calendar });
+      if (!planned.ok) throw toAppError(planned.error);
+      const plan = planned.value;
+      if (input.request.executorId && plan.transition.requires.executor)
+        await checkExecutor(tx, input.request.executorId, app.departmentId);
 
-    // The guard on rowVersion makes the update and the check one atomic step.
-    const updated = await tx.application.updateMany({
-      where: { id: app.id, rowVersion: input.expectedRowVersion },
-      data: {
-        currentStage: plan.toStage,
-        stageEnteredAt: plan.stageEnteredAt,
-        stageDueAt: plan.stageDueAt,
-        assigneeId: plan.assigneeId,
-        rowVersion: { increment: 1 },
-        ...(plan.closed ? { status: "CLOSED" as const, closedAt: now, outcome: plan.outcome } : {}),
-      },
-    });
-    if (updated.count !== 1) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
-    await tx.applicationStage.updateMany({ where: { applicationId: app.id, leftAt: null }, data: { leftAt: now } });
-    await tx.applicationStage.create({ data: { applicationId: app.id, stage: plan.toStage, enteredAt: now, dueAt: plan.stageDueAt } });
-    const effectEvents = await runEffects({
-      tx, storage, calendar: input.calendar, now, actorId: input.actor.userId, document, transition: plan.transition, request: input.request, applicationId: app.id, written, obsolete,
-    });
-    const eventIds: bigint[] = [];
-    for (const e of [...plan.events, ...effectEvents]) {
-      const row = await tx.applicationEvent.create({
-        data: { applicationId: app.id, at: now, actorId: input.actor.userId, type: e.type, fromStage: e.fromStage, toStage: e.toStage, payload: e.payload as Prisma.InputJsonObject },
-        select: { id: true },
+      // The guard on rowVersion makes the update and the check one atomic step.
+      const updated = await tx.application.updateMany({
+        where: { id: app.id, rowVersion: input.expectedRowVersion },
+        data: {
+          currentStage: plan.toStage,
+          stageEnteredAt: plan.stageEnteredAt,
+          stageDueAt: plan.stageDueAt,
+          assigneeId: plan.assigneeId,
+          rowVersion: { increment: 1 },
+          ...(plan.closed ? { status: "CLOSED" as const, closedAt: now, outcome: plan.outcome } : {}),
+        },
       });
-      eventIds.push(row.id);
-    }
-    // The executor named by this move learns of it (R2), unless they made the move themselves.
-    if (plan.assigneeId && plan.assigneeId !== app.assigneeId && plan.assigneeId !== input.actor.userId) {
-      await notifyExecutor(tx, { executorId: plan.assigneeId, applicationId: app.id, stageDueAt: plan.stageDueAt });
-    }
-    return { rowVersion: input.expectedRowVersion + 1, toStage: plan.toStage, stageDueAt: plan.stageDueAt, closed: plan.closed, eventIds };
-  }, TX_OPTIONS).then(
-    async (result) => {
+      if (updated.count !== 1) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+      await tx.applicationStage.updateMany({ where: { applicationId: app.id, leftAt: null }, data: { leftAt: now } });
+      await tx.applicationStage.create({
+        data: { applicationId: app.id, stage: plan.toStage, enteredAt: now, dueAt: plan.stageDueAt },
+      });
+      const effectEvents = await runEffects({
+        tx,
+        storage,
+        calendar: input.calendar,
+        now,
+        actorId: input.actor.userId,
+        document,
+        transition: plan.transition,
+        request: input.request,
+        applicationId: app.id,
+        written,
+        obsolete,
+      });
+      const eventIds: bigint[] = [];
+      for (const e of [...plan.events, ...effectEvents]) {
+        const row = await tx.applicationEvent.create({
+          data: {
+            applicationId: app.id,
+            at: now,
+            actorId: input.actor.userId,
+            type: e.type,
+            fromStage: e.fromStage,
+            toStage: e.toStage,
+            payload: e.payload as Prisma.InputJsonObject,
+          },
+          select: { id: true },
+        });
+        eventIds.push(row.id);
+      }
+      // The executor named by this move learns of it (R2), unless they made the move themselves.
+      if (plan.assigneeId && plan.assigneeId !== app.assigneeId && plan.assigneeId !== input.actor.userId) {
+        await notifyExecutor(tx, { executorId: plan.assigneeId, applicationId: app.id, stageDueAt: plan.stageDueAt });
+      }
+      return {
+        rowVersion: input.expectedRowVersion + 1,
+        toStage: plan.toStage,
+        stageDueAt: plan.stageDueAt,
+        closed: plan.closed,
+        eventIds,
+      };
+    }, TX_OPTIONS)
+    .then(async (result) => {
       // Files the committed move replaced (best effort: a leftover file is harmless, a lost one is not).
       for (const key of obsolete) await storage.delete(key).catch(() => undefined);
       return result;
-    },
-  ).catch(async (error: unknown) => {
-    // Nothing half-written: a file stored for a move that rolled back is removed again.
-    for (const key of written) await storage.delete(key).catch(() => undefined);
-    throw error;
-  });
+    })
+    .catch(async (error: unknown) => {
+      // Nothing half-written: a file stored for a move that rolled back is removed again.
+      for (const key of written) await storage.delete(key).catch(() => undefined);
+      throw error;
+    });
 }
 
 async function nextRegistrationNumber(tx: Tx, serviceId: string, serviceCode: string, year: number): Promise<string> {
@@ -134,15 +198,24 @@ async function nextRegistrationNumber(tx: Tx, serviceId: string, serviceCode: st
  * deadline and the whole-service due date (R7, R19). An application received on a non-working day
  * keeps its arrival instant, and its deadlines count from the next working day (S2 p.66).
  */
-export async function registerApplication(
-  db: Db,
-  input: RegisterInput,
-): Promise<Registration> {
+export async function registerApplication(db: Db, input: RegisterInput): Promise<Registration> {
   return db.$transaction((tx) => registerInTransaction(tx, input), TX_OPTIONS);
 }
 
-export type RegisterInput = { applicationId: string; actorId: string | null; calendar: WorkingCalendar; receivedAt?: Date; now?: Date };
-export type Registration = { registrationNumber: string; registeredAt: Date; dueAt: Date; stageDueAt: Date | null; rowVersion: number };
+export type RegisterInput = {
+  applicationId: string;
+  actorId: string | null;
+  calendar: WorkingCalendar;
+  receivedAt?: Date;
+  now?: Date;
+};
+export type Registration = {
+  registrationNumber: string;
+  registeredAt: Date;
+  dueAt: Date;
+  stageDueAt: Date | null;
+  rowVersion: number;
+};
 
 /** The same, inside the caller's transaction (submission registers in the transaction that submits). */
 export async function registerInTransaction(tx: Tx, input: RegisterInput): Promise<Registration> {
@@ -151,12 +224,22 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
   const app = await tx.application.findUnique({
     where: { id: input.applicationId },
     select: {
-      id: true, status: true, channel: true, registrationNumber: true, rowVersion: true, serviceId: true, regulationVersionId: true, service: { select: { code: true } }, regulationVersion: { select: { document: true } },
-      data: true, owner: { select: { lastName: true, firstName: true, middleName: true } },
+      id: true,
+      status: true,
+      channel: true,
+      registrationNumber: true,
+      rowVersion: true,
+      serviceId: true,
+      regulationVersionId: true,
+      service: { select: { code: true } },
+      regulationVersion: { select: { document: true } },
+      data: true,
+      owner: { select: { lastName: true, firstName: true, middleName: true } },
     },
   });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
-  if (app.registrationNumber) throw new AppError("CONFLICT", `Заявление уже зарегистрировано под номером ${app.registrationNumber}`);
+  if (app.registrationNumber)
+    throw new AppError("CONFLICT", `Заявление уже зарегистрировано под номером ${app.registrationNumber}`);
   const document = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
   const year = Number(input.calendar.localDate(receivedAt).slice(0, 4));
   const registrationNumber = await nextRegistrationNumber(tx, app.serviceId, app.service.code, year);
@@ -166,12 +249,21 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
   // in person within 15 minutes, post and e-mail within a working day); that term is the deadline
   // of the initial stage, and the stage's own deadline applies where the channel has none.
   const term = document.passport.registrationTerms.find((r) => r.channel === app.channel)?.term;
-  const due = term ? addDuration(input.calendar, receivedAt, term) : stageDueAt(document, stage, { enteredAt: receivedAt, registeredAt: receivedAt }, input.calendar);
+  const due = term
+    ? addDuration(input.calendar, receivedAt, term)
+    : stageDueAt(document, stage, { enteredAt: receivedAt, registeredAt: receivedAt }, input.calendar);
   const updated = await tx.application.updateMany({
     where: { id: app.id, rowVersion: app.rowVersion, registrationNumber: null },
     data: {
-      status: "SUBMITTED", registrationNumber, registeredAt: receivedAt, submittedAt: receivedAt,
-      currentStage: stage, stageEnteredAt: receivedAt, stageDueAt: due, dueAt, rowVersion: { increment: 1 },
+      status: "SUBMITTED",
+      registrationNumber,
+      registeredAt: receivedAt,
+      submittedAt: receivedAt,
+      currentStage: stage,
+      stageEnteredAt: receivedAt,
+      stageDueAt: due,
+      dueAt,
+      rowVersion: { increment: 1 },
       // Field roles (R16): every way in (portal, paper, tests) registers here, so the board's name is
       // fixed once, from the pinned regulation, for showing and searching without field keys.
       applicantName: applicantOf(document, app.data, app.owner).name,
@@ -181,14 +273,24 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
   await tx.applicationStage.create({ data: { applicationId: app.id, stage, enteredAt: receivedAt, dueAt: due } });
   await tx.applicationEvent.create({
     data: {
-      applicationId: app.id, at: now, actorId: input.actorId, type: "registered", toStage: stage,
-      payload: { registrationNumber, registeredAt: receivedAt.toISOString(), dueAt: dueAt.toISOString(), stageDueAt: due?.toISOString() ?? null },
+      applicationId: app.id,
+      at: now,
+      actorId: input.actorId,
+      type: "registered",
+      toStage: stage,
+      payload: {
+        registrationNumber,
+        registeredAt: receivedAt.toISOString(),
+        dueAt: dueAt.toISOString(),
+        stageDueAt: due?.toISOString() ?? null,
+      },
     },
   });
   return { registrationNumber, registeredAt: receivedAt, dueAt, stageDueAt: due, rowVersion: app.rowVersion + 1 };
 }
 
-const REASSIGN_FORBIDDEN = "Передать заявление другому исполнителю может руководитель или специалист по приёму и регистрации его подразделения";
+const REASSIGN_FORBIDDEN =
+  "Передать заявление другому исполнителю может руководитель или специалист по приёму и регистрации его подразделения";
 
 /**
  * Hands an application to another executor of its department (R2, S2 p.50): by the head or the
@@ -198,21 +300,40 @@ const REASSIGN_FORBIDDEN = "Передать заявление другому �
  */
 export async function reassignExecutor(
   db: Db,
-  input: { applicationId: string; expectedRowVersion: number; actor: Actor; executorId: string; reason: string; now?: Date },
+  input: {
+    applicationId: string;
+    expectedRowVersion: number;
+    actor: Actor;
+    executorId: string;
+    reason: string;
+    now?: Date;
+  },
 ): Promise<{ rowVersion: number }> {
   // Somebody who is head or registrar nowhere is refused at once; otherwise the role must be held in
   // the application's department, checked once it is loaded (another department's: not found).
-  if (![...input.actor.rolesByDepartment.values()].some(mayReassign)) throw new AppError("FORBIDDEN", REASSIGN_FORBIDDEN);
+  if (![...input.actor.rolesByDepartment.values()].some(mayReassign))
+    throw new AppError("FORBIDDEN", REASSIGN_FORBIDDEN);
   const reason = input.reason.trim();
-  if (!reason) throw new AppError("INVALID", "Укажите причину передачи", { reason: "Укажите причину передачи заявления другому исполнителю" });
+  if (!reason)
+    throw new AppError("INVALID", "Укажите причину передачи", {
+      reason: "Укажите причину передачи заявления другому исполнителю",
+    });
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const { app } = await loadForUpdate(tx, input.applicationId, input.actor.departmentIds);
     if (!mayReassign(rolesIn(input.actor, app.departmentId))) throw new AppError("FORBIDDEN", REASSIGN_FORBIDDEN);
     if (app.rowVersion !== input.expectedRowVersion) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
-    if (app.status !== "SUBMITTED") throw new AppError("PRECONDITION", "Рассмотрение заявления завершено: исполнителя сменить нельзя");
-    if (!app.assigneeId) throw new AppError("PRECONDITION", "Исполнитель ещё не назначен: назначьте его действием процесса на этапе назначения");
-    if (app.assigneeId === input.executorId) throw new AppError("INVALID", "Заявление уже у этого исполнителя", { executorId: "Выберите другого исполнителя" });
+    if (app.status !== "SUBMITTED")
+      throw new AppError("PRECONDITION", "Рассмотрение заявления завершено: исполнителя сменить нельзя");
+    if (!app.assigneeId)
+      throw new AppError(
+        "PRECONDITION",
+        "Исполнитель ещё не назначен: назначьте его действием процесса на этапе назначения",
+      );
+    if (app.assigneeId === input.executorId)
+      throw new AppError("INVALID", "Заявление уже у этого исполнителя", {
+        executorId: "Выберите другого исполнителя",
+      });
     await checkExecutor(tx, input.executorId, app.departmentId);
     const updated = await tx.application.updateMany({
       where: { id: app.id, rowVersion: input.expectedRowVersion },
@@ -220,27 +341,50 @@ export async function reassignExecutor(
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
     await tx.applicationEvent.create({
-      data: { applicationId: app.id, at: now, actorId: input.actor.userId, type: "executor_assigned", fromStage: app.currentStage, toStage: app.currentStage, payload: { from: app.assigneeId, to: input.executorId, reason } },
+      data: {
+        applicationId: app.id,
+        at: now,
+        actorId: input.actor.userId,
+        type: "executor_assigned",
+        fromStage: app.currentStage,
+        toStage: app.currentStage,
+        payload: { from: app.assigneeId, to: input.executorId, reason },
+      },
     });
-    await notifyExecutor(tx, { executorId: input.executorId, applicationId: app.id, stageDueAt: app.stageDueAt, reason });
+    await notifyExecutor(tx, {
+      executorId: input.executorId,
+      applicationId: app.id,
+      stageDueAt: app.stageDueAt,
+      reason,
+    });
     return { rowVersion: input.expectedRowVersion + 1 };
   }, TX_OPTIONS);
 }
 
 /** Tells an executor that an application is now theirs: assigned by the process, or handed over with a reason. */
-async function notifyExecutor(tx: Tx, input: { executorId: string; applicationId: string; stageDueAt: Date | null; reason?: string }) {
-  const app = await tx.application.findUniqueOrThrow({ where: { id: input.applicationId }, select: { registrationNumber: true, service: { select: { title: true } } } });
+async function notifyExecutor(
+  tx: Tx,
+  input: { executorId: string; applicationId: string; stageDueAt: Date | null; reason?: string },
+) {
+  const app = await tx.application.findUniqueOrThrow({
+    where: { id: input.applicationId },
+    select: { registrationNumber: true, service: { select: { title: true } } },
+  });
   const number = app.registrationNumber ?? "";
   const due = input.stageDueAt ? `Срок текущего этапа — до ${formatDate(input.stageDueAt)} включительно.` : null;
   await notify(tx, {
-    userId: input.executorId, applicationId: input.applicationId, kind: "executor_assigned",
+    userId: input.executorId,
+    applicationId: input.applicationId,
+    kind: "executor_assigned",
     title: input.reason ? `Вам передано заявление № ${number}` : `Вам назначено заявление № ${number}`,
     body: [
       `Вы назначены ответственным исполнителем по заявлению № ${number} («${app.service.title}»).`,
       input.reason ? `Причина передачи: ${input.reason}` : null,
       due,
       `Карточка заявления: ${appBaseUrl()}/staff/applications/${input.applicationId}`,
-    ].filter(Boolean).join("\n\n"),
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
   });
 }
 
@@ -249,7 +393,10 @@ async function notifyExecutor(tx: Tx, input: { executorId: string; applicationId
  * job: the DeadlineAlert row (primary key: stage stay, kind) is written in the transaction of the
  * notifications, so only the instance whose insert wins sends them. False: another one did.
  */
-export async function sendDeadlineNotice(db: Db, input: { stageId: string; kind: DeadlineNoticeKind; notices: readonly NotifyInput[] }): Promise<boolean> {
+export async function sendDeadlineNotice(
+  db: Db,
+  input: { stageId: string; kind: DeadlineNoticeKind; notices: readonly NotifyInput[] },
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const claimed = await tx.$queryRaw<{ stageId: string }[]>`
       INSERT INTO "DeadlineAlert" ("stageId", "kind") VALUES (${input.stageId}::uuid, ${input.kind}) ON CONFLICT DO NOTHING RETURNING "stageId"`;

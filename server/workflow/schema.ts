@@ -6,7 +6,10 @@ import { z } from "zod";
 import { zId } from "../ids";
 
 const zApplicationId = zId("Заявление не найдено: обновите страницу");
-const zRowVersion = z.number("Обновите страницу и повторите действие").int("Обновите страницу и повторите действие").nonnegative("Обновите страницу и повторите действие");
+const zRowVersion = z
+  .number("Обновите страницу и повторите действие")
+  .int("Обновите страницу и повторите действие")
+  .nonnegative("Обновите страницу и повторите действие");
 const zCode = (missing: string) => z.string(missing).min(1, missing).max(64, missing);
 
 /** The executor chosen from a list: anything but one of its ids means nothing was chosen. */
@@ -18,7 +21,9 @@ const zExecutorId = zId("Выберите исполнителя");
 
 export const COMMENT_MAX = 5000;
 const zMoveComment = z.string().max(COMMENT_MAX, `Не длиннее ${COMMENT_MAX} знаков`);
-const zRefusalGrounds = z.array(z.string().max(64, "Основание не из перечня регламента")).max(20, "Не больше 20 оснований");
+const zRefusalGrounds = z
+  .array(z.string().max(64, "Основание не из перечня регламента"))
+  .max(20, "Не больше 20 оснований");
 
 /**
  * Shapes and bounds only: which of the inputs a transition requires is the state machine's rule
@@ -53,13 +58,21 @@ export const zReassignInput = z.object({
   id: zApplicationId,
   expectedRowVersion: zRowVersion,
   executorId: zExecutorId,
-  reason: z.string().trim().min(1, "Укажите причину передачи").max(REASON_MAX, `Причина не длиннее ${REASON_MAX} знаков`),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Укажите причину передачи")
+    .max(REASON_MAX, `Причина не длиннее ${REASON_MAX} знаков`),
 });
 export const zReassignForm = zReassignInput.pick({ executorId: true, reason: true });
 
 export const zCommentInput = z.object({
   id: zApplicationId,
-  text: z.string().trim().min(1, "Напишите комментарий").max(COMMENT_MAX, `Комментарий не длиннее ${COMMENT_MAX} знаков`),
+  text: z
+    .string()
+    .trim()
+    .min(1, "Напишите комментарий")
+    .max(COMMENT_MAX, `Комментарий не длиннее ${COMMENT_MAX} знаков`),
 });
 export const zCommentForm = zCommentInput.pick({ text: true });
 
@@ -74,14 +87,25 @@ export const zSendRequestInput = z.object({
   id: zApplicationId,
   // Must also be a type the regulation lists: the mutation checks that against the pinned version.
   typeCode: zCode("Выберите вид запроса из перечня регламента"),
-  text: z.string().trim().min(1, "Опишите, какие сведения запрашиваются").max(REQUEST_TEXT_MAX, `Текст запроса не длиннее ${REQUEST_TEXT_MAX} знаков`),
+  text: z
+    .string()
+    .trim()
+    .min(1, "Опишите, какие сведения запрашиваются")
+    .max(REQUEST_TEXT_MAX, `Текст запроса не длиннее ${REQUEST_TEXT_MAX} знаков`),
 });
 export const zSendRequestForm = zSendRequestInput.pick({ typeCode: true, text: true });
 
 /** The answer's text: the tRPC procedure and the multipart upload route (requests/http.ts) take the same. */
-export const zAnswerText = z.string().trim().min(1, "Внесите содержание ответа").max(ANSWER_TEXT_MAX, "Ответ не длиннее 10 000 знаков");
+export const zAnswerText = z
+  .string()
+  .trim()
+  .min(1, "Внесите содержание ответа")
+  .max(ANSWER_TEXT_MAX, "Ответ не длиннее 10 000 знаков");
 
-export const zAnswerRequestInput = z.object({ requestId: zId("Запрос не найден: обновите страницу"), answerText: zAnswerText });
+export const zAnswerRequestInput = z.object({
+  requestId: zId("Запрос не найден: обновите страницу"),
+  answerText: zAnswerText,
+});
 
 /** A file attached to an answer: the formats and size an applicant's scan may have (checked by content on the server). */
 export const ANSWER_FILE_RULE = { maxSizeMb: 10, accept: ["application/pdf", "image/jpeg", "image/png"] } as const;

@@ -14,7 +14,13 @@ import { staffRouter } from "../api/routers/staff";
 import { versionInForce } from "../regulation/data";
 import type { StepDef } from "../regulation/document";
 import { zCommentForm, zMoveForm, zReassignForm, zSendRequestForm, zAnswerRequestInput } from "./schema";
-import { checkIntake, emptyIntake, INTAKE_KEY, registerInput, type IntakeMeta } from "../../components/intake/intake-schema";
+import {
+  checkIntake,
+  emptyIntake,
+  INTAKE_KEY,
+  registerInput,
+  type IntakeMeta,
+} from "../../components/intake/intake-schema";
 
 const TZ = "Asia/Yekaterinburg";
 let t: TestDatabase;
@@ -23,9 +29,19 @@ let api: ReturnType<typeof createCaller>;
 let archiveSteps: StepDef[];
 
 const ARCHIVE_VALUES = {
-  applicant_type: "individual", full_name: { lastName: "Петров", firstName: "Семён" }, postal_address: "628212, п. Половинка, ул. Лесная, 7", postal_index: "628212",
-  phone: "+79825550199", request_category: "thematic", requested_document: "archival_copy", request_subject: "Решение о предоставлении земельного участка",
-  records_organisation: "Администрация п. Половинка", period_from: "1995-01-01", period_to: "1996-12-31", purpose: "Оформление права собственности", delivery_channel: "in_person",
+  applicant_type: "individual",
+  full_name: { lastName: "Петров", firstName: "Семён" },
+  postal_address: "628212, п. Половинка, ул. Лесная, 7",
+  postal_index: "628212",
+  phone: "+79825550199",
+  request_category: "thematic",
+  requested_document: "archival_copy",
+  request_subject: "Решение о предоставлении земельного участка",
+  records_organisation: "Администрация п. Половинка",
+  period_from: "1995-01-01",
+  period_to: "1996-12-31",
+  purpose: "Оформление права собственности",
+  delivery_channel: "in_person",
 };
 
 type Verdict = { accepted: true } | { accepted: false; errors: Record<string, string> };
@@ -49,7 +65,10 @@ function firstMessages(issues: readonly { path: PropertyKey[]; message: string }
   return out;
 }
 
-function formVerdict(schema: { safeParse: (v: unknown) => { success: boolean; error?: ZodError } }, values: unknown): Verdict {
+function formVerdict(
+  schema: { safeParse: (v: unknown) => { success: boolean; error?: ZodError } },
+  values: unknown,
+): Verdict {
   const r = schema.safeParse(values);
   return r.success ? { accepted: true } : { accepted: false, errors: firstMessages(r.error!.issues) };
 }
@@ -60,10 +79,15 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
   const registrar = await t.db.user.findUniqueOrThrow({ where: { email: "registrar@demo.reglament.ru" } });
-  const session = { user: { id: registrar.id, email: registrar.email, name: "", roles: [], departmentIds: [], authMethod: "password" }, expires: "2099-01-01T00:00:00Z" } as unknown as Session;
+  const session = {
+    user: { id: registrar.id, email: registrar.email, name: "", roles: [], departmentIds: [], authMethod: "password" },
+    expires: "2099-01-01T00:00:00Z",
+  } as unknown as Session;
   api = createCaller({ db: t.db, session });
   const service = await t.db.service.findUniqueOrThrow({ where: { code: "archive-info" } });
-  archiveSteps = (await versionInForce(t.db, service.id))!.document.form.steps.filter((s) => (s.section ?? "applicant") === "applicant");
+  archiveSteps = (await versionInForce(t.db, service.id))!.document.form.steps.filter(
+    (s) => (s.section ?? "applicant") === "applicant",
+  );
 });
 afterAll(() => t.drop());
 
@@ -71,7 +95,11 @@ describe("paper intake: the registrar's form and staff.registerPaper", () => {
   const opts = { channels: ["IN_PERSON", "POST", "MFC", "EMAIL"] as const, timeZone: TZ };
   const meta = (applicant: Partial<IntakeMeta["applicant"]>): IntakeMeta => {
     const empty = emptyIntake("2026-03-10T12:00");
-    return { ...empty, channel: "IN_PERSON", applicant: { ...empty.applicant, lastName: "Петров", firstName: "Семён", ...applicant } };
+    return {
+      ...empty,
+      channel: "IN_PERSON",
+      applicant: { ...empty.applicant, lastName: "Петров", firstName: "Семён", ...applicant },
+    };
   };
   const cases: [string, Partial<IntakeMeta["applicant"]>, "accept" | "refuse"][] = [
     ["a Cyrillic address in the .рф zone", { email: "иванов@почта.рф" }, "accept"],
@@ -107,8 +135,22 @@ describe("paper intake: the registrar's form and staff.registerPaper", () => {
   });
 
   it("every message is Russian", () => {
-    const problems = checkIntake({ ...emptyIntake(""), applicant: { lastName: long(61), firstName: "", middleName: long(61), email: "x@", phone: "1" } }, opts);
-    expect(Object.keys(problems).sort()).toEqual(["applicant.email", "applicant.firstName", "applicant.lastName", "applicant.middleName", "applicant.phone", "channel", "receivedAt"]);
+    const problems = checkIntake(
+      {
+        ...emptyIntake(""),
+        applicant: { lastName: long(61), firstName: "", middleName: long(61), email: "x@", phone: "1" },
+      },
+      opts,
+    );
+    expect(Object.keys(problems).sort()).toEqual([
+      "applicant.email",
+      "applicant.firstName",
+      "applicant.lastName",
+      "applicant.middleName",
+      "applicant.phone",
+      "channel",
+      "receivedAt",
+    ]);
     for (const message of Object.values(problems)) expect(message).toMatch(/[А-ЯЁа-яё]/);
   });
 });
@@ -162,9 +204,17 @@ describe("the card's forms and their procedures", () => {
     ["a motivation of 5000 characters", long(5000), true],
     ["a motivation of 5001 characters", long(5001), false],
   ] as const)("a move with %s", async (_name, comment, accepted) => {
-    const form = formVerdict(zMoveForm, { transition: "refuse", executorId: "", refusalGrounds: [], resultType: "", comment });
+    const form = formVerdict(zMoveForm, {
+      transition: "refuse",
+      executorId: "",
+      refusalGrounds: [],
+      resultType: "",
+      comment,
+    });
     expect(form.accepted).toBe(accepted);
-    expect(await routerVerdict(() => api.move({ id, expectedRowVersion: 0, transition: "refuse", comment }))).toEqual(form);
+    expect(await routerVerdict(() => api.move({ id, expectedRowVersion: 0, transition: "refuse", comment }))).toEqual(
+      form,
+    );
     if (!form.accepted) expect(form.errors.comment).toBe("Не длиннее 5000 знаков");
   });
 });

@@ -14,7 +14,13 @@ export default async function AdminPage() {
       <h1 className="text-2xl font-bold">Администрирование</h1>
       <h2 className="mt-6 text-xl font-semibold">Услуги и редакции регламентов</h2>
       <table className="mt-3 w-full border-collapse bg-white text-left">
-        <thead><tr className="border-b"><th className="p-2">Услуга</th><th className="p-2">Подразделение</th><th className="p-2">Редакции</th></tr></thead>
+        <thead>
+          <tr className="border-b">
+            <th className="p-2">Услуга</th>
+            <th className="p-2">Подразделение</th>
+            <th className="p-2">Редакции</th>
+          </tr>
+        </thead>
         <tbody>
           {services.map((s) => (
             <tr key={s.code} className="border-b align-top">
@@ -39,7 +45,10 @@ export default async function AdminPage() {
       <ul className="mt-2 list-disc pl-6">
         {years.map((y) => (
           <li key={y.year}>
-            {y.year}: {y.provisional ? "предварительный (по ст. 112 ТК РФ, постановление о переносе выходных не загружено)" : y.source}
+            {y.year}:{" "}
+            {y.provisional
+              ? "предварительный (по ст. 112 ТК РФ, постановление о переносе выходных не загружено)"
+              : y.source}
           </li>
         ))}
       </ul>

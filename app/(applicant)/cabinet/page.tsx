@@ -20,17 +20,30 @@ export default async function CabinetPage() {
 
       <h2 className="mt-8 text-xl font-semibold">Черновики</h2>
       {drafts.length === 0 ? (
-        <p className="mt-2 text-slate-700">Черновиков нет. Выберите услугу в <Link href="/" className="text-brand-700 underline">каталоге</Link>.</p>
+        <p className="mt-2 text-slate-700">
+          Черновиков нет. Выберите услугу в{" "}
+          <Link href="/" className="text-brand-700 underline">
+            каталоге
+          </Link>
+          .
+        </p>
       ) : (
         <ul className="mt-3 space-y-2" aria-label="Черновики">
           {drafts.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 bg-white p-3">
+            <li
+              key={a.id}
+              className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 bg-white p-3"
+            >
               <span>
                 <span className="font-medium">{a.service.title}</span>
                 <span className="block text-sm text-slate-600">Сохранён {formatDate(a.updatedAt)}</span>
               </span>
-              <Link href={a.role === "owner" ? `/applications/${a.id}` : `/applications/${a.id}/co-applicant`} className="rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-900">
-                {a.role === "owner" ? "Продолжить заполнение" : "Заполнить раздел созаявителя"}<span className="sr-only">: {a.service.title}</span>
+              <Link
+                href={a.role === "owner" ? `/applications/${a.id}` : `/applications/${a.id}/co-applicant`}
+                className="rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-900"
+              >
+                {a.role === "owner" ? "Продолжить заполнение" : "Заполнить раздел созаявителя"}
+                <span className="sr-only">: {a.service.title}</span>
               </Link>
             </li>
           ))}
@@ -44,14 +57,33 @@ export default async function CabinetPage() {
         <table className="mt-3 w-full border-collapse bg-white text-left">
           <caption className="sr-only">Поданные заявления</caption>
           <thead>
-            <tr className="border-b"><th scope="col" className="p-2">Номер</th><th scope="col" className="p-2">Услуга</th><th scope="col" className="p-2">Статус</th><th scope="col" className="p-2">Срок</th></tr>
+            <tr className="border-b">
+              <th scope="col" className="p-2">
+                Номер
+              </th>
+              <th scope="col" className="p-2">
+                Услуга
+              </th>
+              <th scope="col" className="p-2">
+                Статус
+              </th>
+              <th scope="col" className="p-2">
+                Срок
+              </th>
+            </tr>
           </thead>
           <tbody>
             {submitted.map((a) => (
               <tr key={a.id} className="border-b">
-                <td className="p-2"><Link href={`/cabinet/applications/${a.id}`} className="text-brand-700 underline">{a.registrationNumber ?? "—"}</Link></td>
+                <td className="p-2">
+                  <Link href={`/cabinet/applications/${a.id}`} className="text-brand-700 underline">
+                    {a.registrationNumber ?? "—"}
+                  </Link>
+                </td>
                 <td className="p-2">{a.service.title}</td>
-                <td className="p-2"><StatusBadge status={a.status} /></td>
+                <td className="p-2">
+                  <StatusBadge status={a.status} />
+                </td>
                 <td className="p-2">{a.dueAt ? formatDate(a.dueAt) : "—"}</td>
               </tr>
             ))}

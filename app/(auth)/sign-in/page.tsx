@@ -15,12 +15,18 @@ const OIDC_ERRORS: Record<OidcRefusal, string> = {
     "Вход через внешнюю систему не выполнен: на этот адрес электронной почты уже зарегистрирована учётная запись с паролем. Войдите по адресу почты и паролю.",
   OidcEmailUnverified:
     "Вход через внешнюю систему не выполнен: на этот адрес электронной почты уже есть учётная запись, а внешняя система не подтвердила, что адрес принадлежит вам. Подтвердите адрес в профиле внешней системы или зарегистрируйтесь на портале с этим адресом — на него придёт письмо со ссылкой для входа.",
-  OidcStaffEmail: "Вход через внешнюю систему не выполнен: адрес электронной почты принадлежит учётной записи сотрудника. Войдите по паролю.",
+  OidcStaffEmail:
+    "Вход через внешнюю систему не выполнен: адрес электронной почты принадлежит учётной записи сотрудника. Войдите по паролю.",
   OidcInactive: "Вход не выполнен: учётная запись отключена. Обратитесь в администрацию.",
 };
-const GENERIC_OIDC_ERROR = "Вход через внешнюю систему не выполнен. Попробуйте ещё раз; если адрес почты принадлежит учётной записи сотрудника, войдите по паролю.";
+const GENERIC_OIDC_ERROR =
+  "Вход через внешнюю систему не выполнен. Попробуйте ещё раз; если адрес почты принадлежит учётной записи сотрудника, войдите по паролю.";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; registered?: string; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; registered?: string; error?: string }>;
+}) {
   const session = await getSession();
   const { callbackUrl, registered, error } = await searchParams;
   const oidc = oidcConfig();
@@ -37,13 +43,20 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {oidc ? (
         <div className="mt-6">
           <OidcButton name={oidc.name} callbackUrl={callbackUrl} />
-          <p className="mt-2 text-sm text-slate-600">Данные профиля (ФИО, СНИЛС, контакты) будут подставлены в заявления автоматически.</p>
+          <p className="mt-2 text-sm text-slate-600">
+            Данные профиля (ФИО, СНИЛС, контакты) будут подставлены в заявления автоматически.
+          </p>
         </div>
       ) : null}
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
         <SignInForm callbackUrl={callbackUrl} registered={registered === "1"} />
       </div>
-      <p className="mt-4">Нет учётной записи? <Link href="/register" className="text-brand-700 underline">Зарегистрируйтесь</Link></p>
+      <p className="mt-4">
+        Нет учётной записи?{" "}
+        <Link href="/register" className="text-brand-700 underline">
+          Зарегистрируйтесь
+        </Link>
+      </p>
     </div>
   );
 }

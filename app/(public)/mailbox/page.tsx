@@ -24,7 +24,9 @@ export default async function MailboxPage() {
       <h1 className="text-2xl font-bold">Демонстрационный почтовый ящик</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
         Отправка электронной почты не настроена, поэтому письма, которые система отправила бы по почте, показаны здесь.
-        {isAdmin ? " Вы администратор и видите письма всем адресатам." : ` Здесь собраны письма на адрес ${session.user.email}.`}
+        {isAdmin
+          ? " Вы администратор и видите письма всем адресатам."
+          : ` Здесь собраны письма на адрес ${session.user.email}.`}
       </p>
       <h2 className="mt-8 text-xl font-semibold">Письма</h2>
       {emails.length === 0 ? (
@@ -34,12 +36,16 @@ export default async function MailboxPage() {
           {emails.map((e) => (
             <li key={e.id}>
               <article aria-labelledby={`mail-${e.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
-                <h3 id={`mail-${e.id}`} className="text-lg font-semibold">{e.subject}</h3>
+                <h3 id={`mail-${e.id}`} className="text-lg font-semibold">
+                  {e.subject}
+                </h3>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                   <dt className="text-slate-600">Кому</dt>
                   <dd>{e.to}</dd>
                   <dt className="text-slate-600">Дата</dt>
-                  <dd><time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time></dd>
+                  <dd>
+                    <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
+                  </dd>
                   {e.attachmentNames.length ? (
                     <>
                       <dt className="text-slate-600">Вложения</dt>

@@ -15,7 +15,11 @@ async function loadBoard(filters: BoardFilters) {
   return { board: await (await api()).staff.board({ filters, perColumn: BOARD_PAGE_SIZE }), readAt };
 }
 
-export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StaffPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requireRole(STAFF_ROLES, "/staff");
   const filters = parseFilters(paramsFromRecord(await searchParams));
   const [{ board, readAt }, departments] = await Promise.all([loadBoard(filters), (await api()).staff.overview()]);
@@ -23,7 +27,11 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
     <div>
       <h1 className="text-2xl font-bold">Рабочее место сотрудника</h1>
       <p className="mt-1 text-slate-700">
-        {session.user.name} · {session.user.roles.filter((r) => STAFF_ROLES.includes(r)).map((r) => ROLE_LABEL[r]).join(", ")}
+        {session.user.name} ·{" "}
+        {session.user.roles
+          .filter((r) => STAFF_ROLES.includes(r))
+          .map((r) => ROLE_LABEL[r])
+          .join(", ")}
       </p>
       <StaffBoard initialFilters={filters} initialBoard={board} initialUpdatedAt={readAt} />
       <DepartmentsSummary departments={departments} />

@@ -46,7 +46,8 @@ export const archiveInfoRegulation: RegulationDocument = {
         ref: "п. 49, 52",
       },
       {
-        title: "Доверенность, оформленная в установленном порядке, или документы, подтверждающие полномочия законного представителя",
+        title:
+          "Доверенность, оформленная в установленном порядке, или документы, подтверждающие полномочия законного представителя",
         required: "conditional",
         condition: "при обращении представителя заявителя",
         providedBy: "applicant",
@@ -71,8 +72,16 @@ export const archiveInfoRegulation: RegulationDocument = {
     },
     maxQueueMinutes: 15,
     registrationTerms: [
-      { channel: "IN_PERSON", term: { value: 15, unit: "working_minutes" }, note: "При личном обращении — в течение 15 минут, с выдачей расписки в двух экземплярах (п. 48)." },
-      { channel: "POST", term: { value: 1, unit: "working_days" }, note: "1 рабочий день с даты представления заявления в Администрацию города (п. 48)." },
+      {
+        channel: "IN_PERSON",
+        term: { value: 15, unit: "working_minutes" },
+        note: "При личном обращении — в течение 15 минут, с выдачей расписки в двух экземплярах (п. 48).",
+      },
+      {
+        channel: "POST",
+        term: { value: 1, unit: "working_days" },
+        note: "1 рабочий день с даты представления заявления в Администрацию города (п. 48).",
+      },
       {
         channel: "PORTAL",
         term: { value: 1, unit: "working_days" },
@@ -99,7 +108,11 @@ export const archiveInfoRegulation: RegulationDocument = {
     },
     // п. 72: check within 2 WD, correction (or a letter that there is no error) within 5 WD, both
     // counted from the registration of the correction request.
-    typoCorrection: { check: { value: 2, unit: "working_days" }, fix: { value: 5, unit: "working_days" }, ref: "п. 72" },
+    typoCorrection: {
+      check: { value: 2, unit: "working_days" },
+      fix: { value: 5, unit: "working_days" },
+      ref: "п. 72",
+    },
     // п. 57: not collected within 3 WD of the result's registration → registered post.
     uncollectedResultAfter: { value: 3, unit: "working_days" },
     notes: [
@@ -220,11 +233,28 @@ export const archiveInfoRegulation: RegulationDocument = {
         description: "Заполняется каждым созаявителем в своём личном кабинете, если запрос подаётся совместно.",
         section: "co_applicant",
         fields: [
-          { key: "co_full_name", type: "full_name", label: "Фамилия, имя, отчество", required: true, prefill: "fullName" },
+          {
+            key: "co_full_name",
+            type: "full_name",
+            label: "Фамилия, имя, отчество",
+            required: true,
+            prefill: "fullName",
+          },
           { key: "co_snils", type: "snils", label: "СНИЛС", hint: "Необязательно.", prefill: "snils" },
           { key: "co_phone", type: "phone", label: "Телефон", prefill: "phone" },
-          { key: "co_relation", type: "text", label: "Кем вы приходитесь лицу, о котором запрашиваются сведения", required: true, validation: { maxLength: 200 } },
-          { key: "co_consent", type: "checkbox", label: "Подтверждаю участие в совместном запросе и согласие на обработку моих персональных данных", required: true },
+          {
+            key: "co_relation",
+            type: "text",
+            label: "Кем вы приходитесь лицу, о котором запрашиваются сведения",
+            required: true,
+            validation: { maxLength: 200 },
+          },
+          {
+            key: "co_consent",
+            type: "checkbox",
+            label: "Подтверждаю участие в совместном запросе и согласие на обработку моих персональных данных",
+            required: true,
+          },
         ],
       },
       {
@@ -276,8 +306,14 @@ export const archiveInfoRegulation: RegulationDocument = {
             label: "Вид запроса",
             required: true,
             options: [
-              { value: "social_legal", label: "Социально-правовой: стаж, заработная плата, награждения и другие сведения о гражданине" },
-              { value: "thematic", label: "Тематический: сведения о событии, организации, объекте недвижимости, земельном участке" },
+              {
+                value: "social_legal",
+                label: "Социально-правовой: стаж, заработная плата, награждения и другие сведения о гражданине",
+              },
+              {
+                value: "thematic",
+                label: "Тематический: сведения о событии, организации, объекте недвижимости, земельном участке",
+              },
             ],
           },
           {
@@ -343,7 +379,12 @@ export const archiveInfoRegulation: RegulationDocument = {
             showIf: { field: "request_category", equals: "social_legal" },
             fields: [
               { key: "person_full_name", type: "full_name", label: "Фамилия, имя, отчество", required: true },
-              { key: "person_former_names", type: "text", label: "Прежние фамилии (если менялись)", validation: { maxLength: 200 } },
+              {
+                key: "person_former_names",
+                type: "text",
+                label: "Прежние фамилии (если менялись)",
+                validation: { maxLength: 200 },
+              },
               {
                 key: "person_birth_date",
                 type: "date",
@@ -351,10 +392,27 @@ export const archiveInfoRegulation: RegulationDocument = {
                 required: true,
                 validation: { minDate: "1880-01-01", maxDate: "today" },
               },
-              { key: "person_workplace", type: "text", label: "Место работы (учебы), подразделение", required: true, validation: { maxLength: 500 } },
+              {
+                key: "person_workplace",
+                type: "text",
+                label: "Место работы (учебы), подразделение",
+                required: true,
+                validation: { maxLength: 500 },
+              },
               { key: "person_position", type: "text", label: "Должность (профессия)", validation: { maxLength: 200 } },
-              { key: "work_year_from", type: "number", label: "Год начала работы", required: true, validation: { min: 1900, max: 2100 } },
-              { key: "work_year_to", type: "number", label: "Год окончания работы", validation: { min: 1900, max: 2100 } },
+              {
+                key: "work_year_from",
+                type: "number",
+                label: "Год начала работы",
+                required: true,
+                validation: { min: 1900, max: 2100 },
+              },
+              {
+                key: "work_year_to",
+                type: "number",
+                label: "Год окончания работы",
+                validation: { min: 1900, max: 2100 },
+              },
             ],
           },
         ],
@@ -380,7 +438,11 @@ export const archiveInfoRegulation: RegulationDocument = {
             label: "Способ получения результата",
             required: true,
             options: [
-              { value: "cabinet", label: "В личный кабинет на портале (электронный документ, подписанный усиленной квалифицированной электронной подписью)" },
+              {
+                value: "cabinet",
+                label:
+                  "В личный кабинет на портале (электронный документ, подписанный усиленной квалифицированной электронной подписью)",
+              },
               { value: "post", label: "Почтовым отправлением (заказным письмом) на бумажном носителе" },
               { value: "in_person", label: "Лично в муниципальном архиве" },
             ],
@@ -398,16 +460,19 @@ export const archiveInfoRegulation: RegulationDocument = {
         "Должностное лицо, ответственное за прием и регистрацию, регистрирует заявление в системе электронного документооборота; при личном обращении выдает расписку в двух экземплярах. Заявления с ЕПГУ проверяются не реже 2 раз в день. Критерий: представление заявителем документов, необходимых для предоставления услуги.",
       responsibleRoles: ["REGISTRAR"],
       deadline: { value: 1, unit: "working_days", from: "stage_entry" },
-      applicantNote: "Заявление поступило и будет зарегистрировано не позднее следующего рабочего дня. После регистрации вам придет уведомление с датой окончания предоставления услуги.",
+      applicantNote:
+        "Заявление поступило и будет зарегистрировано не позднее следующего рабочего дня. После регистрации вам придет уведомление с датой окончания предоставления услуги.",
       ref: "п. 46.1, 48, 66–68",
     },
     {
       key: "assignment",
       title: "Определение ответственного исполнителя",
-      description: "Начальник муниципального архива назначает исполнителя в течение 1 рабочего дня со дня регистрации запроса.",
+      description:
+        "Начальник муниципального архива назначает исполнителя в течение 1 рабочего дня со дня регистрации запроса.",
       responsibleRoles: ["HEAD"],
       deadline: { value: 1, unit: "working_days", from: "registration" },
-      applicantNote: "Заявление зарегистрировано. Архив назначает исполнителя; его фамилию и телефон можно узнать по вашему обращению.",
+      applicantNote:
+        "Заявление зарегистрировано. Архив назначает исполнителя; его фамилию и телефон можно узнать по вашему обращению.",
       ref: "п. 50, 51",
     },
     {
@@ -464,7 +529,8 @@ export const archiveInfoRegulation: RegulationDocument = {
     {
       key: "refusal_drafting",
       title: "Подготовка мотивированного отказа в предоставлении муниципальной услуги",
-      description: "Исполнитель в течение 1 рабочего дня со дня выявления оснований для отказа готовит уведомление о мотивированном отказе с указанием причин.",
+      description:
+        "Исполнитель в течение 1 рабочего дня со дня выявления оснований для отказа готовит уведомление о мотивированном отказе с указанием причин.",
       responsibleRoles: ["EXECUTOR"],
       deadline: { value: 1, unit: "working_days", from: "stage_entry" },
       applicantNote: "Исполнитель готовит ответ по вашему запросу.",
@@ -483,10 +549,12 @@ export const archiveInfoRegulation: RegulationDocument = {
     {
       key: "refusal_issue",
       title: "Направление заявителю уведомления о мотивированном отказе",
-      description: "Исполнитель в течение 3 рабочих дней со дня подписания направляет уведомление в личный кабинет, через Отдел делопроизводства почтой или выдает лично в архиве — по выбору заявителя.",
+      description:
+        "Исполнитель в течение 3 рабочих дней со дня подписания направляет уведомление в личный кабинет, через Отдел делопроизводства почтой или выдает лично в архиве — по выбору заявителя.",
       responsibleRoles: ["EXECUTOR"],
       deadline: { value: 3, unit: "working_days", from: "stage_entry" },
-      applicantNote: "Принято решение об отказе в предоставлении услуги. Уведомление с указанием причин будет направлено выбранным вами способом в течение 3 рабочих дней.",
+      applicantNote:
+        "Принято решение об отказе в предоставлении услуги. Уведомление с указанием причин будет направлено выбранным вами способом в течение 3 рабочих дней.",
       ref: "п. 56",
     },
     {
@@ -505,7 +573,8 @@ export const archiveInfoRegulation: RegulationDocument = {
       responsibleRoles: ["EXECUTOR"],
       final: true,
       outcome: "refused",
-      applicantNote: "В предоставлении услуги отказано, причины указаны в уведомлении. Решение можно обжаловать в досудебном порядке.",
+      applicantNote:
+        "В предоставлении услуги отказано, причины указаны в уведомлении. Решение можно обжаловать в досудебном порядке.",
       ref: "п. 54–56, 74",
     },
   ],
@@ -705,7 +774,12 @@ export const archiveInfoRegulation: RegulationDocument = {
     { code: "archival_extract", title: "Архивная выписка", kind: "positive", ref: "п. 58.2" },
     { code: "archival_copy", title: "Архивная копия", kind: "positive", ref: "п. 58.3" },
     { code: "info_letter", title: "Информационное (сопроводительное) письмо", kind: "positive", ref: "п. 58.4" },
-    { code: "refusal_notice", title: "Уведомление об отказе в предоставлении муниципальной услуги", kind: "refusal", ref: "п. 55, 58.5" },
+    {
+      code: "refusal_notice",
+      title: "Уведомление об отказе в предоставлении муниципальной услуги",
+      kind: "refusal",
+      ref: "п. 55, 58.5",
+    },
   ],
 
   // п. 56, 59, 61: personal cabinet, registered post through the Отдел делопроизводства, in person.
@@ -720,7 +794,8 @@ export const archiveInfoRegulation: RegulationDocument = {
     {
       code: "forward_to_record_holder",
       title: "Направление запроса по принадлежности в орган (организацию), где хранятся запрашиваемые документы",
-      agency: "Органы государственной власти, органы местного самоуправления и организации, хранящие запрашиваемые архивные документы",
+      agency:
+        "Органы государственной власти, органы местного самоуправления и организации, хранящие запрашиваемые архивные документы",
       responseDeadline: { value: 5, unit: "working_days" },
       ref: "п. 46.2, 52.5 (срок — допущение)",
     },

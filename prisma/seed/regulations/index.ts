@@ -36,7 +36,8 @@ export const SEED_SERVICES: SeedService[] = [
     departmentCode: "archive",
     document: archiveInfoRegulation,
     // DEMO: the excerpt (section III only) names neither the approving act nor its date.
-    basis: "Постановление Администрации города об утверждении административного регламента «Предоставление архивной информации» (реквизиты в выдержке отсутствуют, демонстрационные данные)",
+    basis:
+      "Постановление Администрации города об утверждении административного регламента «Предоставление архивной информации» (реквизиты в выдержке отсутствуют, демонстрационные данные)",
     effectiveFrom: "2024-01-01",
   },
 ];

@@ -1,7 +1,12 @@
 // The applicant's journey: drafts, submission and the application as the cabinet shows it.
 import { applicationForOwner } from "../../application/data";
 import { coApplicantSection, coApplicantsForOwner } from "../../application/participants/data";
-import { acceptInvitation, inviteCoApplicant, removeCoApplicant, saveCoApplicantSection } from "../../application/participants/mutations";
+import {
+  acceptInvitation,
+  inviteCoApplicant,
+  removeCoApplicant,
+  saveCoApplicantSection,
+} from "../../application/participants/mutations";
 import { zEmail } from "../../auth/schema";
 import { zDraftValues } from "../../application/schema";
 import { openDraft, saveDraft, startDraft, submitApplication } from "../../application/mutations";
@@ -16,7 +21,9 @@ import { zId } from "../../ids";
 export const applicationRouter = createTRPCRouter({
   startDraft: applicantProcedure
     .input(zStartDraftInput.extend({ copyFrom: zId().optional() }))
-    .mutation(({ ctx, input }) => startDraft(ctx.db, { ownerId: ctx.identity.id, serviceCode: input.serviceCode, copyFrom: input.copyFrom })),
+    .mutation(({ ctx, input }) =>
+      startDraft(ctx.db, { ownerId: ctx.identity.id, serviceCode: input.serviceCode, copyFrom: input.copyFrom }),
+    ),
 
   // Opening a draft moves it to the edition of the regulation in force (R11): the form shown is the
   // one the submission is judged by.
@@ -26,37 +33,67 @@ export const applicationRouter = createTRPCRouter({
     return draft;
   }),
 
-  saveDraft: applicantProcedure.input(zSaveDraftInput).mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.identity.id, input)),
+  saveDraft: applicantProcedure
+    .input(zSaveDraftInput)
+    .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.identity.id, input)),
 
   submit: applicantProcedure.input(zSubmitInput).mutation(async ({ ctx, input }) =>
     submitApplication(ctx.db, {
-      ownerId: ctx.identity.id, id: input.id, submissionKey: input.submissionKey, expectedRowVersion: input.expectedRowVersion,
-      calendar: await loadWorkingCalendar(ctx.db), signedWith: ctx.session?.user.authMethod ?? "password", storage: fileStorage(),
+      ownerId: ctx.identity.id,
+      id: input.id,
+      submissionKey: input.submissionKey,
+      expectedRowVersion: input.expectedRowVersion,
+      calendar: await loadWorkingCalendar(ctx.db),
+      signedWith: ctx.session?.user.authMethod ?? "password",
+      storage: fileStorage(),
     }),
   ),
 
-  coApplicants: applicantProcedure.input(zApplicationId).query(({ ctx, input }) => coApplicantsForOwner(ctx.db, ctx.identity.id, input.id)),
+  coApplicants: applicantProcedure
+    .input(zApplicationId)
+    .query(({ ctx, input }) => coApplicantsForOwner(ctx.db, ctx.identity.id, input.id)),
 
   inviteCoApplicant: applicantProcedure
     .input(zApplicationId.extend({ email: zEmail }))
     .mutation(async ({ ctx, input }) => {
-      const invited = await inviteCoApplicant(ctx.db, { ownerId: ctx.identity.id, applicationId: input.id, email: input.email });
+      const invited = await inviteCoApplicant(ctx.db, {
+        ownerId: ctx.identity.id,
+        applicationId: input.id,
+        email: input.email,
+      });
       return { id: invited.id, email: invited.email }; // the token travels only by e-mail
     }),
 
   removeCoApplicant: applicantProcedure
     .input(zApplicationId.extend({ participantId: zId() }))
-    .mutation(({ ctx, input }) => removeCoApplicant(ctx.db, { ownerId: ctx.identity.id, applicationId: input.id, participantId: input.participantId })),
+    .mutation(({ ctx, input }) =>
+      removeCoApplicant(ctx.db, {
+        ownerId: ctx.identity.id,
+        applicationId: input.id,
+        participantId: input.participantId,
+      }),
+    ),
 
   acceptInvitation: applicantProcedure
     .input(z.object({ token: z.string().min(16).max(128) }))
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, { userId: ctx.identity.id, email: ctx.identity.email, token: input.token })),
+    .mutation(({ ctx, input }) =>
+      acceptInvitation(ctx.db, { userId: ctx.identity.id, email: ctx.identity.email, token: input.token }),
+    ),
 
-  coApplicantSection: applicantProcedure.input(zApplicationId).query(({ ctx, input }) => coApplicantSection(ctx.db, ctx.identity.id, input.id)),
+  coApplicantSection: applicantProcedure
+    .input(zApplicationId)
+    .query(({ ctx, input }) => coApplicantSection(ctx.db, ctx.identity.id, input.id)),
 
   saveCoApplicantSection: applicantProcedure
     .input(zApplicationId.extend({ values: zDraftValues, complete: z.boolean() }))
-    .mutation(({ ctx, input }) => saveCoApplicantSection(ctx.db, { userId: ctx.identity.id, applicationId: input.id, values: input.values, complete: input.complete })),
+    .mutation(({ ctx, input }) =>
+      saveCoApplicantSection(ctx.db, {
+        userId: ctx.identity.id,
+        applicationId: input.id,
+        values: input.values,
+        complete: input.complete,
+      }),
+    ),
 
   get: authedProcedure.input(zApplicationId).query(async ({ ctx, input }) => {
     const app = await applicationForOwner(ctx.db, ctx.identity.id, input.id);

@@ -8,15 +8,24 @@ import { zListInput, zMarkReadInput } from "../../notification/schema";
 import { authedProcedure, createTRPCRouter } from "../trpc";
 
 export const notificationRouter = createTRPCRouter({
-  mine: authedProcedure.input(zListInput).query(({ ctx, input }) => myNotifications(ctx.db, ctx.identity.id, { limit: input.limit })),
+  mine: authedProcedure
+    .input(zListInput)
+    .query(({ ctx, input }) => myNotifications(ctx.db, ctx.identity.id, { limit: input.limit })),
 
   unreadCount: authedProcedure.query(({ ctx }) => unreadCount(ctx.db, ctx.identity.id)),
 
-  markRead: authedProcedure.input(zMarkReadInput).mutation(({ ctx, input }) => markRead(ctx.db, ctx.identity.id, input.ids)),
+  markRead: authedProcedure
+    .input(zMarkReadInput)
+    .mutation(({ ctx, input }) => markRead(ctx.db, ctx.identity.id, input.ids)),
 
   mailbox: authedProcedure.input(zListInput).query(({ ctx, input }) => {
     // With real SMTP the outbox holds real mail (invitation tokens among it): no one browses it.
-    if (isMailSendingConfigured()) throw new AppError("NOT_FOUND", "Демонстрационный почтовый ящик отключён: письма отправляются по почте");
-    return mailboxFor(ctx.db, { email: ctx.identity.email, isAdmin: ctx.identity.roles.includes("ADMIN") }, { limit: input.limit });
+    if (isMailSendingConfigured())
+      throw new AppError("NOT_FOUND", "Демонстрационный почтовый ящик отключён: письма отправляются по почте");
+    return mailboxFor(
+      ctx.db,
+      { email: ctx.identity.email, isAdmin: ctx.identity.roles.includes("ADMIN") },
+      { limit: input.limit },
+    );
   }),
 });

@@ -13,7 +13,13 @@ import { moveApplication, reassignExecutor } from "../../workflow/mutations";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 import { registerPaperApplication } from "../../intake/mutations";
 import { recordRequestAnswer, sendInteragencyRequest } from "../../workflow/requests/mutations";
-import { zAnswerRequestInput, zCommentInput, zMoveInput, zReassignInput, zSendRequestInput } from "../../workflow/schema";
+import {
+  zAnswerRequestInput,
+  zCommentInput,
+  zMoveInput,
+  zReassignInput,
+  zSendRequestInput,
+} from "../../workflow/schema";
 import { zRegisterPaperInput } from "../../intake/schema";
 
 const zFilters = z.object({
@@ -32,7 +38,14 @@ export const staffRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => board(ctx.db, ctx.scope, input, await deadlineContext(ctx.db))),
 
   column: staffProcedure
-    .input(z.object({ filters: zFilters.default({}), stage: z.string().max(64), cursor: zId().optional(), limit: z.number().int().min(1).max(100).default(20) }))
+    .input(
+      z.object({
+        filters: zFilters.default({}),
+        stage: z.string().max(64),
+        cursor: zId().optional(),
+        limit: z.number().int().min(1).max(100).default(20),
+      }),
+    )
     .query(async ({ ctx, input }) => boardColumnPage(ctx.db, ctx.scope, input, await deadlineContext(ctx.db))),
 
   card: staffProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
@@ -41,39 +54,55 @@ export const staffRouter = createTRPCRouter({
     return card;
   }),
 
-  executors: staffProcedure.input(z.object({ id: zId() })).query(({ ctx, input }) => executorsFor(ctx.db, ctx.scope, input.id)),
+  executors: staffProcedure
+    .input(z.object({ id: zId() }))
+    .query(({ ctx, input }) => executorsFor(ctx.db, ctx.scope, input.id)),
 
   /** Every stage change goes through the state machine (R1); a stale row version is a conflict. */
-  move: staffProcedure
-    .input(zMoveInput)
-    .mutation(async ({ ctx, input }) => {
-      const { id, expectedRowVersion, ...request } = input;
-      return moveApplication(ctx.db, {
-        applicationId: id, expectedRowVersion, calendar: await loadWorkingCalendar(ctx.db),
-        actor: ctx.scope, request,
-      }).then((r) => ({ ...r, eventIds: r.eventIds.map(String) }));
-    }),
+  move: staffProcedure.input(zMoveInput).mutation(async ({ ctx, input }) => {
+    const { id, expectedRowVersion, ...request } = input;
+    return moveApplication(ctx.db, {
+      applicationId: id,
+      expectedRowVersion,
+      calendar: await loadWorkingCalendar(ctx.db),
+      actor: ctx.scope,
+      request,
+    }).then((r) => ({ ...r, eventIds: r.eventIds.map(String) }));
+  }),
 
   /** Hands the application to another executor (head or registrar), with the reason (R2). */
-  reassign: staffProcedure
-    .input(zReassignInput)
-    .mutation(({ ctx, input }) =>
-      reassignExecutor(ctx.db, { applicationId: input.id, expectedRowVersion: input.expectedRowVersion, executorId: input.executorId, reason: input.reason, actor: ctx.scope }),
-    ),
+  reassign: staffProcedure.input(zReassignInput).mutation(({ ctx, input }) =>
+    reassignExecutor(ctx.db, {
+      applicationId: input.id,
+      expectedRowVersion: input.expectedRowVersion,
+      executorId: input.executorId,
+      reason: input.reason,
+      actor: ctx.scope,
+    }),
+  ),
 
   /** Services whose paper applications this user may register: those of departments where they are a registrar. */
   intakeServices: staffProcedure.query(({ ctx }) => intakeServices(ctx.db, ctx.scope)),
 
   /** The form of a service for entering a paper application (the same form as the portal's). */
-  intakeForm: staffProcedure.input(z.object({ serviceCode: z.string().max(64) })).query(({ ctx, input }) => intakeForm(ctx.db, ctx.scope, input.serviceCode)),
+  intakeForm: staffProcedure
+    .input(z.object({ serviceCode: z.string().max(64) }))
+    .query(({ ctx, input }) => intakeForm(ctx.db, ctx.scope, input.serviceCode)),
 
   registerPaper: staffProcedure
     .input(zRegisterPaperInput)
-    .mutation(async ({ ctx, input }) => registerPaperApplication(ctx.db, ctx.scope, { ...input, calendar: await loadWorkingCalendar(ctx.db) })),
+    .mutation(async ({ ctx, input }) =>
+      registerPaperApplication(ctx.db, ctx.scope, { ...input, calendar: await loadWorkingCalendar(ctx.db) }),
+    ),
 
-  sendRequest: staffProcedure
-    .input(zSendRequestInput)
-    .mutation(async ({ ctx, input }) => sendInteragencyRequest(ctx.db, ctx.scope, { applicationId: input.id, typeCode: input.typeCode, text: input.text, calendar: await loadWorkingCalendar(ctx.db) })),
+  sendRequest: staffProcedure.input(zSendRequestInput).mutation(async ({ ctx, input }) =>
+    sendInteragencyRequest(ctx.db, ctx.scope, {
+      applicationId: input.id,
+      typeCode: input.typeCode,
+      text: input.text,
+      calendar: await loadWorkingCalendar(ctx.db),
+    }),
+  ),
 
   answerRequest: staffProcedure
     .input(zAnswerRequestInput)

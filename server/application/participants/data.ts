@@ -14,29 +14,50 @@ export async function sectionOf(db: Db, userId: string, applicationId: string) {
   const p = await db.applicationParticipant.findFirst({
     where: { applicationId, userId, role: "CO_APPLICANT" },
     select: {
-      id: true, data: true, completedAt: true,
+      id: true,
+      data: true,
+      completedAt: true,
       application: {
         select: {
-          status: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
-          service: { select: { title: true } }, owner: { select: { lastName: true, firstName: true, middleName: true } },
+          status: true,
+          regulationVersionId: true,
+          regulationVersion: { select: { document: true } },
+          service: { select: { title: true } },
+          owner: { select: { lastName: true, firstName: true, middleName: true } },
         },
       },
     },
   });
   if (!p) throw new AppError("NOT_FOUND", "Раздел созаявителя не найден");
-  return { ...p, steps: coApplicantSteps(pinnedDocument(p.application.regulationVersionId, p.application.regulationVersion.document)) };
+  return {
+    ...p,
+    steps: coApplicantSteps(
+      pinnedDocument(p.application.regulationVersionId, p.application.regulationVersion.document),
+    ),
+  };
 }
 
 export async function coApplicantSection(db: Db, userId: string, applicationId: string) {
   const p = await sectionOf(db, userId, applicationId);
   let values = p.data as Record<string, unknown>;
   if (!Object.keys(values).length) {
-    const me = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true } });
-    values = prefillValues(p.steps.map((s) => ({ ...s, section: "applicant" as const })), profileFrom(me));
+    const me = await db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true },
+    });
+    values = prefillValues(
+      p.steps.map((s) => ({ ...s, section: "applicant" as const })),
+      profileFrom(me),
+    );
   }
   return {
-    applicationId, status: p.application.status, serviceTitle: p.application.service.title, ownerName: personName(p.application.owner),
-    steps: p.steps, values, completedAt: p.completedAt,
+    applicationId,
+    status: p.application.status,
+    serviceTitle: p.application.service.title,
+    ownerName: personName(p.application.owner),
+    steps: p.steps,
+    values,
+    completedAt: p.completedAt,
   };
 }
 
@@ -45,7 +66,19 @@ export async function coApplicantsForOwner(db: Db, ownerId: string, applicationI
   const rows = await db.applicationParticipant.findMany({
     where: { applicationId, role: "CO_APPLICANT", application: ownedBy(ownerId) },
     orderBy: { createdAt: "asc" },
-    select: { id: true, email: true, acceptedAt: true, completedAt: true, user: { select: { lastName: true, firstName: true, middleName: true } } },
+    select: {
+      id: true,
+      email: true,
+      acceptedAt: true,
+      completedAt: true,
+      user: { select: { lastName: true, firstName: true, middleName: true } },
+    },
   });
-  return rows.map((r) => ({ id: r.id, email: r.email, name: r.user ? personName(r.user) : null, acceptedAt: r.acceptedAt, completedAt: r.completedAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.user ? personName(r.user) : null,
+    acceptedAt: r.acceptedAt,
+    completedAt: r.completedAt,
+  }));
 }

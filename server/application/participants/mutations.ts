@@ -19,31 +19,50 @@ async function ownerDraft(db: Db, ownerId: string, applicationId: string) {
   const app = await db.application.findFirst({
     where: ownedBy(ownerId, { id: applicationId }),
     select: {
-      id: true, status: true, regulationVersionId: true, regulationVersion: { select: { document: true } },
-      service: { select: { title: true } }, owner: { select: { email: true, lastName: true, firstName: true, middleName: true } },
+      id: true,
+      status: true,
+      regulationVersionId: true,
+      regulationVersion: { select: { document: true } },
+      service: { select: { title: true } },
+      owner: { select: { email: true, lastName: true, firstName: true, middleName: true } },
     },
   });
   if (!app) throw new AppError("NOT_FOUND", "Черновик не найден");
-  if (app.status !== "DRAFT") throw new AppError("PRECONDITION", "Заявление уже подано: состав заявителей изменить нельзя");
+  if (app.status !== "DRAFT")
+    throw new AppError("PRECONDITION", "Заявление уже подано: состав заявителей изменить нельзя");
   return { ...app, document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document) };
 }
 
 export async function inviteCoApplicant(db: Db, input: { ownerId: string; applicationId: string; email: string }) {
   const app = await ownerDraft(db, input.ownerId, input.applicationId);
-  if (!coApplicantSteps(app.document).length) throw new AppError("PRECONDITION", "Эта услуга не предусматривает совместного запроса");
+  if (!coApplicantSteps(app.document).length)
+    throw new AppError("PRECONDITION", "Эта услуга не предусматривает совместного запроса");
   const email = input.email.trim().toLowerCase();
-  if (email === app.owner.email) throw new AppError("INVALID", "Это ваш собственный адрес", { email: "Укажите адрес электронной почты созаявителя, а не свой" });
+  if (email === app.owner.email)
+    throw new AppError("INVALID", "Это ваш собственный адрес", {
+      email: "Укажите адрес электронной почты созаявителя, а не свой",
+    });
   const count = await db.applicationParticipant.count({ where: { applicationId: app.id, role: "CO_APPLICANT" } });
-  if (count >= MAX_CO_APPLICANTS) throw new AppError("INVALID", `Можно пригласить не больше ${MAX_CO_APPLICANTS} созаявителей`);
+  if (count >= MAX_CO_APPLICANTS)
+    throw new AppError("INVALID", `Можно пригласить не больше ${MAX_CO_APPLICANTS} созаявителей`);
   const token = randomBytes(24).toString("base64url");
   return db.$transaction(async (tx) => {
-    const exists = await tx.applicationParticipant.findUnique({ where: { applicationId_email: { applicationId: app.id, email } } });
-    if (exists) throw new AppError("CONFLICT", "Этот созаявитель уже приглашён", { email: "Приглашение на этот адрес уже отправлено" });
+    const exists = await tx.applicationParticipant.findUnique({
+      where: { applicationId_email: { applicationId: app.id, email } },
+    });
+    if (exists)
+      throw new AppError("CONFLICT", "Этот созаявитель уже приглашён", {
+        email: "Приглашение на этот адрес уже отправлено",
+      });
     const participant = await tx.applicationParticipant.create({
       data: { applicationId: app.id, email, role: "CO_APPLICANT", inviteTokenHash: hashToken(token) },
       select: { id: true, email: true },
     });
-    const message = coApplicantInvitationMessage({ inviterName: personName(app.owner), serviceTitle: app.service.title, link: `${appBaseUrl()}/invitations/${token}` });
+    const message = coApplicantInvitationMessage({
+      inviterName: personName(app.owner),
+      serviceTitle: app.service.title,
+      link: `${appBaseUrl()}/invitations/${token}`,
+    });
     const user = await tx.user.findUnique({ where: { email }, select: { id: true } });
     if (user) await notify(tx, { userId: user.id, applicationId: app.id, kind: "co_applicant_invited", ...message });
     else await queueEmail(tx, { to: email, subject: message.title, body: message.body });
@@ -51,9 +70,14 @@ export async function inviteCoApplicant(db: Db, input: { ownerId: string; applic
   });
 }
 
-export async function removeCoApplicant(db: Db, input: { ownerId: string; applicationId: string; participantId: string }) {
+export async function removeCoApplicant(
+  db: Db,
+  input: { ownerId: string; applicationId: string; participantId: string },
+) {
   const app = await ownerDraft(db, input.ownerId, input.applicationId);
-  const removed = await db.applicationParticipant.deleteMany({ where: { id: input.participantId, applicationId: app.id, role: "CO_APPLICANT" } });
+  const removed = await db.applicationParticipant.deleteMany({
+    where: { id: input.participantId, applicationId: app.id, role: "CO_APPLICANT" },
+  });
   if (removed.count !== 1) throw new AppError("NOT_FOUND", "Созаявитель не найден");
 }
 
@@ -65,26 +89,49 @@ export async function acceptInvitation(db: Db, input: { userId: string; email: s
   });
   if (!participant) throw new AppError("NOT_FOUND", "Приглашение не найдено или отозвано");
   if (participant.email !== input.email.toLowerCase()) {
-    throw new AppError("FORBIDDEN", "Приглашение отправлено на другой адрес электронной почты: войдите под той учётной записью, на адрес которой пришло письмо");
+    throw new AppError(
+      "FORBIDDEN",
+      "Приглашение отправлено на другой адрес электронной почты: войдите под той учётной записью, на адрес которой пришло письмо",
+    );
   }
-  if (participant.userId && participant.userId !== input.userId) throw new AppError("CONFLICT", "Приглашение уже принято");
+  if (participant.userId && participant.userId !== input.userId)
+    throw new AppError("CONFLICT", "Приглашение уже принято");
   if (participant.application.status !== "DRAFT") throw new AppError("PRECONDITION", "Заявление уже подано");
-  await db.applicationParticipant.update({ where: { id: participant.id }, data: { userId: input.userId, acceptedAt: new Date() } });
+  await db.applicationParticipant.update({
+    where: { id: participant.id },
+    data: { userId: input.userId, acceptedAt: new Date() },
+  });
   return { applicationId: participant.applicationId };
 }
 
 /** Saves the co-applicant's section; `complete` checks it strictly and marks it done (R14 rules). */
-export async function saveCoApplicantSection(db: Db, input: { userId: string; applicationId: string; values: Record<string, unknown>; complete: boolean }) {
+export async function saveCoApplicantSection(
+  db: Db,
+  input: { userId: string; applicationId: string; values: Record<string, unknown>; complete: boolean },
+) {
   const p = await sectionOf(db, input.userId, input.applicationId);
-  if (p.application.status !== "DRAFT") throw new AppError("PRECONDITION", "Заявление уже подано: раздел изменить нельзя");
+  if (p.application.status !== "DRAFT")
+    throw new AppError("PRECONDITION", "Заявление уже подано: раздел изменить нельзя");
   const known = new Set(p.steps.flatMap((s) => s.fields.map((f) => f.key)));
   const extra = Object.keys(input.values).filter((k) => !known.has(k));
   if (extra.length) throw new AppError("INVALID", `В разделе нет полей: ${extra.slice(0, 5).join(", ")}`);
-  const result = validateApplication(p.steps, input.values, input.complete ? { mode: "submit", timeZone: config().timeZone } : { mode: "draft" });
-  if (!result.ok) throw new AppError("INVALID", input.complete ? "Раздел не заполнен: исправьте отмеченные поля" : "Раздел не сохранён", fieldErrorsByPath({ issues: result.issues }));
+  const result = validateApplication(
+    p.steps,
+    input.values,
+    input.complete ? { mode: "submit", timeZone: config().timeZone } : { mode: "draft" },
+  );
+  if (!result.ok)
+    throw new AppError(
+      "INVALID",
+      input.complete ? "Раздел не заполнен: исправьте отмеченные поля" : "Раздел не сохранён",
+      fieldErrorsByPath({ issues: result.issues }),
+    );
   await db.applicationParticipant.update({
     where: { id: p.id },
-    data: { data: (input.complete ? result.data : input.values) as object, completedAt: input.complete ? new Date() : null },
+    data: {
+      data: (input.complete ? result.data : input.values) as object,
+      completedAt: input.complete ? new Date() : null,
+    },
   });
   return { completed: input.complete };
 }

@@ -69,7 +69,10 @@ export async function processNextPendingEmail(
       });
       if (email.notificationId) {
         // updateMany: the notification may be gone (its user deleted) while its e-mail was queued.
-        await tx.notification.updateMany({ where: { id: email.notificationId, emailedAt: null }, data: { emailedAt: at } });
+        await tx.notification.updateMany({
+          where: { id: email.notificationId, emailedAt: null },
+          data: { emailedAt: at },
+        });
       }
     } else {
       await tx.outgoingEmail.update({

@@ -27,7 +27,15 @@ beforeAll(async () => {
   calendar = await loadWorkingCalendar(t.db);
   // Received on three different days: the latest first, so the board must reorder them.
   for (const day of ["2026-03-05", "2026-03-03", "2026-03-04"]) {
-    ids.push((await registeredApplication(t.db, { serviceCode: "road-info", calendar, receivedAt: new Date(`${day}T05:00:00Z`) })).id);
+    ids.push(
+      (
+        await registeredApplication(t.db, {
+          serviceCode: "road-info",
+          calendar,
+          receivedAt: new Date(`${day}T05:00:00Z`),
+        })
+      ).id,
+    );
   }
 });
 afterAll(() => t.drop());
@@ -47,10 +55,20 @@ describe("staff board", () => {
 
   it("paginates a column on the server", async () => {
     const registrar = await scopeOf("registrar@demo.reglament.ru");
-    const first = await boardColumnPage(t.db, registrar, { filters: { serviceCode: "road-info" }, stage: "registration", limit: 2 }, ctx());
+    const first = await boardColumnPage(
+      t.db,
+      registrar,
+      { filters: { serviceCode: "road-info" }, stage: "registration", limit: 2 },
+      ctx(),
+    );
     expect(first.cards).toHaveLength(2);
     expect(first.total).toBe(3);
-    const second = await boardColumnPage(t.db, registrar, { filters: { serviceCode: "road-info" }, stage: "registration", limit: 2, cursor: first.nextCursor! }, ctx());
+    const second = await boardColumnPage(
+      t.db,
+      registrar,
+      { filters: { serviceCode: "road-info" }, stage: "registration", limit: 2, cursor: first.nextCursor! },
+      ctx(),
+    );
     expect(second.cards).toHaveLength(1);
     expect(second.nextCursor).toBeNull();
     expect(new Set([...first.cards, ...second.cards].map((c) => c.id))).toEqual(new Set(ids));
@@ -59,11 +77,26 @@ describe("staff board", () => {
   it("filters by number, by 'mine' and by deadline status", async () => {
     const registrar = await scopeOf("registrar@demo.reglament.ru");
     const number = (await t.db.application.findUniqueOrThrow({ where: { id: ids[1]! } })).registrationNumber!;
-    const found = await boardColumnPage(t.db, registrar, { filters: { q: number.slice(-5) }, stage: "registration", limit: 20 }, ctx());
+    const found = await boardColumnPage(
+      t.db,
+      registrar,
+      { filters: { q: number.slice(-5) }, stage: "registration", limit: 20 },
+      ctx(),
+    );
     expect(found.cards.map((c) => c.id)).toEqual([ids[1]]);
-    const mine = await boardColumnPage(t.db, registrar, { filters: { mine: true }, stage: "registration", limit: 20 }, ctx());
+    const mine = await boardColumnPage(
+      t.db,
+      registrar,
+      { filters: { mine: true }, stage: "registration", limit: 20 },
+      ctx(),
+    );
     expect(mine.total).toBe(0);
-    const late = await boardColumnPage(t.db, registrar, { filters: { deadline: "overdue" }, stage: "registration", limit: 20 }, { ...ctx(), now: new Date("2026-04-01T04:00:00Z") });
+    const late = await boardColumnPage(
+      t.db,
+      registrar,
+      { filters: { deadline: "overdue" }, stage: "registration", limit: 20 },
+      { ...ctx(), now: new Date("2026-04-01T04:00:00Z") },
+    );
     expect(late.total).toBe(3);
   });
 
@@ -71,19 +104,40 @@ describe("staff board", () => {
     const registrar = await scopeOf("registrar@demo.reglament.ru");
     // Closed rows without their history: only the closing order matters to this column.
     const closed = [];
-    for (const [n, day] of [[1, "2026-02-10"], [2, "2026-02-20"], [3, "2026-02-15"]] as const) {
-      closed.push(await applicationRow(t.db, {
-        serviceCode: "road-info",
-        state: { status: "CLOSED", registrationNumber: `CLOSED-${n}`, currentStage: "granted", outcome: "granted", closedAt: new Date(`${day}T08:00:00Z`) },
-      }));
+    for (const [n, day] of [
+      [1, "2026-02-10"],
+      [2, "2026-02-20"],
+      [3, "2026-02-15"],
+    ] as const) {
+      closed.push(
+        await applicationRow(t.db, {
+          serviceCode: "road-info",
+          state: {
+            status: "CLOSED",
+            registrationNumber: `CLOSED-${n}`,
+            currentStage: "granted",
+            outcome: "granted",
+            closedAt: new Date(`${day}T08:00:00Z`),
+          },
+        }),
+      );
     }
-    const page = await boardColumnPage(t.db, registrar, { filters: { serviceCode: "road-info" }, stage: "granted", limit: 20 }, ctx());
+    const page = await boardColumnPage(
+      t.db,
+      registrar,
+      { filters: { serviceCode: "road-info" }, stage: "granted", limit: 20 },
+      ctx(),
+    );
     expect(page.cards.map((c) => c.registrationNumber)).toEqual(["CLOSED-2", "CLOSED-3", "CLOSED-1"]);
     await t.db.application.deleteMany({ where: { id: { in: closed.map((c) => c.id) } } });
   });
 
   it("shows staff of another department nothing, not even the card", async () => {
-    const mfcOnly = await staffAccount(t.db, [["mfc", "REGISTRAR"]], { email: "mfc@example.ru", lastName: "Оператор", firstName: "МФЦ" });
+    const mfcOnly = await staffAccount(t.db, [["mfc", "REGISTRAR"]], {
+      email: "mfc@example.ru",
+      lastName: "Оператор",
+      firstName: "МФЦ",
+    });
     const scope = await staffScope(t.db, (await loadIdentity(t.db, mfcOnly.id))!);
     const b = await board(t.db, scope, { filters: {}, perColumn: 20 }, ctx());
     expect(b.columns.every((c) => c.total === 0)).toBe(true);
@@ -98,12 +152,21 @@ describe("staff board", () => {
     const registrar = await scopeOf("registrar@demo.reglament.ru");
     const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
     const v1 = (await versionInForce(t.db, service.id))!;
-    const doc = structuredClone(v1.document) as unknown as { initialStage: string; stages: { key: string }[]; transitions: { from: string; to: string }[] };
+    const doc = structuredClone(v1.document) as unknown as {
+      initialStage: string;
+      stages: { key: string }[];
+      transitions: { from: string; to: string }[];
+    };
     const rename = (k: string) => (k === "registration" ? "reception" : k);
     doc.initialStage = rename(doc.initialStage);
     for (const st of doc.stages) st.key = rename(st.key);
     for (const tr of doc.transitions) Object.assign(tr, { from: rename(tr.from), to: rename(tr.to) });
-    await publishRegulation(t.db, { serviceId: service.id, document: doc, basis: "Постановление (тест)", effectiveFrom: new Date("2026-01-01T00:00:00Z") });
+    await publishRegulation(t.db, {
+      serviceId: service.id,
+      document: doc,
+      basis: "Постановление (тест)",
+      effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+    });
     expect((await versionInForce(t.db, service.id))!.document.stages.map((st) => st.key)).not.toContain("registration");
 
     const b = await board(t.db, registrar, { filters: { serviceCode: "road-info" }, perColumn: 20 }, ctx());

@@ -4,7 +4,12 @@ import "server-only";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../generated/prisma/client";
 import type { StaffScope } from "../../auth/scope";
-import { DEADLINE_STATUS_LABEL, deadlineRanges, deadlineStatus, type DeadlineContext } from "../../calendar/deadline-status";
+import {
+  DEADLINE_STATUS_LABEL,
+  deadlineRanges,
+  deadlineStatus,
+  type DeadlineContext,
+} from "../../calendar/deadline-status";
 import { pinnedDocument } from "../../regulation/document-cache";
 import { versionInForce } from "../../regulation/data";
 import type { Channel, RegulationDocument } from "../../regulation/document";
@@ -22,18 +27,26 @@ export type BoardFilters = {
 
 export type BoardContext = DeadlineContext;
 
-
 /** Parsed documents of the given versions, from the cache or one query for the missing ones. */
 async function documentsOf(db: Db, versionIds: string[]): Promise<Map<string, RegulationDocument>> {
   const out = new Map<string, RegulationDocument>();
   const ids = [...new Set(versionIds)];
   if (!ids.length) return out;
-  const rows = await db.regulationVersion.findMany({ where: { id: { in: ids } }, select: { id: true, document: true } });
+  const rows = await db.regulationVersion.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, document: true },
+  });
   for (const r of rows) out.set(r.id, pinnedDocument(r.id, r.document));
   return out;
 }
 
-function where(scope: StaffScope, filters: BoardFilters, serviceId: string | undefined, stage: string | undefined, ctx: BoardContext): Prisma.ApplicationWhereInput {
+function where(
+  scope: StaffScope,
+  filters: BoardFilters,
+  serviceId: string | undefined,
+  stage: string | undefined,
+  ctx: BoardContext,
+): Prisma.ApplicationWhereInput {
   const due = deadlineRanges(ctx);
   const q = filters.q?.trim();
   return visibleToStaff(scope, {
@@ -47,23 +60,35 @@ function where(scope: StaffScope, filters: BoardFilters, serviceId: string | und
     ...(filters.deadline === "on_time" ? { OR: [{ stageDueAt: null }, { stageDueAt: due.on_time }] } : {}),
     ...(q
       ? {
-          AND: [{
-            OR: [
-              { registrationNumber: { contains: q, mode: "insensitive" } },
-              { owner: { lastName: { contains: q, mode: "insensitive" } } },
-              { owner: { firstName: { contains: q, mode: "insensitive" } } },
-              // The organisation or person named in the form, as its field roles say (set at registration).
-              { applicantName: { contains: q, mode: "insensitive" } },
-            ],
-          }],
+          AND: [
+            {
+              OR: [
+                { registrationNumber: { contains: q, mode: "insensitive" } },
+                { owner: { lastName: { contains: q, mode: "insensitive" } } },
+                { owner: { firstName: { contains: q, mode: "insensitive" } } },
+                // The organisation or person named in the form, as its field roles say (set at registration).
+                { applicantName: { contains: q, mode: "insensitive" } },
+              ],
+            },
+          ],
         }
       : {}),
   });
 }
 
 const cardSelect = {
-  id: true, registrationNumber: true, registeredAt: true, status: true, currentStage: true, stageDueAt: true, channel: true, rowVersion: true,
-  departmentId: true, assigneeId: true, regulationVersionId: true, applicantName: true,
+  id: true,
+  registrationNumber: true,
+  registeredAt: true,
+  status: true,
+  currentStage: true,
+  stageDueAt: true,
+  channel: true,
+  rowVersion: true,
+  departmentId: true,
+  assigneeId: true,
+  regulationVersionId: true,
+  applicantName: true,
   service: { select: { code: true, title: true } },
   owner: { select: { lastName: true, firstName: true, middleName: true } },
   assignee: { select: { lastName: true, firstName: true, middleName: true } },
@@ -73,9 +98,22 @@ const cardSelect = {
 type CardRow = Prisma.ApplicationGetPayload<{ select: typeof cardSelect }>;
 
 function toCard(row: CardRow, doc: RegulationDocument | undefined, scope: StaffScope, ctx: BoardContext) {
-  const status = row.status === "SUBMITTED" ? deadlineStatus(row.stageDueAt, ctx.now, ctx.calendar, { dueSoonWorkingDays: ctx.dueSoonWorkingDays }) : "none";
+  const status =
+    row.status === "SUBMITTED"
+      ? deadlineStatus(row.stageDueAt, ctx.now, ctx.calendar, { dueSoonWorkingDays: ctx.dueSoonWorkingDays })
+      : "none";
   const transitions = doc
-    ? availableTransitions(doc, { status: row.status, currentStage: row.currentStage, departmentId: row.departmentId, assigneeId: row.assigneeId, registeredAt: row.registeredAt }, scope).map((t) => ({ key: t.key, title: t.title, kind: t.kind, to: t.to, requires: t.requires }))
+    ? availableTransitions(
+        doc,
+        {
+          status: row.status,
+          currentStage: row.currentStage,
+          departmentId: row.departmentId,
+          assigneeId: row.assigneeId,
+          registeredAt: row.registeredAt,
+        },
+        scope,
+      ).map((t) => ({ key: t.key, title: t.title, kind: t.kind, to: t.to, requires: t.requires }))
     : [];
   return {
     id: row.id,
@@ -98,7 +136,10 @@ export type BoardCard = ReturnType<typeof toCard>;
 /** The chosen service, checked against the scope (no service chosen: every service in scope). */
 async function resolveService(db: Db, scope: StaffScope, serviceCode?: string) {
   if (!serviceCode) return { serviceId: undefined, found: true };
-  const service = await db.service.findFirst({ where: { code: serviceCode, departmentId: { in: [...scope.departmentIds] } }, select: { id: true } });
+  const service = await db.service.findFirst({
+    where: { code: serviceCode, departmentId: { in: [...scope.departmentIds] } },
+    select: { id: true },
+  });
   return { serviceId: service?.id, found: !!service };
 }
 
@@ -121,10 +162,19 @@ async function stageColumns(db: Db, scope: StaffScope, serviceCode?: string) {
     distinct: ["regulationVersionId"],
     select: { regulationVersionId: true },
   });
-  for (const doc of (await documentsOf(db, pinned.map((p) => p.regulationVersionId))).values()) {
+  for (const doc of (
+    await documentsOf(
+      db,
+      pinned.map((p) => p.regulationVersionId),
+    )
+  ).values()) {
     for (const stage of doc.stages) if (!columns.has(stage.key)) columns.set(stage.key, stage.title);
   }
-  return { serviceId: serviceCode ? services[0]?.id : undefined, columns: [...columns].map(([key, title]) => ({ key, title })), found: !serviceCode || services.length > 0 };
+  return {
+    serviceId: serviceCode ? services[0]?.id : undefined,
+    columns: [...columns].map(([key, title]) => ({ key, title })),
+    found: !serviceCode || services.length > 0,
+  };
 }
 
 export async function boardColumnPage(
@@ -142,7 +192,11 @@ export async function boardColumnPage(
     db.application.findMany({
       where: w,
       // Nearest due first; in the final columns (no due date) the most recently closed first.
-      orderBy: [{ stageDueAt: { sort: "asc", nulls: "last" } }, { closedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+      orderBy: [
+        { stageDueAt: { sort: "asc", nulls: "last" } },
+        { closedAt: { sort: "desc", nulls: "last" } },
+        { id: "asc" },
+      ],
       take: input.limit + 1,
       ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
       select: cardSelect,
@@ -150,7 +204,10 @@ export async function boardColumnPage(
     db.application.count({ where: w }),
   ]);
   const page = rows.slice(0, input.limit);
-  const docs = await documentsOf(db, page.map((r) => r.regulationVersionId));
+  const docs = await documentsOf(
+    db,
+    page.map((r) => r.regulationVersionId),
+  );
   return {
     cards: page.map((r) => toCard(r, docs.get(r.regulationVersionId), scope, ctx)),
     total,
@@ -158,11 +215,27 @@ export async function boardColumnPage(
   };
 }
 
-export async function board(db: Db, scope: StaffScope, input: { filters: BoardFilters; perColumn: number }, ctx: BoardContext) {
+export async function board(
+  db: Db,
+  scope: StaffScope,
+  input: { filters: BoardFilters; perColumn: number },
+  ctx: BoardContext,
+) {
   const { columns, found, serviceId } = await stageColumns(db, scope, input.filters.serviceCode);
-  const services = await db.service.findMany({ where: { departmentId: { in: [...scope.departmentIds] } }, select: { code: true, title: true }, orderBy: { title: "asc" } });
+  const services = await db.service.findMany({
+    where: { departmentId: { in: [...scope.departmentIds] } },
+    select: { code: true, title: true },
+    orderBy: { title: "asc" },
+  });
   if (!found) return { services, columns: [] };
-  const pages = await Promise.all(columns.map((c) => boardColumnPage(db, scope, { filters: input.filters, stage: c.key, limit: input.perColumn }, ctx, { serviceId, found })));
+  const pages = await Promise.all(
+    columns.map((c) =>
+      boardColumnPage(db, scope, { filters: input.filters, stage: c.key, limit: input.perColumn }, ctx, {
+        serviceId,
+        found,
+      }),
+    ),
+  );
   return { services, columns: columns.map((c, i) => ({ ...c, ...pages[i]! })) };
 }
 
@@ -172,7 +245,8 @@ export async function staffOverview(db: Db, scope: StaffScope) {
     where: { id: { in: [...scope.departmentIds] } },
     orderBy: { name: "asc" },
     select: {
-      id: true, name: true,
+      id: true,
+      name: true,
       services: { where: { isActive: true }, orderBy: { title: "asc" }, select: { id: true, code: true, title: true } },
     },
   });

@@ -38,17 +38,36 @@ afterAll(() => t.drop());
 async function move(id: string, who: string, request: TransitionRequest, now: Date) {
   const { rowVersion } = await t.db.application.findUniqueOrThrow({ where: { id } });
   const s = scopes[who]!;
-  await moveApplication(t.db, { applicationId: id, expectedRowVersion: rowVersion, actor: s, request, calendar, storage, now });
+  await moveApplication(t.db, {
+    applicationId: id,
+    expectedRowVersion: rowVersion,
+    actor: s,
+    request,
+    calendar,
+    storage,
+    now,
+  });
 }
 
 describe("uncollected paper results (R10, S2 p.57)", () => {
   it("are flagged on the card until handed over, and marked for registered post once their date has passed", async () => {
     const day = new Date("2026-03-02T05:00:00Z"); // Monday
-    const app = await registeredApplication(t.db, { serviceCode: "archive-info", data: { delivery_channel: "in_person", full_name: { lastName: "Иванов", firstName: "Иван" } }, calendar, receivedAt: day, now: day });
+    const app = await registeredApplication(t.db, {
+      serviceCode: "archive-info",
+      data: { delivery_channel: "in_person", full_name: { lastName: "Иванов", firstName: "Иван" } },
+      calendar,
+      receivedAt: day,
+      now: day,
+    });
     await move(app.id, "registrar", { transition: "register" }, day);
     await move(app.id, "head", { transition: "assign_executor", executorId: scopes.executor!.userId }, day);
     await move(app.id, "executor", { transition: "no_grounds_found" }, day);
-    await move(app.id, "executor", { transition: "prepare_result", resultType: "archival_copy", comment: "Копия решения от 12.03.1992 № 15." }, day);
+    await move(
+      app.id,
+      "executor",
+      { transition: "prepare_result", resultType: "archival_copy", comment: "Копия решения от 12.03.1992 № 15." },
+      day,
+    );
     const drafted = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: app.id } });
     await move(app.id, "signer", { transition: "sign_result" }, day);
     // Registered, then signed (S2 p.55-56): the file signed is the one bearing the outgoing number,
@@ -72,7 +91,14 @@ describe("uncollected paper results (R10, S2 p.57)", () => {
     expect(late.uncollected).toMatchObject({ overdue: true });
     expect(late.transitions.map((tr) => tr.key)).toContain("send_uncollected_by_post");
 
-    await move(app.id, "executor", { transition: "hand_over", comment: "Выдано под расписку 05.03.2026" }, new Date("2026-03-05T06:00:00Z"));
-    expect((await staffCard(t.db, scopes.executor!, app.id, ctx(new Date("2026-03-06T05:00:00Z"))))!.uncollected).toBeNull();
+    await move(
+      app.id,
+      "executor",
+      { transition: "hand_over", comment: "Выдано под расписку 05.03.2026" },
+      new Date("2026-03-05T06:00:00Z"),
+    );
+    expect(
+      (await staffCard(t.db, scopes.executor!, app.id, ctx(new Date("2026-03-06T05:00:00Z"))))!.uncollected,
+    ).toBeNull();
   });
 });

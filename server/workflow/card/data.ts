@@ -14,25 +14,81 @@ import { personName } from "../../people";
 import { visibleToStaff } from "../../application/visibility";
 import { isUuid } from "../../ids";
 
-
 export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: DeadlineContext) {
   if (!isUuid(id)) return null;
   const app = await db.application.findFirst({
     where: visibleToStaff(scope, { id }),
     select: {
-      id: true, status: true, channel: true, registrationNumber: true, registeredAt: true, dueAt: true, currentStage: true, stageDueAt: true,
-      outcome: true, rowVersion: true, departmentId: true, assigneeId: true, data: true, contentHash: true, signature: true,
-      regulationVersionId: true, regulationVersion: { select: { version: true, document: true } },
+      id: true,
+      status: true,
+      channel: true,
+      registrationNumber: true,
+      registeredAt: true,
+      dueAt: true,
+      currentStage: true,
+      stageDueAt: true,
+      outcome: true,
+      rowVersion: true,
+      departmentId: true,
+      assigneeId: true,
+      data: true,
+      contentHash: true,
+      signature: true,
+      regulationVersionId: true,
+      regulationVersion: { select: { version: true, document: true } },
       service: { select: { code: true, title: true } },
       department: { select: { name: true } },
       owner: { select: { lastName: true, firstName: true, middleName: true, email: true, phone: true } },
       assignee: { select: { id: true, lastName: true, firstName: true, middleName: true } },
       participants: { where: { role: "CO_APPLICANT" }, select: { email: true, data: true, completedAt: true } },
-      requests: { orderBy: { sentAt: "asc" }, select: { id: true, typeCode: true, agency: true, text: true, sentAt: true, dueAt: true, answeredAt: true, answerText: true, answerFileId: true } },
-      documents: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, kind: true, createdAt: true, signedAt: true, outgoingNumber: true, issuedAt: true, issuedVia: true, sha256: true, collectBy: true, storageKey: true, signedStorageKey: true } },
-      attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fieldKey: true, fileName: true, mimeType: true, size: true, sha256: true } },
+      requests: {
+        orderBy: { sentAt: "asc" },
+        select: {
+          id: true,
+          typeCode: true,
+          agency: true,
+          text: true,
+          sentAt: true,
+          dueAt: true,
+          answeredAt: true,
+          answerText: true,
+          answerFileId: true,
+        },
+      },
+      documents: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          title: true,
+          kind: true,
+          createdAt: true,
+          signedAt: true,
+          outgoingNumber: true,
+          issuedAt: true,
+          issuedVia: true,
+          sha256: true,
+          collectBy: true,
+          storageKey: true,
+          signedStorageKey: true,
+        },
+      },
+      attachments: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, fieldKey: true, fileName: true, mimeType: true, size: true, sha256: true },
+      },
       stages: { orderBy: { enteredAt: "asc" }, select: { stage: true, enteredAt: true, dueAt: true, leftAt: true } },
-      events: { orderBy: { id: "asc" }, select: { id: true, at: true, type: true, fromStage: true, toStage: true, payload: true, actor: { select: { lastName: true, firstName: true, middleName: true } } } },
+      events: {
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          at: true,
+          type: true,
+          fromStage: true,
+          toStage: true,
+          payload: true,
+          actor: { select: { lastName: true, firstName: true, middleName: true } },
+        },
+      },
     },
   });
   if (!app) return null;
@@ -40,26 +96,64 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
   // Files staff attached to request answers are the department's papers, shown under their request,
   // not among the applicant's attachments.
   const applicantFiles = app.attachments.filter((a) => a.fieldKey !== INTERAGENCY_ANSWER_FIELD);
-  const answerFiles = new Map(app.attachments.filter((a) => a.fieldKey === INTERAGENCY_ANSWER_FIELD).map((a) => [a.id, a]));
+  const answerFiles = new Map(
+    app.attachments.filter((a) => a.fieldKey === INTERAGENCY_ANSWER_FIELD).map((a) => [a.id, a]),
+  );
   const title = (key: string | null) => (key ? (doc.stages.find((s) => s.key === key)?.title ?? key) : null);
   const dl = (due: Date | null) => {
-    const status = app.status === "SUBMITTED" ? deadlineStatus(due, ctx.now, ctx.calendar, { dueSoonWorkingDays: ctx.dueSoonWorkingDays }) : "none";
+    const status =
+      app.status === "SUBMITTED"
+        ? deadlineStatus(due, ctx.now, ctx.calendar, { dueSoonWorkingDays: ctx.dueSoonWorkingDays })
+        : "none";
     return { status, label: DEADLINE_STATUS_LABEL[status] };
   };
   return {
-    id: app.id, status: app.status, channel: app.channel, registrationNumber: app.registrationNumber, registeredAt: app.registeredAt, dueAt: app.dueAt,
-    outcome: app.outcome, rowVersion: app.rowVersion, contentHash: app.contentHash,
-    service: app.service, department: app.department.name, regulationVersion: app.regulationVersion.version,
-    stage: app.currentStage ? { key: app.currentStage, title: title(app.currentStage), dueAt: app.stageDueAt, deadline: dl(app.stageDueAt) } : null,
+    id: app.id,
+    status: app.status,
+    channel: app.channel,
+    registrationNumber: app.registrationNumber,
+    registeredAt: app.registeredAt,
+    dueAt: app.dueAt,
+    outcome: app.outcome,
+    rowVersion: app.rowVersion,
+    contentHash: app.contentHash,
+    service: app.service,
+    department: app.department.name,
+    regulationVersion: app.regulationVersion.version,
+    stage: app.currentStage
+      ? { key: app.currentStage, title: title(app.currentStage), dueAt: app.stageDueAt, deadline: dl(app.stageDueAt) }
+      : null,
     applicant: staffApplicant(doc, app.data, app.owner),
     assignee: app.assignee ? { id: app.assignee.id, name: personName(app.assignee) } : null,
     steps: doc.form.steps,
     values: app.data as Record<string, unknown>,
-    coApplicants: app.participants.map((p) => ({ email: p.email, data: p.data as Record<string, unknown>, completedAt: p.completedAt })),
+    coApplicants: app.participants.map((p) => ({
+      email: p.email,
+      data: p.data as Record<string, unknown>,
+      completedAt: p.completedAt,
+    })),
     attachments: applicantFiles,
-    timeline: app.stages.map((s) => ({ ...s, title: title(s.stage), responsible: doc.stages.find((d) => d.key === s.stage)?.responsibleRoles.map((r) => ROLE_LABEL[r]) ?? [] })),
-    events: app.events.map((e) => ({ id: e.id.toString(), at: e.at, type: e.type, fromStage: title(e.fromStage), toStage: title(e.toStage), actor: e.actor ? personName(e.actor) : "Система", payload: e.payload as Record<string, unknown> })),
-    transitions: availableTransitions(doc, app, scope).map((t) => ({ key: t.key, title: t.title, kind: t.kind, to: t.to, requires: t.requires })),
+    timeline: app.stages.map((s) => ({
+      ...s,
+      title: title(s.stage),
+      responsible: doc.stages.find((d) => d.key === s.stage)?.responsibleRoles.map((r) => ROLE_LABEL[r]) ?? [],
+    })),
+    events: app.events.map((e) => ({
+      id: e.id.toString(),
+      at: e.at,
+      type: e.type,
+      fromStage: title(e.fromStage),
+      toStage: title(e.toStage),
+      actor: e.actor ? personName(e.actor) : "Система",
+      payload: e.payload as Record<string, unknown>,
+    })),
+    transitions: availableTransitions(doc, app, scope).map((t) => ({
+      key: t.key,
+      title: t.title,
+      kind: t.kind,
+      to: t.to,
+      requires: t.requires,
+    })),
     // R5: requests with their own deadlines; an unanswered one past its due date is overdue.
     requests: app.requests.map(({ answerFileId, ...r }) => {
       const file = answerFileId ? answerFiles.get(answerFileId) : undefined;
@@ -74,7 +168,10 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
     /** Whether this user may hand the application to another executor: head or registrar of its department (R2). */
     canReassign: app.status === "SUBMITTED" && !!app.assigneeId && mayReassign(rolesIn(scope, app.departmentId)),
     // The signed original is offered separately only where the issued copy was made from it.
-    documents: app.documents.map(({ storageKey, signedStorageKey, ...d }) => ({ ...d, signedOriginal: !!signedStorageKey && signedStorageKey !== storageKey })),
+    documents: app.documents.map(({ storageKey, signedStorageKey, ...d }) => ({
+      ...d,
+      signedOriginal: !!signedStorageKey && signedStorageKey !== storageKey,
+    })),
     // R10, S2 p.57: a paper result waiting for the applicant; once its date has passed it is to be
     // sent by registered post.
     uncollected: uncollected(app.status, app.documents.at(-1), ctx.now),
@@ -90,7 +187,13 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
  */
 function staffApplicant(doc: RegulationDocument, data: unknown, owner: ApplicantOwner & { email: string }) {
   const applicant = applicantOf(doc, data, owner);
-  return { name: applicant.name, account: personName(owner), email: applicant.email ?? owner.email, phone: applicant.phone, address: applicant.address };
+  return {
+    name: applicant.name,
+    account: personName(owner),
+    email: applicant.email ?? owner.email,
+    phone: applicant.phone,
+    address: applicant.address,
+  };
 }
 
 function uncollected(status: string, doc: { collectBy: Date | null; issuedAt: Date | null } | undefined, now: Date) {
@@ -100,7 +203,10 @@ function uncollected(status: string, doc: { collectBy: Date | null; issuedAt: Da
 
 /** Executors of the application's department, for the assignment menu (R2, S2 p.50). */
 export async function executorsFor(db: Db, scope: StaffScope, applicationId: string) {
-  const app = await db.application.findFirst({ where: visibleToStaff(scope, { id: applicationId }), select: { departmentId: true } });
+  const app = await db.application.findFirst({
+    where: visibleToStaff(scope, { id: applicationId }),
+    select: { departmentId: true },
+  });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
   const members = await db.departmentMember.findMany({
     where: { departmentId: app.departmentId, role: "EXECUTOR", user: { isActive: true } },

@@ -36,7 +36,11 @@ export const requestAnswerRoute = restRoute({
     const result = await recordRequestAnswer(
       db,
       scope,
-      { requestId: params.requestId, answerText: text.data, ...(chosen ? { file: { fileName: chosen.name, content: new Uint8Array(await chosen.arrayBuffer()) } } : {}) },
+      {
+        requestId: params.requestId,
+        answerText: text.data,
+        ...(chosen ? { file: { fileName: chosen.name, content: new Uint8Array(await chosen.arrayBuffer()) } } : {}),
+      },
       storage,
     );
     return jsonResponse(201, result);

@@ -19,21 +19,54 @@ import { ANSWER_FILE_RULE } from "../schema";
 async function scopedApp(db: Db, scope: StaffScope, applicationId: string) {
   const app = await db.application.findFirst({
     where: visibleToStaff(scope, { id: applicationId, status: "SUBMITTED" }),
-    select: { id: true, currentStage: true, regulationVersionId: true, regulationVersion: { select: { document: true } } },
+    select: {
+      id: true,
+      currentStage: true,
+      regulationVersionId: true,
+      regulationVersion: { select: { document: true } },
+    },
   });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено или его рассмотрение завершено");
   return { ...app, document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document) };
 }
 
-export async function sendInteragencyRequest(db: Db, scope: StaffScope, input: { applicationId: string; typeCode: string; text: string; calendar: WorkingCalendar; now?: Date }) {
+export async function sendInteragencyRequest(
+  db: Db,
+  scope: StaffScope,
+  input: { applicationId: string; typeCode: string; text: string; calendar: WorkingCalendar; now?: Date },
+) {
   const app = await scopedApp(db, scope, input.applicationId);
   const type = app.document.interagencyRequestTypes.find((r) => r.code === input.typeCode);
-  if (!type) throw new AppError("INVALID", "Регламент услуги не предусматривает такого запроса", { typeCode: "Выберите вид запроса из перечня регламента" });
+  if (!type)
+    throw new AppError("INVALID", "Регламент услуги не предусматривает такого запроса", {
+      typeCode: "Выберите вид запроса из перечня регламента",
+    });
   const now = input.now ?? new Date();
   const dueAt = addDuration(input.calendar, now, type.responseDeadline);
   return db.$transaction(async (tx) => {
-    const request = await tx.interagencyRequest.create({ data: { applicationId: app.id, typeCode: type.code, agency: type.agency, text: input.text, sentAt: now, dueAt, sentById: scope.userId }, select: { id: true, dueAt: true } });
-    await tx.applicationEvent.create({ data: { applicationId: app.id, at: now, actorId: scope.userId, type: "request_sent", fromStage: app.currentStage, toStage: app.currentStage, payload: { requestId: request.id, type: type.title, agency: type.agency, dueAt: dueAt.toISOString() } } });
+    const request = await tx.interagencyRequest.create({
+      data: {
+        applicationId: app.id,
+        typeCode: type.code,
+        agency: type.agency,
+        text: input.text,
+        sentAt: now,
+        dueAt,
+        sentById: scope.userId,
+      },
+      select: { id: true, dueAt: true },
+    });
+    await tx.applicationEvent.create({
+      data: {
+        applicationId: app.id,
+        at: now,
+        actorId: scope.userId,
+        type: "request_sent",
+        fromStage: app.currentStage,
+        toStage: app.currentStage,
+        payload: { requestId: request.id, type: type.title, agency: type.agency, dueAt: dueAt.toISOString() },
+      },
+    });
     return request;
   });
 }
@@ -53,7 +86,13 @@ export async function recordRequestAnswer(
   if (!isUuid(input.requestId)) throw new AppError("NOT_FOUND", "Запрос не найден");
   const request = await db.interagencyRequest.findFirst({
     where: { id: input.requestId, application: visibleToStaff(scope) },
-    select: { id: true, applicationId: true, answeredAt: true, typeCode: true, application: { select: { currentStage: true } } },
+    select: {
+      id: true,
+      applicationId: true,
+      answeredAt: true,
+      typeCode: true,
+      application: { select: { currentStage: true } },
+    },
   });
   if (!request) throw new AppError("NOT_FOUND", "Запрос не найден");
   if (request.answeredAt) throw new AppError("PRECONDITION", ALREADY_ANSWERED);
@@ -62,7 +101,11 @@ export async function recordRequestAnswer(
   if (input.file) {
     if (!storage) throw new Error("recordRequestAnswer: a file needs the file storage");
     try {
-      file = { ...vetFile(input.file.fileName, input.file.content, ANSWER_FILE_RULE), ...newAttachmentKey(), content: input.file.content };
+      file = {
+        ...vetFile(input.file.fileName, input.file.content, ANSWER_FILE_RULE),
+        ...newAttachmentKey(),
+        content: input.file.content,
+      };
     } catch (error) {
       if (error instanceof AppError) throw new AppError(error.code, error.message, { file: error.message });
       throw error;
@@ -75,8 +118,15 @@ export async function recordRequestAnswer(
       if (file) {
         await tx.attachment.create({
           data: {
-            id: file.id, applicationId: request.applicationId, fieldKey: INTERAGENCY_ANSWER_FIELD, fileName: file.name, mimeType: file.mimeType,
-            size: file.content.length, sha256: sha256(file.content), storageKey: file.storageKey, uploadedById: scope.userId,
+            id: file.id,
+            applicationId: request.applicationId,
+            fieldKey: INTERAGENCY_ANSWER_FIELD,
+            fileName: file.name,
+            mimeType: file.mimeType,
+            size: file.content.length,
+            sha256: sha256(file.content),
+            storageKey: file.storageKey,
+            uploadedById: scope.userId,
           },
         });
       }
@@ -88,8 +138,12 @@ export async function recordRequestAnswer(
       if (updated.count !== 1) throw new AppError("PRECONDITION", ALREADY_ANSWERED);
       await tx.applicationEvent.create({
         data: {
-          applicationId: request.applicationId, at: now, actorId: scope.userId, type: "request_answered",
-          fromStage: request.application.currentStage, toStage: request.application.currentStage,
+          applicationId: request.applicationId,
+          at: now,
+          actorId: scope.userId,
+          type: "request_answered",
+          fromStage: request.application.currentStage,
+          toStage: request.application.currentStage,
           payload: { requestId: request.id, ...(file ? { file: { id: file.id, name: file.name } } : {}) },
         },
       });
@@ -98,7 +152,10 @@ export async function recordRequestAnswer(
     if (file) await storage!.delete(file.storageKey); // no orphan file without its row
     throw error;
   }
-  return { answeredAt: now, file: file ? { id: file.id, name: file.name, size: file.content.length, mimeType: file.mimeType } : null };
+  return {
+    answeredAt: now,
+    file: file ? { id: file.id, name: file.name, size: file.content.length, mimeType: file.mimeType } : null,
+  };
 }
 
 const ALREADY_ANSWERED = "Ответ на этот запрос уже внесён: изменить или внести его повторно нельзя";

@@ -32,8 +32,13 @@ export default async function ApplicationDraftPage({ params }: { params: Promise
   return (
     <div>
       <nav aria-label="Навигационная цепочка" className="text-sm no-print">
-        <Link href="/cabinet" className="text-brand-700 underline">Личный кабинет</Link> <span aria-hidden>›</span>{" "}
-        <Link href={`/services/${draft.service.code}`} className="text-brand-700 underline">{draft.service.title}</Link>
+        <Link href="/cabinet" className="text-brand-700 underline">
+          Личный кабинет
+        </Link>{" "}
+        <span aria-hidden>›</span>{" "}
+        <Link href={`/services/${draft.service.code}`} className="text-brand-700 underline">
+          {draft.service.title}
+        </Link>
       </nav>
       <h1 className="mt-3 text-3xl font-bold">{draft.service.title}</h1>
       <p className="mt-1 text-slate-700">Заявление (черновик) · редакция регламента № {draft.version}</p>

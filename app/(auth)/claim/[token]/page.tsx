@@ -5,7 +5,11 @@ import { ClaimForm } from "@/components/auth/claim-form";
 import { formatPhone } from "@/server/regulation/identifiers";
 
 // The token is in the address: no referrer leaves this page, and search engines keep out.
-export const metadata: Metadata = { title: "Вход в личный кабинет: задайте пароль", referrer: "no-referrer", robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: "Вход в личный кабинет: задайте пароль",
+  referrer: "no-referrer",
+  robots: { index: false, follow: false },
+};
 export const dynamic = "force-dynamic";
 
 /** The e-mailed link that claims an account opened for a paper application (server/auth/mutations.ts). */
@@ -19,14 +23,19 @@ export default async function ClaimPage({ params }: { params: Promise<{ token: s
       {pending ? (
         <>
           <p className="mt-2 text-slate-700">
-            Адрес электронной почты подтверждён. Проверьте свои данные и задайте пароль: с ним вы будете входить в личный кабинет, где видны
-            заявления, поданные в администрации на бумаге.
+            Адрес электронной почты подтверждён. Проверьте свои данные и задайте пароль: с ним вы будете входить в
+            личный кабинет, где видны заявления, поданные в администрации на бумаге.
           </p>
           <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
             <ClaimForm
               token={token}
               email={pending.email}
-              defaults={{ lastName: pending.lastName, firstName: pending.firstName, middleName: pending.middleName ?? "", phone: pending.phone ? formatPhone(pending.phone) : "" }}
+              defaults={{
+                lastName: pending.lastName,
+                firstName: pending.firstName,
+                middleName: pending.middleName ?? "",
+                phone: pending.phone ? formatPhone(pending.phone) : "",
+              }}
             />
           </div>
         </>
@@ -34,7 +43,14 @@ export default async function ClaimPage({ params }: { params: Promise<{ token: s
         <div role="alert" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-4 text-red-800">
           <p>Ссылка недействительна: она уже использована, устарела или учётная запись уже активирована.</p>
           <p className="mt-2">
-            <Link href="/sign-in" className="underline">Войдите</Link> или <Link href="/register" className="underline">зарегистрируйтесь ещё раз</Link> — мы пришлём новую ссылку.
+            <Link href="/sign-in" className="underline">
+              Войдите
+            </Link>{" "}
+            или{" "}
+            <Link href="/register" className="underline">
+              зарегистрируйтесь ещё раз
+            </Link>{" "}
+            — мы пришлём новую ссылку.
           </p>
         </div>
       )}

@@ -41,7 +41,10 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
   return (
     <article>
       <nav aria-label="Навигационная цепочка" className="text-sm">
-        <Link href="/" className="text-brand-700 underline">Каталог услуг</Link> <span aria-hidden>›</span> <span>{p.shortName ?? info.title}</span>
+        <Link href="/" className="text-brand-700 underline">
+          Каталог услуг
+        </Link>{" "}
+        <span aria-hidden>›</span> <span>{p.shortName ?? info.title}</span>
       </nav>
       <h1 className="mt-3 text-3xl font-bold">{p.name}</h1>
       <p className="mt-2 text-slate-700">{p.authority.name}</p>
@@ -54,13 +57,28 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
       </div>
 
       <dl className="mt-8 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-3">
-        <div><dt className="text-sm text-slate-600">Срок предоставления</dt><dd className="text-lg font-semibold">{formatDuration(p.term)}</dd>{p.term.note && <dd className="text-sm text-slate-600">{p.term.note}</dd>}</div>
-        <div><dt className="text-sm text-slate-600">Стоимость</dt><dd className="text-lg font-semibold">{p.fee.free ? "Бесплатно" : `${p.fee.amount ?? ""} ₽`}</dd>{p.fee.note && <dd className="text-sm text-slate-600">{p.fee.note}</dd>}</div>
-        <div><dt className="text-sm text-slate-600">Ожидание в очереди</dt><dd className="text-lg font-semibold">{p.maxQueueMinutes ? `не более ${p.maxQueueMinutes} минут` : "—"}</dd></div>
+        <div>
+          <dt className="text-sm text-slate-600">Срок предоставления</dt>
+          <dd className="text-lg font-semibold">{formatDuration(p.term)}</dd>
+          {p.term.note && <dd className="text-sm text-slate-600">{p.term.note}</dd>}
+        </div>
+        <div>
+          <dt className="text-sm text-slate-600">Стоимость</dt>
+          <dd className="text-lg font-semibold">{p.fee.free ? "Бесплатно" : `${p.fee.amount ?? ""} ₽`}</dd>
+          {p.fee.note && <dd className="text-sm text-slate-600">{p.fee.note}</dd>}
+        </div>
+        <div>
+          <dt className="text-sm text-slate-600">Ожидание в очереди</dt>
+          <dd className="text-lg font-semibold">{p.maxQueueMinutes ? `не более ${p.maxQueueMinutes} минут` : "—"}</dd>
+        </div>
       </dl>
 
       <Section title="Кто может обратиться">
-        <ul className="list-disc pl-6">{p.applicantCategories.map((c) => <li key={c}>{c}</li>)}</ul>
+        <ul className="list-disc pl-6">
+          {p.applicantCategories.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
       </Section>
 
       <Section title="Документы">
@@ -68,20 +86,35 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
           {p.documents.map((d) => (
             <li key={d.title}>
               {d.title}
-              {d.required === "conditional" && d.condition ? <span className="text-slate-600"> — {d.condition}</span> : null}
-              {d.providedBy === "interagency" ? <span className="text-slate-600"> (запрашивается администрацией самостоятельно, представлять не нужно)</span> : null}
+              {d.required === "conditional" && d.condition ? (
+                <span className="text-slate-600"> — {d.condition}</span>
+              ) : null}
+              {d.providedBy === "interagency" ? (
+                <span className="text-slate-600">
+                  {" "}
+                  (запрашивается администрацией самостоятельно, представлять не нужно)
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
       </Section>
 
       <Section title="Результат услуги">
-        <ul className="list-disc pl-6">{doc.resultTypes.map((r) => <li key={r.code}>{r.title}</li>)}</ul>
+        <ul className="list-disc pl-6">
+          {doc.resultTypes.map((r) => (
+            <li key={r.code}>{r.title}</li>
+          ))}
+        </ul>
       </Section>
 
       <Section title="Основания для отказа в приёме документов">
         {doc.intakeRefusalGrounds.length ? (
-          <ol className="list-decimal pl-6">{doc.intakeRefusalGrounds.map((g) => <li key={g.code}>{g.text}</li>)}</ol>
+          <ol className="list-decimal pl-6">
+            {doc.intakeRefusalGrounds.map((g) => (
+              <li key={g.code}>{g.text}</li>
+            ))}
+          </ol>
         ) : (
           <p>Не предусмотрены.</p>
         )}
@@ -89,7 +122,11 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
 
       <Section title="Основания для отказа в предоставлении услуги">
         {doc.serviceRefusalGrounds.length ? (
-          <ol className="list-decimal pl-6">{doc.serviceRefusalGrounds.map((g) => <li key={g.code}>{g.text}</li>)}</ol>
+          <ol className="list-decimal pl-6">
+            {doc.serviceRefusalGrounds.map((g) => (
+              <li key={g.code}>{g.text}</li>
+            ))}
+          </ol>
         ) : (
           <p>Не предусмотрены.</p>
         )}
@@ -99,7 +136,8 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
         <ul className="list-disc pl-6">
           {p.registrationTerms.map((r) => (
             <li key={r.channel}>
-              {CHANNEL_LABEL[r.channel]}: {r.term.value === 0 ? "в день поступления" : `в течение ${formatDuration(r.term)}`}
+              {CHANNEL_LABEL[r.channel]}:{" "}
+              {r.term.value === 0 ? "в день поступления" : `в течение ${formatDuration(r.term)}`}
               {r.note ? ` (${r.note})` : ""}
             </li>
           ))}
@@ -108,22 +146,34 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
 
       <Section title="Порядок предоставления">
         <ol className="list-decimal space-y-2 pl-6">
-          {doc.stages.filter((s) => !s.final).map((s) => (
-            <li key={s.key}>
-              <span className="font-medium">{s.title}</span>
-              {s.deadline ? <span> — {formatDuration(s.deadline)}</span> : null}
-              <span className="block text-sm text-slate-600">Ответственный: {s.responsibleRoles.map((r) => ROLE_LABEL[r]).join(", ")}</span>
-            </li>
-          ))}
+          {doc.stages
+            .filter((s) => !s.final)
+            .map((s) => (
+              <li key={s.key}>
+                <span className="font-medium">{s.title}</span>
+                {s.deadline ? <span> — {formatDuration(s.deadline)}</span> : null}
+                <span className="block text-sm text-slate-600">
+                  Ответственный: {s.responsibleRoles.map((r) => ROLE_LABEL[r]).join(", ")}
+                </span>
+              </li>
+            ))}
         </ol>
       </Section>
 
       <Section title="Способы получения результата">
-        <ul className="list-disc pl-6">{doc.deliveryChannels.map((c) => <li key={c.code}>{c.title}</li>)}</ul>
+        <ul className="list-disc pl-6">
+          {doc.deliveryChannels.map((c) => (
+            <li key={c.code}>{c.title}</li>
+          ))}
+        </ul>
       </Section>
 
       <Section title="Нормативные правовые акты">
-        <ul className="list-disc pl-6">{p.legalBasis.map((l) => <li key={l}>{l}</li>)}</ul>
+        <ul className="list-disc pl-6">
+          {p.legalBasis.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
       </Section>
 
       <Section title="Досудебное обжалование">
@@ -131,14 +181,27 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
       </Section>
 
       <Section title="Показатели доступности и качества">
-        <ul className="list-disc pl-6">{[...p.accessibilityIndicators, ...p.qualityIndicators].map((i) => <li key={i}>{i}</li>)}</ul>
+        <ul className="list-disc pl-6">
+          {[...p.accessibilityIndicators, ...p.qualityIndicators].map((i) => (
+            <li key={i}>{i}</li>
+          ))}
+        </ul>
       </Section>
 
       <Section title="Контакты">
         <p>{p.authority.name}</p>
-        {[p.authority.address ?? info.department.parent?.address, p.authority.phone ?? info.department.parent?.phone, p.authority.email ?? info.department.parent?.email, p.authority.schedule ?? info.department.parent?.schedule]
+        {[
+          p.authority.address ?? info.department.parent?.address,
+          p.authority.phone ?? info.department.parent?.phone,
+          p.authority.email ?? info.department.parent?.email,
+          p.authority.schedule ?? info.department.parent?.schedule,
+        ]
           .filter(Boolean)
-          .map((line) => <p key={line} className="text-slate-700">{line}</p>)}
+          .map((line) => (
+            <p key={line} className="text-slate-700">
+              {line}
+            </p>
+          ))}
       </Section>
     </article>
   );

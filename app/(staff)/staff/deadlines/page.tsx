@@ -22,14 +22,22 @@ export default async function DeadlinesPage() {
   return (
     <div>
       <nav aria-label="Навигационная цепочка" className="text-sm">
-        <Link href="/staff" className="text-brand-700 underline">Рабочее место</Link> <span aria-hidden>›</span> <span>Контроль сроков</span>
+        <Link href="/staff" className="text-brand-700 underline">
+          Рабочее место
+        </Link>{" "}
+        <span aria-hidden>›</span> <span>Контроль сроков</span>
       </nav>
       <h1 className="mt-3 text-3xl font-bold">Контроль сроков</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Заявления ваших подразделений, у которых срок текущего этапа нарушен или истекает, — по исполнителям и по этапам. Сроки считаются в рабочих днях по
-        производственному календарю.
+        Заявления ваших подразделений, у которых срок текущего этапа нарушен или истекает, — по исполнителям и по
+        этапам. Сроки считаются в рабочих днях по производственному календарю.
       </p>
-      <DeadlineOverview overdue={overdue} dueSoon={dueSoon} timeZone={timeZone} dueSoonWorkingDays={dueSoonWorkingDays} />
+      <DeadlineOverview
+        overdue={overdue}
+        dueSoon={dueSoon}
+        timeZone={timeZone}
+        dueSoonWorkingDays={dueSoonWorkingDays}
+      />
     </div>
   );
 }

@@ -14,7 +14,11 @@ type Service = { code: string; title: string };
 
 function ServiceList({ services, current }: { services: Service[]; current?: string }) {
   if (!services.length) {
-    return <p className="mt-4 text-slate-700">Вы не отвечаете за приём заявлений ни по одной услуге. Обратитесь к администратору.</p>;
+    return (
+      <p className="mt-4 text-slate-700">
+        Вы не отвечаете за приём заявлений ни по одной услуге. Обратитесь к администратору.
+      </p>
+    );
   }
   return (
     <ul className="mt-3 space-y-2">
@@ -37,40 +41,65 @@ async function loadForm(serviceCode: string) {
   try {
     return { ok: true as const, form: await (await api()).staff.intakeForm({ serviceCode }) };
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "PRECONDITION_FAILED" || error.code === "BAD_REQUEST" || error.code === "FORBIDDEN")) {
-      return { ok: false as const, message: error.code === "PRECONDITION_FAILED" || error.code === "FORBIDDEN" ? error.message : "Услуга не найдена или не относится к вашему подразделению." };
+    if (
+      error instanceof TRPCError &&
+      (error.code === "NOT_FOUND" ||
+        error.code === "PRECONDITION_FAILED" ||
+        error.code === "BAD_REQUEST" ||
+        error.code === "FORBIDDEN")
+    ) {
+      return {
+        ok: false as const,
+        message:
+          error.code === "PRECONDITION_FAILED" || error.code === "FORBIDDEN"
+            ? error.message
+            : "Услуга не найдена или не относится к вашему подразделению.",
+      };
     }
     throw error;
   }
 }
 
-export default async function RegisterPaperPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RegisterPaperPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireRole(["REGISTRAR"], "/staff/register");
   const param = (await searchParams).service;
   const serviceCode = typeof param === "string" && param ? param : undefined;
   const services = await (await api()).staff.intakeServices();
   const loaded = serviceCode ? await loadForm(serviceCode) : null;
-  const channels = loaded?.ok ? loaded.form.intakeChannels.filter((c): c is IntakeChannel => (INTAKE_CHANNELS as readonly string[]).includes(c)) : [];
+  const channels = loaded?.ok
+    ? loaded.form.intakeChannels.filter((c): c is IntakeChannel => (INTAKE_CHANNELS as readonly string[]).includes(c))
+    : [];
 
   return (
     <div>
       <nav aria-label="Навигационная цепочка" className="text-sm">
-        <Link href="/staff" className="text-brand-700 underline">Рабочее место</Link> <span aria-hidden>›</span>{" "}
+        <Link href="/staff" className="text-brand-700 underline">
+          Рабочее место
+        </Link>{" "}
+        <span aria-hidden>›</span>{" "}
         {loaded?.ok ? (
-          <Link href="/staff/register" className="text-brand-700 underline">Регистрация заявления</Link>
+          <Link href="/staff/register" className="text-brand-700 underline">
+            Регистрация заявления
+          </Link>
         ) : (
           <span>Регистрация заявления</span>
         )}
       </nav>
       <h1 className="mt-3 text-3xl font-bold">Регистрация заявления, поступившего не через портал</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Заявления, принятые лично, полученные по почте, из МФЦ или по электронной почте, вносятся в ту же форму, что и на портале, с теми же проверками. Сроки считаются от даты и
-        времени поступления.
+        Заявления, принятые лично, полученные по почте, из МФЦ или по электронной почте, вносятся в ту же форму, что и
+        на портале, с теми же проверками. Сроки считаются от даты и времени поступления.
       </p>
 
       {!serviceCode ? (
         <section aria-labelledby="choose-service" className="mt-6">
-          <h2 id="choose-service" className="text-2xl font-bold">Выберите услугу</h2>
+          <h2 id="choose-service" className="text-2xl font-bold">
+            Выберите услугу
+          </h2>
           <ServiceList services={services} />
         </section>
       ) : !loaded?.ok ? (
@@ -78,13 +107,19 @@ export default async function RegisterPaperPage({ searchParams }: { searchParams
           <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">
             {loaded?.message ?? "Услуга не найдена."}
           </p>
-          <h2 id="choose-service" className="mt-6 text-2xl font-bold">Выберите услугу</h2>
+          <h2 id="choose-service" className="mt-6 text-2xl font-bold">
+            Выберите услугу
+          </h2>
           <ServiceList services={services} />
         </section>
       ) : !channels.length ? (
         <section aria-labelledby="no-channels" className="mt-6">
-          <h2 id="no-channels" className="text-2xl font-bold">{loaded.form.service.title}</h2>
-          <p className="mt-3 text-slate-700">Регламент этой услуги не предусматривает подачу заявления иначе как через портал.</p>
+          <h2 id="no-channels" className="text-2xl font-bold">
+            {loaded.form.service.title}
+          </h2>
+          <p className="mt-3 text-slate-700">
+            Регламент этой услуги не предусматривает подачу заявления иначе как через портал.
+          </p>
           <h2 className="mt-6 text-xl font-bold">Другие услуги</h2>
           <ServiceList services={services} current={serviceCode} />
         </section>

@@ -18,13 +18,24 @@ export default async function CoApplicantPage({ params }: { params: Promise<{ id
   });
   return (
     <div className="mx-auto max-w-3xl">
-      <nav aria-label="Навигационная цепочка" className="text-sm"><Link href="/cabinet" className="text-brand-700 underline">Личный кабинет</Link></nav>
+      <nav aria-label="Навигационная цепочка" className="text-sm">
+        <Link href="/cabinet" className="text-brand-700 underline">
+          Личный кабинет
+        </Link>
+      </nav>
       <h1 className="mt-3 text-2xl font-bold">Раздел созаявителя</h1>
       {section.status !== "DRAFT" ? (
         <p className="mt-4 rounded bg-slate-100 p-3">Заявление уже подано; раздел больше нельзя изменить.</p>
       ) : (
         <div className="mt-6">
-          <CoApplicantSectionForm applicationId={id} steps={section.steps} values={section.values} completed={!!section.completedAt} ownerName={section.ownerName} serviceTitle={section.serviceTitle} />
+          <CoApplicantSectionForm
+            applicationId={id}
+            steps={section.steps}
+            values={section.values}
+            completed={!!section.completedAt}
+            ownerName={section.ownerName}
+            serviceTitle={section.serviceTitle}
+          />
         </div>
       )}
     </div>

@@ -20,20 +20,44 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
   });
   return (
     <article className="mx-auto max-w-3xl bg-white p-6 print:p-0">
-      <div className="no-print mb-4 flex gap-3"><PrintButton /><a href={`/api/applications/${app.id}/pdf`} className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50">Скачать PDF</a></div>
+      <div className="no-print mb-4 flex gap-3">
+        <PrintButton />
+        <a
+          href={`/api/applications/${app.id}/pdf`}
+          className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50"
+        >
+          Скачать PDF
+        </a>
+      </div>
       <h1 className="text-xl font-bold">Заявление о предоставлении муниципальной услуги</h1>
       <p className="mt-1">«{app.service.title}»</p>
       <p className="mt-1 text-sm">
-        {app.registrationNumber ? `Регистрационный номер ${app.registrationNumber}, ${app.registeredAt ? formatDate(app.registeredAt) : ""}` : "Черновик: заявление ещё не подано"}
+        {app.registrationNumber
+          ? `Регистрационный номер ${app.registrationNumber}, ${app.registeredAt ? formatDate(app.registeredAt) : ""}`
+          : "Черновик: заявление ещё не подано"}
       </p>
-      <div className="mt-6"><FormAnswers steps={app.steps.filter((s) => (s.section ?? "applicant") === "applicant")} values={app.values} /></div>
+      <div className="mt-6">
+        <FormAnswers steps={app.steps.filter((s) => (s.section ?? "applicant") === "applicant")} values={app.values} />
+      </div>
       {app.coApplicants.map((c, i) => (
         <section key={c.email} className="mt-6" aria-labelledby={`co-${i}`}>
-          <h2 id={`co-${i}`} className="text-lg font-semibold">Созаявитель {i + 1}: {c.email}</h2>
-          <div className="mt-2"><FormAnswers steps={app.steps.filter((s) => s.section === "co_applicant")} values={c.values} headingLevel={3} /></div>
+          <h2 id={`co-${i}`} className="text-lg font-semibold">
+            Созаявитель {i + 1}: {c.email}
+          </h2>
+          <div className="mt-2">
+            <FormAnswers
+              steps={app.steps.filter((s) => s.section === "co_applicant")}
+              values={c.values}
+              headingLevel={3}
+            />
+          </div>
         </section>
       ))}
-      {app.contentHash ? <p className="mt-6 break-all text-xs">Подписано простой электронной подписью. SHA-256 содержимого: {app.contentHash}</p> : null}
+      {app.contentHash ? (
+        <p className="mt-6 break-all text-xs">
+          Подписано простой электронной подписью. SHA-256 содержимого: {app.contentHash}
+        </p>
+      ) : null}
       <p className="mt-10">Подпись заявителя ____________________ &nbsp; Дата ______________</p>
     </article>
   );

@@ -12,7 +12,12 @@ import { CopyApplicationButton } from "@/components/copy-application-button";
 export const metadata: Metadata = { title: "Заявление" };
 export const dynamic = "force-dynamic";
 
-const OUTCOME = { granted: "Услуга предоставлена", refused: "Отказано в предоставлении услуги", intake_refused: "Отказано в приёме документов", withdrawn: "Заявление отозвано" } as Record<string, string>;
+const OUTCOME = {
+  granted: "Услуга предоставлена",
+  refused: "Отказано в предоставлении услуги",
+  intake_refused: "Отказано в приёме документов",
+  withdrawn: "Заявление отозвано",
+} as Record<string, string>;
 
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -24,17 +29,31 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   return (
     <article>
       <nav aria-label="Навигационная цепочка" className="text-sm no-print">
-        <Link href="/cabinet" className="text-brand-700 underline">Личный кабинет</Link> <span aria-hidden>›</span> <span>Заявление {app.registrationNumber ?? ""}</span>
+        <Link href="/cabinet" className="text-brand-700 underline">
+          Личный кабинет
+        </Link>{" "}
+        <span aria-hidden>›</span> <span>Заявление {app.registrationNumber ?? ""}</span>
       </nav>
       <h1 className="mt-3 text-2xl font-bold">
         Заявление {app.registrationNumber ? `№ ${app.registrationNumber}` : "(черновик)"}
       </h1>
       <p className="mt-1 text-slate-700">{app.service.title}</p>
-      <div className="mt-3 flex flex-wrap items-center gap-3"><StatusBadge status={app.status} />{app.outcome ? <span className="font-medium">{OUTCOME[app.outcome] ?? app.outcome}</span> : null}</div>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <StatusBadge status={app.status} />
+        {app.outcome ? <span className="font-medium">{OUTCOME[app.outcome] ?? app.outcome}</span> : null}
+      </div>
 
       <dl className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-3">
-        <div><dt className="text-sm text-slate-600">Зарегистрировано</dt><dd className="font-semibold">{app.registeredAt ? formatDateTime(app.registeredAt) : "—"}</dd></div>
-        <div><dt className="text-sm text-slate-600">Ожидаемый срок результата</dt><dd className="font-semibold" data-testid="due-date">{app.dueAt ? formatDate(app.dueAt) : "—"}</dd></div>
+        <div>
+          <dt className="text-sm text-slate-600">Зарегистрировано</dt>
+          <dd className="font-semibold">{app.registeredAt ? formatDateTime(app.registeredAt) : "—"}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-600">Ожидаемый срок результата</dt>
+          <dd className="font-semibold" data-testid="due-date">
+            {app.dueAt ? formatDate(app.dueAt) : "—"}
+          </dd>
+        </div>
         <div>
           <dt className="text-sm text-slate-600">Ответственный исполнитель</dt>
           <dd className="font-semibold">{app.executor ? app.executor.name : "будет назначен"}</dd>
@@ -44,33 +63,55 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
 
       {app.current && app.status === "SUBMITTED" ? (
         <section className="mt-6 rounded-lg border-l-4 border-brand-700 bg-brand-50 p-4" aria-labelledby="next-step">
-          <h2 id="next-step" className="font-semibold">Сейчас: {app.current.title}</h2>
+          <h2 id="next-step" className="font-semibold">
+            Сейчас: {app.current.title}
+          </h2>
           {app.current.note ? <p className="mt-1">{app.current.note}</p> : null}
-          {app.current.dueAt ? <p className="mt-1 text-sm">Этап должен быть завершён до {formatDate(app.current.dueAt)}.</p> : null}
+          {app.current.dueAt ? (
+            <p className="mt-1 text-sm">Этап должен быть завершён до {formatDate(app.current.dueAt)}.</p>
+          ) : null}
         </section>
       ) : null}
 
       {app.refusal ? (
         <section className="mt-6 rounded-lg border-l-4 border-red-700 bg-red-50 p-4" aria-labelledby="refusal">
-          <h2 id="refusal" className="font-semibold">Основания отказа</h2>
-          <ol className="mt-2 list-decimal pl-6">{app.refusal.refusalGrounds?.map((g) => <li key={g.code}>{g.text}</li>)}</ol>
+          <h2 id="refusal" className="font-semibold">
+            Основания отказа
+          </h2>
+          <ol className="mt-2 list-decimal pl-6">
+            {app.refusal.refusalGrounds?.map((g) => (
+              <li key={g.code}>{g.text}</li>
+            ))}
+          </ol>
           {app.refusal.motivation ? <p className="mt-2">{app.refusal.motivation}</p> : null}
         </section>
       ) : null}
 
       {app.documents.length ? (
         <section className="mt-6 rounded-lg border-l-4 border-green-700 bg-green-50 p-4" aria-labelledby="results">
-          <h2 id="results" className="font-semibold">Результат предоставления услуги</h2>
+          <h2 id="results" className="font-semibold">
+            Результат предоставления услуги
+          </h2>
           <ul className="mt-2 space-y-1">
             {app.documents.map((d) => (
               <li key={d.id}>
-                <a href={`/api/results/${d.id}`} className="font-medium text-brand-700 underline">{d.title}</a>
-                {d.outgoingNumber ? ` — исх. № ${d.outgoingNumber}${d.registeredAt ? ` от ${formatDate(d.registeredAt)}` : ""}` : ""} (PDF)
+                <a href={`/api/results/${d.id}`} className="font-medium text-brand-700 underline">
+                  {d.title}
+                </a>
+                {d.outgoingNumber
+                  ? ` — исх. № ${d.outgoingNumber}${d.registeredAt ? ` от ${formatDate(d.registeredAt)}` : ""}`
+                  : ""}{" "}
+                (PDF)
                 {d.signedOriginal ? (
                   <>
                     {" · "}
-                    <a href={`/api/results/${d.id}?copy=signed`} className="text-sm text-brand-700 underline">подписанный экземпляр</a>
-                    <span className="text-sm text-slate-600"> (для проверки подписи; номер и отметка о подписи — в основном файле)</span>
+                    <a href={`/api/results/${d.id}?copy=signed`} className="text-sm text-brand-700 underline">
+                      подписанный экземпляр
+                    </a>
+                    <span className="text-sm text-slate-600">
+                      {" "}
+                      (для проверки подписи; номер и отметка о подписи — в основном файле)
+                    </span>
                   </>
                 ) : null}
               </li>
@@ -80,7 +121,9 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       ) : null}
 
       <section className="mt-8" aria-labelledby="timeline">
-        <h2 id="timeline" className="text-xl font-semibold">Ход рассмотрения</h2>
+        <h2 id="timeline" className="text-xl font-semibold">
+          Ход рассмотрения
+        </h2>
         <ol className="mt-3 space-y-3 border-l-2 border-slate-300 pl-4">
           {app.timeline.map((s, i) => (
             <li key={`${s.stage}-${i}`}>
@@ -92,7 +135,9 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       </section>
 
       <section className="mt-8" aria-labelledby="notifications">
-        <h2 id="notifications" className="text-xl font-semibold">Уведомления</h2>
+        <h2 id="notifications" className="text-xl font-semibold">
+          Уведомления
+        </h2>
         {app.notifications.length ? (
           <ul className="mt-3 space-y-3">
             {app.notifications.map((n) => (
@@ -109,10 +154,19 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       </section>
 
       <div className="mt-8 flex flex-wrap gap-3 no-print">
-        <Link href={`/applications/${app.id}/print`} className="rounded border border-brand-700 px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50">Версия для печати</Link>
+        <Link
+          href={`/applications/${app.id}/print`}
+          className="rounded border border-brand-700 px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+        >
+          Версия для печати
+        </Link>
         <CopyApplicationButton serviceCode={app.service.code} applicationId={app.id} />
       </div>
-      {app.contentHash ? <p className="mt-6 break-all text-xs text-slate-600">Простая электронная подпись: SHA-256 содержимого {app.contentHash}</p> : null}
+      {app.contentHash ? (
+        <p className="mt-6 break-all text-xs text-slate-600">
+          Простая электронная подпись: SHA-256 содержимого {app.contentHash}
+        </p>
+      ) : null}
     </article>
   );
 }

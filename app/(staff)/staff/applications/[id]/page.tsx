@@ -20,7 +20,12 @@ import { CHANNEL_LABEL } from "@/server/regulation/document";
 export const metadata: Metadata = { title: "Карточка заявления" };
 export const dynamic = "force-dynamic";
 
-const OUTCOME = { granted: "Услуга предоставлена", refused: "Отказано в предоставлении услуги", intake_refused: "Отказано в приёме документов", withdrawn: "Заявление отозвано" } as Record<string, string>;
+const OUTCOME = {
+  granted: "Услуга предоставлена",
+  refused: "Отказано в предоставлении услуги",
+  intake_refused: "Отказано в приёме документов",
+  withdrawn: "Заявление отозвано",
+} as Record<string, string>;
 
 export default async function StaffApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -42,7 +47,10 @@ export default async function StaffApplicationPage({ params }: { params: Promise
   return (
     <article>
       <nav aria-label="Навигационная цепочка" className="text-sm">
-        <Link href="/staff" className="text-brand-700 underline">Рабочее место</Link> <span aria-hidden>›</span> <span>Заявление {number}</span>
+        <Link href="/staff" className="text-brand-700 underline">
+          Рабочее место
+        </Link>{" "}
+        <span aria-hidden>›</span> <span>Заявление {number}</span>
       </nav>
       <h1 className="mt-3 text-2xl font-bold">Заявление {number}</h1>
       <p className="mt-1 text-slate-700">
@@ -52,7 +60,9 @@ export default async function StaffApplicationPage({ params }: { params: Promise
       <dl className="mt-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2 lg:grid-cols-3">
         <div className="sm:col-span-2 lg:col-span-3">
           <dt className="text-sm text-slate-600">Этап</dt>
-          <dd className="font-semibold" data-testid="card-stage">{card.stage?.title ?? "—"}</dd>
+          <dd className="font-semibold" data-testid="card-stage">
+            {card.stage?.title ?? "—"}
+          </dd>
           {card.stage ? (
             <dd className="mt-1 flex flex-wrap items-center gap-2 text-sm">
               <DeadlineBadge status={card.stage.deadline.status} label={card.stage.deadline.label} />
@@ -62,10 +72,13 @@ export default async function StaffApplicationPage({ params }: { params: Promise
           {card.uncollected ? (
             card.uncollected.overdue ? (
               <dd className="mt-2 rounded border-2 border-red-800 bg-red-50 p-2 text-red-900" data-testid="uncollected">
-                Заявитель не получил документ до {formatDate(card.uncollected.collectBy)}: направьте его заказным письмом по почтовому адресу из запроса.
+                Заявитель не получил документ до {formatDate(card.uncollected.collectBy)}: направьте его заказным
+                письмом по почтовому адресу из запроса.
               </dd>
             ) : (
-              <dd className="mt-2 text-sm" data-testid="uncollected">Документ ожидает получения заявителем до {formatDate(card.uncollected.collectBy)} включительно.</dd>
+              <dd className="mt-2 text-sm" data-testid="uncollected">
+                Документ ожидает получения заявителем до {formatDate(card.uncollected.collectBy)} включительно.
+              </dd>
             )
           ) : null}
         </div>
@@ -90,10 +103,16 @@ export default async function StaffApplicationPage({ params }: { params: Promise
         </div>
         <div>
           <dt className="text-sm text-slate-600">Исполнитель</dt>
-          <dd className="font-semibold" data-testid="card-assignee">{card.assignee?.name ?? "не назначен"}</dd>
+          <dd className="font-semibold" data-testid="card-assignee">
+            {card.assignee?.name ?? "не назначен"}
+          </dd>
           {card.assignee && card.status === "SUBMITTED" && card.canReassign ? (
             <dd>
-              <ReassignForm applicationId={card.id} rowVersion={card.rowVersion} executors={executors.filter((e) => e.id !== card.assignee?.id)} />
+              <ReassignForm
+                applicationId={card.id}
+                rowVersion={card.rowVersion}
+                executors={executors.filter((e) => e.id !== card.assignee?.id)}
+              />
             </dd>
           ) : null}
         </div>
@@ -101,25 +120,70 @@ export default async function StaffApplicationPage({ params }: { params: Promise
 
       <div className="mt-6">
         <CardActions
-          subject={{ id: card.id, registrationNumber: card.registrationNumber, rowVersion: card.rowVersion, transitions: card.transitions }}
-          details={{ serviceRefusalGrounds: card.serviceRefusalGrounds, intakeRefusalGrounds: card.intakeRefusalGrounds, resultTypes: card.resultTypes }}
+          subject={{
+            id: card.id,
+            registrationNumber: card.registrationNumber,
+            rowVersion: card.rowVersion,
+            transitions: card.transitions,
+          }}
+          details={{
+            serviceRefusalGrounds: card.serviceRefusalGrounds,
+            intakeRefusalGrounds: card.intakeRefusalGrounds,
+            resultTypes: card.resultTypes,
+          }}
           closed={card.status !== "SUBMITTED"}
         />
       </div>
 
       <section aria-labelledby="applicant-title" className="mt-8">
-        <h2 id="applicant-title" className="text-xl font-semibold">Заявитель</h2>
+        <h2 id="applicant-title" className="text-xl font-semibold">
+          Заявитель
+        </h2>
         <dl className="mt-2 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
-          <div><dt className="text-sm text-slate-600">ФИО или наименование</dt><dd className="font-medium">{card.applicant.name}</dd></div>
-          {card.applicant.account !== card.applicant.name && <div><dt className="text-sm text-slate-600">Учётная запись</dt><dd>{card.applicant.account}</dd></div>}
-          <div><dt className="text-sm text-slate-600">Электронная почта</dt><dd>{card.applicant.email.endsWith(".invalid") ? "не указана" : <a href={`mailto:${card.applicant.email}`} className="text-brand-700 underline">{card.applicant.email}</a>}</dd></div>
-          <div><dt className="text-sm text-slate-600">Телефон</dt><dd>{card.applicant.phone ? <a href={`tel:${card.applicant.phone}`} className="text-brand-700 underline">{card.applicant.phone}</a> : "не указан"}</dd></div>
+          <div>
+            <dt className="text-sm text-slate-600">ФИО или наименование</dt>
+            <dd className="font-medium">{card.applicant.name}</dd>
+          </div>
+          {card.applicant.account !== card.applicant.name && (
+            <div>
+              <dt className="text-sm text-slate-600">Учётная запись</dt>
+              <dd>{card.applicant.account}</dd>
+            </div>
+          )}
+          <div>
+            <dt className="text-sm text-slate-600">Электронная почта</dt>
+            <dd>
+              {card.applicant.email.endsWith(".invalid") ? (
+                "не указана"
+              ) : (
+                <a href={`mailto:${card.applicant.email}`} className="text-brand-700 underline">
+                  {card.applicant.email}
+                </a>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">Телефон</dt>
+            <dd>
+              {card.applicant.phone ? (
+                <a href={`tel:${card.applicant.phone}`} className="text-brand-700 underline">
+                  {card.applicant.phone}
+                </a>
+              ) : (
+                "не указан"
+              )}
+            </dd>
+          </div>
         </dl>
       </section>
 
       <section aria-labelledby="answers-title" className="mt-8">
-        <h2 id="answers-title" className="text-xl font-semibold">Сведения заявления</h2>
-        <p className="mt-1 text-sm text-slate-600">Как подано заявителем; повторно запрашивать эти сведения не нужно.</p>
+        <h2 id="answers-title" className="text-xl font-semibold">
+          Сведения заявления
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Как подано заявителем; повторно запрашивать эти сведения не нужно.
+        </p>
         <div className="mt-3">
           <FormAnswers steps={applicantSteps} values={card.values} headingLevel={3} />
         </div>
@@ -127,12 +191,16 @@ export default async function StaffApplicationPage({ params }: { params: Promise
 
       {card.coApplicants.length ? (
         <section aria-labelledby="co-applicants-title" className="mt-8">
-          <h2 id="co-applicants-title" className="text-xl font-semibold">Созаявители</h2>
+          <h2 id="co-applicants-title" className="text-xl font-semibold">
+            Созаявители
+          </h2>
           <ul className="mt-3 space-y-4">
             {card.coApplicants.map((c) => (
               <li key={c.email} className="rounded-lg border border-slate-200 bg-slate-50 p-4">
                 <p className="font-semibold">{c.email}</p>
-                <p className="text-sm text-slate-700">{c.completedAt ? `Раздел заполнен ${formatDateTime(c.completedAt)}` : "Раздел не заполнен"}</p>
+                <p className="text-sm text-slate-700">
+                  {c.completedAt ? `Раздел заполнен ${formatDateTime(c.completedAt)}` : "Раздел не заполнен"}
+                </p>
                 <div className="mt-3">
                   <FormAnswers steps={coSteps} values={c.data} headingLevel={3} />
                 </div>
@@ -143,13 +211,19 @@ export default async function StaffApplicationPage({ params }: { params: Promise
       ) : null}
 
       <section aria-labelledby="attachments-title" className="mt-8">
-        <h2 id="attachments-title" className="text-xl font-semibold">Вложения</h2>
+        <h2 id="attachments-title" className="text-xl font-semibold">
+          Вложения
+        </h2>
         {card.attachments.length ? (
           <ul className="mt-2 space-y-1">
             {card.attachments.map((a) => (
               <li key={a.id}>
-                <a href={`/api/files/${a.id}`} className="text-brand-700 underline">{a.fileName}</a>{" "}
-                <span className="text-sm text-slate-600">({Math.max(1, Math.ceil(a.size / 1024))} КБ, {a.mimeType})</span>
+                <a href={`/api/files/${a.id}`} className="text-brand-700 underline">
+                  {a.fileName}
+                </a>{" "}
+                <span className="text-sm text-slate-600">
+                  ({Math.max(1, Math.ceil(a.size / 1024))} КБ, {a.mimeType})
+                </span>
               </li>
             ))}
           </ul>
@@ -159,17 +233,23 @@ export default async function StaffApplicationPage({ params }: { params: Promise
       </section>
 
       <section aria-labelledby="documents-title" className="mt-8">
-        <h2 id="documents-title" className="text-xl font-semibold">Документы по заявлению</h2>
+        <h2 id="documents-title" className="text-xl font-semibold">
+          Документы по заявлению
+        </h2>
         <ul className="mt-2 space-y-2">
           {card.channel !== "PORTAL" ? (
             <li>
-              <a href={`/api/applications/${card.id}/receipt`} className="text-brand-700 underline">Расписка в получении документов</a>{" "}
+              <a href={`/api/applications/${card.id}/receipt`} className="text-brand-700 underline">
+                Расписка в получении документов
+              </a>{" "}
               <span className="text-sm text-slate-600">(PDF, в двух экземплярах)</span>
             </li>
           ) : null}
           {card.documents.map((d) => (
             <li key={d.id}>
-              <a href={`/api/results/${d.id}`} className="text-brand-700 underline">{d.title}</a>{" "}
+              <a href={`/api/results/${d.id}`} className="text-brand-700 underline">
+                {d.title}
+              </a>{" "}
               <span className="text-sm text-slate-600">
                 (PDF; {d.kind === "refusal" ? "отказ" : "результат"}, сформирован {formatDateTime(d.createdAt)}
                 {d.signedAt ? `, подписан ${formatDateTime(d.signedAt)}` : ", не подписан"}
@@ -179,40 +259,59 @@ export default async function StaffApplicationPage({ params }: { params: Promise
               {d.signedOriginal ? (
                 <>
                   {" · "}
-                  <a href={`/api/results/${d.id}?copy=signed`} className="text-sm text-brand-700 underline">подписанный экземпляр</a>
+                  <a href={`/api/results/${d.id}?copy=signed`} className="text-sm text-brand-700 underline">
+                    подписанный экземпляр
+                  </a>
                 </>
               ) : null}
             </li>
           ))}
         </ul>
-        {card.channel === "PORTAL" && !card.documents.length ? <p className="mt-2 text-slate-700">Документ-результат ещё не сформирован.</p> : null}
+        {card.channel === "PORTAL" && !card.documents.length ? (
+          <p className="mt-2 text-slate-700">Документ-результат ещё не сформирован.</p>
+        ) : null}
       </section>
 
       {card.requests.length || card.requestTypes.length ? (
         // R5: requests of the regulation's types with their response deadlines; new ones only while
         // the application is under consideration.
-        <RequestsPanel applicationId={card.id} requests={card.requests} requestTypes={card.requestTypes} canSend={card.status === "SUBMITTED"} />
+        <RequestsPanel
+          applicationId={card.id}
+          requests={card.requests}
+          requestTypes={card.requestTypes}
+          canSend={card.status === "SUBMITTED"}
+        />
       ) : null}
 
       <section aria-labelledby="timeline-title" className="mt-8">
-        <h2 id="timeline-title" className="text-xl font-semibold">Этапы и сроки</h2>
+        <h2 id="timeline-title" className="text-xl font-semibold">
+          Этапы и сроки
+        </h2>
         <ol className="mt-3 space-y-3 border-l-2 border-slate-300 pl-4" aria-label="Этапы рассмотрения">
           {card.timeline.map((s, i) => (
             <li key={`${s.stage}-${i}`}>
               <p className="font-medium">{s.title}</p>
               <StageStay stay={s} closed={card.status !== "SUBMITTED"} detailed />
-              {s.responsible.length ? <p className="text-sm text-slate-600">Ответственный: {s.responsible.join(", ")}</p> : null}
+              {s.responsible.length ? (
+                <p className="text-sm text-slate-600">Ответственный: {s.responsible.join(", ")}</p>
+              ) : null}
             </li>
           ))}
         </ol>
       </section>
 
       <section aria-labelledby="history-title" className="mt-8">
-        <h2 id="history-title" className="text-xl font-semibold">История</h2>
+        <h2 id="history-title" className="text-xl font-semibold">
+          История
+        </h2>
         <EventHistory events={card.events} people={people} />
       </section>
 
-      {card.contentHash ? <p className="mt-6 break-all text-xs text-slate-600">Простая электронная подпись заявителя: SHA-256 содержимого {card.contentHash}</p> : null}
+      {card.contentHash ? (
+        <p className="mt-6 break-all text-xs text-slate-600">
+          Простая электронная подпись заявителя: SHA-256 содержимого {card.contentHash}
+        </p>
+      ) : null}
 
       <CommentForm applicationId={card.id} />
     </article>
