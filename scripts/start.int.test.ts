@@ -14,7 +14,8 @@ describe("scripts/start.ts", () => {
   it("refuses MAIL_SEND_INTERVAL_MS=15s before it builds or starts the database", () => {
     const run = spawnSync(
       process.execPath,
-      [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"],
+      // The way `npm start` runs it (package.json): data-access modules import `server-only`.
+      [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/start.ts"],
       {
         cwd: root,
         encoding: "utf8",
