@@ -36,6 +36,9 @@ async function saveDraft(page: Page) {
 test("an applicant fills the archive request step by step, keeps the draft through reloads and sign-out, and submits once", async ({
   applicantPage: page,
 }) => {
+  // The whole journey: four steps, reloads, a sign-out, axe on every step and two submissions. It
+  // takes about a minute on a busy 2-core machine, so it gets three times the default timeout.
+  test.slow();
   const { id, url } = await startDraft(page);
 
   // Step 1: the applicant. The name and СНИЛС come from the profile once "Физическое лицо" is chosen.
