@@ -13,7 +13,7 @@ import { BoardColumn, columnHeadingId, type DropState } from "./board-column";
 import { BoardFiltersForm } from "./board-filters";
 import { BOARD_PAGE_SIZE, filtersToQuery, parseFilters, type BoardFilters } from "./filters";
 import { numberLabel } from "./format";
-import { conflictMessage, joinSentences, type MoveOutcome } from "./move-outcome";
+import { failureAlert, type MoveOutcome } from "./move-outcome";
 import type { BoardCard, BoardData, CardTransition, MoveSubject } from "./types";
 import { useMoveFlow } from "./use-move-flow";
 
@@ -99,20 +99,12 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
           });
           return;
         }
-        case "conflict":
-          showAlert(conflictMessage(subject.registrationNumber, "board"));
-          await refresh();
+        default: {
+          const failure = failureAlert(outcome, subject.registrationNumber, "board");
+          showAlert(failure.text);
+          if (failure.refresh) await refresh();
           return;
-        case "gone":
-          showAlert(joinSentences(`Действие не выполнено: ${outcome.message}`, "Доска обновлена"));
-          await refresh();
-          return;
-        case "invalid":
-          showAlert(joinSentences(outcome.message, ...Object.values(outcome.fieldErrors), ...outcome.otherErrors));
-          return;
-        case "failed":
-          showAlert(outcome.message);
-          return;
+        }
       }
     },
     [refresh, showAlert],

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ActionMenu } from "@/components/board/action-menu";
 import { numberLabel } from "@/components/board/format";
 import type { MoveDetails } from "@/components/board/move-dialog";
-import { conflictMessage, joinSentences, type MoveOutcome } from "@/components/board/move-outcome";
+import { failureAlert, type MoveOutcome } from "@/components/board/move-outcome";
 import type { MoveSubject } from "@/components/board/types";
 import { useMoveFlow } from "@/components/board/use-move-flow";
 
@@ -39,20 +39,12 @@ export function CardActions({
           router.refresh();
           headingRef.current?.focus();
           return;
-        case "conflict":
-          showAlert(conflictMessage(s.registrationNumber, "card"));
-          router.refresh();
+        default: {
+          const failure = failureAlert(outcome, s.registrationNumber, "card");
+          showAlert(failure.text);
+          if (failure.refresh) router.refresh();
           return;
-        case "gone":
-          showAlert(joinSentences(`Действие не выполнено: ${outcome.message}`, "Карточка обновлена"));
-          router.refresh();
-          return;
-        case "invalid":
-          showAlert(joinSentences(outcome.message, ...Object.values(outcome.fieldErrors), ...outcome.otherErrors));
-          return;
-        case "failed":
-          showAlert(outcome.message);
-          return;
+        }
       }
     },
     [router, showAlert],
