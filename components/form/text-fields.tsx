@@ -5,7 +5,7 @@
 // type="email" rewrites Cyrillic domains (почта.рф) into punycode.
 import type { FocusEvent, HTMLAttributes } from "react";
 import { useFormContext } from "react-hook-form";
-import type { FieldDef, FieldType } from "@/server/regulation/document";
+import { IDENTIFIER_FIELD_TYPES, type FieldDef, type FieldType } from "@/server/regulation/document";
 import { digitsOnly, formatPhone, formatSnils } from "@/server/regulation/identifiers";
 import { FieldHead, controlAria, fieldBox, inputClass } from "./field-parts";
 import { useFieldError } from "./form-context";
@@ -14,16 +14,7 @@ import { numberFromInput, type FormValues } from "./values";
 
 type InputMode = HTMLAttributes<HTMLInputElement>["inputMode"];
 
-const IDENTIFIER_TYPES = new Set<FieldType>([
-  "snils",
-  "inn",
-  "inn_legal",
-  "inn_person",
-  "ogrn",
-  "ogrnip",
-  "passport",
-  "postal_index",
-]);
+const IDENTIFIER_TYPES = new Set<FieldType>(IDENTIFIER_FIELD_TYPES);
 
 /** What to type, shown before any error when the regulation gives no hint of its own. */
 const TYPE_HINT: Partial<Record<FieldType, string>> = {
