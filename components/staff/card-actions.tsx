@@ -2,12 +2,13 @@
 // The card page's «Действия»: the same menu and dialog as the board. The page is rendered on the
 // server, so after a move (or a conflict) it is simply rendered again.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { ActionMenu } from "@/components/board/action-menu";
 import { numberLabel } from "@/components/board/format";
 import type { MoveDetails } from "@/components/board/move-dialog";
 import { failureAlert, type MoveOutcome } from "@/components/board/move-outcome";
 import type { MoveSubject } from "@/components/board/types";
+import { useAlert } from "@/components/board/use-alert";
 import { useMoveFlow } from "@/components/board/use-move-flow";
 
 export function CardActions({
@@ -21,20 +22,14 @@ export function CardActions({
 }) {
   const router = useRouter();
   const [status, setStatus] = useState("");
-  const [alert, setAlert] = useState<{ text: string; serial: number } | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const { alert, alertRef, showAlert, clearAlert } = useAlert();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const showAlert = useCallback((text: string) => setAlert((a) => ({ text, serial: (a?.serial ?? 0) + 1 })), []);
-
-  useEffect(() => {
-    if (alert) alertRef.current?.focus();
-  }, [alert]);
 
   const onOutcome = useCallback(
     (s: MoveSubject, outcome: MoveOutcome) => {
       switch (outcome.kind) {
         case "moved":
-          setAlert(null);
+          clearAlert();
           setStatus(`Выполнено: «${outcome.transition.title}».`);
           router.refresh();
           headingRef.current?.focus();
@@ -47,7 +42,7 @@ export function CardActions({
         }
       }
     },
-    [router, showAlert],
+    [router, showAlert, clearAlert],
   );
   const onDismiss = useCallback(() => document.getElementById("card-actions-button")?.focus(), []);
   const flow = useMoveFlow({ onOutcome, onDismiss });
