@@ -11,14 +11,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
-import { scopeOf as scopeOfUser } from "../test/factories";
+import { answerAttachment, scopeOf as scopeOfUser } from "../test/factories";
 import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { seedDemo } from "../../prisma/seed/demo";
 import { LocalFileStorage } from "../storage/storage";
 import type { StaffScope } from "../auth/scope";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
-import { attachmentForDownload, INTERAGENCY_ANSWER_FIELD } from "../attachment/data";
+import { attachmentForDownload } from "../attachment/data";
 import { uploadAttachment } from "../attachment/mutations";
 import { resultForDownload } from "../document/data";
 import { myApplications } from "../cabinet/data";
@@ -128,17 +128,7 @@ beforeAll(async () => {
       inviteTokenHash: `unaccepted-${randomUUID()}`,
     },
   });
-  const answer = await t.db.attachment.create({
-    data: {
-      applicationId: id,
-      fieldKey: INTERAGENCY_ANSWER_FIELD,
-      fileName: "ответ.pdf",
-      mimeType: "application/pdf",
-      size: 2048,
-      sha256: "x",
-      storageKey: `answers/${randomUUID()}`,
-    },
-  });
+  const answer = await answerAttachment(t.db, id);
   const result = (issuedAt: Date | null) =>
     t.db.resultDocument
       .create({

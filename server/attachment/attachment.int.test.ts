@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
-import { applicantAccount } from "../test/factories";
+import { answerAttachment, applicantAccount } from "../test/factories";
 import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { seedDemo } from "../../prisma/seed/demo";
 import { LocalFileStorage } from "../storage/storage";
@@ -14,7 +14,7 @@ import { loadWorkingCalendar } from "../calendar/data";
 import { loadIdentity } from "../auth/data";
 import { staffScope } from "../auth/scope";
 import { staffCard } from "../workflow/card/data";
-import { attachmentForDownload, INTERAGENCY_ANSWER_FIELD } from "./data";
+import { attachmentForDownload } from "./data";
 import { removeAttachment, uploadAttachment } from "./mutations";
 
 let t: TestDatabase;
@@ -187,17 +187,7 @@ describe("attachments (R16)", () => {
     // Written raw: no flow puts a staff file on a draft, which is what this guards against.
     const answerKey = `${id.slice(0, 2)}/answer-${id}`;
     await storage.put(answerKey, pdf());
-    const answer = await t.db.attachment.create({
-      data: {
-        applicationId: id,
-        fieldKey: INTERAGENCY_ANSWER_FIELD,
-        fileName: "ответ.pdf",
-        mimeType: "application/pdf",
-        size: 2048,
-        sha256: "x",
-        storageKey: answerKey,
-      },
-    });
+    const answer = await answerAttachment(t.db, id, answerKey);
     const calendar = await loadWorkingCalendar(t.db);
     const submit = (expectedRowVersion: number) =>
       submitApplication(t.db, {
