@@ -14,6 +14,46 @@ type Props = {
 
 const selectClass = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5";
 
+/** A labelled choice that applies at once; the empty option (`any`) clears the filter. */
+function FilterSelect({
+  id,
+  label,
+  className,
+  value,
+  onChange,
+  any,
+  options,
+}: {
+  id: string;
+  label: string;
+  className?: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  any: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value ?? ""}
+        onChange={(e) => onChange(e.target.value || undefined)}
+        className={selectClass}
+      >
+        <option value="">{any}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function BoardFiltersForm({ filters, services, onChange }: Props) {
   // The search box follows the URL (back/forward, «Сбросить») without losing what is being typed.
   const [q, setQ] = useState(filters.q ?? "");
@@ -44,60 +84,31 @@ export function BoardFiltersForm({ filters, services, onChange }: Props) {
       onSubmit={onSearch}
       className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6"
     >
-      <div className="lg:col-span-2">
-        <label htmlFor="board-service" className="block text-sm font-medium">
-          Услуга
-        </label>
-        <select
-          id="board-service"
-          value={filters.serviceCode ?? ""}
-          onChange={(e) => set({ serviceCode: e.target.value || undefined })}
-          className={selectClass}
-        >
-          <option value="">Все услуги (этапы всех процессов)</option>
-          {services.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="board-deadline" className="block text-sm font-medium">
-          Срок
-        </label>
-        <select
-          id="board-deadline"
-          value={filters.deadline ?? ""}
-          onChange={(e) => set({ deadline: (e.target.value || undefined) as DeadlineFilter | undefined })}
-          className={selectClass}
-        >
-          <option value="">Любой</option>
-          {DEADLINE_FILTERS.map((d) => (
-            <option key={d} value={d}>
-              {DEADLINE_FILTER_LABEL[d]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="board-channel" className="block text-sm font-medium">
-          Канал поступления
-        </label>
-        <select
-          id="board-channel"
-          value={filters.channel ?? ""}
-          onChange={(e) => set({ channel: (e.target.value || undefined) as Channel | undefined })}
-          className={selectClass}
-        >
-          <option value="">Любой</option>
-          {CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {CHANNEL_LABEL[c]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="board-service"
+        label="Услуга"
+        className="lg:col-span-2"
+        value={filters.serviceCode}
+        onChange={(serviceCode) => set({ serviceCode })}
+        any="Все услуги (этапы всех процессов)"
+        options={services.map((s) => ({ value: s.code, label: s.title }))}
+      />
+      <FilterSelect
+        id="board-deadline"
+        label="Срок"
+        value={filters.deadline}
+        onChange={(deadline) => set({ deadline: deadline as DeadlineFilter | undefined })}
+        any="Любой"
+        options={DEADLINE_FILTERS.map((d) => ({ value: d, label: DEADLINE_FILTER_LABEL[d] }))}
+      />
+      <FilterSelect
+        id="board-channel"
+        label="Канал поступления"
+        value={filters.channel}
+        onChange={(channel) => set({ channel: channel as Channel | undefined })}
+        any="Любой"
+        options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))}
+      />
       <div className="lg:col-span-2">
         <label htmlFor="board-q" className="block text-sm font-medium">
           Поиск по номеру или заявителю

@@ -37,6 +37,37 @@ export function conflictMessage(registrationNumber: string | null, where: "board
     : `${what} уже переместил другой сотрудник. Действие не выполнено, карточка обновлена — проверьте, на каком этапе заявление сейчас.`;
 }
 
+/**
+ * The alert for a move that did not happen, worded the same on the board and on the card page.
+ * `refresh`: what the page shows is out of date (someone else moved the application, or it left
+ * this stage or this user's sight) and is to be loaded again.
+ */
+export function failureAlert(
+  outcome: Exclude<MoveOutcome, { kind: "moved" }>,
+  registrationNumber: string | null,
+  where: "board" | "card",
+): { text: string; refresh: boolean } {
+  switch (outcome.kind) {
+    case "conflict":
+      return { text: conflictMessage(registrationNumber, where), refresh: true };
+    case "gone":
+      return {
+        text: joinSentences(
+          `Действие не выполнено: ${outcome.message}`,
+          where === "board" ? "Доска обновлена" : "Карточка обновлена",
+        ),
+        refresh: true,
+      };
+    case "invalid":
+      return {
+        text: joinSentences(outcome.message, ...Object.values(outcome.fieldErrors), ...outcome.otherErrors),
+        refresh: false,
+      };
+    case "failed":
+      return { text: outcome.message, refresh: false };
+  }
+}
+
 export function outcomeOfError(error: unknown): Exclude<MoveOutcome, { kind: "moved" }> {
   const failure = classifyRequestError(error);
   switch (failure.kind) {

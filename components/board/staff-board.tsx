@@ -13,7 +13,8 @@ import { BoardColumn, columnHeadingId, type DropState } from "./board-column";
 import { BoardFiltersForm } from "./board-filters";
 import { BOARD_PAGE_SIZE, filtersToQuery, parseFilters, type BoardFilters } from "./filters";
 import { numberLabel } from "./format";
-import { conflictMessage, joinSentences, type MoveOutcome } from "./move-outcome";
+import { failureAlert, type MoveOutcome } from "./move-outcome";
+import { useAlert } from "./use-alert";
 import type { BoardCard, BoardData, CardTransition, MoveSubject } from "./types";
 import { useMoveFlow } from "./use-move-flow";
 
@@ -73,20 +74,18 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
   const [drag, setDrag] = useState<Drag | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-  const [alert, setAlert] = useState<{ text: string; serial: number } | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const { alert, alertRef, showAlert, clearAlert } = useAlert();
   const pendingFocus = useRef<{ id: string; toStage: string } | null>(null);
   // Stage titles of the latest board, for messages written after a move (outside render).
   const latestTitles = useRef(new Map<string, string>());
 
   const refresh = useCallback(() => queryClient.invalidateQueries(trpc.staff.pathFilter()), [queryClient, trpc]);
-  const showAlert = useCallback((text: string) => setAlert((a) => ({ text, serial: (a?.serial ?? 0) + 1 })), []);
 
   const onOutcome = useCallback(
     async (subject: MoveSubject, outcome: MoveOutcome) => {
       switch (outcome.kind) {
         case "moved": {
-          setAlert(null);
+          clearAlert();
           const to = latestTitles.current.get(outcome.toStage);
           setStatus(
             `Заявление ${numberLabel(subject.registrationNumber)}: выполнено «${outcome.transition.title}»${to ? `, теперь на этапе «${to}»` : ""}.`,
@@ -99,23 +98,15 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
           });
           return;
         }
-        case "conflict":
-          showAlert(conflictMessage(subject.registrationNumber, "board"));
-          await refresh();
+        default: {
+          const failure = failureAlert(outcome, subject.registrationNumber, "board");
+          showAlert(failure.text);
+          if (failure.refresh) await refresh();
           return;
-        case "gone":
-          showAlert(joinSentences(`Действие не выполнено: ${outcome.message}`, "Доска обновлена"));
-          await refresh();
-          return;
-        case "invalid":
-          showAlert(joinSentences(outcome.message, ...Object.values(outcome.fieldErrors), ...outcome.otherErrors));
-          return;
-        case "failed":
-          showAlert(outcome.message);
-          return;
+        }
       }
     },
-    [refresh, showAlert],
+    [refresh, showAlert, clearAlert],
   );
   const onDismiss = useCallback((subject: MoveSubject) => focusCard(subject.id), []);
   const flow = useMoveFlow({ onOutcome, onDismiss });
@@ -136,10 +127,6 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
   useEffect(() => {
     for (const [key, title] of titles) latestTitles.current.set(key, title);
   }, [titles]);
-
-  useEffect(() => {
-    if (alert) alertRef.current?.focus();
-  }, [alert]);
 
   useEffect(() => {
     if (pendingFocus.current && focusMovedCard(pendingFocus.current)) pendingFocus.current = null;
@@ -208,7 +195,7 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
           data-testid="board-alert"
         >
           <p>{alert.text}</p>
-          <button type="button" onClick={() => setAlert(null)} className="text-sm underline">
+          <button type="button" onClick={() => clearAlert()} className="text-sm underline">
             Скрыть сообщение
           </button>
         </div>

@@ -4,7 +4,7 @@
 // and move with the arrow keys, Space checks a checkbox.
 import { useController, useFormContext } from "react-hook-form";
 import type { FieldDef } from "@/server/regulation/document";
-import { FieldError, FieldHint, RequiredMark, fieldBox } from "./field-parts";
+import { FieldError, FieldHead, FieldHint, RequiredMark, controlAria, fieldBox } from "./field-parts";
 import { useFieldError } from "./form-context";
 import { describedBy, errorId, fieldId, hintId } from "./paths";
 import type { FormValues } from "./values";
@@ -19,17 +19,10 @@ export function RadioField({ field, path }: Props) {
     <fieldset
       id={fieldId(path)}
       role="radiogroup"
-      aria-required={field.required || undefined}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(field.hint && hintId(path), error && errorId(path))}
+      {...controlAria(path, field.required, field.hint, error)}
       className={fieldBox(!!error)}
     >
-      <legend className="font-medium">
-        {field.label}
-        <RequiredMark required={field.required} />
-      </legend>
-      <FieldHint path={path}>{field.hint}</FieldHint>
-      <FieldError path={path} message={error} />
+      <FieldHead legend path={path} label={field.label} required={field.required} hint={field.hint} error={error} />
       <div className="mt-2 space-y-2">
         {(field.options ?? []).map((o, i) => (
           <div key={o.value} className="flex items-start gap-3">
@@ -59,9 +52,7 @@ export function CheckboxField({ field, path }: Props) {
           id={fieldId(path)}
           type="checkbox"
           className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
-          aria-required={field.required || undefined}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(field.hint && hintId(path), error && errorId(path))}
+          {...controlAria(path, field.required, field.hint, error)}
           {...register(path)}
         />
         <label htmlFor={fieldId(path)} className="font-medium">
@@ -92,12 +83,15 @@ export function CheckboxGroupField({ field, path }: Props) {
       aria-describedby={describedBy(field.hint && hintId(path), error && errorId(path))}
       className={fieldBox(!!error)}
     >
-      <legend className="font-medium">
-        {field.label}
-        <RequiredMark required={field.required} announce />
-      </legend>
-      <FieldHint path={path}>{field.hint}</FieldHint>
-      <FieldError path={path} message={error} />
+      <FieldHead
+        legend
+        announce
+        path={path}
+        label={field.label}
+        required={field.required}
+        hint={field.hint}
+        error={error}
+      />
       <div className="mt-2 space-y-2">
         {(field.options ?? []).map((o, i) => (
           <div key={o.value} className="flex items-start gap-3">

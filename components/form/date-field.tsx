@@ -4,9 +4,9 @@
 // check's explanation of what is wrong (R14, "Месяца 13 не бывает…").
 import { useController, useFormContext } from "react-hook-form";
 import type { FieldDef } from "@/server/regulation/document";
-import { FieldError, FieldHint, RequiredMark, fieldBox, inputClass } from "./field-parts";
+import { FieldHead, controlAria, fieldBox, inputClass } from "./field-parts";
 import { useFieldError } from "./form-context";
-import { describedBy, errorId, fieldId, hintId } from "./paths";
+import { fieldId } from "./paths";
 import { autoCompleteFor } from "./text-fields";
 import { dateFromInput, dateToInput, type FormValues } from "./values";
 
@@ -19,12 +19,7 @@ export function DateField({ field, path, nested }: { field: FieldDef; path: stri
   const hint = [field.hint, "Формат: ДД.ММ.ГГГГ, например 05.03.1985."].filter(Boolean).join(" ");
   return (
     <div className={fieldBox(!!error)}>
-      <label htmlFor={fieldId(path)} className="block font-medium">
-        {field.label}
-        <RequiredMark required={field.required} />
-      </label>
-      <FieldHint path={path}>{hint}</FieldHint>
-      <FieldError path={path} message={error} />
+      <FieldHead path={path} label={field.label} required={field.required} hint={hint} error={error} />
       <input
         id={fieldId(path)}
         ref={ref}
@@ -33,9 +28,7 @@ export function DateField({ field, path, nested }: { field: FieldDef; path: stri
         inputMode="numeric"
         autoComplete={autoCompleteFor(field, nested)}
         spellCheck={false}
-        aria-required={field.required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId(path), error && errorId(path))}
+        {...controlAria(path, field.required, hint, error)}
         className={inputClass(!!error, "w-44")}
         value={dateToInput(value)}
         onChange={(e) => onChange(dateFromInput(e.target.value))}

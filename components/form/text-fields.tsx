@@ -5,25 +5,16 @@
 // type="email" rewrites Cyrillic domains (почта.рф) into punycode.
 import type { FocusEvent, HTMLAttributes } from "react";
 import { useFormContext } from "react-hook-form";
-import type { FieldDef, FieldType } from "@/server/regulation/document";
+import { IDENTIFIER_FIELD_TYPES, type FieldDef, type FieldType } from "@/server/regulation/document";
 import { digitsOnly, formatPhone, formatSnils } from "@/server/regulation/identifiers";
-import { FieldError, FieldHint, RequiredMark, fieldBox, inputClass } from "./field-parts";
+import { FieldHead, controlAria, fieldBox, inputClass } from "./field-parts";
 import { useFieldError } from "./form-context";
-import { describedBy, errorId, fieldId, hintId } from "./paths";
+import { fieldId } from "./paths";
 import { numberFromInput, type FormValues } from "./values";
 
 type InputMode = HTMLAttributes<HTMLInputElement>["inputMode"];
 
-const IDENTIFIER_TYPES = new Set<FieldType>([
-  "snils",
-  "inn",
-  "inn_legal",
-  "inn_person",
-  "ogrn",
-  "ogrnip",
-  "passport",
-  "postal_index",
-]);
+const IDENTIFIER_TYPES = new Set<FieldType>(IDENTIFIER_FIELD_TYPES);
 
 /** What to type, shown before any error when the regulation gives no hint of its own. */
 const TYPE_HINT: Partial<Record<FieldType, string>> = {
@@ -119,12 +110,7 @@ export function TextLikeField({ field, path, nested }: Props) {
   };
   return (
     <div className={fieldBox(!!error)}>
-      <label htmlFor={fieldId(path)} className="block font-medium">
-        {field.label}
-        <RequiredMark required={field.required} />
-      </label>
-      <FieldHint path={path}>{hint}</FieldHint>
-      <FieldError path={path} message={error} />
+      <FieldHead path={path} label={field.label} required={field.required} hint={hint} error={error} />
       <input
         id={fieldId(path)}
         type={shape.type}
@@ -132,9 +118,7 @@ export function TextLikeField({ field, path, nested }: Props) {
         autoComplete={autoCompleteFor(field, nested)}
         spellCheck={IDENTIFIER_TYPES.has(field.type) || field.type === "email" ? false : undefined}
         autoCapitalize={field.type === "email" ? "none" : undefined}
-        aria-required={field.required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && hintId(path), error && errorId(path))}
+        {...controlAria(path, field.required, hint, error)}
         className={inputClass(!!error, shape.width)}
         {...reg}
         onBlur={onBlur}
@@ -148,18 +132,11 @@ export function TextareaField({ field, path }: Props) {
   const error = useFieldError(path);
   return (
     <div className={fieldBox(!!error)}>
-      <label htmlFor={fieldId(path)} className="block font-medium">
-        {field.label}
-        <RequiredMark required={field.required} />
-      </label>
-      <FieldHint path={path}>{field.hint}</FieldHint>
-      <FieldError path={path} message={error} />
+      <FieldHead path={path} label={field.label} required={field.required} hint={field.hint} error={error} />
       <textarea
         id={fieldId(path)}
         rows={5}
-        aria-required={field.required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(field.hint && hintId(path), error && errorId(path))}
+        {...controlAria(path, field.required, field.hint, error)}
         className={inputClass(!!error)}
         {...register(path)}
       />
@@ -172,17 +149,10 @@ export function SelectField({ field, path }: Props) {
   const error = useFieldError(path);
   return (
     <div className={fieldBox(!!error)}>
-      <label htmlFor={fieldId(path)} className="block font-medium">
-        {field.label}
-        <RequiredMark required={field.required} />
-      </label>
-      <FieldHint path={path}>{field.hint}</FieldHint>
-      <FieldError path={path} message={error} />
+      <FieldHead path={path} label={field.label} required={field.required} hint={field.hint} error={error} />
       <select
         id={fieldId(path)}
-        aria-required={field.required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(field.hint && hintId(path), error && errorId(path))}
+        {...controlAria(path, field.required, field.hint, error)}
         className={inputClass(!!error, "w-full max-w-xl")}
         {...register(path)}
       >

@@ -2,12 +2,13 @@
 // The card page's «Действия»: the same menu and dialog as the board. The page is rendered on the
 // server, so after a move (or a conflict) it is simply rendered again.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { ActionMenu } from "@/components/board/action-menu";
 import { numberLabel } from "@/components/board/format";
 import type { MoveDetails } from "@/components/board/move-dialog";
-import { conflictMessage, joinSentences, type MoveOutcome } from "@/components/board/move-outcome";
+import { failureAlert, type MoveOutcome } from "@/components/board/move-outcome";
 import type { MoveSubject } from "@/components/board/types";
+import { useAlert } from "@/components/board/use-alert";
 import { useMoveFlow } from "@/components/board/use-move-flow";
 
 export function CardActions({
@@ -21,41 +22,27 @@ export function CardActions({
 }) {
   const router = useRouter();
   const [status, setStatus] = useState("");
-  const [alert, setAlert] = useState<{ text: string; serial: number } | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const { alert, alertRef, showAlert, clearAlert } = useAlert();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const showAlert = useCallback((text: string) => setAlert((a) => ({ text, serial: (a?.serial ?? 0) + 1 })), []);
-
-  useEffect(() => {
-    if (alert) alertRef.current?.focus();
-  }, [alert]);
 
   const onOutcome = useCallback(
     (s: MoveSubject, outcome: MoveOutcome) => {
       switch (outcome.kind) {
         case "moved":
-          setAlert(null);
+          clearAlert();
           setStatus(`Выполнено: «${outcome.transition.title}».`);
           router.refresh();
           headingRef.current?.focus();
           return;
-        case "conflict":
-          showAlert(conflictMessage(s.registrationNumber, "card"));
-          router.refresh();
+        default: {
+          const failure = failureAlert(outcome, s.registrationNumber, "card");
+          showAlert(failure.text);
+          if (failure.refresh) router.refresh();
           return;
-        case "gone":
-          showAlert(joinSentences(`Действие не выполнено: ${outcome.message}`, "Карточка обновлена"));
-          router.refresh();
-          return;
-        case "invalid":
-          showAlert(joinSentences(outcome.message, ...Object.values(outcome.fieldErrors), ...outcome.otherErrors));
-          return;
-        case "failed":
-          showAlert(outcome.message);
-          return;
+        }
       }
     },
-    [router, showAlert],
+    [router, showAlert, clearAlert],
   );
   const onDismiss = useCallback(() => document.getElementById("card-actions-button")?.focus(), []);
   const flow = useMoveFlow({ onOutcome, onDismiss });

@@ -6,6 +6,14 @@ export const APPLICATION_STATUS_LABEL = {
   WITHDRAWN: "Отозвано",
 } as const;
 
+/** How a closed application ended, in the words the applicant and the staff card both show. */
+export const OUTCOME_LABEL: Record<string, string> = {
+  granted: "Услуга предоставлена",
+  refused: "Отказано в предоставлении услуги",
+  intake_refused: "Отказано в приёме документов",
+  withdrawn: "Заявление отозвано",
+};
+
 export function StatusBadge({ status }: { status: keyof typeof APPLICATION_STATUS_LABEL }) {
   const colour = {
     DRAFT: "bg-slate-200 text-slate-900",

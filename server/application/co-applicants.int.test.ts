@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { applicantAccount } from "../test/factories";
+import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { LocalFileStorage } from "../storage/storage";
 import { seedDemo } from "../../prisma/seed/demo";
 import { loadWorkingCalendar } from "../calendar/data";
@@ -23,22 +24,7 @@ const storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-
 let ownerId: string;
 let co: { id: string; email: string };
 
-const VALID = {
-  applicant_type: "individual",
-  full_name: { lastName: "Иванов", firstName: "Иван" },
-  postal_address: "п. Половинка, ул. Комсомольская, 5",
-  postal_index: "628212",
-  phone: "+79825550101",
-  email: "applicant@demo.reglament.ru",
-  request_category: "thematic",
-  requested_document: "archival_copy",
-  request_subject: "Решение о выделении земельного участка",
-  records_organisation: "Администрация п. Половинка",
-  period_from: "1992-01-01",
-  period_to: "1993-12-31",
-  purpose: "Оформление наследства",
-  delivery_channel: "cabinet",
-};
+const VALID = ARCHIVE_REQUEST;
 
 beforeAll(async () => {
   t = await createTestDatabase();

@@ -74,21 +74,26 @@ async function formUpdateOf(
 const applicantSteps = (doc: RegulationDocument): StepDef[] =>
   doc.form.steps.filter((s) => (s.section ?? "applicant") === "applicant");
 
+/** What every read of an applicant's draft takes: its state, its values and the edition it is filled on. */
+export const DRAFT_FIELDS = {
+  id: true,
+  status: true,
+  rowVersion: true,
+  data: true,
+  currentStep: true,
+  serviceId: true,
+  regulationVersionId: true,
+} as const;
+
 export async function draftForOwner(db: Db, ownerId: string, id: string) {
   const app = await db.application.findFirst({
     where: ownedBy(ownerId, { id }),
     select: {
-      id: true,
-      status: true,
-      rowVersion: true,
-      data: true,
-      currentStep: true,
+      ...DRAFT_FIELDS,
       updatedAt: true,
       createdAt: true,
       registrationNumber: true,
       service: { select: { code: true, title: true } },
-      serviceId: true,
-      regulationVersionId: true,
       regulationVersion: { select: { version: true, document: true, effectiveFrom: true, publishedAt: true } },
     },
   });

@@ -18,7 +18,7 @@ import { config } from "../config";
 import type { FileStorage } from "../storage/storage";
 import { notify, type NotifyInput } from "../notification/mutations";
 import { prefillValues, profileFrom } from "./prefill";
-import { draftForOwner } from "./data";
+import { DRAFT_FIELDS, draftForOwner } from "./data";
 import { carryValues, FORM_UPDATED } from "./form-update";
 import { coApplicantSteps } from "./co-applicants";
 import type { SaveDraftInput } from "./schema";
@@ -80,22 +80,7 @@ export async function moveDraftToVersionInForce(
   now: Date = new Date(),
 ): Promise<{ version: number } | null> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const app = await db.application.findFirst({
-      where: ownedBy(ownerId, { id }),
-      select: {
-        id: true,
-        status: true,
-        rowVersion: true,
-        data: true,
-        currentStep: true,
-        serviceId: true,
-        regulationVersionId: true,
-        regulationVersion: { select: { document: true } },
-        owner: {
-          select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true },
-        },
-      },
-    });
+    const app = await findOwnedDraft(db, ownerId, id);
     if (!app || app.status !== "DRAFT") return null;
     const target = await versionInForce(db, app.serviceId, now);
     if (!target || target.id === app.regulationVersionId) return null;
@@ -185,21 +170,21 @@ export async function startDraft(db: Db, input: { ownerId: string; serviceCode: 
   return app;
 }
 
-async function ownedDraft(db: Db | Tx, ownerId: string, id: string) {
-  const app = await db.application.findFirst({
+/** An applicant's own application with what saving a draft needs: its edition's form and the owner's
+ * details for prefill. Null when there is none (or it is someone else's). */
+function findOwnedDraft(db: Db | Tx, ownerId: string, id: string) {
+  return db.application.findFirst({
     where: ownedBy(ownerId, { id }),
     select: {
-      id: true,
-      status: true,
-      rowVersion: true,
-      data: true,
-      currentStep: true,
-      serviceId: true,
-      regulationVersionId: true,
+      ...DRAFT_FIELDS,
       regulationVersion: { select: { version: true, document: true } },
       owner: { select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true } },
     },
   });
+}
+
+async function ownedDraft(db: Db | Tx, ownerId: string, id: string) {
+  const app = await findOwnedDraft(db, ownerId, id);
   if (!app) throw new AppError("NOT_FOUND", "Черновик не найден");
   return app;
 }

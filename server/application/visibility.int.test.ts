@@ -11,13 +11,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
+import { answerAttachment, scopeOf as scopeOfUser } from "../test/factories";
+import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { seedDemo } from "../../prisma/seed/demo";
 import { LocalFileStorage } from "../storage/storage";
-import { loadIdentity } from "../auth/data";
-import { staffScope, type StaffScope } from "../auth/scope";
+import type { StaffScope } from "../auth/scope";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
-import { attachmentForDownload, INTERAGENCY_ANSWER_FIELD } from "../attachment/data";
+import { attachmentForDownload } from "../attachment/data";
 import { uploadAttachment } from "../attachment/mutations";
 import { resultForDownload } from "../document/data";
 import { myApplications } from "../cabinet/data";
@@ -39,22 +40,7 @@ const pdf = () => {
   b.set(Buffer.from("%PDF-1.7\n%тест\n"));
   return b;
 };
-const VALID = {
-  applicant_type: "individual",
-  full_name: { lastName: "Иванов", firstName: "Иван" },
-  postal_address: "п. Половинка, ул. Комсомольская, 5",
-  postal_index: "628212",
-  phone: "+79825550101",
-  email: "applicant@demo.reglament.ru",
-  request_category: "thematic",
-  requested_document: "archival_copy",
-  request_subject: "Решение о выделении земельного участка",
-  records_organisation: "Администрация п. Половинка",
-  period_from: "1992-01-01",
-  period_to: "1993-12-31",
-  purpose: "Оформление наследства",
-  delivery_channel: "cabinet",
-};
+const VALID = ARCHIVE_REQUEST;
 const now = new Date("2026-03-06T07:00:00Z");
 const ctx = { now, calendar: undefined as unknown as WorkingCalendar, dueSoonWorkingDays: 2 };
 
@@ -66,7 +52,7 @@ const joint = {} as { id: string; file: string; answerFile: string; issued: stri
 /** A draft of the owner's with a file. */
 const draft = {} as { id: string; file: string };
 
-const scopeOf = async (userId: string) => staffScope(t.db, (await loadIdentity(t.db, userId))!);
+const scopeOf = (userId: string) => scopeOfUser(t.db, userId);
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -142,17 +128,7 @@ beforeAll(async () => {
       inviteTokenHash: `unaccepted-${randomUUID()}`,
     },
   });
-  const answer = await t.db.attachment.create({
-    data: {
-      applicationId: id,
-      fieldKey: INTERAGENCY_ANSWER_FIELD,
-      fileName: "ответ.pdf",
-      mimeType: "application/pdf",
-      size: 2048,
-      sha256: "x",
-      storageKey: `answers/${randomUUID()}`,
-    },
-  });
+  const answer = await answerAttachment(t.db, id);
   const result = (issuedAt: Date | null) =>
     t.db.resultDocument
       .create({

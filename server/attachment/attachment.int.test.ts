@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
-import { applicantAccount } from "../test/factories";
+import { answerAttachment, applicantAccount } from "../test/factories";
+import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { seedDemo } from "../../prisma/seed/demo";
 import { LocalFileStorage } from "../storage/storage";
 import { startDraft, saveDraft, submitApplication } from "../application/mutations";
@@ -13,7 +14,7 @@ import { loadWorkingCalendar } from "../calendar/data";
 import { loadIdentity } from "../auth/data";
 import { staffScope } from "../auth/scope";
 import { staffCard } from "../workflow/card/data";
-import { attachmentForDownload, INTERAGENCY_ANSWER_FIELD } from "./data";
+import { attachmentForDownload } from "./data";
 import { removeAttachment, uploadAttachment } from "./mutations";
 
 let t: TestDatabase;
@@ -177,39 +178,16 @@ describe("attachments (R16)", () => {
     const scan = await up("attachments", "трудовая книжка.pdf");
     const stray = await up("attachments", "не тот файл.pdf");
     const values = {
-      applicant_type: "individual",
-      full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" },
-      snils: "112-233-445 95",
+      ...ARCHIVE_REQUEST,
       is_representative: false,
       power_of_attorney: [poa],
-      postal_address: "628212, п. Половинка, ул. Комсомольская, д. 5",
-      postal_index: "628212",
-      phone: "+79825550101",
-      email: "applicant@demo.reglament.ru",
-      request_category: "thematic",
-      requested_document: "archival_copy",
-      request_subject: "Решение о выделении земельного участка",
-      records_organisation: "Администрация п. Половинка",
-      period_from: "1992-01-01",
-      period_to: "1993-12-31",
       attachments: [scan],
-      delivery_channel: "cabinet",
     };
     // A staff member's file on the application (an inter-agency answer): never the applicant's to drop.
     // Written raw: no flow puts a staff file on a draft, which is what this guards against.
     const answerKey = `${id.slice(0, 2)}/answer-${id}`;
     await storage.put(answerKey, pdf());
-    const answer = await t.db.attachment.create({
-      data: {
-        applicationId: id,
-        fieldKey: INTERAGENCY_ANSWER_FIELD,
-        fileName: "ответ.pdf",
-        mimeType: "application/pdf",
-        size: 2048,
-        sha256: "x",
-        storageKey: answerKey,
-      },
-    });
+    const answer = await answerAttachment(t.db, id, answerKey);
     const calendar = await loadWorkingCalendar(t.db);
     const submit = (expectedRowVersion: number) =>
       submitApplication(t.db, {

@@ -8,7 +8,8 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "../test/db";
-import { applicantAccount, createAccount } from "../test/factories";
+import { applicantAccount, createAccount, demoScope } from "../test/factories";
+import { PAPER_ARCHIVE_REQUEST } from "../test/fixtures";
 import { freePort } from "../db/embedded";
 import { createCallerFactory, createContext } from "../api/trpc";
 import { authRouter } from "../api/routers/auth";
@@ -16,11 +17,10 @@ import { loadWorkingCalendar } from "../calendar/data";
 import { createTransport, deliverPendingEmails } from "../notification/mailer";
 import { registerPaperApplication } from "../intake/mutations";
 import { CLAIM_RESEND_MS, CLAIM_TTL_MS, claimAccount, claimLink, pendingClaim, requestAccountClaim } from "./mutations";
-import { emailTaken, findUserForSignIn, loadIdentity } from "./data";
+import { emailTaken, findUserForSignIn } from "./data";
 import { linkExternalIdentity } from "./mutations";
 import { DEFAULT_CLAIMS, mapClaims } from "./oidc";
 import { verifyPassword } from "./password";
-import { staffScope } from "./scope";
 
 let t: TestDatabase;
 let smtp: { url: string; messages: ParsedMail[]; close(): Promise<void> };
@@ -94,28 +94,8 @@ afterAll(async () => {
 describe("claiming a paper applicant's account", () => {
   it("takes a link from the mailbox: registering sets no password, the e-mailed link claims the account once", async () => {
     // A registrar enters a paper application for Петров with his e-mail: he gets an account without a password.
-    const registrar = await staffScope(
-      t.db,
-      (await loadIdentity(
-        t.db,
-        (await t.db.user.findUniqueOrThrow({ where: { email: "registrar@demo.reglament.ru" } })).id,
-      ))!,
-    );
-    const values = {
-      applicant_type: "individual",
-      full_name: { lastName: "Петров", firstName: "Семён" },
-      postal_address: "628212, п. Половинка, ул. Лесная, 7",
-      postal_index: "628212",
-      phone: "+79825550199",
-      request_category: "thematic",
-      requested_document: "archival_copy",
-      request_subject: "Решение о предоставлении земельного участка",
-      records_organisation: "Администрация п. Половинка",
-      period_from: "1995-01-01",
-      period_to: "1996-12-31",
-      purpose: "Оформление права собственности",
-      delivery_channel: "in_person",
-    };
+    const registrar = await demoScope(t.db, "registrar");
+    const values = PAPER_ARCHIVE_REQUEST;
     const paper = await registerPaperApplication(t.db, registrar, {
       serviceCode: "archive-info",
       values,

@@ -6,10 +6,12 @@ import { randomUUID } from "node:crypto";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
+import { demoScope } from "../test/factories";
+import { PAPER_ARCHIVE_REQUEST } from "../test/fixtures";
 import { seedDemo } from "../../prisma/seed/demo";
-import { loadIdentity, emailTaken } from "../auth/data";
+import { emailTaken } from "../auth/data";
 import { requestAccountClaim } from "../auth/mutations";
-import { staffScope, type StaffScope } from "../auth/scope";
+import type { StaffScope } from "../auth/scope";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { renderReceipt } from "../document/receipt";
@@ -19,30 +21,14 @@ let t: TestDatabase;
 let calendar: WorkingCalendar;
 let registrar: StaffScope;
 let executor: StaffScope;
-const values = {
-  applicant_type: "individual",
-  full_name: { lastName: "Петров", firstName: "Семён" },
-  postal_address: "628212, п. Половинка, ул. Лесная, 7",
-  postal_index: "628212",
-  phone: "+79825550199",
-  request_category: "thematic",
-  requested_document: "archival_copy",
-  request_subject: "Решение о предоставлении земельного участка",
-  records_organisation: "Администрация п. Половинка",
-  period_from: "1995-01-01",
-  period_to: "1996-12-31",
-  purpose: "Оформление права собственности",
-  delivery_channel: "in_person",
-};
+const values = PAPER_ARCHIVE_REQUEST;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
   calendar = await loadWorkingCalendar(t.db);
-  const scopeOf = async (email: string) =>
-    staffScope(t.db, (await loadIdentity(t.db, (await t.db.user.findUniqueOrThrow({ where: { email } })).id))!);
-  registrar = await scopeOf("registrar@demo.reglament.ru");
-  executor = await scopeOf("executor@demo.reglament.ru");
+  registrar = await demoScope(t.db, "registrar");
+  executor = await demoScope(t.db, "executor");
 });
 afterAll(() => t.drop());
 

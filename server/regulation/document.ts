@@ -53,6 +53,18 @@ const zLegalRef = z.string().optional().describe("Clause of the regulation, e.g.
 // Form
 // ---------------------------------------------------------------------------------------------
 
+/** Codes made of digits: checked by their own rules (./identifiers.ts), typed on a digit keypad. */
+export const IDENTIFIER_FIELD_TYPES = [
+  "snils",
+  "inn",
+  "inn_legal",
+  "inn_person",
+  "ogrn",
+  "ogrnip",
+  "passport",
+  "postal_index",
+] as const;
+
 export const FIELD_TYPES = [
   "text",
   "textarea",
@@ -65,14 +77,7 @@ export const FIELD_TYPES = [
   "full_name",
   "phone",
   "email",
-  "snils",
-  "inn",
-  "inn_legal",
-  "inn_person",
-  "ogrn",
-  "ogrnip",
-  "passport",
-  "postal_index",
+  ...IDENTIFIER_FIELD_TYPES,
   "file",
   "group",
 ] as const;

@@ -34,7 +34,7 @@
  * the draft treatment and pass through unchanged.
  */
 import { z } from "zod";
-import type { Condition, FieldDef, StepDef } from "./document";
+import { IDENTIFIER_FIELD_TYPES, type Condition, type FieldDef, type StepDef } from "./document";
 import {
   normalizeEmail,
   normalizeInn,
@@ -431,14 +431,7 @@ const STRING_TYPES = new Set<FieldDef["type"]>([
   "address",
   "phone",
   "email",
-  "snils",
-  "inn",
-  "inn_legal",
-  "inn_person",
-  "ogrn",
-  "ogrnip",
-  "passport",
-  "postal_index",
+  ...IDENTIFIER_FIELD_TYPES,
   "select",
   "radio",
   "date",

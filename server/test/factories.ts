@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { DEMO_USERS } from "../../prisma/seed/demo";
 import { createAccount, createDepartment, type AccountInput, type DepartmentRole } from "../../prisma/seed/factories";
+import { INTERAGENCY_ANSWER_FIELD } from "../attachment/data";
 import { loadIdentity } from "../auth/data";
 import { staffScope, type StaffScope } from "../auth/scope";
 import type { WorkingCalendar } from "../calendar/working-calendar";
@@ -137,4 +138,20 @@ export async function registeredApplication(
     now: a.now,
   });
   return { id: row.id, ...registration };
+}
+
+/** A department's answer file (an inter-agency answer) on an application, written as a row only: the
+ * tests put it where no flow would (a draft) or need no bytes behind it. */
+export function answerAttachment(db: Db, applicationId: string, storageKey = `answers/${randomUUID()}`) {
+  return db.attachment.create({
+    data: {
+      applicationId,
+      fieldKey: INTERAGENCY_ANSWER_FIELD,
+      fileName: "ответ.pdf",
+      mimeType: "application/pdf",
+      size: 2048,
+      sha256: "x",
+      storageKey,
+    },
+  });
 }

@@ -8,8 +8,6 @@ import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { seedDemo } from "../../prisma/seed/demo";
-import { loadIdentity } from "../auth/data";
-import { staffScope } from "../auth/scope";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import type { DepartmentRole } from "../../prisma/seed/factories";
@@ -17,7 +15,8 @@ import { moveApplication } from "./mutations";
 import { createCallerFactory } from "../api/trpc";
 import { staffRouter } from "../api/routers/staff";
 import { registerPaperApplication } from "../intake/mutations";
-import { departmentIds, registeredApplication, staffAccount } from "../test/factories";
+import { departmentIds, registeredApplication, scopeOf, staffAccount } from "../test/factories";
+import { PAPER_ARCHIVE_REQUEST } from "../test/fixtures";
 
 let t: TestDatabase;
 let calendar: WorkingCalendar;
@@ -25,21 +24,7 @@ let ownerId: string;
 const dept: Record<string, string> = {};
 const user: Record<string, { id: string; email: string }> = {};
 
-const ARCHIVE_VALUES = {
-  applicant_type: "individual",
-  full_name: { lastName: "Петров", firstName: "Семён" },
-  postal_address: "628212, п. Половинка, ул. Лесная, 7",
-  postal_index: "628212",
-  phone: "+79825550199",
-  request_category: "thematic",
-  requested_document: "archival_copy",
-  request_subject: "Решение о предоставлении земельного участка",
-  records_organisation: "Администрация п. Половинка",
-  period_from: "1995-01-01",
-  period_to: "1996-12-31",
-  purpose: "Оформление права собственности",
-  delivery_channel: "in_person",
-};
+const ARCHIVE_VALUES = PAPER_ARCHIVE_REQUEST;
 const ROAD_VALUES = {
   applicant_type: "individual",
   full_name: { lastName: "Петров", firstName: "Семён" },
@@ -64,7 +49,7 @@ const api = (key: string) => {
 
 const demo = async (who: string) => {
   const u = await t.db.user.findUniqueOrThrow({ where: { email: `${who}@demo.reglament.ru` } });
-  return staffScope(t.db, (await loadIdentity(t.db, u.id))!);
+  return scopeOf(t.db, u.id);
 };
 
 /** A registered application of the service, moved on by the demo staff to the given stage. */
@@ -130,11 +115,11 @@ afterAll(() => t.drop());
 
 describe("roles by department (R2)", () => {
   it("the scope keeps each role in its department and the units under it", async () => {
-    const scope = await staffScope(t.db, (await loadIdentity(t.db, user.roadsHead!.id))!);
+    const scope = await scopeOf(t.db, user.roadsHead!.id);
     expect([...scope.departmentIds].sort()).toEqual([dept.roads!, dept.archive!].sort());
     expect(scope.rolesByDepartment.get(dept.roads!)).toEqual(["HEAD"]);
     expect(scope.rolesByDepartment.get(dept.archive!)).toEqual(["EXECUTOR"]);
-    const above = await staffScope(t.db, (await loadIdentity(t.db, user.administrationHead!.id))!);
+    const above = await scopeOf(t.db, user.administrationHead!.id);
     for (const code of ["administration", "roads", "archive"])
       expect(above.rolesByDepartment.get(dept[code]!)).toEqual(["HEAD"]);
     expect(above.rolesByDepartment.has(dept.mfc!)).toBe(false);
@@ -285,7 +270,7 @@ describe("roles by department (R2)", () => {
       code: "FORBIDDEN",
     });
     await expect(
-      registerPaperApplication(t.db, await staffScope(t.db, (await loadIdentity(t.db, user.roadsRegistrar!.id))!), {
+      registerPaperApplication(t.db, await scopeOf(t.db, user.roadsRegistrar!.id), {
         ...input("archive-info", ARCHIVE_VALUES),
         calendar,
       }),

@@ -8,6 +8,7 @@ import type { Session } from "next-auth";
 import { ZodError } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
+import { PAPER_ARCHIVE_REQUEST } from "../test/fixtures";
 import { seedDemo } from "../../prisma/seed/demo";
 import { createCallerFactory } from "../api/trpc";
 import { staffRouter } from "../api/routers/staff";
@@ -28,21 +29,7 @@ const createCaller = createCallerFactory(staffRouter);
 let api: ReturnType<typeof createCaller>;
 let archiveSteps: StepDef[];
 
-const ARCHIVE_VALUES = {
-  applicant_type: "individual",
-  full_name: { lastName: "Петров", firstName: "Семён" },
-  postal_address: "628212, п. Половинка, ул. Лесная, 7",
-  postal_index: "628212",
-  phone: "+79825550199",
-  request_category: "thematic",
-  requested_document: "archival_copy",
-  request_subject: "Решение о предоставлении земельного участка",
-  records_organisation: "Администрация п. Половинка",
-  period_from: "1995-01-01",
-  period_to: "1996-12-31",
-  purpose: "Оформление права собственности",
-  delivery_channel: "in_person",
-};
+const ARCHIVE_VALUES = PAPER_ARCHIVE_REQUEST;
 
 type Verdict = { accepted: true } | { accepted: false; errors: Record<string, string> };
 

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { TRPCError } from "@trpc/server";
-import { api } from "@/server/api/server";
+import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
 import { isUuid } from "@/server/ids";
 import { ApplicationWizard } from "@/components/form/application-wizard";
@@ -15,12 +14,7 @@ export const dynamic = "force-dynamic";
 async function load(id: string) {
   // A malformed id is as unknown as another applicant's draft: "not found", never a 500.
   if (!isUuid(id)) notFound();
-  try {
-    return await (await api()).application.getDraft({ id });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  return (await api()).application.getDraft({ id }).catch(notFoundIfMissing);
 }
 
 export default async function ApplicationDraftPage({ params }: { params: Promise<{ id: string }> }) {

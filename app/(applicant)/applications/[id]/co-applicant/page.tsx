@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
-import { api } from "@/server/api/server";
+import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
 import { CoApplicantSectionForm } from "@/components/co-applicant/section-form";
 
@@ -12,10 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function CoApplicantPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireRole(["APPLICANT"], `/applications/${id}/co-applicant`);
-  const section = await (await api()).application.coApplicantSection({ id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  });
+  const section = await (await api()).application.coApplicantSection({ id }).catch(notFoundIfMissing);
   return (
     <div className="mx-auto max-w-3xl">
       <nav aria-label="Навигационная цепочка" className="text-sm">

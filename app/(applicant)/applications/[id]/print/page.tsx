@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
-import { api } from "@/server/api/server";
+import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
 import { FormAnswers } from "@/components/form-answers";
 import { PrintButton } from "@/components/print-button";
@@ -14,10 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function PrintPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireRole(["APPLICANT"], `/applications/${id}/print`);
-  const app = await (await api()).application.get({ id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  });
+  const app = await (await api()).application.get({ id }).catch(notFoundIfMissing);
   return (
     <article className="mx-auto max-w-3xl bg-white p-6 print:p-0">
       <div className="no-print mb-4 flex gap-3">

@@ -1,31 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
-import { api } from "@/server/api/server";
+import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
 import { formatDate, formatDateTime } from "@/components/ui/format";
-import { StatusBadge } from "@/components/ui/status";
+import { OUTCOME_LABEL, StatusBadge } from "@/components/ui/status";
 import { StageStay } from "@/components/stage-stay";
 import { CopyApplicationButton } from "@/components/copy-application-button";
 
 export const metadata: Metadata = { title: "Заявление" };
 export const dynamic = "force-dynamic";
 
-const OUTCOME = {
-  granted: "Услуга предоставлена",
-  refused: "Отказано в предоставлении услуги",
-  intake_refused: "Отказано в приёме документов",
-  withdrawn: "Заявление отозвано",
-} as Record<string, string>;
-
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireRole(["APPLICANT"], `/cabinet/applications/${id}`);
-  const app = await (await api()).application.get({ id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  });
+  const app = await (await api()).application.get({ id }).catch(notFoundIfMissing);
   return (
     <article>
       <nav aria-label="Навигационная цепочка" className="text-sm no-print">
@@ -40,7 +28,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       <p className="mt-1 text-slate-700">{app.service.title}</p>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <StatusBadge status={app.status} />
-        {app.outcome ? <span className="font-medium">{OUTCOME[app.outcome] ?? app.outcome}</span> : null}
+        {app.outcome ? <span className="font-medium">{OUTCOME_LABEL[app.outcome] ?? app.outcome}</span> : null}
       </div>
 
       <dl className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-3">

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { DeadlineBadge } from "@/components/board/deadline-badge";
 import { numberLabel } from "@/components/board/format";
 import { formatDate, formatDateTime } from "@/components/ui/format";
@@ -11,31 +9,21 @@ import { CommentForm } from "@/components/staff/comment-form";
 import { EventHistory } from "@/components/staff/event-history";
 import { ReassignForm } from "@/components/staff/reassign-form";
 import { RequestsPanel } from "@/components/staff/requests-panel";
-import { StatusBadge } from "@/components/ui/status";
+import { OUTCOME_LABEL, StatusBadge } from "@/components/ui/status";
 import { StageStay } from "@/components/stage-stay";
-import { api } from "@/server/api/server";
+import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole, STAFF_ROLES } from "@/server/auth/session";
 import { CHANNEL_LABEL } from "@/server/regulation/document";
 
 export const metadata: Metadata = { title: "Карточка заявления" };
 export const dynamic = "force-dynamic";
 
-const OUTCOME = {
-  granted: "Услуга предоставлена",
-  refused: "Отказано в предоставлении услуги",
-  intake_refused: "Отказано в приёме документов",
-  withdrawn: "Заявление отозвано",
-} as Record<string, string>;
-
 export default async function StaffApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireRole(STAFF_ROLES, `/staff/applications/${id}`);
   const caller = await api();
   // Another department's application is "not found", never "forbidden" (its existence is not disclosed).
-  const card = await caller.staff.card({ id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  });
+  const card = await caller.staff.card({ id }).catch(notFoundIfMissing);
   const executors = await caller.staff.executors({ id: card.id });
   const people = new Map(executors.map((e) => [e.id, e.name]));
   if (card.assignee?.name) people.set(card.assignee.id, card.assignee.name);
@@ -86,7 +74,7 @@ export default async function StaffApplicationPage({ params }: { params: Promise
           <dt className="text-sm text-slate-600">Состояние</dt>
           <dd className="mt-0.5 flex flex-wrap items-center gap-2">
             <StatusBadge status={card.status} />
-            {card.outcome ? <span className="font-medium">{OUTCOME[card.outcome] ?? card.outcome}</span> : null}
+            {card.outcome ? <span className="font-medium">{OUTCOME_LABEL[card.outcome] ?? card.outcome}</span> : null}
           </dd>
         </div>
         <div>
