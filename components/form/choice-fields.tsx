@@ -4,9 +4,9 @@
 // and move with the arrow keys, Space checks a checkbox.
 import { useController, useFormContext } from "react-hook-form";
 import type { FieldDef } from "@/server/regulation/document";
-import { FieldError, FieldHead, FieldHint, RequiredMark, controlAria, fieldBox } from "./field-parts";
+import { FieldError, FieldHead, FieldHint, FieldSet, RequiredMark, controlAria, fieldBox } from "./field-parts";
 import { useFieldError } from "./form-context";
-import { describedBy, errorId, fieldId, hintId } from "./paths";
+import { fieldId } from "./paths";
 import type { FormValues } from "./values";
 
 type Props = { field: FieldDef; path: string };
@@ -78,20 +78,7 @@ export function CheckboxGroupField({ field, path }: Props) {
   const toggle = (option: string, on: boolean) =>
     onChange(on ? [...chosen.filter((v) => v !== option), option] : chosen.filter((v) => v !== option));
   return (
-    <fieldset
-      id={fieldId(path)}
-      aria-describedby={describedBy(field.hint && hintId(path), error && errorId(path))}
-      className={fieldBox(!!error)}
-    >
-      <FieldHead
-        legend
-        announce
-        path={path}
-        label={field.label}
-        required={field.required}
-        hint={field.hint}
-        error={error}
-      />
+    <FieldSet path={path} field={field} error={error}>
       <div className="mt-2 space-y-2">
         {(field.options ?? []).map((o, i) => (
           <div key={o.value} className="flex items-start gap-3">
@@ -111,6 +98,6 @@ export function CheckboxGroupField({ field, path }: Props) {
           </div>
         ))}
       </div>
-    </fieldset>
+    </FieldSet>
   );
 }

@@ -1,7 +1,7 @@
 // The regulation's fields use the shared field frame (components/ui/form-field.tsx) by path: the ids
 // of a field's hint and message derive from its path (./paths.ts), as the error summary's links do.
 import type { ReactNode } from "react";
-import { FieldError as FrameError, FieldHint as FrameHint, RequiredMark } from "@/components/ui/form-field";
+import { FieldError as FrameError, FieldHint as FrameHint, RequiredMark, fieldBox } from "@/components/ui/form-field";
 import { describedBy, errorId, fieldId, hintId } from "./paths";
 
 export { RequiredMark, fieldBox, inputClass } from "@/components/ui/form-field";
@@ -62,4 +62,39 @@ export function controlAria(path: string, required: boolean | undefined, hint: s
     "aria-invalid": error ? true : undefined,
     "aria-describedby": describedBy(hint && hintId(path), error && errorId(path)),
   };
+}
+
+/**
+ * A field made of several inputs (a list of checkboxes, the parts of a full name): a fieldset that the
+ * hint and the message describe, with the label as its legend.
+ */
+export function FieldSet({
+  path,
+  field,
+  error,
+  children,
+}: {
+  path: string;
+  field: { label: string; required?: boolean; hint?: string };
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset
+      id={fieldId(path)}
+      aria-describedby={describedBy(field.hint && hintId(path), error && errorId(path))}
+      className={fieldBox(!!error)}
+    >
+      <FieldHead
+        legend
+        announce
+        path={path}
+        label={field.label}
+        required={field.required}
+        hint={field.hint}
+        error={error}
+      />
+      {children}
+    </fieldset>
+  );
 }

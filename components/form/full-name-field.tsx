@@ -3,7 +3,7 @@
 // the part ("full_name.firstName") and an entirely empty name on the field itself ("full_name").
 import { useFormContext } from "react-hook-form";
 import type { FieldDef } from "@/server/regulation/document";
-import { FieldError, FieldHead, RequiredMark, fieldBox, inputClass } from "./field-parts";
+import { FieldError, FieldSet, RequiredMark, inputClass } from "./field-parts";
 import { useFieldError } from "./form-context";
 import { describedBy, errorId, fieldId, hintId } from "./paths";
 import type { FormValues } from "./values";
@@ -62,25 +62,12 @@ function NamePart({
 export function FullNameField({ field, path, nested }: { field: FieldDef; path: string; nested: boolean }) {
   const error = useFieldError(path);
   return (
-    <fieldset
-      id={fieldId(path)}
-      className={fieldBox(!!error)}
-      aria-describedby={describedBy(field.hint && hintId(path), error && errorId(path))}
-    >
-      <FieldHead
-        legend
-        announce
-        path={path}
-        label={field.label}
-        required={field.required}
-        hint={field.hint}
-        error={error}
-      />
+    <FieldSet path={path} field={field} error={error}>
       <div className="mt-2 grid gap-4 sm:grid-cols-3">
         {PARTS.map((part) => (
           <NamePart key={part.key} part={part} path={path} field={field} nested={nested} groupError={error} />
         ))}
       </div>
-    </fieldset>
+    </FieldSet>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
@@ -7,6 +6,7 @@ import { isUuid } from "@/server/ids";
 import { ApplicationWizard } from "@/components/form/application-wizard";
 import { CoApplicantsPanel } from "@/components/co-applicant/owner-panel";
 import { FormUpdateNotice } from "@/components/form/form-update-notice";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Заполнение заявления" };
 export const dynamic = "force-dynamic";
@@ -25,15 +25,13 @@ export default async function ApplicationDraftPage({ params }: { params: Promise
   if (draft.status !== "DRAFT") redirect(`/cabinet/applications/${draft.id}`);
   return (
     <div>
-      <nav aria-label="Навигационная цепочка" className="text-sm no-print">
-        <Link href="/cabinet" className="text-brand-700 underline">
-          Личный кабинет
-        </Link>{" "}
-        <span aria-hidden>›</span>{" "}
-        <Link href={`/services/${draft.service.code}`} className="text-brand-700 underline">
-          {draft.service.title}
-        </Link>
-      </nav>
+      <Breadcrumbs
+        noPrint
+        items={[
+          { label: "Личный кабинет", href: "/cabinet" },
+          { label: draft.service.title, href: `/services/${draft.service.code}` },
+        ]}
+      />
       <h1 className="mt-3 text-3xl font-bold">{draft.service.title}</h1>
       <p className="mt-1 text-slate-700">Заявление (черновик) · редакция регламента № {draft.version}</p>
       {draft.formUpdate ? <FormUpdateNotice {...draft.formUpdate} /> : null}

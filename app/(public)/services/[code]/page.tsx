@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { api } from "@/server/api/server";
@@ -7,6 +6,7 @@ import { CHANNEL_LABEL, ROLE_LABEL } from "@/server/regulation/document";
 import { formatDate, formatDuration } from "@/components/ui/format";
 import { ApplyButton } from "@/components/apply-button";
 import { getSession, hasAnyRole } from "@/server/auth/session";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const dynamic = "force-dynamic";
 
@@ -40,12 +40,7 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
   const p = doc.passport;
   return (
     <article>
-      <nav aria-label="Навигационная цепочка" className="text-sm">
-        <Link href="/" className="text-brand-700 underline">
-          Каталог услуг
-        </Link>{" "}
-        <span aria-hidden>›</span> <span>{p.shortName ?? info.title}</span>
-      </nav>
+      <Breadcrumbs items={[{ label: "Каталог услуг", href: "/" }, { label: p.shortName ?? info.title }]} />
       <h1 className="mt-3 text-3xl font-bold">{p.name}</h1>
       <p className="mt-2 text-slate-700">{p.authority.name}</p>
       <p className="mt-1 text-sm text-slate-600">

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { api } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
 import { config } from "@/server/config";
 import { DeadlineOverview } from "@/components/intake/deadline-overview";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Контроль сроков" };
 export const dynamic = "force-dynamic";
@@ -21,12 +21,7 @@ export default async function DeadlinesPage() {
   const { timeZone, dueSoonWorkingDays } = config();
   return (
     <div>
-      <nav aria-label="Навигационная цепочка" className="text-sm">
-        <Link href="/staff" className="text-brand-700 underline">
-          Рабочее место
-        </Link>{" "}
-        <span aria-hidden>›</span> <span>Контроль сроков</span>
-      </nav>
+      <Breadcrumbs items={[{ label: "Рабочее место", href: "/staff" }, { label: "Контроль сроков" }]} />
       <h1 className="mt-3 text-3xl font-bold">Контроль сроков</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
         Заявления ваших подразделений, у которых срок текущего этапа нарушен или истекает, — по исполнителям и по

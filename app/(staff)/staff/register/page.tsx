@@ -6,6 +6,7 @@ import { requireRole } from "@/server/auth/session";
 import { config } from "@/server/config";
 import { IntakeForm } from "@/components/intake/intake-form";
 import { INTAKE_CHANNELS, type IntakeChannel } from "@/components/intake/intake-schema";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Регистрация заявления на бумаге" };
 export const dynamic = "force-dynamic";
@@ -76,19 +77,12 @@ export default async function RegisterPaperPage({
 
   return (
     <div>
-      <nav aria-label="Навигационная цепочка" className="text-sm">
-        <Link href="/staff" className="text-brand-700 underline">
-          Рабочее место
-        </Link>{" "}
-        <span aria-hidden>›</span>{" "}
-        {loaded?.ok ? (
-          <Link href="/staff/register" className="text-brand-700 underline">
-            Регистрация заявления
-          </Link>
-        ) : (
-          <span>Регистрация заявления</span>
-        )}
-      </nav>
+      <Breadcrumbs
+        items={[
+          { label: "Рабочее место", href: "/staff" },
+          { label: "Регистрация заявления", href: loaded?.ok ? "/staff/register" : undefined },
+        ]}
+      />
       <h1 className="mt-3 text-3xl font-bold">Регистрация заявления, поступившего не через портал</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
         Заявления, принятые лично, полученные по почте, из МФЦ или по электронной почте, вносятся в ту же форму, что и

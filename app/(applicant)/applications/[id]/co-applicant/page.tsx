@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
 import { CoApplicantSectionForm } from "@/components/co-applicant/section-form";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Раздел созаявителя" };
 export const dynamic = "force-dynamic";
@@ -13,11 +13,7 @@ export default async function CoApplicantPage({ params }: { params: Promise<{ id
   const section = await (await api()).application.coApplicantSection({ id }).catch(notFoundIfMissing);
   return (
     <div className="mx-auto max-w-3xl">
-      <nav aria-label="Навигационная цепочка" className="text-sm">
-        <Link href="/cabinet" className="text-brand-700 underline">
-          Личный кабинет
-        </Link>
-      </nav>
+      <Breadcrumbs items={[{ label: "Личный кабинет", href: "/cabinet" }]} />
       <h1 className="mt-3 text-2xl font-bold">Раздел созаявителя</h1>
       {section.status !== "DRAFT" ? (
         <p className="mt-4 rounded bg-slate-100 p-3">Заявление уже подано; раздел больше нельзя изменить.</p>

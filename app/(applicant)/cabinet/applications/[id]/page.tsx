@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from "@/components/ui/format";
 import { OUTCOME_LABEL, StatusBadge } from "@/components/ui/status";
 import { StageStay } from "@/components/stage-stay";
 import { CopyApplicationButton } from "@/components/copy-application-button";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Заявление" };
 export const dynamic = "force-dynamic";
@@ -16,12 +17,10 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const app = await (await api()).application.get({ id }).catch(notFoundIfMissing);
   return (
     <article>
-      <nav aria-label="Навигационная цепочка" className="text-sm no-print">
-        <Link href="/cabinet" className="text-brand-700 underline">
-          Личный кабинет
-        </Link>{" "}
-        <span aria-hidden>›</span> <span>Заявление {app.registrationNumber ?? ""}</span>
-      </nav>
+      <Breadcrumbs
+        noPrint
+        items={[{ label: "Личный кабинет", href: "/cabinet" }, { label: `Заявление ${app.registrationNumber ?? ""}` }]}
+      />
       <h1 className="mt-3 text-2xl font-bold">
         Заявление {app.registrationNumber ? `№ ${app.registrationNumber}` : "(черновик)"}
       </h1>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DeadlineBadge } from "@/components/board/deadline-badge";
 import { numberLabel } from "@/components/board/format";
 import { formatDate, formatDateTime } from "@/components/ui/format";
@@ -14,6 +13,7 @@ import { StageStay } from "@/components/stage-stay";
 import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole, STAFF_ROLES } from "@/server/auth/session";
 import { CHANNEL_LABEL } from "@/server/regulation/document";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Карточка заявления" };
 export const dynamic = "force-dynamic";
@@ -34,12 +34,7 @@ export default async function StaffApplicationPage({ params }: { params: Promise
 
   return (
     <article>
-      <nav aria-label="Навигационная цепочка" className="text-sm">
-        <Link href="/staff" className="text-brand-700 underline">
-          Рабочее место
-        </Link>{" "}
-        <span aria-hidden>›</span> <span>Заявление {number}</span>
-      </nav>
+      <Breadcrumbs items={[{ label: "Рабочее место", href: "/staff" }, { label: `Заявление ${number}` }]} />
       <h1 className="mt-3 text-2xl font-bold">Заявление {number}</h1>
       <p className="mt-1 text-slate-700">
         {card.service.title} · {card.department} · редакция регламента {card.regulationVersion}
