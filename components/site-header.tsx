@@ -1,14 +1,14 @@
 import Link from "next/link";
 import type { Session } from "next-auth";
 import { SignOutButton } from "./sign-out-button";
-import { STAFF_ROLES } from "@/server/auth/session-roles";
+import { hasStaffRole } from "@/server/auth/session-roles";
 
 export function SiteHeader({ session, demoMailbox }: { session: Session | null; demoMailbox: boolean }) {
   const roles = session?.user.roles ?? [];
   const links = [
     { href: "/", label: "Каталог услуг", show: true },
     { href: "/cabinet", label: "Личный кабинет", show: roles.includes("APPLICANT") },
-    { href: "/staff", label: "Рабочее место", show: roles.some((r) => STAFF_ROLES.includes(r)) },
+    { href: "/staff", label: "Рабочее место", show: hasStaffRole(roles) },
     { href: "/admin", label: "Администрирование", show: roles.includes("ADMIN") },
     // Without an SMTP server the demo keeps outgoing mail in the database and shows it here.
     { href: "/mailbox", label: "Почта (демо)", show: !!session && demoMailbox },

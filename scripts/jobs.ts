@@ -3,15 +3,9 @@
 // instrumentation.ts); a deployment may prefer separate worker processes. Any number of them may run
 // against one database: pg-boss hands each scheduled run to exactly one worker (R4).
 import { startBackgroundJobs, stopBackgroundJobs } from "../server/jobs";
-import { env, EnvError } from "../server/env";
+import { envOrExit } from "../server/env";
 
-try {
-  env();
-} catch (error) {
-  console.error(error instanceof EnvError ? error.message : error);
-  process.exit(1);
-}
-if (!env().databaseUrl) {
+if (!envOrExit("[jobs]").databaseUrl) {
   console.error("DATABASE_URL is not set: the job worker needs the database the app uses.");
   process.exit(1);
 }

@@ -4,11 +4,12 @@ import { prepareDatabase } from "../server/db/prepare";
 import { createPrismaClient } from "../server/db/client";
 import { seedDemo } from "../prisma/seed/demo";
 import { LOCKS, withAdvisoryLock } from "../server/db/lock";
-import { env } from "../server/env";
+import { envOrExit } from "../server/env";
 
+const env = envOrExit("[seed]");
 const database = await prepareDatabase({
-  dataDir: path.resolve(env().dataDir),
-  databaseUrl: env().databaseUrl ?? undefined,
+  dataDir: path.resolve(env.dataDir),
+  databaseUrl: env.databaseUrl ?? undefined,
 });
 const db = createPrismaClient(database.url, { max: 2 });
 try {

@@ -9,7 +9,7 @@ import { prepareDatabase } from "../server/db/prepare";
 import { createPrismaClient } from "../server/db/client";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../prisma/seed/demo";
 import { LOCKS, withAdvisoryLock } from "../server/db/lock";
-import { env as readEnv, EnvError, type Env } from "../server/env";
+import { envOrExit, type Env } from "../server/env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -18,15 +18,7 @@ const log = (message: string) => console.log(`[reglament] ${message}`);
 
 // The configuration first: a malformed variable stops here, before a build of minutes or a database
 // is started, with the variable's name and what it should be.
-let env: Env;
-try {
-  env = readEnv();
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  console.error(`[reglament] could not start: ${error.message}
-See the configuration table in README.md.`);
-  process.exit(1);
-}
+const env: Env = envOrExit("[reglament]");
 const port = env.port;
 const dataDir = path.resolve(root, env.dataDir);
 

@@ -225,3 +225,17 @@ export function reloadEnv(): Env {
   cached = undefined;
   return env();
 }
+
+/**
+ * For the command-line entry points (npm start, npm run jobs, npm run db:seed): the configuration, or
+ * the problems named variable by variable and exit code 1, before anything slow or lasting starts.
+ */
+export function envOrExit(prefix: string): Env {
+  try {
+    return env();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`${prefix} could not start: ${error.message}\nSee the configuration table in README.md.`);
+    process.exit(1);
+  }
+}

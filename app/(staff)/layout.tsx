@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import { StaffNav } from "@/components/staff/staff-nav";
-import { getSession, STAFF_ROLES } from "@/server/auth/session";
+import { getSession, hasStaffRole } from "@/server/auth/session";
 
 // Navigation only: every staff page checks the role itself (requireRole), a layout is no guard.
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const roles = (await getSession())?.user.roles ?? [];
   const links = [
-    { href: "/staff", label: "Доска заявлений", show: roles.some((r) => STAFF_ROLES.includes(r)) },
+    { href: "/staff", label: "Доска заявлений", show: hasStaffRole(roles) },
     { href: "/staff/register", label: "Принять заявление на бумаге", show: roles.includes("REGISTRAR") },
     { href: "/staff/deadlines", label: "Контроль сроков", show: roles.includes("HEAD") || roles.includes("REGISTRAR") },
   ].filter((l) => l.show);

@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { Resolver } from "react-hook-form";
 import { z } from "zod";
 import type { FieldDef, StepDef } from "@/server/regulation/document";
-import { buildApplicationSchema } from "@/server/regulation/form-schema";
+import { buildApplicationSchema, withoutFileFields } from "@/server/regulation/form-schema";
 import { displayTimeZone } from "@/components/ui/format";
 import { normalizePhone } from "@/server/regulation/identifiers";
 import {
@@ -80,17 +80,10 @@ export type PaperStep = {
  * well: it would ask the browser to autofill the registrar's own name into the applicant's fields.
  */
 export function paperSteps(steps: StepDef[]): PaperStep[] {
-  const strip = (fields: FieldDef[]): FieldDef[] =>
-    fields
-      .filter((f) => f.type !== "file")
-      .map((f) => {
-        const { prefill: _prefill, ...rest } = f;
-        return f.fields ? { ...rest, fields: strip(f.fields) } : rest;
-      });
   const files = (fields: FieldDef[]): string[] =>
     fields.flatMap((f) => (f.type === "file" ? [f.label] : f.fields ? files(f.fields) : []));
   return steps.map((step) => ({
-    step: { ...step, fields: strip(step.fields) },
+    step: withoutFileFields([step])[0]!,
     paperDocuments: step.fields.flatMap((f) => files([f]).map((label) => ({ key: f.key, label }))),
   }));
 }

@@ -5,13 +5,13 @@
 import type { Db } from "../db/client";
 import { loadIdentity, type Identity } from "../auth/data";
 import { staffScope, type StaffScope } from "../auth/scope";
-import { STAFF_ROLES } from "../auth/session-roles";
+import { hasStaffRole } from "../auth/session-roles";
 import { AppError } from "../errors";
 
 export const UNAUTHORIZED_MESSAGE = "Войдите в систему, чтобы продолжить";
 export const FORBIDDEN_MESSAGE = "Недостаточно прав для этого действия";
 
-export const isStaff = (identity: Pick<Identity, "roles">) => identity.roles.some((r) => STAFF_ROLES.includes(r));
+export const isStaff = (identity: Pick<Identity, "roles">) => hasStaffRole(identity.roles);
 
 /** The active account the session names; anonymous, unknown or deactivated is UNAUTHORIZED. */
 export async function requireIdentity(db: Db, sessionUserId: string | null | undefined): Promise<Identity> {

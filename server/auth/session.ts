@@ -13,8 +13,8 @@ import type { Role } from "../regulation/document";
  */
 export const getSession = cache(async (): Promise<Session | null> => getServerSession(authOptions));
 
-export { STAFF_ROLES } from "./session-roles";
-import { STAFF_ROLES } from "./session-roles";
+export { STAFF_ROLES, hasStaffRole } from "./session-roles";
+import { hasStaffRole } from "./session-roles";
 
 export function hasAnyRole(session: Session | null, roles: readonly Role[]): boolean {
   return !!session?.user.roles.some((r) => roles.includes(r));
@@ -31,6 +31,6 @@ export async function requireRole(roles: readonly Role[], returnTo: string): Pro
 /** Where each kind of user starts after signing in. */
 export function homeFor(roles: readonly Role[]): string {
   if (roles.includes("ADMIN")) return "/admin";
-  if (roles.some((r) => STAFF_ROLES.includes(r))) return "/staff";
+  if (hasStaffRole(roles)) return "/staff";
   return "/cabinet";
 }

@@ -1000,7 +1000,13 @@ export function fieldErrorsByPath(error: {
  * server judges a paper application by this form, as the registrar's form shows it.
  */
 export function withoutFileFields(steps: StepDef[]): StepDef[] {
+  // No prefill either: a paper application is typed from the paper, not from the registrar's profile.
   const strip = (fields: FieldDef[]): FieldDef[] =>
-    fields.filter((f) => f.type !== "file").map((f) => (f.fields ? { ...f, fields: strip(f.fields) } : f));
+    fields
+      .filter((f) => f.type !== "file")
+      .map((f) => {
+        const { prefill: _prefill, ...rest } = f;
+        return f.fields ? { ...rest, fields: strip(f.fields) } : rest;
+      });
   return steps.map((s) => ({ ...s, fields: strip(s.fields) }));
 }

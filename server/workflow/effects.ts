@@ -12,7 +12,7 @@ import { refusalMessage, resultReadyMessage } from "../notification/templates";
 import { appBaseUrl } from "../notification/config";
 import { sha256, type FileStorage } from "../storage/storage";
 import { addDuration, type EventDraft, type TransitionRequest } from "./machine";
-import { personName } from "../people";
+import { personName, salutationName } from "../people";
 import {
   createResultDocument,
   issueSource,
@@ -246,7 +246,7 @@ async function issue(c: EffectContext, byPost: boolean): Promise<EventDraft> {
           },
         ]
       : undefined;
-  const recipientName = [app.owner.firstName, app.owner.middleName].filter(Boolean).join(" ");
+  const recipientName = salutationName(app.owner);
   const cabinetUrl = `${appBaseUrl()}/cabinet/applications/${c.applicationId}`;
   const refused =
     doc.kind === "refusal"
