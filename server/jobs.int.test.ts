@@ -5,7 +5,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../prisma/seed/demo";
 import { loadWorkingCalendar } from "./calendar/data";
 import { createTestDatabase, type TestDatabase } from "./test/db";
 import { registeredApplication } from "./test/factories";
@@ -45,8 +44,7 @@ let appId: string;
 let workers: Worker[] = [];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   const calendar = await loadWorkingCalendar(t.db);
   // Received long ago and never moved: its registration stage is overdue.
   appId = (

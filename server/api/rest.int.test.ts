@@ -8,7 +8,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { routeCaller, type RouteCall } from "../test/rest";
-import { seedDemo } from "../../prisma/seed/demo";
 import { LocalFileStorage } from "../storage/storage";
 import { loadIdentity } from "../auth/data";
 import { staffScope } from "../auth/scope";
@@ -49,8 +48,7 @@ const answerForm = () => {
 };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   storageRoot = mkdtempSync(path.join(tmpdir(), "reglament-rest-"));
   const storage = new LocalFileStorage(storageRoot);
   call = routeCaller(t.db, storage);

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { LocalFileStorage } from "../storage/storage";
-import { seedDemo } from "../../prisma/seed/demo";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { AppError } from "../errors";
@@ -53,8 +52,7 @@ const rowOf = (id: string) =>
   });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   calendar = await loadWorkingCalendar(t.db);
   ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;
   serviceId = (await t.db.service.findUniqueOrThrow({ where: { code: "archive-info" } })).id;

@@ -9,7 +9,6 @@ import { createTestDatabase, type TestDatabase } from "../test/db";
 import { applicantAccount } from "../test/factories";
 import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { LocalFileStorage } from "../storage/storage";
-import { seedDemo } from "../../prisma/seed/demo";
 import { loadWorkingCalendar } from "../calendar/data";
 import { coApplicantSection, coApplicantsForOwner } from "./participants/data";
 import { acceptInvitation, inviteCoApplicant, saveCoApplicantSection } from "./participants/mutations";
@@ -27,8 +26,7 @@ let co: { id: string; email: string };
 const VALID = ARCHIVE_REQUEST;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;
   co = await applicantAccount(t.db, {
     email: "sister@example.ru",

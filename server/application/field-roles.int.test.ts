@@ -10,7 +10,6 @@ import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { CUSTOM_REGULATION, CUSTOM_REQUEST } from "../test/custom-regulation";
-import { seedDemo } from "../../prisma/seed/demo";
 import { loadIdentity } from "../auth/data";
 import { staffScope, type StaffScope } from "../auth/scope";
 import { loadWorkingCalendar } from "../calendar/data";
@@ -33,8 +32,7 @@ const staff: Record<string, StaffScope> = {};
 const ctx = () => ({ now: new Date(), calendar, dueSoonWorkingDays: 2 });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   calendar = await loadWorkingCalendar(t.db);
   storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-roles-")));
   ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;

@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
-import { seedDemo } from "../../prisma/seed/demo";
 import { LocalFileStorage } from "../storage/storage";
 import { uploadAttachment } from "../attachment/mutations";
 import { saveDraft, startDraft } from "./mutations";
@@ -21,8 +20,7 @@ const age = (id: string, days: number) =>
   );
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-purge-")));
   ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;
 });

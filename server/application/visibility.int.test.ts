@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { answerAttachment, scopeOf as scopeOfUser } from "../test/factories";
 import { ARCHIVE_REQUEST } from "../test/fixtures";
-import { seedDemo } from "../../prisma/seed/demo";
 import { LocalFileStorage } from "../storage/storage";
 import type { StaffScope } from "../auth/scope";
 import { loadWorkingCalendar } from "../calendar/data";
@@ -55,8 +54,7 @@ const draft = {} as { id: string; file: string };
 const scopeOf = (userId: string) => scopeOfUser(t.db, userId);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   calendar = await loadWorkingCalendar(t.db);
   ctx.calendar = calendar;
   users.owner = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { answerAttachment, applicantAccount } from "../test/factories";
 import { ARCHIVE_REQUEST } from "../test/fixtures";
-import { seedDemo } from "../../prisma/seed/demo";
 import { LocalFileStorage } from "../storage/storage";
 import { startDraft, saveDraft, submitApplication } from "../application/mutations";
 import { loadWorkingCalendar } from "../calendar/data";
@@ -28,8 +27,7 @@ const pdf = (size = 2048) => {
 };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-files-")));
   ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;
   strangerId = (

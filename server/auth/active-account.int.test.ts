@@ -1,7 +1,6 @@
 // A session token outlives a deactivation (JWT sessions, 8 hours): every route reads the account
 // again. The applicant's PDF copy of an application (GET /api/applications/:id/pdf) is one of them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { applicationPdfRoute } from "../application/http";
 import { routeCaller } from "../test/rest";
@@ -11,8 +10,7 @@ let t: TestDatabase;
 /** GET /api/applications/:id/pdf with a session naming `as`. */
 const pdfFor = (as: string | null, id: string) => routeCaller(t.db)(applicationPdfRoute, { as, params: { id } });
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
 });
 afterAll(() => t.drop());
 

@@ -6,7 +6,6 @@ import { createHash, randomUUID } from "node:crypto";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { applicantAccount, createAccount, demoScope } from "../test/factories";
 import { PAPER_ARCHIVE_REQUEST } from "../test/fixtures";
@@ -64,8 +63,7 @@ async function paperAccount(email: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   const messages: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,

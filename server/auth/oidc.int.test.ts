@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { applicantAccount } from "../test/factories";
-import { seedDemo } from "../../prisma/seed/demo";
 import { decideExternalLink, linkExternalIdentity, OIDC_REFUSALS } from "./mutations";
 import { DEFAULT_CLAIMS, mapClaims, oidcConfig } from "./oidc";
 
@@ -21,8 +20,7 @@ const claims = {
 };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
 });
 afterAll(() => t.drop());
 

@@ -3,15 +3,13 @@
 // session ends (pages check roles from the session: requireRole).
 import type { JWT } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 
 let t: TestDatabase;
 let jwt: (token: JWT) => Promise<JWT>;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   // getDb() in the callback reads DATABASE_URL once, on first use.
   process.env.DATABASE_URL = t.url;
   const { authOptions } = await import("./options");

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { demoScope } from "../test/factories";
 import { PAPER_ARCHIVE_REQUEST } from "../test/fixtures";
-import { seedDemo } from "../../prisma/seed/demo";
 import { emailTaken } from "../auth/data";
 import { requestAccountClaim } from "../auth/mutations";
 import type { StaffScope } from "../auth/scope";
@@ -24,8 +23,7 @@ let executor: StaffScope;
 const values = PAPER_ARCHIVE_REQUEST;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   calendar = await loadWorkingCalendar(t.db);
   registrar = await demoScope(t.db, "registrar");
   executor = await demoScope(t.db, "executor");

@@ -9,7 +9,6 @@ import type { Session } from "next-auth";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { applicantAccount } from "../test/factories";
 import { freePort } from "../db/embedded";
@@ -80,8 +79,7 @@ describe("notifications and the e-mail outbox", () => {
     });
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await seedDemo(t.db);
+    t = await createTestDatabase({ demo: true });
     const user = (email: string) =>
       t.db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true } });
     [applicant, registrar, admin] = await Promise.all([

@@ -1,4 +1,5 @@
-// A fresh, migrated database per test file, cloned from the template made in global-setup.ts.
+// A fresh, migrated database per test file, cloned from a template made in global-setup.ts: the empty
+// one, or (`demo: true`) the one with the demo municipality of prisma/seed/demo.ts already loaded.
 import pg from "pg";
 import { inject } from "vitest";
 import { createPrismaClient, type Db } from "../db/client";
@@ -6,7 +7,9 @@ import { withDatabase } from "../db/url";
 
 export type TestDatabase = { url: string; db: Db; drop(): Promise<void> };
 
-export async function createTestDatabase(options: { template?: boolean; max?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { template?: boolean; demo?: boolean; max?: number } = {},
+): Promise<TestDatabase> {
   const serverUrl = inject("pgServerUrl");
   const name = `t_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -14,7 +17,7 @@ export async function createTestDatabase(options: { template?: boolean; max?: nu
   await admin.query(
     options.template === false
       ? `CREATE DATABASE "${name}"`
-      : `CREATE DATABASE "${name}" TEMPLATE "${inject("pgTemplate")}"`,
+      : `CREATE DATABASE "${name}" TEMPLATE "${inject(options.demo ? "pgDemoTemplate" : "pgTemplate")}"`,
   );
   await admin.end();
   const url = withDatabase(serverUrl, name);

@@ -9,13 +9,18 @@ import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { migrate } from "../db/migrate";
 import { withDatabase } from "../db/url";
+import { createPrismaClient } from "../db/client";
+import { seedDemo } from "../../prisma/seed/demo";
 
 export const TEMPLATE = "reglament_test_template";
+/** The template with the demo municipality loaded: most test files start from it. */
+export const DEMO_TEMPLATE = "reglament_test_demo";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgServerUrl: string;
     pgTemplate: string;
+    pgDemoTemplate: string;
     pgServerVersion: string;
   }
 }
@@ -40,10 +45,18 @@ export default async function setup(project: TestProject) {
   await admin.query(`DROP DATABASE IF EXISTS "${TEMPLATE}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${TEMPLATE}"`);
   await migrate(withDatabase(serverUrl, TEMPLATE));
+  // Seeding takes seconds (seven scrypt password hashes, the calendar, two regulations): done once here
+  // instead of once per test file. prisma/seed/demo.int.test.ts still seeds an empty database itself.
+  await admin.query(`DROP DATABASE IF EXISTS "${DEMO_TEMPLATE}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${DEMO_TEMPLATE}" TEMPLATE "${TEMPLATE}"`);
+  const demo = createPrismaClient(withDatabase(serverUrl, DEMO_TEMPLATE), { max: 2 });
+  await seedDemo(demo);
+  await demo.$disconnect();
   await admin.end();
   console.log(`[integration] PostgreSQL ${version} (${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded"})`);
   project.provide("pgServerUrl", serverUrl);
   project.provide("pgTemplate", TEMPLATE);
+  project.provide("pgDemoTemplate", DEMO_TEMPLATE);
   project.provide("pgServerVersion", version);
   return stop;
 }

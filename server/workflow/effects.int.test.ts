@@ -7,7 +7,6 @@ import path from "node:path";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
-import { seedDemo } from "../../prisma/seed/demo";
 import { loadIdentity } from "../auth/data";
 import { staffScope } from "../auth/scope";
 import { loadWorkingCalendar } from "../calendar/data";
@@ -69,8 +68,7 @@ const pdfText = async (id: string) => {
 };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   calendar = await loadWorkingCalendar(t.db);
   storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-results-")));
   ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;

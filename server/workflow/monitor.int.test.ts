@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { createPrismaClient } from "../db/client";
-import { seedDemo } from "../../prisma/seed/demo";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { versionInForce } from "../regulation/data";
@@ -22,8 +21,7 @@ let calendar: WorkingCalendar;
 let appId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   calendar = await loadWorkingCalendar(t.db);
   appId = (
     await registeredApplication(t.db, {

@@ -2,7 +2,6 @@
 // events, concurrent moves give one winner, versions stay pinned, and the deadline query finds work.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
-import { seedDemo } from "../../prisma/seed/demo";
 import { loadIdentity } from "../auth/data";
 import { staffScope, type StaffScope } from "../auth/scope";
 import { loadWorkingCalendar } from "../calendar/data";
@@ -30,8 +29,7 @@ function newApplication(serviceCode = "road-info", channel?: "POST" | "IN_PERSON
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase({ max: 12 });
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true, max: 12 });
   calendar = await loadWorkingCalendar(t.db);
 });
 afterAll(() => t.drop());

@@ -9,7 +9,6 @@ import { ZodError } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { PAPER_ARCHIVE_REQUEST } from "../test/fixtures";
-import { seedDemo } from "../../prisma/seed/demo";
 import { createCallerFactory } from "../api/trpc";
 import { staffRouter } from "../api/routers/staff";
 import { versionInForce } from "../regulation/data";
@@ -63,8 +62,7 @@ function formVerdict(
 const long = (n: number) => "а".repeat(n);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   const registrar = await t.db.user.findUniqueOrThrow({ where: { email: "registrar@demo.reglament.ru" } });
   const session = {
     user: { id: registrar.id, email: registrar.email, name: "", roles: [], departmentIds: [], authMethod: "password" },

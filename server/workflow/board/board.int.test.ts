@@ -2,7 +2,6 @@
 // filtered, paginated per column, offering only the transitions of the user's role (R1, R2, R4).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { seedDemo } from "../../../prisma/seed/demo";
 import { loadIdentity } from "../../auth/data";
 import { staffScope, type StaffScope } from "../../auth/scope";
 import { loadWorkingCalendar } from "../../calendar/data";
@@ -22,8 +21,7 @@ const scopeOf = async (email: string): Promise<StaffScope> => {
 const ctx = () => ({ now: new Date("2026-03-02T04:00:00Z"), calendar, dueSoonWorkingDays: 2 });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   calendar = await loadWorkingCalendar(t.db);
   // Received on three different days: the latest first, so the board must reorder them.
   for (const day of ["2026-03-05", "2026-03-03", "2026-03-04"]) {

@@ -8,7 +8,6 @@ import path from "node:path";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { seedDemo } from "../../../prisma/seed/demo";
 import { loadIdentity } from "../../auth/data";
 import { staffScope, type StaffScope } from "../../auth/scope";
 import { loadWorkingCalendar } from "../../calendar/data";
@@ -25,8 +24,7 @@ const scopes: Record<string, StaffScope> = {};
 const storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-card-")));
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   calendar = await loadWorkingCalendar(t.db);
   for (const who of ["registrar", "head", "executor", "signer"]) {
     const u = await t.db.user.findUniqueOrThrow({ where: { email: `${who}@demo.reglament.ru` } });

@@ -7,7 +7,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { seedDemo } from "../../../prisma/seed/demo";
 import { loadIdentity } from "../../auth/data";
 import { staffScope, type StaffScope } from "../../auth/scope";
 import { attachmentForDownload } from "../../attachment/data";
@@ -37,8 +36,7 @@ const pdf = (size = 4096) => {
 const ctx = (now: Date) => ({ now, calendar, dueSoonWorkingDays: 2 });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createTestDatabase({ demo: true });
   calendar = await loadWorkingCalendar(t.db);
   executor = await staffScope(
     t.db,
