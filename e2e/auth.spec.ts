@@ -43,12 +43,12 @@ test("an anonymous visitor is sent to sign in and comes back after it", async ({
   await expect(page).toHaveURL(/\/admin$/);
 });
 
-test("the tRPC API refuses another role's data", async ({ applicantPage: page }) => {
+test("the tRPC API refuses another role's data", async ({ applicantPage: page, baseURL }) => {
   const response = await page.request.get("/api/trpc/admin.overview");
   expect(response.status()).toBe(403);
   expect(await response.text()).not.toContain("archive-info");
   const anonymous = await page.context().browser()!.newContext();
-  const r2 = await anonymous.request.get(`${test.info().project.use.baseURL}/api/trpc/staff.overview`);
+  const r2 = await anonymous.request.get(`${baseURL}/api/trpc/staff.overview`);
   expect(r2.status()).toBe(401);
   await anonymous.close();
 });

@@ -8,15 +8,18 @@ import {
 } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { PDFParse } from "pdf-parse";
+import { E2E_INSTANCES, instancePorts } from "./ports";
 
 export const DEMO_PASSWORD = "demo-Reglament-2026";
-const port = Number(process.env.E2E_PORT ?? 3100);
-/** What the test SMTP server (e2e/smtp-server.ts) received; playwright.config.ts starts it. */
-export const SMTP_MESSAGES_URL = `http://localhost:${port + 103}/messages`;
+
+/** The app instance of the running test's worker (playwright.config.ts starts one per worker). */
+const ownInstance = () => instancePorts(base.info().parallelIndex % E2E_INSTANCES);
 
 export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; at: string };
+/** What the worker's test SMTP server (e2e/smtp-server.ts) received for the address. */
 export async function mailTo(address: string): Promise<ReceivedMail[]> {
-  const response = await fetch(`${SMTP_MESSAGES_URL}?to=${encodeURIComponent(address)}`);
+  const messages = `http://localhost:${ownInstance().smtpHttp}/messages`;
+  const response = await fetch(`${messages}?to=${encodeURIComponent(address)}`);
   return (await response.json()) as ReceivedMail[];
 }
 /** The demo accounts (prisma/seed/demo.ts), one per role. */
@@ -80,6 +83,8 @@ type Fixtures = {
 type WorkerFixtures = { sessions: Map<string, StorageState> };
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  // Every request and page of a test goes to its worker's own instance.
+  baseURL: async ({}, provide) => provide(`http://localhost:${ownInstance().app}`),
   sessions: [
     async ({}, provide) => {
       await provide(new Map());
