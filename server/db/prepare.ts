@@ -3,7 +3,7 @@
 // the test setup and the benchmarks, so all of them run the same path.
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "./embedded";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
 import { migrate, type MigrationResult } from "./migrate";
 import { ensureDatabase, withDatabase } from "./url";
 
@@ -11,6 +11,8 @@ export type PreparedDatabase = {
   url: string;
   embedded: boolean;
   migrations: MigrationResult;
+  /** The embedded server, for watching it (npm start) and for its port; null with DATABASE_URL. */
+  server: Pick<EmbeddedDatabase, "port" | "pid" | "onExit"> | null;
   stop(): Promise<void>;
 };
 
@@ -47,13 +49,13 @@ export async function prepareDatabase(options: {
         { cause: error },
       );
     }
-    return { url, embedded: false, migrations: await migrate(url), stop: async () => undefined };
+    return { url, embedded: false, migrations: await migrate(url), server: null, stop: async () => undefined };
   }
   const server = await startEmbeddedPostgres({ dir: path.join(options.dataDir, "postgres"), quiet: options.quiet });
   try {
     const url = withDatabase(server.serverUrl, options.database ?? "reglament");
     await ensureDatabase(url);
-    return { url, embedded: true, migrations: await migrate(url), stop: () => server.stop() };
+    return { url, embedded: true, migrations: await migrate(url), server, stop: () => server.stop() };
   } catch (error) {
     await server.stop();
     throw error;
