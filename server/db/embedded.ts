@@ -77,6 +77,33 @@ function loadCredentials(dir: string): Credentials {
 }
 
 /**
+ * The cluster in `dir` when a server already runs on it (`npm start` is up): its URL, from the port
+ * PostgreSQL writes into postmaster.pid and the credentials kept beside the cluster. The commands run
+ * next to a running app (`npm run admin:create`, `npm run backup`) connect to it instead of starting a
+ * second server, which PostgreSQL would refuse on the same folder.
+ */
+export function runningEmbeddedPostgres(
+  dir: string,
+): { serverUrl: string; port: number; urlFor(database: string): string } | null {
+  const pidFile = path.join(path.resolve(dir), "cluster", "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: it runs, as the postgres user. ESRCH: a stale file of a server that died.
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return null;
+  }
+  const credentials = loadCredentials(path.resolve(dir));
+  const urlFor = (database: string) =>
+    `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+  return { serverUrl: urlFor("postgres"), port, urlFor };
+}
+
+/**
  * Starts (and on first use initialises) a PostgreSQL cluster in `dir`. Messages say what went wrong
  * and what to do, because this runs in front of a newcomer on their first `npm start`.
  */
