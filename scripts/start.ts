@@ -12,7 +12,7 @@ import { createPrismaClient } from "../server/db/client";
 import { DEMO_PASSWORD, DEMO_USERS, seedInstallation } from "../prisma/seed/demo";
 import { LOCKS, withAdvisoryLock } from "../server/db/lock";
 import { envOrExit, type Env } from "../server/env";
-import { watchPort } from "./supervise";
+import { descendants, watchPort } from "./supervise";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -102,12 +102,22 @@ function exited(process: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Signals the web server's whole process group (`next dev` forks the process that listens). */
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  try {
-    process.kill(-child.pid!, signal);
-  } catch {
-    child.kill(signal); // the group is gone already, or it never was one (the build)
+/**
+ * The web server's processes: the child and every process seen under it (`next dev` forks the one
+ * that listens, which outlives a killed parent). Not a process group of its own: a supervisor or a
+ * test runner that kills our group (Playwright does, with SIGKILL) must reach the web server too.
+ */
+const webProcesses = new Set<number>();
+function remember(child: ChildProcess) {
+  if (child.pid) [child.pid, ...descendants(child.pid)].forEach((pid) => webProcesses.add(pid));
+}
+function signalAll(signal: NodeJS.Signals) {
+  for (const pid of webProcesses) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      webProcesses.delete(pid); // ended
+    }
   }
 }
 
@@ -128,12 +138,13 @@ async function main() {
     if (stopping) return;
     stopping = true;
     watches.forEach((w) => w.stop());
+    if (child) remember(child);
     if (child && child.exitCode === null && child.signalCode === null) {
-      signalGroup(child, "SIGTERM");
-      if (!(await exited(child, 10_000))) signalGroup(child, "SIGKILL");
+      signalAll("SIGTERM");
+      if (!(await exited(child, 10_000))) signalAll("SIGKILL");
     }
-    // Whatever of the web server's group outlived its leader (a forked next-server) goes too.
-    if (child && serving) signalGroup(child, "SIGKILL");
+    // Whatever outlived the child (a forked next-server whose parent was killed) goes too.
+    if (serving) signalAll("SIGKILL");
     await database.stop();
     log("stopped");
     process.exit(code);
@@ -203,15 +214,17 @@ async function main() {
       `ready in ${((Date.now() - started) / 1000).toFixed(1)} s before the web server starts: http://localhost:${port}\n`,
     );
 
-    // Its own process group, so that stopping it reaches every process it forks.
     child = spawn(process.execPath, [require_next(), dev ? "dev" : "start", "-p", String(port)], {
       cwd: root,
       stdio: "inherit",
       env: childEnv,
-      detached: true,
     });
     serving = true;
     const web = child;
+    remember(web);
+    const census = setInterval(() => remember(web), 2_000);
+    census.unref();
+    watches.push({ stop: () => clearInterval(census) });
     // The server never ends on its own: any end, even with code 0 or by a signal (the OOM killer), is
     // a failure for a supervisor to act on.
     web.on("exit", (code, signal) =>

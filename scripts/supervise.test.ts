@@ -2,7 +2,8 @@
 // quiet while something listens, and reports once when the listener is gone.
 import net from "node:net";
 import { describe, expect, it } from "vitest";
-import { portState, watchPort } from "./supervise";
+import { spawn } from "node:child_process";
+import { descendants, portState, watchPort } from "./supervise";
 
 const listen = () =>
   new Promise<net.Server>((resolve) => {
@@ -52,5 +53,21 @@ describe("watchPort", () => {
       watchPort({ port, intervalMs: 20, startupMs: 1_000, onDead: resolve }),
     );
     expect(reason).toBe(`nothing listened on port ${port} within 1 s of the start`);
+  });
+});
+
+describe("descendants", () => {
+  it("finds the processes a child forked (as next dev forks the server that listens)", async () => {
+    const shell = spawn("sh", ["-c", "sleep 30 & echo $!; wait"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      const sleeper = Number(
+        await new Promise<string>((resolve) => shell.stdout.once("data", (d: Buffer) => resolve(d.toString()))),
+      );
+      expect(descendants(shell.pid!)).toContain(sleeper);
+      expect(descendants(sleeper)).toEqual([]);
+      process.kill(sleeper);
+    } finally {
+      shell.kill();
+    }
   });
 });

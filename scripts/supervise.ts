@@ -7,6 +7,7 @@
 // The probe is a TCP connect, answered by the kernel even when the server is busy: only "connection
 // refused" on every local address counts as dead, so a slow page or a loaded machine never looks
 // like a death. A timeout counts as alive-but-busy.
+import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 
 export type PortState = "listening" | "refused" | "unknown";
@@ -89,4 +90,37 @@ export function watchPort(options: {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The processes under `pid` (children, their children...), from /proc; empty where there is none
+ * (not Linux). `next dev` serves from a process it forks: stopping must reach that one too.
+ */
+export function descendants(pid: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+  } catch {
+    return [];
+  }
+  const children = new Map<number, number[]>();
+  for (const e of entries) {
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, "utf8");
+      // pid (comm) state ppid ...: the name may hold spaces and parentheses, so read after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(e)]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length) {
+    for (const c of children.get(queue.shift()!) ?? []) {
+      out.push(c);
+      queue.push(c);
+    }
+  }
+  return out;
 }
