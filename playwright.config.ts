@@ -78,6 +78,8 @@ export default defineConfig({
         REGLAMENT_DATA_DIR: `data/e2e-${port}`,
         NEXTAUTH_URL: baseURL,
         DATABASE_URL: "",
+        // The demo: its accounts sign the tests in (e2e/fixtures.ts).
+        REGLAMENT_DEMO: "1",
         // The default port builds into .next like `npm start`; other ports get their own folder.
         ...(port === 3100 ? {} : { NEXT_DIST_DIR: `.next-e2e-${port}` }),
         OIDC_ISSUER: `http://localhost:${oidcPort}`,

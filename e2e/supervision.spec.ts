@@ -117,7 +117,7 @@ test("a production start has no demo account; npm start exits non-zero when Next
 }) => {
   test.slow();
   // NODE_ENV=production is one of the documented production switches; REGLAMENT_DEMO=0 the other.
-  const web = start("supervise-web", e2ePort + 110, { NODE_ENV: "production" });
+  const web = start("supervise-web", e2ePort + 110, { NODE_ENV: "production", REGLAMENT_DEMO: "" });
   const db = start("supervise-db", e2ePort + 111, { REGLAMENT_DEMO: "0" });
   try {
     await Promise.all([healthy(web), healthy(db)]);
