@@ -59,9 +59,27 @@ function sourceHash(): string {
     "prisma/schema.prisma",
     "instrumentation.ts",
   ]) {
-    if (existsSync(path.join(root, file))) hash.update(file).update(readFileSync(path.join(root, file)));
+    if (!existsSync(path.join(root, file))) continue;
+    const content = readFileSync(path.join(root, file));
+    hash.update(file).update(file === "tsconfig.json" ? tsconfigAsBuilt(content.toString("utf8")) : content);
   }
   return hash.digest("hex");
+}
+
+/**
+ * tsconfig.json without what `next build` itself rewrites in it: its layout, and the types folder of
+ * a build folder of its own (`.next-e2e-3200/types`). Otherwise the build would make itself stale,
+ * and a second `npm start` on the same build folder (the supervision spec) would build again.
+ */
+function tsconfigAsBuilt(text: string): string {
+  try {
+    const config = JSON.parse(text) as { include?: unknown };
+    if (Array.isArray(config.include))
+      config.include = config.include.filter((p) => !(typeof p === "string" && /^\.next[^/]*\//.test(p)));
+    return JSON.stringify(config);
+  } catch {
+    return text;
+  }
 }
 
 /**
