@@ -1,10 +1,10 @@
 // `npm start` as a deployment runs it (issue 9, items 1 and 6), on the production build the suite's
-// web server has just made: two more instances, each with its own embedded database. A production-mode
+// web server has just made: another instance with an embedded database of its own, started twice. A production-mode
 // start creates no account and prints no demo password; killing the process that listens (kill -9)
 // or the embedded PostgreSQL makes `npm start` exit non-zero at once and leave nothing running, so a
 // supervisor restarts it. No browser: the build is what this needs, and only this suite has one.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, signInOverApi } from "./fixtures";
@@ -22,9 +22,9 @@ type Instance = {
 };
 
 /** `npm start` (what package.json runs) on the suite's build folder, so it finds the build up to date. */
-function start(name: string, port: number, env: Record<string, string>): Instance {
+function start(name: string, port: number, env: Record<string, string>, options: { fresh: boolean }): Instance {
   const dataDir = path.join(root, "data", `e2e-${e2ePort}-${name}`);
-  rmSync(dataDir, { recursive: true, force: true });
+  if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
   let output = "";
   const child = spawn(
     process.execPath,
@@ -94,6 +94,9 @@ function listenerOf(port: number): number {
   throw new Error(`nothing listens on port ${port}`);
 }
 
+const postmasterOf = (instance: Instance) =>
+  Number(readFileSync(path.join(instance.dataDir, "postgres/cluster/postmaster.pid"), "utf8").split("\n")[0]);
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -116,48 +119,50 @@ test("a production start has no demo account; npm start exits non-zero when Next
   playwright,
 }) => {
   test.slow();
-  // NODE_ENV=production is one of the documented production switches; REGLAMENT_DEMO=0 the other.
-  const web = start("supervise-web", e2ePort + 110, { NODE_ENV: "production", REGLAMENT_DEMO: "" });
-  const db = start("supervise-db", e2ePort + 111, { REGLAMENT_DEMO: "0" });
+  const port = e2ePort + 110;
+  // NODE_ENV=production is one of the documented production switches (REGLAMENT_DEMO=0 the other).
+  const production = { NODE_ENV: "production", REGLAMENT_DEMO: "" };
+  const instances: Instance[] = [];
   try {
-    await Promise.all([healthy(web), healthy(db)]);
+    const web = start("supervise", port, production, { fresh: true });
+    instances.push(web);
+    await healthy(web);
 
     // Item 1: nothing printed, nothing to sign in with; the way to the first administrator is said.
     expect(web.output()).toContain("production mode (no demo accounts)");
     expect(web.output()).toContain("npm run admin:create");
     expect(web.output()).not.toContain(DEMO_PASSWORD);
-    const request = await playwright.request.newContext({ baseURL: `http://localhost:${web.port}` });
+    const request = await playwright.request.newContext({ baseURL: `http://localhost:${port}` });
     for (const email of [DEMO.admin, DEMO.registrar]) expect(await signInOverApi(request, email)).toBe(false);
     await request.dispose();
 
     // Item 6: the process that listens is next-server, killed without a chance to clean up.
-    const server = listenerOf(web.port);
+    const server = listenerOf(port);
     expect(readFileSync(`/proc/${server}/cmdline`, "utf8")).toMatch(/next/);
-    const webPostgres = Number(
-      readFileSync(path.join(web.dataDir, "postgres/cluster/postmaster.pid"), "utf8").split("\n")[0],
-    );
+    const webPostgres = postmasterOf(web);
     process.kill(server, "SIGKILL");
     expect(await exitCode(web)).toBe(1);
     expect(web.output()).toContain("the web server (next start) ended (signal SIGKILL)");
     expect(alive(webPostgres)).toBe(false);
-    expect(await portState(web.port)).toBe("refused");
+    expect(await portState(port)).toBe("refused");
 
-    const postmaster = Number(
-      readFileSync(path.join(db.dataDir, "postgres/cluster/postmaster.pid"), "utf8").split("\n")[0],
-    );
-    const dbServer = listenerOf(db.port);
-    process.kill(postmaster, "SIGKILL");
+    // Started again on the same data (quick now), then its PostgreSQL is killed.
+    const db = start("supervise", port, production, { fresh: false });
+    instances.push(db);
+    await healthy(db);
+    const dbServer = listenerOf(port);
+    process.kill(postmasterOf(db), "SIGKILL");
     expect(await exitCode(db)).toBe(1);
     expect(db.output()).toContain("the embedded PostgreSQL ended (signal SIGKILL)");
     expect(alive(dbServer)).toBe(false);
-    expect(await portState(db.port)).toBe("refused");
+    expect(await portState(port)).toBe("refused");
   } finally {
-    for (const i of [web, db]) {
+    for (const i of instances) {
       if (i.process.exitCode === null) {
         i.process.kill("SIGTERM");
         await i.exit;
       }
-      if (existsSync(i.dataDir)) rmSync(i.dataDir, { recursive: true, force: true });
     }
+    if (instances[0]) rmSync(instances[0].dataDir, { recursive: true, force: true });
   }
 });
