@@ -87,6 +87,8 @@ function servers(instance: number): WebServer[] {
         REGLAMENT_DATA_DIR: `data/e2e-${ports.app}`,
         NEXTAUTH_URL: appUrl,
         DATABASE_URL: "",
+        // The demo: its accounts sign the tests in (e2e/fixtures.ts).
+        REGLAMENT_DEMO: "1",
         // The default port builds into .next like `npm start`; other ports get their own folder.
         ...(port === 3100 ? {} : { NEXT_DIST_DIR: `.next-e2e-${port}` }),
         OIDC_ISSUER: `http://localhost:${ports.oidc}`,

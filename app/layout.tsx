@@ -8,7 +8,7 @@ import { AuthSessionProvider } from "@/components/session-provider";
 import { TrpcProvider } from "@/components/trpc-provider";
 import { config } from "@/server/config";
 import { getSession } from "@/server/auth/session";
-import { isMailSendingConfigured } from "@/server/notification/config";
+import { isDemoMailboxOpen } from "@/server/notification/config";
 
 export const metadata: Metadata = {
   title: { default: "Регламент — муниципальные услуги", template: "%s — Регламент" },
@@ -31,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen font-sans">
         <AuthSessionProvider session={session}>
           <TrpcProvider>
-            <SiteHeader session={session} demoMailbox={!isMailSendingConfigured()} />
+            <SiteHeader session={session} demoMailbox={isDemoMailboxOpen()} />
             <main id="main" className="mx-auto max-w-6xl px-4 py-8">
               {children}
             </main>

@@ -10,8 +10,8 @@ export function SiteHeader({ session, demoMailbox }: { session: Session | null; 
     { href: "/cabinet", label: "Личный кабинет", show: roles.includes("APPLICANT") },
     { href: "/staff", label: "Рабочее место", show: hasStaffRole(roles) },
     { href: "/admin", label: "Администрирование", show: roles.includes("ADMIN") },
-    // Without an SMTP server the demo keeps outgoing mail in the database and shows it here.
-    { href: "/mailbox", label: "Почта (демо)", show: !!session && demoMailbox },
+    // Demo mode without an SMTP server keeps outgoing mail in the database and shows it to administrators.
+    { href: "/mailbox", label: "Почта (демо)", show: roles.includes("ADMIN") && demoMailbox },
   ];
   return (
     <header className="bg-brand-700 text-white no-print">

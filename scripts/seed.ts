@@ -1,8 +1,9 @@
-// `npm run db:seed`: applies migrations and loads the demo municipality without serving the app.
+// `npm run db:seed`: applies migrations and loads the municipality without serving the app: in demo
+// mode with the demo accounts (once), in production without any account (server/env.ts, REGLAMENT_DEMO).
 import path from "node:path";
 import { prepareDatabase } from "../server/db/prepare";
 import { createPrismaClient } from "../server/db/client";
-import { seedDemo } from "../prisma/seed/demo";
+import { seedInstallation } from "../prisma/seed/demo";
 import { LOCKS, withAdvisoryLock } from "../server/db/lock";
 import { envOrExit } from "../server/env";
 
@@ -13,7 +14,9 @@ const database = await prepareDatabase({
 });
 const db = createPrismaClient(database.url, { max: 2 });
 try {
-  console.log(JSON.stringify(await withAdvisoryLock(database.url, LOCKS.seed, () => seedDemo(db))));
+  console.log(
+    JSON.stringify(await withAdvisoryLock(database.url, LOCKS.seed, () => seedInstallation(db, { demo: env.demo }))),
+  );
 } finally {
   await db.$disconnect();
   await database.stop();

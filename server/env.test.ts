@@ -32,7 +32,22 @@ describe("parseEnv", () => {
       jobsPollSeconds: 2,
       fontsDir: null,
       pgLog: false,
+      demo: true,
     });
+  });
+
+  it("is a demo only when nothing says production: DATABASE_URL, NODE_ENV=production or REGLAMENT_DEMO=0 (issue 9)", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).demo).toBe(true);
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db/reglament" }).demo).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production" }).demo).toBe(false);
+    expect(parseEnv({ REGLAMENT_DEMO: "0" }).demo).toBe(false);
+    // The explicit switch wins both ways: `npm start` passes it to the Next process, where
+    // `next start` has set NODE_ENV=production.
+    expect(parseEnv({ REGLAMENT_DEMO: "1", NODE_ENV: "production" }).demo).toBe(true);
+    expect(parseEnv({ REGLAMENT_DEMO: "1", DATABASE_URL: "postgresql://u:p@db/reglament" }).demo).toBe(true);
+    expect(problemsOf({ REGLAMENT_DEMO: "yes" })).toEqual([
+      'REGLAMENT_DEMO="yes": expected 1 (demo: demo accounts and mailbox) or 0 (production: no demo accounts)',
+    ]);
   });
 
   it('treats an empty or blank value as unset (the end-to-end tests pass DATABASE_URL="")', () => {

@@ -57,6 +57,13 @@ export type Env = {
   fontsDir: string | null;
   /** Print the embedded PostgreSQL's own log. */
   pgLog: boolean;
+  /**
+   * Demo mode: the demo accounts are seeded (once) and printed, and the demo mailbox exists.
+   * REGLAMENT_DEMO=1/0 when given; otherwise only the embedded default is a demo (no DATABASE_URL and
+   * NODE_ENV is not "production"). `npm start` passes its decision to the Next process explicitly,
+   * because `next start` sets NODE_ENV=production there (issue 9, item 1).
+   */
+  demo: boolean;
 };
 
 /** The configuration is wrong: every problem, each naming its variable. */
@@ -149,6 +156,9 @@ const RULES = {
     .transform(Number),
   REGLAMENT_FONTS_DIR: z.string(),
   REGLAMENT_PG_LOG: z.string(),
+  REGLAMENT_DEMO: z
+    .enum(["0", "1"], { error: "expected 1 (demo: demo accounts and mailbox) or 0 (production: no demo accounts)" })
+    .transform((v) => v === "1"),
 } satisfies Record<string, z.ZodType<unknown, string>>;
 
 type Name = keyof typeof RULES;
@@ -204,6 +214,8 @@ export function parseEnv(raw: RawEnv): Env {
     jobsPollSeconds: v.JOBS_POLL_SECONDS ?? 2,
     fontsDir: v.REGLAMENT_FONTS_DIR ?? null,
     pgLog: !!v.REGLAMENT_PG_LOG,
+    // NODE_ENV is Node's and Next's own switch, not ours: it only tips the default to production.
+    demo: v.REGLAMENT_DEMO ?? (!v.DATABASE_URL && raw.NODE_ENV?.trim() !== "production"),
   };
 }
 

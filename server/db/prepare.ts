@@ -3,7 +3,7 @@
 // the test setup and the benchmarks, so all of them run the same path.
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "./embedded";
+import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
 import { migrate, type MigrationResult } from "./migrate";
 import { ensureDatabase, withDatabase } from "./url";
 
@@ -11,6 +11,8 @@ export type PreparedDatabase = {
   url: string;
   embedded: boolean;
   migrations: MigrationResult;
+  /** The embedded server this process started, for watching it (npm start); null with DATABASE_URL or when reused. */
+  server: Pick<EmbeddedDatabase, "port" | "pid" | "onExit"> | null;
   stop(): Promise<void>;
 };
 
@@ -32,6 +34,8 @@ export async function prepareDatabase(options: {
   databaseUrl?: string;
   database?: string;
   quiet?: boolean;
+  /** Use the embedded server `npm start` runs, when it runs (commands beside the app: admin:create, backup). */
+  reuseRunning?: boolean;
 }): Promise<PreparedDatabase> {
   if (options.databaseUrl) {
     const url = options.databaseUrl;
@@ -47,13 +51,19 @@ export async function prepareDatabase(options: {
         { cause: error },
       );
     }
-    return { url, embedded: false, migrations: await migrate(url), stop: async () => undefined };
+    return { url, embedded: false, migrations: await migrate(url), server: null, stop: async () => undefined };
+  }
+  const running = options.reuseRunning ? runningEmbeddedPostgres(path.join(options.dataDir, "postgres")) : null;
+  if (running) {
+    const url = withDatabase(running.serverUrl, options.database ?? "reglament");
+    await ensureDatabase(url);
+    return { url, embedded: true, migrations: await migrate(url), server: null, stop: async () => undefined };
   }
   const server = await startEmbeddedPostgres({ dir: path.join(options.dataDir, "postgres"), quiet: options.quiet });
   try {
     const url = withDatabase(server.serverUrl, options.database ?? "reglament");
     await ensureDatabase(url);
-    return { url, embedded: true, migrations: await migrate(url), stop: () => server.stop() };
+    return { url, embedded: true, migrations: await migrate(url), server, stop: () => server.stop() };
   } catch (error) {
     await server.stop();
     throw error;

@@ -26,6 +26,15 @@ export function isMailSendingConfigured(raw?: RawEnv): boolean {
   return mailConfig(raw).smtpUrl !== null;
 }
 
+/**
+ * The demo mailbox page (/mailbox) exists only in demo mode, and only without SMTP (issue 9, item 1):
+ * in production the outbox holds real people's mail, claim and invitation links among it.
+ */
+export function isDemoMailboxOpen(raw?: RawEnv): boolean {
+  const e = from(raw);
+  return e.demo && e.smtpUrl === null;
+}
+
 /** The public URL of the app, for links in messages (the same default as next-auth's). */
 export function appBaseUrl(raw?: RawEnv): string {
   return from(raw).appUrl;

@@ -394,15 +394,22 @@ describe("notifications and the e-mail outbox", () => {
       expect((await t.db.notification.findUniqueOrThrow({ where: { id: other.notificationId } })).readAt).toBeNull();
     });
 
-    it("serves the mailbox by role, and not at all once real mail goes out", async () => {
+    it("serves the mailbox to an administrator in demo mode only, and not at all once real mail goes out (issue 9)", async () => {
       await notify(t.db, { userId: applicant.id, kind: "stage_changed", title: "Заявителю", body: "Текст" });
       await notify(t.db, { userId: registrar.id, kind: "stage_changed", title: "Регистратору", body: "Текст" });
-      expect((await caller(applicant, ["APPLICANT"]).mailbox()).map((e) => e.to)).toEqual([applicant.email]);
-      expect(await caller(admin, ["ADMIN"]).mailbox()).toHaveLength(2);
       // The configuration is read once per process (server/env.ts): read it again as a restart would.
-      vi.stubEnv("SMTP_URL", smtp.url);
-      reloadEnv();
+      const restartWith = (variables: Record<string, string>) => {
+        vi.unstubAllEnvs();
+        for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);
+        reloadEnv();
+      };
       try {
+        restartWith({ REGLAMENT_DEMO: "1" });
+        await expect(caller(applicant, ["APPLICANT"]).mailbox()).rejects.toMatchObject({ code: "FORBIDDEN" });
+        expect(await caller(admin, ["ADMIN"]).mailbox()).toHaveLength(2);
+        restartWith({ REGLAMENT_DEMO: "0" });
+        await expect(caller(admin, ["ADMIN"]).mailbox()).rejects.toMatchObject({ code: "NOT_FOUND" });
+        restartWith({ REGLAMENT_DEMO: "1", SMTP_URL: smtp.url });
         await expect(caller(admin, ["ADMIN"]).mailbox()).rejects.toMatchObject({ code: "NOT_FOUND" });
       } finally {
         vi.unstubAllEnvs();

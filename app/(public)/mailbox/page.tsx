@@ -1,32 +1,27 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { api } from "@/server/api/server";
 import { getSession } from "@/server/auth/session";
-import { isMailSendingConfigured } from "@/server/notification/config";
+import { isDemoMailboxOpen } from "@/server/notification/config";
 import { formatDateTime } from "@/server/format/dates";
 
 export const metadata: Metadata = { title: "Демонстрационный почтовый ящик" };
 export const dynamic = "force-dynamic";
 
-// The demo needs no mail server: without SMTP_URL e-mails stay in the outbox and are read here.
-// Any signed-in user may open it (it shows only their own letters; an administrator sees all), so
-// it lives with the public pages rather than in one role's area.
+// The demo needs no mail server: without SMTP_URL e-mails stay in the outbox and are read here. The
+// page exists only in demo mode and only for an administrator (issue 9, item 1): to anyone else, and
+// in production or with real SMTP, it is "not found" (the outbox holds others' links and letters).
 export default async function MailboxPage() {
   const session = await getSession();
-  if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent("/mailbox")}`);
-  // With real SMTP the letters go to real mailboxes; this page would only leak them.
-  if (isMailSendingConfigured()) notFound();
+  if (!isDemoMailboxOpen() || !session?.user.roles.includes("ADMIN")) notFound();
   const emails = await (await api()).notification.mailbox();
-  const isAdmin = session.user.roles.includes("ADMIN");
 
   return (
     <div>
       <h1 className="text-2xl font-bold">Демонстрационный почтовый ящик</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Отправка электронной почты не настроена, поэтому письма, которые система отправила бы по почте, показаны здесь.
-        {isAdmin
-          ? " Вы администратор и видите письма всем адресатам."
-          : ` Здесь собраны письма на адрес ${session.user.email}.`}
+        Это демонстрационный режим, и отправка электронной почты не настроена, поэтому письма, которые система отправила
+        бы по почте, показаны здесь администратору: письма всем адресатам.
       </p>
       <h2 className="mt-8 text-xl font-semibold">Письма</h2>
       {emails.length === 0 ? (
