@@ -133,6 +133,7 @@ const CLIENT_SAFE = [
   /^server\/format\/(dates|plural)$/,
   /^server\/(people|ids)$/,
   /^server\/errors$/,
+  /^server\/auth\/callback-url$/,
 ];
 const DATA_ACCESS = /^server\/(.+\/)?(data|mutations)$/;
 const DB_INFRA = /^server\/db\//;

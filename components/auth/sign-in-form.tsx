@@ -1,6 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
+import { safeCallbackUrl } from "@/server/auth/callback-url";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -27,7 +28,7 @@ export function SignInForm({ callbackUrl, registered }: { callbackUrl?: string; 
       setFailure("Не удалось войти: неверный адрес электронной почты или пароль.");
       return;
     }
-    router.replace(callbackUrl && callbackUrl.startsWith("/") ? callbackUrl : "/after-sign-in");
+    router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
     router.refresh();
   });
 

@@ -275,6 +275,34 @@ describe("REST file routes: who gets what", () => {
     expect(await status(post(users.owner))).toBe(403);
     expect(await status(post(users.otherStaff))).toBe(404);
     expect(await status(post(users.executor, MALFORMED))).toBe(404);
+    // Bounded (issue 9): a chunked 400 MB answer file is cut off at the 10 MB limit, never read whole;
+    // a broken body is 400. Neither records anything: the answer below is still the first.
+    let pulled = 0;
+    const head = Buffer.from(
+      '--b\r\nContent-Disposition: form-data; name="answerText"\r\n\r\nОтвет\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.7\n',
+    );
+    const huge = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled++ > 400) return controller.close();
+        controller.enqueue(pulled === 1 ? head : new Uint8Array(1024 * 1024));
+      },
+    });
+    const run = (body: BodyInit) =>
+      requestAnswerRoute.run(
+        new Request("http://localhost/", {
+          method: "POST",
+          body,
+          headers: { "content-type": "multipart/form-data; boundary=b" },
+          duplex: "half",
+        } as RequestInit),
+        { requestId: registered.requestId },
+        { db: t.db, storage: new LocalFileStorage(storageRoot), sessionUserId: users.executor },
+      );
+    const tooBig = await run(huge);
+    expect(tooBig.status).toBe(413);
+    expect((await tooBig.json()).error).toBe("Файл слишком большой: допускается не больше 10 МБ");
+    expect(pulled).toBeLessThan(15);
+    expect((await run("--b\r\nбез заголовков")).status).toBe(400);
     expect(await status(post(users.executor))).toBe(201);
     const again = await post(users.executor);
     expect(again.status).toBe(412);

@@ -10,7 +10,11 @@
 // - errors: AppError codes become HTTP statuses in one place (APP_ERROR_HTTP_STATUS, server/errors.ts);
 //   a race is 409; anything else is logged and answered with a Russian 500. Every error answer is
 //   JSON `{ error, fieldErrors? }` (what the browser's upload and answer forms read);
-// - downloads: one helper sets the safe headers (fileResponse).
+// - downloads: one helper sets the safe headers (fileResponse);
+// - bodies (issue 9): a declared body over the route's `maxBodyBytes` is 413 before anything else is
+//   done or read; a body that passes a limit while it is read (server/http/body.ts) is 413 too, a
+//   malformed one 400;
+// - origin: a write (POST, DELETE) from another site's page is 403 (server/http/origin.ts).
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { getDb } from "../db/client";
@@ -20,6 +24,9 @@ import { getSession } from "../auth/session";
 import { AppError, APP_ERROR_HTTP_STATUS, isRace, RACE_MESSAGE } from "../errors";
 import { fileStorage, type FileStorage } from "../storage/storage";
 import { requireApplicant, requireIdentity, requireStaffScope } from "./access";
+import { BODY_LIMITS, BodyTooLargeError, checkDeclaredLength, MalformedBodyError } from "../http/body";
+import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from "../http/origin";
+import { env } from "../env";
 
 export type RestAuth = "public" | "user" | "applicant" | "staff";
 
@@ -85,7 +92,21 @@ function encodeRfc5987(value: string): string {
   return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/** The answer to a body error (server/http/body.ts), or null for anything else. */
+export function bodyErrorResponse(error: unknown): Response | null {
+  if (error instanceof BodyTooLargeError) return errorResponse(413, error.userMessage);
+  if (error instanceof MalformedBodyError) return errorResponse(400, error.userMessage);
+  return null;
+}
+
+/** 403 for a write sent from another site's page; null when the request may go on. */
+export function crossOriginResponse(req: Request): Response | null {
+  return isCrossOriginWrite(req, env().appUrl) ? errorResponse(403, CROSS_ORIGIN_MESSAGE) : null;
+}
+
 function failure(error: unknown, route: string): Response {
+  const bodyError = bodyErrorResponse(error);
+  if (bodyError) return bodyError;
   if (error instanceof AppError)
     return errorResponse(APP_ERROR_HTTP_STATUS[error.code], error.message, error.fieldErrors);
   if (isRace(error)) return errorResponse(409, RACE_MESSAGE);
@@ -101,10 +122,16 @@ export function restRoute<A extends RestAuth, S extends z.ZodType<object, RawPar
   params: S;
   /** The 404 text when a parameter is malformed, worded like the handler's own "not found". */
   notFound: string;
+  /** The most the body may declare (Content-Length); default: no body (BODY_LIMITS.none). */
+  maxBodyBytes?: number;
   handler: (ctx: RestContext<A, z.output<S>>) => Promise<Response>;
 }): RestRoute {
   async function run(req: Request, rawParams: RawParams, deps: RestDeps): Promise<Response> {
     try {
+      // Before anything is read or looked up: too big a body, or a write from another site.
+      checkDeclaredLength(req, definition.maxBodyBytes ?? BODY_LIMITS.none);
+      const crossOrigin = crossOriginResponse(req);
+      if (crossOrigin) return crossOrigin;
       let identity: Identity | null = null;
       let scope: StaffScope | undefined;
       if (definition.auth !== "public") {

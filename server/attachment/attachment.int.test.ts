@@ -82,7 +82,7 @@ describe("attachments (R16)", () => {
     expect(await t.db.attachment.count({ where: { applicationId: id } })).toBe(5);
   });
 
-  it("counts the files the draft holds, not files left unreferenced (a failed save, «load the saved version»)", async () => {
+  it("counts on upload the files the form holds: saved ones and those uploaded since the last save (issue 9)", async () => {
     const { id } = await startDraft(t.db, { ownerId, serviceCode: "archive-info" });
     const up = () =>
       uploadAttachment(t.db, storage, {
@@ -92,21 +92,44 @@ describe("attachments (R16)", () => {
         fileName: "доверенность.pdf",
         content: pdf(),
       });
-    // Three uploads whose save never reached the server: the draft holds none of them.
+    // Three uploads not saved yet: the form holds them, and a fourth is refused before any save.
     for (let i = 0; i < 3; i++) await up();
+    await expect(up()).rejects.toThrow(/К полю «Доверенность.*» можно приложить не больше 3 файл/);
+    expect(await t.db.attachment.count({ where: { applicationId: id, fieldKey: "power_of_attorney" } })).toBe(3);
+  });
+
+  it("does not count files a later save left out (a failed save, «load the saved version»)", async () => {
+    const { id } = await startDraft(t.db, { ownerId, serviceCode: "archive-info" });
+    const up = () =>
+      uploadAttachment(t.db, storage, {
+        userId: ownerId,
+        applicationId: id,
+        fieldKey: "power_of_attorney",
+        fileName: "доверенность.pdf",
+        content: pdf(),
+      });
+    // Three uploads whose save never reached the server; the saved version the applicant went back to
+    // holds none of them, and it was saved again without them.
+    for (let i = 0; i < 3; i++) await up();
+    await saveDraft(t.db, ownerId, {
+      id,
+      values: { is_representative: true, power_of_attorney: [] },
+      currentStep: null,
+      expectedRowVersion: 0,
+    });
     const kept = [await up(), await up()];
     await saveDraft(t.db, ownerId, {
       id,
       values: { is_representative: true, power_of_attorney: kept },
       currentStep: null,
-      expectedRowVersion: 0,
+      expectedRowVersion: 1,
     });
     const third = await up();
     await saveDraft(t.db, ownerId, {
       id,
       values: { is_representative: true, power_of_attorney: [...kept, third] },
       currentStep: null,
-      expectedRowVersion: 1,
+      expectedRowVersion: 2,
     });
     await expect(up()).rejects.toThrow(/К полю «Доверенность.*» можно приложить не больше 3 файл/);
     expect(await t.db.attachment.count({ where: { applicationId: id, fieldKey: "power_of_attorney" } })).toBe(6);

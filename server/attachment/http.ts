@@ -6,34 +6,46 @@ import { viewerOf } from "../api/access";
 import { errorResponse, fileResponse, jsonResponse, restRoute } from "../api/rest";
 import { zId } from "../ids";
 import { attachmentForDownload } from "./data";
-import { MAX_UPLOAD_BYTES, removeAttachment, uploadAttachment } from "./mutations";
+import { MAX_UPLOAD_BYTES, prepareUpload, removeAttachment, storeUpload } from "./mutations";
+import { BODY_LIMITS, BodyTooLargeError } from "../http/body";
+import { MultipartReader } from "../http/multipart";
 
-const tooBig = () =>
-  errorResponse(413, `Файл слишком большой: допускается не больше ${MAX_UPLOAD_BYTES / 1024 / 1024} МБ`);
-
-/** POST /api/applications/:id/files?field=<key> — a file for one field of the caller's draft. */
+/**
+ * POST /api/applications/:id/files?field=<key> — a file for one field of the caller's draft. The body
+ * is never held: the draft, the field, its file count and the quotas are checked first, then the file
+ * part streams to storage with the size limit counted as it comes (a chunked 400 MB body is cut off at
+ * the limit and its partial file removed), and a broken multipart body is 400, never 500.
+ */
 export const uploadRoute = restRoute({
   name: "attachment upload",
   auth: "user",
   params: z.object({ id: zId() }),
   notFound: "Заявление не найдено",
+  maxBodyBytes: MAX_UPLOAD_BYTES + BODY_LIMITS.multipartOverhead,
   async handler({ req, params, db, storage, identity }) {
-    // Nothing bigger than any upload may be is even read into memory.
-    if (Number(req.headers.get("content-length") ?? 0) > MAX_UPLOAD_BYTES) return tooBig();
     const field = new URL(req.url).searchParams.get("field") ?? "";
-    const form = await req.formData().catch(() => null);
-    if (!form) return errorResponse(400, "Не удалось прочитать файл: выберите его ещё раз");
-    const file = form.get("file");
-    if (!(file instanceof File)) return errorResponse(400, "Выберите файл");
-    if (file.size > MAX_UPLOAD_BYTES) return tooBig();
-    const ref = await uploadAttachment(db, storage, {
-      userId: identity.id,
-      applicationId: params.id,
-      fieldKey: field,
-      fileName: file.name,
-      content: new Uint8Array(await file.arrayBuffer()),
-    });
-    return jsonResponse(201, ref);
+    const target = await prepareUpload(db, { userId: identity.id, applicationId: params.id, fieldKey: field });
+    // The whole body may carry the file and its framing; the file alone is held to target.maxBytes.
+    const bodyLimit = target.maxBytes + BODY_LIMITS.multipartOverhead;
+    const form = new MultipartReader(req, bodyLimit);
+    try {
+      for (let part = await form.next(); part; part = await form.next()) {
+        if (part.name !== "file" || part.fileName === null) continue;
+        if (part.fileName === "") return errorResponse(400, "Выберите файл");
+        try {
+          const ref = await storeUpload(db, storage, target, { fileName: part.fileName, content: form.chunks() });
+          return jsonResponse(201, ref);
+        } catch (error) {
+          // The body's own count (it reads a chunk ahead) may pass first: the file's message all the same.
+          if (error instanceof BodyTooLargeError && error.limitBytes === bodyLimit)
+            throw new BodyTooLargeError(target.maxBytes, target.tooLargeMessage(part.fileName));
+          throw error;
+        }
+      }
+      return errorResponse(400, "Выберите файл");
+    } finally {
+      await form.close();
+    }
   },
 });
 

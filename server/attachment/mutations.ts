@@ -1,32 +1,44 @@
 // Attachments of an application (R13, R16): per-field types (by content), size and count limits,
 // contents in the file storage, metadata in the database. Only the owner of a draft adds or removes.
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors";
 import type { FieldDef, StepDef } from "../regulation/document";
 import { pinnedDocument } from "../regulation/document-cache";
 import type { FileRef } from "../regulation/form-schema";
-import { sha256, type FileStorage } from "../storage/storage";
+import type { FileStorage } from "../storage/storage";
 import { DRAFT_LIMITS } from "../regulation/form-schema";
 import { acceptedMimeTypes, mimeTypesLabel, sniffMimeType } from "./sniff";
 import { ownedBy } from "../application/visibility";
 import { isUuid } from "../ids";
+import { BodyTooLargeError, formatBytes } from "../http/body";
 
-/** Above any field's own limit: nothing bigger is even read into memory by the route. */
+/** Above any field's own limit: the most an upload request may carry (its framing included). */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
-function findFileField(steps: StepDef[], key: string): FieldDef | undefined {
-  const walk = (fields: FieldDef[]): FieldDef | undefined => {
+/**
+ * Storage quotas (issue 9, item 4): what one draft's files may weigh together, and what the files of
+ * all of one account's drafts may. Files of submitted applications are the record (R3) and do not
+ * count; a draft's files go with it when it is deleted or purged.
+ */
+export const DRAFT_QUOTA_BYTES = 100 * 1024 * 1024;
+export const ACCOUNT_QUOTA_BYTES = 300 * 1024 * 1024;
+
+/** The bytes a sniffer needs to recognise a type (server/attachment/sniff.ts reads at most 12). */
+const HEAD_BYTES = 64;
+
+function findFileField(steps: StepDef[], key: string): { field: FieldDef; inGroup: boolean } | undefined {
+  const walk = (fields: FieldDef[], inGroup: boolean): { field: FieldDef; inGroup: boolean } | undefined => {
     for (const f of fields) {
-      if (f.key === key && f.type === "file") return f;
-      const inner = f.fields ? walk(f.fields) : undefined;
+      if (f.key === key && f.type === "file") return { field: f, inGroup };
+      const inner = f.fields ? walk(f.fields, true) : undefined;
       if (inner) return inner;
     }
     return undefined;
   };
   for (const s of steps) {
-    const found = walk(s.fields);
+    const found = walk(s.fields, false);
     if (found) return found;
   }
   return undefined;
@@ -39,6 +51,7 @@ async function ownedDraft(db: Db, userId: string, applicationId: string) {
       id: true,
       status: true,
       data: true,
+      updatedAt: true,
       regulationVersionId: true,
       regulationVersion: { select: { document: true } },
     },
@@ -51,24 +64,30 @@ async function ownedDraft(db: Db, userId: string, applicationId: string) {
 
 const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} МБ`;
 
+/** A file name safe to store and show: no control characters or path separators, 200 characters. */
+export function safeFileName(fileName: string): string {
+  return fileName.replace(/[\u0000-\u001f/\\]/g, "_").slice(0, 200) || "file";
+}
+
+const tooBigMessage = (name: string, maxSizeMb: number, size?: number) =>
+  size === undefined
+    ? `Файл «${name}» больше ${maxSizeMb} МБ, а допускается не больше ${maxSizeMb} МБ: уменьшите разрешение скана или разделите документ`
+    : `Файл «${name}» весит ${formatMb(size)}, а допускается не больше ${maxSizeMb} МБ: уменьшите разрешение скана или разделите документ`;
+
 /**
- * The checks every stored file passes, whoever uploads it: a safe name, some content, the size limit
- * and an accepted type recognised by the content itself (not the name).
+ * The checks every stored file passes, whoever uploads it, from what a stream leaves of it (its size
+ * and first bytes): some content, the size limit and an accepted type recognised by the content
+ * itself (not the name).
  */
-export function vetFile(
-  fileName: string,
-  content: Uint8Array,
+export function vetFileHead(
+  name: string,
+  file: { size: number; head: Uint8Array },
   rule: { maxSizeMb: number; accept: readonly string[] },
-): { name: string; mimeType: string } {
-  const name = fileName.replace(/[\u0000-\u001f/\\]/g, "_").slice(0, 200) || "file";
-  if (content.length === 0) throw new AppError("INVALID", `Файл «${name}» пустой: выберите файл с содержимым`);
-  if (content.length > rule.maxSizeMb * 1024 * 1024) {
-    throw new AppError(
-      "INVALID",
-      `Файл «${name}» весит ${formatMb(content.length)}, а допускается не больше ${rule.maxSizeMb} МБ: уменьшите разрешение скана или разделите документ`,
-    );
-  }
-  const mime = sniffMimeType(content);
+): { mimeType: string } {
+  if (file.size === 0) throw new AppError("INVALID", `Файл «${name}» пустой: выберите файл с содержимым`);
+  if (file.size > rule.maxSizeMb * 1024 * 1024)
+    throw new AppError("INVALID", tooBigMessage(name, rule.maxSizeMb, file.size));
+  const mime = sniffMimeType(file.head);
   if (!mime || !rule.accept.includes(mime)) {
     const allowed = mimeTypesLabel(rule.accept);
     throw new AppError(
@@ -76,7 +95,17 @@ export function vetFile(
       `Файл «${name}» не похож на документ в формате ${allowed} по своему содержимому: приложите скан или документ в одном из этих форматов`,
     );
   }
-  return { name, mimeType: mime };
+  return { mimeType: mime };
+}
+
+/** vetFileHead for a file held in memory (the inter-agency answer, tests). */
+export function vetFile(
+  fileName: string,
+  content: Uint8Array,
+  rule: { maxSizeMb: number; accept: readonly string[] },
+): { name: string; mimeType: string } {
+  const name = safeFileName(fileName);
+  return { name, ...vetFileHead(name, { size: content.length, head: content.subarray(0, HEAD_BYTES) }, rule) };
 }
 
 /** A fresh attachment id and the storage key its content goes under. */
@@ -85,60 +114,213 @@ export function newAttachmentKey(): { id: string; storageKey: string } {
   return { id, storageKey: `${id.slice(0, 2)}/${id}` };
 }
 
+/** Where an upload goes and how much of it may come: checked before its body is read. */
+export type UploadTarget = {
+  userId: string;
+  applicationId: string;
+  fieldKey: string;
+  field: FieldDef;
+  inGroup: boolean;
+  rule: { maxSizeMb: number; accept: readonly string[] };
+  /** The most the file may weigh: the field's limit or what is left of a quota, whichever is less. */
+  maxBytes: number;
+  /** The 413 text when the file passes maxBytes while it streams. */
+  tooLargeMessage: (fileName: string) => string;
+};
+
+type Usage = { draftBytes: number; accountBytes: number };
+
+async function storageUsage(db: Db | Tx, userId: string, applicationId: string): Promise<Usage> {
+  const [draft, account] = await Promise.all([
+    db.attachment.aggregate({ where: { applicationId }, _sum: { size: true } }),
+    db.attachment.aggregate({
+      where: { uploadedById: userId, application: { status: "DRAFT" } },
+      _sum: { size: true },
+    }),
+  ]);
+  return { draftBytes: draft._sum.size ?? 0, accountBytes: account._sum.size ?? 0 };
+}
+
+/** The quota a file of `size` bytes would pass, with a Russian message saying how much is left. */
+function quotaMessage(usage: Usage, size: number): string | null {
+  const draftLeft = Math.max(0, DRAFT_QUOTA_BYTES - usage.draftBytes);
+  const accountLeft = Math.max(0, ACCOUNT_QUOTA_BYTES - usage.accountBytes);
+  if (size > draftLeft)
+    return `Файл не помещается: у черновика осталось ${formatBytes(draftLeft)} места для файлов из ${formatBytes(DRAFT_QUOTA_BYTES)}. Удалите ненужные файлы этого заявления.`;
+  if (size > accountLeft)
+    return `Файл не помещается: у ваших черновиков осталось ${formatBytes(accountLeft)} места для файлов из ${formatBytes(ACCOUNT_QUOTA_BYTES)}. Удалите ненужные файлы или черновики.`;
+  return null;
+}
+
+/**
+ * How many files a field holds for the count limit, checked on upload (issue 9): the files the saved
+ * draft references, and those uploaded since the draft was last saved (the browser's form holds them
+ * and saves them next). A file the draft left out of a later save — a failed save, "load the saved
+ * version", a hidden field — is not counted: it is not in the applicant's form to delete, and it goes
+ * with the submission. For a field inside a group the limit is per item: the saved items count.
+ */
+async function heldFiles(
+  db: Db | Tx,
+  app: { id: string; data: unknown; updatedAt: Date },
+  fieldKey: string,
+  inGroup: boolean,
+): Promise<number> {
+  const saved = heldInField(app.data, fieldKey);
+  if (inGroup) return saved;
+  const savedIds = new Set(fileRefIds((app.data as Record<string, unknown> | null)?.[fieldKey]));
+  const pending = await db.attachment.count({
+    where: { applicationId: app.id, fieldKey, createdAt: { gte: app.updatedAt }, id: { notIn: [...savedIds] } },
+  });
+  return saved + pending;
+}
+
+function countMessage(field: FieldDef, maxFiles: number): string {
+  return `К полю «${field.label}» можно приложить не больше ${maxFiles} файл(ов): удалите лишний, чтобы добавить новый`;
+}
+
+async function checkCounts(db: Db | Tx, app: { id: string; data: unknown; updatedAt: Date }, target: UploadTarget) {
+  const maxFiles = target.field.maxFiles ?? 1;
+  if ((await heldFiles(db, app, target.fieldKey, target.inGroup)) >= maxFiles)
+    throw new AppError("INVALID", countMessage(target.field, maxFiles));
+  const rows = await db.attachment.count({ where: { applicationId: app.id, fieldKey: target.fieldKey } });
+  if (rows >= Math.max(DRAFT_LIMITS.files, maxFiles)) {
+    throw new AppError(
+      "INVALID",
+      `К полю «${target.field.label}» загружено слишком много файлов: удалите ненужные и сохраните черновик, затем добавьте новый`,
+    );
+  }
+}
+
+/**
+ * Everything an upload is checked against before its body is read: the caller's draft, the field,
+ * its file count, and the quotas. Says how much the file may weigh.
+ */
+export async function prepareUpload(
+  db: Db,
+  input: { userId: string; applicationId: string; fieldKey: string },
+): Promise<UploadTarget> {
+  const app = await ownedDraft(db, input.userId, input.applicationId);
+  const found = findFileField(
+    pinnedDocument(app.regulationVersionId, app.regulationVersion.document).form.steps,
+    input.fieldKey,
+  );
+  if (!found) throw new AppError("INVALID", "В форме услуги нет такого поля для файлов");
+  const rule = { maxSizeMb: found.field.maxSizeMb ?? 10, accept: acceptedMimeTypes(found.field.accept) };
+  const target: UploadTarget = {
+    ...input,
+    field: found.field,
+    inGroup: found.inGroup,
+    rule,
+    maxBytes: 0,
+    tooLargeMessage: () => "",
+  };
+  await checkCounts(db, app, target);
+  const usage = await storageUsage(db, input.userId, app.id);
+  const fieldBytes = rule.maxSizeMb * 1024 * 1024;
+  const left = Math.min(DRAFT_QUOTA_BYTES - usage.draftBytes, ACCOUNT_QUOTA_BYTES - usage.accountBytes);
+  if (left <= 0) throw new BodyTooLargeError(0, quotaMessage(usage, 1)!);
+  if (left < fieldBytes) {
+    target.maxBytes = left;
+    target.tooLargeMessage = () => quotaMessage(usage, left + 1)!;
+  } else {
+    target.maxBytes = fieldBytes;
+    target.tooLargeMessage = (fileName) => tooBigMessage(safeFileName(fileName), rule.maxSizeMb);
+  }
+  return target;
+}
+
+/**
+ * Stores an upload as it streams in (the route never holds it: server/attachment/http.ts) and
+ * records it. The size limit is enforced while streaming: past `target.maxBytes` the stream fails, the
+ * partial file is removed and the answer is 413. The type is sniffed from the first bytes, the hash
+ * computed on the way. The row is written under a lock of the draft and of the account's uploads,
+ * with the count and the quotas checked again: parallel uploads cannot pass them together. Whatever
+ * fails after the content is stored removes it again: nothing half-written.
+ */
+export async function storeUpload(
+  db: Db,
+  storage: FileStorage,
+  target: UploadTarget,
+  file: { fileName: string; content: AsyncIterable<Uint8Array> },
+): Promise<FileRef> {
+  const name = safeFileName(file.fileName);
+  const hash = createHash("sha256");
+  let size = 0;
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  async function* inspected(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of file.content) {
+      size += chunk.byteLength;
+      if (size > target.maxBytes) throw new BodyTooLargeError(target.maxBytes, target.tooLargeMessage(file.fileName));
+      hash.update(chunk);
+      if (headBytes < HEAD_BYTES) {
+        head.push(chunk.subarray(0, HEAD_BYTES - headBytes));
+        headBytes += Math.min(chunk.byteLength, HEAD_BYTES - headBytes);
+      }
+      yield chunk;
+    }
+  }
+  const { id, storageKey } = newAttachmentKey();
+  await storage.putStream(storageKey, inspected());
+  try {
+    const { mimeType } = vetFileHead(name, { size, head: Buffer.concat(head) }, target.rule);
+    await db.$transaction(async (tx) => {
+      // One upload at a time per draft and per account: the checks below see every earlier row.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`upload:${target.userId}`}, 0))`;
+      const app = await tx.application.findFirst({
+        where: ownedBy(target.userId, { id: target.applicationId }),
+        select: { id: true, status: true, data: true, updatedAt: true },
+      });
+      if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
+      if (app.status !== "DRAFT")
+        throw new AppError("PRECONDITION", "Заявление уже подано: прикреплять файлы больше нельзя");
+      await checkCounts(tx, app, target);
+      const over = quotaMessage(await storageUsage(tx, target.userId, app.id), size);
+      if (over) throw new BodyTooLargeError(0, over);
+      await tx.attachment.create({
+        data: {
+          id,
+          applicationId: app.id,
+          fieldKey: target.fieldKey,
+          fileName: name,
+          mimeType,
+          size,
+          sha256: hash.digest("hex"),
+          storageKey,
+          uploadedById: target.userId,
+        },
+      });
+    });
+    return { id, name, size, mimeType };
+  } catch (error) {
+    await storage.delete(storageKey); // nothing half-written: no orphan file without its row
+    throw error;
+  }
+}
+
+/** An upload of content held in memory (tests, scripts): the same checks and storage as the route. */
 export async function uploadAttachment(
   db: Db,
   storage: FileStorage,
   input: { userId: string; applicationId: string; fieldKey: string; fileName: string; content: Uint8Array },
 ): Promise<FileRef> {
-  const app = await ownedDraft(db, input.userId, input.applicationId);
-  const field = findFileField(
-    pinnedDocument(app.regulationVersionId, app.regulationVersion.document).form.steps,
-    input.fieldKey,
-  );
-  if (!field) throw new AppError("INVALID", "В форме услуги нет такого поля для файлов");
-  const { name, mimeType: mime } = vetFile(input.fileName, input.content, {
-    maxSizeMb: field.maxSizeMb ?? 10,
-    accept: acceptedMimeTypes(field.accept),
-  });
-  // The limit counts the files the draft holds in this field, not every row: a file of a field the
-  // applicant hid, or one a failed save left unreferenced, is not theirs to delete from the form (it
-  // goes with the submission). Rows are bounded all the same, referenced or not.
-  const maxFiles = field.maxFiles ?? 1;
-  if (heldInField(app.data, input.fieldKey) >= maxFiles) {
-    throw new AppError(
-      "INVALID",
-      `К полю «${field.label}» можно приложить не больше ${maxFiles} файл(ов): удалите лишний, чтобы добавить новый`,
-    );
-  }
-  const rows = await db.attachment.count({ where: { applicationId: app.id, fieldKey: input.fieldKey } });
-  if (rows >= Math.max(DRAFT_LIMITS.files, maxFiles)) {
-    throw new AppError(
-      "INVALID",
-      `К полю «${field.label}» загружено слишком много файлов: удалите ненужные и сохраните черновик, затем добавьте новый`,
-    );
-  }
-
-  const { id, storageKey } = newAttachmentKey();
-  await storage.put(storageKey, input.content);
+  const target = await prepareUpload(db, input);
   try {
-    await db.attachment.create({
-      data: {
-        id,
-        applicationId: app.id,
-        fieldKey: input.fieldKey,
-        fileName: name,
-        mimeType: mime,
-        size: input.content.length,
-        sha256: sha256(input.content),
-        storageKey,
-        uploadedById: input.userId,
-      },
+    return await storeUpload(db, storage, target, {
+      fileName: input.fileName,
+      content: (async function* () {
+        yield input.content;
+      })(),
     });
   } catch (error) {
-    await storage.delete(storageKey); // nothing half-written: no orphan file without its row
+    // In memory the whole size is known: say it, as the form's own check does.
+    if (error instanceof BodyTooLargeError && input.content.length > target.rule.maxSizeMb * 1024 * 1024)
+      throw new AppError(
+        "INVALID",
+        tooBigMessage(safeFileName(input.fileName), target.rule.maxSizeMb, input.content.length),
+      );
     throw error;
   }
-  return { id, name, size: input.content.length, mimeType: mime };
 }
 
 export async function removeAttachment(

@@ -12,6 +12,7 @@ import { decideExternalLink, linkExternalIdentity } from "./mutations";
 import { mapClaims, oidcConfig } from "./oidc";
 import { personName } from "../people";
 import { env } from "../env";
+import { safeCallbackUrl } from "./callback-url";
 
 const oidc = oidcConfig();
 
@@ -69,6 +70,10 @@ export const authOptions: NextAuthOptions = {
     ...oidcProvider(),
   ],
   callbacks: {
+    // next-auth's own redirects (after OIDC, sign-out) follow a callback only within the app (issue 9).
+    redirect({ url, baseUrl }) {
+      return `${new URL(baseUrl).origin}${safeCallbackUrl(url, baseUrl)}`;
+    },
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
       if (!oidc || !profile) return false;

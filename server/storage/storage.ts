@@ -7,6 +7,12 @@ import { env } from "../env";
 
 export type FileStorage = {
   put(key: string, content: Uint8Array): Promise<void>;
+  /**
+   * Stores content as it arrives (an upload): nothing is held in memory beyond a chunk. When the
+   * source throws (a size limit passed, the client gone), nothing is left under the key and no
+   * partial file remains: the error is rethrown.
+   */
+  putStream(key: string, source: AsyncIterable<Uint8Array>): Promise<void>;
   get(key: string): Promise<Buffer>;
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
@@ -33,6 +39,25 @@ export class LocalFileStorage implements FileStorage {
       await handle.close();
     }
     await rename(temp, target);
+  }
+
+  async putStream(key: string, source: AsyncIterable<Uint8Array>): Promise<void> {
+    const target = this.pathOf(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    const temp = `${target}.${randomUUID()}.tmp`;
+    const handle = await open(temp, "wx", 0o600);
+    try {
+      try {
+        for await (const chunk of source) await handle.write(chunk);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, target);
+    } catch (error) {
+      await rm(temp, { force: true }); // the partial file goes with the failure
+      throw error;
+    }
   }
 
   get(key: string): Promise<Buffer> {

@@ -224,6 +224,7 @@ describe("result documents (S1)", () => {
       put: async () => {
         throw new Error("диск недоступен");
       },
+      putStream: storage.putStream.bind(storage),
       get: storage.get.bind(storage),
       delete: storage.delete.bind(storage),
       exists: storage.exists.bind(storage),

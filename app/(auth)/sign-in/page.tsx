@@ -6,6 +6,8 @@ import { getSession, homeFor } from "@/server/auth/session";
 import { oidcConfig } from "@/server/auth/oidc";
 import { OidcButton } from "@/components/auth/oidc-button";
 import type { OidcRefusal } from "@/server/auth/mutations";
+import { safeCallbackUrl } from "@/server/auth/callback-url";
+import { env } from "@/server/env";
 
 export const metadata: Metadata = { title: "Вход" };
 
@@ -28,7 +30,9 @@ export default async function SignInPage({
   searchParams: Promise<{ callbackUrl?: string; registered?: string; error?: string }>;
 }) {
   const session = await getSession();
-  const { callbackUrl, registered, error } = await searchParams;
+  const { callbackUrl: requested, registered, error } = await searchParams;
+  // Only a path of this app is followed after signing in: `//evil.example` and the like are dropped.
+  const callbackUrl = safeCallbackUrl(requested, env().appUrl);
   const oidc = oidcConfig();
   if (session) redirect(homeFor(session.user.roles));
   return (

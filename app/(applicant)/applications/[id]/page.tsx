@@ -11,6 +11,8 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 export const metadata: Metadata = { title: "Заполнение заявления" };
 export const dynamic = "force-dynamic";
 
+// No loading.tsx here on purpose: a loading boundary sends the page's 200 before this check can answer
+// 404, and another applicant's draft would be "not found" with 200 (issue 9, item 5).
 async function load(id: string) {
   // A malformed id is as unknown as another applicant's draft: "not found", never a 500.
   if (!isUuid(id)) notFound();

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { api } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
@@ -42,21 +43,12 @@ async function loadForm(serviceCode: string) {
   try {
     return { ok: true as const, form: await (await api()).staff.intakeForm({ serviceCode }) };
   } catch (error) {
-    if (
-      error instanceof TRPCError &&
-      (error.code === "NOT_FOUND" ||
-        error.code === "PRECONDITION_FAILED" ||
-        error.code === "BAD_REQUEST" ||
-        error.code === "FORBIDDEN")
-    ) {
-      return {
-        ok: false as const,
-        message:
-          error.code === "PRECONDITION_FAILED" || error.code === "FORBIDDEN"
-            ? error.message
-            : "Услуга не найдена или не относится к вашему подразделению.",
-      };
-    }
+    if (!(error instanceof TRPCError)) throw error;
+    // A service that does not exist (or is another department's) is a 404, one this registrar may not
+    // register for a 403 (issue 9): not a page that says so with 200.
+    if (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST") notFound();
+    if (error.code === "FORBIDDEN") forbidden();
+    if (error.code === "PRECONDITION_FAILED") return { ok: false as const, message: error.message };
     throw error;
   }
 }
