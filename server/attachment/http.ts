@@ -6,6 +6,7 @@ import { viewerOf } from "../api/access";
 import { errorResponse, fileResponse, jsonResponse, restRoute } from "../api/rest";
 import { zId } from "../ids";
 import { attachmentForDownload } from "./data";
+import { recordDownload } from "../audit/mutations";
 import { MAX_UPLOAD_BYTES, removeAttachment, uploadAttachment } from "./mutations";
 
 const tooBig = () =>
@@ -58,6 +59,14 @@ export const downloadRoute = restRoute({
   async handler({ params, db, storage, identity }) {
     const row = await attachmentForDownload(db, await viewerOf(db, identity), params.id);
     if (!row) return errorResponse(404, "Файл не найден");
-    return fileResponse(await storage.get(row.storageKey), { contentType: row.mimeType, fileName: row.fileName });
+    const content = await storage.get(row.storageKey);
+    // 152-FZ: access to personal data is recorded (one insert; a draft's files are its owner's own).
+    await recordDownload(db, {
+      application: row.application,
+      actorId: identity.id,
+      kind: "attachment",
+      objectId: row.id,
+    });
+    return fileResponse(content, { contentType: row.mimeType, fileName: row.fileName });
   },
 });
