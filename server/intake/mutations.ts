@@ -138,7 +138,7 @@ export async function acceptApplication(tx: Tx, input: AcceptInput): Promise<Acc
     serviceCode: input.service.code,
     version: version.version,
     values: data,
-    ...(coApplicants.length ? { coApplicants } : {}),
+    ...(coApplicants.length ? { coApplicants: coApplicants.map(({ email, data }) => ({ email, data })) } : {}),
   });
 
   let id: string;

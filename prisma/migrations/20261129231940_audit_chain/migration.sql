@@ -12,9 +12,6 @@ CREATE TABLE "AuditChainHead" (
 );
 
 
--- One head row, no more.
-ALTER TABLE "AuditChainHead" ADD CONSTRAINT "AuditChainHead_single_row" CHECK ("id" = 1);
-
 -- The hash chain of the event log (R3, S0 p.5-6; README "Security"). Every event carries the hash of
 -- the event before it in the whole log, so an edited, deleted or inserted-out-of-order row breaks the
 -- chain at that row: `npm run audit:verify` (server/audit/verify.ts) recomputes it and names the first
