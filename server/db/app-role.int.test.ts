@@ -139,6 +139,21 @@ describe("the app's role", () => {
     }
   });
 
+  it("gets pg-boss installed by the owner on a new database: the role may not create schemas", async () => {
+    await asOwner(`DROP SCHEMA "pgboss" CASCADE`);
+    await setUpAppRole(t.url, ROLE);
+    expect(await asApp(`CREATE SCHEMA "sneaky"`)).toBe(PERMISSION_DENIED);
+    const boss = new PgBoss({ connectionString: appUrl, schema: "pgboss", max: 2 });
+    boss.on("error", () => undefined);
+    await boss.start();
+    try {
+      await boss.createQueue("after-a-fresh-install");
+      expect((await boss.getQueue("after-a-fresh-install"))?.name).toBe("after-a-fresh-install");
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  });
+
   it("is refused when it could undo its limits (the owner itself)", async () => {
     const owner = new URL(t.url).username;
     await expect(setUpAppRole(t.url, decodeURIComponent(owner))).rejects.toThrow(/owner itself/);

@@ -7,7 +7,8 @@
 //
 // pg-boss keeps its queue in its own schema and creates a table per queue at run time (a partition of
 // its job table, which needs the parent's ownership), so that schema belongs to the app's role: it
-// holds job bookkeeping, never a record of an application.
+// holds job bookkeeping, never a record of an application. The owner installs it (creating a schema
+// needs CREATE on the database, which the app's role does not get) and hands it over.
 //
 // The embedded database: `prepareDatabase` creates the role `reglament_app` with a generated password
 // kept under the data folder. An external server: APP_DATABASE_URL names the role (README "Security";
@@ -15,6 +16,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import pg from "pg";
+import PgBoss from "pg-boss";
 
 export const EMBEDDED_APP_ROLE = "reglament_app";
 export const PGBOSS_SCHEMA = "pgboss";
@@ -164,6 +166,12 @@ export async function setUpAppRole(
       ]);
       if (!acts.rows[0]!.member) await client.query(`GRANT ${ident(role)} TO ${ident(owner)}`);
     }
+    // pg-boss installs its schema with CREATE SCHEMA, which needs CREATE on the database even when the
+    // schema exists: the owner installs it (pg-boss's own construction SQL), then hands it over below.
+    const installed = await client.query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [
+      `${PGBOSS_SCHEMA}.version`,
+    ]);
+    if (!installed.rows[0]!.t) await client.query(PgBoss.getConstructionPlans(PGBOSS_SCHEMA));
     await client.query("BEGIN");
     try {
       await client.query(grantsSql(role, owner, schema));
