@@ -12,7 +12,14 @@ import { startEmbeddedPostgres } from "../server/db/embedded";
 import { withDatabase } from "../server/db/url";
 import { envOrExit } from "../server/env";
 import { fileStorage } from "../server/storage/storage";
-import { verifyAuditTrail } from "../server/audit/data";
+import { verifyAuditTrail, type AuditProblem } from "../server/audit/data";
+
+const KIND: Record<AuditProblem["kind"], string> = {
+  event: "событие журнала",
+  chain_head: "вершина цепочки",
+  application: "заявление",
+  result_document: "документ-результат",
+};
 
 const env = envOrExit("[audit]");
 const embedded = env.databaseUrl
@@ -35,8 +42,8 @@ try {
     console.log("Журнал цел: цепочка хешей не нарушена, содержимое заявлений и подписанных документов не изменено.");
   } else {
     const first = report.problems[0]!;
-    console.error(`НАРУШЕНА ЦЕЛОСТНОСТЬ. Первая повреждённая запись: ${first.kind} ${first.id}.`);
-    for (const p of report.problems.slice(0, 50)) console.error(`  - [${p.kind} ${p.id}] ${p.message}`);
+    console.error(`НАРУШЕНА ЦЕЛОСТНОСТЬ. Первая повреждённая запись: ${KIND[first.kind]} ${first.id}.`);
+    for (const p of report.problems.slice(0, 50)) console.error(`  - [${KIND[p.kind]} ${p.id}] ${p.message}`);
     if (report.problems.length > 50) console.error(`  … и ещё ${report.problems.length - 50}`);
     process.exitCode = 1;
   }
