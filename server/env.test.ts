@@ -14,9 +14,16 @@ const problemsOf = (raw: RawEnv): string[] => {
 };
 
 describe("parseEnv", () => {
+  it("wants the owner's DATABASE_URL with the app's APP_DATABASE_URL (migrations run as the owner)", () => {
+    expect(problemsOf({ APP_DATABASE_URL: "postgresql://reglament_app:p@db:5432/reglament" })).toEqual([
+      "APP_DATABASE_URL is set: DATABASE_URL (the owner's, for migrations) is required too",
+    ]);
+  });
+
   it("has a working default for everything (the demo sets nothing)", () => {
     expect(parseEnv({})).toEqual({
       databaseUrl: null,
+      appDatabaseUrl: null,
       nextAuthSecret: null,
       port: 3000,
       appUrl: "http://localhost:3000",
@@ -61,6 +68,7 @@ describe("parseEnv", () => {
   it("takes valid values", () => {
     const e = parseEnv({
       DATABASE_URL: "postgresql://user:pass@db:5432/reglament",
+      APP_DATABASE_URL: "postgresql://reglament_app:p@db:5432/reglament",
       NEXTAUTH_SECRET: "s3cret",
       NEXTAUTH_URL: "https://uslugi.example.ru/",
       PORT: "4000",
@@ -81,6 +89,7 @@ describe("parseEnv", () => {
     });
     expect(e).toMatchObject({
       databaseUrl: "postgresql://user:pass@db:5432/reglament",
+      appDatabaseUrl: "postgresql://reglament_app:p@db:5432/reglament",
       nextAuthSecret: "s3cret",
       port: 4000,
       appUrl: "https://uslugi.example.ru",

@@ -26,8 +26,13 @@ export const DEFAULT_OIDC_SCOPE = "openid profile email phone";
 export type RawEnv = Record<string, string | undefined>;
 
 export type Env = {
-  /** A PostgreSQL server; null: the embedded one `npm start` runs. */
+  /** A PostgreSQL server; null: the embedded one `npm start` runs. The owner: migrations run with it. */
   databaseUrl: string | null;
+  /**
+   * The app's own role on that server (server/db/app-role.ts): the web server and the job workers
+   * connect with it; null: they use DATABASE_URL (on an external server: as the owner, logged at start).
+   */
+  appDatabaseUrl: string | null;
   /** null: `npm start` generates one and keeps it under the data folder. */
   nextAuthSecret: string | null;
   port: number;
@@ -129,6 +134,7 @@ const claimsJson = z.string().transform((v, ctx) => {
 /** Each variable: its rule. Unset (or empty) variables take the defaults in parseEnv. */
 const RULES = {
   DATABASE_URL: url(["postgres:", "postgresql:"], "postgresql://user:pass@db:5432/reglament"),
+  APP_DATABASE_URL: url(["postgres:", "postgresql:"], "postgresql://reglament_app:pass@db:5432/reglament"),
   NEXTAUTH_SECRET: z.string(),
   NEXTAUTH_URL: url(["http:", "https:"], "https://uslugi.example.ru"),
   PORT: integer(1, 65535, "a TCP port"),
@@ -181,6 +187,8 @@ export function parseEnv(raw: RawEnv): Env {
     if (result.success) (v as Record<Name, unknown>)[name] = result.data;
     else problems.push(`${name}${shown(name, value)}: ${result.error.issues[0]?.message ?? "invalid value"}`);
   }
+  if (v.APP_DATABASE_URL && !v.DATABASE_URL)
+    problems.push("APP_DATABASE_URL is set: DATABASE_URL (the owner's, for migrations) is required too");
   if (v.OIDC_ISSUER && (!v.OIDC_CLIENT_ID || !v.OIDC_CLIENT_SECRET)) {
     problems.push("OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required too");
   }
@@ -189,6 +197,7 @@ export function parseEnv(raw: RawEnv): Env {
   const dataDir = v.REGLAMENT_DATA_DIR ?? "data";
   return {
     databaseUrl: v.DATABASE_URL ?? null,
+    appDatabaseUrl: v.APP_DATABASE_URL ?? null,
     nextAuthSecret: v.NEXTAUTH_SECRET ?? null,
     port,
     appUrl: (v.NEXTAUTH_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),

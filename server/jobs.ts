@@ -31,7 +31,7 @@ export const JOBS = {
  */
 export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promise<void> {
   started ??= (async () => {
-    const url = env().databaseUrl;
+    const url = env().appDatabaseUrl ?? env().databaseUrl;
     if (!url) return;
     if (isMailSendingConfigured()) {
       stopMail = startMailSender(getDb(), {

@@ -22,6 +22,8 @@ export const EVENT_LABEL: Record<string, string> = {
   awaiting_pickup: "Документ ожидает получения",
   request_sent: "Направлен межведомственный запрос",
   request_answered: "Получен ответ на запрос",
+  content_mismatch: "Содержимое не совпадает с подписанным (проверка хеша)",
+  deadline_escalated: "Нарушение срока: сообщено руководителю",
 };
 
 const OUTCOME_LABEL: Record<string, string> = {

@@ -14,6 +14,7 @@ import { coApplicantSection, coApplicantsForOwner } from "./participants/data";
 import { acceptInvitation, inviteCoApplicant, saveCoApplicantSection } from "./participants/mutations";
 import { saveDraft, startDraft, submitApplication } from "./mutations";
 import { contentHash } from "../intake/mutations";
+import { verifyAuditTrail } from "../audit/data";
 import { applicationForOwner } from "./data";
 import { applicationCopyPdf } from "./http";
 import { PDFParse } from "pdf-parse";
@@ -111,6 +112,8 @@ describe("co-applicants (R15)", () => {
     await expect(
       saveCoApplicantSection(t.db, { userId: co.id, applicationId: id, values: coValues, complete: true }),
     ).rejects.toMatchObject({ code: "PRECONDITION" });
+    // The audit recomputes that hash from the stored rows (R3): the section is kept as it was signed.
+    expect((await verifyAuditTrail(t.db)).problems).toEqual([]);
 
     // The applicant's copy holds everything the printed hash covers: the co-applicant's section too.
     const copy = (

@@ -1,5 +1,6 @@
 // Reads of the applicant's journey, always scoped by the owner (or a co-applicant participant).
 import "server-only";
+import { AUDIT_EVENT_TYPES } from "../audit/events";
 import type { Db } from "../db/client";
 import { pinnedDocument } from "../regulation/document-cache";
 import { ROLE_LABEL, type RegulationDocument, type StepDef } from "../regulation/document";
@@ -144,6 +145,8 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
       assignee: { select: { lastName: true, firstName: true, middleName: true, phone: true } },
       stages: { orderBy: { enteredAt: "asc" }, select: { stage: true, enteredAt: true, dueAt: true, leftAt: true } },
       events: {
+        // The audit's own events (reads, downloads, checks, escalations) are not steps of the applicant's timeline.
+        where: { type: { notIn: [...AUDIT_EVENT_TYPES] } },
         orderBy: { at: "asc" },
         select: { type: true, at: true, fromStage: true, toStage: true, payload: true },
       },

@@ -1,6 +1,7 @@
 // GET /api/applications/:id/pdf — the applicant's copy of the filled form as a PDF (R15), with the
 // registration and the signature hash once submitted.
 import { z } from "zod";
+import { recordDownload } from "../audit/mutations";
 import { errorResponse, fileResponse, restRoute } from "../api/rest";
 import { zId } from "../ids";
 import { renderPdf, type PdfBlock } from "../document/pdf";
@@ -18,6 +19,7 @@ export const applicationPdfRoute = restRoute({
     const app = await applicationForOwner(db, identity.id, params.id);
     if (!app) return errorResponse(404, "Заявление не найдено");
     const pdf = await applicationCopyPdf(app);
+    await recordDownload(db, { application: app, actorId: identity.id, kind: "application_pdf", objectId: app.id });
     return fileResponse(pdf, {
       contentType: "application/pdf",
       fileName: `zayavlenie-${app.registrationNumber ?? "chernovik"}.pdf`,

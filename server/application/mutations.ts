@@ -386,8 +386,9 @@ export async function submitApplication(
           owner: { select: { id: true, email: true, firstName: true, middleName: true } },
           participants: {
             where: { role: "CO_APPLICANT" },
-            select: { email: true, completedAt: true, data: true },
-            orderBy: { createdAt: "asc" },
+            select: { id: true, email: true, completedAt: true, data: true },
+            // The order the content hash takes them in; the audit recomputes it in the same order.
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           },
         },
       });

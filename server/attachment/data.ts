@@ -27,6 +27,13 @@ export async function attachmentForDownload(
         { application: visibleToStaff(viewer) },
       ],
     },
-    select: { id: true, fileName: true, mimeType: true, size: true, storageKey: true },
+    select: {
+      id: true,
+      fileName: true,
+      mimeType: true,
+      size: true,
+      storageKey: true,
+      application: { select: { id: true, status: true } },
+    },
   });
 }

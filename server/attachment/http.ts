@@ -9,6 +9,7 @@ import { attachmentForDownload } from "./data";
 import { MAX_UPLOAD_BYTES, prepareUpload, removeAttachment, storeUpload } from "./mutations";
 import { BODY_LIMITS, BodyTooLargeError } from "../http/body";
 import { MultipartReader } from "../http/multipart";
+import { recordDownload } from "../audit/mutations";
 
 /**
  * POST /api/applications/:id/files?field=<key> — a file for one field of the caller's draft. The body
@@ -70,6 +71,14 @@ export const downloadRoute = restRoute({
   async handler({ params, db, storage, identity }) {
     const row = await attachmentForDownload(db, await viewerOf(db, identity), params.id);
     if (!row) return errorResponse(404, "Файл не найден");
-    return fileResponse(await storage.get(row.storageKey), { contentType: row.mimeType, fileName: row.fileName });
+    const content = await storage.get(row.storageKey);
+    // 152-FZ: access to personal data is recorded (one insert; a draft's files are its owner's own).
+    await recordDownload(db, {
+      application: row.application,
+      actorId: identity.id,
+      kind: "attachment",
+      objectId: row.id,
+    });
+    return fileResponse(content, { contentType: row.mimeType, fileName: row.fileName });
   },
 });

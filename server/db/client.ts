@@ -17,7 +17,9 @@ const globalForDb = globalThis as unknown as { reglamentDb?: PrismaClient };
 /** The process-wide client, created on first use (Next's dev server reloads modules: keep one). */
 export function getDb(): PrismaClient {
   if (!globalForDb.reglamentDb) {
-    const url = env().databaseUrl;
+    // The app's own role where one is configured (server/db/app-role.ts); `npm start` hands the web
+    // server that role's URL as DATABASE_URL.
+    const url = env().appDatabaseUrl ?? env().databaseUrl;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the database.");
     globalForDb.reglamentDb = createPrismaClient(url);
   }

@@ -20,7 +20,14 @@ export async function resultForDownload(
         { application: visibleToStaff(viewer) },
       ],
     },
-    select: { id: true, title: true, storageKey: true, signedStorageKey: true, outgoingNumber: true },
+    select: {
+      id: true,
+      title: true,
+      storageKey: true,
+      signedStorageKey: true,
+      outgoingNumber: true,
+      application: { select: { id: true, status: true } },
+    },
   });
 }
 
@@ -32,6 +39,8 @@ export async function receiptForStaff(db: Db, scope: Pick<StaffScope, "departmen
   return db.application.findFirst({
     where: { id, departmentId: { in: [...scope.departmentIds] }, registrationNumber: { not: null } },
     select: {
+      id: true,
+      status: true,
       registrationNumber: true,
       registeredAt: true,
       dueAt: true,

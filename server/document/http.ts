@@ -1,6 +1,7 @@
 // GET /api/results/:id — the result document as PDF, visible like the application: to its applicant
 // once issued (R20), to staff of its department at any time (server/document/data.ts).
 import { z } from "zod";
+import { recordDownload } from "../audit/mutations";
 import { viewerOf } from "../api/access";
 import { errorResponse, fileResponse, restRoute } from "../api/rest";
 import { zId } from "../ids";
@@ -19,6 +20,7 @@ export const resultDownloadRoute = restRoute({
     const signed = new URL(req.url).searchParams.get("copy") === "signed";
     if (signed && !doc.signedStorageKey) return errorResponse(404, "Документ ещё не подписан");
     const pdf = await storage.get(signed ? doc.signedStorageKey! : doc.storageKey);
+    await recordDownload(db, { application: doc.application, actorId: identity.id, kind: "result", objectId: doc.id });
     return fileResponse(pdf, {
       contentType: "application/pdf",
       fileName: `${doc.outgoingNumber ?? "rezultat"}${signed ? "-podpisannyj" : ""}.pdf`,

@@ -1,5 +1,6 @@
 // GET /api/applications/:id/receipt — the two-copy receipt of an application accepted by staff.
 import { z } from "zod";
+import { recordDownload } from "../audit/mutations";
 import { errorResponse, fileResponse, restRoute } from "../api/rest";
 import { zId } from "../ids";
 import { renderReceipt } from "./receipt";
@@ -31,6 +32,7 @@ export const receiptRoute = restRoute({
       documents: doc.passport.documents.filter((d) => d.providedBy === "applicant").map((d) => d.title),
       registrar: name(app.events[0]?.actor ?? null),
     });
+    await recordDownload(db, { application: app, actorId: scope.userId, kind: "receipt", objectId: app.id });
     return fileResponse(pdf, { contentType: "application/pdf", fileName: `receipt-${app.registrationNumber!}.pdf` });
   },
 });

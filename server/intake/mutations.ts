@@ -9,14 +9,13 @@
 // side (drafts, co-applicants, attachments) prepares a draft and hands it over; paper intake has
 // no draft at all. server/application depends on intake, never the other way round.
 import "server-only";
-import { createHash } from "node:crypto";
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { config } from "../config";
 import { departmentsWithRole, type StaffScope } from "../auth/scope";
 import type { WorkingCalendar } from "../calendar/working-calendar";
-import { canonicalJson } from "../regulation/checksum";
+import { contentHash } from "../audit/content";
 import { versionInForce } from "../regulation/data";
 import type { Channel, RegulationDocument, StepDef } from "../regulation/document";
 import {
@@ -41,15 +40,8 @@ import { salutationName } from "../people";
  */
 export const ACCEPTANCE_TX = { maxWait: 15_000, timeout: 20_000 };
 
-/** The SHA-256 of the canonical content (R17): what the applicant signs and the registrar records. */
-export function contentHash(input: {
-  serviceCode: string;
-  version: number;
-  values: unknown;
-  coApplicants?: unknown;
-}): string {
-  return createHash("sha256").update(canonicalJson(input)).digest("hex");
-}
+/** The SHA-256 of the canonical content (R17): server/audit/content.ts, where the audit recomputes it. */
+export { contentHash };
 
 /** Who answers for the content. */
 export type AcceptedBy =
@@ -79,7 +71,7 @@ export type AcceptInput = {
   version: { id: string; version: number; document: RegulationDocument };
   values: Record<string, unknown>;
   /** Co-applicants' sections of a joint request (R15): each confirmed, checked and signed with the rest. */
-  coApplicants?: { email: string; data: unknown; completedAt: Date | null }[];
+  coApplicants?: { id?: string; email: string; data: unknown; completedAt: Date | null }[];
   submissionKey: string;
   by: AcceptedBy;
   /** When it arrived: deadlines count from here (R7; on a non-working day from the next working day, S2 p.66). */
@@ -140,13 +132,13 @@ export async function acceptApplication(tx: Tx, input: AcceptInput): Promise<Acc
         "PRECONDITION",
         `Раздел созаявителя ${p.email} заполнен не полностью: попросите его проверить раздел`,
       );
-    return { email: p.email, data: section.data };
+    return { id: p.id, email: p.email, data: section.data };
   });
   const hash = contentHash({
     serviceCode: input.service.code,
     version: version.version,
     values: data,
-    ...(coApplicants.length ? { coApplicants } : {}),
+    ...(coApplicants.length ? { coApplicants: coApplicants.map(({ email, data }) => ({ email, data })) } : {}),
   });
 
   let id: string;
@@ -191,12 +183,22 @@ export async function acceptApplication(tx: Tx, input: AcceptInput): Promise<Acc
     ownerId = owner.id;
   }
 
+  // What was hashed is what is kept (R3): the co-applicants' sections as checked, like the values
+  // above, so that the audit can recompute the hash from the stored rows (server/audit/content.ts).
+  for (const section of coApplicants)
+    if (section.id)
+      await tx.applicationParticipant.update({
+        where: { id: section.id },
+        data: { data: section.data as Prisma.InputJsonObject },
+      });
+
   // What each channel records today: the signature's method and the version signed; or who entered
   // the paper application, from which channel, received when.
   const payload =
     by.kind === "applicant"
       ? { sha256: hash, regulationVersion: version.version, method: by.method }
       : {
+          sha256: hash,
           channel: "create" in input.application ? input.application.create.channel : null,
           receivedAt: input.receivedAt.toISOString(),
           enteredBy: by.userId,
@@ -229,7 +231,7 @@ export async function acceptApplication(tx: Tx, input: AcceptInput): Promise<Acc
     registeredAt: reg.registeredAt,
     dueAt: reg.dueAt,
     data,
-    coApplicants,
+    coApplicants: coApplicants.map(({ email, data }) => ({ email, data })),
   };
 }
 

@@ -339,8 +339,18 @@ export const zInteragencyRequestType = z.object({
   title: text,
   agency: text,
   responseDeadline: zDuration,
+  /**
+   * Who sends the request and records its answer (R2, R5). Unset: the executor (S0 p.11, S2 p.52.5),
+   * the assigned one once there is one, or the head of the department (server/workflow/machine.ts mayActAs).
+   */
+  roles: z.array(zRole).min(1).optional(),
   ref: zLegalRef,
 });
+
+export type InteragencyRequestType = z.infer<typeof zInteragencyRequestType>;
+
+/** Who handles a request type whose regulation names nobody. */
+export const DEFAULT_REQUEST_ROLES: readonly Role[] = ["EXECUTOR"];
 
 // ---------------------------------------------------------------------------------------------
 // Passport (R8)

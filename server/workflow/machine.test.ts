@@ -8,6 +8,7 @@ import { roadInfoRegulation } from "../../prisma/seed/regulations/road-info";
 import { archiveInfoRegulation } from "../../prisma/seed/regulations/archive-info";
 import {
   availableTransitions,
+  mayActAs,
   mayReassign,
   planTransition,
   rolesIn,
@@ -304,5 +305,36 @@ describe("deadlines of the road information service (S1, R7)", () => {
     const due = serviceDueAt(roadInfoRegulation, saturday, calendar);
     expect(calendar.countWorkingDays(new Date("2026-05-12T04:00:00Z"), due)).toBe(15);
     expect(calendar.localDate(due)).toBe(calendar.dueDateAfterWorkingDays(new Date("2026-05-12T04:00:00Z"), 15));
+  });
+});
+
+describe("assignment counts (R2, S2 p.50-51; issue 9 item 8)", () => {
+  const assigned = (assigneeId: string | null): ApplicationState => ({ ...state("check"), assigneeId });
+  const who = (userId: string, roles: Role[]): Actor => ({ ...actor(roles), userId });
+  const check = archiveInfoRegulation.transitions.find((t) => t.key === "no_grounds_found")!;
+  const plan = (s: ApplicationState, a: Actor) =>
+    planTransition(archiveInfoRegulation, s, a, validRequest(archiveInfoRegulation, check), { now, calendar });
+
+  it("gives an assigned application's executor work to its executor, not to another executor", () => {
+    expect(mayActAs(check.roles, assigned("exec-1"), who("exec-1", ["EXECUTOR"]))).toBe("yes");
+    expect(mayActAs(check.roles, assigned("exec-1"), who("exec-2", ["EXECUTOR"]))).toBe("not_assignee");
+    const refused = plan(assigned("exec-1"), who("exec-2", ["EXECUTOR"]));
+    expect(refused.ok ? null : refused.error.code).toBe("not_assignee");
+    expect(refused.ok ? null : refused.error.message).toMatch(/назначенный исполнитель/);
+    expect(availableTransitions(archiveInfoRegulation, assigned("exec-1"), who("exec-2", ["EXECUTOR"]))).toEqual([]);
+    expect(plan(assigned("exec-1"), who("exec-1", ["EXECUTOR"])).ok).toBe(true);
+  });
+
+  it("lets the head of the department stand in for the assigned executor, and nobody else", () => {
+    expect(plan(assigned("exec-1"), who("head-1", ["HEAD"])).ok).toBe(true);
+    expect(availableTransitions(archiveInfoRegulation, assigned("exec-1"), who("head-1", ["HEAD"])).length).toBe(2);
+    const signer = plan(assigned("exec-1"), who("signer-1", ["SIGNER"]));
+    expect(signer.ok ? null : signer.error.code).toBe("role_not_allowed");
+  });
+
+  it("leaves an unassigned application to any executor of the department, as the regulation says", () => {
+    expect(plan(assigned(null), who("exec-2", ["EXECUTOR"])).ok).toBe(true);
+    const head = plan(assigned(null), who("head-1", ["HEAD"]));
+    expect(head.ok ? null : head.error.code).toBe("role_not_allowed");
   });
 });

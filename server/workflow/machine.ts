@@ -76,6 +76,7 @@ export type WorkflowErrorCode =
   | "unknown_transition"
   | "not_from_this_stage"
   | "role_not_allowed"
+  | "not_assignee"
   | "out_of_scope"
   | "missing_input"
   | "invalid_input";
@@ -139,12 +140,34 @@ export function serviceDueAt(doc: RegulationDocument, registeredAt: Date, calend
   return addDuration(calendar, registeredAt, doc.passport.term);
 }
 
+/**
+ * Whether the actor may act as one of `roles` on this application (R2, S2 p.50-51): holding one of
+ * them in its department — except that an executor's work on an assigned application is the assigned
+ * executor's. Another executor of the department may not do it; the head of the department may (the
+ * head answers for the department's work and stands in for an absent executor, and reassignment
+ * exists for a lasting change). A role listed besides EXECUTOR counts as it is. The same rule decides
+ * the transitions offered and performed and who handles inter-agency requests.
+ */
+export function mayActAs(
+  roles: readonly Role[],
+  state: Pick<ApplicationState, "departmentId" | "assigneeId">,
+  actor: Pick<Actor, "userId" | "rolesByDepartment">,
+): "yes" | "role" | "not_assignee" {
+  const held = rolesIn(actor, state.departmentId);
+  const otherRole = roles.some((r) => r !== "EXECUTOR" && held.includes(r));
+  if (otherRole) return "yes";
+  if (!roles.includes("EXECUTOR")) return "role";
+  if (!state.assigneeId) return held.includes("EXECUTOR") ? "yes" : "role";
+  if (held.includes("HEAD")) return "yes";
+  if (!held.includes("EXECUTOR")) return "role";
+  return actor.userId === state.assigneeId ? "yes" : "not_assignee";
+}
+
 /** Transitions this actor may take now: what the board's menu offers (nothing else). */
 export function availableTransitions(doc: RegulationDocument, state: ApplicationState, actor: Actor): TransitionDef[] {
   if (state.status !== "SUBMITTED" || !state.currentStage) return [];
   if (!actor.departmentIds.includes(state.departmentId)) return [];
-  const roles = rolesIn(actor, state.departmentId);
-  return doc.transitions.filter((t) => t.from === state.currentStage && t.roles.some((r) => roles.includes(r)));
+  return doc.transitions.filter((t) => t.from === state.currentStage && mayActAs(t.roles, state, actor) === "yes");
 }
 
 export function planTransition(
@@ -166,11 +189,16 @@ export function planTransition(
     const current = stage(doc, state.currentStage).title;
     return fail("not_from_this_stage", `Действие «${transition.title}» невозможно на этапе «${current}»`);
   }
-  // The role must be held in the application's department: a head elsewhere is no head here.
-  const roles = rolesIn(actor, state.departmentId);
-  if (!transition.roles.some((r) => roles.includes(r))) {
+  // The role must be held in the application's department: a head elsewhere is no head here. An
+  // assigned application's executor work is its executor's (or the head's), not any executor's.
+  const may = mayActAs(transition.roles, state, actor);
+  if (may === "role")
     return fail("role_not_allowed", `Действие «${transition.title}» выполняет другая роль по регламенту`);
-  }
+  if (may === "not_assignee")
+    return fail(
+      "not_assignee",
+      `Действие «${transition.title}» выполняет назначенный исполнитель заявления или руководитель подразделения`,
+    );
 
   const req = transition.requires;
   const events: EventDraft[] = [];

@@ -33,6 +33,7 @@ const WORKFLOW_TO_APP = {
   unknown_transition: "INVALID",
   not_from_this_stage: "PRECONDITION",
   role_not_allowed: "FORBIDDEN",
+  not_assignee: "FORBIDDEN",
   out_of_scope: "NOT_FOUND",
   missing_input: "INVALID",
   invalid_input: "INVALID",
@@ -402,6 +403,26 @@ export async function sendDeadlineNotice(
       INSERT INTO "DeadlineAlert" ("stageId", "kind") VALUES (${input.stageId}::uuid, ${input.kind}) ON CONFLICT DO NOTHING RETURNING "stageId"`;
     if (claimed.length === 0) return false; // another instance got here first
     for (const notice of input.notices) await notify(tx, notice);
+    // R4, R3: an escalation to the head is part of the record, once, with whom it went to.
+    if (input.kind === "breach") {
+      const stay = await tx.applicationStage.findUniqueOrThrow({
+        where: { id: input.stageId },
+        select: { applicationId: true, stage: true, dueAt: true },
+      });
+      await tx.applicationEvent.create({
+        data: {
+          applicationId: stay.applicationId,
+          type: "deadline_escalated",
+          fromStage: stay.stage,
+          toStage: stay.stage,
+          payload: {
+            stageId: input.stageId,
+            dueAt: stay.dueAt?.toISOString() ?? null,
+            notified: [...new Set(input.notices.map((n) => n.userId))],
+          },
+        },
+      });
+    }
     return true;
   });
 }

@@ -1,5 +1,6 @@
 // The applicant's journey: drafts, submission and the application as the cabinet shows it.
 import { applicationForOwner } from "../../application/data";
+import { checkContentOnOpen } from "../../audit/mutations";
 import { coApplicantSection, coApplicantsForOwner } from "../../application/participants/data";
 import {
   acceptInvitation,
@@ -100,4 +101,10 @@ export const applicationRouter = createTRPCRouter({
     if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
     return app;
   }),
+
+  // The cabinet's page checks the submitted content against its hash when it is opened; a mismatch
+  // is written to the log and shown as a warning.
+  checkContent: authedProcedure
+    .input(zApplicationId)
+    .mutation(({ ctx, input }) => checkContentOnOpen(ctx.db, ctx.identity.id, { applicationId: input.id })),
 });

@@ -7,6 +7,7 @@ import { AppError } from "../../errors";
 import { board, boardColumnPage } from "../../workflow/board/data";
 import { executorsFor, staffCard } from "../../workflow/card/data";
 import { addComment } from "../../workflow/card/mutations";
+import { recordCardRead } from "../../audit/mutations";
 import { intakeForm, intakeServices } from "../../intake/data";
 import { staffOverview } from "../../workflow/board/data";
 import { moveApplication, reassignExecutor } from "../../workflow/mutations";
@@ -53,6 +54,13 @@ export const staffRouter = createTRPCRouter({
     if (!card) throw new AppError("NOT_FOUND", "Заявление не найдено");
     return card;
   }),
+
+  // The card page records that it was opened (152-FZ: access to personal data is logged) and learns
+  // whether the stored content still gives the hash signed at submission. The board's list and its
+  // move dialog read through `card`/`column` and record nothing per card.
+  recordCardView: staffProcedure
+    .input(z.object({ id: zId() }))
+    .mutation(({ ctx, input }) => recordCardRead(ctx.db, ctx.scope, { applicationId: input.id })),
 
   executors: staffProcedure
     .input(z.object({ id: zId() }))

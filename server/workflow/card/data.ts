@@ -1,6 +1,7 @@
 // The application card for staff (R3, R6): the form as submitted (read-only), attachments, the whole
 // event history with actors, deadlines per stage, internal comments, and what this user may do now.
 import "server-only";
+import { ACCESS_EVENT_TYPES } from "../../audit/events";
 import type { Db } from "../../db/client";
 import type { StaffScope } from "../../auth/scope";
 import { DEADLINE_STATUS_LABEL, deadlineStatus, type DeadlineContext } from "../../calendar/deadline-status";
@@ -78,6 +79,8 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
       },
       stages: { orderBy: { enteredAt: "asc" }, select: { stage: true, enteredAt: true, dueAt: true, leftAt: true } },
       events: {
+        // Reads of the card and downloads are in the log (152-FZ), not in the history the card shows.
+        where: { type: { notIn: [...ACCESS_EVENT_TYPES] } },
         orderBy: { id: "asc" },
         select: {
           id: true,

@@ -11,7 +11,8 @@ import { AppError } from "../../errors";
 import type { StaffScope } from "../../auth/scope";
 import type { WorkingCalendar } from "../../calendar/working-calendar";
 import { pinnedDocument } from "../../regulation/document-cache";
-import { addDuration } from "../machine";
+import { addDuration, mayActAs } from "../machine";
+import { DEFAULT_REQUEST_ROLES, type InteragencyRequestType } from "../../regulation/document";
 import { visibleToStaff } from "../../application/visibility";
 import { isUuid } from "../../ids";
 import { ANSWER_FILE_RULE } from "../schema";
@@ -22,12 +23,36 @@ async function scopedApp(db: Db, scope: StaffScope, applicationId: string) {
     select: {
       id: true,
       currentStage: true,
+      departmentId: true,
+      assigneeId: true,
       regulationVersionId: true,
       regulationVersion: { select: { document: true } },
     },
   });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено или его рассмотрение завершено");
   return { ...app, document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document) };
+}
+
+/**
+ * Requests follow the regulation's roles (R2, R5): the roles its request type names, by default the
+ * executor; on an assigned application the assigned executor or the head of the department, as for
+ * the executor's transitions (mayActAs).
+ */
+function checkRequestRole(
+  type: Pick<InteragencyRequestType, "roles"> | undefined,
+  app: { departmentId: string; assigneeId: string | null },
+  scope: StaffScope,
+  what: "send" | "answer",
+) {
+  const may = mayActAs(type?.roles ?? DEFAULT_REQUEST_ROLES, app, scope);
+  if (may === "yes") return;
+  const act = what === "send" ? "Направить запрос" : "Внести ответ на запрос";
+  throw new AppError(
+    "FORBIDDEN",
+    may === "not_assignee"
+      ? `${act} может назначенный исполнитель заявления или руководитель подразделения`
+      : `${act} может только сотрудник с ролью, которую для этого запроса указывает регламент`,
+  );
 }
 
 export async function sendInteragencyRequest(
@@ -41,6 +66,7 @@ export async function sendInteragencyRequest(
     throw new AppError("INVALID", "Регламент услуги не предусматривает такого запроса", {
       typeCode: "Выберите вид запроса из перечня регламента",
     });
+  checkRequestRole(type, app, scope, "send");
   const now = input.now ?? new Date();
   const dueAt = addDuration(input.calendar, now, type.responseDeadline);
   return db.$transaction(async (tx) => {
@@ -91,10 +117,25 @@ export async function recordRequestAnswer(
       applicationId: true,
       answeredAt: true,
       typeCode: true,
-      application: { select: { currentStage: true } },
+      application: {
+        select: {
+          currentStage: true,
+          departmentId: true,
+          assigneeId: true,
+          regulationVersionId: true,
+          regulationVersion: { select: { document: true } },
+        },
+      },
     },
   });
   if (!request) throw new AppError("NOT_FOUND", "Запрос не найден");
+  const doc = pinnedDocument(request.application.regulationVersionId, request.application.regulationVersion.document);
+  checkRequestRole(
+    doc.interagencyRequestTypes.find((r) => r.code === request.typeCode),
+    request.application,
+    scope,
+    "answer",
+  );
   if (request.answeredAt) throw new AppError("PRECONDITION", ALREADY_ANSWERED);
 
   let file: { id: string; storageKey: string; name: string; mimeType: string; content: Uint8Array } | null = null;

@@ -7,6 +7,7 @@ import { OUTCOME_LABEL, StatusBadge } from "@/components/ui/status";
 import { StageStay } from "@/components/stage-stay";
 import { CopyApplicationButton } from "@/components/copy-application-button";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { ContentMismatchWarning } from "@/components/content-mismatch-warning";
 
 export const metadata: Metadata = { title: "Заявление" };
 export const dynamic = "force-dynamic";
@@ -14,7 +15,9 @@ export const dynamic = "force-dynamic";
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireRole(["APPLICANT"], `/cabinet/applications/${id}`);
-  const app = await (await api()).application.get({ id }).catch(notFoundIfMissing);
+  const caller = await api();
+  const app = await caller.application.get({ id }).catch(notFoundIfMissing);
+  const contentCheck = await caller.application.checkContent({ id: app.id });
   return (
     <article>
       <Breadcrumbs
@@ -25,6 +28,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         Заявление {app.registrationNumber ? `№ ${app.registrationNumber}` : "(черновик)"}
       </h1>
       <p className="mt-1 text-slate-700">{app.service.title}</p>
+      {contentCheck.intact ? null : <ContentMismatchWarning />}
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <StatusBadge status={app.status} />
         {app.outcome ? <span className="font-medium">{OUTCOME_LABEL[app.outcome] ?? app.outcome}</span> : null}

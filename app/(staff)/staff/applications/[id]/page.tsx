@@ -14,6 +14,7 @@ import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole, STAFF_ROLES } from "@/server/auth/session";
 import { CHANNEL_LABEL } from "@/server/regulation/document";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { ContentMismatchWarning } from "@/components/content-mismatch-warning";
 
 export const metadata: Metadata = { title: "Карточка заявления" };
 export const dynamic = "force-dynamic";
@@ -24,6 +25,8 @@ export default async function StaffApplicationPage({ params }: { params: Promise
   const caller = await api();
   // Another department's application is "not found", never "forbidden" (its existence is not disclosed).
   const card = await caller.staff.card({ id }).catch(notFoundIfMissing);
+  // Opening the card is recorded (152-FZ), with the check of the submitted content against its hash.
+  const contentCheck = await caller.staff.recordCardView({ id: card.id });
   const executors = await caller.staff.executors({ id: card.id });
   const people = new Map(executors.map((e) => [e.id, e.name]));
   if (card.assignee?.name) people.set(card.assignee.id, card.assignee.name);
@@ -39,6 +42,7 @@ export default async function StaffApplicationPage({ params }: { params: Promise
       <p className="mt-1 text-slate-700">
         {card.service.title} · {card.department} · редакция регламента {card.regulationVersion}
       </p>
+      {contentCheck.intact ? null : <ContentMismatchWarning />}
 
       <dl className="mt-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2 lg:grid-cols-3">
         <div className="sm:col-span-2 lg:col-span-3">
