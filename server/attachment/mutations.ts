@@ -12,6 +12,7 @@ import { DRAFT_LIMITS } from "../regulation/form-schema";
 import { acceptedMimeTypes, mimeTypesLabel, sniffMimeType } from "./sniff";
 import { ownedBy } from "../application/visibility";
 import { isUuid } from "../ids";
+import { replaceUnsafeText } from "../text";
 
 /** Above any field's own limit: nothing bigger is even read into memory by the route. */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -60,7 +61,8 @@ export function vetFile(
   content: Uint8Array,
   rule: { maxSizeMb: number; accept: readonly string[] },
 ): { name: string; mimeType: string } {
-  const name = fileName.replace(/[\u0000-\u001f/\\]/g, "_").slice(0, 200) || "file";
+  // Cut by characters, not UTF-16 units: a cut through an emoji would leave half a character.
+  const name = [...replaceUnsafeText(fileName).replace(/[\u0000-\u001f/\\]/g, "_")].slice(0, 200).join("") || "file";
   if (content.length === 0) throw new AppError("INVALID", `Файл «${name}» пустой: выберите файл с содержимым`);
   if (content.length > rule.maxSizeMb * 1024 * 1024) {
     throw new AppError(
