@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import {
   callerAs,
+  callerSession,
   createWorld,
   parseAnswers,
   PROCEDURES,
@@ -24,7 +25,10 @@ import {
   type World,
 } from "../test/authorization-table";
 import { arbitraryFor, HOSTILE_STRINGS, hostileValue, mutationsOf } from "../test/arbitraries";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import superjson from "superjson";
 import { appRouter } from "./root";
+import { createContext } from "./trpc";
 import { removeRoute, uploadRoute } from "../attachment/http";
 import { requestAnswerRoute } from "../workflow/requests/http";
 import type { RestRoute } from "./rest";
@@ -35,7 +39,7 @@ import { demoScope, registeredApplication } from "../test/factories";
 import { PAPER_ARCHIVE_REQUEST } from "../test/fixtures";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 
 let t: TestDatabase;
 let w: World;
@@ -111,18 +115,18 @@ const show = (v: unknown) => {
 };
 
 /** fast-check's report with the inputs cut short (a megabyte string would flood the log). */
-function report<T>(details: fc.RunDetails<[T]>) {
+function report<T extends unknown[]>(details: fc.RunDetails<T>) {
   if (!details.failed) return;
   const error = details.errorInstance as Error | undefined;
   throw new Error(
     `after ${details.numRuns} inputs (reproduce: FUZZ_SEED=${details.seed}, path ${details.counterexamplePath}): ${
       error?.message ?? "failed"
-    } — input ${show(details.counterexample?.[0])}`,
+    } — input ${show(details.counterexample?.length === 1 ? details.counterexample[0] : details.counterexample)}`,
     { cause: error },
   );
 }
 
-const params = <T>(): fc.Parameters<[T]> => ({
+const params = <T extends unknown[]>(): fc.Parameters<T> => ({
   seed: SEED,
   numRuns: RUNS,
   endOnFailure: true,
@@ -314,6 +318,52 @@ describe("fuzz: multipart and file routes", () => {
           ),
         })
         .map(({ requestId, body }) => ({ params: { requestId }, ...body })),
+    );
+  });
+});
+
+describe("fuzz: the tRPC endpoint's bodies", () => {
+  // What the caller above never sees: the HTTP body itself, parsed by tRPC and superjson (whose
+  // `meta` names paths into the value: a classic way to a polluted prototype).
+  it("POST /api/trpc/<mutation>", async () => {
+    const names = mutations.map(([name]) => name);
+    const session = callerSession(w, "owner");
+    const hostileMeta = fc.constantFrom<unknown>(
+      { values: { "__proto__.polluted": ["class", "x"] } },
+      { values: { "constructor.prototype.polluted": ["Date"] } },
+      { values: { id: [["custom", "x"]] } },
+      { referentialEqualities: { id: ["__proto__.polluted"] } },
+      { values: "Date" },
+    );
+    const bodyArbitrary = fc.oneof(
+      hostileText.map((raw) => String(raw)),
+      hostileValue.map((v) => {
+        try {
+          return superjson.stringify(v);
+        } catch {
+          return JSON.stringify({ json: v }); // superjson will not write prototype keys: send them raw
+        }
+      }),
+      fc.tuple(hostileValue, hostileMeta).map(([json, meta]) => JSON.stringify({ json, meta })),
+      fc.constantFrom("{", "[]", "null", '{"json":', "\u0000", '{"0":{"json":{}}}'),
+    );
+    writes = await committedWrites();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...names), bodyArbitrary, async (name, body) => {
+        const response = await fetchRequestHandler({
+          endpoint: "/api/trpc",
+          req: new Request(`http://localhost/api/trpc/${name}`, {
+            method: "POST",
+            body,
+            headers: { "content-type": "application/json", origin: "http://localhost" },
+          }),
+          router: appRouter,
+          createContext: () => createContext({ db: w.db, session }),
+        });
+        if (response.status >= 500) throw new Error(`${name}: ${response.status} ${await response.text()}`);
+        await judge(response.status >= 400, () => `${name} with ${show(body)}`);
+      }),
+      params(),
     );
   });
 });

@@ -21,6 +21,7 @@ import { acceptInvitation, inviteCoApplicant } from "../application/participants
 import { uploadAttachment } from "../attachment/mutations";
 import { requestAccountClaim } from "../auth/mutations";
 import { moveApplication } from "../workflow/mutations";
+import { notify } from "../notification/mutations";
 import { sendInteragencyRequest } from "../workflow/requests/mutations";
 import { createContext } from "../api/trpc";
 import { createCaller } from "../api/root";
@@ -276,7 +277,9 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   "notification.markRead": [
     SIGNED_IN,
     async (w) => {
-      const n = await w.db.notification.findFirstOrThrow({ where: { userId: w.users.owner.id } });
+      const n = await w.db.notification.findFirstOrThrow({
+        where: { userId: w.users.owner.id, kind: "stage_changed" },
+      });
       return { ids: [n.id] };
     },
   ],
@@ -467,8 +470,16 @@ export async function createWorld(db: Db): Promise<World> {
       executor2: executor2!,
     },
   };
-  // The owner has a notification (markRead's input) from a registered application.
-  await registered(w);
+  // The owner has a notification (markRead's input) about a registered application.
+  const app = await registered(w);
+  await notify(db, {
+    userId: owner!.id,
+    applicationId: app.id,
+    kind: "stage_changed",
+    title: "Заявление зарегистрировано",
+    body: "Заявление зарегистрировано",
+    email: false,
+  });
   return w;
 }
 
@@ -476,14 +487,18 @@ export function userOf(w: World, role: Role): { id: string; email: string } | nu
   return role === "anonymous" ? null : w.users[role];
 }
 
-/** The app's router as the role calls it: only the session's user id is trusted (the account is re-read). */
-export function callerAs(w: World, role: Role) {
+/** The role's session: only its user id is trusted (the account is re-read on every call). */
+export function callerSession(w: World, role: Role): Session | null {
   const u = userOf(w, role);
-  const session = u
+  return u
     ? ({
         user: { id: u.id, email: u.email, name: "", roles: [], departmentIds: [], authMethod: "password" },
         expires: "2099-01-01T00:00:00Z",
       } as unknown as Session)
     : null;
-  return createCaller(() => createContext({ db: w.db, session }));
+}
+
+/** The app's router as the role calls it. */
+export function callerAs(w: World, role: Role) {
+  return createCaller(() => createContext({ db: w.db, session: callerSession(w, role) }));
 }
