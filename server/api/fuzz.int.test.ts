@@ -54,7 +54,7 @@ const committedWrites = async () =>
   Number((await t.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT n FROM fuzz_writes`))[0]!.n);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase({ demo: true });
   w = await createWorld(t.db);
   const tables = await t.db.$queryRaw<{ name: string }[]>`
     SELECT table_name AS name FROM information_schema.tables

@@ -12,7 +12,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Session } from "next-auth";
 import type { Db } from "../db/client";
-import { seedDemo } from "../../prisma/seed/demo";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { LocalFileStorage } from "../storage/storage";
@@ -437,9 +436,8 @@ export function parseAnswers(name: string, answers: Answers): Record<Role, Outco
   return Object.fromEntries(ROLES.map((r, i) => [r, parts[i] as Outcome])) as Record<Role, Outcome>;
 }
 
-/** The demo municipality, a second applicant and a staff member of another department. */
+/** Over the demo municipality (`createTestDatabase({ demo: true })`): a second applicant and a staff member of another department. */
 export async function createWorld(db: Db): Promise<World> {
-  await seedDemo(db);
   const storageRoot = mkdtempSync(path.join(tmpdir(), "reglament-matrix-"));
   const [owner, registrar, executor, executor2, head, signer, admin] = await Promise.all(
     (["applicant", "registrar", "executor", "executor2", "head", "signer", "admin"] as const).map((who) =>
