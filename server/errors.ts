@@ -30,6 +30,18 @@ export function isRace(error: unknown): boolean {
 }
 
 /**
+ * PostgreSQL refused text it cannot store (a NUL character, a byte sequence that is not UTF-8): the
+ * input's fault, and the statement wrote nothing. Every text input refuses these first with a
+ * field's message (server/text.ts); this is the net under them, for both transports, so that a
+ * text path someone forgets is a 400 with this message, never a 500.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null | undefined)
+    ?.meta?.driverAdapterError?.cause;
+  return cause?.originalCode === "22021" || cause?.originalCode === "22P05";
+}
+
+/**
  * What the client should do about an error, where its code alone does not tell it. The error
  * formatter hands it to the browser as `data.appReason`.
  *

@@ -21,7 +21,8 @@ import { getDb } from "../db/client";
 import type { Identity } from "../auth/data";
 import type { StaffScope } from "../auth/scope";
 import { getSession } from "../auth/session";
-import { AppError, APP_ERROR_HTTP_STATUS, isRace, RACE_MESSAGE } from "../errors";
+import { AppError, APP_ERROR_HTTP_STATUS, isRace, isUnstorableText, RACE_MESSAGE } from "../errors";
+import { UNSAFE_TEXT_MESSAGE } from "../text";
 import { fileStorage, type FileStorage } from "../storage/storage";
 import { requireApplicant, requireIdentity, requireStaffScope } from "./access";
 import { BODY_LIMITS, BodyTooLargeError, checkDeclaredLength, MalformedBodyError } from "../http/body";
@@ -110,6 +111,10 @@ function failure(error: unknown, route: string): Response {
   if (error instanceof AppError)
     return errorResponse(APP_ERROR_HTTP_STATUS[error.code], error.message, error.fieldErrors);
   if (isRace(error)) return errorResponse(409, RACE_MESSAGE);
+  if (isUnstorableText(error)) {
+    console.warn(`[rest] ${route}: text the database cannot store got past the input checks`);
+    return errorResponse(400, UNSAFE_TEXT_MESSAGE);
+  }
   console.error(`[rest] ${route} failed:`, error);
   return errorResponse(500, INTERNAL_MESSAGE);
 }

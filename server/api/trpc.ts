@@ -7,7 +7,8 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { getDb, type Db } from "../db/client";
 import type { Identity } from "../auth/data";
-import { AppError, APP_ERROR_CODES, isRace, RACE_MESSAGE } from "../errors";
+import { AppError, APP_ERROR_CODES, isRace, isUnstorableText, RACE_MESSAGE } from "../errors";
+import { UNSAFE_TEXT_MESSAGE } from "../text";
 import type { StaffScope } from "../auth/scope";
 import { requireAdmin, requireApplicant, requireIdentity, requireStaffScope } from "./access";
 
@@ -64,6 +65,11 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   // the user's action met someone else's, which is a conflict to explain, not an internal error.
   if (result.error.code === "INTERNAL_SERVER_ERROR" && isRace(cause)) {
     throw new TRPCError({ code: "CONFLICT", message: RACE_MESSAGE, cause: new AppError("CONFLICT", RACE_MESSAGE) });
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR" && isUnstorableText(cause)) {
+    console.warn(`[trpc] ${path}: text the database cannot store got past the input schema`);
+    const refusal = new AppError("INVALID", UNSAFE_TEXT_MESSAGE);
+    throw new TRPCError({ code: "BAD_REQUEST", message: UNSAFE_TEXT_MESSAGE, cause: refusal });
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path} failed:`, cause ?? result.error);
   return result;

@@ -1,20 +1,36 @@
 // Client-safe zod schemas of the application procedures: the wizard and the router use the same.
 import { z } from "zod";
 import { zId } from "../ids";
+import { UNSAFE_TEXT_MESSAGE, unsafeTextIn, zText } from "../text";
 
 const id = zId("Неверный идентификатор заявления");
 
-export const zStartDraftInput = z.object({ serviceCode: z.string().min(1).max(64) });
+export const zStartDraftInput = z.object({ serviceCode: zText().min(1).max(64) });
 
-/** Draft values are checked against the pinned form on the server (lenient); this only bounds the size. */
+/**
+ * Draft values are checked against the pinned form on the server (lenient); this bounds the size
+ * and the depth, and refuses NUL and broken characters anywhere, keys included (server/text.ts),
+ * under the field they are in. Keys like `__proto__` need nothing here: zod's record leaves
+ * `__proto__` out, and the form schema keeps only the regulation's own fields.
+ */
 export const zDraftValues = z
-  .record(z.string().max(64), z.unknown())
+  .record(zText().max(64), z.unknown())
+  .superRefine((values, ctx) => {
+    const unsafe = unsafeTextIn(values);
+    if (unsafe)
+      ctx.addIssue({
+        code: "custom",
+        path: unsafe.path.slice(0, 1),
+        message: unsafe.tooDeep ? "Черновик устроен слишком сложно: обновите страницу" : UNSAFE_TEXT_MESSAGE,
+        continue: false,
+      });
+  })
   .refine((v) => JSON.stringify(v).length <= 1_000_000, "Черновик слишком большой");
 
 export const zSaveDraftInput = z.object({
   id,
   values: zDraftValues,
-  currentStep: z.string().max(64).nullable(),
+  currentStep: zText().max(64).nullable(),
   /** The row version the browser last saw: a save based on an older one is a conflict (two tabs). */
   expectedRowVersion: z.number().int().nonnegative(),
   /** Save regardless of a newer version on the server (the applicant chose "keep mine"). */

@@ -197,7 +197,7 @@ describe("the applicant side", () => {
     expect(await resultForDownload(t.db, viewer(users.co), joint.unissued)).toBeNull();
     // The owner's writes and the owner's views are the owner's: a co-applicant gets "not found".
     expect(await draftForOwner(t.db, users.co, joint.id)).toBeNull();
-    expect(await coApplicantsForOwner(t.db, users.co, joint.id)).toEqual([]);
+    await expect(coApplicantsForOwner(t.db, users.co, joint.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       saveDraft(t.db, users.co, { id: joint.id, values: VALID, currentStep: null, expectedRowVersion: 0 }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -13,6 +13,7 @@ import { acceptedMimeTypes, mimeTypesLabel, sniffMimeType } from "./sniff";
 import { ownedBy } from "../application/visibility";
 import { isUuid } from "../ids";
 import { BodyTooLargeError, formatBytes } from "../http/body";
+import { replaceUnsafeText } from "../text";
 
 /** Above any field's own limit: the most an upload request may carry (its framing included). */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -66,7 +67,8 @@ const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(
 
 /** A file name safe to store and show: no control characters or path separators, 200 characters. */
 export function safeFileName(fileName: string): string {
-  return fileName.replace(/[\u0000-\u001f/\\]/g, "_").slice(0, 200) || "file";
+  // Cut by characters, not UTF-16 units: a cut through an emoji would leave half a character.
+  return [...replaceUnsafeText(fileName).replace(/[\u0000-\u001f/\\]/g, "_")].slice(0, 200).join("") || "file";
 }
 
 const tooBigMessage = (name: string, maxSizeMb: number, size?: number) =>

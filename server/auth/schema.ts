@@ -4,10 +4,10 @@
 // is prefilled into a form, and the other way round.
 import { z } from "zod";
 import { normalizePhone, validateEmail, validatePhone } from "../regulation/identifiers";
+import { zText } from "../text";
 
 const namePart = (label: string) =>
-  z
-    .string()
+  zText()
     .trim()
     .min(1, `Укажите ${label}`)
     .max(60, `${label[0]!.toUpperCase()}${label.slice(1)}: не больше 60 символов`)
@@ -17,8 +17,7 @@ const namePart = (label: string) =>
     );
 
 /** An account's address: the form's e-mail rule, stored lower-cased (sign-in compares lower-cased). */
-export const zEmail = z
-  .string()
+export const zEmail = zText()
   .trim()
   .min(1, "Укажите адрес электронной почты")
   .superRefine((v, ctx) => {
@@ -28,8 +27,7 @@ export const zEmail = z
   .transform((v) => v.toLowerCase());
 
 /** An optional phone: empty, or a Russian number by the form's rule, stored as +7XXXXXXXXXX. */
-export const zOptionalPhone = z
-  .string()
+export const zOptionalPhone = zText()
   .trim()
   .superRefine((v, ctx) => {
     const problem = v === "" ? null : validatePhone(v);
@@ -38,8 +36,7 @@ export const zOptionalPhone = z
   .transform((v) => (v === "" ? "" : (normalizePhone(v) ?? v)));
 
 /** Length beats composition rules; we still refuse the most guessable passwords. */
-export const zNewPassword = z
-  .string()
+export const zNewPassword = zText()
   .min(10, "Пароль должен содержать не менее 10 символов")
   .max(128, "Пароль должен содержать не более 128 символов")
   .refine((v) => /\p{L}/u.test(v) && /\d/.test(v), "Пароль должен содержать хотя бы одну букву и одну цифру")
@@ -63,7 +60,7 @@ export const personFields = {
 
 const passwordFields = {
   password: zNewPassword,
-  passwordConfirm: z.string().min(1, "Повторите пароль"),
+  passwordConfirm: zText().min(1, "Повторите пароль"),
 };
 
 function checkPasswords(v: { password: string; passwordConfirm: string }, email: string | null, ctx: z.RefinementCtx) {
@@ -85,7 +82,7 @@ export type RegisterInput = z.input<typeof zRegisterInput>;
 
 export const zSignInInput = z.object({
   email: zEmail,
-  password: z.string().min(1, "Введите пароль"),
+  password: zText().min(1, "Введите пароль"),
 });
 
 /** The password check of the claim page: the address is the link's, so the server repeats it. */
@@ -101,5 +98,5 @@ export const claimFormSchema = (email: string) => claimFields.superRefine((v, ct
 export type ClaimFormInput = z.input<typeof claimFields>;
 
 export const zClaimInput = claimFields
-  .extend({ token: z.string().trim().min(20, "Ссылка недействительна").max(100, "Ссылка недействительна") })
+  .extend({ token: zText().trim().min(20, "Ссылка недействительна").max(100, "Ссылка недействительна") })
   .superRefine((v, ctx) => checkPasswords(v, null, ctx));

@@ -5,6 +5,7 @@
 // applicant may register with, «иванов@почта.рф» included, is never refused here.
 import { z } from "zod";
 import { zId } from "../ids";
+import { zText } from "../text";
 import { zDraftValues } from "../application/schema";
 import { zOptionalPhone } from "../auth/schema";
 import { validateEmail } from "../regulation/identifiers";
@@ -15,11 +16,10 @@ export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
 export const NAME_MAX = 60;
 
 const requiredName = (missing: string, label: string) =>
-  z.string(missing).trim().min(1, missing).max(NAME_MAX, `${label} — не длиннее ${NAME_MAX} символов`);
+  zText(missing).trim().min(1, missing).max(NAME_MAX, `${label} — не длиннее ${NAME_MAX} символов`);
 
 /** Empty, or an address by the application form's rule (the account is opened under it lower-cased). */
-export const zOptionalEmail = z
-  .string()
+export const zOptionalEmail = zText()
   .trim()
   .superRefine((v, ctx) => {
     const problem = v === "" ? null : validateEmail(v);
@@ -30,7 +30,7 @@ export const zOptionalEmail = z
 export const zPaperApplicant = z.object({
   lastName: requiredName("Укажите фамилию заявителя", "Фамилия"),
   firstName: requiredName("Укажите имя заявителя", "Имя"),
-  middleName: z.string().trim().max(NAME_MAX, `Отчество — не длиннее ${NAME_MAX} символов`).optional(),
+  middleName: zText().trim().max(NAME_MAX, `Отчество — не длиннее ${NAME_MAX} символов`).optional(),
   email: zOptionalEmail.optional(),
   phone: zOptionalPhone.optional(),
 });
@@ -38,7 +38,7 @@ export const zPaperApplicant = z.object({
 export const zIntakeChannel = z.enum(INTAKE_CHANNELS, "Выберите, как поступило заявление");
 
 export const zRegisterPaperInput = z.object({
-  serviceCode: z.string().min(1, "Выберите услугу").max(64, "Выберите услугу"),
+  serviceCode: zText().min(1, "Выберите услугу").max(64, "Выберите услугу"),
   /** The regulation's fields: checked on the server by the schema builder of the pinned version. */
   values: zDraftValues,
   channel: zIntakeChannel,

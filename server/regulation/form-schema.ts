@@ -54,6 +54,7 @@ import {
   validateSnils,
 } from "./identifiers";
 import { acceptedMimeTypes, mimeTypesLabel } from "../attachment/sniff";
+import { isSafeText } from "../text";
 import { formatIsoDate } from "../format/dates";
 import { plural } from "../format/plural";
 
@@ -443,6 +444,11 @@ function garbage(f: FieldDef, expected: string): string {
   return `Значение поля «${f.label}» не распознано (ожидается ${expected}): обновите страницу и заполните поле заново`;
 }
 
+/** NUL or half a character (server/text.ts): no keyboard types it, PostgreSQL cannot keep it. */
+function unsafeText(f: FieldDef): string {
+  return `В поле «${f.label}» есть недопустимые символы (нулевой символ или повреждённый символ Юникода): удалите их или наберите текст заново`;
+}
+
 function tooLongText(f: FieldDef, limit: number, actual: number): string {
   return `Слишком длинный текст в поле «${f.label}»: допускается не больше ${formatNumberRu(limit)} ${genitive(limit, CHARS_GEN)}, сейчас ${formatNumberRu(actual)} — сократите его`;
 }
@@ -469,13 +475,16 @@ function structural(f: FieldDef, v: unknown, path: Path, issues: FieldIssue[]): 
     if (f.type === "date" && v instanceof Date) return { ok: true, value: v };
     if (typeof v !== "string") return fail(garbage(f, f.type === "date" ? "дата" : "текст"));
     if (v.length > limit) return fail(tooLongText(f, limit, v.length));
+    if (!isSafeText(v)) return fail(unsafeText(f));
     return { ok: true, value: v };
   }
 
   switch (f.type) {
     case "full_name": {
-      if (typeof v === "string")
-        return v.length > limit ? fail(tooLongText(f, limit, v.length)) : { ok: true, value: v };
+      if (typeof v === "string") {
+        if (v.length > limit) return fail(tooLongText(f, limit, v.length));
+        return isSafeText(v) ? { ok: true, value: v } : fail(unsafeText(f));
+      }
       if (!isRecord(v)) return fail(garbage(f, "фамилия, имя и отчество"));
       const out: Record<string, string> = {};
       for (const part of NAME_PARTS) {
@@ -483,6 +492,7 @@ function structural(f: FieldDef, v: unknown, path: Path, issues: FieldIssue[]): 
         if (p === undefined || p === null) continue;
         if (typeof p !== "string") return fail(garbage(f, "фамилия, имя и отчество текстом"));
         if (p.length > limit) return fail(tooLongText(f, limit, p.length), [...path, part]);
+        if (!isSafeText(p)) return fail(unsafeText(f), [...path, part]);
         out[part] = p;
       }
       return { ok: true, value: out };
@@ -491,12 +501,16 @@ function structural(f: FieldDef, v: unknown, path: Path, issues: FieldIssue[]): 
       if (typeof v === "number") return { ok: true, value: Number.isFinite(v) ? v : undefined };
       if (typeof v !== "string") return fail(garbage(f, "число"));
       if (v.length > 100) return fail(tooLongText(f, 100, v.length));
+      if (!isSafeText(v)) return fail(unsafeText(f));
       return { ok: true, value: v };
     }
     case "checkbox": {
       if (typeof v === "boolean") return { ok: true, value: v };
       if (f.options?.length && Array.isArray(v)) {
-        if (v.length > 1_000 || !v.every((x) => typeof x === "string" && x.length <= DRAFT_LIMITS.textChars)) {
+        if (
+          v.length > 1_000 ||
+          !v.every((x) => typeof x === "string" && x.length <= DRAFT_LIMITS.textChars && isSafeText(x))
+        ) {
           return fail(garbage(f, "список отмеченных вариантов"));
         }
         return { ok: true, value: v };
@@ -517,13 +531,16 @@ function structural(f: FieldDef, v: unknown, path: Path, issues: FieldIssue[]): 
           typeof ref.id === "string" &&
           ref.id.length > 0 &&
           ref.id.length <= DRAFT_LIMITS.fileIdChars &&
+          isSafeText(ref.id) &&
           typeof ref.name === "string" &&
           ref.name.length <= DRAFT_LIMITS.fileNameChars &&
+          isSafeText(ref.name) &&
           typeof ref.size === "number" &&
           Number.isFinite(ref.size) &&
           ref.size >= 0 &&
           typeof ref.mimeType === "string" &&
-          ref.mimeType.length <= DRAFT_LIMITS.mimeTypeChars;
+          ref.mimeType.length <= DRAFT_LIMITS.mimeTypeChars &&
+          isSafeText(ref.mimeType);
         if (!okRef) {
           return fail(`Файл № ${i + 1} в поле «${f.label}» передан с ошибкой: удалите его и загрузите заново`);
         }

@@ -4,13 +4,14 @@
 // once and the form never accepts what the procedure refuses (or the other way round).
 import { z } from "zod";
 import { zId } from "../ids";
+import { zText } from "../text";
 
 const zApplicationId = zId("Заявление не найдено: обновите страницу");
 const zRowVersion = z
   .number("Обновите страницу и повторите действие")
   .int("Обновите страницу и повторите действие")
   .nonnegative("Обновите страницу и повторите действие");
-const zCode = (missing: string) => z.string(missing).min(1, missing).max(64, missing);
+const zCode = (missing: string) => zText(missing).min(1, missing).max(64, missing);
 
 /** The executor chosen from a list: anything but one of its ids means nothing was chosen. */
 const zExecutorId = zId("Выберите исполнителя");
@@ -20,9 +21,9 @@ const zExecutorId = zId("Выберите исполнителя");
 // ---------------------------------------------------------------------------------------------
 
 export const COMMENT_MAX = 5000;
-const zMoveComment = z.string().max(COMMENT_MAX, `Не длиннее ${COMMENT_MAX} знаков`);
+const zMoveComment = zText().max(COMMENT_MAX, `Не длиннее ${COMMENT_MAX} знаков`);
 const zRefusalGrounds = z
-  .array(z.string().max(64, "Основание не из перечня регламента"))
+  .array(zText().max(64, "Основание не из перечня регламента"))
   .max(20, "Не больше 20 оснований");
 
 /**
@@ -35,7 +36,7 @@ export const zMoveInput = z.object({
   transition: zCode("Выберите действие"),
   refusalGrounds: zRefusalGrounds.optional(),
   comment: zMoveComment.optional(),
-  resultType: z.string().max(64, "Выберите вид результата из перечня регламента").optional(),
+  resultType: zText().max(64, "Выберите вид результата из перечня регламента").optional(),
   executorId: zExecutorId.optional(),
 });
 
@@ -43,7 +44,7 @@ export const zMoveInput = z.object({
 export const zMoveForm = zMoveInput.pick({ transition: true }).extend({
   executorId: z.union([z.literal(""), zExecutorId]),
   refusalGrounds: zRefusalGrounds,
-  resultType: z.string().max(64, "Выберите вид результата из перечня регламента"),
+  resultType: zText().max(64, "Выберите вид результата из перечня регламента"),
   comment: zMoveComment,
 });
 export type MoveFormValues = z.infer<typeof zMoveForm>;
@@ -58,21 +59,13 @@ export const zReassignInput = z.object({
   id: zApplicationId,
   expectedRowVersion: zRowVersion,
   executorId: zExecutorId,
-  reason: z
-    .string()
-    .trim()
-    .min(1, "Укажите причину передачи")
-    .max(REASON_MAX, `Причина не длиннее ${REASON_MAX} знаков`),
+  reason: zText().trim().min(1, "Укажите причину передачи").max(REASON_MAX, `Причина не длиннее ${REASON_MAX} знаков`),
 });
 export const zReassignForm = zReassignInput.pick({ executorId: true, reason: true });
 
 export const zCommentInput = z.object({
   id: zApplicationId,
-  text: z
-    .string()
-    .trim()
-    .min(1, "Напишите комментарий")
-    .max(COMMENT_MAX, `Комментарий не длиннее ${COMMENT_MAX} знаков`),
+  text: zText().trim().min(1, "Напишите комментарий").max(COMMENT_MAX, `Комментарий не длиннее ${COMMENT_MAX} знаков`),
 });
 export const zCommentForm = zCommentInput.pick({ text: true });
 
@@ -87,8 +80,7 @@ export const zSendRequestInput = z.object({
   id: zApplicationId,
   // Must also be a type the regulation lists: the mutation checks that against the pinned version.
   typeCode: zCode("Выберите вид запроса из перечня регламента"),
-  text: z
-    .string()
+  text: zText()
     .trim()
     .min(1, "Опишите, какие сведения запрашиваются")
     .max(REQUEST_TEXT_MAX, `Текст запроса не длиннее ${REQUEST_TEXT_MAX} знаков`),
@@ -96,8 +88,7 @@ export const zSendRequestInput = z.object({
 export const zSendRequestForm = zSendRequestInput.pick({ typeCode: true, text: true });
 
 /** The answer's text: the tRPC procedure and the multipart upload route (requests/http.ts) take the same. */
-export const zAnswerText = z
-  .string()
+export const zAnswerText = zText()
   .trim()
   .min(1, "Внесите содержание ответа")
   .max(ANSWER_TEXT_MAX, "Ответ не длиннее 10 000 знаков");

@@ -18,6 +18,7 @@ import { AppError } from "../../errors";
 import { applicantProcedure, authedProcedure, createTRPCRouter } from "../trpc";
 import { z } from "zod";
 import { zId } from "../../ids";
+import { zText } from "../../text";
 
 export const applicationRouter = createTRPCRouter({
   startDraft: applicantProcedure
@@ -76,7 +77,7 @@ export const applicationRouter = createTRPCRouter({
     ),
 
   acceptInvitation: applicantProcedure
-    .input(z.object({ token: z.string().min(16).max(128) }))
+    .input(z.object({ token: zText().min(16).max(128) }))
     .mutation(({ ctx, input }) =>
       acceptInvitation(ctx.db, { userId: ctx.identity.id, email: ctx.identity.email, token: input.token }),
     ),

@@ -4,6 +4,7 @@ import { claimAccount, INVALID_CLAIM_LINK, pendingClaim, requestAccountClaim } f
 import { hashPassword } from "../../auth/password";
 import { passwordMentionsEmail, passwordMentionsEmailIssue, zClaimInput, zRegisterInput } from "../../auth/schema";
 import { AppError } from "../../errors";
+import { zText } from "../../text";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 const ALREADY_REGISTERED = "Этот адрес уже зарегистрирован";
@@ -48,7 +49,7 @@ export const authRouter = createTRPCRouter({
 
   /** The claim link's page: the address and the name typed at registration, or null for a dead link. */
   pendingClaim: publicProcedure
-    .input(z.object({ token: z.string().trim().min(1).max(100) }))
+    .input(z.object({ token: zText().trim().min(1).max(100) }))
     .query(({ ctx, input }) => pendingClaim(ctx.db, input.token)),
 
   /** Sets the password of a claimable account through its e-mailed link, using the link up. */

@@ -1,6 +1,7 @@
 // The staff workspace: the board, the card, moves through the process, assignment and comments.
 import { z } from "zod";
 import { zId } from "../../ids";
+import { zText } from "../../text";
 import { CHANNELS } from "../../regulation/document";
 import { deadlineContext, loadWorkingCalendar } from "../../calendar/data";
 import { AppError } from "../../errors";
@@ -24,11 +25,11 @@ import {
 import { zRegisterPaperInput } from "../../intake/schema";
 
 const zFilters = z.object({
-  serviceCode: z.string().max(64).optional(),
+  serviceCode: zText().max(64).optional(),
   mine: z.boolean().optional(),
   deadline: z.enum(["overdue", "due_soon", "on_time"]).optional(),
   channel: z.enum(CHANNELS).optional(),
-  q: z.string().max(100).optional(),
+  q: zText().max(100).optional(),
 });
 
 export const staffRouter = createTRPCRouter({
@@ -42,14 +43,14 @@ export const staffRouter = createTRPCRouter({
     .input(
       z.object({
         filters: zFilters.default({}),
-        stage: z.string().max(64),
+        stage: zText().max(64),
         cursor: zId().optional(),
         limit: z.number().int().min(1).max(100).default(20),
       }),
     )
     .query(async ({ ctx, input }) => boardColumnPage(ctx.db, ctx.scope, input, await deadlineContext(ctx.db))),
 
-  card: staffProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
+  card: staffProcedure.input(z.object({ id: zId("Заявление не найдено") })).query(async ({ ctx, input }) => {
     const card = await staffCard(ctx.db, ctx.scope, input.id, await deadlineContext(ctx.db));
     if (!card) throw new AppError("NOT_FOUND", "Заявление не найдено");
     return card;
@@ -94,7 +95,7 @@ export const staffRouter = createTRPCRouter({
 
   /** The form of a service for entering a paper application (the same form as the portal's). */
   intakeForm: staffProcedure
-    .input(z.object({ serviceCode: z.string().max(64) }))
+    .input(z.object({ serviceCode: zText().max(64) }))
     .query(({ ctx, input }) => intakeForm(ctx.db, ctx.scope, input.serviceCode)),
 
   registerPaper: staffProcedure

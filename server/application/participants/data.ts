@@ -63,17 +63,26 @@ export async function coApplicantSection(db: Db, userId: string, applicationId: 
 
 /** What the owner sees of the co-applicants: who is invited, who accepted, who has completed. */
 export async function coApplicantsForOwner(db: Db, ownerId: string, applicationId: string) {
-  const rows = await db.applicationParticipant.findMany({
-    where: { applicationId, role: "CO_APPLICANT", application: ownedBy(ownerId) },
-    orderBy: { createdAt: "asc" },
+  // Loaded through the application, so that another's application is "not found" like everywhere
+  // else (the authorization matrix), not an empty list.
+  const app = await db.application.findFirst({
+    where: ownedBy(ownerId, { id: applicationId }),
     select: {
-      id: true,
-      email: true,
-      acceptedAt: true,
-      completedAt: true,
-      user: { select: { lastName: true, firstName: true, middleName: true } },
+      participants: {
+        where: { role: "CO_APPLICANT" },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          email: true,
+          acceptedAt: true,
+          completedAt: true,
+          user: { select: { lastName: true, firstName: true, middleName: true } },
+        },
+      },
     },
   });
+  if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
+  const rows = app.participants;
   return rows.map((r) => ({
     id: r.id,
     email: r.email,

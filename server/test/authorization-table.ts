@@ -1,0 +1,502 @@
+// The authorization matrix: for every tRPC procedure and every file route, what each kind of caller
+// gets. Read by the matrix test (server/api/authorization-matrix.int.test.ts), which enumerates the
+// procedures from the router and the routes from app/api and fails on any without a row here, and by
+// the fuzz test (server/api/fuzz.int.test.ts), which calls each mutation as the first role allowed.
+//
+// A row is one line: the expected answers of the nine callers, in the order of ROLES, and the input
+// (built fresh for every call, by the same factories as the other integration tests, so "ok" really
+// runs the procedure and a mutation by one caller does not spoil the next one's call).
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Session } from "next-auth";
+import type { Db } from "../db/client";
+import { loadWorkingCalendar } from "../calendar/data";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { LocalFileStorage } from "../storage/storage";
+import { saveDraft, startDraft } from "../application/mutations";
+import { acceptInvitation, inviteCoApplicant } from "../application/participants/mutations";
+import { uploadAttachment } from "../attachment/mutations";
+import { requestAccountClaim } from "../auth/mutations";
+import { moveApplication } from "../workflow/mutations";
+import { notify } from "../notification/mutations";
+import { sendInteragencyRequest } from "../workflow/requests/mutations";
+import { createContext } from "../api/trpc";
+import { createCaller } from "../api/root";
+import { ARCHIVE_REQUEST, PAPER_ARCHIVE_REQUEST } from "./fixtures";
+import { applicantAccount, demoScope, demoUser, registeredApplication, staffAccount } from "./factories";
+
+/** The callers, in the order every row lists their answers. */
+export const ROLES = [
+  "anonymous",
+  /** The demo applicant: the owner of the object the input names (or the invitee, the claimant). */
+  "owner",
+  "otherApplicant",
+  "registrar",
+  "executor",
+  "head",
+  "signer",
+  "admin",
+  /** Registrar, executor, head and signer of the MFC, a department the objects are not in. */
+  "otherStaff",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Answers: "ok", or the tRPC code (the routes: the HTTP status of that code). */
+export const OUTCOMES = {
+  ok: "ok",
+  U: "UNAUTHORIZED",
+  F: "FORBIDDEN",
+  NF: "NOT_FOUND",
+  BAD: "BAD_REQUEST",
+  PRE: "PRECONDITION_FAILED",
+  CONFLICT: "CONFLICT",
+} as const;
+export type Outcome = keyof typeof OUTCOMES;
+
+export const HTTP_STATUS: Record<Outcome, number> = {
+  ok: 200,
+  U: 401,
+  F: 403,
+  NF: 404,
+  BAD: 400,
+  PRE: 412,
+  CONFLICT: 409,
+};
+
+/** Nine answers separated by spaces, one per role in ROLES order. */
+export type Answers = string;
+
+// The usual shapes, named.
+/** Anyone, signed in or not. */
+const PUBLIC = "ok ok ok ok ok ok ok ok ok";
+/** Any signed-in account, for its own data. */
+const SIGNED_IN = "U ok ok ok ok ok ok ok ok";
+/** Applicants, each for their own data. */
+const APPLICANTS = "U ok ok F F F F F F";
+/** The applicant's own object: another applicant does not learn it exists; staff are not applicants. */
+const OWNER = "U ok NF F F F F F F";
+/** The owner's object through a route open to every signed-in account (downloads of an own draft...). */
+const OWNER_ANY_USER = "U ok NF NF NF NF NF NF NF";
+/** Staff of the application's department (all four roles may do it); another department does not see it. */
+const DEPARTMENT = "U F F ok ok ok ok F NF";
+/** Any staff member: lists scoped to the caller's departments (empty for another department). */
+const STAFF = "U F F ok ok ok ok F ok";
+/** The administrator alone. */
+const ADMIN = "U F F F F F F ok F";
+
+export type World = {
+  db: Db;
+  calendar: WorkingCalendar;
+  storageRoot: string;
+  storage: LocalFileStorage;
+  users: Record<Exclude<Role, "anonymous">, { id: string; email: string }> & {
+    /** The second demo executor: whom an application is handed to. */
+    executor2: { id: string; email: string };
+  };
+};
+
+/** Pass as `as` in a row's input: the row is called with each role; none of these inputs depend on it. */
+export type InputOf = (w: World) => Promise<unknown> | unknown;
+
+export type ProcedureRow = [answers: Answers, input: InputOf];
+
+// -----------------------------------------------------------------------------------------------
+// Fixtures: each call gets its own, so an allowed mutation cannot change what the next role meets.
+// -----------------------------------------------------------------------------------------------
+
+const pdf = (size = 2048) => {
+  const b = new Uint8Array(size);
+  b.set(Buffer.from("%PDF-1.7\n%тест\n"));
+  return b;
+};
+
+/** A draft of the demo applicant (the archive request), filled when asked. */
+async function draft(w: World, filled = false) {
+  const { id } = await startDraft(w.db, { ownerId: w.users.owner.id, serviceCode: "archive-info" });
+  if (!filled) return { id, rowVersion: 0 };
+  const saved = await saveDraft(w.db, w.users.owner.id, {
+    id,
+    values: ARCHIVE_REQUEST,
+    currentStep: "delivery",
+    expectedRowVersion: 0,
+  });
+  return { id, rowVersion: saved.rowVersion };
+}
+
+async function draftWithFile(w: World) {
+  const d = await draft(w);
+  const ref = await uploadAttachment(w.db, w.storage, {
+    userId: w.users.owner.id,
+    applicationId: d.id,
+    fieldKey: "attachments",
+    fileName: "скан.pdf",
+    content: pdf(),
+  });
+  return { ...d, fileId: ref.id };
+}
+
+/** A co-applicant invitation from a third applicant to the demo applicant ("owner"), with its token. */
+async function invitationToOwner(w: World) {
+  const inviter = await applicantAccount(w.db);
+  const { id } = await startDraft(w.db, { ownerId: inviter.id, serviceCode: "archive-info" });
+  const invite = await inviteCoApplicant(w.db, { ownerId: inviter.id, applicationId: id, email: w.users.owner.email });
+  return { applicationId: id, token: invite.token };
+}
+
+/** A draft of a third applicant where the demo applicant is an accepted co-applicant. */
+async function coApplicantDraft(w: World) {
+  const invite = await invitationToOwner(w);
+  await acceptInvitation(w.db, { userId: w.users.owner.id, email: w.users.owner.email, token: invite.token });
+  return invite.applicationId;
+}
+
+/** An archive application of the demo applicant, registered by the engine; at "check" when asked. */
+async function registered(w: World, stage: "registration" | "check" = "registration") {
+  const app = await registeredApplication(w.db, {
+    serviceCode: "archive-info",
+    ownerId: w.users.owner.id,
+    data: PAPER_ARCHIVE_REQUEST,
+    calendar: w.calendar,
+  });
+  let rowVersion = app.rowVersion;
+  if (stage === "check") {
+    for (const [who, request] of [
+      ["registrar", { transition: "register" }],
+      ["head", { transition: "assign_executor", executorId: w.users.executor.id }],
+    ] as const) {
+      ({ rowVersion } = await moveApplication(w.db, {
+        applicationId: app.id,
+        expectedRowVersion: rowVersion,
+        actor: await demoScope(w.db, who),
+        request,
+        calendar: w.calendar,
+      }));
+    }
+  }
+  return { id: app.id, rowVersion };
+}
+
+async function openRequest(w: World) {
+  const app = await registered(w);
+  const request = await sendInteragencyRequest(w.db, await demoScope(w.db, "executor"), {
+    applicationId: app.id,
+    typeCode: "forward_to_record_holder",
+    text: "Просим сообщить о местонахождении документов",
+    calendar: w.calendar,
+  });
+  return request.id;
+}
+
+/** The claim link of an account a registrar opened for a paper application (auth/mutations.ts). */
+async function claimToken(w: World) {
+  const email = `paper-${randomUUID()}@example.ru`;
+  await applicantAccount(w.db, { email, lastName: "Бумажный", firstName: "Заявитель" });
+  await requestAccountClaim(w.db, { email, lastName: "Петров", firstName: "Семён" });
+  const letter = await w.db.outgoingEmail.findFirstOrThrow({ where: { to: email } });
+  return /\/claim\/([A-Za-z0-9_-]+)/.exec(letter.text)![1]!;
+}
+
+const PASSWORD = "Надёжный-пароль-2026";
+
+// -----------------------------------------------------------------------------------------------
+// The procedures. A procedure of the router without a row here fails the matrix test by name.
+// -----------------------------------------------------------------------------------------------
+
+//  answers:  anonymous owner otherApplicant registrar executor head signer admin otherStaff
+export const PROCEDURES: Record<string, ProcedureRow> = {
+  "auth.register": [
+    PUBLIC,
+    () => ({
+      email: `new-${randomUUID()}@example.ru`,
+      lastName: "Новиков",
+      firstName: "Иван",
+      password: PASSWORD,
+      passwordConfirm: PASSWORD,
+      consent: true,
+    }),
+  ],
+  "auth.pendingClaim": [PUBLIC, async (w) => ({ token: await claimToken(w) })],
+  "auth.claim": [
+    PUBLIC,
+    async (w) => ({
+      token: await claimToken(w),
+      lastName: "Петров",
+      firstName: "Семён",
+      password: PASSWORD,
+      passwordConfirm: PASSWORD,
+    }),
+  ],
+  "catalogue.list": [PUBLIC, () => undefined],
+  "catalogue.get": [PUBLIC, () => ({ code: "archive-info" })],
+  "cabinet.myApplications": [APPLICANTS, () => undefined],
+  "application.startDraft": [APPLICANTS, () => ({ serviceCode: "archive-info" })],
+  "application.getDraft": [OWNER, async (w) => ({ id: (await draft(w)).id })],
+  "application.saveDraft": [
+    OWNER,
+    async (w) => ({ id: (await draft(w)).id, values: ARCHIVE_REQUEST, currentStep: "request", expectedRowVersion: 0 }),
+  ],
+  "application.submit": [
+    OWNER,
+    async (w) => {
+      const d = await draft(w, true);
+      return { id: d.id, submissionKey: randomUUID(), expectedRowVersion: d.rowVersion };
+    },
+  ],
+  "application.coApplicants": [OWNER, async (w) => ({ id: (await draft(w)).id })],
+  "application.inviteCoApplicant": [
+    OWNER,
+    async (w) => ({ id: (await draft(w)).id, email: `co-${randomUUID()}@example.ru` }),
+  ],
+  "application.removeCoApplicant": [
+    OWNER,
+    async (w) => {
+      const d = await draft(w);
+      const invite = await inviteCoApplicant(w.db, {
+        ownerId: w.users.owner.id,
+        applicationId: d.id,
+        email: `co-${randomUUID()}@example.ru`,
+      });
+      return { id: d.id, participantId: invite.id };
+    },
+  ],
+  // The invitation is the owner's address's: anyone else signed in with the link is refused.
+  "application.acceptInvitation": ["U ok F F F F F F F", async (w) => ({ token: (await invitationToOwner(w)).token })],
+  "application.coApplicantSection": [OWNER, async (w) => ({ id: await coApplicantDraft(w) })],
+  "application.saveCoApplicantSection": [
+    OWNER,
+    async (w) => ({ id: await coApplicantDraft(w), values: { co_relation: "Сын" }, complete: false }),
+  ],
+  // Any signed-in account reads its own applications here; staff have none.
+  "application.get": ["U ok NF NF NF NF NF NF NF", async (w) => ({ id: (await registered(w)).id })],
+  "notification.mine": [SIGNED_IN, () => ({ limit: 10 })],
+  "notification.unreadCount": [SIGNED_IN, () => undefined],
+  // Marks only the caller's own notifications: another's id is a no-op, never an error that tells.
+  "notification.markRead": [
+    SIGNED_IN,
+    async (w) => {
+      const n = await w.db.notification.findFirstOrThrow({
+        where: { userId: w.users.owner.id, kind: "stage_changed" },
+      });
+      return { ids: [n.id] };
+    },
+  ],
+  "notification.mailbox": [SIGNED_IN, () => ({ limit: 10 })],
+  "staff.overview": [STAFF, () => undefined],
+  "staff.board": [STAFF, () => ({ filters: { serviceCode: "archive-info" } })],
+  "staff.column": [STAFF, () => ({ stage: "registration" })],
+  "staff.card": [DEPARTMENT, async (w) => ({ id: (await registered(w)).id })],
+  "staff.executors": [DEPARTMENT, async (w) => ({ id: (await registered(w)).id })],
+  // Registration is the registrar's transition (the regulation's roles, R2).
+  "staff.move": [
+    "U F F ok F F F F NF",
+    async (w) => {
+      const app = await registered(w);
+      return { id: app.id, expectedRowVersion: app.rowVersion, transition: "register" };
+    },
+  ],
+  "staff.reassign": [
+    "U F F ok F ok F F NF",
+    async (w) => {
+      const app = await registered(w, "check");
+      return {
+        id: app.id,
+        expectedRowVersion: app.rowVersion,
+        executorId: w.users.executor2.id,
+        reason: "Отпуск исполнителя",
+      };
+    },
+  ],
+  "staff.intakeServices": [STAFF, () => undefined],
+  "staff.intakeForm": ["U F F ok F F F F NF", () => ({ serviceCode: "archive-info" })],
+  "staff.registerPaper": [
+    "U F F ok F F F F NF",
+    () => ({
+      serviceCode: "archive-info",
+      values: PAPER_ARCHIVE_REQUEST,
+      channel: "IN_PERSON",
+      receivedAt: new Date(Date.now() - 60_000),
+      submissionKey: randomUUID(),
+      applicant: { lastName: "Петров", firstName: "Семён" },
+    }),
+  ],
+  "staff.sendRequest": [
+    DEPARTMENT,
+    async (w) => ({
+      id: (await registered(w)).id,
+      typeCode: "forward_to_record_holder",
+      text: "Просим сообщить о местонахождении документов",
+    }),
+  ],
+  "staff.answerRequest": [
+    DEPARTMENT,
+    async (w) => ({ requestId: await openRequest(w), answerText: "Документы хранятся в архиве района" }),
+  ],
+  "staff.comment": [DEPARTMENT, async (w) => ({ id: (await registered(w)).id, text: "Проверено" })],
+  "admin.overview": [ADMIN, () => undefined],
+};
+
+// -----------------------------------------------------------------------------------------------
+// The file routes: "<path under app/api> <METHOD>". What a call sends: the path parameters, and a
+// query or a multipart body where the route reads one.
+// -----------------------------------------------------------------------------------------------
+
+export type RouteCall = { params: Record<string, string>; url?: string; body?: () => FormData };
+
+export type RouteRow =
+  | [answers: Answers, call: (w: World) => Promise<RouteCall> | RouteCall]
+  /** Not a `restRoute`: a library's handler in front of what the matrix covers otherwise. */
+  | { gateway: string };
+
+const fileForm = () => {
+  const form = new FormData();
+  form.append("file", new File([pdf()], "скан паспорта.pdf", { type: "application/pdf" }));
+  return form;
+};
+
+const answerForm = () => {
+  const form = new FormData();
+  form.append("answerText", "Документы хранятся в архиве района");
+  return form;
+};
+
+/** The owner's registered application with a file and an issued result. */
+async function registeredWithFiles(w: World) {
+  const app = await registered(w);
+  const key = `matrix/${randomUUID()}`;
+  await w.storage.put(key, pdf());
+  const file = await w.db.attachment.create({
+    data: {
+      applicationId: app.id,
+      fieldKey: "attachments",
+      fileName: "скан.pdf",
+      mimeType: "application/pdf",
+      size: 2048,
+      sha256: "x",
+      storageKey: key,
+    },
+  });
+  const result = await w.db.resultDocument.create({
+    data: {
+      applicationId: app.id,
+      resultType: "info",
+      kind: "grant",
+      title: "Архивная справка",
+      storageKey: key,
+      sha256: "x",
+      outgoingNumber: `АО-${randomUUID().slice(0, 8)}`,
+      issuedAt: new Date(),
+    },
+  });
+  return { id: app.id, fileId: file.id, resultId: result.id };
+}
+
+// Downloads of a registered application's files: its applicant and the department's staff. The
+// administrator is not staff of any department: for the administrator the file does not exist.
+const REGISTERED_FILE = "U ok NF ok ok ok ok NF NF";
+
+export const ROUTES: Record<string, RouteRow> = {
+  "files/[id] GET": [REGISTERED_FILE, async (w) => ({ params: { id: (await registeredWithFiles(w)).fileId } })],
+  "results/[id] GET": [REGISTERED_FILE, async (w) => ({ params: { id: (await registeredWithFiles(w)).resultId } })],
+  "applications/[id]/files POST": [
+    OWNER_ANY_USER,
+    async (w) => ({ params: { id: (await draft(w)).id }, url: "/?field=attachments", body: fileForm }),
+  ],
+  "applications/[id]/files/[fileId] DELETE": [
+    OWNER_ANY_USER,
+    async (w) => {
+      const d = await draftWithFile(w);
+      return { params: { id: d.id, fileId: d.fileId } };
+    },
+  ],
+  "applications/[id]/pdf GET": [OWNER_ANY_USER, async (w) => ({ params: { id: (await registered(w)).id } })],
+  "applications/[id]/receipt GET": [DEPARTMENT, async (w) => ({ params: { id: (await registered(w)).id } })],
+  "staff/requests/[requestId]/answer POST": [
+    DEPARTMENT,
+    async (w) => ({ params: { requestId: await openRequest(w) }, body: answerForm }),
+  ],
+  "health GET": [PUBLIC, () => ({ params: {} })],
+  "trpc/[trpc] GET": { gateway: "tRPC's fetch adapter: every procedure behind it has its row above" },
+  "trpc/[trpc] POST": { gateway: "tRPC's fetch adapter: every procedure behind it has its row above" },
+  "auth/[...nextauth] GET": { gateway: "next-auth's own handler (sign-in, session, CSRF)" },
+  "auth/[...nextauth] POST": { gateway: "next-auth's own handler (sign-in, session, CSRF)" },
+};
+
+// -----------------------------------------------------------------------------------------------
+// Setting up the callers.
+// -----------------------------------------------------------------------------------------------
+
+export function parseAnswers(name: string, answers: Answers): Record<Role, Outcome> {
+  const parts = answers.trim().split(/\s+/);
+  if (parts.length !== ROLES.length || parts.some((p) => !(p in OUTCOMES)))
+    throw new Error(
+      `${name}: expected ${ROLES.length} answers of ${Object.keys(OUTCOMES).join("/")}, got "${answers}"`,
+    );
+  return Object.fromEntries(ROLES.map((r, i) => [r, parts[i] as Outcome])) as Record<Role, Outcome>;
+}
+
+/** Over the demo municipality (`createTestDatabase({ demo: true })`): a second applicant and a staff member of another department. */
+export async function createWorld(db: Db): Promise<World> {
+  const storageRoot = mkdtempSync(path.join(tmpdir(), "reglament-matrix-"));
+  const [owner, registrar, executor, executor2, head, signer, admin] = await Promise.all(
+    (["applicant", "registrar", "executor", "executor2", "head", "signer", "admin"] as const).map((who) =>
+      demoUser(db, who),
+    ),
+  );
+  const otherApplicant = await applicantAccount(db);
+  const otherStaff = await staffAccount(db, [
+    ["mfc", "REGISTRAR"],
+    ["mfc", "EXECUTOR"],
+    ["mfc", "HEAD"],
+    ["mfc", "SIGNER"],
+  ]);
+  const w: World = {
+    db,
+    calendar: await loadWorkingCalendar(db),
+    storageRoot,
+    storage: new LocalFileStorage(storageRoot),
+    users: {
+      owner: owner!,
+      otherApplicant: { id: otherApplicant.id, email: otherApplicant.email },
+      registrar: registrar!,
+      executor: executor!,
+      head: head!,
+      signer: signer!,
+      admin: admin!,
+      otherStaff: { id: otherStaff.id, email: otherStaff.email },
+      executor2: executor2!,
+    },
+  };
+  // The owner has a notification (markRead's input) about a registered application.
+  const app = await registered(w);
+  await notify(db, {
+    userId: owner!.id,
+    applicationId: app.id,
+    kind: "stage_changed",
+    title: "Заявление зарегистрировано",
+    body: "Заявление зарегистрировано",
+    email: false,
+  });
+  return w;
+}
+
+export function userOf(w: World, role: Role): { id: string; email: string } | null {
+  return role === "anonymous" ? null : w.users[role];
+}
+
+/** The role's session: only its user id is trusted (the account is re-read on every call). */
+export function callerSession(w: World, role: Role): Session | null {
+  const u = userOf(w, role);
+  return u
+    ? ({
+        user: { id: u.id, email: u.email, name: "", roles: [], departmentIds: [], authMethod: "password" },
+        expires: "2099-01-01T00:00:00Z",
+      } as unknown as Session)
+    : null;
+}
+
+/** The app's router as the role calls it. */
+export function callerAs(w: World, role: Role) {
+  return createCaller(() => createContext({ db: w.db, session: callerSession(w, role) }));
+}
