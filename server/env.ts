@@ -57,6 +57,13 @@ export type Env = {
   fontsDir: string | null;
   /** Print the embedded PostgreSQL's own log. */
   pgLog: boolean;
+  /**
+   * How many reverse proxies stand in front of the app and append to X-Forwarded-For (TRUST_PROXY).
+   * 0: none is trusted, and the client address is the one Next's own server recorded. The throttles
+   * of server/throttle/ key on this address: trusting a header nobody controls would let a client
+   * pick a fresh address for every attempt.
+   */
+  trustProxy: number;
 };
 
 /** The configuration is wrong: every problem, each naming its variable. */
@@ -149,6 +156,10 @@ const RULES = {
     .transform(Number),
   REGLAMENT_FONTS_DIR: z.string(),
   REGLAMENT_PG_LOG: z.string(),
+  TRUST_PROXY: z
+    .string()
+    .transform((v) => (v === "true" ? "1" : v === "false" ? "0" : v))
+    .pipe(integer(0, 10, 'the number of reverse proxies in front of the app (or "true" for one)')),
 } satisfies Record<string, z.ZodType<unknown, string>>;
 
 type Name = keyof typeof RULES;
@@ -204,6 +215,7 @@ export function parseEnv(raw: RawEnv): Env {
     jobsPollSeconds: v.JOBS_POLL_SECONDS ?? 2,
     fontsDir: v.REGLAMENT_FONTS_DIR ?? null,
     pgLog: !!v.REGLAMENT_PG_LOG,
+    trustProxy: v.TRUST_PROXY ?? 0,
   };
 }
 
