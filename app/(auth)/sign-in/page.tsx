@@ -6,6 +6,7 @@ import { getSession, homeFor } from "@/server/auth/session";
 import { oidcConfig } from "@/server/auth/oidc";
 import { OidcButton } from "@/components/auth/oidc-button";
 import type { OidcRefusal } from "@/server/auth/mutations";
+import { SIGN_IN_THROTTLED } from "@/server/auth/schema";
 
 export const metadata: Metadata = { title: "Вход" };
 
@@ -25,17 +26,17 @@ const GENERIC_OIDC_ERROR =
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; registered?: string; error?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; registered?: string; notice?: string; error?: string }>;
 }) {
   const session = await getSession();
-  const { callbackUrl, registered, error } = await searchParams;
+  const { callbackUrl, registered, notice, error } = await searchParams;
   const oidc = oidcConfig();
   if (session) redirect(homeFor(session.user.roles));
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">Вход</h1>
       <p className="mt-2 text-slate-700">Для заявителей и сотрудников администрации.</p>
-      {error && error !== "CredentialsSignin" ? (
+      {error && error !== "CredentialsSignin" && !error.startsWith(SIGN_IN_THROTTLED) ? (
         <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">
           {Object.hasOwn(OIDC_ERRORS, error) ? OIDC_ERRORS[error as OidcRefusal] : GENERIC_OIDC_ERROR}
         </p>
@@ -49,9 +50,17 @@ export default async function SignInPage({
         </div>
       ) : null}
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
-        <SignInForm callbackUrl={callbackUrl} registered={registered === "1"} />
+        <SignInForm
+          callbackUrl={callbackUrl}
+          notice={registered === "1" ? "registered" : notice === "password" ? "password" : undefined}
+        />
       </div>
       <p className="mt-4">
+        <Link href="/forgot-password" className="text-brand-700 underline">
+          Забыли пароль?
+        </Link>
+      </p>
+      <p className="mt-2">
         Нет учётной записи?{" "}
         <Link href="/register" className="text-brand-700 underline">
           Зарегистрируйтесь
