@@ -2,6 +2,7 @@
 // number of app instances cannot slip between a read and a write. The rules are in ./policy.ts.
 import "server-only";
 import type { Db, Tx } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { blockedFor, type CounterRow, type ThrottleRule } from "./policy";
 
@@ -31,34 +32,27 @@ export async function admit(
   const free = finite(rule.free);
   const cap = finite(rule.cap);
   const lockAt = finite(rule.lockAt);
+  const at = Prisma.sql`(${nowIso}::timestamptz AT TIME ZONE 'UTC')`;
+  const ms = (n: number) => Prisma.sql`(${n}::float8 * interval '1 millisecond')`;
+  // The stored counter starts again: its lock has ended, or it is unlocked and its window passed.
+  const fresh = Prisma.sql`((r."lockedUntil" IS NULL AND r."windowStart" <= ${at} - ${ms(rule.windowMs)})
+    OR r."lockedUntil" <= ${at})`;
+  const next = Prisma.sql`(CASE WHEN ${fresh} THEN 1 ELSE r."count" + 1 END)`;
+  // The progressive delay after the stored count (policy.ts delayAfter).
+  const delay = Prisma.sql`(CASE WHEN r."count" < ${free}::int THEN 0
+    ELSE LEAST(${rule.maxDelayMs}::float8, ${rule.baseDelayMs}::float8 * power(2, LEAST(r."count" - ${free}::int, 30))) END)`;
   const rows = await db.$queryRaw<{ count: number }[]>`
-    WITH p AS (
-      SELECT (${nowIso}::timestamptz AT TIME ZONE 'UTC') AS now,
-             ${rule.windowMs}::float8 * interval '1 millisecond' AS win,
-             ${rule.lockMs}::float8 * interval '1 millisecond' AS lock
-    )
     INSERT INTO "RateLimit" AS r ("key", "windowStart", "count", "lastAt", "lockedUntil")
-    SELECT ${key}, p.now, 1, p.now, CASE WHEN 1 >= ${lockAt}::int THEN p.now + p.lock END FROM p
+    VALUES (${key}, ${at}, 1, ${at}, CASE WHEN 1 >= ${lockAt}::int THEN ${at} + ${ms(rule.lockMs)} END)
     ON CONFLICT ("key") DO UPDATE SET
-      "windowStart" = CASE WHEN (r."windowStart" <= (SELECT now - win FROM p) OR r."lockedUntil" <= (SELECT now FROM p))
-                           THEN (SELECT now FROM p) ELSE r."windowStart" END,
-      "count" = CASE WHEN (r."windowStart" <= (SELECT now - win FROM p) OR r."lockedUntil" <= (SELECT now FROM p))
-                     THEN 1 ELSE r."count" + 1 END,
-      "lastAt" = (SELECT now FROM p),
-      "lockedUntil" = CASE
-        WHEN (CASE WHEN (r."windowStart" <= (SELECT now - win FROM p) OR r."lockedUntil" <= (SELECT now FROM p))
-                   THEN 1 ELSE r."count" + 1 END) >= ${lockAt}::int
-        THEN (SELECT now + lock FROM p) END
-    WHERE r."windowStart" <= (SELECT now - win FROM p)
-       OR r."lockedUntil" <= (SELECT now FROM p)
-       OR (
-         r."lockedUntil" IS NULL
-         AND r."count" < ${cap}::int
-         AND r."lastAt" + (CASE WHEN r."count" < ${free}::int THEN 0
-                                ELSE LEAST(${rule.maxDelayMs}::float8,
-                                           ${rule.baseDelayMs}::float8 * power(2, LEAST(r."count" - ${free}::int, 30)))
-                           END) * interval '1 millisecond' <= (SELECT now FROM p)
-       )
+      "windowStart" = CASE WHEN ${fresh} THEN ${at} ELSE r."windowStart" END,
+      "count" = ${next},
+      "lastAt" = ${at},
+      "lockedUntil" = CASE WHEN ${next} >= ${lockAt}::int THEN ${at} + ${ms(rule.lockMs)} END
+    WHERE ${fresh}
+       OR (r."lockedUntil" IS NULL
+           AND r."count" < ${cap}::int
+           AND r."lastAt" + ${delay} * interval '1 millisecond' <= ${at})
     RETURNING "count"`;
   if (rows[0]) return { admitted: true, count: Number(rows[0].count) };
   const row = await db.rateLimit.findUnique({

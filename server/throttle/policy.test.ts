@@ -22,8 +22,10 @@ describe("throttle rules", () => {
     expect(blockedFor(signIn, delayed, at(2000))).toBe(0);
     const locked = { windowStart: at(0), count: 30, lastAt: at(0), lockedUntil: at(15 * 60_000) };
     expect(blockedFor(signIn, locked, at(60_000))).toBe(14 * 60_000);
-    // A lock that has ended starts a new count.
+    // A lock that has ended starts a new count; one that outlasts its window still holds.
     expect(blockedFor(signIn, locked, at(15 * 60_000))).toBe(0);
+    const late = { windowStart: at(0), count: 30, lastAt: at(59 * 60_000), lockedUntil: at(74 * 60_000) };
+    expect(blockedFor(signIn, late, at(61 * 60_000))).toBe(13 * 60_000);
 
     const links = THROTTLES.accountLinks;
     const full = { windowStart: at(0), count: links.cap, lastAt: at(10_000), lockedUntil: null };

@@ -110,12 +110,13 @@ export function delayAfter(rule: ThrottleRule, count: number): number {
   return Math.min(rule.maxDelayMs, rule.baseDelayMs * 2 ** Math.min(count - rule.free, 30));
 }
 
-/** A counter whose window has passed, or whose lock has ended, counts from 1 again. */
+/**
+ * A counter whose lock has ended, or (unlocked) whose window has passed, counts from 1 again. A lock
+ * outlasts the window it was set in: it ends only at lockedUntil.
+ */
 export function expired(rule: ThrottleRule, row: CounterRow, now: Date): boolean {
-  return (
-    row.windowStart.getTime() <= now.getTime() - rule.windowMs ||
-    (row.lockedUntil !== null && row.lockedUntil.getTime() <= now.getTime())
-  );
+  if (row.lockedUntil !== null) return row.lockedUntil.getTime() <= now.getTime();
+  return row.windowStart.getTime() <= now.getTime() - rule.windowMs;
 }
 
 /**

@@ -6,7 +6,7 @@ import { getSession, homeFor } from "@/server/auth/session";
 import { oidcConfig } from "@/server/auth/oidc";
 import { OidcButton } from "@/components/auth/oidc-button";
 import type { OidcRefusal } from "@/server/auth/mutations";
-import { SIGN_IN_THROTTLED } from "@/server/auth/schema";
+import { SIGN_IN_THROTTLED, signInFailureMessage } from "@/server/auth/schema";
 
 export const metadata: Metadata = { title: "Вход" };
 
@@ -36,9 +36,13 @@ export default async function SignInPage({
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold">Вход</h1>
       <p className="mt-2 text-slate-700">Для заявителей и сотрудников администрации.</p>
-      {error && error !== "CredentialsSignin" && !error.startsWith(SIGN_IN_THROTTLED) ? (
+      {error && error !== "CredentialsSignin" ? (
         <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">
-          {Object.hasOwn(OIDC_ERRORS, error) ? OIDC_ERRORS[error as OidcRefusal] : GENERIC_OIDC_ERROR}
+          {error.startsWith(SIGN_IN_THROTTLED)
+            ? signInFailureMessage(error)
+            : Object.hasOwn(OIDC_ERRORS, error)
+              ? OIDC_ERRORS[error as OidcRefusal]
+              : GENERIC_OIDC_ERROR}
         </p>
       ) : null}
       {oidc ? (
