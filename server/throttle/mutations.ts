@@ -4,7 +4,9 @@ import "server-only";
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
-import { blockedFor, type CounterRow, type ThrottleRule } from "./policy";
+import { blockedFor, THROTTLES, type CounterRow, type ThrottleRule } from "./policy";
+
+const LONGEST_WINDOW_MS = Math.max(...Object.values(THROTTLES).map((r) => r.windowMs));
 
 /** Large enough to mean "never" and still a PostgreSQL integer. */
 const NEVER = 2_147_483_647;
@@ -88,4 +90,17 @@ export async function uncountAttempt(db: Db | Tx, rule: ThrottleRule, subject: s
   await db.$executeRaw`
     UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0)
     WHERE "key" = ${throttleKey(rule, subject)} AND "lockedUntil" IS NULL`;
+}
+
+/**
+ * Deletes counters that no longer hold anything back: unlocked (or with the lock over) and last
+ * touched longer ago than the longest window of policy.ts. The daily purge job calls it, so the
+ * table keeps only the keys active in the last day.
+ */
+export async function purgeStaleCounters(db: Db, now: Date = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - LONGEST_WINDOW_MS);
+  const { count } = await db.rateLimit.deleteMany({
+    where: { lastAt: { lt: before }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+  });
+  return count;
 }

@@ -2,7 +2,7 @@
 // counts, so parallel attempts never pass a cap; a lock outlasts the window it was set in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
-import { admit } from "./mutations";
+import { admit, purgeStaleCounters } from "./mutations";
 import type { ThrottleRule } from "./policy";
 
 let t: TestDatabase;
@@ -64,5 +64,20 @@ describe("throttle counters", () => {
     expect(await admit(t.db, slowing, "s", at(1000))).toEqual({ admitted: true, count: 3 });
     expect(await admit(t.db, slowing, "s", at(2500))).toEqual({ admitted: false, retryAfterMs: 1000 });
     expect(await admit(t.db, slowing, "s", at(3000))).toEqual({ admitted: true, count: 4 });
+  });
+
+  it("are purged once they hold nothing back", async () => {
+    const now = new Date();
+    const day = 24 * 60 * MINUTE;
+    const held = rule({ lockAt: 1, lockMs: 3 * day });
+    const idle = rule({ cap: 5 });
+    await admit(t.db, held, "locked", new Date(now.getTime() - 2 * day));
+    await admit(t.db, idle, "old", new Date(now.getTime() - 2 * day));
+    await admit(t.db, idle, "recent", now);
+    await purgeStaleCounters(t.db, now);
+    const keys = (await t.db.rateLimit.findMany({ select: { key: true } })).map((r) => r.key);
+    expect(keys).toContain(`${held.name}:locked`);
+    expect(keys).toContain(`${idle.name}:recent`);
+    expect(keys).not.toContain(`${idle.name}:old`);
   });
 });
