@@ -9,7 +9,8 @@ const handler = (req: Request) =>
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createContext({ session: await getSession(), clientAddress: clientAddress(req.headers) }),
+    createContext: async () =>
+      createContext({ session: await getSession(), clientAddress: clientAddress(req.headers) }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },
