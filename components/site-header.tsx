@@ -38,9 +38,14 @@ export function SiteHeader({ session, demoMailbox }: { session: Session | null; 
             ))}
           {session ? (
             <>
-              <span className="px-3 py-2 text-sm text-brand-100" data-testid="current-user">
+              <Link
+                href="/password"
+                title="Сменить пароль"
+                className="rounded px-3 py-2 text-sm text-brand-100 hover:bg-brand-900"
+                data-testid="current-user"
+              >
                 {session.user.name}
-              </span>
+              </Link>
               <SignOutButton />
             </>
           ) : (

@@ -37,6 +37,7 @@ test("robots.txt lets crawlers into the catalogue and keeps them out of personal
     "/applications",
     "/invitations",
     "/claim",
+    "/reset-password",
     "/mailbox",
     "/staff",
     "/admin",

@@ -40,6 +40,7 @@ describe("parseEnv", () => {
       fontsDir: null,
       pgLog: false,
       demo: true,
+      trustProxy: 0,
     });
   });
 
@@ -86,6 +87,7 @@ describe("parseEnv", () => {
       OIDC_CLAIMS: '{"snils":"urn:esia:snils"}',
       JOBS_POLL_SECONDS: "0.5",
       REGLAMENT_PG_LOG: "1",
+      TRUST_PROXY: "2",
     });
     expect(e).toMatchObject({
       databaseUrl: "postgresql://user:pass@db:5432/reglament",
@@ -111,7 +113,9 @@ describe("parseEnv", () => {
       },
       jobsPollSeconds: 0.5,
       pgLog: true,
+      trustProxy: 2,
     });
+    expect(parseEnv({ TRUST_PROXY: "true" }).trustProxy).toBe(1);
     expect(parseEnv({ PORT: "8080" }).appUrl).toBe("http://localhost:8080");
   });
 
@@ -119,6 +123,7 @@ describe("parseEnv", () => {
     ["MAIL_SEND_INTERVAL_MS", "15s", /MAIL_SEND_INTERVAL_MS="15s": expected milliseconds .*whole number/],
     ["MAIL_SEND_INTERVAL_MS", "0", /MAIL_SEND_INTERVAL_MS="0": expected .*from 100/],
     ["PORT", "http", /PORT="http": expected a TCP port/],
+    ["TRUST_PROXY", "yes", /TRUST_PROXY="yes": expected the number of reverse proxies/],
     ["PORT", "70000", /PORT="70000": expected a TCP port: a whole number from 1 to 65535/],
     ["REGLAMENT_DUE_SOON_DAYS", "2.5", /REGLAMENT_DUE_SOON_DAYS="2.5": expected a number of working days/],
     ["REGLAMENT_DUE_SOON_DAYS", "-1", /REGLAMENT_DUE_SOON_DAYS="-1"/],

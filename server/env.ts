@@ -69,6 +69,13 @@ export type Env = {
    * because `next start` sets NODE_ENV=production there (issue 9, item 1).
    */
   demo: boolean;
+  /**
+   * How many reverse proxies stand in front of the app and append to X-Forwarded-For (TRUST_PROXY).
+   * 0: none is trusted, and the client address is the one Next's own server recorded. The throttles
+   * of server/throttle/ key on this address: trusting a header nobody controls would let a client
+   * pick a fresh address for every attempt.
+   */
+  trustProxy: number;
 };
 
 /** The configuration is wrong: every problem, each naming its variable. */
@@ -165,6 +172,10 @@ const RULES = {
   REGLAMENT_DEMO: z
     .enum(["0", "1"], { error: "expected 1 (demo: demo accounts and mailbox) or 0 (production: no demo accounts)" })
     .transform((v) => v === "1"),
+  TRUST_PROXY: z
+    .string()
+    .transform((v) => (v === "true" ? "1" : v === "false" ? "0" : v))
+    .pipe(integer(0, 10, 'the number of reverse proxies in front of the app (or "true" for one)')),
 } satisfies Record<string, z.ZodType<unknown, string>>;
 
 type Name = keyof typeof RULES;
@@ -225,6 +236,7 @@ export function parseEnv(raw: RawEnv): Env {
     pgLog: !!v.REGLAMENT_PG_LOG,
     // NODE_ENV is Node's and Next's own switch, not ours: it only tips the default to production.
     demo: v.REGLAMENT_DEMO ?? (!v.DATABASE_URL && raw.NODE_ENV?.trim() !== "production"),
+    trustProxy: v.TRUST_PROXY ?? 0,
   };
 }
 

@@ -7,6 +7,8 @@ export const APP_ERROR_CODES = {
   INVALID: "BAD_REQUEST",
   UNAUTHORIZED: "UNAUTHORIZED",
   PRECONDITION: "PRECONDITION_FAILED",
+  /** A throttle refused the attempt (server/throttle/policy.ts): the message says how long to wait. */
+  TOO_MANY: "TOO_MANY_REQUESTS",
 } as const;
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
 
@@ -18,6 +20,7 @@ export const APP_ERROR_HTTP_STATUS: Record<AppErrorCode, number> = {
   INVALID: 400,
   UNAUTHORIZED: 401,
   PRECONDITION: 412,
+  TOO_MANY: 429,
 };
 
 /** Two requests raced for one row or key: someone else's action met the user's (either transport). */

@@ -9,6 +9,7 @@ import { env } from "./env";
 import { isMailSendingConfigured } from "./notification/config";
 import { startMailSender } from "./notification/mailer";
 import { purgeExpiredDrafts } from "./application/purge";
+import { purgeStaleCounters } from "./throttle/mutations";
 import { fileStorage } from "./storage/storage";
 import { monitorDeadlines } from "./workflow/monitor";
 import { deadlineContext } from "./calendar/data";
@@ -63,6 +64,9 @@ export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promis
       const result = await purgeExpiredDrafts(getDb(), fileStorage());
       if (result.notified || result.purged)
         console.log(`[jobs] drafts: ${result.notified} owners warned, ${result.purged} purged`);
+      // The same daily sweep drops throttle counters that hold nothing back any more.
+      const counters = await purgeStaleCounters(getDb());
+      if (counters) console.log(`[jobs] throttle counters: ${counters} stale removed`);
     });
   })();
   return options.rethrow

@@ -9,6 +9,11 @@ declare module "next-auth" {
       roles: Role[];
       departmentIds: string[];
       authMethod: "password" | "oidc";
+      /**
+       * The account's session version when the token was issued (server/auth/options.ts); absent
+       * only in sessions that tests build by hand.
+       */
+      sessionVersion?: number;
     };
   }
 }
@@ -18,5 +23,7 @@ declare module "next-auth/jwt" {
     roles?: Role[];
     departmentIds?: string[];
     authMethod?: "password" | "oidc";
+    /** Session version: void once the account's moves past it (sign-out, password change, reset). */
+    sv?: number;
   }
 }

@@ -9,9 +9,9 @@ type AccountField = "lastName" | "firstName" | "middleName" | "phone" | "passwor
 
 /** A field's registration with react-hook-form and its error, as the form has them. The form passes a
  * function rather than its `register`, so each form keeps its own typed field names. */
-export type FieldOf = (name: AccountField) => UseFormRegisterReturn & { error?: string };
+export type FieldOf<K extends AccountField = AccountField> = (name: K) => UseFormRegisterReturn & { error?: string };
 
-export function NameFields({ field }: { field: FieldOf }) {
+export function NameFields({ field }: { field: FieldOf<"lastName" | "firstName" | "middleName"> }) {
   return (
     <div className="grid gap-4 sm:grid-cols-3">
       <TextField id="lastName" label="Фамилия" required autoComplete="family-name" {...field("lastName")} />
@@ -21,7 +21,7 @@ export function NameFields({ field }: { field: FieldOf }) {
   );
 }
 
-export function PhoneField({ field }: { field: FieldOf }) {
+export function PhoneField({ field }: { field: FieldOf<"phone"> }) {
   return (
     <TextField
       id="phone"
@@ -34,7 +34,7 @@ export function PhoneField({ field }: { field: FieldOf }) {
   );
 }
 
-export function NewPasswordFields({ field }: { field: FieldOf }) {
+export function NewPasswordFields({ field }: { field: FieldOf<"password" | "passwordConfirm"> }) {
   return (
     <>
       <TextField
@@ -43,7 +43,7 @@ export function NewPasswordFields({ field }: { field: FieldOf }) {
         type="password"
         required
         autoComplete="new-password"
-        hint="Не менее 10 символов, хотя бы одна буква и одна цифра."
+        hint="Не менее 10 символов, хотя бы одна буква и одна цифра; не из списка распространённых паролей."
         {...field("password")}
       />
       <TextField

@@ -1,31 +1,20 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zRegisterInput, type RegisterInput } from "@/server/auth/schema";
 import { TextField } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { accountFailure, FormErrorAlert, NameFields, NewPasswordFields, PhoneField, summaryOf } from "./account-fields";
+import { accountFailure, FormErrorAlert, NameFields, PhoneField, summaryOf } from "./account-fields";
 import { FieldError, errorIdOf, fieldBox } from "@/components/ui/form-field";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/components/trpc-provider";
 
-const FIELD_ORDER: (keyof RegisterInput)[] = [
-  "lastName",
-  "firstName",
-  "middleName",
-  "email",
-  "phone",
-  "password",
-  "passwordConfirm",
-  "consent",
-];
+const FIELD_ORDER: (keyof RegisterInput)[] = ["lastName", "firstName", "middleName", "email", "phone", "consent"];
 
 export function RegisterForm() {
   const trpc = useTRPC();
-  const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [confirmTo, setConfirmTo] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, setFocus } = useForm<RegisterInput>({
@@ -39,17 +28,14 @@ export function RegisterForm() {
       setFormError(null);
       try {
         const result = await mutation.mutateAsync(values);
-        if (result.status === "confirm_email") {
-          setConfirmTo(result.email);
-          return;
-        }
-        router.push("/sign-in?registered=1");
+        setConfirmTo(result.email);
       } catch (error) {
         setFormError(
           accountFailure(
             error,
             { setError, setFocus },
             "Не удалось зарегистрироваться: сервер недоступен. Попробуйте ещё раз через минуту — введённые данные сохранены на странице.",
+            true,
           ),
         );
       }
@@ -61,7 +47,8 @@ export function RegisterForm() {
   const err = (f: keyof RegisterInput) => formState.errors[f]?.message;
   const field = (f: keyof RegisterInput) => ({ ...register(f), error: err(f) });
 
-  // The address belongs to an account opened for a paper application: only its mailbox can claim it.
+  // Every registration ends here, whatever the address: the letter tells the mailbox the rest (a
+  // link that sets the password, or a note that the address has an account already).
   if (confirmTo) {
     return (
       <div role="status" aria-labelledby="confirm-email-title" className="space-y-3">
@@ -74,13 +61,12 @@ export function RegisterForm() {
           Подтвердите адрес электронной почты
         </h2>
         <p>
-          На адрес <strong>{confirmTo}</strong> уже есть учётная запись: её открыли в администрации, когда принимали
-          заявление на бумаге. Мы отправили на этот адрес письмо со ссылкой. Перейдите по ней, задайте пароль — и
-          заявления появятся в личном кабинете.
+          Мы отправили письмо на адрес <strong>{confirmTo}</strong>. Перейдите по ссылке из письма и задайте пароль —
+          после этого вы сможете войти в личный кабинет. Если на этот адрес уже есть учётная запись (например, её
+          открыли в администрации, когда принимали заявление на бумаге), в письме будет сказано, как в неё войти.
         </p>
         <p className="text-slate-700">
-          Ссылка действует 24 часа. Если письмо не пришло, проверьте папку «Спам» или повторите регистрацию через 10
-          минут.
+          Ссылка действует 24 часа. Если письмо не пришло, проверьте папку «Спам» или повторите регистрацию позже.
         </p>
       </div>
     );
@@ -102,7 +88,9 @@ export function RegisterForm() {
         {...register("email")}
       />
       <PhoneField field={field} />
-      <NewPasswordFields field={field} />
+      <p className="text-slate-700">
+        Пароль вы зададите по ссылке из письма, которое придёт на указанный адрес: так мы убедимся, что адрес ваш.
+      </p>
       <div className={fieldBox(!!err("consent"))}>
         <FieldError id={errorIdOf("consent")} message={err("consent")} />
         <label className="flex items-start gap-2">

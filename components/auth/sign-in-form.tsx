@@ -6,13 +6,18 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { zSignInInput } from "@/server/auth/schema";
+import { signInFailureMessage, zSignInInput } from "@/server/auth/schema";
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 
 type Values = z.input<typeof zSignInInput>;
 
-export function SignInForm({ callbackUrl, registered }: { callbackUrl?: string; registered?: boolean }) {
+const NOTICES = {
+  registered: "Регистрация завершена. Войдите с новым паролем.",
+  password: "Пароль изменён, вход на других устройствах завершён. Войдите с новым паролем.",
+} as const;
+
+export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: keyof typeof NOTICES }) {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<Values>({
@@ -24,8 +29,8 @@ export function SignInForm({ callbackUrl, registered }: { callbackUrl?: string; 
     setFailure(null);
     const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     if (!result || result.error) {
-      // The same message whether the e-mail exists or not: nothing to learn about accounts.
-      setFailure("Не удалось войти: неверный адрес электронной почты или пароль.");
+      // The same message whether the e-mail exists or not; a throttled attempt says how long to wait.
+      setFailure(signInFailureMessage(result?.error));
       return;
     }
     router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
@@ -39,9 +44,9 @@ export function SignInForm({ callbackUrl, registered }: { callbackUrl?: string; 
       className="space-y-4"
       aria-describedby={failure ? "sign-in-failure" : undefined}
     >
-      {registered ? (
+      {notice ? (
         <p className="rounded bg-green-50 p-3 text-green-800" role="status">
-          Регистрация завершена. Войдите с новым паролем.
+          {NOTICES[notice]}
         </p>
       ) : null}
       {failure ? (

@@ -47,6 +47,11 @@ export type AccountInput = {
   memberships?: { departmentId: string; role: DepartmentRole }[];
   /** No password: an account only an identity provider or a claim link can open (paper intake). */
   password?: string | null;
+  /**
+   * Whether the address is proven (User.emailVerifiedAt). Default: an account with a password is
+   * (the administration creates it, or its owner followed a link); one without is not.
+   */
+  emailVerified?: boolean;
   profile?: Record<string, unknown>;
   isActive?: boolean;
 };
@@ -62,6 +67,7 @@ export async function createAccount(db: Db, a: AccountInput) {
       phone: a.phone ?? null,
       roles: a.roles ?? [],
       passwordHash: a.password ? await hashPassword(a.password) : null,
+      emailVerifiedAt: (a.emailVerified ?? !!a.password) ? new Date() : null,
       profile: (a.profile ?? {}) as object,
       isActive: a.isActive ?? true,
       memberships: { create: (a.memberships ?? []).map((m) => ({ role: m.role, departmentId: m.departmentId })) },

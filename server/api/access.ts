@@ -13,9 +13,17 @@ export const FORBIDDEN_MESSAGE = "Недостаточно прав для эт�
 
 export const isStaff = (identity: Pick<Identity, "roles">) => hasStaffRole(identity.roles);
 
-/** The active account the session names; anonymous, unknown or deactivated is UNAUTHORIZED. */
-export async function requireIdentity(db: Db, sessionUserId: string | null | undefined): Promise<Identity> {
-  const identity = sessionUserId ? await loadIdentity(db, sessionUserId) : null;
+/**
+ * The active account the session names; anonymous, unknown or deactivated is UNAUTHORIZED, and so
+ * is a session ended on the server since (its version, when it carries one, is no longer the
+ * account's: sign-out, a password change or reset).
+ */
+export async function requireIdentity(
+  db: Db,
+  sessionUserId: string | null | undefined,
+  sessionVersion?: number,
+): Promise<Identity> {
+  const identity = sessionUserId ? await loadIdentity(db, sessionUserId, sessionVersion) : null;
   if (!identity) throw new AppError("UNAUTHORIZED", UNAUTHORIZED_MESSAGE);
   return identity;
 }

@@ -2,12 +2,16 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { TRPCError } from "@trpc/server";
 import { getSession } from "../auth/session";
 import { createCaller } from "./root";
 import { createContext } from "./trpc";
+import { clientAddress } from "../throttle/client-address";
 
-export const api = cache(async () => createCaller(await createContext({ session: await getSession() })));
+export const api = cache(async () =>
+  createCaller(await createContext({ session: await getSession(), clientAddress: clientAddress(await headers()) })),
+);
 
 /**
  * For a page's own call: an id that does not exist, is not the caller's to see, or is malformed is

@@ -12,10 +12,15 @@ import { UNSAFE_TEXT_MESSAGE } from "../text";
 import type { StaffScope } from "../auth/scope";
 import { requireAdmin, requireApplicant, requireIdentity, requireStaffScope } from "./access";
 
-export type Context = { db: Db; session: Session | null };
+/** `clientAddress`: the caller's address for the throttles (server/throttle/client-address.ts), if known. */
+export type Context = { db: Db; session: Session | null; clientAddress?: string | null };
 
-export async function createContext(opts: { session: Session | null; db?: Db }): Promise<Context> {
-  return { db: opts.db ?? getDb(), session: opts.session };
+export async function createContext(opts: {
+  session: Session | null;
+  db?: Db;
+  clientAddress?: string | null;
+}): Promise<Context> {
+  return { db: opts.db ?? getDb(), session: opts.session, clientAddress: opts.clientAddress ?? null };
 }
 
 const INTERNAL_MESSAGE =
@@ -84,7 +89,7 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 /** Any signed-in, still active user; the identity is re-read from the database. */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const identity = await requireIdentity(ctx.db, ctx.session?.user.id);
+  const identity = await requireIdentity(ctx.db, ctx.session?.user.id, ctx.session?.user.sessionVersion);
   return next({ ctx: { ...ctx, identity } });
 });
 

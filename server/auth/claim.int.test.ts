@@ -1,7 +1,8 @@
 // Claiming the account a registrar opened for a paper application (R23) proves the mailbox:
 // registering with its address sends a one-time link over the outbox (delivered by real SMTP here)
 // and sets no password; the link sets it once, in one transaction with using the token up; used,
-// expired and superseded links are refused. A brand-new address still registers at once.
+// expired and superseded links are refused. A brand-new address gets a link too (issue 9): the
+// account exists only once the link is used.
 import { createHash, randomUUID } from "node:crypto";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -15,7 +16,7 @@ import { authRouter } from "../api/routers/auth";
 import { loadWorkingCalendar } from "../calendar/data";
 import { createTransport, deliverPendingEmails } from "../notification/mailer";
 import { registerPaperApplication } from "../intake/mutations";
-import { CLAIM_RESEND_MS, CLAIM_TTL_MS, claimAccount, claimLink, pendingClaim, requestAccountClaim } from "./mutations";
+import { CLAIM_TTL_MS, claimAccount, claimLink, pendingClaim, requestAccountClaim } from "./mutations";
 import { emailTaken, findUserForSignIn } from "./data";
 import { linkExternalIdentity } from "./mutations";
 import { DEFAULT_CLAIMS, mapClaims } from "./oidc";
@@ -114,7 +115,8 @@ describe("claiming a paper applicant's account", () => {
     expect((await findUserForSignIn(t.db, "petrov.paper@example.ru"))?.passwordHash).toBeNull();
     expect(await t.db.user.count({ where: { email: "petrov.paper@example.ru" } })).toBe(1);
 
-    // One letter with the link; only its SHA-256 is stored. Registering again soon sends no second one.
+    // One letter with the link; only its SHA-256 is stored. Registering again sends another (the
+    // throttle allows a few an hour: THROTTLES.accountLinks), and either link works.
     const [letter, ...more] = await claimLetters("petrov.paper@example.ru");
     expect(more).toHaveLength(0);
     expect(letter!.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -123,7 +125,7 @@ describe("claiming a paper applicant's account", () => {
     expect(stored.tokenHash).toBe(createHash("sha256").update(letter!.token!).digest("hex"));
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(CLAIM_TTL_MS);
     expect(await caller().register(registration("petrov.paper@example.ru"))).toMatchObject({ status: "confirm_email" });
-    expect(await claimLetters("petrov.paper@example.ru")).toHaveLength(1);
+    expect(await claimLetters("petrov.paper@example.ru")).toHaveLength(2);
 
     // The outbox delivers it over SMTP with the link intact.
     const transport = createTransport(smtp.url);
@@ -133,7 +135,7 @@ describe("claiming a paper applicant's account", () => {
       transport.close();
     }
     const received = smtp.messages.filter((m) => m.subject?.startsWith("Подтвердите адрес"));
-    expect(received).toHaveLength(1);
+    expect(received).toHaveLength(2);
     expect(received[0]!.text).toContain(`/claim/${letter!.token}`);
 
     // The link's page shows the address and what was typed at registration (the phone normalised).
@@ -181,7 +183,10 @@ describe("claiming a paper applicant's account", () => {
     // The paper application is in the claimed account.
     expect(await t.db.application.count({ where: { ownerId, id: paper.id } })).toBe(1);
 
-    // Used: the link is dead, and the address is now simply taken.
+    // The address is proven now: the account is the mailbox's.
+    expect(claimed.emailVerifiedAt).not.toBeNull();
+
+    // Used: the link is dead, and so is the other one; the address is now simply taken.
     expect(await caller().pendingClaim({ token: letter!.token! })).toBeNull();
     await expect(
       caller().claim(
@@ -191,10 +196,16 @@ describe("claiming a paper applicant's account", () => {
     expect(
       await verifyPassword(PASSWORD, (await t.db.user.findUniqueOrThrow({ where: { id: ownerId } })).passwordHash!),
     ).toBe(true);
-    await expect(caller().register(registration("petrov.paper@example.ru"))).rejects.toMatchObject({
-      code: "CONFLICT",
-      message: "Этот адрес уже зарегистрирован",
-    });
+    const second = (await claimLetters("petrov.paper@example.ru")).at(-1)!;
+    expect(await caller().pendingClaim({ token: second.token! })).toBeNull();
+    // Registering it once more answers as always; the mailbox is told the account exists, with no link.
+    expect(await caller().register(registration("petrov.paper@example.ru"))).toMatchObject({ status: "confirm_email" });
+    expect(await claimLetters("petrov.paper@example.ru")).toHaveLength(2);
+    expect(
+      await t.db.outgoingEmail.count({
+        where: { to: "petrov.paper@example.ru", subject: "Попытка регистрации с вашим адресом электронной почты" },
+      }),
+    ).toBe(1);
   });
 
   it("refuses an expired link", async () => {
@@ -246,7 +257,7 @@ describe("claiming a paper applicant's account", () => {
     await requestAccountClaim(
       t.db,
       { email: "two.links@example.ru", lastName: "Первый", firstName: "Раз" },
-      new Date(start - CLAIM_RESEND_MS - 60_000),
+      new Date(start - 60_000),
     );
     await requestAccountClaim(
       t.db,
@@ -287,10 +298,11 @@ describe("claiming a paper applicant's account", () => {
     expect((await t.db.user.findUniqueOrThrow({ where: { email: "esia.first@example.ru" } })).passwordHash).toBeNull();
   });
 
-  it("sends no link for an address that is not claimable, and registers a new address at once", async () => {
-    // A password account: refused as taken, as before. A staff account without a password: taken too.
-    await expect(caller().register(registration("applicant@demo.reglament.ru"))).rejects.toMatchObject({
-      code: "CONFLICT",
+  it("sends no link for an address that is not claimable; a new address gets its account only through the link", async () => {
+    // A password account, and a staff account without a password: the same answer as any other
+    // registration, and the mailbox is told an account exists; no link, nothing changed.
+    expect(await caller().register(registration("applicant@demo.reglament.ru"))).toMatchObject({
+      status: "confirm_email",
     });
     const staff = await createAccount(t.db, {
       email: "new.staff@example.ru",
@@ -298,7 +310,7 @@ describe("claiming a paper applicant's account", () => {
       firstName: "Сотрудник",
       roles: ["ADMIN"],
     });
-    await expect(caller().register(registration("new.staff@example.ru"))).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await caller().register(registration("new.staff@example.ru"))).toMatchObject({ status: "confirm_email" });
     expect(
       await requestAccountClaim(t.db, { email: "new.staff@example.ru", lastName: "Новый", firstName: "Сотрудник" }),
     ).toBe(false);
@@ -311,14 +323,30 @@ describe("claiming a paper applicant's account", () => {
         },
       }),
     ).toBe(0);
+    expect(
+      await t.db.outgoingEmail.count({
+        where: {
+          to: { in: ["applicant@demo.reglament.ru", "new.staff@example.ru"] },
+          subject: "Попытка регистрации с вашим адресом электронной почты",
+        },
+      }),
+    ).toBe(2);
 
-    // A brand-new address: registered with its password at once, the phone as the form would store it.
-    expect(await caller().register(registration("новый.заявитель@почта.рф", { phone: "912 345 67 89" }))).toEqual({
-      email: "новый.заявитель@почта.рф",
-      status: "registered",
+    // A brand-new address: no account until the link is used; then one, with the password set on
+    // the link's page, the phone as the form would store it, and the address proven.
+    const email = "новый.заявитель@почта.рф";
+    expect(await caller().register(registration(email, { phone: "912 345 67 89" }))).toEqual({
+      email,
+      status: "confirm_email",
     });
-    const user = await t.db.user.findUniqueOrThrow({ where: { email: "новый.заявитель@почта.рф" } });
-    expect(await verifyPassword("Чужой-пароль-2026", user.passwordHash!)).toBe(true);
-    expect(user.phone).toBe("+79123456789");
+    expect(await t.db.user.count({ where: { email } })).toBe(0);
+    const [letter] = await claimLetters(email);
+    expect(letter!.subject).toBe("Подтвердите адрес электронной почты, чтобы завершить регистрацию");
+    expect(await caller().pendingClaim({ token: letter!.token! })).toMatchObject({ email, phone: "+79123456789" });
+    await caller().claim(claimInput(letter!.token!, { phone: "912 345 67 89" }));
+    const user = await t.db.user.findUniqueOrThrow({ where: { email } });
+    expect(await verifyPassword(PASSWORD, user.passwordHash!)).toBe(true);
+    expect(user).toMatchObject({ phone: "+79123456789", roles: ["APPLICANT"], middleName: "Ильич" });
+    expect(user.emailVerifiedAt).not.toBeNull();
   });
 });

@@ -30,6 +30,7 @@ const identitySelect = {
   roles: true,
   isActive: true,
   passwordHash: true,
+  sessionVersion: true,
   memberships: { select: { role: true, departmentId: true } },
 } as const;
 
@@ -58,10 +59,16 @@ export async function findUserForSignIn(db: Db, email: string) {
   return db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: identitySelect });
 }
 
-/** Reads roles and departments afresh: sessions go stale when an administrator changes them. */
-export async function loadIdentity(db: Db, userId: string): Promise<Identity | null> {
+/**
+ * Reads roles and departments afresh: sessions go stale when an administrator changes them. With
+ * `sessionVersion` (the one a session token carries), a session that sign-out, a password change
+ * or a reset has ended since finds no identity either.
+ */
+export async function loadIdentity(db: Db, userId: string, sessionVersion?: number): Promise<Identity | null> {
   const u = await db.user.findUnique({ where: { id: userId }, select: identitySelect });
-  return u && u.isActive ? toIdentity(u) : null;
+  if (!u || !u.isActive) return null;
+  if (sessionVersion !== undefined && u.sessionVersion !== sessionVersion) return null;
+  return toIdentity(u);
 }
 
 /** Taken means somebody can already sign in with it (a password or an external identity). */
@@ -85,20 +92,10 @@ export const CLAIMABLE_ACCOUNT = {
   NOT: { roles: { hasSome: ["ADMIN", "REGISTRAR", "EXECUTOR", "HEAD", "SIGNER"] } },
 } satisfies Prisma.UserWhereInput;
 
-/** A brand-new applicant; an address that exists already fails on the unique index (P2002). */
-export async function createApplicant(
-  db: Db,
-  input: {
-    email: string;
-    passwordHash: string;
-    lastName: string;
-    firstName: string;
-    middleName?: string;
-    phone?: string;
-  },
-) {
-  const data = { ...input, middleName: input.middleName || null, phone: input.phone || null };
-  return db.user.create({ data: { ...data, roles: ["APPLICANT"] }, select: { id: true, email: true } });
+/** The account's current session version (a new session token carries it). */
+export async function sessionVersionOf(db: Db, userId: string): Promise<number | null> {
+  const u = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return u?.sessionVersion ?? null;
 }
 
 /** The department tree as (id, parent) pairs: the staff scope and the deadline escalation walk it. */

@@ -4,11 +4,11 @@ import type { NextAuthOptions } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
-import { findUserForSignIn, loadIdentity, toIdentity } from "./data";
-import { dummyHash, verifyPassword } from "./password";
-import { zSignInInput } from "./schema";
+import { loadIdentity, sessionVersionOf } from "./data";
+import { SIGN_IN_THROTTLED, zSignInInput } from "./schema";
 import type { Role } from "../regulation/document";
-import { decideExternalLink, linkExternalIdentity } from "./mutations";
+import { decideExternalLink, endSessions, linkExternalIdentity, signInWithPassword } from "./mutations";
+import { clientAddress } from "../throttle/client-address";
 import { mapClaims, oidcConfig } from "./oidc";
 import { personName } from "../people";
 import { env } from "../env";
@@ -50,20 +50,25 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Электронная почта", type: "email" },
         password: { label: "Пароль", type: "password" },
       },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = zSignInInput.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await findUserForSignIn(getDb(), parsed.data.email);
-        // Compare against a dummy hash for unknown e-mails: the answer and its timing are the same.
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
-        if (!user || !user.isActive || !user.passwordHash || !ok) return null;
-        const identity = toIdentity(user);
+        const result = await signInWithPassword(getDb(), {
+          ...parsed.data,
+          clientAddress: clientAddress(req?.headers ?? {}),
+        });
+        // A throttled attempt reaches the form as `error` (next-auth passes a thrown message on),
+        // which words the wait (signInFailureMessage in ./schema.ts).
+        if (!result.ok && result.retryAfterMs !== null) throw new Error(`${SIGN_IN_THROTTLED}:${result.retryAfterMs}`);
+        if (!result.ok) return null;
+        const { identity, sessionVersion } = result;
         return {
           id: identity.id,
           email: identity.email,
           name: identity.name,
           roles: identity.roles,
           departmentIds: identity.departmentIds,
+          sessionVersion,
         };
       },
     }),
@@ -102,22 +107,26 @@ export const authOptions: NextAuthOptions = {
         token.roles = identity.roles;
         token.departmentIds = identity.departmentIds;
         token.authMethod = "oidc";
+        token.sv = (await sessionVersionOf(getDb(), identity.id)) ?? -1;
         return token;
       }
       if (user) {
-        const u = user as { id: string; roles: Role[]; departmentIds: string[] };
+        const u = user as { id: string; roles: Role[]; departmentIds: string[]; sessionVersion: number };
         token.sub = u.id;
         token.roles = u.roles;
         token.departmentIds = u.departmentIds;
         token.authMethod = "password";
+        token.sv = u.sessionVersion;
         return token;
       }
       // Every later read of the session re-reads the account: a deactivated user is signed out at
       // once (next-auth ends a session whose callback throws), and roles granted or revoked take
-      // effect without signing in again — pages check roles from the session (requireRole).
+      // effect without signing in again — pages check roles from the session (requireRole). So is
+      // a session ended on the server: sign-out, a password change or reset moved the account's
+      // session version past the token's (a token without one predates the versions: it ends too).
       if (token.sub) {
-        const identity = await loadIdentity(getDb(), token.sub);
-        if (!identity) throw new Error("the account is deactivated or deleted: the session ends");
+        const identity = await loadIdentity(getDb(), token.sub, typeof token.sv === "number" ? token.sv : -1);
+        if (!identity) throw new Error("the account is deactivated or deleted, or the session was ended: it ends");
         token.email = identity.email;
         token.name = identity.name;
         token.roles = identity.roles;
@@ -133,8 +142,15 @@ export const authOptions: NextAuthOptions = {
         roles: (token.roles as Role[] | undefined) ?? [],
         departmentIds: (token.departmentIds as string[] | undefined) ?? [],
         authMethod: token.authMethod ?? "password",
+        sessionVersion: typeof token.sv === "number" ? token.sv : -1,
       };
       return session;
+    },
+  },
+  events: {
+    // Sign-out ends the session on the server too (the token stays valid until it expires otherwise).
+    async signOut({ token }) {
+      if (token?.sub && typeof token.sv === "number") await endSessions(getDb(), token.sub, token.sv);
     },
   },
 };

@@ -3,14 +3,24 @@
 // prefilled into forms, which must not refuse it, and the other way round.
 import { describe, expect, it } from "vitest";
 import { normalizePhone, validateEmail, validatePhone } from "../regulation/identifiers";
-import { claimFormSchema, passwordMentionsEmail, zClaimInput, zEmail, zOptionalPhone, zRegisterInput } from "./schema";
+import {
+  changePasswordSchema,
+  claimFormSchema,
+  isCommonPassword,
+  passwordMentionsEmail,
+  resetFormSchema,
+  signInFailureMessage,
+  zClaimInput,
+  zEmail,
+  zNewPassword,
+  zOptionalPhone,
+  zRegisterInput,
+} from "./schema";
 
 const base = {
   lastName: "Смирнова",
   firstName: "Анна",
   email: "anna@example.ru",
-  password: "Надёжный-пароль-42",
-  passwordConfirm: "Надёжный-пароль-42",
   consent: true,
 };
 
@@ -83,14 +93,62 @@ describe("registration checks e-mail and phone like the application form", () =>
   });
 });
 
-describe("passwords of registration and of a claim link", () => {
+describe("passwords of a claim link, a reset link and a password change", () => {
   it("refuse a password with the mailbox name, whichever case", () => {
     expect(passwordMentionsEmail("xAnna-2026-пароль", "anna@example.ru")).toBe(true);
     expect(passwordMentionsEmail("Надёжный-пароль-42", "anna@example.ru")).toBe(false);
     expect(
-      zRegisterInput.safeParse({ ...base, password: "anna-пароль-2026", passwordConfirm: "anna-пароль-2026" }).error
-        ?.issues[0]?.message,
+      resetFormSchema("anna@example.ru").safeParse({
+        password: "anna-пароль-2026",
+        passwordConfirm: "anna-пароль-2026",
+      }).error?.issues[0]?.message,
     ).toBe("Пароль не должен содержать адрес электронной почты");
+  });
+
+  it("refuse common passwords with one Russian message, in any case and typed on the Russian layout", () => {
+    const COMMON =
+      "Этот пароль слишком распространён: его подбирают первым. Придумайте другой, например из нескольких слов";
+    // The two of the security review (issue 9), and more from the shipped list.
+    for (const p of [
+      "password12",
+      "qwerty1234",
+      "Password12",
+      "QWERTY1234",
+      "1q2w3e4r5t",
+      "password123",
+      "йцукен1234",
+    ]) {
+      expect(isCommonPassword(p), p).toBe(true);
+      expect(
+        zNewPassword.safeParse(p).error?.issues.map((i) => i.message),
+        p,
+      ).toContain(COMMON);
+    }
+    expect(isCommonPassword("Надёжный-пароль-42")).toBe(false);
+    expect(zNewPassword.safeParse("Надёжный-пароль-42").success).toBe(true);
+    // The same message reaches the field of each form that sets a password.
+    const change = changePasswordSchema("anna@example.ru").safeParse({
+      currentPassword: "старый-пароль-1",
+      password: "qwerty1234",
+      passwordConfirm: "qwerty1234",
+    });
+    expect(change.error?.issues.find((i) => i.path[0] === "password")?.message).toBe(COMMON);
+    expect(
+      changePasswordSchema("anna@example.ru").safeParse({
+        currentPassword: "Надёжный-пароль-42",
+        password: "Надёжный-пароль-42",
+        passwordConfirm: "Надёжный-пароль-42",
+      }).error?.issues[0]?.message,
+    ).toBe("Новый пароль должен отличаться от текущего");
+  });
+
+  it("word a throttled sign-in with its wait, and every other failure alike", () => {
+    expect(signInFailureMessage("SignInThrottled:900000")).toMatch(/временно заблокирован.*через 15 минут/);
+    expect(signInFailureMessage("SignInThrottled:4000")).toMatch(/через 4 секунды/);
+    expect(signInFailureMessage("CredentialsSignin")).toBe(
+      "Не удалось войти: неверный адрес электронной почты или пароль.",
+    );
+    expect(signInFailureMessage(undefined)).toBe(signInFailureMessage("SignInThrottled:x"));
   });
 
   it("are checked on the claim page with the link's address and the same rules", () => {

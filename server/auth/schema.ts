@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { normalizePhone, validateEmail, validatePhone } from "../regulation/identifiers";
 import { zText } from "../text";
+import commonPasswords from "./common-passwords.json";
+import { waitPhrase } from "../throttle/policy";
 
 const namePart = (label: string) =>
   zText()
@@ -35,12 +37,33 @@ export const zOptionalPhone = zText()
   })
   .transform((v) => (v === "" ? "" : (normalizePhone(v) ?? v)));
 
+// The Russian keyboard over the Latin one: «йцукен12345» is typed with the keys of "qwerty12345".
+const RU_KEYS = "йцукенгшщзхъфывапролджэячсмитьбю";
+const LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.";
+const onLatinKeys = (v: string) => [...v].map((c) => LATIN_KEYS[RU_KEYS.indexOf(c)] ?? c).join("");
+
+/**
+ * The common passwords of ./common-passwords.json (every entry of 10 characters or more of the
+ * 49,233 most frequent in leaked lists; shorter ones fail the length rule first), compared
+ * lower-cased and also as typed on the Russian layout. Shared by the browser and the server, so
+ * both refuse with the same message (ASVS 2.1.7).
+ */
+const COMMON = new Set(commonPasswords.passwords);
+export function isCommonPassword(password: string): boolean {
+  const lower = password.toLowerCase();
+  return COMMON.has(lower) || COMMON.has(onLatinKeys(lower.replace(/ё/g, "`")));
+}
+
 /** Length beats composition rules; we still refuse the most guessable passwords. */
 export const zNewPassword = zText()
   .min(10, "Пароль должен содержать не менее 10 символов")
   .max(128, "Пароль должен содержать не более 128 символов")
   .refine((v) => /\p{L}/u.test(v) && /\d/.test(v), "Пароль должен содержать хотя бы одну букву и одну цифру")
-  .refine((v) => new Set(v).size >= 5, "Пароль слишком простой: используйте разные символы");
+  .refine((v) => new Set(v).size >= 5, "Пароль слишком простой: используйте разные символы")
+  .refine(
+    (v) => !isCommonPassword(v),
+    "Этот пароль слишком распространён: его подбирают первым. Придумайте другой, например из нескольких слов",
+  );
 
 /** The new password must not contain the mailbox name (the part of the address before @). */
 export function passwordMentionsEmail(password: string, email: string): boolean {
@@ -70,20 +93,63 @@ function checkPasswords(v: { password: string; passwordConfirm: string }, email:
     ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MENTIONS_EMAIL });
 }
 
-export const zRegisterInput = z
-  .object({
-    ...personFields,
-    email: zEmail,
-    ...passwordFields,
-    consent: z.literal(true, { error: "Нужно согласие на обработку персональных данных" }),
-  })
-  .superRefine((v, ctx) => checkPasswords(v, v.email, ctx));
+/**
+ * Registration asks no password: it e-mails a one-time link, and the link's page asks for the
+ * password (claimFormSchema). So only the owner of the mailbox ever sets one: a stranger who
+ * registers somebody's address first gets nothing that signs in.
+ */
+export const zRegisterInput = z.object({
+  ...personFields,
+  email: zEmail,
+  consent: z.literal(true, { error: "Нужно согласие на обработку персональных данных" }),
+});
 export type RegisterInput = z.input<typeof zRegisterInput>;
+
+/** "Забыли пароль?": only the address; the answer is the same whether it has an account or not. */
+export const zPasswordResetRequest = z.object({ email: zEmail });
+export type PasswordResetRequest = z.input<typeof zPasswordResetRequest>;
+
+const newPasswordFields = z.object(passwordFields);
+export type NewPasswordInput = z.input<typeof newPasswordFields>;
+/** The page of a reset link: the new password, checked against the link's address. */
+export const resetFormSchema = (email: string) =>
+  newPasswordFields.superRefine((v, ctx) => checkPasswords(v, email, ctx));
+export const zResetInput = newPasswordFields
+  .extend({ token: zText().trim().min(20, "Ссылка недействительна").max(100, "Ссылка недействительна") })
+  .superRefine((v, ctx) => checkPasswords(v, null, ctx));
+
+/** Changing the password in the cabinet: the current one proves it is the owner at the keyboard. */
+const changePasswordFields = z.object({
+  currentPassword: zText().min(1, "Введите текущий пароль").max(128, "Неверный текущий пароль"),
+  ...passwordFields,
+});
+export type ChangePasswordInput = z.input<typeof changePasswordFields>;
+export const changePasswordSchema = (email: string) =>
+  changePasswordFields.superRefine((v, ctx) => {
+    checkPasswords(v, email, ctx);
+    if (v.currentPassword !== "" && v.currentPassword === v.password)
+      ctx.addIssue({ code: "custom", path: ["password"], message: "Новый пароль должен отличаться от текущего" });
+  });
+export const zChangePasswordInput = changePasswordSchema("");
 
 export const zSignInInput = z.object({
   email: zEmail,
-  password: zText().min(1, "Введите пароль"),
+  password: zText().min(1, "Введите пароль").max(1024, "Неверный адрес электронной почты или пароль"),
 });
+
+/**
+ * Why a sign-in with a password was refused, as the credentials provider reports it (next-auth hands
+ * the thrown message to the form as `error`): `SignInThrottled:<ms>` when the throttle
+ * (server/throttle/policy.ts) admits no attempt yet. The form words it here.
+ */
+export const SIGN_IN_THROTTLED = "SignInThrottled";
+export function signInFailureMessage(error: string | null | undefined): string {
+  const [code, ms] = (error ?? "").split(":");
+  if (code === SIGN_IN_THROTTLED && ms && /^\d+$/.test(ms))
+    return `Слишком много неудачных попыток входа: вход временно заблокирован. Повторите ${waitPhrase(Number(ms))} или восстановите пароль по ссылке «Забыли пароль?».`;
+  // The same message whether the e-mail exists or not: nothing to learn about accounts.
+  return "Не удалось войти: неверный адрес электронной почты или пароль.";
+}
 
 /** The password check of the claim page: the address is the link's, so the server repeats it. */
 export const passwordMentionsEmailIssue = { path: "password", message: PASSWORD_MENTIONS_EMAIL } as const;

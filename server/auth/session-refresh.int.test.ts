@@ -32,6 +32,7 @@ describe("the session token", () => {
       name: "x",
       roles: ["EXECUTOR", "HEAD"],
       departmentIds: [],
+      sv: executor.sessionVersion,
     };
     expect((await jwt(stale)).roles).toEqual(["EXECUTOR"]);
 

@@ -362,18 +362,43 @@ async function registeredWithKey(db: Db, scope: StaffScope, submissionKey: strin
 /**
  * The owner of a paper application. An e-mail that belongs to an account is used only if the
  * account is this applicant's: a typo must not put a citizen's application (and its e-mails) into a
- * stranger's cabinet, nor into a staff account. A paper applicant without an account gets one
- * without a password: registering later with the same e-mail claims it, and the application
- * appears in that cabinet. Returns the address the owner's participant record carries (none: null).
+ * stranger's cabinet, nor into a staff account. And only if whoever signs in to it proved the
+ * address (emailVerifiedAt), or nobody can sign in to it yet: the application belongs to whoever
+ * proves the mailbox, never to whoever typed the address first (issue 9). A paper applicant without
+ * an account gets one without a password: registering later with the same e-mail sends a link to
+ * it, and the application appears in the cabinet of whoever follows the link. Returns the address
+ * the owner's participant record carries (none: null).
  */
 async function paperOwner(tx: Tx, applicant: PaperApplicant): Promise<{ id: string; email: string | null }> {
   const email = applicant.email?.trim().toLowerCase() || null;
   const existing = email
     ? await tx.user.findUnique({
         where: { email },
-        select: { id: true, lastName: true, firstName: true, roles: true, _count: { select: { memberships: true } } },
+        select: {
+          id: true,
+          lastName: true,
+          firstName: true,
+          roles: true,
+          passwordHash: true,
+          emailVerifiedAt: true,
+          _count: { select: { memberships: true, identities: true } },
+        },
       })
     : null;
+  if (
+    existing &&
+    existing.emailVerifiedAt === null &&
+    (existing.passwordHash !== null || existing._count.identities > 0)
+  ) {
+    throw new AppError(
+      "INVALID",
+      "Заявление не зарегистрировано: владелец учётной записи с этим адресом ещё не подтвердил адрес",
+      {
+        "applicant.email":
+          "Учётная запись с этим адресом электронной почты не подтверждена. Проверьте адрес или оставьте поле пустым",
+      },
+    );
+  }
   if (
     existing &&
     (existing._count.memberships > 0 || !existing.roles.includes("APPLICANT") || !sameName(existing, applicant))

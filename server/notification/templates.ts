@@ -236,6 +236,54 @@ export function accountClaimMessage(f: AccountClaimFacts): Message {
   };
 }
 
+/** Sent on registration with an address that has no account yet: the link proves the mailbox. */
+export function registrationConfirmMessage(f: AccountClaimFacts): Message {
+  return {
+    title: "Подтвердите адрес электронной почты, чтобы завершить регистрацию",
+    body: paragraphs(
+      greeting(),
+      "С этим адресом электронной почты зарегистрировались на портале муниципальных услуг.",
+      lines(
+        `Чтобы подтвердить адрес, задать пароль и войти в личный кабинет, перейдите по ссылке: ${f.link}`,
+        `Ссылка действует до ${formatDateTime(f.expiresAt, f.timeZone)} и только один раз.`,
+      ),
+      "Ссылка личная: не пересылайте её другим людям. Если вы не регистрировались, ничего делать не нужно — без перехода по ссылке учётная запись не будет создана.",
+    ),
+  };
+}
+
+/**
+ * Sent on registration with an address that already has an account: the page answers every
+ * registration alike, so the registrant learns about the account only by reading this mailbox.
+ */
+export function accountExistsMessage(f: { signInUrl: string; resetUrl: string }): Message {
+  return {
+    title: "Попытка регистрации с вашим адресом электронной почты",
+    body: paragraphs(
+      greeting(),
+      "С этим адресом электронной почты пытались зарегистрироваться на портале муниципальных услуг, но учётная запись с этим адресом уже есть.",
+      lines(`Войти: ${f.signInUrl}`, `Если вы не помните пароль, восстановите его: ${f.resetUrl}`),
+      "Если вы не регистрировались, ничего делать не нужно: ваша учётная запись не изменилась.",
+    ),
+  };
+}
+
+/** The one-time link of "Забыли пароль?". */
+export function passwordResetMessage(f: AccountClaimFacts): Message {
+  return {
+    title: "Восстановление пароля",
+    body: paragraphs(
+      greeting(),
+      "Для вашей учётной записи на портале муниципальных услуг запросили восстановление пароля.",
+      lines(
+        `Чтобы задать новый пароль, перейдите по ссылке: ${f.link}`,
+        `Ссылка действует до ${formatDateTime(f.expiresAt, f.timeZone)} и только один раз.`,
+      ),
+      "После смены пароля вход будет завершён на всех устройствах. Если вы не запрашивали восстановление, ничего делать не нужно: пароль останется прежним.",
+    ),
+  };
+}
+
 export type DraftExpiringFacts = Zoned & {
   recipientName?: string | null;
   serviceTitle: string;

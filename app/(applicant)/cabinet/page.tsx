@@ -16,7 +16,12 @@ export default async function CabinetPage() {
   return (
     <div>
       <h1 className="text-2xl font-bold">Личный кабинет</h1>
-      <p className="mt-1 text-slate-700">{session.user.name}, здесь собраны ваши черновики и заявления.</p>
+      <p className="mt-1 text-slate-700">
+        {session.user.name}, здесь собраны ваши черновики и заявления.{" "}
+        <Link href="/password" className="text-brand-700 underline">
+          Сменить пароль
+        </Link>
+      </p>
 
       <h2 className="mt-8 text-xl font-semibold">Черновики</h2>
       {drafts.length === 0 ? (

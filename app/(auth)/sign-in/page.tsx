@@ -8,6 +8,7 @@ import { OidcButton } from "@/components/auth/oidc-button";
 import type { OidcRefusal } from "@/server/auth/mutations";
 import { safeCallbackUrl } from "@/server/auth/callback-url";
 import { env } from "@/server/env";
+import { SIGN_IN_THROTTLED, signInFailureMessage } from "@/server/auth/schema";
 
 export const metadata: Metadata = { title: "Вход" };
 
@@ -27,10 +28,10 @@ const GENERIC_OIDC_ERROR =
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; registered?: string; error?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; registered?: string; notice?: string; error?: string }>;
 }) {
   const session = await getSession();
-  const { callbackUrl: requested, registered, error } = await searchParams;
+  const { callbackUrl: requested, registered, notice, error } = await searchParams;
   // Only a path of this app is followed after signing in: `//evil.example` and the like are dropped.
   const callbackUrl = safeCallbackUrl(requested, env().appUrl);
   const oidc = oidcConfig();
@@ -41,7 +42,11 @@ export default async function SignInPage({
       <p className="mt-2 text-slate-700">Для заявителей и сотрудников администрации.</p>
       {error && error !== "CredentialsSignin" ? (
         <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">
-          {Object.hasOwn(OIDC_ERRORS, error) ? OIDC_ERRORS[error as OidcRefusal] : GENERIC_OIDC_ERROR}
+          {error.startsWith(SIGN_IN_THROTTLED)
+            ? signInFailureMessage(error)
+            : Object.hasOwn(OIDC_ERRORS, error)
+              ? OIDC_ERRORS[error as OidcRefusal]
+              : GENERIC_OIDC_ERROR}
         </p>
       ) : null}
       {oidc ? (
@@ -53,9 +58,17 @@ export default async function SignInPage({
         </div>
       ) : null}
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
-        <SignInForm callbackUrl={callbackUrl} registered={registered === "1"} />
+        <SignInForm
+          callbackUrl={callbackUrl}
+          notice={registered === "1" ? "registered" : notice === "password" ? "password" : undefined}
+        />
       </div>
       <p className="mt-4">
+        <Link href="/forgot-password" className="text-brand-700 underline">
+          Забыли пароль?
+        </Link>
+      </p>
+      <p className="mt-2">
         Нет учётной записи?{" "}
         <Link href="/register" className="text-brand-700 underline">
           Зарегистрируйтесь

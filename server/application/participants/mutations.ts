@@ -14,6 +14,8 @@ import { appBaseUrl } from "../../notification/config";
 import { personName } from "../../people";
 import { coApplicantSteps, hashToken, MAX_CO_APPLICANTS } from "../co-applicants";
 import { sectionOf } from "./data";
+import { THROTTLES, waitPhrase } from "../../throttle/policy";
+import { admitOrThrow } from "../../throttle/mutations";
 
 async function ownerDraft(db: Db, ownerId: string, applicationId: string) {
   const app = await db.application.findFirst({
@@ -33,6 +35,9 @@ async function ownerDraft(db: Db, ownerId: string, applicationId: string) {
   return { ...app, document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document) };
 }
 
+/** Parallel invitations wait for the application's row lock: give them time to queue. */
+const INVITE_TX = { maxWait: 15_000, timeout: 20_000 };
+
 export async function inviteCoApplicant(db: Db, input: { ownerId: string; applicationId: string; email: string }) {
   const app = await ownerDraft(db, input.ownerId, input.applicationId);
   if (!coApplicantSteps(app.document).length)
@@ -42,11 +47,14 @@ export async function inviteCoApplicant(db: Db, input: { ownerId: string; applic
     throw new AppError("INVALID", "Это ваш собственный адрес", {
       email: "Укажите адрес электронной почты созаявителя, а не свой",
     });
-  const count = await db.applicationParticipant.count({ where: { applicationId: app.id, role: "CO_APPLICANT" } });
-  if (count >= MAX_CO_APPLICANTS)
-    throw new AppError("INVALID", `Можно пригласить не больше ${MAX_CO_APPLICANTS} созаявителей`);
   const token = randomBytes(24).toString("base64url");
   return db.$transaction(async (tx) => {
+    // The application row is locked while the co-applicants are counted and the new one added:
+    // parallel invitations queue here, so the limit holds (MAX_CO_APPLICANTS, issue 9).
+    const locked = await tx.$queryRaw<{ status: string }[]>`
+      SELECT "status"::text AS "status" FROM "Application" WHERE "id" = ${app.id}::uuid FOR UPDATE`;
+    if (locked[0]?.status !== "DRAFT")
+      throw new AppError("PRECONDITION", "Заявление уже подано: состав заявителей изменить нельзя");
     const exists = await tx.applicationParticipant.findUnique({
       where: { applicationId_email: { applicationId: app.id, email } },
     });
@@ -54,6 +62,17 @@ export async function inviteCoApplicant(db: Db, input: { ownerId: string; applic
       throw new AppError("CONFLICT", "Этот созаявитель уже приглашён", {
         email: "Приглашение на этот адрес уже отправлено",
       });
+    const count = await tx.applicationParticipant.count({ where: { applicationId: app.id, role: "CO_APPLICANT" } });
+    if (count >= MAX_CO_APPLICANTS)
+      throw new AppError("INVALID", `Можно пригласить не больше ${MAX_CO_APPLICANTS} созаявителей`);
+    // Every invitation sent counts against the inviter, removed ones too: invite, remove and invite
+    // again cannot send mail without end. Counted in this transaction, so a refused one is not.
+    await admitOrThrow(
+      tx,
+      THROTTLES.coApplicantInvitations,
+      input.ownerId,
+      (ms) => `Слишком много приглашений за сутки. Повторите ${waitPhrase(ms)}.`,
+    );
     const participant = await tx.applicationParticipant.create({
       data: { applicationId: app.id, email, role: "CO_APPLICANT", inviteTokenHash: hashToken(token) },
       select: { id: true, email: true },
@@ -67,7 +86,7 @@ export async function inviteCoApplicant(db: Db, input: { ownerId: string; applic
     if (user) await notify(tx, { userId: user.id, applicationId: app.id, kind: "co_applicant_invited", ...message });
     else await queueEmail(tx, { to: email, subject: message.title, body: message.body });
     return { ...participant, token };
-  });
+  }, INVITE_TX);
 }
 
 export async function removeCoApplicant(

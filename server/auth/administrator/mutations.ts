@@ -45,6 +45,9 @@ export async function createAdministrator(
         roles: existing.roles.includes("ADMIN") ? existing.roles : [...existing.roles, "ADMIN"],
         passwordHash,
         isActive: true,
+        // The operator vouches for the address; a new password ends the account's other sessions.
+        emailVerifiedAt: new Date(),
+        sessionVersion: { increment: 1 },
       },
     });
     return { id: existing.id, email: input.email, created: false };
@@ -58,6 +61,7 @@ export async function createAdministrator(
         middleName: input.middleName || null,
         roles: ["ADMIN"],
         passwordHash,
+        emailVerifiedAt: new Date(),
       },
       select: { id: true },
     });

@@ -24,7 +24,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ token: s
         <>
           <p className="mt-2 text-slate-700">
             Адрес электронной почты подтверждён. Проверьте свои данные и задайте пароль: с ним вы будете входить в
-            личный кабинет, где видны заявления, поданные в администрации на бумаге.
+            личный кабинет. Там же будут видны заявления, поданные с этим адресом в администрации на бумаге.
           </p>
           <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
             <ClaimForm
