@@ -18,7 +18,8 @@ import { LocalFileStorage } from "../storage/storage";
 import { saveDraft, startDraft } from "../application/mutations";
 import { acceptInvitation, inviteCoApplicant } from "../application/participants/mutations";
 import { uploadAttachment } from "../attachment/mutations";
-import { requestAccountClaim } from "../auth/mutations";
+import { requestAccountClaim, requestPasswordReset } from "../auth/mutations";
+import { hashPassword } from "../auth/password";
 import { moveApplication } from "../workflow/mutations";
 import { notify } from "../notification/mutations";
 import { sendInteragencyRequest } from "../workflow/requests/mutations";
@@ -144,7 +145,7 @@ async function draftWithFile(w: World) {
 async function invitationToOwner(w: World) {
   const inviter = await applicantAccount(w.db);
   const { id } = await startDraft(w.db, { ownerId: inviter.id, serviceCode: "archive-info" });
-  const invite = await inviteCoApplicant(w.db, { ownerId: inviter.id, applicationId: id, email: w.users.owner.email });
+  const invite = await invitation(w, { ownerId: inviter.id, applicationId: id, email: w.users.owner.email });
   return { applicationId: id, token: invite.token };
 }
 
@@ -203,21 +204,61 @@ async function claimToken(w: World) {
 
 const PASSWORD = "Надёжный-пароль-2026";
 
+/**
+ * A co-applicant invitation for a fixture. The matrix invites far more often than the daily cap on an
+ * inviter (server/throttle/policy.ts, tested in accounts.int.test.ts): fixtures start uncounted.
+ */
+async function invitation(w: World, input: Parameters<typeof inviteCoApplicant>[1]) {
+  await w.db.rateLimit.deleteMany({});
+  return inviteCoApplicant(w.db, input);
+}
+const NEW_PASSWORD = "Другой-надёжный-пароль-2027";
+
+/** A live reset link of a fresh account with a password. */
+async function resetToken(w: World) {
+  const email = `reset-${randomUUID()}@example.ru`;
+  await applicantAccount(w.db, { email, lastName: "Забывчивый", firstName: "Заявитель", password: PASSWORD });
+  await requestPasswordReset(w.db, email);
+  const letter = await w.db.outgoingEmail.findFirstOrThrow({ where: { to: email } });
+  return /\/reset-password\/([A-Za-z0-9_-]+)/.exec(letter.text)![1]!;
+}
+
+let knownHash: Promise<string> | undefined;
+/** Gives every caller of the world the password PASSWORD again (one hash, made once): adds nothing to the input. */
+async function withKnownPasswords(w: World): Promise<Record<string, never>> {
+  knownHash ??= hashPassword(PASSWORD);
+  const passwordHash = await knownHash;
+  // One row per statement: the roles' fixtures are built at once, and one statement over all rows
+  // would deadlock with another's.
+  for (const u of Object.values(w.users)) await w.db.user.update({ where: { id: u.id }, data: { passwordHash } });
+  return {};
+}
+
 // -----------------------------------------------------------------------------------------------
 // The procedures. A procedure of the router without a row here fails the matrix test by name.
 // -----------------------------------------------------------------------------------------------
 
 //  answers:  anonymous owner otherApplicant registrar executor head signer admin otherStaff
 export const PROCEDURES: Record<string, ProcedureRow> = {
+  // Registration asks no password: it e-mails a link; the answer is the same for any address.
   "auth.register": [
     PUBLIC,
-    () => ({
-      email: `new-${randomUUID()}@example.ru`,
-      lastName: "Новиков",
-      firstName: "Иван",
-      password: PASSWORD,
-      passwordConfirm: PASSWORD,
-      consent: true,
+    () => ({ email: `new-${randomUUID()}@example.ru`, lastName: "Новиков", firstName: "Иван", consent: true }),
+  ],
+  "auth.requestPasswordReset": [PUBLIC, () => ({ email: `reset-${randomUUID()}@example.ru` })],
+  "auth.pendingReset": [PUBLIC, async (w) => ({ token: await resetToken(w) })],
+  "auth.resetPassword": [
+    PUBLIC,
+    async (w) => ({ token: await resetToken(w), password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }),
+  ],
+  // Every signed-in account changes its own password, proving the current one.
+  "auth.changePassword": [
+    SIGNED_IN,
+    async (w) => ({
+      currentPassword: PASSWORD,
+      password: NEW_PASSWORD,
+      passwordConfirm: NEW_PASSWORD,
+      ...(await withKnownPasswords(w)),
     }),
   ],
   "auth.pendingClaim": [PUBLIC, async (w) => ({ token: await claimToken(w) })],
@@ -256,7 +297,7 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     OWNER,
     async (w) => {
       const d = await draft(w);
-      const invite = await inviteCoApplicant(w.db, {
+      const invite = await invitation(w, {
         ownerId: w.users.owner.id,
         applicationId: d.id,
         email: `co-${randomUUID()}@example.ru`,

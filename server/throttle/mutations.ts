@@ -54,7 +54,9 @@ export async function admit(
     WHERE ${fresh}
        OR (r."lockedUntil" IS NULL
            AND r."count" < ${cap}::int
-           AND r."lastAt" + ${delay} * interval '1 millisecond' <= ${at})
+           -- Without a delay nothing is compared: a parallel request stamped a moment later must not
+           -- make this one wait (two instances, or two requests, never agree on "now" to the µs).
+           AND (${delay} = 0 OR r."lastAt" + ${delay} * interval '1 millisecond' <= ${at}))
     RETURNING "count"`;
   if (rows[0]) return { admitted: true, count: Number(rows[0].count) };
   const row = await db.rateLimit.findUnique({

@@ -43,6 +43,15 @@ describe("throttle counters", () => {
     });
   });
 
+  it("admit below the cap a request stamped a moment before the last one (parallel requests, two instances)", async () => {
+    // Found by the authorization matrix: with no delay, an attempt whose "now" was taken a millisecond
+    // before a parallel one's committed was refused as if it had to wait.
+    const capped = rule({ cap: 5 });
+    const now = new Date();
+    expect(await admit(t.db, capped, "subject", now)).toEqual({ admitted: true, count: 1 });
+    expect(await admit(t.db, capped, "subject", new Date(now.getTime() - 1))).toEqual({ admitted: true, count: 2 });
+  });
+
   it("keep a lock past the end of its window, and count from 1 once it ends", async () => {
     const locking = rule({ lockAt: 3, lockMs: 30 * MINUTE });
     const start = new Date();
