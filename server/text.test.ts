@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { zDraftValues } from "./application/schema";
 import { zCommentInput } from "./workflow/schema";
-import { zRegisterInput } from "./auth/schema";
+import { zRegisterInput, zResetInput } from "./auth/schema";
 import { buildApplicationSchema } from "./regulation/form-schema";
 import type { StepDef } from "./regulation/document";
 import { isSafeText, replaceUnsafeText, UNSAFE_TEXT_MESSAGE, unsafeTextIn, zText } from "./text";
@@ -39,15 +39,20 @@ describe("the schemas refuse it with the Russian message, under the field", () =
     expect(zText().safeParse("a\u0000").error?.issues[0]?.message).toBe(UNSAFE_TEXT_MESSAGE);
     const comment = zCommentInput.safeParse({ id: ID, text: "Проверено\uD800" });
     expect(comment.error?.issues).toEqual([expect.objectContaining({ path: ["text"], message: UNSAFE_TEXT_MESSAGE })]);
+    // Registration asks no password any more (it is set on the e-mailed link's page): the name is text.
     const register = zRegisterInput.safeParse({
-      lastName: "Иванов",
+      lastName: "Иванов\u0000",
       firstName: "Иван",
       email: "ivanov@example.ru",
-      password: "Пароль-2026\u0000x",
-      passwordConfirm: "Пароль-2026\u0000x",
       consent: true,
     });
-    expect(register.error?.issues.map((i) => i.path[0])).toContain("password");
+    expect(register.error?.issues.map((i) => i.path[0])).toContain("lastName");
+    const reset = zResetInput.safeParse({
+      token: "x".repeat(40),
+      password: "Пароль-2026\u0000x",
+      passwordConfirm: "Пароль-2026\u0000x",
+    });
+    expect(reset.error?.issues.map((i) => i.path[0])).toContain("password");
   });
 
   it("draft values: anywhere in the JSON, keys included, and nesting deeper than any form", () => {

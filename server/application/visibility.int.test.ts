@@ -141,7 +141,11 @@ beforeAll(async () => {
         },
       })
       .then((r) => r.id);
-  const request = await sendInteragencyRequest(t.db, archive, {
+  // Requests are the executor's (the regulation's roles, issue 9 item 8), not the head's.
+  const executor = await scopeOf(
+    (await t.db.user.findUniqueOrThrow({ where: { email: "executor@demo.reglament.ru" } })).id,
+  );
+  const request = await sendInteragencyRequest(t.db, executor, {
     applicationId: id,
     typeCode: "forward_to_record_holder",
     text: "Прошу направить сведения",
