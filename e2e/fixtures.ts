@@ -14,6 +14,8 @@ export const DEMO_PASSWORD = "demo-Reglament-2026";
 
 /** The app instance of the running test's worker (playwright.config.ts starts one per worker). */
 const ownInstance = () => instancePorts(base.info().parallelIndex % E2E_INSTANCES);
+/** The port of the running test's app instance (its data folder is data/e2e-<port>). */
+export const appPort = () => ownInstance().app;
 
 export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; at: string };
 /** What the worker's test SMTP server (e2e/smtp-server.ts) received for the address. */

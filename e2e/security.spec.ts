@@ -3,10 +3,9 @@
 import http from "node:http";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
-import { test, expect } from "./fixtures";
+import { appPort, test, expect } from "./fixtures";
 import { trpc } from "./api";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
 const MB = 1024 * 1024;
 
 /** The process listening on the app's port (Linux: /proc), whose memory the tests watch. */
@@ -16,7 +15,7 @@ function serverPid(): number {
     for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
       const cols = line.trim().split(/\s+/);
       // local address ends with the port in hex; state 0A is LISTEN
-      if (cols[1]?.endsWith(`:${port.toString(16).toUpperCase().padStart(4, "0")}`) && cols[3] === "0A")
+      if (cols[1]?.endsWith(`:${appPort().toString(16).toUpperCase().padStart(4, "0")}`) && cols[3] === "0A")
         inodes.add(cols[9]!);
     }
   }
@@ -30,7 +29,7 @@ function serverPid(): number {
       // a process that ended, or another user's
     }
   }
-  throw new Error(`no process listens on port ${port}`);
+  throw new Error(`no process listens on port ${appPort()}`);
 }
 
 const rssBytes = (pid: number) =>
@@ -50,7 +49,7 @@ function postBody(
     let sent = 0;
     const req = http.request({
       host: "localhost",
-      port,
+      port: appPort(),
       path: pathname,
       method: "POST",
       headers: { ...options.headers, ...(options.chunked ? {} : { "content-length": String(bytes) }) },
@@ -100,7 +99,7 @@ test("a 50 MB JSON body to tRPC gets 413 and the server's memory does not grow",
 
 test("a chunked oversized upload is refused and leaves no file", async ({ applicantPage: page }) => {
   const { id } = await trpc<{ id: string }>(page, "application.startDraft", { serviceCode: "archive-info" });
-  const filesDir = path.resolve(`data/e2e-${port}/files`);
+  const filesDir = path.resolve(`data/e2e-${appPort()}/files`);
   const files = () => {
     try {
       return readdirSync(filesDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
@@ -115,7 +114,7 @@ test("a chunked oversized upload is refused and leaves no file", async ({ applic
     chunked: true,
     headers: {
       cookie,
-      origin: `http://localhost:${port}`,
+      origin: `http://localhost:${appPort()}`,
       "content-type": `multipart/form-data; boundary=${boundary}`,
     },
     first: Buffer.from(

@@ -2,6 +2,7 @@
 // registrar opened (./register-form.tsx, ./claim-form.tsx). Kept in one place so that the labels,
 // autocomplete hints and the password rule shown stay the same on both pages.
 import { TRPCClientError } from "@trpc/client";
+import { useState } from "react";
 import type { FieldValues, Path, UseFormRegisterReturn, UseFormReturn } from "react-hook-form";
 import { TextField } from "@/components/ui/field";
 
@@ -98,4 +99,29 @@ export function summaryOf<F extends string>(
     const message = formState.errors[f]?.message;
     return formState.submitCount > 0 && message ? [{ target: f, message }] : [];
   });
+}
+
+/**
+ * The submit of a password form (reset, change, "Забыли пароль?"): runs the action with the checked
+ * values; a refusal lands on its fields (the first focused), a message of the app's or an unreachable
+ * server in the form's alert; an invalid form focuses its error summary.
+ */
+export function useAccountSubmit<T extends FieldValues>(
+  form: Pick<UseFormReturn<T>, "handleSubmit" | "setError" | "setFocus">,
+  offline: string,
+  action: (values: T) => Promise<void>,
+) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      setFormError(null);
+      try {
+        await action(values);
+      } catch (error) {
+        setFormError(accountFailure(error, form, offline, true));
+      }
+    },
+    () => document.getElementById("error-summary-title")?.parentElement?.focus(),
+  );
+  return { formError, onSubmit };
 }

@@ -5,45 +5,34 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { changePasswordSchema, type ChangePasswordInput } from "@/server/auth/schema";
 import { TextField } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/components/trpc-provider";
-import { accountFailure, FormErrorAlert, NewPasswordFields, summaryOf } from "./account-fields";
+import { useAccountSubmit, FormErrorAlert, NewPasswordFields, summaryOf } from "./account-fields";
 
 const FIELD_ORDER: (keyof ChangePasswordInput)[] = ["currentPassword", "password", "passwordConfirm"];
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const trpc = useTRPC();
-  const [formError, setFormError] = useState<string | null>(null);
   const schema = useMemo(() => changePasswordSchema(email), [email]);
-  const { register, handleSubmit, formState, setError, setFocus } = useForm<ChangePasswordInput>({
+  const form = useForm<ChangePasswordInput>({
     resolver: zodResolver(schema),
     mode: "onTouched",
   });
   const mutation = useMutation(trpc.auth.changePassword.mutationOptions());
 
-  const onSubmit = handleSubmit(
+  const { register, formState } = form;
+  const { formError, onSubmit } = useAccountSubmit(
+    form,
+    "Не удалось сменить пароль: сервер недоступен. Попробуйте ещё раз через минуту.",
     async (values) => {
-      setFormError(null);
-      try {
-        await mutation.mutateAsync(values);
-        await signOut({ callbackUrl: "/sign-in?notice=password" });
-      } catch (error) {
-        setFormError(
-          accountFailure(
-            error,
-            { setError, setFocus },
-            "Не удалось сменить пароль: сервер недоступен. Попробуйте ещё раз через минуту.",
-            true,
-          ),
-        );
-      }
+      await mutation.mutateAsync(values);
+      await signOut({ callbackUrl: "/sign-in?notice=password" });
     },
-    () => document.getElementById("error-summary-title")?.parentElement?.focus(),
   );
 
   const field = (f: keyof ChangePasswordInput) => ({ ...register(f), error: formState.errors[f]?.message });

@@ -9,34 +9,26 @@ import { zPasswordResetRequest, type PasswordResetRequest } from "@/server/auth/
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/components/trpc-provider";
-import { accountFailure, FormErrorAlert } from "./account-fields";
+import { useAccountSubmit, FormErrorAlert } from "./account-fields";
 
 export function ForgotPasswordForm() {
   const trpc = useTRPC();
-  const [formError, setFormError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, setFocus } = useForm<PasswordResetRequest>({
+  const form = useForm<PasswordResetRequest>({
     resolver: zodResolver(zPasswordResetRequest),
     mode: "onTouched",
   });
   const mutation = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
+  const { register, formState } = form;
+  const { formError, onSubmit } = useAccountSubmit(
+    form,
+    "Не удалось отправить письмо: сервер недоступен. Попробуйте ещё раз через минуту.",
+    async (values) => {
       const result = await mutation.mutateAsync(values);
       setSentTo(result.email);
-    } catch (error) {
-      setFormError(
-        accountFailure(
-          error,
-          { setError, setFocus },
-          "Не удалось отправить письмо: сервер недоступен. Попробуйте ещё раз через минуту.",
-          true,
-        ),
-      );
-    }
-  });
+    },
+  );
 
   if (sentTo) {
     return (

@@ -3,45 +3,34 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { resetFormSchema, type NewPasswordInput } from "@/server/auth/schema";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/components/trpc-provider";
-import { accountFailure, FormErrorAlert, NewPasswordFields, summaryOf } from "./account-fields";
+import { useAccountSubmit, FormErrorAlert, NewPasswordFields, summaryOf } from "./account-fields";
 
 const FIELD_ORDER: (keyof NewPasswordInput)[] = ["password", "passwordConfirm"];
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const schema = useMemo(() => resetFormSchema(email), [email]);
-  const { register, handleSubmit, formState, setError, setFocus } = useForm<NewPasswordInput>({
+  const form = useForm<NewPasswordInput>({
     resolver: zodResolver(schema),
     mode: "onTouched",
   });
   const mutation = useMutation(trpc.auth.resetPassword.mutationOptions());
 
-  const onSubmit = handleSubmit(
+  const { register, formState } = form;
+  const { formError, onSubmit } = useAccountSubmit(
+    form,
+    "Не удалось сменить пароль: сервер недоступен. Попробуйте ещё раз через минуту.",
     async (values) => {
-      setFormError(null);
-      try {
-        await mutation.mutateAsync({ ...values, token });
-        router.push("/sign-in?notice=password");
-      } catch (error) {
-        setFormError(
-          accountFailure(
-            error,
-            { setError, setFocus },
-            "Не удалось сменить пароль: сервер недоступен. Попробуйте ещё раз через минуту.",
-            true,
-          ),
-        );
-      }
+      await mutation.mutateAsync({ ...values, token });
+      router.push("/sign-in?notice=password");
     },
-    () => document.getElementById("error-summary-title")?.parentElement?.focus(),
   );
 
   const field = (f: keyof NewPasswordInput) => ({ ...register(f), error: formState.errors[f]?.message });
