@@ -85,8 +85,9 @@ test("a 50 MB JSON body to tRPC gets 413 and the server's memory does not grow",
   const pid = serverPid();
   const send = (chunked: boolean) =>
     postBody("/api/trpc/application.saveDraft", 50 * MB, { chunked, headers: { "content-type": "application/json" } });
-  // Once so the route is loaded, then measured.
+  // Once each way so the route and its code paths are loaded, then measured.
   expect((await send(false)).status).toBe(413);
+  expect((await send(true)).status).toBe(413);
   const before = rssBytes(pid);
   const declared = await send(false);
   expect(declared.status).toBe(413);
@@ -94,7 +95,10 @@ test("a 50 MB JSON body to tRPC gets 413 and the server's memory does not grow",
   const chunked = await send(true);
   expect(chunked.status).toBe(413);
   expect(chunked.sent).toBeLessThan(50 * MB); // refused while still sending
-  expect(rssBytes(pid) - before).toBeLessThan(8 * MB);
+  // A body held in memory would add at least its 50 MB (the review saw 750 MB for 300 MB). What may
+  // stay is the 4 MB a chunked body is read up to before it is refused, plus the allocator's noise
+  // (once 10.5 MB in CI before both paths were warmed up).
+  expect(rssBytes(pid) - before).toBeLessThan(16 * MB);
 });
 
 test("a chunked oversized upload is refused and leaves no file", async ({ applicantPage: page }) => {
