@@ -94,10 +94,11 @@ afterAll(async () => {
 // input checks should have refused it first, with the field's own message.
 const netWarnings: string[] = [];
 const warn = console.warn.bind(console);
-vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => {
+const watchedWarn = vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => {
   if (String(args[0]).includes("cannot store")) netWarnings.push(String(args[0]));
   warn(...args);
 });
+afterAll(() => watchedWarn.mockRestore()); // the next test file shares this process
 
 /** Checks one answer: a refusal leaves no row written, a success moves the baseline. */
 async function judge(refused: boolean, describeInput: () => string) {

@@ -7,7 +7,7 @@ import type { JWT } from "next-auth/jwt";
 import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed/demo";
-import { createTestDatabase, type TestDatabase } from "../test/db";
+import { createTestDatabase, serveAsProcessDb, type TestDatabase } from "../test/db";
 import { applicantAccount, demoScope } from "../test/factories";
 import { ARCHIVE_REQUEST, PAPER_ARCHIVE_REQUEST } from "../test/fixtures";
 import { createCallerFactory, createContext } from "../api/trpc";
@@ -22,6 +22,7 @@ import { RESET_TTL_MS, requestPasswordReset, signInWithPassword } from "./mutati
 import { verifyPassword } from "./password";
 
 let t: TestDatabase;
+let restoreDb: (() => void) | undefined;
 type Callbacks = NonNullable<typeof import("./options").authOptions.callbacks>;
 let jwt: (token: JWT) => Promise<JWT>;
 let signOutEvent: (token: JWT) => Promise<void>;
@@ -68,8 +69,8 @@ const signIn = (email: string, password: string, now?: Date, clientAddress: stri
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db);
-  // getDb() in the next-auth callbacks reads DATABASE_URL once, on first use.
-  process.env.DATABASE_URL = t.url;
+  // The next-auth callbacks reach the database through getDb().
+  restoreDb = serveAsProcessDb(t);
   const { authOptions } = await import("./options");
   const callbacks = authOptions.callbacks as Callbacks;
   jwt = (token) => callbacks.jwt!({ token } as Parameters<NonNullable<Callbacks["jwt"]>>[0]) as Promise<JWT>;
@@ -77,7 +78,10 @@ beforeAll(async () => {
     await authOptions.events!.signOut!({ token, session: undefined as never });
   };
 });
-afterAll(() => t?.drop());
+afterAll(async () => {
+  restoreDb?.();
+  await t?.drop();
+});
 
 describe("registration proves the e-mail before anything signs in", () => {
   it("creates no account until the link is used, and the link's page sets the password", async () => {

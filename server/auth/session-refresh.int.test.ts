@@ -3,22 +3,26 @@
 // session ends (pages check roles from the session: requireRole).
 import type { JWT } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../test/db";
+import { createTestDatabase, serveAsProcessDb, type TestDatabase } from "../test/db";
 
 let t: TestDatabase;
+let restoreDb: (() => void) | undefined;
 let jwt: (token: JWT) => Promise<JWT>;
 
 beforeAll(async () => {
   t = await createTestDatabase({ demo: true });
-  // getDb() in the callback reads DATABASE_URL once, on first use.
-  process.env.DATABASE_URL = t.url;
+  // The next-auth callbacks reach the database through getDb().
+  restoreDb = serveAsProcessDb(t);
   const { authOptions } = await import("./options");
   jwt = (token) =>
     authOptions.callbacks!.jwt!({ token } as Parameters<
       NonNullable<NonNullable<typeof authOptions.callbacks>["jwt"]>
     >[0]) as Promise<JWT>;
 });
-afterAll(() => t.drop());
+afterAll(async () => {
+  restoreDb?.();
+  await t?.drop();
+});
 
 describe("the session token", () => {
   it("follows the account's roles and ends when the account is deactivated", async () => {

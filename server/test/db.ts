@@ -34,3 +34,17 @@ export async function createTestDatabase(
     },
   };
 }
+
+/**
+ * Code that reaches the database through getDb() (the next-auth callbacks) uses this test database
+ * until the returned function restores the process-wide client. Test files share one process
+ * (vitest runs the integration project without isolation), so nothing may leak into the next file.
+ */
+export function serveAsProcessDb(t: TestDatabase): () => void {
+  const global = globalThis as unknown as { reglamentDb?: Db };
+  const before = global.reglamentDb;
+  global.reglamentDb = t.db;
+  return () => {
+    global.reglamentDb = before;
+  };
+}
