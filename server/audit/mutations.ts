@@ -7,7 +7,7 @@
 // abandoned draft must stay purgeable, README "Drafts are not applications"), and its files are its
 // owner's own.
 import "server-only";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import type { StaffScope } from "../auth/scope";
 import { AppError } from "../errors";
 import { visibleToApplicant, visibleToStaff } from "../application/visibility";
@@ -15,6 +15,8 @@ import { isUuid } from "../ids";
 import { contentIntact } from "./content";
 import { storedContent } from "./data";
 import type { DownloadKind } from "./events";
+import type { Prisma } from "../generated/prisma/client";
+import type { AdminEventType, AdminSubjectType } from "./admin-event-types";
 
 export type ContentCheck = { intact: boolean };
 
@@ -87,6 +89,37 @@ export async function recordDownload(
       actorId: input.actorId,
       type: "file_downloaded",
       payload: { kind: input.kind, id: input.objectId },
+    },
+  });
+}
+
+// What administrators change outside applications (issue 11, R3; S0 p.4, p.10: heads answer for
+// deadlines, officials for the data they enter, so who holds which role where is on record).
+// One writer, inside the caller's transaction: the change and its record commit together or not at
+// all. The table is append-only (trigger AdminEvent_append_only; the app's role may not UPDATE or
+// DELETE it, server/db/app-role.ts).
+
+export type AdminEventInput = {
+  actorId: string | null;
+  type: AdminEventType;
+  subjectType: AdminSubjectType;
+  subjectId: string;
+  /** The state before the change (null for a creation) and after it (null for a removal). */
+  before?: Prisma.InputJsonValue | null;
+  after?: Prisma.InputJsonValue | null;
+  at?: Date;
+};
+
+export async function recordAdminEvent(tx: Tx, e: AdminEventInput): Promise<void> {
+  await tx.adminEvent.create({
+    data: {
+      actorId: e.actorId,
+      type: e.type,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      before: e.before ?? undefined,
+      after: e.after ?? undefined,
+      ...(e.at ? { at: e.at } : {}),
     },
   });
 }

@@ -94,6 +94,13 @@ describe("the app's role", () => {
   it("cannot change or remove events, the chain's head, or the migration history", async () => {
     expect(await asApp(`UPDATE "ApplicationEvent" SET payload = '{}' WHERE true`)).toBe(PERMISSION_DENIED);
     expect(await asApp(`DELETE FROM "ApplicationEvent" WHERE true`)).toBe(PERMISSION_DENIED);
+    // Administrators' changes too (issue 11): inserted, read, never rewritten.
+    expect(await asApp(`INSERT INTO "AdminEvent" ("type", "subjectType", "subjectId") VALUES ('t', 's', '1')`)).toBe(
+      "ok",
+    );
+    expect(await asApp(`UPDATE "AdminEvent" SET "type" = 'x' WHERE true`)).toBe(PERMISSION_DENIED);
+    expect(await asApp(`DELETE FROM "AdminEvent" WHERE true`)).toBe(PERMISSION_DENIED);
+    expect(await asOwner(`DELETE FROM "AdminEvent" WHERE true`).catch((e: Error) => e.message)).toMatch(/append-only/);
     expect(await asApp(`UPDATE "AuditChainHead" SET hash = NULL`)).toBe(PERMISSION_DENIED);
     expect(await asApp(`INSERT INTO "AuditChainHead" VALUES (2, NULL, NULL)`)).toBe(PERMISSION_DENIED);
     expect(await asApp(`SELECT count(*) FROM "_prisma_migrations"`)).toBe("ok");

@@ -68,6 +68,7 @@ REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA ${s} FROM ${r};
 -- The event log: appended to and read, never changed (R3). Its chain head is the trigger's to write
 -- (SECURITY DEFINER); the app may read it (audit:verify runs with either role).
 REVOKE UPDATE, DELETE ON ${t("ApplicationEvent")} FROM ${r};
+REVOKE UPDATE, DELETE ON ${t("AdminEvent")} FROM ${r};
 REVOKE INSERT, UPDATE, DELETE ON ${t("AuditChainHead")} FROM ${r};
 -- The migration history: read by the health check, written by the owner only.
 REVOKE INSERT, UPDATE, DELETE ON ${t("_prisma_migrations")} FROM ${r};

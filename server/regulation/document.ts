@@ -3,9 +3,12 @@
 import { z } from "zod";
 import { acceptEntryProblem } from "../attachment/sniff";
 
-export const ROLES = ["APPLICANT", "REGISTRAR", "EXECUTOR", "HEAD", "SIGNER", "ADMIN"] as const;
-export const zRole = z.enum(ROLES);
-export type Role = z.infer<typeof zRole>;
+/** Every role an account can hold. AUDITOR only reads the audit log (issue 11): no process names it. */
+export const ROLES = ["APPLICANT", "REGISTRAR", "EXECUTOR", "HEAD", "SIGNER", "ADMIN", "AUDITOR"] as const;
+export type Role = (typeof ROLES)[number];
+/** The roles a regulation's stages, transitions and requests may name. */
+export const PROCESS_ROLES = ["APPLICANT", "REGISTRAR", "EXECUTOR", "HEAD", "SIGNER", "ADMIN"] as const;
+export const zRole = z.enum(PROCESS_ROLES);
 
 export const ROLE_LABEL: Record<Role, string> = {
   APPLICANT: "Заявитель",
@@ -14,6 +17,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   HEAD: "Руководитель подразделения",
   SIGNER: "Уполномоченное должностное лицо (подписант)",
   ADMIN: "Администратор",
+  AUDITOR: "Аудитор",
 };
 
 const code = z.string().regex(/^[a-z][a-z0-9_]*$/, "код: латиница в нижнем регистре, цифры и _");

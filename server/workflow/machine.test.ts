@@ -82,7 +82,7 @@ describe.each([
 
   it("refuses every transition to the roles the regulation does not name", () => {
     for (const t of doc.transitions) {
-      for (const role of ROLES.filter((r) => !t.roles.includes(r))) {
+      for (const role of ROLES.filter((r) => !(t.roles as readonly Role[]).includes(r))) {
         const result = planTransition(doc, state(t.from), actor([role]), validRequest(doc, t), { now, calendar });
         expect(result.ok ? "ok" : result.error.code, `${t.key} by ${role}`).toBe("role_not_allowed");
       }
@@ -105,7 +105,7 @@ describe.each([
           .map((t) => t.key)
           .sort();
         const expected = doc.transitions
-          .filter((t) => t.from === s.key && t.roles.includes(role))
+          .filter((t) => t.from === s.key && (t.roles as readonly Role[]).includes(role))
           .map((t) => t.key)
           .sort();
         expect(offered).toEqual(expected);
