@@ -1,18 +1,20 @@
 import type { ReactNode } from "react";
-import { StaffNav } from "@/components/staff/staff-nav";
+import { SectionNav } from "@/components/ui/section-nav";
 import { getSession, hasStaffRole } from "@/server/auth/session";
 
 // Navigation only: every staff page checks the role itself (requireRole), a layout is no guard.
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const roles = (await getSession())?.user.roles ?? [];
   const links = [
-    { href: "/staff", label: "Доска заявлений", show: hasStaffRole(roles) },
+    { href: "/staff", label: "Доска заявлений", also: ["/staff/applications"], show: hasStaffRole(roles) },
     { href: "/staff/register", label: "Принять заявление на бумаге", show: roles.includes("REGISTRAR") },
     { href: "/staff/deadlines", label: "Контроль сроков", show: roles.includes("HEAD") || roles.includes("REGISTRAR") },
   ].filter((l) => l.show);
   return (
     <>
-      {links.length > 1 ? <StaffNav links={links.map(({ href, label }) => ({ href, label }))} /> : null}
+      {links.length > 1 ? (
+        <SectionNav label="Разделы рабочего места" links={links.map(({ show: _, ...l }) => l)} />
+      ) : null}
       {children}
     </>
   );
