@@ -35,7 +35,7 @@ export function createDepartment(db: Db, d: DepartmentInput) {
 }
 
 /** Global roles live on the user; the department roles are memberships (R2). */
-export type GlobalRole = Extract<Role, "APPLICANT" | "ADMIN">;
+export type GlobalRole = Extract<Role, "APPLICANT" | "ADMIN" | "AUDITOR">;
 export type DepartmentRole = Exclude<Role, "APPLICANT" | "ADMIN">;
 export type AccountInput = {
   email: string;

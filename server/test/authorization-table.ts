@@ -3,7 +3,7 @@
 // procedures from the router and the routes from app/api and fails on any without a row here, and by
 // the fuzz test (server/api/fuzz.int.test.ts), which calls each mutation as the first role allowed.
 //
-// A row is one line: the expected answers of the nine callers, in the order of ROLES, and the input
+// A row is one line: the expected answers of the ten callers, in the order of ROLES, and the input
 // (built fresh for every call, by the same factories as the other integration tests, so "ok" really
 // runs the procedure and a mutation by one caller does not spoil the next one's call).
 import { randomUUID } from "node:crypto";
@@ -27,7 +27,7 @@ import { createContext } from "../api/trpc";
 import { isDemoMailboxOpen } from "../notification/config";
 import { createCaller } from "../api/root";
 import { ARCHIVE_REQUEST, PAPER_ARCHIVE_REQUEST } from "./fixtures";
-import { applicantAccount, demoScope, demoUser, registeredApplication, staffAccount } from "./factories";
+import { applicantAccount, createAccount, demoScope, demoUser, registeredApplication, staffAccount } from "./factories";
 
 /** The callers, in the order every row lists their answers. */
 export const ROLES = [
@@ -42,6 +42,8 @@ export const ROLES = [
   "admin",
   /** Registrar, executor, head and signer of the MFC, a department the objects are not in. */
   "otherStaff",
+  /** An account with the AUDITOR role alone (issue 11): reads the audit log, nothing else. */
+  "auditor",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -67,28 +69,28 @@ export const HTTP_STATUS: Record<Outcome, number> = {
   CONFLICT: 409,
 };
 
-/** Nine answers separated by spaces, one per role in ROLES order. */
+/** Ten answers separated by spaces, one per role in ROLES order. */
 export type Answers = string;
 
 // The usual shapes, named.
 /** Anyone, signed in or not. */
-const PUBLIC = "ok ok ok ok ok ok ok ok ok";
+const PUBLIC = "ok ok ok ok ok ok ok ok ok ok";
 /** Any signed-in account, for its own data. */
-const SIGNED_IN = "U ok ok ok ok ok ok ok ok";
+const SIGNED_IN = "U ok ok ok ok ok ok ok ok ok";
 /** Applicants, each for their own data. */
-const APPLICANTS = "U ok ok F F F F F F";
+const APPLICANTS = "U ok ok F F F F F F F";
 /** The applicant's own object: another applicant does not learn it exists; staff are not applicants. */
-const OWNER = "U ok NF F F F F F F";
+const OWNER = "U ok NF F F F F F F F";
 /** The owner's object through a route open to every signed-in account (downloads of an own draft...). */
-const OWNER_ANY_USER = "U ok NF NF NF NF NF NF NF";
+const OWNER_ANY_USER = "U ok NF NF NF NF NF NF NF NF";
 /** Staff of the application's department (all four roles may do it); another department does not see it. */
-const DEPARTMENT = "U F F ok ok ok ok F NF";
+const DEPARTMENT = "U F F ok ok ok ok F NF F";
 /** Any staff member: lists scoped to the caller's departments (empty for another department). */
-const STAFF = "U F F ok ok ok ok F ok";
+const STAFF = "U F F ok ok ok ok F ok F";
 /** The administrator alone. */
-const ADMIN = "U F F F F F F ok F";
+const ADMIN = "U F F F F F F ok F F";
 /** The department's executor only (a step the regulation gives the executor). */
-const EXECUTOR_ONLY = "U F F F ok F F F NF";
+const EXECUTOR_ONLY = "U F F F ok F F F NF F";
 
 export type World = {
   db: Db;
@@ -238,7 +240,7 @@ async function withKnownPasswords(w: World): Promise<Record<string, never>> {
 // The procedures. A procedure of the router without a row here fails the matrix test by name.
 // -----------------------------------------------------------------------------------------------
 
-//  answers:  anonymous owner otherApplicant registrar executor head signer admin otherStaff
+//  answers:  anonymous owner otherApplicant registrar executor head signer admin otherStaff auditor
 export const PROCEDURES: Record<string, ProcedureRow> = {
   // Registration asks no password: it e-mails a link; the answer is the same for any address.
   "auth.register": [
@@ -306,16 +308,19 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     },
   ],
   // The invitation is the owner's address's: anyone else signed in with the link is refused.
-  "application.acceptInvitation": ["U ok F F F F F F F", async (w) => ({ token: (await invitationToOwner(w)).token })],
+  "application.acceptInvitation": [
+    "U ok F F F F F F F F",
+    async (w) => ({ token: (await invitationToOwner(w)).token }),
+  ],
   "application.coApplicantSection": [OWNER, async (w) => ({ id: await coApplicantDraft(w) })],
   "application.saveCoApplicantSection": [
     OWNER,
     async (w) => ({ id: await coApplicantDraft(w), values: { co_relation: "Сын" }, complete: false }),
   ],
   // Any signed-in account reads its own applications here; staff have none.
-  "application.get": ["U ok NF NF NF NF NF NF NF", async (w) => ({ id: (await registered(w)).id })],
+  "application.get": ["U ok NF NF NF NF NF NF NF NF", async (w) => ({ id: (await registered(w)).id })],
   // The applicant's page checks the submitted content against its hash (R3): the applicant's own only.
-  "application.checkContent": ["U ok NF NF NF NF NF NF NF", async (w) => ({ id: (await registered(w)).id })],
+  "application.checkContent": ["U ok NF NF NF NF NF NF NF NF", async (w) => ({ id: (await registered(w)).id })],
   "notification.mine": [SIGNED_IN, () => ({ limit: 10 })],
   "notification.unreadCount": [SIGNED_IN, () => undefined],
   // Marks only the caller's own notifications: another's id is a no-op, never an error that tells.
@@ -330,7 +335,7 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   ],
   // The demo mailbox: an administrator's, in demo mode without SMTP only (issue 9, item 1); elsewhere
   // (the PostgreSQL 15 run has DATABASE_URL, so production mode) it does not exist.
-  "notification.mailbox": [isDemoMailboxOpen() ? ADMIN : "U F F F F F F NF F", () => ({ limit: 10 })],
+  "notification.mailbox": [isDemoMailboxOpen() ? ADMIN : "U F F F F F F NF F NF", () => ({ limit: 10 })],
   "staff.overview": [STAFF, () => undefined],
   "staff.board": [STAFF, () => ({ filters: { serviceCode: "archive-info" } })],
   "staff.column": [STAFF, () => ({ stage: "registration" })],
@@ -340,14 +345,14 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   "staff.executors": [DEPARTMENT, async (w) => ({ id: (await registered(w)).id })],
   // Registration is the registrar's transition (the regulation's roles, R2).
   "staff.move": [
-    "U F F ok F F F F NF",
+    "U F F ok F F F F NF F",
     async (w) => {
       const app = await registered(w);
       return { id: app.id, expectedRowVersion: app.rowVersion, transition: "register" };
     },
   ],
   "staff.reassign": [
-    "U F F ok F ok F F NF",
+    "U F F ok F ok F F NF F",
     async (w) => {
       const app = await registered(w, "check");
       return {
@@ -359,9 +364,9 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     },
   ],
   "staff.intakeServices": [STAFF, () => undefined],
-  "staff.intakeForm": ["U F F ok F F F F NF", () => ({ serviceCode: "archive-info" })],
+  "staff.intakeForm": ["U F F ok F F F F NF F", () => ({ serviceCode: "archive-info" })],
   "staff.registerPaper": [
-    "U F F ok F F F F NF",
+    "U F F ok F F F F NF F",
     () => ({
       serviceCode: "archive-info",
       values: PAPER_ARCHIVE_REQUEST,
@@ -446,7 +451,7 @@ async function registeredWithFiles(w: World) {
 
 // Downloads of a registered application's files: its applicant and the department's staff. The
 // administrator is not staff of any department: for the administrator the file does not exist.
-const REGISTERED_FILE = "U ok NF ok ok ok ok NF NF";
+const REGISTERED_FILE = "U ok NF ok ok ok ok NF NF NF";
 
 export const ROUTES: Record<string, RouteRow> = {
   "files/[id] GET": [REGISTERED_FILE, async (w) => ({ params: { id: (await registeredWithFiles(w)).fileId } })],
@@ -503,6 +508,14 @@ export async function createWorld(db: Db): Promise<World> {
     ["mfc", "HEAD"],
     ["mfc", "SIGNER"],
   ]);
+  const auditor = await createAccount(db, {
+    email: `auditor-${randomUUID()}@example.ru`,
+    lastName: "Проверяющий",
+    firstName: "Аудитор",
+    roles: ["AUDITOR"],
+    password: null,
+    emailVerified: true,
+  });
   const w: World = {
     db,
     calendar: await loadWorkingCalendar(db),
@@ -517,6 +530,7 @@ export async function createWorld(db: Db): Promise<World> {
       signer: signer!,
       admin: admin!,
       otherStaff: { id: otherStaff.id, email: otherStaff.email },
+      auditor,
       executor2: executor2!,
     },
   };
