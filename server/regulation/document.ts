@@ -2,6 +2,7 @@
 // structure. Client-safe (no server imports): the form renderer reads the same types.
 import { z } from "zod";
 import { acceptEntryProblem } from "../attachment/sniff";
+import { plural } from "../format/plural";
 
 /** Every role an account can hold. AUDITOR only reads the audit log (issue 11): no process names it. */
 export const ROLES = ["APPLICANT", "REGISTRAR", "EXECUTOR", "HEAD", "SIGNER", "ADMIN", "AUDITOR"] as const;
@@ -34,6 +35,13 @@ export const DURATION_UNIT_LABEL: Record<Duration["unit"], [string, string, stri
   working_days: ["рабочий день", "рабочих дня", "рабочих дней"],
   calendar_days: ["календарный день", "календарных дня", "календарных дней"],
   working_minutes: ["минута", "минуты", "минут"],
+};
+
+/** The same nouns in the genitive, as «в течение» and «не позднее» govern them (1 рабочего дня, 2 рабочих дней). */
+const DURATION_UNIT_GENITIVE: Record<Duration["unit"], [string, string, string]> = {
+  working_days: ["рабочего дня", "рабочих дней", "рабочих дней"],
+  calendar_days: ["календарного дня", "календарных дней", "календарных дней"],
+  working_minutes: ["минуты", "минут", "минут"],
 };
 
 export const CHANNELS = ["PORTAL", "IN_PERSON", "POST", "MFC", "EMAIL"] as const;
@@ -721,9 +729,15 @@ export function validateDocument(
 
 /** Russian plural for durations: 1 рабочий день, 2 рабочих дня, 5 рабочих дней. */
 export function formatDuration(d: Duration): string {
-  const [one, few, many] = DURATION_UNIT_LABEL[d.unit];
-  const n = Math.abs(d.value) % 100;
-  const n1 = n % 10;
-  const word = n > 10 && n < 20 ? many : n1 === 1 ? one : n1 >= 2 && n1 <= 4 ? few : many;
-  return `${d.value} ${word}`;
+  return `${d.value} ${plural(d.value, DURATION_UNIT_LABEL[d.unit])}`;
+}
+
+/**
+ * A term within which something is done, as the regulations word it (issue 12, S1 p.33, S2 p.70):
+ * «в течение 1 рабочего дня», «в течение 2 рабочих дней», «в течение 15 минут»; a zero term is
+ * «в день поступления».
+ */
+export function formatWithin(d: Duration): string {
+  if (d.value === 0) return "в день поступления";
+  return `в течение ${d.value} ${plural(d.value, DURATION_UNIT_GENITIVE[d.unit])}`;
 }

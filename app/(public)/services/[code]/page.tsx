@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { api } from "@/server/api/server";
 import { CHANNEL_LABEL, ROLE_LABEL } from "@/server/regulation/document";
-import { formatDate, formatDuration } from "@/components/ui/format";
+import { formatDate, formatDuration, formatWithin } from "@/components/ui/format";
 import { ApplyButton } from "@/components/apply-button";
 import { getSession, hasAnyRole } from "@/server/auth/session";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -131,8 +131,7 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
         <ul className="list-disc pl-6">
           {p.registrationTerms.map((r) => (
             <li key={r.channel}>
-              {CHANNEL_LABEL[r.channel]}:{" "}
-              {r.term.value === 0 ? "в день поступления" : `в течение ${formatDuration(r.term)}`}
+              {CHANNEL_LABEL[r.channel]}: {formatWithin(r.term)}
               {r.note ? ` (${r.note})` : ""}
             </li>
           ))}
