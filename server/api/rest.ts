@@ -167,7 +167,8 @@ export function restRoute<A extends RestAuth, S extends z.ZodType<object, RawPar
     } catch (error) {
       return failure(error, definition.name);
     }
-    return run(req, await context.params, deps);
+    // A route without dynamic segments (the audit export) gets no params object from Next.
+    return run(req, (await context.params) ?? {}, deps);
   };
   return Object.assign(route, { run });
 }
