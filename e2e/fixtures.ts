@@ -49,6 +49,7 @@ export const DEMO = {
   head: "head@demo.reglament.ru",
   signer: "signer@demo.reglament.ru",
   admin: "admin@demo.reglament.ru",
+  auditor: "auditor@demo.reglament.ru",
 } as const;
 export type DemoRole = keyof typeof DEMO;
 

@@ -3,28 +3,11 @@
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import type { StaffCardData } from "@/components/board/types";
 import { CHANNEL_LABEL, type Channel } from "@/server/regulation/document";
+import { EVENT_LABEL } from "@/server/audit/event-labels";
 
 type Event = StaffCardData["events"][number];
 
-export const EVENT_LABEL: Record<string, string> = {
-  submitted: "Подано заявителем",
-  registered: "Зарегистрировано",
-  stage_changed: "Переход",
-  executor_assigned: "Назначен исполнитель",
-  refused: "Отказ",
-  granted: "Решение о предоставлении",
-  closed: "Завершено",
-  comment: "Комментарий",
-  document_generated: "Сформирован документ",
-  document_signed: "Документ подписан",
-  document_registered: "Документ зарегистрирован",
-  document_issued: "Документ выдан (направлен)",
-  awaiting_pickup: "Документ ожидает получения",
-  request_sent: "Направлен межведомственный запрос",
-  request_answered: "Получен ответ на запрос",
-  content_mismatch: "Содержимое не совпадает с подписанным (проверка хеша)",
-  deadline_escalated: "Нарушение срока: сообщено руководителю",
-};
+export { EVENT_LABEL };
 
 const OUTCOME_LABEL: Record<string, string> = {
   granted: "услуга предоставлена",

@@ -32,7 +32,7 @@ describe("demo seed", () => {
       u.roles.forEach((r) => roles.add(r));
       u.memberships.forEach((m) => roles.add(m.role));
     }
-    expect([...roles].sort()).toEqual(["ADMIN", "APPLICANT", "EXECUTOR", "HEAD", "REGISTRAR", "SIGNER"]);
+    expect([...roles].sort()).toEqual(["ADMIN", "APPLICANT", "AUDITOR", "EXECUTOR", "HEAD", "REGISTRAR", "SIGNER"]);
     const applicant = await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } });
     expect(await verifyPassword(DEMO_PASSWORD, applicant.passwordHash!)).toBe(true);
     const services = await t.db.service.findMany({ include: { versions: true }, orderBy: { code: "asc" } });

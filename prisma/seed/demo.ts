@@ -49,7 +49,7 @@ type DemoUser = {
   firstName: string;
   middleName: string;
   phone: string;
-  roles: ("APPLICANT" | "ADMIN")[];
+  roles: ("APPLICANT" | "ADMIN" | "AUDITOR")[];
   memberships: { department: string; role: "REGISTRAR" | "EXECUTOR" | "HEAD" | "SIGNER" }[];
   profile?: Record<string, unknown>;
   label: string;
@@ -144,6 +144,17 @@ export const DEMO_USERS: DemoUser[] = [
     middleName: "Игоревич",
     phone: "+79825550106",
     roles: ["ADMIN"],
+    memberships: [],
+  },
+  {
+    // Reads the log of every action and nothing else (issue 11): an inspector, a security officer.
+    label: "Аудитор",
+    email: "auditor@demo.reglament.ru",
+    lastName: "Белова",
+    firstName: "Светлана",
+    middleName: "Андреевна",
+    phone: "+79825550108",
+    roles: ["AUDITOR"],
     memberships: [],
   },
 ];

@@ -38,6 +38,16 @@ export function requireAdmin(identity: Identity): Identity {
   return identity;
 }
 
+/**
+ * Readers of the audit log (issue 11): the administrator, and the auditor, a read-only global role
+ * that reaches nothing else (no administration, no staff board, no cabinet).
+ */
+export function requireAuditReader(identity: Identity): Identity {
+  if (!identity.roles.includes("ADMIN") && !identity.roles.includes("AUDITOR"))
+    throw new AppError("FORBIDDEN", FORBIDDEN_MESSAGE);
+  return identity;
+}
+
 /** Staff, scoped to their departments (and the units under them). */
 export async function requireStaffScope(db: Db, identity: Identity): Promise<StaffScope> {
   if (!isStaff(identity)) throw new AppError("FORBIDDEN", FORBIDDEN_MESSAGE);

@@ -24,12 +24,13 @@ import { getSession } from "../auth/session";
 import { AppError, APP_ERROR_HTTP_STATUS, isRace, isUnstorableText, RACE_MESSAGE } from "../errors";
 import { UNSAFE_TEXT_MESSAGE } from "../text";
 import { fileStorage, type FileStorage } from "../storage/storage";
-import { requireApplicant, requireIdentity, requireStaffScope } from "./access";
+import { requireApplicant, requireAuditReader, requireIdentity, requireStaffScope } from "./access";
 import { BODY_LIMITS, BodyTooLargeError, checkDeclaredLength, MalformedBodyError } from "../http/body";
 import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from "../http/origin";
 import { env } from "../env";
 
-export type RestAuth = "public" | "user" | "applicant" | "staff";
+/** `audit`: the audit log's readers, the administrator and the auditor (issue 11). */
+export type RestAuth = "public" | "user" | "applicant" | "staff" | "audit";
 
 /** What a handler gets: the caller as its `auth` level guarantees. */
 export type RestContext<A extends RestAuth, P> = {
@@ -143,6 +144,7 @@ export function restRoute<A extends RestAuth, S extends z.ZodType<object, RawPar
         identity = await requireIdentity(deps.db, deps.sessionUserId);
         if (definition.auth === "applicant") requireApplicant(identity);
         if (definition.auth === "staff") scope = await requireStaffScope(deps.db, identity);
+        if (definition.auth === "audit") requireAuditReader(identity);
       } else if (deps.sessionUserId) {
         identity = await requireIdentity(deps.db, deps.sessionUserId).catch(() => null);
       }
@@ -165,7 +167,8 @@ export function restRoute<A extends RestAuth, S extends z.ZodType<object, RawPar
     } catch (error) {
       return failure(error, definition.name);
     }
-    return run(req, await context.params, deps);
+    // A route without dynamic segments (the audit export) gets no params object from Next.
+    return run(req, (await context.params) ?? {}, deps);
   };
   return Object.assign(route, { run });
 }

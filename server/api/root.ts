@@ -1,4 +1,5 @@
 import { applicationRouter } from "./routers/application";
+import { auditRouter } from "./routers/audit";
 import { adminRouter, cabinetRouter } from "./routers/areas";
 import { staffRouter } from "./routers/staff";
 import { authRouter } from "./routers/auth";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   staff: staffRouter,
   admin: adminRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

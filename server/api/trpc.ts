@@ -10,7 +10,7 @@ import type { Identity } from "../auth/data";
 import { AppError, APP_ERROR_CODES, isRace, isUnstorableText, RACE_MESSAGE } from "../errors";
 import { UNSAFE_TEXT_MESSAGE } from "../text";
 import type { StaffScope } from "../auth/scope";
-import { requireAdmin, requireApplicant, requireIdentity, requireStaffScope } from "./access";
+import { requireAdmin, requireApplicant, requireAuditReader, requireIdentity, requireStaffScope } from "./access";
 
 /** `clientAddress`: the caller's address for the throttles (server/throttle/client-address.ts), if known. */
 export type Context = { db: Db; session: Session | null; clientAddress?: string | null };
@@ -105,6 +105,11 @@ export const staffProcedure = authedProcedure.use(async ({ ctx, next }) => {
 
 export const adminProcedure = authedProcedure.use(({ ctx, next }) =>
   next({ ctx: { ...ctx, identity: requireAdmin(ctx.identity) } }),
+);
+
+/** The audit log's readers: ADMIN or AUDITOR, re-read from the database like every role (issue 11). */
+export const auditProcedure = authedProcedure.use(({ ctx, next }) =>
+  next({ ctx: { ...ctx, identity: requireAuditReader(ctx.identity) } }),
 );
 
 export type { Identity };

@@ -28,9 +28,10 @@ export async function requireRole(roles: readonly Role[], returnTo: string): Pro
   return session;
 }
 
-/** Where each kind of user starts after signing in. */
+/** Where each kind of user starts after signing in. An auditor reads the audit log and nothing else (issue 11). */
 export function homeFor(roles: readonly Role[]): string {
   if (roles.includes("ADMIN")) return "/admin";
+  if (roles.includes("AUDITOR")) return "/admin/audit";
   if (hasStaffRole(roles)) return "/staff";
   return "/cabinet";
 }

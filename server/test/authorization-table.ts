@@ -89,6 +89,8 @@ const DEPARTMENT = "U F F ok ok ok ok F NF F";
 const STAFF = "U F F ok ok ok ok F ok F";
 /** The administrator alone. */
 const ADMIN = "U F F F F F F ok F F";
+/** The audit log's readers (issue 11): the administrator and the auditor, nobody else. */
+const AUDIT = "U F F F F F F ok F ok";
 /** The department's executor only (a step the regulation gives the executor). */
 const EXECUTOR_ONLY = "U F F F ok F F F NF F";
 
@@ -392,6 +394,8 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   ],
   "staff.comment": [DEPARTMENT, async (w) => ({ id: (await registered(w)).id, text: "Проверено" })],
   "admin.overview": [ADMIN, () => undefined],
+  "audit.log": [AUDIT, () => ({ filter: { kind: "application:registered" }, limit: 5 })],
+  "audit.verify": [AUDIT, () => undefined],
 };
 
 // -----------------------------------------------------------------------------------------------
@@ -474,6 +478,7 @@ export const ROUTES: Record<string, RouteRow> = {
     async (w) => ({ params: { requestId: await openRequest(w) }, body: answerForm }),
   ],
   "health GET": [PUBLIC, () => ({ params: {} })],
+  "audit/export GET": [AUDIT, () => ({ params: {}, url: "/?kind=application:registered" })],
   "trpc/[trpc] GET": { gateway: "tRPC's fetch adapter: every procedure behind it has its row above" },
   "trpc/[trpc] POST": { gateway: "tRPC's fetch adapter: every procedure behind it has its row above" },
   "auth/[...nextauth] GET": { gateway: "next-auth's own handler (sign-in, session, CSRF)" },

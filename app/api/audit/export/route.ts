@@ -1,0 +1,3 @@
+import { auditExportRoute } from "@/server/audit/log/http";
+
+export const GET = auditExportRoute;
