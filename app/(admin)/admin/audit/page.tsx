@@ -152,7 +152,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="p-2">{r.kind}</td>
                     <td className="p-2">
                       {r.application?.registrationNumber ? (
-                        <Link href={`/staff/applications/${r.application.id}`} className="text-brand-700 underline">
+                        // Administrators and auditors are not staff: the card is not theirs to open. The
+                        // link narrows the log to this application's events instead.
+                        <Link
+                          href={`/admin/audit?application=${encodeURIComponent(r.application.registrationNumber)}`}
+                          className="text-brand-700 underline"
+                          title="Все действия по этому заявлению"
+                        >
                           {r.subject}
                         </Link>
                       ) : (
