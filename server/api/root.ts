@@ -4,6 +4,7 @@ import { staffRouter } from "./routers/staff";
 import { authRouter } from "./routers/auth";
 import { catalogueRouter } from "./routers/catalogue";
 import { notificationRouter } from "./routers/notification";
+import { organisationRouter } from "./routers/organisation";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   staff: staffRouter,
   admin: adminRouter,
+  organisation: organisationRouter,
 });
 
 export type AppRouter = typeof appRouter;
