@@ -197,11 +197,12 @@ export async function closeDepartment(
     const before = await tx.department.findUnique({ where: { id: input.id }, select: departmentSnapshot });
     if (!before) throw departmentNotFound();
     if (before.closedAt) throw new AppError("PRECONDITION", "Подразделение уже закрыто");
-    const [applications, services, children] = await Promise.all([
-      tx.application.count({ where: { departmentId: input.id, status: "SUBMITTED", closedAt: null } }),
-      tx.service.count({ where: { departmentId: input.id, isActive: true } }),
-      tx.department.count({ where: { parentId: input.id, closedAt: null } }),
-    ]);
+    // One after another: a transaction's statements share one connection.
+    const applications = await tx.application.count({
+      where: { departmentId: input.id, status: "SUBMITTED", closedAt: null },
+    });
+    const services = await tx.service.count({ where: { departmentId: input.id, isActive: true } });
+    const children = await tx.department.count({ where: { parentId: input.id, closedAt: null } });
     const blockers = [
       applications ? countOf(applications, ["открытое заявление", "открытых заявления", "открытых заявлений"]) : null,
       services ? countOf(services, ["действующая услуга", "действующие услуги", "действующих услуг"]) : null,
