@@ -11,7 +11,14 @@
 import "server-only";
 import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { CLAIMABLE_ACCOUNT, LINKED_ACCOUNT_OPEN, findUserForSignIn, loadIdentity, toIdentity, type Identity } from "./data";
+import {
+  CLAIMABLE_ACCOUNT,
+  LINKED_ACCOUNT_OPEN,
+  findUserForSignIn,
+  loadIdentity,
+  toIdentity,
+  type Identity,
+} from "./data";
 import type { MappedIdentity } from "./oidc";
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "../errors";

@@ -168,7 +168,11 @@ export async function moveDepartment(
       await openParent(tx, parentId);
     }
     if (before.parentId === parentId) return;
-    const after = await tx.department.update({ where: { id: input.id }, data: { parentId }, select: departmentSnapshot });
+    const after = await tx.department.update({
+      where: { id: input.id },
+      data: { parentId },
+      select: departmentSnapshot,
+    });
     await recordAdminEvent(tx, {
       actorId,
       type: "department_moved",
@@ -354,7 +358,8 @@ export async function resendInvitation(
     if (user.passwordHash !== null || user._count.identities > 0)
       throw new AppError("PRECONDITION", "Сотрудник уже задал пароль: приглашение не нужно");
     const first = user.memberships[0];
-    if (!first) throw new AppError("PRECONDITION", "У сотрудника нет роли ни в одном подразделении: сначала назначьте её");
+    if (!first)
+      throw new AppError("PRECONDITION", "У сотрудника нет роли ни в одном подразделении: сначала назначьте её");
     await sendStaffInvitation(
       tx,
       {
@@ -377,11 +382,7 @@ export async function resendInvitation(
   });
 }
 
-export async function updateAccount(
-  db: Db,
-  actorId: string,
-  raw: z.input<typeof zUpdateAccountInput>,
-): Promise<void> {
+export async function updateAccount(db: Db, actorId: string, raw: z.input<typeof zUpdateAccountInput>): Promise<void> {
   const input = zUpdateAccountInput.parse(raw);
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.id }, select: accountSnapshot });
@@ -476,7 +477,10 @@ export async function revokeRole(db: Db, actorId: string, raw: z.input<typeof zR
   const input = zRoleInput.parse(raw);
   await db.$transaction(async (tx) => {
     if (input.role === "ADMIN") await lockAdministrators(tx);
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, roles: true, isActive: true } });
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, roles: true, isActive: true },
+    });
     if (!user) throw accountNotFound();
     const notHeld = new AppError("PRECONDITION", "Этой роли у сотрудника уже нет");
     if (isGlobal(input.role)) {
@@ -544,4 +548,3 @@ export async function reactivateAccount(db: Db, actorId: string, input: { id: st
     });
   });
 }
-

@@ -55,7 +55,11 @@ async function failure(p: Promise<unknown>): Promise<TRPCError & { fieldErrors?:
 }
 
 const adminEvents = (subjectId: string) =>
-  t.db.adminEvent.findMany({ where: { subjectId }, orderBy: { at: "asc" }, select: { type: true, actorId: true, before: true, after: true } });
+  t.db.adminEvent.findMany({
+    where: { subjectId },
+    orderBy: { at: "asc" },
+    select: { type: true, actorId: true, before: true, after: true },
+  });
 
 const unit = (over: Record<string, unknown> = {}) => ({
   name: "Отдел благоустройства",
@@ -205,7 +209,12 @@ describe("staff accounts", () => {
 
   it("does not let an applicant's old claim link open the account once it is made staff", async () => {
     const applicant = await t.db.user.create({
-      data: { email: `paper-${randomUUID().slice(0, 8)}@example.ru`, lastName: "Бумажный", firstName: "Пётр", roles: ["APPLICANT"] },
+      data: {
+        email: `paper-${randomUUID().slice(0, 8)}@example.ru`,
+        lastName: "Бумажный",
+        firstName: "Пётр",
+        roles: ["APPLICANT"],
+      },
     });
     await t.db.accountClaim.create({
       data: {
@@ -265,7 +274,10 @@ describe("staff accounts", () => {
 
   it("searches by name or e-mail and filters by department, role and activity", async () => {
     const marker = `zz${randomUUID().slice(0, 6)}`;
-    const a = await staffAccount(t.db, [["archive", "EXECUTOR"]], { lastName: "Иванова", email: `${marker}-a@example.ru` });
+    const a = await staffAccount(t.db, [["archive", "EXECUTOR"]], {
+      lastName: "Иванова",
+      email: `${marker}-a@example.ru`,
+    });
     await staffAccount(t.db, [["roads", "HEAD"]], { email: `${marker}-b@example.ru`, isActive: false });
     const all = await admin().organisation.staff({ q: marker });
     expect(all.accounts).toHaveLength(2);
@@ -288,7 +300,11 @@ describe("roles count only in their department and the units under it", () => {
     });
     const roads = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });
     const doc = (await versionInForce(t.db, roads.id))!.document;
-    await publishRegulation(t.db, { serviceId: service.id, document: doc, effectiveFrom: new Date("2026-01-01T00:00:00Z") });
+    await publishRegulation(t.db, {
+      serviceId: service.id,
+      document: doc,
+      effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+    });
     const mine = await registeredApplication(t.db, { serviceCode: service.code, calendar });
     const theirs = await registeredApplication(t.db, { serviceCode: "road-info", calendar });
 

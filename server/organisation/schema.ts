@@ -37,7 +37,10 @@ const optionalText = (label: string, max: number) =>
     .transform((v) => v ?? "");
 
 /** Optional e-mail of a department: empty, or an address by the form's rule. */
-const zOptionalEmail = z.union([z.literal(""), zEmail]).optional().transform((v) => v ?? "");
+const zOptionalEmail = z
+  .union([z.literal(""), zEmail])
+  .optional()
+  .transform((v) => v ?? "");
 
 export const zDepartmentFields = z.object({
   name: zText().trim().min(1, "Укажите название подразделения").max(300, "Название: не больше 300 символов"),
