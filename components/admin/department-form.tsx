@@ -102,7 +102,7 @@ export function DepartmentForm({
               <option value="">— верхний уровень —</option>
               {parents.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {"  ".repeat(p.depth)}
+                  {"\u00a0\u00a0".repeat(p.depth)}
                   {p.name}
                 </option>
               ))}

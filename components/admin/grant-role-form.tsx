@@ -69,7 +69,7 @@ export function GrantRoleForm({ userId, departments }: { userId: string; departm
               <option value="">— выберите —</option>
               {departments.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {"  ".repeat(d.depth)}
+                  {"\u00a0\u00a0".repeat(d.depth)}
                   {d.name}
                 </option>
               ))}

@@ -55,7 +55,7 @@ export function InviteForm({ departments }: { departments: DepartmentOption[] })
             <option value="">— выберите —</option>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
-                {"  ".repeat(d.depth)}
+                {"\u00a0\u00a0".repeat(d.depth)}
                 {d.name}
               </option>
             ))}

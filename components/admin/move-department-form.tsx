@@ -52,7 +52,7 @@ export function MoveDepartmentForm({
             <option value="">— верхний уровень —</option>
             {parents.map((p) => (
               <option key={p.id} value={p.id}>
-                {"  ".repeat(p.depth)}
+                {"\u00a0\u00a0".repeat(p.depth)}
                 {p.name}
               </option>
             ))}

@@ -60,7 +60,7 @@ export default async function StaffPage({
             <option value="">Все</option>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
-                {"  ".repeat(d.depth)}
+                {"\u00a0\u00a0".repeat(d.depth)}
                 {d.name}
               </option>
             ))}
