@@ -14,6 +14,8 @@ test("an administrator creates a unit, invites an executor to it, and deactivati
   browser,
   baseURL,
 }) => {
+  // A long story across four accounts, each page built on first visit: three times the usual time.
+  test.slow();
   const suffix = randomUUID().slice(0, 6);
   const unitName = `Отдел земельных отношений ${suffix}`;
   const email = `zemlya-${suffix}@adm-polovinka.ru`;
@@ -35,7 +37,7 @@ test("an administrator creates a unit, invites an executor to it, and deactivati
   await create.getByLabel("Код").fill(`land-${suffix}`);
   await create.getByRole("button", { name: "Создать подразделение" }).click();
   await expect(admin.getByText(`Подразделение «${unitName}» создано.`)).toBeVisible();
-  const unitLink = admin.getByRole("link", { name: unitName });
+  const unitLink = admin.getByRole("link", { name: unitName, exact: true });
   await expect(unitLink).toBeVisible();
   const unitId = (await unitLink.getAttribute("href"))!.split("/").at(-1)!;
   await expectAccessible(admin);
@@ -45,7 +47,7 @@ test("an administrator creates a unit, invites an executor to it, and deactivati
   const invite = admin.getByRole("form", { name: "Приглашение сотрудника" });
   await invite.getByLabel("Электронная почта").fill(email);
   await invite.getByLabel("Фамилия").fill("Землякова");
-  await invite.getByLabel("Имя", { exact: true }).fill("Дарья");
+  await invite.getByRole("textbox", { name: "Имя", exact: true }).fill("Дарья");
   await invite.getByLabel("Подразделение").selectOption(unitId);
   await invite.getByLabel("Роль в подразделении").selectOption("EXECUTOR");
   await expectAccessible(admin);
