@@ -189,6 +189,31 @@ describe("staff accounts", () => {
     expect(await pendingClaim(t.db, token!)).toBeNull();
   });
 
+  it("sends the invitation again while no password is set, and not after", async () => {
+    const input = invitation(ids.archive!);
+    const { id } = await admin().organisation.invite(input);
+    await admin().organisation.resendInvitation({ id });
+    const letters = await t.db.outgoingEmail.findMany({ where: { to: input.email }, orderBy: { createdAt: "asc" } });
+    expect(letters).toHaveLength(2);
+    expect(letters[1]!.text).toContain("«Архивный отдел»");
+    const token = /\/claim\/([A-Za-z0-9_-]+)/.exec(letters[1]!.text)![1]!;
+    await claimAccount(t.db, {
+      token,
+      passwordHash: await hashPassword("Архивист-2026-пароль"),
+      lastName: "Н",
+      firstName: "О",
+    });
+    const e = await failure(admin().organisation.resendInvitation({ id }));
+    expect(e.code).toBe("PRECONDITION_FAILED");
+    expect(e.message).toContain("уже задал пароль");
+    // A refused change records nothing.
+    expect((await adminEvents(id)).map((ev) => ev.type)).toEqual([
+      "account_invited",
+      "role_granted",
+      "account_invited",
+    ]);
+  });
+
   it("refuses an address already in use, on the e-mail field", async () => {
     const e = await failure(
       admin().organisation.invite(invitation(ids.archive!, { email: "EXECUTOR@demo.reglament.ru" })),
