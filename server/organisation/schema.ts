@@ -3,6 +3,7 @@
 // of server/api/routers/organisation.ts parse their input with them.
 import { z } from "zod";
 import { zEmail, zOptionalPhone, personFields } from "../auth/schema";
+import { validateEmail } from "../regulation/identifiers";
 import { zId } from "../ids";
 import { zText } from "../text";
 
@@ -37,10 +38,14 @@ const optionalText = (label: string, max: number) =>
     .transform((v) => v ?? "");
 
 /** Optional e-mail of a department: empty, or an address by the form's rule. */
-const zOptionalEmail = z
-  .union([z.literal(""), zEmail])
+const zOptionalEmail = zText()
+  .trim()
+  .superRefine((v, ctx) => {
+    const problem = v === "" ? null : validateEmail(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
   .optional()
-  .transform((v) => v ?? "");
+  .transform((v) => (v ?? "").toLowerCase());
 
 export const zDepartmentFields = z.object({
   name: zText().trim().min(1, "Укажите название подразделения").max(300, "Название: не больше 300 символов"),
