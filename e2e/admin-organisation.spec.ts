@@ -42,6 +42,20 @@ test("an administrator creates a unit, invites an executor to it, and deactivati
   const unitId = (await unitLink.getAttribute("href"))!.split("/").at(-1)!;
   await expectAccessible(admin);
 
+  // The roads unit cannot be closed while it has open applications and a service: the message says how many.
+  const roadsId = (
+    await trpc<{ id: string; code: string }[]>(admin, "organisation.departments", undefined, "GET")
+  ).find((d) => d.code === "roads")!.id;
+  await admin.goto(`/admin/departments/${roadsId}`);
+  await admin.getByRole("button", { name: "Закрыть подразделение" }).click();
+  await admin.getByRole("button", { name: "Да, закрыть подразделение" }).click();
+  await expect(admin.getByText(/нельзя закрыть: у него \d+ открыт\S+ заявлени\S+, 1 действующая услуга/)).toBeVisible();
+  await expectAccessible(admin);
+  // A department is never offered as its own parent (the server refuses a cycle anyway).
+  await admin.goto(`/admin/departments/${unitId}`);
+  await expect(admin.getByLabel("Вышестоящее подразделение").getByRole("option", { name: unitName })).toHaveCount(0);
+  await expectAccessible(admin);
+
   // The invitation: the executor's role in the unit comes with it.
   await admin.goto("/admin/staff/invite");
   const invite = admin.getByRole("form", { name: "Приглашение сотрудника" });
@@ -83,11 +97,8 @@ test("an administrator creates a unit, invites an executor to it, and deactivati
   // Moved to the roads unit as well (the grant form), the head hands them the road application.
   await admin.goto(accountUrl);
   const roles = admin.getByRole("form", { name: "Назначение роли" });
-  const roads = (await trpc<{ id: string; code: string }[]>(admin, "organisation.departments", undefined, "GET")).find(
-    (d) => d.code === "roads",
-  )!;
   await roles.getByLabel("Роль").selectOption("EXECUTOR");
-  await roles.getByLabel("Подразделение").selectOption(roads.id);
+  await roles.getByLabel("Подразделение").selectOption(roadsId);
   await roles.getByRole("button", { name: "Назначить роль" }).click();
   await expect(admin.getByText("Роль «Исполнитель» назначена.")).toBeVisible();
   const card = await trpc<{ rowVersion: number }>(headPage, "staff.card", { id: roadApp!.id }, "GET");
