@@ -5,6 +5,7 @@ import { staffRouter } from "./routers/staff";
 import { authRouter } from "./routers/auth";
 import { catalogueRouter } from "./routers/catalogue";
 import { notificationRouter } from "./routers/notification";
+import { organisationRouter } from "./routers/organisation";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   staff: staffRouter,
   admin: adminRouter,
   audit: auditRouter,
+  organisation: organisationRouter,
 });
 
 export type AppRouter = typeof appRouter;

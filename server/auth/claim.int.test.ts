@@ -141,6 +141,7 @@ describe("claiming a paper applicant's account", () => {
     // The link's page shows the address and what was typed at registration (the phone normalised).
     expect(await caller().pendingClaim({ token: letter!.token! })).toEqual({
       email: "petrov.paper@example.ru",
+      invitedStaff: false,
       lastName: "Петров",
       firstName: "Семён",
       middleName: null,

@@ -92,6 +92,20 @@ export const CLAIMABLE_ACCOUNT = {
   NOT: { roles: { hasSome: ["ADMIN", "REGISTRAR", "EXECUTOR", "HEAD", "SIGNER"] } },
 } satisfies Prisma.UserWhereInput;
 
+/**
+ * What a claim link issued for one account (AccountClaim.userId) may still open: an active account
+ * with no password that never signed in through a provider. Such links go out only for a
+ * CLAIMABLE_ACCOUNT (a registrar's paper account) or by an administrator's invitation of a staff
+ * member (server/organisation/mutations.ts); an applicant's account made staff later has its
+ * links voided when the role is granted. A registration's link (no userId) still needs a
+ * CLAIMABLE_ACCOUNT: it never opens a staff account.
+ */
+export const LINKED_ACCOUNT_OPEN = {
+  isActive: true,
+  passwordHash: null,
+  identities: { none: {} },
+} satisfies Prisma.UserWhereInput;
+
 /** The account's current session version (a new session token carries it). */
 export async function sessionVersionOf(db: Db, userId: string): Promise<number | null> {
   const u = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });

@@ -11,7 +11,14 @@
 import "server-only";
 import type { Db, Tx } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { CLAIMABLE_ACCOUNT, findUserForSignIn, loadIdentity, toIdentity, type Identity } from "./data";
+import {
+  CLAIMABLE_ACCOUNT,
+  LINKED_ACCOUNT_OPEN,
+  findUserForSignIn,
+  loadIdentity,
+  toIdentity,
+  type Identity,
+} from "./data";
 import type { MappedIdentity } from "./oidc";
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "../errors";
@@ -22,6 +29,7 @@ import {
   accountExistsMessage,
   passwordResetMessage,
   registrationConfirmMessage,
+  staffInvitationMessage,
 } from "../notification/templates";
 import { dummyHash, verifyPassword } from "./password";
 import { THROTTLES, waitPhrase } from "../throttle/policy";
@@ -284,6 +292,8 @@ export async function requestAccountClaim(db: Db, input: ClaimRequest, now: Date
 
 export type PendingClaim = {
   email: string;
+  /** The link is an administrator's invitation of a staff member (its page says so). */
+  invitedStaff: boolean;
   lastName: string;
   firstName: string;
   middleName: string | null;
@@ -315,7 +325,7 @@ export async function pendingClaim(db: Db, token: string, now: Date = new Date()
   const claim = await liveLink(db, token, "CLAIM", now);
   if (!claim) return null;
   if (claim.user) {
-    if (!isClaimable(claim.user)) return null;
+    if (!openByItsLink(claim.user)) return null;
   } else {
     // A registration's link: the address must still have no account anybody can sign in to (one a
     // registrar opened meanwhile is fine: the link takes it, paper applications and all).
@@ -324,6 +334,7 @@ export async function pendingClaim(db: Db, token: string, now: Date = new Date()
   }
   return {
     email: claim.email,
+    invitedStaff: !!claim.user && !isClaimable(claim.user),
     lastName: claim.lastName,
     firstName: claim.firstName,
     middleName: claim.middleName,
@@ -337,6 +348,9 @@ const claimableSelect = {
   roles: true,
   _count: { select: { identities: true, memberships: true } },
 } as const;
+/** LINKED_ACCOUNT_OPEN (./data.ts), for an account already read. */
+const openByItsLink = (u: { isActive: boolean; passwordHash: string | null; _count: { identities: number } }) =>
+  u.isActive && u.passwordHash === null && u._count.identities === 0;
 function isClaimable(u: {
   isActive: boolean;
   passwordHash: string | null;
@@ -408,7 +422,7 @@ export async function claimAccount(db: Db, input: ClaimInput, now: Date = new Da
       });
     } else {
       const taken = await tx.user.updateMany({
-        where: { id: userId, email: claim.email, ...CLAIMABLE_ACCOUNT },
+        where: { id: userId, email: claim.email, ...(claim.userId ? LINKED_ACCOUNT_OPEN : CLAIMABLE_ACCOUNT) },
         data: { ...person, ...(input.phone ? { phone: input.phone } : {}) },
       });
       if (taken.count !== 1) throw new AppError("PRECONDITION", INVALID_CLAIM_LINK);
@@ -420,6 +434,30 @@ export async function claimAccount(db: Db, input: ClaimInput, now: Date = new Da
     });
     return { email: claim.email };
   });
+}
+
+/**
+ * An administrator invited a staff member (server/organisation/mutations.ts): a claim link to the
+ * new account, whose page sets the password, e-mailed inside the caller's transaction. The account
+ * has no password until then, so nobody signs in to it before the mailbox's owner has.
+ */
+export async function sendStaffInvitation(
+  tx: Tx,
+  invite: { userId: string; email: string; person: Person; departmentName: string; roleLabel: string },
+  now: Date = new Date(),
+): Promise<void> {
+  const { token, expiresAt } = await issueLink(
+    tx,
+    { userId: invite.userId, email: invite.email, purpose: "CLAIM", person: invite.person },
+    now,
+  );
+  const message = staffInvitationMessage({
+    link: claimLink(token),
+    expiresAt,
+    departmentName: invite.departmentName,
+    roleLabel: invite.roleLabel,
+  });
+  await queueEmail(tx, { to: invite.email, subject: message.title, body: message.body });
 }
 
 /**

@@ -236,6 +236,22 @@ export function accountClaimMessage(f: AccountClaimFacts): Message {
   };
 }
 
+/** An administrator invited a staff member (issue 11): the link sets the password of the new account. */
+export function staffInvitationMessage(f: AccountClaimFacts & { departmentName: string; roleLabel: string }): Message {
+  return {
+    title: "Приглашение в систему «Регламент»: задайте пароль",
+    body: paragraphs(
+      greeting(),
+      `Администратор пригласил вас в систему «Регламент» как сотрудника подразделения «${f.departmentName}» (роль: ${f.roleLabel.toLowerCase()}).`,
+      lines(
+        `Чтобы задать пароль и войти, перейдите по ссылке: ${f.link}`,
+        `Ссылка действует до ${formatDateTime(f.expiresAt, f.timeZone)} и только один раз. Если она устареет, попросите администратора прислать новую.`,
+      ),
+      "Ссылка личная: не пересылайте её другим людям. Если вы не ждали этого письма, ничего делать не нужно — без перехода по ссылке доступ к учётной записи никто не получит.",
+    ),
+  };
+}
+
 /** Sent on registration with an address that has no account yet: the link proves the mailbox. */
 export function registrationConfirmMessage(f: AccountClaimFacts): Message {
   return {

@@ -24,10 +24,20 @@ import { moveApplication } from "../workflow/mutations";
 import { notify } from "../notification/mutations";
 import { sendInteragencyRequest } from "../workflow/requests/mutations";
 import { createContext } from "../api/trpc";
+import { inviteStaff } from "../organisation/mutations";
 import { isDemoMailboxOpen } from "../notification/config";
 import { createCaller } from "../api/root";
 import { ARCHIVE_REQUEST, PAPER_ARCHIVE_REQUEST } from "./fixtures";
-import { applicantAccount, createAccount, demoScope, demoUser, registeredApplication, staffAccount } from "./factories";
+import {
+  applicantAccount,
+  createAccount,
+  createDepartment,
+  demoScope,
+  demoUser,
+  departmentIds,
+  registeredApplication,
+  staffAccount,
+} from "./factories";
 
 /** The callers, in the order every row lists their answers. */
 export const ROLES = [
@@ -196,6 +206,35 @@ async function openRequest(w: World) {
   });
   return request.id;
 }
+
+/** A fresh unit under the administration (issue 11: each call edits, moves or closes its own). */
+async function freshUnit(w: World) {
+  const ids = await departmentIds(w.db);
+  return createDepartment(w.db, {
+    code: `matrix-${randomUUID().slice(0, 8)}`,
+    name: "Отдел для проверки прав",
+    kind: "UNIT",
+    parentId: ids.administration!,
+  });
+}
+
+const departmentFields = () => ({
+  name: "Отдел для проверки прав",
+  code: `matrix-${randomUUID().slice(0, 8)}`,
+  kind: "UNIT" as const,
+  address: "",
+  phone: "",
+  email: "",
+  schedule: "",
+});
+
+const staffFields = () => ({
+  email: `matrix-${randomUUID().slice(0, 8)}@example.ru`,
+  lastName: "Проверочный",
+  firstName: "Сотрудник",
+  middleName: "",
+  phone: "",
+});
 
 /** The claim link of an account a registrar opened for a paper application (auth/mutations.ts). */
 async function claimToken(w: World) {
@@ -396,6 +435,62 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   "admin.overview": [ADMIN, () => undefined],
   "audit.log": [AUDIT, () => ({ filter: { kind: "application:registered" }, limit: 5 })],
   "audit.verify": [AUDIT, () => undefined],
+  // The organisation (issue 11): the administrator alone, the auditor included in the refusals.
+  "organisation.departments": [ADMIN, () => undefined],
+  "organisation.openDepartments": [ADMIN, () => undefined],
+  "organisation.createDepartment": [
+    ADMIN,
+    async (w) => ({ ...departmentFields(), parentId: (await departmentIds(w.db)).administration! }),
+  ],
+  "organisation.updateDepartment": [ADMIN, async (w) => ({ ...departmentFields(), id: (await freshUnit(w)).id })],
+  "organisation.moveDepartment": [
+    ADMIN,
+    async (w) => ({ id: (await freshUnit(w)).id, parentId: (await departmentIds(w.db)).archive! }),
+  ],
+  "organisation.closeDepartment": [ADMIN, async (w) => ({ id: (await freshUnit(w)).id })],
+  "organisation.staff": [ADMIN, () => ({ q: "Проверочный" })],
+  "organisation.account": [ADMIN, (w) => ({ id: w.users.executor.id })],
+  "organisation.invite": [
+    ADMIN,
+    async (w) => ({ ...staffFields(), departmentId: (await departmentIds(w.db)).archive!, role: "EXECUTOR" }),
+  ],
+  "organisation.resendInvitation": [
+    ADMIN,
+    async (w) => ({
+      id: (
+        await inviteStaff(w.db, w.users.admin.id, {
+          ...staffFields(),
+          departmentId: (await departmentIds(w.db)).archive!,
+          role: "REGISTRAR",
+        })
+      ).id,
+    }),
+  ],
+  "organisation.updateAccount": [
+    ADMIN,
+    async (w) => ({ ...staffFields(), id: (await staffAccount(w.db, [["archive", "EXECUTOR"]])).id }),
+  ],
+  "organisation.grantRole": [
+    ADMIN,
+    async (w) => ({
+      userId: (await staffAccount(w.db, [["archive", "EXECUTOR"]])).id,
+      role: "HEAD",
+      departmentId: (await departmentIds(w.db)).archive!,
+    }),
+  ],
+  "organisation.revokeRole": [
+    ADMIN,
+    async (w) => ({
+      userId: (await staffAccount(w.db, [["archive", "EXECUTOR"]])).id,
+      role: "EXECUTOR",
+      departmentId: (await departmentIds(w.db)).archive!,
+    }),
+  ],
+  "organisation.deactivate": [ADMIN, async (w) => ({ id: (await staffAccount(w.db, [["archive", "EXECUTOR"]])).id })],
+  "organisation.reactivate": [
+    ADMIN,
+    async (w) => ({ id: (await staffAccount(w.db, [["archive", "EXECUTOR"]], { isActive: false })).id }),
+  ],
 };
 
 // -----------------------------------------------------------------------------------------------
