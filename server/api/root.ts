@@ -4,6 +4,8 @@ import { staffRouter } from "./routers/staff";
 import { authRouter } from "./routers/auth";
 import { catalogueRouter } from "./routers/catalogue";
 import { notificationRouter } from "./routers/notification";
+import { calendarRouter } from "./routers/calendar";
+import { scheduleRouter } from "./routers/schedule";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -14,6 +16,8 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   staff: staffRouter,
   admin: adminRouter,
+  calendar: calendarRouter,
+  schedule: scheduleRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,7 @@
  * nearest open weekday from Friday backwards when the office is closed on Fridays).
  */
 import { z } from "zod";
+import { zId } from "../ids";
 import type { CalendarDay } from "../calendar/types";
 import { NORMAL_WORK_MINUTES } from "../calendar/russia";
 import type { WorkingCalendar } from "../calendar/working-calendar";
@@ -39,7 +40,7 @@ export function minutesOf(time: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
-const optionalTime = z.union([z.literal(""), z.string().regex(TIME_RE, TIME_MESSAGE)]);
+const optionalTime = z.union([z.literal(""), z.string().regex(TIME_RE, TIME_MESSAGE)], { error: TIME_MESSAGE });
 
 export const dayHoursSchema = z
   .object({
@@ -98,7 +99,7 @@ export type DayHours = z.infer<typeof dayHoursSchema>;
 export type DepartmentHours = z.infer<typeof departmentHoursSchema>;
 
 export const saveScheduleSchema = z.object({
-  departmentId: z.uuid({ error: "Подразделение не найдено" }),
+  departmentId: zId("Подразделение не найдено"),
   hours: departmentHoursSchema.nullable(),
 });
 export type SaveScheduleInput = z.infer<typeof saveScheduleSchema>;
