@@ -27,7 +27,19 @@ import { createContext } from "../api/trpc";
 import { isDemoMailboxOpen } from "../notification/config";
 import { createCaller } from "../api/root";
 import { ARCHIVE_REQUEST, PAPER_ARCHIVE_REQUEST } from "./fixtures";
-import { applicantAccount, createAccount, demoScope, demoUser, registeredApplication, staffAccount } from "./factories";
+import {
+  applicantAccount,
+  createAccount,
+  demoScope,
+  demoUser,
+  departmentIds,
+  registeredApplication,
+  staffAccount,
+} from "./factories";
+import { DECREE_2027_STAND_IN } from "../calendar/fixtures";
+import { exportYear } from "../calendar/schema";
+import { deriveYearFromLabourCode } from "../calendar/russia";
+import { defaultHours } from "../organisation/schedule";
 
 /** The callers, in the order every row lists their answers. */
 export const ROLES = [
@@ -392,7 +404,25 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   ],
   "staff.comment": [DEPARTMENT, async (w) => ({ id: (await registered(w)).id, text: "Проверено" })],
   "admin.overview": [ADMIN, () => undefined],
+  // The working calendar and reception schedules (issue 11): administrators only.
+  "calendar.years": [ADMIN, () => undefined],
+  "calendar.year": [ADMIN, () => ({ year: 2027 })],
+  "calendar.exportYear": [ADMIN, () => ({ year: 2027 })],
+  "calendar.loadDecree": [ADMIN, () => DECREE_2027_STAND_IN],
+  "calendar.setDay": [ADMIN, () => ({ date: "2027-03-01", kind: "working", note: "Рабочий день" })],
+  "calendar.importYear": [
+    ADMIN,
+    () => ({ year: 2029, content: exportedYearJson(2029), decreeNumber: "", decreeDate: "" }),
+  ],
+  "schedule.departments": [ADMIN, () => undefined],
+  "schedule.get": [ADMIN, async (w) => ({ departmentId: (await departmentIds(w.db)).archive })],
+  "schedule.save": [ADMIN, async (w) => ({ departmentId: (await departmentIds(w.db)).archive, hours: defaultHours() })],
 };
+
+/** A whole year as the calendar page's export writes it (the Labour Code derivation). */
+function exportedYearJson(year: number): string {
+  return JSON.stringify(exportYear(deriveYearFromLabourCode(year)));
+}
 
 // -----------------------------------------------------------------------------------------------
 // The file routes: "<path under app/api> <METHOD>". What a call sends: the path parameters, and a
