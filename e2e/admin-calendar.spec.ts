@@ -75,10 +75,15 @@ test("issue 11: a January 2027 stage deadline is provisional until the 2027 decr
       await form.getByLabel(`Перенос ${i + 1}: с`).fill(t.from);
       await form.getByLabel(`Перенос ${i + 1}: на`).fill(t.to);
     }
+    for (const [i, d] of DECREE_2027_STAND_IN.shortened.entries()) {
+      await form.getByRole("button", { name: "Добавить сокращённый день" }).click();
+      await form.getByLabel(`Сокращённый день ${i + 1}`).fill(d.date);
+    }
     // The preview: 249 working days by the Labour Code, 247 with the decree (as in 2021, the same weekdays).
     const preview = form.getByRole("region", { name: "Предпросмотр 2027 года" });
     await expect(preview.getByTestId("year-working-days")).toContainText("247");
     await expect(preview.getByTestId("year-working-days")).toContainText("было 249");
+    await expect(preview.getByTestId("year-work-hours")).toContainText("1972");
     await expectAccessible(adminPage);
     await form.getByRole("button", { name: "Загрузить постановление" }).click();
     await expect(form.getByRole("status")).toContainText("Постановление загружено");

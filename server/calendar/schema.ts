@@ -111,18 +111,19 @@ export function buildDecreeYear(input: DecreeInput): Built {
   const base = deriveYearFromLabourCode(year);
   const first = dayNumberOf(year, 1, 1);
   const kindOf = (date: string) => base.days[parseDate(date) - first]?.kind;
-  const seen = new Map<string, string>();
+  // A date once per section (transfers: either end); a worked Saturday may also be shortened.
+  const seen = { transfers: new Set<string>(), holidays: new Set<string>(), shortened: new Set<string>() };
   const inYear = (date: string, path: string): boolean => {
     if (date.slice(0, 4) !== String(year)) {
       errors[path] = `Дата ${dec(date)} не относится к ${year} году`;
       return false;
     }
-    const before = seen.get(date);
-    if (before) {
+    const section = seen[path.split(".")[0] as keyof typeof seen];
+    if (section.has(date)) {
       errors[path] = `Дата ${dec(date)} уже указана выше`;
       return false;
     }
-    seen.set(date, path);
+    section.add(date);
     return true;
   };
   if (input.decreeDate.slice(0, 4) > String(year))
