@@ -5,12 +5,15 @@ import { PROVISIONAL_HINT, PROVISIONAL_LABEL } from "@/server/calendar/provision
 export function ProvisionalMark({ provisional }: { provisional: boolean | null | undefined }) {
   if (!provisional) return null;
   return (
-    <span
-      className="ml-1 rounded border border-amber-700 bg-amber-50 px-1 text-sm text-amber-900"
-      data-testid="provisional-mark"
-      title={PROVISIONAL_HINT}
-    >
-      {PROVISIONAL_LABEL}
-    </span>
+    <>
+      {" "}
+      <span
+        className="ml-1 rounded border border-amber-700 bg-amber-50 px-1 text-sm text-amber-900"
+        data-testid="provisional-mark"
+        title={PROVISIONAL_HINT}
+      >
+        {PROVISIONAL_LABEL}
+      </span>
+    </>
   );
 }

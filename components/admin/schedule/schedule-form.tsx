@@ -6,7 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import {
   WEEKDAY_LABEL,
   defaultHours,
@@ -26,11 +26,10 @@ export function ScheduleForm({ departmentId, hours }: Props) {
   const mutation = useMutation(trpc.schedule.save.mutationOptions());
   const [status, setStatus] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState, control, setError } = useForm<DepartmentHours>({
+  const { register, handleSubmit, formState, setError } = useForm<DepartmentHours>({
     resolver: zodResolver(departmentHoursSchema),
     defaultValues: hours ?? defaultHours(),
   });
-  const days = useWatch({ control, name: "days" });
   const e = formState.errors;
 
   const save = async (value: DepartmentHours | null) => {
@@ -57,7 +56,7 @@ export function ScheduleForm({ departmentId, hours }: Props) {
       required={name === "from" || name === "to"}
       width="w-32"
     >
-      {(c) => <input type="time" disabled={!days?.[i]?.open} {...c} {...register(`days.${i}.${name}`)} />}
+      {(c) => <input type="time" {...c} {...register(`days.${i}.${name}`)} />}
     </FormField>
   );
 
