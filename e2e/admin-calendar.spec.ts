@@ -123,4 +123,12 @@ test("issue 11: the reception schedules pages pass axe, and a schedule whose end
   await page.getByRole("button", { name: "Сохранить график" }).click();
   await expect(monday.getByText("Окончание приёма должно быть позже его начала")).toBeVisible();
   await expect(monday.getByLabel("Окончание приёма")).toHaveAttribute("aria-invalid", "true");
+
+  // 9:00-18:00 with lunch 13:00-14:00 is saved (closed days keep empty times).
+  await monday.getByLabel("Начало приёма").fill("09:00");
+  await monday.getByLabel("Окончание приёма").fill("18:00");
+  await page.getByRole("button", { name: "Сохранить график" }).click();
+  await expect(page.getByRole("status")).toHaveText("График приёма сохранён.");
+  await page.goto("/admin/schedules");
+  await expect(page.getByRole("row", { name: /Архивный отдел/ })).toContainText("По 09:00–18:00 (перерыв 13:00–14:00)");
 });

@@ -20,6 +20,13 @@ export default async function CalendarPage() {
         предварительный: он рассчитан по ст. 112 и 95 Трудового кодекса, и каждый срок, который через него проходит,
         помечается «предварительно». Когда постановление загружено, сроки открытых заявлений пересчитываются.
       </p>
+      <p className="mt-2">
+        Сроки в минутах считаются по{" "}
+        <Link href="/admin/schedules" className="text-brand-700 underline">
+          графикам приёма подразделений
+        </Link>
+        .
+      </p>
       <table className="mt-4 w-full border-collapse bg-white text-left">
         <thead>
           <tr className="border-b">
