@@ -130,5 +130,5 @@ test("issue 11: the reception schedules pages pass axe, and a schedule whose end
   await page.getByRole("button", { name: "Сохранить график" }).click();
   await expect(page.getByRole("status")).toHaveText("График приёма сохранён.");
   await page.goto("/admin/schedules");
-  await expect(page.getByRole("row", { name: /Архивный отдел/ })).toContainText("По 09:00–18:00 (перерыв 13:00–14:00)");
+  await expect(page.getByRole("row", { name: /Архивный отдел/ })).toContainText("Пн 09:00–18:00 (перерыв 13:00–14:00)");
 });

@@ -31,6 +31,8 @@ export const WEEKDAY_LABEL: Record<number, string> = {
   7: "Воскресенье",
 };
 
+export const WEEKDAY_SHORT: Record<number, string> = { 1: "Пн", 2: "Вт", 3: "Ср", 4: "Чт", 5: "Пт", 6: "Сб", 7: "Вс" };
+
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 const TIME_MESSAGE = "Укажите время в формате ЧЧ:ММ, например 09:00";
 

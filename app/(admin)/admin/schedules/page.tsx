@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { api } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
-import { WEEKDAY_LABEL, type DepartmentHours } from "@/server/organisation/schedule";
+import { WEEKDAY_SHORT, type DepartmentHours } from "@/server/organisation/schedule";
 
 export const metadata: Metadata = { title: "Графики приёма" };
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ function describe(hours: DepartmentHours | null): string {
     .filter((d) => d.open)
     .map(
       (d) =>
-        `${WEEKDAY_LABEL[d.weekday]!.slice(0, 2)} ${d.from}–${d.to}${d.breakFrom ? ` (перерыв ${d.breakFrom}–${d.breakTo})` : ""}`,
+        `${WEEKDAY_SHORT[d.weekday]} ${d.from}–${d.to}${d.breakFrom ? ` (перерыв ${d.breakFrom}–${d.breakTo})` : ""}`,
     )
     .join("; ");
 }
