@@ -69,7 +69,10 @@ export const decreeSchema = z.object({
 export type DecreeInput = z.infer<typeof decreeSchema>;
 
 export const setDaySchema = z.object({
-  date: isoDate,
+  date: isoDate.refine(
+    (d) => Number(d.slice(0, 4)) >= MIN_ADMIN_YEAR && Number(d.slice(0, 4)) <= MAX_ADMIN_YEAR,
+    `Дата должна относиться к годам с ${MIN_ADMIN_YEAR} по ${MAX_ADMIN_YEAR}`,
+  ),
   kind: z.enum(DAY_KINDS, { error: "Выберите вид дня из списка" }),
   note: zText().trim().max(300, "Примечание — не длиннее 300 знаков"),
 });
