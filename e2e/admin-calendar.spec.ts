@@ -59,6 +59,9 @@ test("issue 11: a January 2027 stage deadline is provisional until the 2027 decr
     const stageDue = headPage.getByTestId("card-stage-due");
     await expect(stageDue).toContainText(`срок этапа — до ${due}`);
     await expect(stageDue.getByTestId("provisional-mark")).toHaveText("предварительно");
+    // The applicant's cabinet marks the same dates.
+    await applicantPage.goto(`/cabinet/applications/${app.id}`);
+    await expect(applicantPage.getByTestId("provisional-mark").first()).toBeVisible();
 
     // The administrator sees 2027 as provisional and enters its decree, with the preview first.
     await adminPage.goto("/admin/calendar");
@@ -103,6 +106,9 @@ test("issue 11: a January 2027 stage deadline is provisional until the 2027 decr
     await expect(recomputed).toHaveCount(1);
     await expect(recomputed).toContainText("Сроки пересчитаны по производственному календарю");
     await expect(recomputed).toContainText("больше не предварительно");
+    await applicantPage.reload();
+    await expect(applicantPage.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(applicantPage.getByTestId("provisional-mark")).toHaveCount(0);
   } finally {
     for (const d of changed.reverse()) await trpc(adminPage, "calendar.setDay", d);
   }
