@@ -2,8 +2,15 @@
 // their timelines: when it began, its deadline, when it ended. A closed application's last stage is
 // never left: reaching it is what closed the application.
 import { formatDate, formatDateTime } from "@/components/ui/format";
+import { ProvisionalMark } from "@/components/ui/provisional-mark";
 
-type Stay = { enteredAt: Date | string; dueAt: Date | string | null; leftAt: Date | string | null };
+type Stay = {
+  enteredAt: Date | string;
+  dueAt: Date | string | null;
+  /** Counted over a year without its decree (issue 11): marked «предварительно» while the stage runs. */
+  dueProvisional?: boolean;
+  leftAt: Date | string | null;
+};
 
 export function StageStay({
   stay,
@@ -24,6 +31,7 @@ export function StageStay({
     <p className="text-sm text-slate-700">
       Начат {formatDateTime(stay.enteredAt)}
       {stay.dueAt ? ` · срок до ${formatDate(stay.dueAt)}` : detailed ? " · без срока" : ""}
+      {stay.dueAt && !stay.leftAt ? <ProvisionalMark provisional={stay.dueProvisional} /> : null}
       {stay.leftAt ? ` · завершён ${formatDateTime(stay.leftAt)}` : " · выполняется"}
       {late ? " · с нарушением срока" : ""}
     </p>

@@ -134,6 +134,9 @@ const CLIENT_SAFE = [
   /^server\/(people|ids)$/,
   /^server\/errors$/,
   /^server\/auth\/callback-url$/,
+  // Reception hours: the form's zod schema with its pure arithmetic; the «предварительно» mark (issue 11).
+  /^server\/organisation\/schedule$/,
+  /^server\/calendar\/provisional$/,
 ];
 const DATA_ACCESS = /^server\/(.+\/)?(data|mutations)$/;
 const DB_INFRA = /^server\/db\//;

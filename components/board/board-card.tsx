@@ -2,6 +2,7 @@
 // One application on the board: number (link to its card), applicant, executor, stage due date
 // with its status in colour and words, channel, and the «Действия» menu. A card with transitions
 // can also be dragged to a column those transitions lead to.
+import { ProvisionalMark } from "@/components/ui/provisional-mark";
 import Link from "next/link";
 import type { DragEvent } from "react";
 import { CHANNEL_LABEL } from "@/server/regulation/document";
@@ -65,7 +66,12 @@ export function BoardCard({ card, showService, stageTitle, dragging, onDragStart
         <div>
           <dt className="inline text-slate-600">Срок этапа: </dt>
           <dd className="inline">
-            {card.stageDueAt ? <>до {formatDate(card.stageDueAt)} </> : null}
+            {card.stageDueAt ? (
+              <>
+                до {formatDate(card.stageDueAt)}
+                <ProvisionalMark provisional={card.stageDueProvisional} />{" "}
+              </>
+            ) : null}
             <DeadlineBadge status={card.deadline.status} label={card.deadline.label} />
           </dd>
         </div>

@@ -2,6 +2,7 @@
 // in scope, by executor and by stage, each application linking to its card. A server component:
 // plain markup from two board queries (overdue, due soon) the page makes with the server caller.
 // A deadline's state is told in colour AND words AND a shape, never by colour alone.
+import { ProvisionalMark } from "@/components/ui/provisional-mark";
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
@@ -22,6 +23,8 @@ export type DeadlineItem = {
   stageKey: string;
   stageTitle: string;
   stageDueAt: Date | null;
+  /** Counted over a year without its decree (issue 11). */
+  stageDueProvisional: boolean;
   kind: Kind;
   overdueRequests: number;
 };
@@ -88,6 +91,7 @@ function itemsOf(board: Board, kind: Kind): DeadlineItem[] {
       stageKey: column.key,
       stageTitle: column.title,
       stageDueAt: c.stageDueAt ? new Date(c.stageDueAt) : null,
+      stageDueProvisional: c.stageDueProvisional,
       kind,
       overdueRequests: c.overdueRequests,
     })),
@@ -172,7 +176,10 @@ function ItemList({ items, show, timeZone }: { items: DeadlineItem[]; show: "ass
             {show === "stage" ? <>Этап: {i.stageTitle}</> : <>Исполнитель: {i.assignee ?? "не назначен"}</>}
             {" · "}
             {i.stageDueAt ? (
-              <>срок этапа — до {formatDate(i.stageDueAt, timeZone)} включительно</>
+              <>
+                срок этапа — до {formatDate(i.stageDueAt, timeZone)} включительно
+                <ProvisionalMark provisional={i.stageDueProvisional} />
+              </>
             ) : (
               "срок этапа не установлен"
             )}

@@ -125,6 +125,31 @@ function Details({ event, people }: { event: Event; people: Map<string, string> 
       if (file) lines.push(`Приложен файл ответа «${file}»`);
       break;
     }
+    case "deadlines_recomputed": {
+      // Issue 11: the calendar of a year changed (its decree loaded, a day edited, a file imported).
+      const REASON: Record<string, string> = {
+        decree: "загружено постановление о переносе выходных дней",
+        import: "календарь загружен из файла",
+        day: "изменён день календаря",
+      };
+      if (typeof p.year === "number")
+        lines.push(`Календарь ${p.year} года: ${REASON[p.reason as string] ?? "изменён"}`);
+      const pair = (v: unknown) => (v && typeof v === "object" ? (v as { from?: unknown; to?: unknown }) : {});
+      const flag = (v: unknown) => (pair(v).to === false && pair(v).from === true ? " (больше не предварительно)" : "");
+      for (const [key, label, mark] of [
+        ["stageDueAt", "Срок этапа", "stageDueProvisional"],
+        ["dueAt", "Срок предоставления услуги", "dueProvisional"],
+      ] as const) {
+        const { from, to } = pair(p[key]);
+        if (!dateOf(to)) continue;
+        lines.push(
+          dateOf(from) && dateOf(from) !== dateOf(to)
+            ? `${label}: было до ${dateOf(from)}, стало до ${dateOf(to)}${flag(p[mark])}`
+            : `${label}: до ${dateOf(to)}${flag(p[mark])}`,
+        );
+      }
+      break;
+    }
     case "awaiting_pickup":
       if (dateOf(p.collectBy)) lines.push(`Ожидает получения до ${dateOf(p.collectBy)}`);
       break;

@@ -6,6 +6,8 @@ import { authRouter } from "./routers/auth";
 import { catalogueRouter } from "./routers/catalogue";
 import { notificationRouter } from "./routers/notification";
 import { organisationRouter } from "./routers/organisation";
+import { calendarRouter } from "./routers/calendar";
+import { scheduleRouter } from "./routers/schedule";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -18,6 +20,8 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   audit: auditRouter,
   organisation: organisationRouter,
+  calendar: calendarRouter,
+  schedule: scheduleRouter,
 });
 
 export type AppRouter = typeof appRouter;

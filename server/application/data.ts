@@ -131,8 +131,10 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
       registeredAt: true,
       submittedAt: true,
       dueAt: true,
+      dueProvisional: true,
       currentStage: true,
       stageDueAt: true,
+      stageDueProvisional: true,
       outcome: true,
       closedAt: true,
       contentHash: true,
@@ -143,7 +145,10 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
       regulationVersionId: true,
       regulationVersion: { select: { version: true, document: true } },
       assignee: { select: { lastName: true, firstName: true, middleName: true, phone: true } },
-      stages: { orderBy: { enteredAt: "asc" }, select: { stage: true, enteredAt: true, dueAt: true, leftAt: true } },
+      stages: {
+        orderBy: { enteredAt: "asc" },
+        select: { stage: true, enteredAt: true, dueAt: true, dueProvisional: true, leftAt: true },
+      },
       events: {
         // The audit's own events (reads, downloads, checks, escalations) are not steps of the applicant's timeline.
         where: { type: { notIn: [...AUDIT_EVENT_TYPES] } },
@@ -197,6 +202,7 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
     registrationNumber: app.registrationNumber,
     registeredAt: app.registeredAt,
     dueAt: app.dueAt,
+    dueProvisional: app.dueProvisional,
     outcome: app.outcome,
     closedAt: app.closedAt,
     contentHash: app.contentHash,
@@ -204,7 +210,13 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
     coApplicants: app.participants.map((p) => ({ email: p.email, values: p.data as Record<string, unknown> })),
     steps: doc.form.steps,
     current: current
-      ? { key: current.key, title: current.title, note: current.applicantNote ?? null, dueAt: app.stageDueAt }
+      ? {
+          key: current.key,
+          title: current.title,
+          note: current.applicantNote ?? null,
+          dueAt: app.stageDueAt,
+          dueProvisional: app.stageDueProvisional,
+        }
       : null,
     // R22: the applicant may learn the responsible executor's name and phone.
     executor: app.assignee
@@ -219,6 +231,7 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
         responsible: def?.responsibleRoles.map((r) => ROLE_LABEL[r]) ?? [],
         enteredAt: s.enteredAt,
         dueAt: s.dueAt,
+        dueProvisional: s.dueProvisional,
         leftAt: s.leftAt,
       };
     }),

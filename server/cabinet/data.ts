@@ -14,6 +14,7 @@ export async function myApplications(db: Db, ownerId: string) {
       registrationNumber: true,
       submittedAt: true,
       dueAt: true,
+      dueProvisional: true,
       updatedAt: true,
       currentStage: true,
       ownerId: true,

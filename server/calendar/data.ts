@@ -10,7 +10,7 @@ import type { CalendarYear, DayKind } from "./types";
 import { WorkingCalendar } from "./working-calendar";
 import type { DeadlineContext } from "./deadline-status";
 
-const TO_DB: Record<DayKind, DbDayKind> = {
+export const TO_DB: Record<DayKind, DbDayKind> = {
   working: "WORKING",
   shortened: "SHORTENED",
   weekend: "WEEKEND",
@@ -63,7 +63,7 @@ export async function loadCalendarYears(db: Db, years: number[]): Promise<number
   return loaded;
 }
 
-export async function readCalendarYears(db: Db): Promise<CalendarYear[]> {
+export async function readCalendarYears(db: Pick<Db, "calendarYear" | "calendarDay">): Promise<CalendarYear[]> {
   const [years, days] = await Promise.all([
     db.calendarYear.findMany({ orderBy: { year: "asc" } }),
     db.calendarDay.findMany({ orderBy: { date: "asc" } }),
@@ -101,4 +101,102 @@ export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
  */
 export async function deadlineContext(db: Db, now: Date = new Date()): Promise<DeadlineContext> {
   return { now, calendar: await loadWorkingCalendar(db), dueSoonWorkingDays: config().dueSoonWorkingDays };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The calendar administration (issue 11, /admin/calendar)
+
+export type AdminYear = {
+  year: number;
+  /** False: not in the database, the deadlines use the Labour Code derivation (or the built-in decree). */
+  stored: boolean;
+  provisional: boolean;
+  source: string;
+  decreeNumber: string | null;
+  decreeDate: string | null;
+  loadedAt: Date | null;
+};
+
+const isoOf = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** Stored years, and the current and next year even when nothing is stored for them. */
+export async function calendarYearsForAdmin(db: Db, now: Date = new Date()): Promise<AdminYear[]> {
+  const stored = await db.calendarYear.findMany({ orderBy: { year: "asc" } });
+  const byYear = new Map(stored.map((y) => [y.year, y]));
+  const current = now.getUTCFullYear();
+  const years = [...new Set([...byYear.keys(), current, current + 1])].sort((a, b) => a - b);
+  return years.map((year) => {
+    const y = byYear.get(year);
+    if (y)
+      return {
+        year,
+        stored: true,
+        provisional: y.provisional,
+        source: y.source,
+        decreeNumber: y.decreeNumber,
+        decreeDate: isoOf(y.decreeDate),
+        loadedAt: y.loadedAt,
+      };
+    const built = calendarYear(year);
+    return {
+      year,
+      stored: false,
+      provisional: built.provisional,
+      source: built.source,
+      decreeNumber: null,
+      decreeDate: null,
+      loadedAt: null,
+    };
+  });
+}
+
+/** One year with its days: stored, else what the deadlines use for it (built-in decree or the Labour Code). */
+export async function calendarYearForAdmin(
+  db: Pick<Db, "calendarYear" | "calendarDay">,
+  year: number,
+): Promise<{ meta: AdminYear; data: CalendarYear }> {
+  const from = new Date(Date.UTC(year, 0, 1));
+  const to = new Date(Date.UTC(year + 1, 0, 1));
+  const [meta, days] = await Promise.all([
+    db.calendarYear.findUnique({ where: { year } }),
+    db.calendarDay.findMany({ where: { date: { gte: from, lt: to } }, orderBy: { date: "asc" } }),
+  ]);
+  if (!meta || days.length === 0) {
+    const built = calendarYear(year);
+    return {
+      meta: {
+        year,
+        stored: false,
+        provisional: built.provisional,
+        source: built.source,
+        decreeNumber: null,
+        decreeDate: null,
+        loadedAt: null,
+      },
+      data: built,
+    };
+  }
+  return {
+    meta: {
+      year,
+      stored: true,
+      provisional: meta.provisional,
+      source: meta.source,
+      decreeNumber: meta.decreeNumber,
+      decreeDate: isoOf(meta.decreeDate),
+      loadedAt: meta.loadedAt,
+    },
+    data: {
+      year,
+      provisional: meta.provisional,
+      source: meta.source,
+      days: days.map((d) => ({
+        date: d.date.toISOString().slice(0, 10),
+        kind: FROM_DB[d.kind],
+        working: d.working,
+        workMinutes: d.workMinutes,
+        note: d.note ?? undefined,
+      })),
+    },
+  };
 }

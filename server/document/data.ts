@@ -44,6 +44,7 @@ export async function receiptForStaff(db: Db, scope: Pick<StaffScope, "departmen
       registrationNumber: true,
       registeredAt: true,
       dueAt: true,
+      dueProvisional: true,
       channel: true,
       data: true,
       regulationVersionId: true,

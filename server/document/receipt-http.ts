@@ -5,6 +5,7 @@ import { errorResponse, fileResponse, restRoute } from "../api/rest";
 import { zId } from "../ids";
 import { renderReceipt } from "./receipt";
 import { formatDate, formatDateTime } from "../format/dates";
+import { withProvisional } from "../calendar/provisional";
 import { receiptForStaff } from "./data";
 import { pinnedDocument } from "../regulation/document-cache";
 import { CHANNEL_LABEL } from "../regulation/document";
@@ -26,7 +27,7 @@ export const receiptRoute = restRoute({
       serviceTitle: app.service.title,
       registrationNumber: app.registrationNumber!,
       registeredAt: formatDateTime(app.registeredAt!),
-      dueAt: formatDate(app.dueAt!),
+      dueAt: withProvisional(formatDate(app.dueAt!), app.dueProvisional),
       applicant: applicantOf(doc, app.data, app.owner).name,
       channel: CHANNEL_LABEL[app.channel],
       documents: doc.passport.documents.filter((d) => d.providedBy === "applicant").map((d) => d.title),

@@ -221,6 +221,7 @@ export async function acceptApplication(tx: Tx, input: AcceptInput): Promise<Acc
     registrationNumber: reg.registrationNumber,
     registeredAt: reg.registeredAt,
     expectedCompletionAt: reg.dueAt,
+    expectedCompletionProvisional: reg.dueProvisional,
     cabinetUrl: `${appBaseUrl()}/cabinet/applications/${id}`,
   });
   await notify(tx, { userId: ownerId, applicationId: id, kind: "application_registered", ...message });

@@ -2,6 +2,7 @@
 // polite Russian. The same text is shown in the cabinet and sent by e-mail, so it must read well
 // without markup and carry every fact the applicant needs without opening the site.
 import { formatDate, formatDateTime, formatTime } from "../format/dates";
+import { withProvisional } from "../calendar/provisional";
 import { formatDuration, type Delivery } from "../regulation/document";
 
 export type Message = { title: string; body: string };
@@ -32,6 +33,8 @@ export type RegistrationFacts = Zoned & {
   registeredAt: Date;
   /** The whole-service deadline; null while it cannot be counted (e.g. the calendar is not loaded). */
   expectedCompletionAt: Date | null;
+  /** Counted over a year without its decree (issue 11): the date is marked «предварительно». */
+  expectedCompletionProvisional?: boolean;
   /** The application's card in the personal cabinet. */
   cabinetUrl: string;
 };
@@ -46,7 +49,10 @@ export function registrationMessage(f: RegistrationFacts): Message {
         `Регистрационный номер: ${f.registrationNumber}`,
         `Дата регистрации: ${formatDate(f.registeredAt, f.timeZone)}`,
         f.expectedCompletionAt
-          ? `Ожидаемый срок предоставления услуги: не позднее ${formatDate(f.expectedCompletionAt, f.timeZone)}`
+          ? withProvisional(
+              `Ожидаемый срок предоставления услуги: не позднее ${formatDate(f.expectedCompletionAt, f.timeZone)}`,
+              f.expectedCompletionProvisional,
+            )
           : null,
       ),
       `Следить за ходом рассмотрения заявления можно в личном кабинете: ${f.cabinetUrl}`,
@@ -354,6 +360,8 @@ export type DeadlineFacts = Zoned & {
   serviceTitle: string;
   stageTitle: string;
   dueAt: Date;
+  /** Counted over a year without its decree (issue 11): the date is marked «предварительно». */
+  dueProvisional?: boolean;
   /** Full name of the assigned executor; null when nobody is assigned yet. */
   executorName: string | null;
   /** The application's card in the staff workspace. */
@@ -373,7 +381,7 @@ export function deadlineDueSoonMessage(f: DeadlineFacts & { workingDaysLeft?: nu
     title: `Истекает срок этапа «${f.stageTitle}» по заявлению № ${f.registrationNumber}`,
     body: paragraphs(
       greeting(f.recipientName),
-      `Срок выполнения этапа «${f.stageTitle}» по заявлению № ${f.registrationNumber} (услуга «${f.serviceTitle}») истекает ${endSentence(formatDate(f.dueAt, f.timeZone))}${left ? ` ${left}` : ""}`,
+      `Срок выполнения этапа «${f.stageTitle}» по заявлению № ${f.registrationNumber} (услуга «${f.serviceTitle}») истекает ${endSentence(withProvisional(formatDate(f.dueAt, f.timeZone), f.dueProvisional))}${left ? ` ${left}` : ""}`,
       executorLine(f.executorName),
       `Карточка заявления: ${f.applicationUrl}`,
     ),

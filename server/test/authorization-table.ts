@@ -38,6 +38,10 @@ import {
   registeredApplication,
   staffAccount,
 } from "./factories";
+import { DECREE_2027_STAND_IN } from "../calendar/fixtures";
+import { exportYear } from "../calendar/schema";
+import { deriveYearFromLabourCode } from "../calendar/russia";
+import { defaultHours } from "../organisation/schedule";
 
 /** The callers, in the order every row lists their answers. */
 export const ROLES = [
@@ -491,7 +495,25 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     ADMIN,
     async (w) => ({ id: (await staffAccount(w.db, [["archive", "EXECUTOR"]], { isActive: false })).id }),
   ],
+  // The working calendar and reception schedules (issue 11): administrators only.
+  "calendar.years": [ADMIN, () => undefined],
+  "calendar.year": [ADMIN, () => ({ year: 2027 })],
+  "calendar.exportYear": [ADMIN, () => ({ year: 2027 })],
+  "calendar.loadDecree": [ADMIN, () => DECREE_2027_STAND_IN],
+  "calendar.setDay": [ADMIN, () => ({ date: "2027-03-01", kind: "working", note: "Рабочий день" })],
+  "calendar.importYear": [
+    ADMIN,
+    () => ({ year: 2029, content: exportedYearJson(2029), decreeNumber: "", decreeDate: "" }),
+  ],
+  "schedule.departments": [ADMIN, () => undefined],
+  "schedule.get": [ADMIN, async (w) => ({ departmentId: (await departmentIds(w.db)).archive })],
+  "schedule.save": [ADMIN, async (w) => ({ departmentId: (await departmentIds(w.db)).archive, hours: defaultHours() })],
 };
+
+/** A whole year as the calendar page's export writes it (the Labour Code derivation). */
+function exportedYearJson(year: number): string {
+  return JSON.stringify(exportYear(deriveYearFromLabourCode(year)));
+}
 
 // -----------------------------------------------------------------------------------------------
 // The file routes: "<path under app/api> <METHOD>". What a call sends: the path parameters, and a

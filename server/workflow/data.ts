@@ -51,6 +51,7 @@ export async function stagesAwaitingNotice(
       id: true,
       stage: true,
       dueAt: true,
+      dueProvisional: true,
       application: {
         select: {
           id: true,

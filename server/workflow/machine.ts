@@ -3,6 +3,7 @@
 // new state and the events to record, or a typed error. Pure: no database, no clock of its own.
 import type { RegulationDocument, Role, StageDef, TransitionDef } from "../regulation/document";
 import type { WorkingCalendar } from "../calendar/working-calendar";
+import { addScheduleMinutes, type DepartmentHours } from "../organisation/schedule";
 
 export type ApplicationState = {
   status: "DRAFT" | "SUBMITTED" | "CLOSED" | "WITHDRAWN";
@@ -113,17 +114,24 @@ export function stageDueAt(
   stageKey: string,
   at: { enteredAt: Date; registeredAt: Date | null },
   calendar: WorkingCalendar,
+  hours: DepartmentHours | null = null,
 ): Date | null {
   const deadline = stage(doc, stageKey).deadline;
   if (!deadline) return null;
   const from = deadline.from === "registration" && at.registeredAt ? at.registeredAt : at.enteredAt;
-  return addDuration(calendar, from, deadline);
+  return addDuration(calendar, from, deadline, hours);
 }
 
+/**
+ * A period added to an instant (R7). Minutes count the reception hours of the department that
+ * received the application when it has a schedule (issue 11, S1 p.22), else the calendar's day
+ * from 9:00.
+ */
 export function addDuration(
   calendar: WorkingCalendar,
   from: Date,
   d: { value: number; unit: "working_days" | "calendar_days" | "working_minutes" },
+  hours: DepartmentHours | null = null,
 ): Date {
   switch (d.unit) {
     case "working_days":
@@ -131,7 +139,7 @@ export function addDuration(
     case "calendar_days":
       return calendar.addCalendarDays(from, d.value);
     case "working_minutes":
-      return calendar.addWorkingMinutes(from, d.value);
+      return hours ? addScheduleMinutes(calendar, hours, from, d.value) : calendar.addWorkingMinutes(from, d.value);
   }
 }
 
@@ -175,7 +183,7 @@ export function planTransition(
   state: ApplicationState,
   actor: Actor,
   request: TransitionRequest,
-  ctx: { now: Date; calendar: WorkingCalendar },
+  ctx: { now: Date; calendar: WorkingCalendar; hours?: DepartmentHours | null },
 ): Result<TransitionPlan> {
   if (state.status === "DRAFT" || !state.currentStage)
     return fail("not_registered", "Заявление ещё не зарегистрировано: действия по нему недоступны");
@@ -258,7 +266,7 @@ export function planTransition(
   const closed = !!target.final;
   const stageDue = closed
     ? null
-    : stageDueAt(doc, target.key, { enteredAt: ctx.now, registeredAt: state.registeredAt }, ctx.calendar);
+    : stageDueAt(doc, target.key, { enteredAt: ctx.now, registeredAt: state.registeredAt }, ctx.calendar, ctx.hours);
   events.unshift({
     type: "stage_changed",
     fromStage: state.currentStage,

@@ -84,6 +84,7 @@ export async function monitorDeadlines(db: Db, opts: DeadlineContext) {
           serviceTitle: app.service.title,
           stageTitle: doc.stages.find((x) => x.key === s.stage)?.title ?? s.stage,
           dueAt: s.dueAt!,
+          dueProvisional: s.dueProvisional,
           executorName: app.assignee ? personName(app.assignee) : null,
           applicationUrl: `${appBaseUrl()}/staff/applications/${app.id}`,
         };

@@ -26,6 +26,8 @@ import {
   type WorkflowError,
 } from "./machine";
 import { applicantOf } from "../application/applicant";
+import { parseHours } from "../organisation/schedule";
+import { withProvisional } from "../calendar/provisional";
 
 const WORKFLOW_TO_APP = {
   not_registered: "PRECONDITION",
@@ -65,6 +67,7 @@ async function loadForUpdate(tx: Tx, applicationId: string, departmentIds: reado
       rowVersion: true,
       regulationVersionId: true,
       regulationVersion: { select: { document: true } },
+      department: { select: { hours: true } },
     },
   });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
@@ -110,9 +113,16 @@ export async function moveApplication(
     .$transaction(async (tx) => {
       const { app, document } = await loadForUpdate(tx, input.applicationId, input.actor.departmentIds);
       if (app.rowVersion !== input.expectedRowVersion) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
-      const planned = planTransition(document, app, input.actor, input.request, { now, calendar: input.calendar });
+      const planned = planTransition(document, app, input.actor, input.request, {
+        now,
+        calendar: input.calendar,
+        hours: parseHours(app.department.hours),
+      });
+      // Counted over a year without its decree: shown «предварительно» and recomputed when the decree
+      // is loaded (issue 11, server/calendar/recompute.ts).
       if (!planned.ok) throw toAppError(planned.error);
       const plan = planned.value;
+      const stageDueProvisional = provisionalBetween(input.calendar, now, plan.stageDueAt);
       if (input.request.executorId && plan.transition.requires.executor)
         await checkExecutor(tx, input.request.executorId, app.departmentId);
 
@@ -123,6 +133,7 @@ export async function moveApplication(
           currentStage: plan.toStage,
           stageEnteredAt: plan.stageEnteredAt,
           stageDueAt: plan.stageDueAt,
+          stageDueProvisional,
           assigneeId: plan.assigneeId,
           rowVersion: { increment: 1 },
           ...(plan.closed ? { status: "CLOSED" as const, closedAt: now, outcome: plan.outcome } : {}),
@@ -131,7 +142,13 @@ export async function moveApplication(
       if (updated.count !== 1) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
       await tx.applicationStage.updateMany({ where: { applicationId: app.id, leftAt: null }, data: { leftAt: now } });
       await tx.applicationStage.create({
-        data: { applicationId: app.id, stage: plan.toStage, enteredAt: now, dueAt: plan.stageDueAt },
+        data: {
+          applicationId: app.id,
+          stage: plan.toStage,
+          enteredAt: now,
+          dueAt: plan.stageDueAt,
+          dueProvisional: stageDueProvisional,
+        },
       });
       const effectEvents = await runEffects({
         tx,
@@ -214,6 +231,7 @@ export type Registration = {
   registrationNumber: string;
   registeredAt: Date;
   dueAt: Date;
+  dueProvisional: boolean;
   stageDueAt: Date | null;
   rowVersion: number;
 };
@@ -234,6 +252,7 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
       regulationVersionId: true,
       service: { select: { code: true } },
       regulationVersion: { select: { document: true } },
+      department: { select: { hours: true } },
       data: true,
       owner: { select: { lastName: true, firstName: true, middleName: true } },
     },
@@ -250,9 +269,12 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
   // in person within 15 minutes, post and e-mail within a working day); that term is the deadline
   // of the initial stage, and the stage's own deadline applies where the channel has none.
   const term = document.passport.registrationTerms.find((r) => r.channel === app.channel)?.term;
+  const hours = parseHours(app.department.hours);
   const due = term
-    ? addDuration(input.calendar, receivedAt, term)
-    : stageDueAt(document, stage, { enteredAt: receivedAt, registeredAt: receivedAt }, input.calendar);
+    ? addDuration(input.calendar, receivedAt, term, hours)
+    : stageDueAt(document, stage, { enteredAt: receivedAt, registeredAt: receivedAt }, input.calendar, hours);
+  const stageDueProvisional = provisionalBetween(input.calendar, receivedAt, due);
+  const dueProvisional = provisionalBetween(input.calendar, receivedAt, dueAt);
   const updated = await tx.application.updateMany({
     where: { id: app.id, rowVersion: app.rowVersion, registrationNumber: null },
     data: {
@@ -263,7 +285,9 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
       currentStage: stage,
       stageEnteredAt: receivedAt,
       stageDueAt: due,
+      stageDueProvisional,
       dueAt,
+      dueProvisional,
       rowVersion: { increment: 1 },
       // Field roles (R16): every way in (portal, paper, tests) registers here, so the board's name is
       // fixed once, from the pinned regulation, for showing and searching without field keys.
@@ -271,7 +295,9 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
     },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
-  await tx.applicationStage.create({ data: { applicationId: app.id, stage, enteredAt: receivedAt, dueAt: due } });
+  await tx.applicationStage.create({
+    data: { applicationId: app.id, stage, enteredAt: receivedAt, dueAt: due, dueProvisional: stageDueProvisional },
+  });
   await tx.applicationEvent.create({
     data: {
       applicationId: app.id,
@@ -287,7 +313,19 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
       },
     },
   });
-  return { registrationNumber, registeredAt: receivedAt, dueAt, stageDueAt: due, rowVersion: app.rowVersion + 1 };
+  return {
+    registrationNumber,
+    registeredAt: receivedAt,
+    dueAt,
+    dueProvisional,
+    stageDueAt: due,
+    rowVersion: app.rowVersion + 1,
+  };
+}
+
+/** Whether a due date counted from `from` crosses a year without its decree (issue 11). */
+export function provisionalBetween(calendar: WorkingCalendar, from: Date, due: Date | null | undefined): boolean {
+  return due ? calendar.isProvisionalBetween(from, due) : false;
 }
 
 const REASSIGN_FORBIDDEN =
@@ -369,10 +407,12 @@ async function notifyExecutor(
 ) {
   const app = await tx.application.findUniqueOrThrow({
     where: { id: input.applicationId },
-    select: { registrationNumber: true, service: { select: { title: true } } },
+    select: { registrationNumber: true, stageDueProvisional: true, service: { select: { title: true } } },
   });
   const number = app.registrationNumber ?? "";
-  const due = input.stageDueAt ? `Срок текущего этапа — до ${formatDate(input.stageDueAt)} включительно.` : null;
+  const due = input.stageDueAt
+    ? `${withProvisional(`Срок текущего этапа — до ${formatDate(input.stageDueAt)} включительно`, app.stageDueProvisional)}.`
+    : null;
   await notify(tx, {
     userId: input.executorId,
     applicationId: input.applicationId,

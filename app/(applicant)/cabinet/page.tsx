@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ProvisionalMark } from "@/components/ui/provisional-mark";
 import Link from "next/link";
 import { api } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
@@ -89,7 +90,10 @@ export default async function CabinetPage() {
                 <td className="p-2">
                   <StatusBadge status={a.status} />
                 </td>
-                <td className="p-2">{a.dueAt ? formatDate(a.dueAt) : "—"}</td>
+                <td className="p-2">
+                  {a.dueAt ? formatDate(a.dueAt) : "—"}
+                  <ProvisionalMark provisional={a.dueAt ? a.dueProvisional : false} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -83,6 +83,7 @@ const cardSelect = {
   status: true,
   currentStage: true,
   stageDueAt: true,
+  stageDueProvisional: true,
   channel: true,
   rowVersion: true,
   departmentId: true,
@@ -123,6 +124,7 @@ function toCard(row: CardRow, doc: RegulationDocument | undefined, scope: StaffS
     assignee: row.assignee ? personName(row.assignee) : null,
     stage: row.currentStage,
     stageDueAt: row.stageDueAt,
+    stageDueProvisional: row.stageDueProvisional,
     deadline: { status, label: DEADLINE_STATUS_LABEL[status] },
     channel: row.channel,
     /** Unanswered inter-agency requests past their response deadline (R5). */

@@ -26,8 +26,10 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
       registrationNumber: true,
       registeredAt: true,
       dueAt: true,
+      dueProvisional: true,
       currentStage: true,
       stageDueAt: true,
+      stageDueProvisional: true,
       outcome: true,
       rowVersion: true,
       departmentId: true,
@@ -77,7 +79,10 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
         orderBy: { createdAt: "asc" },
         select: { id: true, fieldKey: true, fileName: true, mimeType: true, size: true, sha256: true },
       },
-      stages: { orderBy: { enteredAt: "asc" }, select: { stage: true, enteredAt: true, dueAt: true, leftAt: true } },
+      stages: {
+        orderBy: { enteredAt: "asc" },
+        select: { stage: true, enteredAt: true, dueAt: true, dueProvisional: true, leftAt: true },
+      },
       events: {
         // Reads of the card and downloads are in the log (152-FZ), not in the history the card shows.
         where: { type: { notIn: [...ACCESS_EVENT_TYPES] } },
@@ -117,6 +122,7 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
     registrationNumber: app.registrationNumber,
     registeredAt: app.registeredAt,
     dueAt: app.dueAt,
+    dueProvisional: app.dueProvisional,
     outcome: app.outcome,
     rowVersion: app.rowVersion,
     contentHash: app.contentHash,
@@ -124,7 +130,13 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
     department: app.department.name,
     regulationVersion: app.regulationVersion.version,
     stage: app.currentStage
-      ? { key: app.currentStage, title: title(app.currentStage), dueAt: app.stageDueAt, deadline: dl(app.stageDueAt) }
+      ? {
+          key: app.currentStage,
+          title: title(app.currentStage),
+          dueAt: app.stageDueAt,
+          dueProvisional: app.stageDueProvisional,
+          deadline: dl(app.stageDueAt),
+        }
       : null,
     applicant: staffApplicant(doc, app.data, app.owner),
     assignee: app.assignee ? { id: app.assignee.id, name: personName(app.assignee) } : null,

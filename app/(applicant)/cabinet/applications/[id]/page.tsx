@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ProvisionalMark } from "@/components/ui/provisional-mark";
 import Link from "next/link";
 import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
@@ -43,6 +44,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           <dt className="text-sm text-slate-600">Ожидаемый срок результата</dt>
           <dd className="font-semibold" data-testid="due-date">
             {app.dueAt ? formatDate(app.dueAt) : "—"}
+            <ProvisionalMark provisional={app.dueAt ? app.dueProvisional : false} />
           </dd>
         </div>
         <div>
@@ -59,7 +61,10 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           </h2>
           {app.current.note ? <p className="mt-1">{app.current.note}</p> : null}
           {app.current.dueAt ? (
-            <p className="mt-1 text-sm">Этап должен быть завершён до {formatDate(app.current.dueAt)}.</p>
+            <p className="mt-1 text-sm">
+              Этап должен быть завершён до {formatDate(app.current.dueAt)}
+              <ProvisionalMark provisional={app.current.dueProvisional} />.
+            </p>
           ) : null}
         </section>
       ) : null}

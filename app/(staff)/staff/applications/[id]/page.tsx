@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ProvisionalMark } from "@/components/ui/provisional-mark";
 import { DeadlineBadge } from "@/components/board/deadline-badge";
 import { numberLabel } from "@/components/board/format";
 import { formatDate, formatDateTime } from "@/components/ui/format";
@@ -53,7 +54,12 @@ export default async function StaffApplicationPage({ params }: { params: Promise
           {card.stage ? (
             <dd className="mt-1 flex flex-wrap items-center gap-2 text-sm">
               <DeadlineBadge status={card.stage.deadline.status} label={card.stage.deadline.label} />
-              {card.stage.dueAt ? <span>срок этапа — до {formatDate(card.stage.dueAt)}</span> : null}
+              {card.stage.dueAt ? (
+                <span data-testid="card-stage-due">
+                  срок этапа — до {formatDate(card.stage.dueAt)}
+                  <ProvisionalMark provisional={card.stage.dueProvisional} />
+                </span>
+              ) : null}
             </dd>
           ) : null}
           {card.uncollected ? (
@@ -82,7 +88,10 @@ export default async function StaffApplicationPage({ params }: { params: Promise
         </div>
         <div>
           <dt className="text-sm text-slate-600">Срок предоставления услуги</dt>
-          <dd className="font-semibold">{card.dueAt ? `до ${formatDate(card.dueAt)}` : "—"}</dd>
+          <dd className="font-semibold">
+            {card.dueAt ? `до ${formatDate(card.dueAt)}` : "—"}
+            <ProvisionalMark provisional={card.dueAt ? card.dueProvisional : false} />
+          </dd>
         </div>
         <div>
           <dt className="text-sm text-slate-600">Канал поступления</dt>
