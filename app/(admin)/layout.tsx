@@ -11,6 +11,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin", label: "Услуги", show: admin },
     { href: "/admin/departments", label: "Подразделения", show: admin },
     { href: "/admin/staff", label: "Сотрудники", show: admin },
+    { href: "/admin/schedules", label: "Графики приёма", show: admin },
     { href: "/admin/calendar", label: "Календарь", show: admin },
     { href: "/admin/audit", label: "Журнал действий", show: admin || roles.includes("AUDITOR") },
   ].filter((l) => l.show);
