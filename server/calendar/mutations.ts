@@ -197,7 +197,8 @@ export async function setCalendarDay(db: Db, actorId: string, input: SetDayInput
  * marked provisional, and those whose stage or service due date falls in that year or later. Each
  * application whose date or mark changes gets a `deadlines_recomputed` event with the old and new
  * dates. The row version is left alone: a staff member's open card stays valid (a move computes its
- * own new due date anyway).
+ * own new due date anyway). But the update is conditional on the version read: an application moved
+ * meanwhile keeps the due date its move wrote, rather than one counted for the stage it has left.
  */
 export async function recomputeDeadlines(
   tx: Tx,
@@ -221,6 +222,7 @@ export async function recomputeDeadlines(
     },
     select: {
       id: true,
+      rowVersion: true,
       channel: true,
       currentStage: true,
       stageEnteredAt: true,
@@ -230,15 +232,21 @@ export async function recomputeDeadlines(
       dueProvisional: true,
       registeredAt: true,
       regulationVersionId: true,
-      regulationVersion: { select: { document: true } },
       department: { select: { hours: true } },
     },
   });
+  // Each edition's document is read once, not with every one of thousands of applications.
+  const versionIds = [...new Set(apps.map((a) => a.regulationVersionId))];
+  const documents = new Map(
+    (
+      await tx.regulationVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, document: true } })
+    ).map((v) => [v.id, v.document]),
+  );
   const now = input.now ?? new Date();
   let changed = 0;
   for (const app of apps) {
     const registeredAt = app.registeredAt!;
-    const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+    const doc = pinnedDocument(app.regulationVersionId, documents.get(app.regulationVersionId));
     const hours = parseHours(app.department.hours);
     const enteredAt = app.stageEnteredAt ?? registeredAt;
     let stageDue: Date | null = app.stageDueAt;
@@ -261,10 +269,11 @@ export async function recomputeDeadlines(
       stageProvisional === app.stageDueProvisional &&
       dueProvisional === app.dueProvisional;
     if (same) continue;
-    await tx.application.update({
-      where: { id: app.id },
+    const updated = await tx.application.updateMany({
+      where: { id: app.id, rowVersion: app.rowVersion, currentStage: app.currentStage },
       data: { stageDueAt: stageDue, stageDueProvisional: stageProvisional, dueAt: due, dueProvisional },
     });
+    if (updated.count === 0) continue;
     await tx.applicationStage.updateMany({
       where: { applicationId: app.id, leftAt: null },
       data: { dueAt: stageDue, dueProvisional: stageProvisional },
