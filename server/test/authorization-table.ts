@@ -380,7 +380,7 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   ],
   // The demo mailbox: an administrator's, in demo mode without SMTP only (issue 9, item 1); elsewhere
   // (the PostgreSQL 15 run has DATABASE_URL, so production mode) it does not exist.
-  "notification.mailbox": [isDemoMailboxOpen() ? ADMIN : "U F F F F F F NF F NF", () => ({ limit: 10 })],
+  "notification.mailbox": [isDemoMailboxOpen() ? ADMIN : "U F F F F F F NF F F", () => ({ limit: 10 })],
   "staff.overview": [STAFF, () => undefined],
   "staff.board": [STAFF, () => ({ filters: { serviceCode: "archive-info" } })],
   "staff.column": [STAFF, () => ({ stage: "registration" })],
