@@ -37,6 +37,7 @@ import { uploadAttachment } from "../attachment/mutations";
 import { sendInteragencyRequest } from "../workflow/requests/mutations";
 import { demoScope, registeredApplication } from "../test/factories";
 import { PAPER_ARCHIVE_REQUEST } from "../test/fixtures";
+import { pdfBytes } from "../test/files";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
@@ -190,12 +191,6 @@ describe("fuzz: tRPC mutations", () => {
 // The multipart and file routes
 // -----------------------------------------------------------------------------------------------
 
-const pdf = () => {
-  const b = new Uint8Array(2048);
-  b.set(Buffer.from("%PDF-1.7\n%тест\n"));
-  return b;
-};
-
 const hostileText = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ unit: "binary", maxLength: 30 }));
 const maybe = <T>(valid: T, hostile: fc.Arbitrary<unknown> = hostileText) =>
   fc.oneof({ weight: 1, arbitrary: fc.constant(valid) }, { weight: 2, arbitrary: hostile });
@@ -254,7 +249,7 @@ async function fuzzRoute(name: string, route: RestRoute, method: string, role: R
 
 const fileArbitrary = fc.record({
   fileName: maybe("скан паспорта.pdf"),
-  content: fc.oneof(fc.constant(pdf()), fc.uint8Array({ maxLength: 64 }), fc.constant(new Uint8Array())),
+  content: fc.oneof(fc.constant(pdfBytes()), fc.uint8Array({ maxLength: 64 }), fc.constant(new Uint8Array())),
 });
 
 describe("fuzz: multipart and file routes", () => {
@@ -282,7 +277,7 @@ describe("fuzz: multipart and file routes", () => {
       applicationId: id,
       fieldKey: "attachments",
       fileName: "a.pdf",
-      content: pdf(),
+      content: pdfBytes(),
     });
     await fuzzRoute(
       "remove",

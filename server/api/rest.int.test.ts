@@ -23,6 +23,7 @@ import { receiptRoute } from "../document/receipt-http";
 import { applicationPdfRoute } from "../application/http";
 import { requestAnswerRoute } from "../workflow/requests/http";
 import type { RestRoute } from "./rest";
+import { answerForm, fileForm, pdfBytes } from "../test/files";
 
 let t: TestDatabase;
 let storageRoot: string;
@@ -31,22 +32,6 @@ const users = { owner: "", stranger: "", otherStaff: "", executor: "", registrar
 /** The owner's registered archive application, with a file, an issued result and an open request. */
 const registered = { id: "", fileId: "", resultId: "", requestId: "" };
 const MALFORMED = "1 OR 1=1";
-const pdf = (size = 2048) => {
-  const b = new Uint8Array(size);
-  b.set(Buffer.from("%PDF-1.7\n%тест\n"));
-  return b;
-};
-const fileForm = () => {
-  const form = new FormData();
-  form.append("file", new File([pdf()], "скан паспорта.pdf", { type: "application/pdf" }));
-  return form;
-};
-const answerForm = () => {
-  const form = new FormData();
-  form.append("answerText", "Документы хранятся в архиве района");
-  return form;
-};
-
 beforeAll(async () => {
   t = await createTestDatabase({ demo: true });
   storageRoot = mkdtempSync(path.join(tmpdir(), "reglament-rest-"));
@@ -94,7 +79,7 @@ beforeAll(async () => {
     receivedAt: new Date("2026-06-01T05:00:00Z"),
   });
   registered.id = app.id;
-  await storage.put(`rest/${app.id}-scan`, pdf());
+  await storage.put(`rest/${app.id}-scan`, pdfBytes());
   registered.fileId = (
     await t.db.attachment.create({
       data: {
@@ -108,7 +93,7 @@ beforeAll(async () => {
       },
     })
   ).id;
-  await storage.put(`rest/${app.id}-result`, pdf());
+  await storage.put(`rest/${app.id}-result`, pdfBytes());
   registered.resultId = (
     await t.db.resultDocument.create({
       data: {
@@ -146,7 +131,7 @@ async function draftWithFile() {
     applicationId: id,
     fieldKey: "attachments",
     fileName: "a.pdf",
-    content: pdf(),
+    content: pdfBytes(),
   });
   return { id, fileId: ref.id };
 }

@@ -15,17 +15,12 @@ import { staffScope } from "../auth/scope";
 import { staffCard } from "../workflow/card/data";
 import { attachmentForDownload } from "./data";
 import { removeAttachment, uploadAttachment } from "./mutations";
+import { pdfBytes } from "../test/files";
 
 let t: TestDatabase;
 let storage: LocalFileStorage;
 let ownerId: string;
 let strangerId: string;
-const pdf = (size = 2048) => {
-  const b = new Uint8Array(size);
-  b.set(Buffer.from("%PDF-1.7\n%тест\n"));
-  return b;
-};
-
 beforeAll(async () => {
   t = await createTestDatabase({ demo: true });
   storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-files-")));
@@ -44,7 +39,7 @@ describe("attachments (R16)", () => {
       applicationId: id,
       fieldKey: "attachments",
       fileName: "скан трудовой.pdf",
-      content: pdf(),
+      content: pdfBytes(),
     });
     expect(ref).toMatchObject({ name: "скан трудовой.pdf", mimeType: "application/pdf", size: 2048 });
     const row = await attachmentForDownload(t.db, { userId: ownerId, departmentIds: [] }, ref.id);
@@ -64,21 +59,21 @@ describe("attachments (R16)", () => {
     await expect(up(new Uint8Array(Buffer.from("MZ this is an executable renamed to .pdf ....")))).rejects.toThrow(
       /не похож на документ в формате PDF, JPEG, PNG/,
     );
-    await expect(up(pdf(11 * 1024 * 1024))).rejects.toThrow(/не больше 10 МБ/);
-    await expect(up(pdf(), strangerId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(up(pdfBytes(11 * 1024 * 1024))).rejects.toThrow(/не больше 10 МБ/);
+    await expect(up(pdfBytes(), strangerId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       uploadAttachment(t.db, storage, {
         userId: ownerId,
         applicationId: id,
         fieldKey: "no_such_field",
         fileName: "a.pdf",
-        content: pdf(),
+        content: pdfBytes(),
       }),
     ).rejects.toMatchObject({ code: "INVALID" });
     const held = [];
-    for (let i = 0; i < 5; i++) held.push(await up(pdf()));
+    for (let i = 0; i < 5; i++) held.push(await up(pdfBytes()));
     await saveDraft(t.db, ownerId, { id, values: { attachments: held }, currentStep: null, expectedRowVersion: 0 });
-    await expect(up(pdf())).rejects.toThrow(/не больше 5 файл/);
+    await expect(up(pdfBytes())).rejects.toThrow(/не больше 5 файл/);
     expect(await t.db.attachment.count({ where: { applicationId: id } })).toBe(5);
   });
 
@@ -90,7 +85,7 @@ describe("attachments (R16)", () => {
         applicationId: id,
         fieldKey: "power_of_attorney",
         fileName: "доверенность.pdf",
-        content: pdf(),
+        content: pdfBytes(),
       });
     // Three uploads not saved yet: the form holds them, and a fourth is refused before any save.
     for (let i = 0; i < 3; i++) await up();
@@ -106,7 +101,7 @@ describe("attachments (R16)", () => {
         applicationId: id,
         fieldKey: "power_of_attorney",
         fileName: "доверенность.pdf",
-        content: pdf(),
+        content: pdfBytes(),
       });
     // Three uploads whose save never reached the server; the saved version the applicant went back to
     // holds none of them, and it was saved again without them.
@@ -143,7 +138,7 @@ describe("attachments (R16)", () => {
       applicationId: other.id,
       fieldKey: "attachments",
       fileName: "a.pdf",
-      content: pdf(),
+      content: pdfBytes(),
     });
     await expect(
       saveDraft(t.db, ownerId, {
@@ -178,7 +173,7 @@ describe("attachments (R16)", () => {
       applicationId: id,
       fieldKey: "attachments",
       fileName: "a.pdf",
-      content: pdf(),
+      content: pdfBytes(),
     });
     const archive = (await t.db.department.findUniqueOrThrow({ where: { code: "archive" } })).id;
     const mfc = (await t.db.department.findUniqueOrThrow({ where: { code: "mfc" } })).id;
@@ -192,7 +187,7 @@ describe("attachments (R16)", () => {
   it("on submission, drops the files the submitted content does not reference; staff get only what was signed", async () => {
     const { id } = await startDraft(t.db, { ownerId, serviceCode: "archive-info" });
     const up = (fieldKey: string, fileName: string) =>
-      uploadAttachment(t.db, storage, { userId: ownerId, applicationId: id, fieldKey, fileName, content: pdf() });
+      uploadAttachment(t.db, storage, { userId: ownerId, applicationId: id, fieldKey, fileName, content: pdfBytes() });
     // A power of attorney uploaded while «представитель» was ticked, then unticked (the field is hidden,
     // its value kept in the draft so ticking it again restores it), and a file a failed save left behind.
     const poa = await up("power_of_attorney", "доверенность.pdf");
@@ -207,7 +202,7 @@ describe("attachments (R16)", () => {
     // A staff member's file on the application (an inter-agency answer): never the applicant's to drop.
     // Written raw: no flow puts a staff file on a draft, which is what this guards against.
     const answerKey = `${id.slice(0, 2)}/answer-${id}`;
-    await storage.put(answerKey, pdf());
+    await storage.put(answerKey, pdfBytes());
     const answer = await answerAttachment(t.db, id, answerKey);
     const calendar = await loadWorkingCalendar(t.db);
     const submit = (expectedRowVersion: number) =>

@@ -42,6 +42,7 @@ import { DECREE_2027_STAND_IN } from "../calendar/fixtures";
 import { exportYear } from "../calendar/schema";
 import { deriveYearFromLabourCode } from "../calendar/russia";
 import { defaultHours } from "../organisation/schedule";
+import { answerForm, fileForm, pdfBytes } from "./files";
 
 /** The callers, in the order every row lists their answers. */
 export const ROLES = [
@@ -128,12 +129,6 @@ export type ProcedureRow = [answers: Answers, input: InputOf];
 // Fixtures: each call gets its own, so an allowed mutation cannot change what the next role meets.
 // -----------------------------------------------------------------------------------------------
 
-const pdf = (size = 2048) => {
-  const b = new Uint8Array(size);
-  b.set(Buffer.from("%PDF-1.7\n%тест\n"));
-  return b;
-};
-
 /** A draft of the demo applicant (the archive request), filled when asked. */
 async function draft(w: World, filled = false) {
   const { id } = await startDraft(w.db, { ownerId: w.users.owner.id, serviceCode: "archive-info" });
@@ -154,7 +149,7 @@ async function draftWithFile(w: World) {
     applicationId: d.id,
     fieldKey: "attachments",
     fileName: "скан.pdf",
-    content: pdf(),
+    content: pdfBytes(),
   });
   return { ...d, fileId: ref.id };
 }
@@ -527,23 +522,11 @@ export type RouteRow =
   /** Not a `restRoute`: a library's handler in front of what the matrix covers otherwise. */
   | { gateway: string };
 
-const fileForm = () => {
-  const form = new FormData();
-  form.append("file", new File([pdf()], "скан паспорта.pdf", { type: "application/pdf" }));
-  return form;
-};
-
-const answerForm = () => {
-  const form = new FormData();
-  form.append("answerText", "Документы хранятся в архиве района");
-  return form;
-};
-
 /** The owner's registered application with a file and an issued result. */
 async function registeredWithFiles(w: World) {
   const app = await registered(w);
   const key = `matrix/${randomUUID()}`;
-  await w.storage.put(key, pdf());
+  await w.storage.put(key, pdfBytes());
   const file = await w.db.attachment.create({
     data: {
       applicationId: app.id,
