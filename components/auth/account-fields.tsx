@@ -102,9 +102,9 @@ export function summaryOf<F extends string>(
 }
 
 /**
- * The submit of a password form (reset, change, "Забыли пароль?"): runs the action with the checked
- * values; a refusal lands on its fields (the first focused), a message of the app's or an unreachable
- * server in the form's alert; an invalid form focuses its error summary.
+ * The submit of an account form (registration, claim, reset, change, "Забыли пароль?"): runs the
+ * action with the checked values; a refusal lands on its fields (the first focused), a message of the
+ * app's or an unreachable server in the form's alert; an invalid form focuses its error summary.
  */
 export function useAccountSubmit<T extends FieldValues>(
   form: Pick<UseFormReturn<T>, "handleSubmit" | "setError" | "setFocus">,

@@ -4,11 +4,18 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { claimFormSchema, type ClaimFormInput } from "@/server/auth/schema";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { accountFailure, FormErrorAlert, NameFields, NewPasswordFields, PhoneField, summaryOf } from "./account-fields";
+import {
+  FormErrorAlert,
+  NameFields,
+  NewPasswordFields,
+  PhoneField,
+  summaryOf,
+  useAccountSubmit,
+} from "./account-fields";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/components/trpc-provider";
 
@@ -32,33 +39,17 @@ export function ClaimForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const schema = useMemo(() => claimFormSchema(email), [email]);
-  const { register, handleSubmit, formState, setError, setFocus } = useForm<ClaimFormInput>({
-    resolver: zodResolver(schema),
-    mode: "onTouched",
-    defaultValues: defaults,
-  });
+  const form = useForm<ClaimFormInput>({ resolver: zodResolver(schema), mode: "onTouched", defaultValues: defaults });
+  const { register, formState } = form;
   const mutation = useMutation(trpc.auth.claim.mutationOptions());
-
-  const onSubmit = handleSubmit(
+  const { formError, onSubmit } = useAccountSubmit(
+    form,
+    "Не удалось задать пароль: сервер недоступен. Попробуйте ещё раз через минуту — введённые данные сохранены на странице.",
     async (values) => {
-      setFormError(null);
-      try {
-        await mutation.mutateAsync({ ...values, token });
-        router.push("/sign-in?registered=1");
-      } catch (error) {
-        setFormError(
-          accountFailure(
-            error,
-            { setError, setFocus },
-            "Не удалось задать пароль: сервер недоступен. Попробуйте ещё раз через минуту — введённые данные сохранены на странице.",
-            true,
-          ),
-        );
-      }
+      await mutation.mutateAsync({ ...values, token });
+      router.push("/sign-in?registered=1");
     },
-    () => document.getElementById("error-summary-title")?.parentElement?.focus(),
   );
 
   const summary = summaryOf(FIELD_ORDER, formState);

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { zRegisterInput, type RegisterInput } from "@/server/auth/schema";
 import { TextField } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { accountFailure, FormErrorAlert, NameFields, PhoneField, summaryOf } from "./account-fields";
+import { FormErrorAlert, NameFields, PhoneField, summaryOf, useAccountSubmit } from "./account-fields";
 import { FieldError, errorIdOf, fieldBox } from "@/components/ui/form-field";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/components/trpc-provider";
@@ -15,32 +15,17 @@ const FIELD_ORDER: (keyof RegisterInput)[] = ["lastName", "firstName", "middleNa
 
 export function RegisterForm() {
   const trpc = useTRPC();
-  const [formError, setFormError] = useState<string | null>(null);
   const [confirmTo, setConfirmTo] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, setFocus } = useForm<RegisterInput>({
-    resolver: zodResolver(zRegisterInput),
-    mode: "onTouched",
-  });
+  const form = useForm<RegisterInput>({ resolver: zodResolver(zRegisterInput), mode: "onTouched" });
+  const { register, formState } = form;
   const mutation = useMutation(trpc.auth.register.mutationOptions());
-
-  const onSubmit = handleSubmit(
+  const { formError, onSubmit } = useAccountSubmit(
+    form,
+    "Не удалось зарегистрироваться: сервер недоступен. Попробуйте ещё раз через минуту — введённые данные сохранены на странице.",
     async (values) => {
-      setFormError(null);
-      try {
-        const result = await mutation.mutateAsync(values);
-        setConfirmTo(result.email);
-      } catch (error) {
-        setFormError(
-          accountFailure(
-            error,
-            { setError, setFocus },
-            "Не удалось зарегистрироваться: сервер недоступен. Попробуйте ещё раз через минуту — введённые данные сохранены на странице.",
-            true,
-          ),
-        );
-      }
+      const result = await mutation.mutateAsync(values);
+      setConfirmTo(result.email);
     },
-    () => document.getElementById("error-summary-title")?.parentElement?.focus(),
   );
 
   const summary = summaryOf(FIELD_ORDER, formState);
