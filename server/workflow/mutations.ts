@@ -15,11 +15,11 @@ import type { WorkingCalendar } from "../calendar/working-calendar";
 import type { DeadlineNoticeKind } from "./data";
 import { visibleToStaff } from "../application/visibility";
 import {
-  addDuration,
   mayReassign,
   planTransition,
   rolesIn,
   serviceDueAt,
+  registrationDueAt,
   stageDueAt,
   type Actor,
   type TransitionRequest,
@@ -271,7 +271,7 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
   const term = document.passport.registrationTerms.find((r) => r.channel === app.channel)?.term;
   const hours = parseHours(app.department.hours);
   const due = term
-    ? addDuration(input.calendar, receivedAt, term, hours)
+    ? registrationDueAt(input.calendar, receivedAt, term, hours)
     : stageDueAt(document, stage, { enteredAt: receivedAt, registeredAt: receivedAt }, input.calendar, hours);
   const stageDueProvisional = provisionalBetween(input.calendar, receivedAt, due);
   const dueProvisional = provisionalBetween(input.calendar, receivedAt, dueAt);
