@@ -10,7 +10,7 @@ import { fileStorage, type FileStorage } from "../storage/storage";
 import { runEffects } from "./effects";
 import { notify, type NotifyInput } from "../notification/mutations";
 import { appBaseUrl } from "../notification/config";
-import { formatDate } from "../format/dates";
+import { formatDueBy } from "../format/dates";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import type { DeadlineNoticeKind } from "./data";
 import { visibleToStaff } from "../application/visibility";
@@ -423,7 +423,7 @@ async function notifyExecutor(
   });
   const number = app.registrationNumber ?? "";
   const due = input.stageDueAt
-    ? `${withProvisional(`Срок текущего этапа — до ${formatDate(input.stageDueAt)} включительно`, app.stageDueProvisional)}.`
+    ? `${withProvisional(`Срок текущего этапа — до ${formatDueBy(input.stageDueAt)}`, app.stageDueProvisional)}.`
     : null;
   await notify(tx, {
     userId: input.executorId,
