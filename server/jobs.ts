@@ -11,7 +11,7 @@ import { startMailSender } from "./notification/mailer";
 import { purgeExpiredDrafts } from "./application/purge";
 import { purgeStaleCounters } from "./throttle/mutations";
 import { fileStorage } from "./storage/storage";
-import { monitorDeadlines } from "./workflow/monitor";
+import { monitorDeadlines, monitorRequests } from "./workflow/monitor";
 import { deadlineContext } from "./calendar/data";
 
 let started: Promise<void> | undefined;
@@ -55,10 +55,17 @@ export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promis
     const pollingIntervalSeconds = env().jobsPollSeconds;
     await boss.work(JOBS.monitorDeadlines.name, { pollingIntervalSeconds }, async () => {
       const db = getDb();
-      const result = await monitorDeadlines(db, await deadlineContext(db));
+      const context = await deadlineContext(db);
+      const result = await monitorDeadlines(db, context);
       console.log(
         `[jobs] deadlines checked: ${result.warned} warnings, ${result.escalated} escalations${result.unrouted ? `, ${result.unrouted} with nobody to tell (no head or registrar in the department)` : ""}`,
       );
+      // Inter-agency answers (S0 p.6, p.11): the same rule, warnings to the sender, escalations to the head.
+      const requests = await monitorRequests(db, context);
+      if (requests.warned || requests.escalated || requests.unrouted)
+        console.log(
+          `[jobs] inter-agency answers: ${requests.warned} warnings, ${requests.escalated} escalations${requests.unrouted ? `, ${requests.unrouted} with nobody to tell` : ""}`,
+        );
     });
     await boss.work(JOBS.purgeDrafts.name, { pollingIntervalSeconds }, async () => {
       const result = await purgeExpiredDrafts(getDb(), fileStorage());

@@ -8,7 +8,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { countOf } from "@/server/format/plural";
 import { applicationsCount } from "@/components/board/format";
-import { formatDate } from "@/components/ui/format";
+import { formatDueBy } from "@/components/ui/format";
 
 type Board = inferRouterOutputs<AppRouter>["staff"]["board"];
 type Card = Board["columns"][number]["cards"][number];
@@ -177,7 +177,7 @@ function ItemList({ items, show, timeZone }: { items: DeadlineItem[]; show: "ass
             {" · "}
             {i.stageDueAt ? (
               <>
-                срок этапа — до {formatDate(i.stageDueAt, timeZone)} включительно
+                срок этапа — до {formatDueBy(i.stageDueAt, timeZone)}
                 <ProvisionalMark provisional={i.stageDueProvisional} />
               </>
             ) : (

@@ -1,6 +1,13 @@
 // The UI's date helpers are the app's one set (server/format/dates.ts), shared with e-mails and PDFs.
 import { formatDuration, formatWithin, type Duration } from "@/server/regulation/document";
 
-export { displayTimeZone, formatDate, formatDateTime, formatTime, zonedFormat } from "@/server/format/dates";
+export {
+  displayTimeZone,
+  formatDate,
+  formatDateTime,
+  formatDueBy,
+  formatTime,
+  zonedFormat,
+} from "@/server/format/dates";
 export { formatDuration, formatWithin };
 export type { Duration };

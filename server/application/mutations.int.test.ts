@@ -290,7 +290,7 @@ describe("submission (R7, R17, R19)", () => {
     });
   });
 
-  it("counts a submission on a non-working day from the next working day (S2 p.66)", async () => {
+  it("counts a submission on a non-working day from the next working day, which is its registration deadline (S2 p.66)", async () => {
     const { id, rowVersion } = await fillDraft(validArchive);
     const saturday = new Date("2026-05-09T08:00:00Z");
     const r = await submitApplication(t.db, {
@@ -305,6 +305,10 @@ describe("submission (R7, R17, R19)", () => {
     });
     // Taken on Tuesday 12 May (11 May is the day off for 9 May); 12 May + 30 days = 11 June, a Thursday.
     expect(calendar.localDate(r.dueAt)).toBe("2026-06-11");
+    // S2 p.66: registered "в следующий за ним первый рабочий день" — 12 May is the registration deadline
+    // itself, not the start of one more working day (which would end on 13 May).
+    const row = await t.db.application.findUniqueOrThrow({ where: { id }, select: { stageDueAt: true } });
+    expect(row.stageDueAt).toEqual(calendar.endOfLocalDay("2026-05-12"));
     const view = (await applicationForOwner(t.db, ownerId, id))!;
     expect(view.current).toMatchObject({ key: "registration" });
     expect(view.timeline).toHaveLength(1);

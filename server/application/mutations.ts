@@ -342,8 +342,8 @@ async function existingSubmission(
  * form: nothing is judged by a form they have not seen), and hands it to the acceptance flow of every
  * channel (acceptApplication): the strict check, the simple electronic signature (identity, sign-in
  * method, time, SHA-256 of the content with the co-applicants' sections, R17), registration at once
- * (portal submissions are registered the same working day; on a non-working day they are registered
- * with that date and counted from the next working day, S2 p.66) and the notice (R19).
+ * (portal submissions are registered the same working day; one arriving on a non-working day is due
+ * for registration on the first working day after it, S2 p.66, and its terms count from that day) and the notice (R19).
  * Idempotent: a double click, a retry or a second tab give the one application.
  *
  * What staff receive is what was signed: attachments the submitted content does not reference (a

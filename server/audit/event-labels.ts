@@ -19,6 +19,7 @@ export const EVENT_LABEL: Record<string, string> = {
   request_answered: "Получен ответ на запрос",
   content_mismatch: "Содержимое не совпадает с подписанным (проверка хеша)",
   deadline_escalated: "Нарушение срока: сообщено руководителю",
+  request_escalated: "Просрочен ответ на запрос: сообщено руководителю",
   deadlines_recomputed: "Сроки пересчитаны по производственному календарю",
   // Reads of personal data (152-FZ): in the auditors' log, never in a card's history (./events.ts).
   card_viewed: "Просмотр карточки заявления",

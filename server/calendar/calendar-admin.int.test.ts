@@ -209,3 +209,26 @@ describe("reception schedule of the receiving department (R7; S1 p.22)", () => {
     expect(event).toMatchObject({ actorId: adminId, before: null, after: defaultHours() });
   });
 });
+
+describe("recomputed registration terms (S2 p.66, issue 12)", () => {
+  it("a post application received on a Saturday and registered later keeps its registration term counted from receipt as S2 p.66 reads", async () => {
+    // Received on Saturday 26 December 2026, registered by the registrar on Monday 28 December.
+    const reg = await registerPaperApplication(t.db, registrar, {
+      serviceCode: "archive-info",
+      values: PAPER_ARCHIVE_REQUEST,
+      channel: "POST",
+      receivedAt: at("2026-12-26T12:00"),
+      now: at("2026-12-28T10:00"),
+      applicant: { lastName: "Почтов", firstName: "Иван" },
+      calendar: await loadWorkingCalendar(t.db),
+      submissionKey: randomUUID(),
+    });
+    const before = await t.db.application.findUniqueOrThrow({ where: { id: reg.id } });
+    // "в следующий за ним первый рабочий день": Monday 28 December itself.
+    expect(local(before.stageDueAt)).toBe("2026-12-28T23:59");
+    // 28 December made a holiday: the first working day after the arrival is now the 29th.
+    await setCalendarDay(t.db, adminId, { date: "2026-12-28", kind: "holiday", note: "Проверка пересчёта" });
+    const after = await t.db.application.findUniqueOrThrow({ where: { id: reg.id } });
+    expect(local(after.stageDueAt)).toBe("2026-12-29T23:59");
+  });
+});

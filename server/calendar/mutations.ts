@@ -8,7 +8,7 @@ import { config } from "../config";
 import { recordAdminEvent } from "../audit/mutations";
 import { pinnedDocument } from "../regulation/document-cache";
 import { parseHours } from "../organisation/schedule";
-import { addDuration, serviceDueAt, stageDueAt } from "../workflow/machine";
+import { registrationDueAt, serviceDueAt, stageDueAt } from "../workflow/machine";
 import { calendarYear } from "./russia";
 import { readCalendarYears, TO_DB, calendarYearForAdmin } from "./data";
 import {
@@ -231,6 +231,7 @@ export async function recomputeDeadlines(
       dueAt: true,
       dueProvisional: true,
       registeredAt: true,
+      submittedAt: true,
       regulationVersionId: true,
       department: { select: { hours: true } },
     },
@@ -251,13 +252,15 @@ export async function recomputeDeadlines(
     const enteredAt = app.stageEnteredAt ?? registeredAt;
     let stageDue: Date | null = app.stageDueAt;
     if (app.currentStage && app.stageDueAt) {
-      // The initial stage entered at registration may run on the channel's registration term (S1 p.22).
+      // The initial stage entered at receipt may run on the channel's registration term (S1 p.22),
+      // counted from receipt (which precedes registration for paper intake, issue 12) as S2 p.66 reads.
+      const receivedAt = app.submittedAt ?? registeredAt;
       const term =
-        app.currentStage === doc.initialStage && enteredAt.getTime() === registeredAt.getTime()
+        app.currentStage === doc.initialStage && enteredAt.getTime() === receivedAt.getTime()
           ? doc.passport.registrationTerms.find((r) => r.channel === app.channel)?.term
           : undefined;
       stageDue = term
-        ? addDuration(calendar, enteredAt, term, hours)
+        ? registrationDueAt(calendar, enteredAt, term, hours)
         : stageDueAt(doc, app.currentStage, { enteredAt, registeredAt }, calendar, hours);
     }
     const stageProvisional = stageDue ? calendar.isProvisionalBetween(enteredAt, stageDue) : false;

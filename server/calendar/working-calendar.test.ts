@@ -96,6 +96,20 @@ describe("counting rules", () => {
     expect(cal.countWorkingDays(saturday, at("2026-03-17T09:00"))).toBe(1);
   });
 
+  it("S2 p.66: a registration term from an arrival on a non-working day ends on the first working day after it", () => {
+    // "не позднее 1 рабочего дня … а в случае его поступления в нерабочий или праздничный день, - в
+    // следующий за ним первый рабочий день"
+    expect(cal.registrationDueDate(at("2025-03-08T12:00"), 1)).toBe("2025-03-10");
+    expect(cal.registrationDueDate(at("2025-12-31T12:00"), 1)).toBe("2026-01-12");
+    expect(cal.addRegistrationWorkingDays(at("2025-03-08T12:00"), 1)).toEqual(at("2025-03-10T23:59:59.999"));
+    expect(cal.registrationDueDate(at("2025-03-08T12:00"), 0)).toBe("2025-03-10");
+    expect(cal.registrationDueDate(at("2025-03-08T12:00"), 3)).toBe("2025-03-12");
+    // An arrival on a working day: the term starts the next day (ГК РФ ст. 191), as before.
+    expect(cal.registrationDueDate(at("2025-03-07T12:00"), 1)).toBe("2025-03-10");
+    expect(cal.registrationDueDate(at("2025-03-07T12:00"), 0)).toBe("2025-03-07");
+    expect(cal.registrationDueDate(at("2025-12-30T12:00"), 1)).toBe("2026-01-12");
+  });
+
   it("uses the UTC+5 local date: 2026-03-05T20:30Z is already March 6", () => {
     const t = new Date("2026-03-05T20:30:00Z");
     expect(cal.localDate(t)).toBe("2026-03-06");

@@ -161,6 +161,23 @@ export class WorkingCalendar {
     return new Date(this.endMsOf(this.dueDayAfterWorkingDays(from, n)));
   }
 
+  /**
+   * Deadline of a registration term of `n` working days counted from receipt (S2 p.66, S1 p.22):
+   * "не позднее 1 рабочего дня с момента подачи заявления …, а в случае его поступления в нерабочий
+   * или праздничный день, - в следующий за ним первый рабочий день". An arrival on a working day is
+   * counted as in `addWorkingDays`; an arrival on a non-working day is taken on the first working day
+   * after it, and that day is the first day of the term: 1 working day ends on it (08.03.2025 → 10.03,
+   * 31.12.2025 → 12.01.2026), n working days on the (n-1)-th working day after it; n = 0 ends on it too.
+   */
+  addRegistrationWorkingDays(from: Date, n: number): Date {
+    return new Date(this.endMsOf(this.registrationDueDay(from, n)));
+  }
+
+  /** The due date (YYYY-MM-DD) of `addRegistrationWorkingDays`. */
+  registrationDueDate(from: Date, n: number): string {
+    return isoDateOf(this.registrationDueDay(from, n));
+  }
+
   /** The due date (YYYY-MM-DD) of `addWorkingDays`. */
   dueDateAfterWorkingDays(from: Date, n: number): string {
     return isoDateOf(this.dueDayAfterWorkingDays(from, n));
@@ -301,6 +318,14 @@ export class WorkingCalendar {
     assertCount(n, "n");
     const d0 = this.takeInDay(from);
     return n === 0 ? d0 : this.nthWorkingDayAfter(d0, n);
+  }
+
+  private registrationDueDay(from: Date, n: number): number {
+    assertCount(n, "n");
+    const arrival = this.localDay(assertInstant(from, "from"));
+    if (this.dayAt(arrival).working) return this.dueDayAfterWorkingDays(from, n);
+    const d0 = this.workingDayAtOrAfter(arrival);
+    return n <= 1 ? d0 : this.nthWorkingDayAfter(d0, n - 1);
   }
 
   private dueDayAfterCalendarDays(from: Date, n: number): number {

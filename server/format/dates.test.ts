@@ -56,6 +56,13 @@ describe("formatDate / formatTime / formatDateTime", () => {
     expect(formatDate(AT, "Europe/Moscow")).toBe("31 марта 2026 г.");
   });
 
+  it("shows a minute deadline with its time and a day's deadline as the whole day (S1 p.22, issue 12)", async () => {
+    const { formatDueBy } = await load();
+    // 27 November 2026, 15:15 at UTC+5: registration of an in-person application within 15 minutes.
+    expect(formatDueBy(new Date("2026-11-27T10:15:00Z"), TZ)).toBe("15:15 27 ноября 2026 г.");
+    expect(formatDueBy(new Date("2026-11-27T18:59:59.999Z"), TZ)).toBe("27 ноября 2026 г. включительно");
+  });
+
   it("a due instant (the end of the due day locally) stays on its day, the next instant is the next day", async () => {
     const { formatDate, formatDateTime } = await load();
     expect(formatDate(new Date("2026-03-30T18:59:59.999Z"), TZ)).toBe("30 марта 2026 г.");

@@ -73,6 +73,16 @@ export const formatTime = (d: Date | string, timeZone?: string) =>
 export const formatDateTime = (d: Date | string, timeZone?: string) =>
   `${formatDate(d, timeZone)} в ${formatTime(d, timeZone)}`;
 
+/**
+ * A deadline after «до»: a day's deadline (the last instant of its local day) is «27 ноября 2026 г.
+ * включительно»; a minute deadline (S1 p.22: registration within 15 minutes) shows its time,
+ * «15:15 27 ноября 2026 г.» (issue 12).
+ */
+export function formatDueBy(d: Date | string, timeZone?: string): string {
+  const time = formatTime(d, timeZone);
+  return time === "23:59" ? `${formatDate(d, timeZone)} включительно` : `${time} ${formatDate(d, timeZone)}`;
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**

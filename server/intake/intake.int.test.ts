@@ -88,6 +88,7 @@ describe("paper applications (R23)", () => {
       applicant: { email: "petrov@example.ru", lastName: "Петров", firstName: "Семён" },
       calendar,
       submissionKey: randomUUID(),
+      now: new Date("2026-03-06T08:00:00Z"),
     });
     expect(calendar.localDate(r.dueAt)).toBe("2026-04-06");
     const app = await t.db.application.findUniqueOrThrow({ where: { id: r.id }, include: { events: true } });
@@ -179,10 +180,35 @@ describe("paper applications (R23)", () => {
     expect(app).toMatchObject({
       status: "SUBMITTED",
       channel: "POST",
-      registeredAt: receivedAt,
+      registeredAt: new Date("2026-03-12T08:00:00Z"),
+      submittedAt: receivedAt,
       currentStage: "registration",
     });
     expect(calendar.localDate(app.stageDueAt!)).toBe("2026-03-13");
+  });
+
+  it("register at the registrar's entry, not at receipt: the service term counts from registration (S2 p.58), the registration term from receipt (S2 p.48)", async () => {
+    // Received by post on Tuesday 10 March 2026, entered and registered on Wednesday 11 March.
+    const receivedAt = new Date("2026-03-10T07:00:00Z");
+    const registeredAt = new Date("2026-03-11T06:00:00Z");
+    const r = await registerPaperApplication(t.db, registrar, {
+      serviceCode: "archive-info",
+      values,
+      channel: "POST",
+      receivedAt,
+      applicant: { lastName: "Зимин", firstName: "Глеб" },
+      calendar,
+      submissionKey: randomUUID(),
+      now: registeredAt,
+    });
+    expect(r.registeredAt).toEqual(registeredAt);
+    const app = await t.db.application.findUniqueOrThrow({ where: { id: r.id } });
+    expect(app).toMatchObject({ registeredAt, submittedAt: receivedAt, stageEnteredAt: receivedAt });
+    // S2 p.58: "в течение 30 дней со дня регистрации запроса": 11 March + 30 = Friday 10 April (from
+    // receipt it would be 9 April).
+    expect(app.dueAt).toEqual(calendar.endOfLocalDay("2026-04-10"));
+    // S2 p.48: registration within 1 working day of receipt: 11 March, the day it was registered.
+    expect(app.stageDueAt).toEqual(calendar.endOfLocalDay("2026-03-11"));
   });
 
   it("prints a receipt in two copies", async () => {

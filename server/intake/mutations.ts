@@ -211,6 +211,8 @@ export async function acceptApplication(tx: Tx, input: AcceptInput): Promise<Acc
     actorId: by.kind === "registrar" ? by.userId : null,
     calendar: input.calendar,
     receivedAt: input.receivedAt,
+    // A registrar registers when entering the paper application, which may be after its receipt.
+    registeredAt: by.kind === "registrar" ? now : input.receivedAt,
     now,
   });
   // R19: acceptance and registration with the expected completion date, in the cabinet and by e-mail

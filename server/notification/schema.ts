@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = [
   "draft_expiring",
   "deadline_due_soon",
   "deadline_breached",
+  "request_due_soon",
+  "request_overdue",
   "executor_assigned",
   "booking_confirmed",
 ] as const;

@@ -308,7 +308,9 @@ async function issue(c: EffectContext, byPost: boolean): Promise<EventDraft> {
 async function awaitPickup(c: EffectContext): Promise<EventDraft> {
   const doc = await latestDocument(c);
   const after = c.document.passport.uncollectedResultAfter ?? { value: 3, unit: "working_days" as const };
-  const collectBy = addDuration(c.calendar, c.now, after);
+  // S2 p.57: "в течение 3 рабочих дней со дня регистрации результата предоставления услуги" — counted
+  // from the result's registration (its outgoing number, S2 p.58.1-58.4), not from this move.
+  const collectBy = addDuration(c.calendar, doc.registeredAt ?? c.now, after);
   await setResultCollectBy(c.tx, doc.id, collectBy);
   return {
     type: "awaiting_pickup",

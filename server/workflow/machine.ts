@@ -143,6 +143,23 @@ export function addDuration(
   }
 }
 
+/**
+ * The deadline of a channel's registration term, counted from receipt (R7, S1 p.22, S2 p.66). Working
+ * days follow S2 p.66: an application arriving on a non-working day is registered on the first working
+ * day after it, and that day is its deadline (not one more working day after it). Minutes already start
+ * at the next opening; calendar days are not used for registration terms and count as usual.
+ */
+export function registrationDueAt(
+  calendar: WorkingCalendar,
+  receivedAt: Date,
+  term: { value: number; unit: "working_days" | "calendar_days" | "working_minutes" },
+  hours: DepartmentHours | null = null,
+): Date {
+  return term.unit === "working_days"
+    ? calendar.addRegistrationWorkingDays(receivedAt, term.value)
+    : addDuration(calendar, receivedAt, term, hours);
+}
+
 /** The whole-service due date shown to the applicant (R7, R19), counted from registration. */
 export function serviceDueAt(doc: RegulationDocument, registeredAt: Date, calendar: WorkingCalendar): Date {
   return addDuration(calendar, registeredAt, doc.passport.term);

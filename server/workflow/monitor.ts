@@ -16,6 +16,9 @@ import {
   type DeadlinePerson as Person,
 } from "./data";
 import { sendDeadlineNotice } from "./mutations";
+import { requestsAwaitingNotice } from "./requests/data";
+import { sendRequestNotice } from "./requests/mutations";
+import { requestDueSoonMessage, requestOverdueMessage } from "./requests/notices";
 
 /** Stages checked per query: the run walks all of them page by page, nearest due first. */
 const PAGE = 200;
@@ -111,6 +114,68 @@ export async function monitorDeadlines(db: Db, opts: DeadlineContext) {
       if (page.length < PAGE) break;
       const last = page[page.length - 1]!;
       after = { dueAt: last.dueAt!, id: last.id };
+    }
+  }
+  return { warned, escalated, unrouted };
+}
+
+/**
+ * Inter-agency answers (S0 p.6, p.11; R5), by the same rule and with the same once-only guarantee
+ * as stage deadlines: an unanswered request past its due date is escalated to the heads of the
+ * department (or of the departments above it); one due soon warns the official who sent it (or,
+ * when the sender is unknown, the assigned executor).
+ */
+export async function monitorRequests(db: Db, opts: DeadlineContext) {
+  const due = deadlineRanges(opts);
+  const parents = new Map((await departmentParents(db)).map((d) => [d.id, d.parentId]));
+  const members = membersOnce(db);
+  let warned = 0;
+  let escalated = 0;
+  let unrouted = 0;
+  for (const kind of ["overdue", "due_soon"] as const) {
+    let after: { dueAt: Date; id: string } | undefined;
+    for (;;) {
+      const page = await requestsAwaitingNotice(db, {
+        kind,
+        dueAt: kind === "overdue" ? due.overdue : due.due_soon,
+        after,
+        take: PAGE,
+      });
+      for (const r of page) {
+        const app = r.application;
+        const recipients =
+          kind === "due_soon"
+            ? [r.sentBy ?? app.assignee].filter((p): p is Person => !!p)
+            : await recipientsFor(members, "breach", { departmentId: app.departmentId, assignee: null }, parents);
+        if (!recipients.length) {
+          unrouted += 1;
+          continue;
+        }
+        const facts = {
+          registrationNumber: app.registrationNumber ?? "—",
+          serviceTitle: app.service.title,
+          agency: r.agency,
+          sentAt: r.sentAt,
+          dueAt: r.dueAt,
+          senderName: r.sentBy ? personName(r.sentBy) : null,
+          applicationUrl: `${appBaseUrl()}/staff/applications/${app.id}`,
+        };
+        const notices = recipients.map((p) => ({
+          userId: p.id,
+          applicationId: app.id,
+          kind: kind === "overdue" ? ("request_overdue" as const) : ("request_due_soon" as const),
+          ...(kind === "overdue" ? requestOverdueMessage : requestDueSoonMessage)({
+            ...facts,
+            recipientName: personName(p),
+          }),
+        }));
+        const sent = await sendRequestNotice(db, { requestId: r.id, applicationId: app.id, kind, notices });
+        if (sent && kind === "overdue") escalated += 1;
+        else if (sent) warned += 1;
+      }
+      if (page.length < PAGE) break;
+      const last = page[page.length - 1]!;
+      after = { dueAt: last.dueAt, id: last.id };
     }
   }
   return { warned, escalated, unrouted };

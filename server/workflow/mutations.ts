@@ -10,16 +10,16 @@ import { fileStorage, type FileStorage } from "../storage/storage";
 import { runEffects } from "./effects";
 import { notify, type NotifyInput } from "../notification/mutations";
 import { appBaseUrl } from "../notification/config";
-import { formatDate } from "../format/dates";
+import { formatDueBy } from "../format/dates";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import type { DeadlineNoticeKind } from "./data";
 import { visibleToStaff } from "../application/visibility";
 import {
-  addDuration,
   mayReassign,
   planTransition,
   rolesIn,
   serviceDueAt,
+  registrationDueAt,
   stageDueAt,
   type Actor,
   type TransitionRequest,
@@ -225,6 +225,12 @@ export type RegisterInput = {
   actorId: string | null;
   calendar: WorkingCalendar;
   receivedAt?: Date;
+  /**
+   * When it is registered (S1 p.10, p.22; S2 p.48): the portal registers at receipt; a registrar
+   * registers a post, e-mail or in-person application when entering it, which may be later than its
+   * receipt. Default: `receivedAt`.
+   */
+  registeredAt?: Date;
   now?: Date;
 };
 export type Registration = {
@@ -240,6 +246,9 @@ export type Registration = {
 export async function registerInTransaction(tx: Tx, input: RegisterInput): Promise<Registration> {
   const now = input.now ?? new Date();
   const receivedAt = input.receivedAt ?? now;
+  const registeredAt = input.registeredAt ?? receivedAt;
+  if (registeredAt < receivedAt)
+    throw new AppError("INVALID", "Заявление не может быть зарегистрировано раньше, чем поступило");
   const app = await tx.application.findUnique({
     where: { id: input.applicationId },
     select: {
@@ -261,9 +270,12 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
   if (app.registrationNumber)
     throw new AppError("CONFLICT", `Заявление уже зарегистрировано под номером ${app.registrationNumber}`);
   const document = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
-  const year = Number(input.calendar.localDate(receivedAt).slice(0, 4));
+  const year = Number(input.calendar.localDate(registeredAt).slice(0, 4));
   const registrationNumber = await nextRegistrationNumber(tx, app.serviceId, app.service.code, year);
-  const dueAt = serviceDueAt(document, receivedAt, input.calendar);
+  // Receipt and registration are two instants (issue 12): the service term counts from registration
+  // (S1 p.10: "15 рабочих дней со дня регистрации заявления"; S2 p.58), the registration term from
+  // receipt (S1 p.22, S2 p.48, p.66).
+  const dueAt = serviceDueAt(document, registeredAt, input.calendar);
   const stage = document.initialStage;
   // R7: the regulation may fix the registration term per channel (S1 p.22: the portal the same day,
   // in person within 15 minutes, post and e-mail within a working day); that term is the deadline
@@ -271,16 +283,16 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
   const term = document.passport.registrationTerms.find((r) => r.channel === app.channel)?.term;
   const hours = parseHours(app.department.hours);
   const due = term
-    ? addDuration(input.calendar, receivedAt, term, hours)
-    : stageDueAt(document, stage, { enteredAt: receivedAt, registeredAt: receivedAt }, input.calendar, hours);
+    ? registrationDueAt(input.calendar, receivedAt, term, hours)
+    : stageDueAt(document, stage, { enteredAt: receivedAt, registeredAt }, input.calendar, hours);
   const stageDueProvisional = provisionalBetween(input.calendar, receivedAt, due);
-  const dueProvisional = provisionalBetween(input.calendar, receivedAt, dueAt);
+  const dueProvisional = provisionalBetween(input.calendar, registeredAt, dueAt);
   const updated = await tx.application.updateMany({
     where: { id: app.id, rowVersion: app.rowVersion, registrationNumber: null },
     data: {
       status: "SUBMITTED",
       registrationNumber,
-      registeredAt: receivedAt,
+      registeredAt,
       submittedAt: receivedAt,
       currentStage: stage,
       stageEnteredAt: receivedAt,
@@ -307,7 +319,7 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
       toStage: stage,
       payload: {
         registrationNumber,
-        registeredAt: receivedAt.toISOString(),
+        registeredAt: registeredAt.toISOString(),
         dueAt: dueAt.toISOString(),
         stageDueAt: due?.toISOString() ?? null,
       },
@@ -315,7 +327,7 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
   });
   return {
     registrationNumber,
-    registeredAt: receivedAt,
+    registeredAt,
     dueAt,
     dueProvisional,
     stageDueAt: due,
@@ -411,7 +423,7 @@ async function notifyExecutor(
   });
   const number = app.registrationNumber ?? "";
   const due = input.stageDueAt
-    ? `${withProvisional(`Срок текущего этапа — до ${formatDate(input.stageDueAt)} включительно`, app.stageDueProvisional)}.`
+    ? `${withProvisional(`Срок текущего этапа — до ${formatDueBy(input.stageDueAt)}`, app.stageDueProvisional)}.`
     : null;
   await notify(tx, {
     userId: input.executorId,

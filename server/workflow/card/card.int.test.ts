@@ -48,7 +48,7 @@ async function move(id: string, who: string, request: TransitionRequest, now: Da
 }
 
 describe("uncollected paper results (R10, S2 p.57)", () => {
-  it("are flagged on the card until handed over, and marked for registered post once their date has passed", async () => {
+  it("are flagged on the card until handed over, and marked for registered post 3 working days after the result's registration (S2 p.57)", async () => {
     const day = new Date("2026-03-02T05:00:00Z"); // Monday
     const app = await registeredApplication(t.db, {
       serviceCode: "archive-info",
@@ -80,8 +80,11 @@ describe("uncollected paper results (R10, S2 p.57)", () => {
     const ctx = (now: Date) => ({ now, calendar, dueSoonWorkingDays: 2 });
     expect((await staffCard(t.db, scopes.executor!, app.id, ctx(day)))!.uncollected).toBeNull();
 
-    await move(app.id, "executor", { transition: "ready_for_pickup" }, day);
-    const waiting = (await staffCard(t.db, scopes.executor!, app.id, ctx(day)))!.uncollected;
+    // Marked ready for pickup two days after the result was registered: the 3 working days still count
+    // from the result's registration (S2 p.57), Monday, so until Thursday (not the next Monday, 9 March).
+    const wednesday = new Date("2026-03-04T05:00:00Z");
+    await move(app.id, "executor", { transition: "ready_for_pickup" }, wednesday);
+    const waiting = (await staffCard(t.db, scopes.executor!, app.id, ctx(wednesday)))!.uncollected;
     // Three working days from Monday: until Thursday.
     expect(waiting).toMatchObject({ overdue: false });
     expect(calendar.localDate(waiting!.collectBy)).toBe("2026-03-05");

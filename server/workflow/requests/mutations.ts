@@ -16,6 +16,7 @@ import { DEFAULT_REQUEST_ROLES, type InteragencyRequestType } from "../../regula
 import { visibleToStaff } from "../../application/visibility";
 import { isUuid } from "../../ids";
 import { ANSWER_FILE_RULE } from "../schema";
+import { notify, type NotifyInput } from "../../notification/mutations";
 
 async function scopedApp(db: Db, scope: StaffScope, applicationId: string) {
   const app = await db.application.findFirst({
@@ -200,3 +201,29 @@ export async function recordRequestAnswer(
 }
 
 const ALREADY_ANSWERED = "Ответ на этот запрос уже внесён: изменить или внести его повторно нельзя";
+
+/**
+ * Sends an inter-agency answer's due-soon warning or overdue escalation (S0 p.6, p.11) once: the
+ * RequestAlert primary key is claimed in the transaction of the notices, so monitors running at once
+ * send one. An escalation is recorded on the application's history with whom it went to (R3).
+ */
+export async function sendRequestNotice(
+  db: Db,
+  input: { requestId: string; applicationId: string; kind: "due_soon" | "overdue"; notices: readonly NotifyInput[] },
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.$queryRaw<{ requestId: string }[]>`
+      INSERT INTO "RequestAlert" ("requestId", "kind") VALUES (${input.requestId}::uuid, ${input.kind}) ON CONFLICT DO NOTHING RETURNING "requestId"`;
+    if (claimed.length === 0) return false;
+    for (const notice of input.notices) await notify(tx, notice);
+    if (input.kind === "overdue")
+      await tx.applicationEvent.create({
+        data: {
+          applicationId: input.applicationId,
+          type: "request_escalated",
+          payload: { requestId: input.requestId, notified: [...new Set(input.notices.map((n) => n.userId))] },
+        },
+      });
+    return true;
+  });
+}
