@@ -90,6 +90,21 @@ describe("deadlineStatus", () => {
     );
   });
 
+  it("counts the days off after the last working day as due soon, in the ranges as in the status", () => {
+    // Found by the property above (seed 1214473260): now Friday 27.03.2026 00:00, due on Saturday,
+    // threshold 0. No working day is left before a Saturday deadline, so it is due soon, as a Friday
+    // one is; the range used to end with Friday and called it on time.
+    const now = at("2026-03-27T00:00");
+    const ctx = { now, calendar: cal, dueSoonWorkingDays: 0 };
+    const ranges = deadlineRanges(ctx);
+    for (const due of [at("2026-03-28T00:00"), at("2026-03-29T12:00"), at("2026-03-29T23:59")]) {
+      expect(deadlineStatus(due, now, cal, ctx)).toBe("due_soon");
+      expect(due.getTime()).toBeLessThanOrEqual(ranges.due_soon.lte.getTime());
+    }
+    expect(deadlineStatus(at("2026-03-30T00:00"), now, cal, ctx)).toBe("on_time");
+    expect(ranges.on_time.gt.getTime()).toBe(at("2026-03-30T00:00").getTime() - 1);
+  });
+
   it("rejects a negative threshold", () => {
     expect(() => deadlineRanges({ now: at("2026-03-04T10:00"), calendar: cal, dueSoonWorkingDays: -1 })).toThrow(
       RangeError,

@@ -59,8 +59,9 @@ export function deadlineStatus(
 /**
  * The same rule as ranges of due instants, for the queries that select by it (the board's deadline
  * filter, the deadlines page, the monitoring job): a due instant lies in the range of exactly the
- * status `deadlineStatus` gives it. `due_soon` ends where `n` working days from now end
- * (`addWorkingDays`), which is where `countWorkingDays(now, dueAt)` passes the threshold.
+ * status `deadlineStatus` gives it. `due_soon` ends where `countWorkingDays(now, dueAt)` passes the
+ * threshold: at the start of the (n+1)-th working day from now, so a due instant on the days off
+ * after the n-th working day is due soon too (`lastInstantWithinWorkingDays`).
  * Plain `{ lt, gte, lte, gt }` objects: a Prisma DateTime filter as they are.
  */
 export function deadlineRanges(ctx: DeadlineContext): {
@@ -69,6 +70,6 @@ export function deadlineRanges(ctx: DeadlineContext): {
   on_time: { gt: Date };
 } {
   checkOptions(ctx);
-  const dueSoonUntil = ctx.calendar.addWorkingDays(ctx.now, ctx.dueSoonWorkingDays);
+  const dueSoonUntil = ctx.calendar.lastInstantWithinWorkingDays(ctx.now, ctx.dueSoonWorkingDays);
   return { overdue: { lt: ctx.now }, due_soon: { gte: ctx.now, lte: dueSoonUntil }, on_time: { gt: dueSoonUntil } };
 }

@@ -178,6 +178,15 @@ export class WorkingCalendar {
     return isoDateOf(this.registrationDueDay(from, n));
   }
 
+  /**
+   * The last instant at most `n` working days from `from` by `countWorkingDays`: the end of the day
+   * before the (n+1)-th working day, so the days off after the n-th working day are included (a
+   * deadline on a Saturday has no working day left before it, like one on the Friday).
+   */
+  lastInstantWithinWorkingDays(from: Date, n: number): Date {
+    return new Date(this.startMsOf(this.dueDayAfterWorkingDays(from, n + 1)) - 1);
+  }
+
   /** The due date (YYYY-MM-DD) of `addWorkingDays`. */
   dueDateAfterWorkingDays(from: Date, n: number): string {
     return isoDateOf(this.dueDayAfterWorkingDays(from, n));
