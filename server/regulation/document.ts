@@ -343,6 +343,13 @@ export const zResultType = z.object({
   code,
   title: text,
   kind: z.enum(["positive", "refusal"]),
+  /**
+   * Where the document's outgoing number comes from when it is registered (R26). Unset or "counter":
+   * the municipality's outgoing register (ИСХ-год-номер). "registration": the application's own
+   * registration number, as S2 p.55 orders for the refusal notice («присваиваются исходящий номер,
+   * соответствующий регистрационному номеру, и дата»).
+   */
+  outgoingNumber: z.enum(["counter", "registration"]).optional(),
   ref: zLegalRef,
 });
 
