@@ -97,12 +97,17 @@ export const zFieldType = z.enum(FIELD_TYPES);
 export type FieldType = z.infer<typeof zFieldType>;
 
 /** A field is shown (and required) only when its condition holds (R16: a representative attaches a power of attorney). */
-export const zCondition = z.object({
+const zFieldCondition = z.object({
   field: z.string().min(1),
   equals: z.union([z.string(), z.boolean(), z.number()]).optional(),
   in: z.array(z.string()).optional(),
   notEmpty: z.boolean().optional(),
 });
+/**
+ * `and`: a second field's condition that must hold too (S1 p.13: a legal entity's legal address,
+ * only when the answer goes by post).
+ */
+export const zCondition = zFieldCondition.extend({ and: zFieldCondition.optional() });
 export type Condition = z.infer<typeof zCondition>;
 
 /** Where a prefill value comes from in the identity profile (R15). */
@@ -628,6 +633,9 @@ export function validateDocument(
         if (f.showIf && !fieldKeys.has(f.showIf.field))
           add(`${p}.showIf.field`, `Условие ссылается на несуществующее поле «${f.showIf.field}»`);
         if (f.showIf?.field === f.key) add(`${p}.showIf.field`, "Поле не может зависеть от самого себя");
+        if (f.showIf?.and && !fieldKeys.has(f.showIf.and.field))
+          add(`${p}.showIf.and.field`, `Условие ссылается на несуществующее поле «${f.showIf.and.field}»`);
+        if (f.showIf?.and?.field === f.key) add(`${p}.showIf.and.field`, "Поле не может зависеть от самого себя");
         if ((f.type === "select" || f.type === "radio") && !f.options?.length)
           add(`${p}.options`, "У поля выбора нет вариантов");
         if (f.type === "group" && !f.fields?.length) add(`${p}.fields`, "В группе нет полей");

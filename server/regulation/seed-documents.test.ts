@@ -242,6 +242,26 @@ describe("road-info (S1, Половинка)", () => {
     // p.13 asks for the applicant's name, not the representative's: not required.
     expect(field(doc, "representative_name").required).toBeFalsy();
   });
+
+  it("requires a legal entity's legal address only when the answer goes by post (S1 p.13)", () => {
+    const schema = buildApplicationSchema(doc.form.steps, { mode: "submit", today: new Date("2026-03-10T05:00:00Z") });
+    const issues = (values: Record<string, unknown>) => {
+      const r = schema.safeParse({ info_kind: "road_condition", road_name: "ул. Лесная", ...values });
+      return r.success ? [] : r.error.issues.map((i) => i.path.join("."));
+    };
+    const legal = { applicant_type: "legal", org_name: "ООО «Дорстрой»" };
+    const post = {
+      delivery_channel: "post",
+      postal_address: "628212, п. Половинка, ул. Лесная, 7",
+      postal_index: "628212",
+    };
+    expect(issues({ ...legal, ...post })).toEqual(["legal_address"]);
+    expect(issues({ ...legal, ...post, legal_address: "628212, п. Половинка, ул. Центральная, 1" })).toEqual([]);
+    expect(issues({ ...legal, delivery_channel: "cabinet" })).toEqual([]);
+    expect(
+      issues({ applicant_type: "individual", full_name: { lastName: "Иванов", firstName: "Иван" }, ...post }),
+    ).toEqual([]);
+  });
 });
 
 describe("archive-info (S2, архивная информация)", () => {

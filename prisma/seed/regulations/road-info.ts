@@ -311,8 +311,11 @@ export const roadInfoRegulation: RegulationDocument = {
             type: "address",
             role: "legalAddress",
             label: "Юридический адрес организации",
+            // п. 13: «юридический и почтовый адрес – для юридических лиц … (если ответ должен быть
+            // направлен по почте)».
             hint: "Указывается юридическими лицами при направлении ответа почтой (п. 13).",
-            showIf: { field: "applicant_type", equals: "legal" },
+            required: true,
+            showIf: { field: "applicant_type", equals: "legal", and: { field: "delivery_channel", equals: "post" } },
           },
           {
             key: "phone",
