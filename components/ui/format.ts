@@ -1,6 +1,6 @@
 // The UI's date helpers are the app's one set (server/format/dates.ts), shared with e-mails and PDFs.
-import { formatDuration, formatWithin, type Duration } from "@/server/regulation/document";
+import { formatAtMost, formatDuration, formatWithin, type Duration } from "@/server/regulation/document";
 
 export { displayTimeZone, formatDate, formatDateTime, formatTime, zonedFormat } from "@/server/format/dates";
-export { formatDuration, formatWithin };
+export { formatAtMost, formatDuration, formatWithin };
 export type { Duration };

@@ -756,3 +756,8 @@ export function formatWithin(d: Duration): string {
   if (d.value === 0) return "в день поступления";
   return `в течение ${d.value} ${plural(d.value, DURATION_UNIT_GENITIVE[d.unit])}`;
 }
+
+/** An upper bound, in the genitive «не более» governs: «не более 1 минуты», «не более 15 минут» (issue 12). */
+export function formatAtMost(d: Duration): string {
+  return `не более ${d.value} ${plural(d.value, DURATION_UNIT_GENITIVE[d.unit])}`;
+}
