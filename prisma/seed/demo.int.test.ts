@@ -62,6 +62,13 @@ describe("demo seed", () => {
     expect((await t.db.calendarYear.findUniqueOrThrow({ where: { year: 2027 } })).provisional).toBe(true);
   });
 
+  it("prints no «демо» marker in the municipality's contacts (issue 12)", async () => {
+    const departments = await t.db.department.findMany({
+      select: { name: true, address: true, phone: true, schedule: true },
+    });
+    expect(JSON.stringify(departments)).not.toMatch(/демо/i);
+  });
+
   it("is idempotent: a second run creates nothing and changes nothing", async () => {
     const before = await Promise.all([
       t.db.department.count(),

@@ -25,7 +25,8 @@ export const DEMO_DEPARTMENTS = [
     kind: "ADMINISTRATION" as const,
     parent: null,
     address: "628212, Ханты-Мансийский автономный округ – Югра, Кондинский район, п. Половинка",
-    phone: "+7 (34677) 0-00-00 (демо)",
+    // A demo number (the source gives none): marked in the README, not on the pages that print it (issue 12).
+    phone: "+7 (34677) 0-00-00",
     email: "admin@demo.reglament.ru",
     schedule: "пн–чт 9:00–18:00, пт 9:00–17:00, обед 13:00–14:00 (время местное, UTC+5)",
   },
