@@ -168,7 +168,8 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   // R26: the signer (the head of the archive's stand-in) signs; the notice gets its outgoing number at once (S2 p.55).
   await moveOnCard(signer, app, "Подписать уведомление об отказе", ARCHIVE.refusalIssue);
   await expect(documentLine(signer, notice)).toContainText(/, подписан \d/);
-  await expect(documentLine(signer, notice)).toContainText(/исх\. № ИСХ-\d{4}-\d{5}/);
+  // S2 p.55: «исходящий номер, соответствующий регистрационному номеру» — the application's own number.
+  await expect(documentLine(signer, notice)).toContainText(`исх. № ${app.number}`);
   await expect(history(signer, "document_signed")).toContainText(SIGNER_NAME);
 
   // R10, R26: the executor sends it by the channel the applicant chose — the cabinet — and the proof is recorded.

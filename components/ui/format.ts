@@ -1,5 +1,5 @@
 // The UI's date helpers are the app's one set (server/format/dates.ts), shared with e-mails and PDFs.
-import { formatDuration, formatWithin, type Duration } from "@/server/regulation/document";
+import { formatAtMost, formatDuration, formatWithin, type Duration } from "@/server/regulation/document";
 
 export {
   displayTimeZone,
@@ -9,5 +9,5 @@ export {
   formatTime,
   zonedFormat,
 } from "@/server/format/dates";
-export { formatDuration, formatWithin };
+export { formatAtMost, formatDuration, formatWithin };
 export type { Duration };

@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS_SEEDED, DEMO_PASSWORD, DEMO_USERS, seedDemo, seedInstalla
 import { documentChecksum } from "../../server/regulation/checksum";
 import { validateDocument } from "../../server/regulation/document";
 import { SEED_SERVICES } from "./regulations";
+import { PREVIOUS_SEED_DOCUMENTS } from "./regulations/previous";
 import { createPrismaClient } from "../../server/db/client";
 import { LOCKS, withAdvisoryLock } from "../../server/db/lock";
 import { loadCalendarYears, loadWorkingCalendar, saveCalendarYear } from "../../server/calendar/data";
@@ -59,6 +60,13 @@ describe("demo seed", () => {
       expect(working).toBe(247);
     }
     expect((await t.db.calendarYear.findUniqueOrThrow({ where: { year: 2027 } })).provisional).toBe(true);
+  });
+
+  it("prints no «демо» marker in the municipality's contacts (issue 12)", async () => {
+    const departments = await t.db.department.findMany({
+      select: { name: true, address: true, phone: true, schedule: true },
+    });
+    expect(JSON.stringify(departments)).not.toMatch(/демо/i);
   });
 
   it("is idempotent: a second run creates nothing and changes nothing", async () => {
@@ -124,6 +132,58 @@ describe("demo seed", () => {
     );
     expect((await seedDemo(t.db)).upgraded.versions).toBe(0);
     await t.db.regulationVersion.delete({ where: { id: own.id } });
+  });
+
+  it("issue 12 (S2 p.55): a database holding the previous S2 seed edition gets the corrected wording as a new edition", async () => {
+    const previous = PREVIOUS_SEED_DOCUMENTS["archive-info"]![0]!;
+    // Exactly the wording earlier versions published (its checksum as they recorded it).
+    expect(documentChecksum(previous)).toBe("8705d25d76b82c10e1d21376668f3308c0bf4a6f5377ea4494bc409262e6735b");
+    expect(validateDocument(previous).ok).toBe(true);
+    const current = SEED_SERVICES.find((s) => s.code === "archive-info")!.document;
+    const service = await t.db.service.findUniqueOrThrow({ where: { code: "archive-info" } });
+    const first = await t.db.regulationVersion.findFirstOrThrow({ where: { serviceId: service.id, version: 1 } });
+    // An older database still: the previous wording, and even from before field roles.
+    const old = withoutFieldRoles(previous);
+    await t.db.regulationVersion.update({
+      where: { id: first.id },
+      data: { document: old as object, checksum: documentChecksum(old) },
+    });
+    const pinned = await applicationRow(t.db, { serviceCode: "archive-info" });
+
+    const before = new Date();
+    const report = await seedDemo(t.db);
+    expect(report.created.versions).toBe(1);
+    expect(report.upgraded.versions).toBe(1);
+    const versions = await t.db.regulationVersion.findMany({
+      where: { serviceId: service.id },
+      orderBy: { version: "asc" },
+    });
+    expect(versions.map((v) => [v.version, v.status, v.checksum])).toEqual([
+      [1, "PUBLISHED", documentChecksum(previous)],
+      [2, "PUBLISHED", documentChecksum(current)],
+    ]);
+    // The old edition keeps its wording (the «демо» ref it was published with); the new one has none.
+    expect(JSON.stringify(versions[0]!.document)).toContain("п. 36 (демо, ср. п. 52.3)");
+    expect(
+      (versions[1]!.document as { serviceRefusalGrounds: { ref: string }[] }).serviceRefusalGrounds.map((g) => g.ref),
+    ).toEqual(["п. 36, 52.3", "п. 36, 52.2", "п. 36, 52.2, 59.3"]);
+    expect(versions[1]!.effectiveFrom!.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    expect(versions[1]!.basis).toBe(SEED_SERVICES.find((s) => s.code === "archive-info")!.basis);
+    // R11: the application stays pinned to the edition it was submitted under.
+    expect((await t.db.application.findUniqueOrThrow({ where: { id: pinned.id } })).regulationVersionId).toBe(first.id);
+
+    // Running the seed again adds nothing.
+    const again = await seedDemo(t.db);
+    expect(again.created.versions).toBe(0);
+    expect(again.upgraded.versions).toBe(0);
+    expect(await t.db.regulationVersion.count({ where: { serviceId: service.id } })).toBe(2);
+
+    await t.db.application.delete({ where: { id: pinned.id } });
+    await t.db.regulationVersion.delete({ where: { id: versions[1]!.id } });
+    await t.db.regulationVersion.update({
+      where: { id: first.id },
+      data: { document: current as object, checksum: documentChecksum(current) },
+    });
   });
 
   it("keeps application events append-only in the database itself (R3)", async () => {

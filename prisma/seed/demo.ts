@@ -12,6 +12,7 @@ import { verifyPassword } from "../../server/auth/password";
 import { documentChecksum } from "../../server/regulation/checksum";
 import type { FieldDef, RegulationDocument } from "../../server/regulation/document";
 import { SEED_SERVICES } from "./regulations";
+import { PREVIOUS_SEED_DOCUMENTS } from "./regulations/previous";
 import { loadCalendarYears } from "../../server/calendar/data";
 import { createAccount, createDepartment, createService, publishRegulation } from "./factories";
 
@@ -24,7 +25,8 @@ export const DEMO_DEPARTMENTS = [
     kind: "ADMINISTRATION" as const,
     parent: null,
     address: "628212, Ханты-Мансийский автономный округ – Югра, Кондинский район, п. Половинка",
-    phone: "+7 (34677) 0-00-00 (демо)",
+    // A demo number (the source gives none): marked in the README, not on the pages that print it (issue 12).
+    phone: "+7 (34677) 0-00-00",
     email: "admin@demo.reglament.ru",
     schedule: "пн–чт 9:00–18:00, пт 9:00–17:00, обед 13:00–14:00 (время местное, UTC+5)",
   },
@@ -237,11 +239,33 @@ export async function seedInstallation(
       // administrator's edition) is given the roles in place, with its new checksum: the platform
       // then reads its applications through roles like any other. This runs at start, before the
       // server caches parsed documents.
-      const upgraded = await db.regulationVersion.updateMany({
-        where: { serviceId: service.id, checksum: documentChecksum(withoutFieldRoles(s.document)) },
-        data: { document: s.document as object, checksum: documentChecksum(s.document) },
+      // Each seed edition without roles gets its own wording's roles (an older edition keeps its
+      // wording; the step below adds the current one after it).
+      const previous = PREVIOUS_SEED_DOCUMENTS[s.code] ?? [];
+      for (const edition of [...previous, s.document]) {
+        const upgraded = await db.regulationVersion.updateMany({
+          where: { serviceId: service.id, checksum: documentChecksum(withoutFieldRoles(edition)) },
+          data: { document: edition as object, checksum: documentChecksum(edition) },
+        });
+        upgradedVersions += upgraded.count;
+      }
+      // Issue 12: a database whose latest published edition is an earlier seed wording (never an
+      // administrator's) gets the corrected wording as a new edition, in force from now. Applications
+      // stay pinned to the edition they were submitted under (R11); nothing published is edited.
+      const latest = await db.regulationVersion.findFirst({
+        where: { serviceId: service.id, status: "PUBLISHED" },
+        orderBy: { version: "desc" },
+        select: { checksum: true },
       });
-      upgradedVersions += upgraded.count;
+      if (latest && previous.some((edition) => documentChecksum(edition) === latest.checksum)) {
+        await publishRegulation(db, {
+          serviceId: service.id,
+          document: s.document,
+          basis: s.basis,
+          effectiveFrom: new Date(),
+        });
+        created.versions! += 1;
+      }
     }
   }
 

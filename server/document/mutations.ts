@@ -44,6 +44,11 @@ export async function signerOf(tx: Tx, userId: string) {
   return tx.user.findUnique({ where: { id: userId }, select: { lastName: true, firstName: true, middleName: true } });
 }
 
+/** Whether a registered document already bears this outgoing number (they are unique). */
+export async function outgoingNumberTaken(tx: Tx, outgoingNumber: string): Promise<boolean> {
+  return (await tx.resultDocument.count({ where: { outgoingNumber } })) > 0;
+}
+
 /** Outgoing numbers are gap-free per year under concurrency: one counter row, incremented in the move's transaction. */
 export async function nextOutgoingNumber(tx: Tx, year: number): Promise<string> {
   const rows = await tx.$queryRaw<{ value: number }[]>`

@@ -27,14 +27,14 @@ describe("registrationMessage", () => {
     timeZone: TZ,
   };
 
-  it("gives the number, the date, the expected completion date, the service and the cabinet link", () => {
+  it("gives the number, the date, the expected completion date and time (S1 p.33, S2 p.70), the service and the cabinet link", () => {
     const m = registrationMessage(facts);
     expect(m.title).toBe("Заявление № ДОР-2026-17 зарегистрировано");
     expect(m.body).toContain("Здравствуйте, Иван Петрович!");
     expect(m.body).toContain(`услуги «${S1}» принято и зарегистрировано`);
     expect(m.body).toContain("Регистрационный номер: ДОР-2026-17");
     expect(m.body).toContain("Дата регистрации: 10 марта 2026 г.");
-    expect(m.body).toContain("Ожидаемый срок предоставления услуги: не позднее 30 марта 2026 г.");
+    expect(m.body).toContain("Ожидаемый срок предоставления услуги: не позднее 30 марта 2026 г. в 23:59");
     expect(m.body).toContain(`в личном кабинете: ${CABINET}`);
   });
 

@@ -50,7 +50,9 @@ export function registrationMessage(f: RegistrationFacts): Message {
         `Дата регистрации: ${formatDate(f.registeredAt, f.timeZone)}`,
         f.expectedCompletionAt
           ? withProvisional(
-              `Ожидаемый срок предоставления услуги: не позднее ${formatDate(f.expectedCompletionAt, f.timeZone)}`,
+              // S1 p.33, S2 p.70: the notice gives «сведения о дате и времени окончания предоставления
+              // муниципальной услуги» — the date and the time of the deadline's instant.
+              `Ожидаемый срок предоставления услуги: не позднее ${formatDateTime(f.expectedCompletionAt, f.timeZone)}`,
               f.expectedCompletionProvisional,
             )
           : null,

@@ -97,12 +97,17 @@ export const zFieldType = z.enum(FIELD_TYPES);
 export type FieldType = z.infer<typeof zFieldType>;
 
 /** A field is shown (and required) only when its condition holds (R16: a representative attaches a power of attorney). */
-export const zCondition = z.object({
+const zFieldCondition = z.object({
   field: z.string().min(1),
   equals: z.union([z.string(), z.boolean(), z.number()]).optional(),
   in: z.array(z.string()).optional(),
   notEmpty: z.boolean().optional(),
 });
+/**
+ * `and`: a second field's condition that must hold too (S1 p.13: a legal entity's legal address,
+ * only when the answer goes by post).
+ */
+export const zCondition = zFieldCondition.extend({ and: zFieldCondition.optional() });
 export type Condition = z.infer<typeof zCondition>;
 
 /** Where a prefill value comes from in the identity profile (R15). */
@@ -343,6 +348,13 @@ export const zResultType = z.object({
   code,
   title: text,
   kind: z.enum(["positive", "refusal"]),
+  /**
+   * Where the document's outgoing number comes from when it is registered (R26). Unset or "counter":
+   * the municipality's outgoing register (ИСХ-год-номер). "registration": the application's own
+   * registration number, as S2 p.55 orders for the refusal notice («присваиваются исходящий номер,
+   * соответствующий регистрационному номеру, и дата»).
+   */
+  outgoingNumber: z.enum(["counter", "registration"]).optional(),
   ref: zLegalRef,
 });
 
@@ -621,6 +633,9 @@ export function validateDocument(
         if (f.showIf && !fieldKeys.has(f.showIf.field))
           add(`${p}.showIf.field`, `Условие ссылается на несуществующее поле «${f.showIf.field}»`);
         if (f.showIf?.field === f.key) add(`${p}.showIf.field`, "Поле не может зависеть от самого себя");
+        if (f.showIf?.and && !fieldKeys.has(f.showIf.and.field))
+          add(`${p}.showIf.and.field`, `Условие ссылается на несуществующее поле «${f.showIf.and.field}»`);
+        if (f.showIf?.and?.field === f.key) add(`${p}.showIf.and.field`, "Поле не может зависеть от самого себя");
         if ((f.type === "select" || f.type === "radio") && !f.options?.length)
           add(`${p}.options`, "У поля выбора нет вариантов");
         if (f.type === "group" && !f.fields?.length) add(`${p}.fields`, "В группе нет полей");
@@ -740,4 +755,9 @@ export function formatDuration(d: Duration): string {
 export function formatWithin(d: Duration): string {
   if (d.value === 0) return "в день поступления";
   return `в течение ${d.value} ${plural(d.value, DURATION_UNIT_GENITIVE[d.unit])}`;
+}
+
+/** An upper bound, in the genitive «не более» governs: «не более 1 минуты», «не более 15 минут» (issue 12). */
+export function formatAtMost(d: Duration): string {
+  return `не более ${d.value} ${plural(d.value, DURATION_UNIT_GENITIVE[d.unit])}`;
 }

@@ -1,7 +1,7 @@
 // Terms as the public service page and the notices print them (issue 12, p.10: «в течение» governs
 // the genitive — «в течение 1 рабочего дня», «2 рабочих дней», not «1 рабочий день»).
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatWithin } from "./document";
+import { formatAtMost, formatDuration, formatWithin } from "./document";
 
 describe("terms in Russian", () => {
   it("counts a term in the nominative", () => {
@@ -21,5 +21,12 @@ describe("terms in Russian", () => {
     expect(formatWithin({ value: 15, unit: "working_minutes" })).toBe("в течение 15 минут");
     expect(formatWithin({ value: 1, unit: "working_minutes" })).toBe("в течение 1 минуты");
     expect(formatWithin({ value: 0, unit: "working_days" })).toBe("в день поступления");
+  });
+
+  it("says «не более» with the genitive: the queue time of S1 p.22 on the service page", () => {
+    expect(formatAtMost({ value: 15, unit: "working_minutes" })).toBe("не более 15 минут");
+    expect(formatAtMost({ value: 1, unit: "working_minutes" })).toBe("не более 1 минуты");
+    expect(formatAtMost({ value: 21, unit: "working_minutes" })).toBe("не более 21 минуты");
+    expect(formatAtMost({ value: 3, unit: "working_days" })).toBe("не более 3 рабочих дней");
   });
 });

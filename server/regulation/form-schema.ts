@@ -359,7 +359,8 @@ function testCondition(cond: Condition, v: unknown): boolean {
 
 function conditionHolds(cond: Condition, scopes: Scope[]): boolean {
   const found = lookup(cond.field, scopes);
-  return "each" in found ? found.each.some((v) => testCondition(cond, v)) : testCondition(cond, found.value);
+  const holds = "each" in found ? found.each.some((v) => testCondition(cond, v)) : testCondition(cond, found.value);
+  return holds && (!cond.and || conditionHolds(cond.and, scopes));
 }
 
 /**

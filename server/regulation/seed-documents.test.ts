@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { archiveInfoRegulation, roadInfoRegulation, SEED_SERVICES } from "../../prisma/seed/regulations";
 import { ROAD_INFO_REFUSAL_GROUND } from "../../prisma/seed/regulations/road-info";
 import { ROLES, validateDocument, type FieldDef, type RegulationDocument } from "./document";
+import { buildApplicationSchema } from "./form-schema";
 
 const documents: [string, RegulationDocument][] = [
   ["road-info", roadInfoRegulation],
@@ -113,10 +114,11 @@ describe.each(documents)("seed regulation %s", (_code, doc) => {
     expect(options?.sort()).toEqual(doc.deliveryChannels.map((c) => c.code).sort());
   });
 
-  it("requires a power of attorney from a representative (R16)", () => {
+  it("asks a representative for the power of attorney (R16)", () => {
     const poa = field(doc, "power_of_attorney");
     expect(poa.type).toBe("file");
-    expect(poa.required).toBe(true);
+    // S1 p.17: no grounds to refuse intake, so S1 does not require it to submit (p.19: refusal of the service).
+    expect(!!poa.required).toBe(_code === "archive-info");
     expect(poa.showIf).toEqual({ field: "is_representative", equals: true });
   });
 
@@ -219,6 +221,47 @@ describe("road-info (S1, Половинка)", () => {
     expect(field(doc, "postal_address").showIf).toEqual({ field: "delivery_channel", equals: "post" });
     expect(field(doc, "phone").required).toBeFalsy();
   });
+
+  it("lets a representative without a power of attorney submit, warned of the p.19 refusal (S1 p.17, p.19)", () => {
+    const schema = buildApplicationSchema(doc.form.steps, { mode: "submit", today: new Date("2026-03-10T05:00:00Z") });
+    const values = {
+      applicant_type: "individual",
+      full_name: { lastName: "Иванов", firstName: "Иван" },
+      is_representative: true,
+      info_kind: "road_condition",
+      road_name: "ул. Лесная",
+      delivery_channel: "cabinet",
+    };
+    const r = schema.safeParse(values);
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual([]);
+    expect(field(doc, "power_of_attorney").hint).toBe(
+      "Заявление можно подать и без этого документа, но тогда в предоставлении услуги будет отказано (п. 17, 19).",
+    );
+    // p.19: for staff it is the one ground to refuse the service.
+    expect(doc.serviceRefusalGrounds.map((g) => [g.code, g.ref])).toEqual([["unauthorized_person", "п. 19"]]);
+    // p.13 asks for the applicant's name, not the representative's: not required.
+    expect(field(doc, "representative_name").required).toBeFalsy();
+  });
+
+  it("requires a legal entity's legal address only when the answer goes by post (S1 p.13)", () => {
+    const schema = buildApplicationSchema(doc.form.steps, { mode: "submit", today: new Date("2026-03-10T05:00:00Z") });
+    const issues = (values: Record<string, unknown>) => {
+      const r = schema.safeParse({ info_kind: "road_condition", road_name: "ул. Лесная", ...values });
+      return r.success ? [] : r.error.issues.map((i) => i.path.join("."));
+    };
+    const legal = { applicant_type: "legal", org_name: "ООО «Дорстрой»" };
+    const post = {
+      delivery_channel: "post",
+      postal_address: "628212, п. Половинка, ул. Лесная, 7",
+      postal_index: "628212",
+    };
+    expect(issues({ ...legal, ...post })).toEqual(["legal_address"]);
+    expect(issues({ ...legal, ...post, legal_address: "628212, п. Половинка, ул. Центральная, 1" })).toEqual([]);
+    expect(issues({ ...legal, delivery_channel: "cabinet" })).toEqual([]);
+    expect(
+      issues({ applicant_type: "individual", full_name: { lastName: "Иванов", firstName: "Иван" }, ...post }),
+    ).toEqual([]);
+  });
 });
 
 describe("archive-info (S2, архивная информация)", () => {
@@ -267,12 +310,26 @@ describe("archive-info (S2, архивная информация)", () => {
     for (const o of field(doc, "requested_document").options ?? []) expect(codes).toContain(o.value);
   });
 
-  it("marks the refusal grounds and other assumptions as demo values", () => {
-    expect(doc.serviceRefusalGrounds.length).toBeGreaterThan(0);
-    for (const g of doc.serviceRefusalGrounds) expect(g.ref).toMatch(/демо/);
+  it("prints no demo marker: refusal grounds cite real clauses, assumptions stay in the analysts' notes (issue 12)", () => {
+    expect(doc.serviceRefusalGrounds.map((g) => g.ref)).toEqual(["п. 36, 52.3", "п. 36, 52.2", "п. 36, 52.2, 59.3"]);
     expect(doc.intakeRefusalGrounds).toEqual([]);
     expect(doc.passport.notes?.some((n) => n.includes("п. 36"))).toBe(true);
-    for (const r of doc.interagencyRequestTypes) expect(r.ref).toMatch(/допущение/);
+    expect(doc.interagencyRequestTypes.map((r) => r.ref)).toEqual(["п. 46.2, 52.5"]);
+    // Everything a page or a document prints, i.e. the document without the analysts' notes.
+    const printed = JSON.stringify({ ...doc, passport: { ...doc.passport, notes: [] } });
+    expect(printed).not.toMatch(/демо|допущени|не указан/i);
+    const basis = SEED_SERVICES.find((s) => s.code === "archive-info")!.basis;
+    expect(basis).not.toMatch(/демо/i);
+  });
+
+  it("numbers the refusal notice with the registration number, other results from the register (S2 p.55)", () => {
+    expect(doc.resultTypes.map((r) => [r.code, r.outgoingNumber ?? "counter"])).toEqual([
+      ["archival_certificate", "counter"],
+      ["archival_extract", "counter"],
+      ["archival_copy", "counter"],
+      ["info_letter", "counter"],
+      ["refusal_notice", "registration"],
+    ]);
   });
 
   it("collects 1 to 10 persons for a social-legal request and limits attachments", () => {

@@ -17,6 +17,8 @@ import { moveApplication } from "./mutations";
 import { registeredApplication } from "../test/factories";
 import type { Actor, TransitionRequest } from "./machine";
 import { ROAD_INFO_REFUSAL_GROUND } from "../../prisma/seed/regulations/road-info";
+import { ARCHIVE_REQUEST } from "../test/fixtures";
+import { archiveInfoRegulation } from "../../prisma/seed/regulations/archive-info";
 
 let t: TestDatabase;
 let calendar: WorkingCalendar;
@@ -72,7 +74,7 @@ beforeAll(async () => {
   calendar = await loadWorkingCalendar(t.db);
   storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-results-")));
   ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;
-  for (const r of ["registrar", "executor", "signer"]) actors[r] = await actorFor(`${r}@demo.reglament.ru`);
+  for (const r of ["registrar", "executor", "head", "signer"]) actors[r] = await actorFor(`${r}@demo.reglament.ru`);
 });
 afterAll(() => t.drop());
 
@@ -213,6 +215,42 @@ describe("result documents (S1)", () => {
       refusalGrounds: [{ code: "unauthorized_person" }],
       motivation: "Доверенность представителя не приложена.",
     });
+  });
+
+  it("S2 p.55: the refusal notice's outgoing number is the application's registration number; no «демо» is printed", async () => {
+    const app = await registeredApplication(t.db, {
+      serviceCode: "archive-info",
+      ownerId,
+      calendar,
+      data: ARCHIVE_REQUEST,
+    });
+    await run(app.id, [
+      ["registrar", { transition: "register" }],
+      ["head", { transition: "assign_executor", executorId: actors.executor!.userId }],
+      ["executor", { transition: "grounds_found", comment: "Не указаны хронологические рамки запроса." }],
+      [
+        "executor",
+        {
+          transition: "prepare_refusal",
+          refusalGrounds: ["insufficient_request_data"],
+          resultType: "refusal_notice",
+          comment: "Не указаны хронологические рамки запроса.",
+        },
+      ],
+      ["signer", { transition: "sign_refusal" }],
+    ]);
+    const number = (await t.db.application.findUniqueOrThrow({ where: { id: app.id } })).registrationNumber!;
+    const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: app.id } });
+    expect(number).toBe("ARCHIVE-INFO-2026-00001");
+    expect(doc.outgoingNumber).toBe(number);
+    const text = (await pdfText(app.id)).replace(/\s+/g, " ");
+    expect(text).toContain(`Исх. № ${number} от`);
+    expect(text).toContain("(п. 36, 52.3 административного регламента)");
+    expect(text).not.toMatch(/демо|допущени/i);
+    // A positive S2 result still takes the outgoing register's number (the text says so for the refusal only).
+    expect(
+      archiveInfoRegulation.resultTypes.filter((r) => r.outgoingNumber === "registration").map((r) => r.code),
+    ).toEqual(["refusal_notice"]);
   });
 
   it("a template or storage failure leaves the application where it was and says why", async () => {

@@ -21,6 +21,7 @@ import {
   markResultRegistered,
   markResultSigned,
   nextOutgoingNumber,
+  outgoingNumberTaken,
   resultSource,
   setResultCollectBy,
   signerOf,
@@ -167,6 +168,29 @@ async function sign(c: EffectContext): Promise<EventDraft> {
 }
 
 /**
+ * The outgoing number a document gets on registration: from the outgoing register, or, where the
+ * regulation says so for its result type, the application's registration number (S2 p.55: the refusal
+ * notice «присваиваются исходящий номер, соответствующий регистрационному номеру, и дата»).
+ */
+async function outgoingNumberFor(c: EffectContext, resultType: string): Promise<string> {
+  const rt = c.document.resultTypes.find((t) => t.code === resultType);
+  if (rt?.outgoingNumber !== "registration")
+    return nextOutgoingNumber(c.tx, Number(c.calendar.localDate(c.now).slice(0, 4)));
+  const { registrationNumber } = await resultSource(c.tx, c.applicationId);
+  if (!registrationNumber)
+    throw new AppError(
+      "PRECONDITION",
+      `Заявление не зарегистрировано, а документ «${rt.title}» получает исходящий номер, соответствующий регистрационному номеру заявления (${rt.ref})`,
+    );
+  if (await outgoingNumberTaken(c.tx, registrationNumber))
+    throw new AppError(
+      "CONFLICT",
+      `Исходящий номер ${registrationNumber} уже присвоен другому документу по этому заявлению: документ «${rt.title}» получает номер, соответствующий регистрационному номеру заявления (${rt.ref})`,
+    );
+  return registrationNumber;
+}
+
+/**
  * Registration gives the outgoing number (R26) and puts it on the document: rendered again from the
  * stored content with the number filled in. A document registered before signing (S2) is simply
  * replaced, and what is signed afterwards bears its number. One signed before registration (S1) is
@@ -177,7 +201,7 @@ async function register(c: EffectContext): Promise<EventDraft> {
   const doc = await latestDocument(c);
   if (doc.outgoingNumber)
     throw new AppError("PRECONDITION", `Документ уже зарегистрирован под номером ${doc.outgoingNumber}`);
-  const number = await nextOutgoingNumber(c.tx, Number(c.calendar.localDate(c.now).slice(0, 4)));
+  const number = await outgoingNumberFor(c, doc.resultType);
   const content = contentOf(doc.content);
   let file: { storageKey: string; sha256: string } | undefined;
   if (content) {

@@ -2,7 +2,9 @@
 // /work/shared/seeds/002_63ba86f2b97d60f1.txt, which holds ONLY section III (п. 46–74). The city,
 // section II (documents, refusal grounds of п. 36, fee, indicators), section V and the appendices
 // are missing, so several passport items are demo values. Each of them is named in `passport.notes`
-// with what was assumed and why; every `ref` that says «демо» is not from the source.
+// (the analysts' notes, which no page or document prints) and in the README, with what was assumed
+// and why. What pages and documents print carries no «демо» marker (issue 12, S2 p.55): the text a
+// lawyer reads against the regulation is only the regulation's wording and real clause numbers.
 import type { RegulationDocument } from "../../../server/regulation/document";
 
 const ATTACHMENT_TYPES = ["application/pdf", "image/jpeg", "image/png"];
@@ -15,12 +17,12 @@ export const archiveInfoRegulation: RegulationDocument = {
       "Муниципальный архив Администрации города по запросу выдает архивную справку, архивную выписку, архивную копию или информационное письмо. Решение принимается в течение 30 дней со дня регистрации запроса, результат выдается или направляется способом, выбранным заявителем.",
     authority: {
       // п. 48, 55, 58: «Администрация города», its unit «муниципальный архив». The city and the
-      // contacts are not in the excerpt: the contacts below are demo values (see notes).
+      // contacts are not in the excerpt: the contacts below are demo values (see notes, README).
       name: "Администрация города (муниципальный архив)",
-      address: "ул. Советская, д. 1, каб. 5 (демонстрационные данные)",
-      phone: "+7 (900) 000-00-00 (демонстрационные данные)",
+      address: "ул. Советская, д. 1, каб. 5",
+      phone: "+7 (900) 000-00-00",
       email: "archive@example.org",
-      schedule: "Пн–Чт 9:00–18:00, Пт 9:00–16:45, перерыв 13:00–14:00 (демонстрационные данные)",
+      schedule: "Пн–Чт 9:00–18:00, Пт 9:00–16:45, перерыв 13:00–14:00",
     },
     applicantCategories: [
       "Физические лица или их представители (доверенные лица, законные представители)",
@@ -30,7 +32,8 @@ export const archiveInfoRegulation: RegulationDocument = {
       "Федеральный закон от 27.07.2010 № 210-ФЗ «Об организации предоставления государственных и муниципальных услуг» (статья 11.2)",
       "Постановление Правительства Российской Федерации от 12.12.2012 № 1284 «Об оценке гражданами эффективности деятельности руководителей территориальных органов федеральных органов исполнительной власти (их структурных подразделений) и территориальных органов государственных внебюджетных фондов (их региональных отделений) с учетом качества предоставления государственных услуг, руководителей многофункциональных центров предоставления государственных и муниципальных услуг с учетом качества организации предоставления государственных и муниципальных услуг, а также о применении результатов указанной оценки как основания для принятия решений о досрочном прекращении исполнения соответствующими руководителями своих должностных обязанностей»",
       "Постановление Правительства Российской Федерации от 20.11.2012 № 1198 «О федеральной государственной информационной системе, обеспечивающей процесс досудебного (внесудебного) обжалования решений и действий (бездействия), совершенных при предоставлении государственных и муниципальных услуг»",
-      "Федеральный закон от 22.10.2004 № 125-ФЗ «Об архивном деле в Российской Федерации» (в выдержке не упоминается; добавлен как профильный закон — демонстрационное допущение)",
+      // Not named in the excerpt; added as the subject-matter law (demo assumption, README).
+      "Федеральный закон от 22.10.2004 № 125-ФЗ «Об архивном деле в Российской Федерации»",
     ],
     documents: [
       {
@@ -61,14 +64,14 @@ export const archiveInfoRegulation: RegulationDocument = {
         ref: "п. 59.3",
       },
     ],
-    fee: {
-      free: true,
-      note: "Размер платы установлен в разделе II регламента, которого нет в выдержке; услуга принята бесплатной (демонстрационное допущение).",
-    },
+    // The fee is set in section II, which the excerpt lacks; the service is taken as free (demo
+    // assumption, README).
+    fee: { free: true },
     term: {
       value: 30,
       unit: "calendar_days",
-      note: "Решение и оформление результата — в течение 30 дней со дня регистрации запроса (п. 58; единица в тексте не указана, приняты календарные дни). Выдача (направление) — в течение 1 рабочего дня со дня подписания и регистрации результата (п. 59), но не более 3 рабочих дней со дня принятия решения (п. 63).",
+      // п. 58 says «30 дней» without a unit: calendar days are taken (notes, README).
+      note: "Решение и оформление результата — в течение 30 дней со дня регистрации запроса (п. 58). Выдача (направление) — в течение 1 рабочего дня со дня подписания и регистрации результата (п. 59), но не более 3 рабочих дней со дня принятия решения (п. 63).",
     },
     maxQueueMinutes: 15,
     registrationTerms: [
@@ -539,8 +542,9 @@ export const archiveInfoRegulation: RegulationDocument = {
     {
       key: "refusal_signing",
       title: "Подписание уведомления о мотивированном отказе",
+      // The text sets no term for signing: 1 working day is assumed (notes, README).
       description:
-        "Уведомление подписывает начальник муниципального архива либо замещающее его лицо, ему присваиваются исходящий номер, соответствующий регистрационному номеру, и дата. Срок подписания в регламенте не указан (принят 1 рабочий день).",
+        "Уведомление подписывает начальник муниципального архива либо замещающее его лицо, ему присваиваются исходящий номер, соответствующий регистрационному номеру, и дата.",
       responsibleRoles: ["SIGNER"],
       deadline: { value: 1, unit: "working_days", from: "stage_entry" },
       applicantNote: "Ответ подготовлен и передан на подпись начальнику муниципального архива.",
@@ -749,22 +753,23 @@ export const archiveInfoRegulation: RegulationDocument = {
     },
   ],
 
-  // DEMO: the real list is in п. 36, which the excerpt lacks (see notes).
+  // DEMO: the real list is in п. 36, which the excerpt lacks; these follow the checks of п. 52.2–52.3
+  // (see notes, README). The refs name those clauses and print no «демо» marker (issue 12).
   serviceRefusalGrounds: [
     {
       code: "insufficient_request_data",
       text: "отсутствие в запросе сведений, необходимых для проведения поисковой работы (фамилии, имени, отчества или наименования заявителя, почтового адреса, темы и хронологических рамок запрашиваемых сведений)",
-      ref: "п. 36 (демо, ср. п. 52.3)",
+      ref: "п. 36, 52.3",
     },
     {
       code: "no_right_to_information",
       text: "отсутствие у заявителя права на получение запрашиваемой информации, содержащей сведения, составляющие государственную тайну, или сведения конфиденциального характера",
-      ref: "п. 36 (демо, ср. п. 52.2)",
+      ref: "п. 36, 52.2",
     },
     {
       code: "unauthorized_person",
       text: "обращение неуполномоченного лица (не представлен документ, подтверждающий полномочия представителя заявителя)",
-      ref: "п. 36 (демо, ср. п. 52.2, 59.3)",
+      ref: "п. 36, 52.2, 59.3",
     },
   ],
   intakeRefusalGrounds: [],
@@ -778,6 +783,8 @@ export const archiveInfoRegulation: RegulationDocument = {
       code: "refusal_notice",
       title: "Уведомление об отказе в предоставлении муниципальной услуги",
       kind: "refusal",
+      // S2 p.55: «присваиваются исходящий номер, соответствующий регистрационному номеру, и дата».
+      outgoingNumber: "registration",
       ref: "п. 55, 58.5",
     },
   ],
@@ -797,7 +804,8 @@ export const archiveInfoRegulation: RegulationDocument = {
       agency:
         "Органы государственной власти, органы местного самоуправления и организации, хранящие запрашиваемые архивные документы",
       responseDeadline: { value: 5, unit: "working_days" },
-      ref: "п. 46.2, 52.5 (срок — допущение)",
+      // The 5 working days are 210-FZ art. 7.2 part 3's standard term, not the excerpt's (notes, README).
+      ref: "п. 46.2, 52.5",
     },
   ],
 };

@@ -35,9 +35,9 @@ export const SEED_SERVICES: SeedService[] = [
     title: archiveInfoRegulation.passport.name,
     departmentCode: "archive",
     document: archiveInfoRegulation,
-    // DEMO: the excerpt (section III only) names neither the approving act nor its date.
+    // DEMO: the excerpt (section III only) names neither the approving act nor its date (README).
     basis:
-      "Постановление Администрации города об утверждении административного регламента «Предоставление архивной информации» (реквизиты в выдержке отсутствуют, демонстрационные данные)",
+      "Постановление Администрации города об утверждении административного регламента «Предоставление архивной информации»",
     effectiveFrom: "2024-01-01",
   },
 ];

@@ -191,7 +191,7 @@ export const roadInfoRegulation: RegulationDocument = {
             type: "full_name",
             role: "representativeName",
             label: "Фамилия, имя, отчество представителя",
-            required: true,
+            // п. 13 does not list the representative's name among what the application must contain.
             prefill: "fullName",
             showIf: { field: "is_representative", equals: true },
           },
@@ -200,8 +200,9 @@ export const roadInfoRegulation: RegulationDocument = {
             type: "file",
             role: "powerOfAttorney",
             label: "Документ, подтверждающий полномочия представителя заявителя (доверенность)",
-            hint: "Без этого документа в предоставлении услуги будет отказано (п. 19).",
-            required: true,
+            // п. 17: no grounds to refuse intake, so a missing power of attorney never blocks submitting;
+            // п. 19: it is the ground to refuse the service, which staff decide (serviceRefusalGrounds).
+            hint: "Заявление можно подать и без этого документа, но тогда в предоставлении услуги будет отказано (п. 17, 19).",
             accept: ATTACHMENT_TYPES,
             maxSizeMb: 10,
             maxFiles: 3,
@@ -310,8 +311,11 @@ export const roadInfoRegulation: RegulationDocument = {
             type: "address",
             role: "legalAddress",
             label: "Юридический адрес организации",
+            // п. 13: «юридический и почтовый адрес – для юридических лиц … (если ответ должен быть
+            // направлен по почте)».
             hint: "Указывается юридическими лицами при направлении ответа почтой (п. 13).",
-            showIf: { field: "applicant_type", equals: "legal" },
+            required: true,
+            showIf: { field: "applicant_type", equals: "legal", and: { field: "delivery_channel", equals: "post" } },
           },
           {
             key: "phone",

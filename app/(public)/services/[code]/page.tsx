@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { api } from "@/server/api/server";
 import { CHANNEL_LABEL, ROLE_LABEL } from "@/server/regulation/document";
-import { formatDate, formatDuration, formatWithin } from "@/components/ui/format";
+import { formatAtMost, formatDate, formatDuration, formatWithin } from "@/components/ui/format";
 import { ApplyButton } from "@/components/apply-button";
 import { getSession, hasAnyRole } from "@/server/auth/session";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -64,7 +64,9 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
         </div>
         <div>
           <dt className="text-sm text-slate-600">Ожидание в очереди</dt>
-          <dd className="text-lg font-semibold">{p.maxQueueMinutes ? `не более ${p.maxQueueMinutes} минут` : "—"}</dd>
+          <dd className="text-lg font-semibold">
+            {p.maxQueueMinutes ? formatAtMost({ value: p.maxQueueMinutes, unit: "working_minutes" }) : "—"}
+          </dd>
         </div>
       </dl>
 
