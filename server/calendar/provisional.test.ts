@@ -21,7 +21,7 @@ describe("the provisional mark in notifications", () => {
       cabinetUrl: "http://localhost/cabinet",
     };
     expect(registrationMessage({ ...facts, expectedCompletionProvisional: true }).body).toContain(
-      "не позднее 11 января 2027 г. (предварительно)",
+      "не позднее 11 января 2027 г. в 23:59 (предварительно)",
     );
     expect(registrationMessage(facts).body).not.toContain("предварительно");
   });

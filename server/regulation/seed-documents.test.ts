@@ -286,7 +286,9 @@ describe("archive-info (S2, архивная информация)", () => {
     const deadline = (key: string) => doc.stages.find((s) => s.key === key)?.deadline;
     expect(deadline("registration")).toEqual({ value: 1, unit: "working_days", from: "stage_entry" });
     expect(deadline("assignment")).toEqual({ value: 1, unit: "working_days", from: "registration" });
-    expect(deadline("check")).toEqual({ value: 1, unit: "working_days", from: "stage_entry" });
+    // S2 p.52 (issue 12 p.4): «не позднее 1 рабочего дня со дня поступления в муниципальный архив
+    // запроса» — from its registration, not from the executor's assignment.
+    expect(deadline("check")).toEqual({ value: 1, unit: "working_days", from: "registration" });
     expect(deadline("decision")).toEqual({ value: 30, unit: "calendar_days", from: "registration" });
     expect(deadline("refusal_drafting")).toEqual({ value: 1, unit: "working_days", from: "stage_entry" });
     expect(deadline("refusal_issue")).toEqual({ value: 3, unit: "working_days", from: "stage_entry" });

@@ -484,7 +484,9 @@ export const archiveInfoRegulation: RegulationDocument = {
       description:
         "Исполнитель определяет согласованность сведений, правомочность получения заявителем запрашиваемой информации, полноту сведений для поиска, местонахождение архивных документов и адреса органов и организаций, куда по принадлежности следует направить запрос.",
       responsibleRoles: ["EXECUTOR"],
-      deadline: { value: 1, unit: "working_days", from: "stage_entry" },
+      // S2 p.52: «не позднее 1 рабочего дня со дня поступления в муниципальный архив запроса» — the
+      // request arrives in the archive when it is registered, not when an executor is assigned.
+      deadline: { value: 1, unit: "working_days", from: "registration" },
       applicantNote: "Исполнитель проверяет сведения запроса и определяет, где хранятся нужные документы.",
       ref: "п. 52, 53",
     },
