@@ -8,6 +8,7 @@ import { notificationRouter } from "./routers/notification";
 import { organisationRouter } from "./routers/organisation";
 import { calendarRouter } from "./routers/calendar";
 import { scheduleRouter } from "./routers/schedule";
+import { regulationRouter } from "./routers/regulation";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   organisation: organisationRouter,
   calendar: calendarRouter,
   schedule: scheduleRouter,
+  regulation: regulationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -25,6 +25,8 @@ import { notify } from "../notification/mutations";
 import { sendInteragencyRequest } from "../workflow/requests/mutations";
 import { createContext } from "../api/trpc";
 import { inviteStaff } from "../organisation/mutations";
+import { createService, discardDraft } from "../regulation/editions/mutations";
+import { starterDocument } from "../regulation/starter";
 import { isDemoMailboxOpen } from "../notification/config";
 import { createCaller } from "../api/root";
 import { ARCHIVE_REQUEST, PAPER_ARCHIVE_REQUEST } from "./fixtures";
@@ -207,6 +209,15 @@ async function openRequest(w: World) {
 }
 
 /** A fresh unit under the administration (issue 11: each call edits, moves or closes its own). */
+/** A service of its own with one blank draft edition, for the regulation editor's rows (issue 10). */
+async function freshService(w: World) {
+  return createService(w.db, w.users.admin.id, {
+    code: `matrix-${randomUUID().slice(0, 8)}`,
+    title: "Услуга для проверки прав",
+    departmentId: (await departmentIds(w.db)).archive!,
+  });
+}
+
 async function freshUnit(w: World) {
   const ids = await departmentIds(w.db);
   return createDepartment(w.db, {
@@ -500,6 +511,45 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     ADMIN,
     () => ({ year: 2029, content: exportedYearJson(2029), decreeNumber: "", decreeDate: "" }),
   ],
+  // The regulation editor (issue 10): administrators only; a published edition is refused to them too
+  // (server/regulation/editions.int.test.ts).
+  "regulation.services": [ADMIN, () => undefined],
+  "regulation.service": [ADMIN, () => ({ code: "road-info" })],
+  "regulation.edition": [ADMIN, async (w) => ({ id: (await freshService(w)).draftId })],
+  "regulation.createService": [
+    ADMIN,
+    async (w) => ({
+      code: `matrix-${randomUUID().slice(0, 8)}`,
+      title: "Услуга для проверки прав",
+      departmentId: (await departmentIds(w.db)).archive!,
+    }),
+  ],
+  "regulation.updateService": [
+    ADMIN,
+    async (w) => ({
+      serviceId: (await freshService(w)).id,
+      title: "Услуга для проверки прав (новое название)",
+      departmentId: (await departmentIds(w.db)).archive!,
+    }),
+  ],
+  "regulation.setServiceActive": [ADMIN, async (w) => ({ serviceId: (await freshService(w)).id, active: false })],
+  "regulation.startDraft": [
+    ADMIN,
+    async (w) => {
+      const s = await freshService(w);
+      await discardDraft(w.db, w.users.admin.id, { id: s.draftId, expectedRowVersion: 0 });
+      return { serviceId: s.id };
+    },
+  ],
+  "regulation.saveDraft": [
+    ADMIN,
+    async (w) => ({
+      id: (await freshService(w)).draftId,
+      expectedRowVersion: 0,
+      document: starterDocument({ title: "Услуга для проверки прав", authority: "Администрация" }),
+    }),
+  ],
+  "regulation.discardDraft": [ADMIN, async (w) => ({ id: (await freshService(w)).draftId, expectedRowVersion: 0 })],
   "schedule.departments": [ADMIN, () => undefined],
   "schedule.get": [ADMIN, async (w) => ({ departmentId: (await departmentIds(w.db)).archive })],
   "schedule.save": [ADMIN, async (w) => ({ departmentId: (await departmentIds(w.db)).archive, hours: defaultHours() })],

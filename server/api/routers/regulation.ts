@@ -1,0 +1,46 @@
+// The regulation editor (issue 10): services, their editions, drafts. Administrators only, re-checked
+// against the database on every call (adminProcedure); the work is in server/regulation/editions.ts.
+import { editionForAdmin, listServicesForAdmin, serviceForAdmin } from "../../regulation/editions/data";
+import {
+  createService,
+  discardDraft,
+  saveDraft,
+  setServiceActive,
+  startDraft,
+  updateService,
+} from "../../regulation/editions/mutations";
+import {
+  zCreateServiceInput,
+  zDiscardDraftInput,
+  zEditionIdInput,
+  zSaveDraftInput,
+  zServiceActiveInput,
+  zServiceCodeInput,
+  zStartDraftInput,
+  zUpdateServiceInput,
+} from "../../regulation/editions/schema";
+import { adminProcedure, createTRPCRouter } from "../trpc";
+
+export const regulationRouter = createTRPCRouter({
+  services: adminProcedure.query(({ ctx }) => listServicesForAdmin(ctx.db)),
+  service: adminProcedure.input(zServiceCodeInput).query(({ ctx, input }) => serviceForAdmin(ctx.db, input.code)),
+  edition: adminProcedure.input(zEditionIdInput).query(({ ctx, input }) => editionForAdmin(ctx.db, input.id)),
+  createService: adminProcedure
+    .input(zCreateServiceInput)
+    .mutation(({ ctx, input }) => createService(ctx.db, ctx.identity.id, input)),
+  updateService: adminProcedure
+    .input(zUpdateServiceInput)
+    .mutation(({ ctx, input }) => updateService(ctx.db, ctx.identity.id, input)),
+  setServiceActive: adminProcedure
+    .input(zServiceActiveInput)
+    .mutation(({ ctx, input }) => setServiceActive(ctx.db, ctx.identity.id, input)),
+  startDraft: adminProcedure
+    .input(zStartDraftInput)
+    .mutation(({ ctx, input }) => startDraft(ctx.db, ctx.identity.id, input)),
+  saveDraft: adminProcedure
+    .input(zSaveDraftInput)
+    .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.identity.id, input)),
+  discardDraft: adminProcedure
+    .input(zDiscardDraftInput)
+    .mutation(({ ctx, input }) => discardDraft(ctx.db, ctx.identity.id, input)),
+});

@@ -1,0 +1,299 @@
+// Services and the editions of their regulations, as administrators work with them (issue 10 p.1-3).
+// A draft edition is a document being edited: it autosaves under a row version, so two
+// administrators never silently overwrite each other; it may be incomplete (the problem list says
+// what is missing). A published edition never changes (regulation/mutations.ts publishes). Every
+// change is one transaction with its AdminEvent (who, when, what).
+import "server-only";
+import { editionNotFound, serviceNotFound } from "./data";
+import type { z } from "zod";
+import type { Db, Tx } from "../../db/client";
+import { AppError } from "../../errors";
+import { recordAdminEvent } from "../../audit/mutations";
+import type { Prisma } from "../../generated/prisma/client";
+import { documentChecksum } from "../checksum";
+import { validateDocument } from "../document";
+import type {
+  zCreateServiceInput,
+  zDiscardDraftInput,
+  zSaveDraftInput,
+  zServiceActiveInput,
+  zStartDraftInput,
+  zUpdateServiceInput,
+} from "./schema";
+import { starterDocument } from "../starter";
+
+export async function createService(db: Db, actorId: string, input: z.infer<typeof zCreateServiceInput>) {
+  return db.$transaction(async (tx) => {
+    const taken = await tx.service.findUnique({ where: { code: input.code }, select: { id: true } });
+    if (taken)
+      throw new AppError("INVALID", `Услуга с кодом «${input.code}» уже есть`, {
+        code: "Этот код уже занят другой услугой",
+      });
+    const department = await tx.department.findUnique({
+      where: { id: input.departmentId },
+      select: { id: true, name: true, closedAt: true, parent: { select: { name: true } } },
+    });
+    if (!department || department.closedAt)
+      throw new AppError("INVALID", "Подразделение не найдено или закрыто", {
+        departmentId: "Выберите открытое подразделение",
+      });
+    const service = await tx.service.create({
+      data: { code: input.code, title: input.title, departmentId: department.id },
+      select: { id: true, code: true },
+    });
+    await recordAdminEvent(tx, {
+      actorId,
+      type: "service_created",
+      subjectType: "service",
+      subjectId: service.id,
+      after: { code: input.code, title: input.title, departmentId: department.id },
+    });
+    // The authority that provides the service: the administration the department belongs to.
+    const document = starterDocument({ title: input.title, authority: department.parent?.name ?? department.name });
+    const draft = await insertDraft(tx, { serviceId: service.id, document, basedOnId: null, actorId });
+    return { ...service, draftId: draft.id };
+  });
+}
+
+export async function updateService(db: Db, actorId: string, input: z.infer<typeof zUpdateServiceInput>) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.service.findUnique({
+      where: { id: input.serviceId },
+      select: { title: true, departmentId: true },
+    });
+    if (!before) throw serviceNotFound();
+    const department = await tx.department.findUnique({
+      where: { id: input.departmentId },
+      select: { closedAt: true },
+    });
+    if (!department || department.closedAt)
+      throw new AppError("INVALID", "Подразделение не найдено или закрыто", {
+        departmentId: "Выберите открытое подразделение",
+      });
+    await tx.service.update({
+      where: { id: input.serviceId },
+      data: { title: input.title, departmentId: input.departmentId },
+    });
+    await recordAdminEvent(tx, {
+      actorId,
+      type: "service_updated",
+      subjectType: "service",
+      subjectId: input.serviceId,
+      before,
+      after: { title: input.title, departmentId: input.departmentId },
+    });
+  });
+}
+
+/**
+ * Takes a service out of the catalogue or puts it back (issue 10 p.1). Nothing is deleted: open
+ * applications continue under their pinned edition; drafts can no longer be submitted while it is out.
+ */
+export async function setServiceActive(db: Db, actorId: string, input: z.infer<typeof zServiceActiveInput>) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.service.findUnique({ where: { id: input.serviceId }, select: { isActive: true } });
+    if (!before) throw serviceNotFound();
+    if (before.isActive === input.active) return;
+    await tx.service.update({ where: { id: input.serviceId }, data: { isActive: input.active } });
+    await recordAdminEvent(tx, {
+      actorId,
+      type: "service_updated",
+      subjectType: "service",
+      subjectId: input.serviceId,
+      before,
+      after: { isActive: input.active },
+    });
+  });
+}
+
+async function insertDraft(
+  tx: Tx,
+  input: { serviceId: string; document: unknown; basedOnId: string | null; actorId: string },
+) {
+  // One draft per service at a time: two would be two competing truths of the next edition.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('reglament:editions:' || ${input.serviceId}))`;
+  const open = await tx.regulationVersion.findFirst({
+    where: { serviceId: input.serviceId, status: "DRAFT" },
+    select: { version: true },
+  });
+  if (open)
+    throw new AppError(
+      "PRECONDITION",
+      `У услуги уже есть черновик редакции № ${open.version}: продолжите его или удалите, чтобы начать новый`,
+    );
+  const last = await tx.regulationVersion.findFirst({
+    where: { serviceId: input.serviceId },
+    orderBy: { version: "desc" },
+    select: { version: true },
+  });
+  const draft = await tx.regulationVersion.create({
+    data: {
+      serviceId: input.serviceId,
+      version: (last?.version ?? 0) + 1,
+      status: "DRAFT",
+      document: input.document as Prisma.InputJsonValue,
+      checksum: documentChecksum(input.document),
+      basedOnId: input.basedOnId,
+      createdById: input.actorId,
+      updatedById: input.actorId,
+    },
+    select: { id: true, version: true },
+  });
+  await recordAdminEvent(tx, {
+    actorId: input.actorId,
+    type: "edition_created",
+    subjectType: "regulation_version",
+    subjectId: draft.id,
+    after: { serviceId: input.serviceId, version: draft.version, basedOnId: input.basedOnId },
+  });
+  return draft;
+}
+
+/**
+ * A new draft: from the given edition (a restore of an earlier one, issue 10 p.4), else from the
+ * edition in force, else from the latest published, else the starter document.
+ */
+export async function startDraft(db: Db, actorId: string, input: z.infer<typeof zStartDraftInput>) {
+  return db.$transaction(async (tx) => {
+    const service = await tx.service.findUnique({
+      where: { id: input.serviceId },
+      select: { id: true, title: true, department: { select: { name: true, parent: { select: { name: true } } } } },
+    });
+    if (!service) throw serviceNotFound();
+    let base: { id: string; document: unknown } | null = null;
+    if (input.fromVersionId) {
+      base = await tx.regulationVersion.findFirst({
+        where: { id: input.fromVersionId, serviceId: service.id, status: { not: "DRAFT" } },
+        select: { id: true, document: true },
+      });
+      if (!base) throw editionNotFound();
+    } else {
+      const now = new Date();
+      base =
+        (await tx.regulationVersion.findFirst({
+          where: {
+            serviceId: service.id,
+            status: "PUBLISHED",
+            OR: [{ effectiveFrom: null }, { effectiveFrom: { lte: now } }],
+          },
+          orderBy: [{ effectiveFrom: { sort: "desc", nulls: "last" } }, { version: "desc" }],
+          select: { id: true, document: true },
+        })) ??
+        (await tx.regulationVersion.findFirst({
+          where: { serviceId: service.id, status: "PUBLISHED" },
+          orderBy: { version: "desc" },
+          select: { id: true, document: true },
+        }));
+    }
+    const document =
+      base?.document ??
+      starterDocument({ title: service.title, authority: service.department.parent?.name ?? service.department.name });
+    return insertDraft(tx, { serviceId: service.id, document, basedOnId: base?.id ?? null, actorId });
+  });
+}
+
+/** The top-level parts of the document that differ: what an audit record of a save names. */
+function changedParts(before: unknown, after: unknown): string[] {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+    (k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]),
+  );
+}
+
+/**
+ * The editor's autosave (issue 10 p.3). Refused with CONFLICT when someone else saved since the
+ * editor loaded the draft (expectedRowVersion): the editor then offers the choice, nothing is lost.
+ * Returns the new row version and the document's problems, so the list stays current after every save.
+ */
+export async function saveDraft(db: Db, actorId: string, input: z.infer<typeof zSaveDraftInput>) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.regulationVersion.findUnique({
+      where: { id: input.id },
+      select: {
+        status: true,
+        rowVersion: true,
+        document: true,
+        updatedAt: true,
+        updatedBy: { select: { lastName: true, firstName: true } },
+      },
+    });
+    if (!current) throw editionNotFound();
+    if (current.status !== "DRAFT")
+      throw new AppError(
+        "PRECONDITION",
+        current.status === "PUBLISHED"
+          ? "Опубликованная редакция не изменяется: начните новую редакцию"
+          : "Черновик удалён: начните новую редакцию",
+      );
+    const changed = changedParts(current.document, input.document);
+    const now = new Date();
+    if (changed.length === 0 && current.rowVersion === input.expectedRowVersion) {
+      const checked = validateDocument(input.document);
+      return {
+        rowVersion: current.rowVersion,
+        updatedAt: current.updatedAt,
+        problems: checked.ok ? [] : checked.problems,
+      };
+    }
+    const updated = await tx.regulationVersion.updateMany({
+      where: { id: input.id, status: "DRAFT", rowVersion: input.expectedRowVersion },
+      data: {
+        document: input.document as Prisma.InputJsonValue,
+        checksum: documentChecksum(input.document),
+        rowVersion: { increment: 1 },
+        updatedAt: now,
+        updatedById: actorId,
+      },
+    });
+    if (updated.count !== 1) {
+      const who = current.updatedBy
+        ? `${current.updatedBy.lastName} ${current.updatedBy.firstName}`
+        : "другой администратор";
+      throw new AppError("CONFLICT", `Черновик только что сохранил ${who}: выберите, какую версию оставить`);
+    }
+    await recordAdminEvent(tx, {
+      actorId,
+      type: "edition_updated",
+      subjectType: "regulation_version",
+      subjectId: input.id,
+      before: { rowVersion: input.expectedRowVersion },
+      after: { rowVersion: input.expectedRowVersion + 1, changed },
+      at: now,
+    });
+    const checked = validateDocument(input.document);
+    return { rowVersion: input.expectedRowVersion + 1, updatedAt: now, problems: checked.ok ? [] : checked.problems };
+  });
+}
+
+/** Throws a draft away (issue 10 p.4): it stays in the history as discarded, nothing is deleted. */
+export async function discardDraft(db: Db, actorId: string, input: z.infer<typeof zDiscardDraftInput>) {
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const updated = await tx.regulationVersion.updateMany({
+      where: { id: input.id, status: "DRAFT", rowVersion: input.expectedRowVersion },
+      data: {
+        status: "DISCARDED",
+        discardedAt: now,
+        rowVersion: { increment: 1 },
+        updatedById: actorId,
+        updatedAt: now,
+      },
+    });
+    if (updated.count !== 1) {
+      const row = await tx.regulationVersion.findUnique({ where: { id: input.id }, select: { status: true } });
+      if (!row) throw editionNotFound();
+      if (row.status !== "DRAFT") throw new AppError("PRECONDITION", "Удалить можно только черновик");
+      throw new AppError("CONFLICT", "Черновик только что изменил другой администратор: обновите страницу");
+    }
+    await recordAdminEvent(tx, {
+      actorId,
+      type: "edition_discarded",
+      subjectType: "regulation_version",
+      subjectId: input.id,
+      before: { status: "DRAFT" },
+      after: { status: "DISCARDED" },
+      at: now,
+    });
+  });
+}

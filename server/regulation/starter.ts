@@ -1,0 +1,225 @@
+// The first draft of a new service (issue 10 p.1): a small but complete regulation a specialist edits
+// from, never an empty page. It passes validateDocument as it stands (regulation/editions.int.test.ts),
+// so the problem list of a new service starts empty and grows only with the specialist's changes.
+// The usual skeleton of a municipal regulation: registration, review, signing, registration of the
+// result, issue; a motivated refusal; the applicant's name, contacts and the result's channel.
+import type { RegulationDocument } from "./document";
+
+export function starterDocument(input: { title: string; authority: string }): RegulationDocument {
+  return {
+    passport: {
+      name: input.title,
+      authority: { name: input.authority },
+      applicantCategories: ["Физические лица"],
+      legalBasis: [
+        "Федеральный закон от 27.07.2010 № 210-ФЗ «Об организации предоставления государственных и муниципальных услуг»",
+      ],
+      documents: [
+        { title: "Заявление о предоставлении муниципальной услуги", required: "always", providedBy: "applicant" },
+      ],
+      fee: { free: true },
+      term: { value: 10, unit: "working_days" },
+      registrationTerms: [{ channel: "PORTAL", term: { value: 0, unit: "working_days" } }],
+      accessibilityIndicators: [],
+      qualityIndicators: [],
+      appeal: {
+        text: "Решения и действия (бездействие) органа, предоставляющего услугу, и его должностных лиц могут быть обжалованы в досудебном (внесудебном) порядке.",
+      },
+    },
+    form: {
+      steps: [
+        {
+          key: "applicant",
+          title: "Сведения о заявителе",
+          fields: [
+            {
+              key: "full_name",
+              type: "full_name",
+              label: "Фамилия, имя, отчество",
+              required: true,
+              role: "applicantName",
+              prefill: "fullName",
+            },
+            {
+              key: "email",
+              type: "email",
+              label: "Адрес электронной почты",
+              required: true,
+              role: "email",
+              prefill: "email",
+            },
+            { key: "phone", type: "phone", label: "Контактный телефон", role: "phone", prefill: "phone" },
+          ],
+        },
+        {
+          key: "request",
+          title: "Содержание запроса",
+          fields: [
+            {
+              key: "request_text",
+              type: "textarea",
+              label: "Суть запроса",
+              required: true,
+              validation: { maxLength: 2000 },
+            },
+            {
+              key: "delivery",
+              type: "radio",
+              label: "Способ получения результата",
+              required: true,
+              role: "deliveryChannel",
+              options: [{ value: "cabinet", label: "В личный кабинет" }],
+            },
+          ],
+        },
+      ],
+    },
+    stages: [
+      {
+        key: "registration",
+        title: "Приём и регистрация заявления",
+        responsibleRoles: ["REGISTRAR"],
+        deadline: { value: 1, unit: "working_days", from: "stage_entry" },
+      },
+      {
+        key: "review",
+        title: "Рассмотрение заявления и подготовка результата",
+        responsibleRoles: ["EXECUTOR"],
+        deadline: { value: 7, unit: "working_days", from: "registration" },
+      },
+      {
+        key: "signing",
+        title: "Подписание документа",
+        responsibleRoles: ["SIGNER"],
+        deadline: { value: 1, unit: "working_days", from: "stage_entry" },
+      },
+      {
+        key: "issue",
+        title: "Регистрация и выдача результата",
+        responsibleRoles: ["REGISTRAR"],
+        deadline: { value: 1, unit: "working_days", from: "stage_entry" },
+      },
+      {
+        key: "refusal_signing",
+        title: "Подписание уведомления об отказе",
+        responsibleRoles: ["SIGNER"],
+        deadline: { value: 1, unit: "working_days", from: "stage_entry" },
+      },
+      {
+        key: "refusal_issue",
+        title: "Регистрация и выдача уведомления об отказе",
+        responsibleRoles: ["REGISTRAR"],
+        deadline: { value: 1, unit: "working_days", from: "stage_entry" },
+      },
+      { key: "granted", title: "Результат выдан", responsibleRoles: ["REGISTRAR"], final: true, outcome: "granted" },
+      {
+        key: "refused",
+        title: "Отказано в предоставлении услуги",
+        responsibleRoles: ["REGISTRAR"],
+        final: true,
+        outcome: "refused",
+      },
+    ],
+    initialStage: "registration",
+    transitions: [
+      {
+        key: "pass_to_review",
+        from: "registration",
+        to: "review",
+        title: "Зарегистрировать и передать исполнителю",
+        roles: ["REGISTRAR"],
+        kind: "normal",
+        requires: { executor: true },
+      },
+      {
+        key: "prepare_result",
+        from: "review",
+        to: "signing",
+        title: "Подготовить результат и передать на подпись",
+        roles: ["EXECUTOR"],
+        kind: "grant",
+        requires: { resultType: true, comment: true },
+        effects: ["generate_result"],
+      },
+      {
+        key: "prepare_refusal",
+        from: "review",
+        to: "refusal_signing",
+        title: "Подготовить мотивированный отказ и передать на подпись",
+        roles: ["EXECUTOR"],
+        kind: "refusal",
+        requires: { refusalGrounds: "service", resultType: true },
+        effects: ["generate_result"],
+      },
+      {
+        key: "sign",
+        from: "signing",
+        to: "issue",
+        title: "Подписать и зарегистрировать",
+        roles: ["SIGNER"],
+        kind: "normal",
+        requires: {},
+        effects: ["sign_result", "register_result"],
+      },
+      {
+        key: "return_for_rework",
+        from: "signing",
+        to: "review",
+        title: "Вернуть на доработку",
+        roles: ["SIGNER"],
+        kind: "normal",
+        requires: { comment: true },
+      },
+      {
+        key: "issue_result",
+        from: "issue",
+        to: "granted",
+        title: "Отметить выдачу результата",
+        roles: ["REGISTRAR"],
+        kind: "normal",
+        requires: {},
+        effects: ["issue_result"],
+      },
+      {
+        key: "sign_refusal",
+        from: "refusal_signing",
+        to: "refusal_issue",
+        title: "Подписать и зарегистрировать уведомление",
+        roles: ["SIGNER"],
+        kind: "normal",
+        requires: {},
+        effects: ["sign_result", "register_result"],
+      },
+      {
+        key: "return_refusal",
+        from: "refusal_signing",
+        to: "review",
+        title: "Вернуть на доработку",
+        roles: ["SIGNER"],
+        kind: "normal",
+        requires: { comment: true },
+      },
+      {
+        key: "issue_refusal",
+        from: "refusal_issue",
+        to: "refused",
+        title: "Отметить выдачу уведомления",
+        roles: ["REGISTRAR"],
+        kind: "normal",
+        requires: {},
+        effects: ["issue_result"],
+      },
+    ],
+    serviceRefusalGrounds: [
+      { code: "incomplete_request", text: "Запрос не позволяет установить, какие сведения запрашиваются" },
+    ],
+    intakeRefusalGrounds: [],
+    resultTypes: [
+      { code: "letter", title: "Письмо с запрошенными сведениями", kind: "positive" },
+      { code: "refusal_notice", title: "Уведомление о мотивированном отказе", kind: "refusal" },
+    ],
+    deliveryChannels: [{ code: "cabinet", title: "В личный кабинет на портале" }],
+    intakeChannels: ["PORTAL"],
+    interagencyRequestTypes: [],
+  };
+}
