@@ -8,19 +8,24 @@ import { personName } from "../people";
 import { DEPARTMENT_ROLES, GLOBAL_ROLES, zStaffFilters, type StaffFilters } from "./schema";
 import { inTreeOrder } from "./tree";
 
+/** A department as the tree shows it and as its audit records snapshot it. */
+export const DEPARTMENT_FIELDS = {
+  id: true,
+  code: true,
+  name: true,
+  kind: true,
+  parentId: true,
+  address: true,
+  phone: true,
+  email: true,
+  schedule: true,
+  closedAt: true,
+} as const;
+
 export async function departmentTree(db: Db) {
   const rows = await db.department.findMany({
     select: {
-      id: true,
-      code: true,
-      name: true,
-      kind: true,
-      parentId: true,
-      address: true,
-      phone: true,
-      email: true,
-      schedule: true,
-      closedAt: true,
+      ...DEPARTMENT_FIELDS,
       _count: {
         select: {
           services: { where: { isActive: true } },

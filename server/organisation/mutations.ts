@@ -25,6 +25,7 @@ import {
 } from "./schema";
 import type { z } from "zod";
 import { wouldCycle } from "./tree";
+import { DEPARTMENT_FIELDS } from "./data";
 
 const departmentNotFound = () => new AppError("NOT_FOUND", "Подразделение не найдено");
 const accountNotFound = () => new AppError("NOT_FOUND", "Учётная запись не найдена");
@@ -36,26 +37,24 @@ const lockTree = (tx: Tx) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtex
 const lockAdministrators = (tx: Tx) =>
   tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('reglament:administrators'))`;
 
-const departmentSnapshot = {
-  id: true,
-  code: true,
-  name: true,
-  kind: true,
-  parentId: true,
-  address: true,
-  phone: true,
-  email: true,
-  schedule: true,
-  closedAt: true,
-} as const;
-
-type DepartmentSnapshot = Prisma.DepartmentGetPayload<{ select: typeof departmentSnapshot }>;
+type DepartmentSnapshot = Prisma.DepartmentGetPayload<{ select: typeof DEPARTMENT_FIELDS }>;
 const asJson = (d: DepartmentSnapshot): Prisma.InputJsonValue => ({
   ...d,
   closedAt: d.closedAt ? d.closedAt.toISOString() : null,
 });
 
 const nullable = (v: string) => (v === "" ? null : v);
+
+/** The columns the department form edits, as stored: an empty contact is no contact. */
+const departmentData = (input: z.infer<typeof zUpdateDepartmentInput> | z.infer<typeof zCreateDepartmentInput>) => ({
+  code: input.code,
+  name: input.name,
+  kind: input.kind,
+  address: nullable(input.address),
+  phone: nullable(input.phone),
+  email: nullable(input.email),
+  schedule: nullable(input.schedule),
+});
 
 async function codeIsFree(tx: Tx, code: string, exceptId?: string) {
   const taken = await tx.department.findUnique({ where: { code }, select: { id: true } });
@@ -89,17 +88,8 @@ export async function createDepartment(
     await codeIsFree(tx, input.code);
     if (input.parentId) await openParent(tx, input.parentId);
     const created = await tx.department.create({
-      data: {
-        code: input.code,
-        name: input.name,
-        kind: input.kind,
-        parentId: nullable(input.parentId),
-        address: nullable(input.address),
-        phone: nullable(input.phone),
-        email: nullable(input.email),
-        schedule: nullable(input.schedule),
-      },
-      select: departmentSnapshot,
+      data: { ...departmentData(input), parentId: nullable(input.parentId) },
+      select: DEPARTMENT_FIELDS,
     });
     await recordAdminEvent(tx, {
       actorId,
@@ -119,21 +109,13 @@ export async function updateDepartment(
 ): Promise<void> {
   const input = zUpdateDepartmentInput.parse(raw);
   await db.$transaction(async (tx) => {
-    const before = await tx.department.findUnique({ where: { id: input.id }, select: departmentSnapshot });
+    const before = await tx.department.findUnique({ where: { id: input.id }, select: DEPARTMENT_FIELDS });
     if (!before) throw departmentNotFound();
     await codeIsFree(tx, input.code, input.id);
     const after = await tx.department.update({
       where: { id: input.id },
-      data: {
-        code: input.code,
-        name: input.name,
-        kind: input.kind,
-        address: nullable(input.address),
-        phone: nullable(input.phone),
-        email: nullable(input.email),
-        schedule: nullable(input.schedule),
-      },
-      select: departmentSnapshot,
+      data: departmentData(input),
+      select: DEPARTMENT_FIELDS,
     });
     await recordAdminEvent(tx, {
       actorId,
@@ -159,7 +141,7 @@ export async function moveDepartment(
   const parentId = nullable(input.parentId);
   await db.$transaction(async (tx) => {
     await lockTree(tx);
-    const before = await tx.department.findUnique({ where: { id: input.id }, select: departmentSnapshot });
+    const before = await tx.department.findUnique({ where: { id: input.id }, select: DEPARTMENT_FIELDS });
     if (!before) throw departmentNotFound();
     if (parentId) {
       const tree = await tx.department.findMany({ select: { id: true, parentId: true } });
@@ -171,7 +153,7 @@ export async function moveDepartment(
     const after = await tx.department.update({
       where: { id: input.id },
       data: { parentId },
-      select: departmentSnapshot,
+      select: DEPARTMENT_FIELDS,
     });
     await recordAdminEvent(tx, {
       actorId,
@@ -198,7 +180,7 @@ export async function closeDepartment(
   const input = zCloseDepartmentInput.parse(raw);
   await db.$transaction(async (tx) => {
     await lockTree(tx);
-    const before = await tx.department.findUnique({ where: { id: input.id }, select: departmentSnapshot });
+    const before = await tx.department.findUnique({ where: { id: input.id }, select: DEPARTMENT_FIELDS });
     if (!before) throw departmentNotFound();
     if (before.closedAt) throw new AppError("PRECONDITION", "Подразделение уже закрыто");
     // One after another: a transaction's statements share one connection.
@@ -226,7 +208,7 @@ export async function closeDepartment(
     const after = await tx.department.update({
       where: { id: input.id },
       data: { closedAt: now },
-      select: departmentSnapshot,
+      select: DEPARTMENT_FIELDS,
     });
     await recordAdminEvent(tx, {
       actorId,
