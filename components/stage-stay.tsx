@@ -1,7 +1,7 @@
 // One stay of an application in a stage, as the staff card and the applicant's cabinet show it in
 // their timelines: when it began, its deadline, when it ended. A closed application's last stage is
 // never left: reaching it is what closed the application.
-import { formatDate, formatDateTime } from "@/components/ui/format";
+import { formatDateTime, formatDueBy } from "@/components/ui/format";
 import { ProvisionalMark } from "@/components/ui/provisional-mark";
 
 type Stay = {
@@ -30,7 +30,7 @@ export function StageStay({
   return (
     <p className="text-sm text-slate-700">
       Начат {formatDateTime(stay.enteredAt)}
-      {stay.dueAt ? ` · срок до ${formatDate(stay.dueAt)}` : detailed ? " · без срока" : ""}
+      {stay.dueAt ? ` · срок до ${formatDueBy(stay.dueAt)}` : detailed ? " · без срока" : ""}
       {stay.dueAt && !stay.leftAt ? <ProvisionalMark provisional={stay.dueProvisional} /> : null}
       {stay.leftAt ? ` · завершён ${formatDateTime(stay.leftAt)}` : " · выполняется"}
       {late ? " · с нарушением срока" : ""}

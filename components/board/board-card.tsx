@@ -9,7 +9,7 @@ import { CHANNEL_LABEL } from "@/server/regulation/document";
 import { ActionMenu } from "./action-menu";
 import { DeadlineBadge } from "./deadline-badge";
 import { numberLabel } from "./format";
-import { formatDate } from "@/components/ui/format";
+import { formatDueBy } from "@/components/ui/format";
 import type { BoardCard as Card, CardTransition } from "./types";
 
 export const cardDomId = (id: string) => `card-${id}`;
@@ -68,7 +68,7 @@ export function BoardCard({ card, showService, stageTitle, dragging, onDragStart
           <dd className="inline">
             {card.stageDueAt ? (
               <>
-                до {formatDate(card.stageDueAt)}
+                до {formatDueBy(card.stageDueAt)}
                 <ProvisionalMark provisional={card.stageDueProvisional} />{" "}
               </>
             ) : null}

@@ -3,7 +3,7 @@ import { ProvisionalMark } from "@/components/ui/provisional-mark";
 import Link from "next/link";
 import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
-import { formatDate, formatDateTime } from "@/components/ui/format";
+import { formatDate, formatDateTime, formatDueBy } from "@/components/ui/format";
 import { OUTCOME_LABEL, StatusBadge } from "@/components/ui/status";
 import { StageStay } from "@/components/stage-stay";
 import { CopyApplicationButton } from "@/components/copy-application-button";
@@ -62,7 +62,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           {app.current.note ? <p className="mt-1">{app.current.note}</p> : null}
           {app.current.dueAt ? (
             <p className="mt-1 text-sm">
-              Этап должен быть завершён до {formatDate(app.current.dueAt)}
+              Этап должен быть завершён до {formatDueBy(app.current.dueAt)}
               <ProvisionalMark provisional={app.current.dueProvisional} />.
             </p>
           ) : null}

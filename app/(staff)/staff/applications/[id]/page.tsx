@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ProvisionalMark } from "@/components/ui/provisional-mark";
 import { DeadlineBadge } from "@/components/board/deadline-badge";
 import { numberLabel } from "@/components/board/format";
-import { formatDate, formatDateTime } from "@/components/ui/format";
+import { formatDate, formatDateTime, formatDueBy } from "@/components/ui/format";
 import { FormAnswers } from "@/components/form-answers";
 import { CardActions } from "@/components/staff/card-actions";
 import { CommentForm } from "@/components/staff/comment-form";
@@ -56,7 +56,7 @@ export default async function StaffApplicationPage({ params }: { params: Promise
               <DeadlineBadge status={card.stage.deadline.status} label={card.stage.deadline.label} />
               {card.stage.dueAt ? (
                 <span data-testid="card-stage-due">
-                  срок этапа — до {formatDate(card.stage.dueAt)}
+                  срок этапа — до {formatDueBy(card.stage.dueAt)}
                   <ProvisionalMark provisional={card.stage.dueProvisional} />
                 </span>
               ) : null}
