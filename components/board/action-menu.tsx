@@ -119,7 +119,7 @@ export function ActionMenu({ subjectLabel, transitions, stageTitle, onSelect, bu
           className="mt-1 space-y-1 rounded border border-slate-300 bg-white p-1 shadow-md"
         >
           {transitions.map((t, i) => {
-            const to = stageTitle?.(t.to);
+            const to = t.toTitle ?? stageTitle?.(t.to);
             return (
               <li key={t.key} role="none">
                 <button

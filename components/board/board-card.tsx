@@ -53,7 +53,14 @@ export function BoardCard({ card, showService, stageTitle, dragging, onDragStart
           Заявление {numberLabel(card.registrationNumber)}
         </Link>
       </h4>
-      {showService ? <p className="mt-0.5 text-xs text-slate-600">{card.service.title}</p> : null}
+      {showService ? (
+        <p className="mt-0.5 text-xs text-slate-600">
+          {card.service.title}
+          <span className="block" data-testid="card-stage-title">
+            Этап: {card.stageTitle}
+          </span>
+        </p>
+      ) : null}
       <dl className="mt-2 space-y-1 text-sm">
         <div>
           <dt className="inline text-slate-600">Заявитель: </dt>

@@ -195,7 +195,7 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
   const err = (f: MoveFields) => formState.errors[f]?.message;
   const summary = FIELD_ORDER.flatMap((f) => (err(f) ? [{ target: fieldId(f), message: err(f)! }] : []));
   const title = chosen?.title ?? "Переместить заявление";
-  const target = chosen ? stageTitle?.(chosen.to) : undefined;
+  const target = chosen ? (chosen.toTitle ?? stageTitle?.(chosen.to)) : undefined;
   const baseComment = chosen ? commentLabel(chosen) : null;
   // The server may ask for a comment the regulation's `requires` does not mention (proof of issue).
   const comment =

@@ -89,7 +89,7 @@ function itemsOf(board: Board, kind: Kind): DeadlineItem[] {
       applicant: c.applicant,
       assignee: c.assignee,
       stageKey: column.key,
-      stageTitle: column.title,
+      stageTitle: c.stageTitle ?? column.title,
       stageDueAt: c.stageDueAt ? new Date(c.stageDueAt) : null,
       stageDueProvisional: c.stageDueProvisional,
       kind,

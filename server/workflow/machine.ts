@@ -189,6 +189,22 @@ export function mayActAs(
 }
 
 /** Transitions this actor may take now: what the board's menu offers (nothing else). */
+/**
+ * The transitions a staff member is offered, as the board and the card show them: with the target
+ * stage's title from the application's own regulation (issue 12 p.9: two services may give one stage
+ * key different titles, so a title looked up by key alone can be another service's).
+ */
+export function offeredTransitions(doc: RegulationDocument, state: ApplicationState, actor: Actor) {
+  return availableTransitions(doc, state, actor).map((t) => ({
+    key: t.key,
+    title: t.title,
+    kind: t.kind,
+    to: t.to,
+    toTitle: doc.stages.find((s) => s.key === t.to)?.title ?? t.to,
+    requires: t.requires,
+  }));
+}
+
 export function availableTransitions(doc: RegulationDocument, state: ApplicationState, actor: Actor): TransitionDef[] {
   if (state.status !== "SUBMITTED" || !state.currentStage) return [];
   if (!actor.departmentIds.includes(state.departmentId)) return [];

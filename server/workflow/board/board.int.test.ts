@@ -146,6 +146,35 @@ describe("staff board", () => {
     expect(card.events.map((e) => e.type)).toEqual(["registered"]);
   });
 
+  it("on the all-services board, a card carries its own service's stage titles (issue 12 p.9)", async () => {
+    const archive = await registeredApplication(t.db, {
+      serviceCode: "archive-info",
+      calendar,
+      receivedAt: new Date("2026-03-03T05:00:00Z"),
+    });
+    try {
+      const registrar = await scopeOf("registrar@demo.reglament.ru");
+      const b = await board(t.db, registrar, { filters: {}, perColumn: 20 }, ctx());
+      const registration = b.columns.find((c) => c.key === "registration")!;
+      // Both services have a «registration» stage, titled differently: the column names both.
+      expect(registration.titles).toEqual([
+        "Прием и регистрация запросов и документов, необходимых для предоставления муниципальной услуги",
+        "Прием и регистрация заявления",
+      ]);
+      const road = registration.cards.find((c) => c.service.code === "road-info")!;
+      const arch = registration.cards.find((c) => c.id === archive.id)!;
+      expect(road.stageTitle).toBe("Прием и регистрация заявления");
+      expect(arch.stageTitle).toBe(registration.titles[0]);
+      const roadDoc = (await versionInForce(
+        t.db,
+        (await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } })).id,
+      ))!.document;
+      for (const tr of road.transitions) expect(tr.toTitle).toBe(roadDoc.stages.find((st) => st.key === tr.to)!.title);
+    } finally {
+      await t.db.application.delete({ where: { id: archive.id } }).catch(() => undefined);
+    }
+  });
+
   it("keeps a column for a stage that a later regulation version renamed, while applications are in it (R11)", async () => {
     const registrar = await scopeOf("registrar@demo.reglament.ru");
     const service = await t.db.service.findUniqueOrThrow({ where: { code: "road-info" } });

@@ -13,7 +13,7 @@ import {
 import { pinnedDocument } from "../../regulation/document-cache";
 import { versionInForce } from "../../regulation/data";
 import type { Channel, RegulationDocument } from "../../regulation/document";
-import { availableTransitions } from "../machine";
+import { offeredTransitions } from "../machine";
 import { personName } from "../../people";
 import { visibleToStaff } from "../../application/visibility";
 
@@ -104,7 +104,7 @@ function toCard(row: CardRow, doc: RegulationDocument | undefined, scope: StaffS
       ? deadlineStatus(row.stageDueAt, ctx.now, ctx.calendar, { dueSoonWorkingDays: ctx.dueSoonWorkingDays })
       : "none";
   const transitions = doc
-    ? availableTransitions(
+    ? offeredTransitions(
         doc,
         {
           status: row.status,
@@ -114,7 +114,7 @@ function toCard(row: CardRow, doc: RegulationDocument | undefined, scope: StaffS
           registeredAt: row.registeredAt,
         },
         scope,
-      ).map((t) => ({ key: t.key, title: t.title, kind: t.kind, to: t.to, requires: t.requires }))
+      )
     : [];
   return {
     id: row.id,
@@ -123,6 +123,8 @@ function toCard(row: CardRow, doc: RegulationDocument | undefined, scope: StaffS
     applicant: row.applicantName ?? personName(row.owner),
     assignee: row.assignee ? personName(row.assignee) : null,
     stage: row.currentStage,
+    /** The stage's title in the application's own regulation: the all-services board shows it on the card. */
+    stageTitle: doc?.stages.find((s) => s.key === row.currentStage)?.title ?? row.currentStage,
     stageDueAt: row.stageDueAt,
     stageDueProvisional: row.stageDueProvisional,
     deadline: { status, label: DEADLINE_STATUS_LABEL[status] },
@@ -152,10 +154,17 @@ async function stageColumns(db: Db, scope: StaffScope, serviceCode?: string) {
     select: { id: true, code: true },
     orderBy: { code: "asc" },
   });
-  const columns = new Map<string, string>();
+  // A column per stage key; where services name one key differently, the column carries every title
+  // and each card shows its own (issue 12 p.9).
+  const columns = new Map<string, string[]>();
+  const add = (key: string, title: string) => {
+    const titles = columns.get(key) ?? [];
+    if (!titles.includes(title)) titles.push(title);
+    columns.set(key, titles);
+  };
   for (const s of services) {
     const v = await versionInForce(db, s.id);
-    for (const stage of v?.document.stages ?? []) if (!columns.has(stage.key)) columns.set(stage.key, stage.title);
+    for (const stage of v?.document.stages ?? []) add(stage.key, stage.title);
   }
   // Open applications stay on the version they were submitted under (R11): a stage that a later
   // version renamed or dropped still gets its column while applications are in it.
@@ -170,11 +179,11 @@ async function stageColumns(db: Db, scope: StaffScope, serviceCode?: string) {
       pinned.map((p) => p.regulationVersionId),
     )
   ).values()) {
-    for (const stage of doc.stages) if (!columns.has(stage.key)) columns.set(stage.key, stage.title);
+    for (const stage of doc.stages) if (!columns.has(stage.key)) add(stage.key, stage.title);
   }
   return {
     serviceId: serviceCode ? services[0]?.id : undefined,
-    columns: [...columns].map(([key, title]) => ({ key, title })),
+    columns: [...columns].map(([key, titles]) => ({ key, title: titles.join(" / "), titles })),
     found: !serviceCode || services.length > 0,
   };
 }

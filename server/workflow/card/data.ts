@@ -8,7 +8,7 @@ import { DEADLINE_STATUS_LABEL, deadlineStatus, type DeadlineContext } from "../
 import { pinnedDocument } from "../../regulation/document-cache";
 import { ROLE_LABEL, type RegulationDocument } from "../../regulation/document";
 import { applicantOf, type ApplicantOwner } from "../../application/applicant";
-import { availableTransitions, mayReassign, rolesIn } from "../machine";
+import { offeredTransitions, mayReassign, rolesIn } from "../machine";
 import { AppError } from "../../errors";
 import { INTERAGENCY_ANSWER_FIELD } from "../../attachment/data";
 import { personName } from "../../people";
@@ -162,13 +162,7 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
       actor: e.actor ? personName(e.actor) : "Система",
       payload: e.payload as Record<string, unknown>,
     })),
-    transitions: availableTransitions(doc, app, scope).map((t) => ({
-      key: t.key,
-      title: t.title,
-      kind: t.kind,
-      to: t.to,
-      requires: t.requires,
-    })),
+    transitions: offeredTransitions(doc, app, scope),
     // R5: requests with their own deadlines; an unanswered one past its due date is overdue.
     requests: app.requests.map(({ answerFileId, ...r }) => {
       const file = answerFileId ? answerFiles.get(answerFileId) : undefined;
