@@ -89,6 +89,8 @@ function servers(instance: number): WebServer[] {
         DATABASE_URL: "",
         // The demo: its accounts sign the tests in (e2e/fixtures.ts).
         REGLAMENT_DEMO: "1",
+        // Specs may move the app's clock (server/clock.ts), e.g. to the date a scheduled edition takes effect.
+        REGLAMENT_TEST_CLOCK: "1",
         // The default port builds into .next like `npm start`; other ports get their own folder.
         ...(port === 3100 ? {} : { NEXT_DIST_DIR: `.next-e2e-${port}` }),
         OIDC_ISSUER: `http://localhost:${ports.oidc}`,

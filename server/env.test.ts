@@ -41,7 +41,22 @@ describe("parseEnv", () => {
       pgLog: false,
       demo: true,
       trustProxy: 0,
+      testClock: false,
     });
+  });
+
+  it("lets the end-to-end tests move the clock only in the demo on the embedded database (issue 10)", () => {
+    expect(parseEnv({ REGLAMENT_TEST_CLOCK: "1" }).testClock).toBe(true);
+    expect(parseEnv({ REGLAMENT_TEST_CLOCK: "1", NODE_ENV: "production", REGLAMENT_DEMO: "1" }).testClock).toBe(true);
+    for (const production of [
+      { DATABASE_URL: "postgresql://u:p@db/reglament" },
+      { NODE_ENV: "production" },
+      { REGLAMENT_DEMO: "0" },
+      { DATABASE_URL: "postgresql://u:p@db/reglament", REGLAMENT_DEMO: "1" },
+    ])
+      expect(() => parseEnv({ REGLAMENT_TEST_CLOCK: "1", ...production })).toThrow(
+        /REGLAMENT_TEST_CLOCK=1: a movable clock/,
+      );
   });
 
   it("is a demo only when nothing says production: DATABASE_URL, NODE_ENV=production or REGLAMENT_DEMO=0 (issue 9)", () => {

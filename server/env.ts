@@ -76,6 +76,11 @@ export type Env = {
    * pick a fresh address for every attempt.
    */
   trustProxy: number;
+  /**
+   * REGLAMENT_TEST_CLOCK=1: the end-to-end tests may move the app's clock (server/clock.ts). Allowed
+   * only for the demo on the embedded database: a real installation's clock is never movable.
+   */
+  testClock: boolean;
 };
 
 /** The configuration is wrong: every problem, each naming its variable. */
@@ -172,6 +177,9 @@ const RULES = {
   REGLAMENT_DEMO: z
     .enum(["0", "1"], { error: "expected 1 (demo: demo accounts and mailbox) or 0 (production: no demo accounts)" })
     .transform((v) => v === "1"),
+  REGLAMENT_TEST_CLOCK: z
+    .enum(["0", "1"], { error: "expected 1 (the end-to-end tests may move the clock) or 0" })
+    .transform((v) => v === "1"),
   TRUST_PROXY: z
     .string()
     .transform((v) => (v === "true" ? "1" : v === "false" ? "0" : v))
@@ -203,6 +211,11 @@ export function parseEnv(raw: RawEnv): Env {
   if (v.OIDC_ISSUER && (!v.OIDC_CLIENT_ID || !v.OIDC_CLIENT_SECRET)) {
     problems.push("OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required too");
   }
+  const demo = v.REGLAMENT_DEMO ?? (!v.DATABASE_URL && raw.NODE_ENV?.trim() !== "production");
+  if (v.REGLAMENT_TEST_CLOCK && (v.DATABASE_URL || !demo))
+    problems.push(
+      "REGLAMENT_TEST_CLOCK=1: a movable clock is for the demo on the embedded database (the end-to-end tests) only; unset it",
+    );
   if (problems.length) throw new EnvError(problems);
   const port = v.PORT ?? 3000;
   const dataDir = v.REGLAMENT_DATA_DIR ?? "data";
@@ -235,8 +248,9 @@ export function parseEnv(raw: RawEnv): Env {
     fontsDir: v.REGLAMENT_FONTS_DIR ?? null,
     pgLog: !!v.REGLAMENT_PG_LOG,
     // NODE_ENV is Node's and Next's own switch, not ours: it only tips the default to production.
-    demo: v.REGLAMENT_DEMO ?? (!v.DATABASE_URL && raw.NODE_ENV?.trim() !== "production"),
+    demo,
     trustProxy: v.TRUST_PROXY ?? 0,
+    testClock: v.REGLAMENT_TEST_CLOCK ?? false,
   };
 }
 

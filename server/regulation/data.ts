@@ -2,15 +2,12 @@
 // latest effective-from not after it (R11); an application is pinned to it at submission.
 import "server-only";
 import type { Db, Tx } from "../db/client";
+import { now } from "../clock";
 import { zRegulationDocument, type RegulationDocument } from "./document";
 
 export type VersionInForce = { id: string; version: number; effectiveFrom: Date | null; document: RegulationDocument };
 
-export async function versionInForce(
-  db: Db | Tx,
-  serviceId: string,
-  at: Date = new Date(),
-): Promise<VersionInForce | null> {
+export async function versionInForce(db: Db | Tx, serviceId: string, at: Date = now()): Promise<VersionInForce | null> {
   const row = await db.regulationVersion.findFirst({
     where: { serviceId, status: "PUBLISHED", OR: [{ effectiveFrom: null }, { effectiveFrom: { lte: at } }] },
     orderBy: [{ effectiveFrom: { sort: "desc", nulls: "last" } }, { version: "desc" }],

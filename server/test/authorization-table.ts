@@ -607,6 +607,8 @@ async function registeredWithFiles(w: World) {
 // administrator is not staff of any department: for the administrator the file does not exist.
 const REGISTERED_FILE = "U ok NF ok ok ok ok NF NF NF";
 
+const NO_TEST_CLOCK = "U NF NF NF NF NF NF NF NF NF";
+
 export const ROUTES: Record<string, RouteRow> = {
   "files/[id] GET": [REGISTERED_FILE, async (w) => ({ params: { id: (await registeredWithFiles(w)).fileId } })],
   "results/[id] GET": [REGISTERED_FILE, async (w) => ({ params: { id: (await registeredWithFiles(w)).resultId } })],
@@ -629,6 +631,9 @@ export const ROUTES: Record<string, RouteRow> = {
   ],
   "health GET": [PUBLIC, () => ({ params: {} })],
   "audit/export GET": [AUDIT, () => ({ params: {}, url: "/?kind=application:registered" })],
+  // The end-to-end tests' clock: not there unless started with REGLAMENT_TEST_CLOCK=1 (server/clock-http.ts).
+  "test/clock GET": [NO_TEST_CLOCK, () => ({ params: {} })],
+  "test/clock PUT": [NO_TEST_CLOCK, () => ({ params: {}, url: "/?at=2030-01-01T00:00:00Z" })],
   "trpc/[trpc] GET": { gateway: "tRPC's fetch adapter: every procedure behind it has its row above" },
   "trpc/[trpc] POST": { gateway: "tRPC's fetch adapter: every procedure behind it has its row above" },
   "auth/[...nextauth] GET": { gateway: "next-auth's own handler (sign-in, session, CSRF)" },
