@@ -84,6 +84,7 @@ export const DRAFT_FIELDS = {
   currentStep: true,
   serviceId: true,
   regulationVersionId: true,
+  variantCode: true,
 } as const;
 
 export async function draftForOwner(db: Db, ownerId: string, id: string) {
@@ -99,7 +100,7 @@ export async function draftForOwner(db: Db, ownerId: string, id: string) {
     },
   });
   if (!app) return null;
-  const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+  const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode);
   const steps = applicantSteps(doc);
   return {
     id: app.id,
@@ -143,6 +144,7 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
       updatedAt: true,
       service: { select: { code: true, title: true } },
       regulationVersionId: true,
+      variantCode: true,
       regulationVersion: { select: { version: true, document: true } },
       assignee: { select: { lastName: true, firstName: true, middleName: true, phone: true } },
       stages: {
@@ -186,7 +188,7 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
     },
   });
   if (!app) return null;
-  const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+  const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode);
   const stageOf = (key: string | null) => (key ? doc.stages.find((s) => s.key === key) : undefined);
   const current = stageOf(app.currentStage);
   // A refusal reaches the applicant with its notice (R19, R25): until the notice is signed and issued
