@@ -33,7 +33,11 @@ export async function sectionOf(db: Db, userId: string, applicationId: string) {
   return {
     ...p,
     steps: coApplicantSteps(
-      pinnedDocument(p.application.regulationVersionId, p.application.regulationVersion.document, p.application.variantCode),
+      pinnedDocument(
+        p.application.regulationVersionId,
+        p.application.regulationVersion.document,
+        p.application.variantCode,
+      ),
     ),
   };
 }
