@@ -97,24 +97,34 @@ export function variantDef(doc: RegulationDocument, code: string | null | undefi
 }
 
 /** The variants a full set of answers leads to (a valid regulation gives exactly one). */
-function variantsFor(profiling: Profiling, answers: Answers): string[] {
+function variantsFor(profiling: Pick<ProfilingShape, "variants">, answers: Answers): string[] {
   return profiling.variants
     .filter((v) => Object.entries(v.when).every(([q, values]) => values.includes(answers[q] ?? "")))
     .map((v) => v.code);
 }
 
+/** What choosing a variant needs of the profiling: the questions' options and the variants' `when`. */
+type ProfilingShape = {
+  questions: { key: string; options: { value: string }[] }[];
+  variants: { code: string; when: Record<string, string[]> }[];
+};
+
 /**
- * The variant the applicant's answers lead to: null when the regulation has no profiling, an answer
- * is missing or not one of the question's options, or the answers lead nowhere or to two variants.
+ * The variant the applicant's answers lead to: null when an answer is missing or not one of the
+ * question's options, or the answers lead nowhere or to two variants. Client-safe: the profiling page
+ * names the variant as the applicant answers.
  */
-export function variantFor(doc: RegulationDocument, answers: Answers): string | null {
-  const profiling = doc.profiling;
-  if (!profiling) return null;
+export function matchVariant(profiling: ProfilingShape, answers: Answers): string | null {
   for (const q of profiling.questions) {
     if (!q.options.some((o) => o.value === answers[q.key])) return null;
   }
   const found = variantsFor(profiling, answers);
   return found.length === 1 ? found[0]! : null;
+}
+
+/** The variant of a regulation the answers lead to; null also for a regulation without profiling. */
+export function variantFor(doc: RegulationDocument, answers: Answers): string | null {
+  return doc.profiling ? matchVariant(doc.profiling, answers) : null;
 }
 
 export type Combination = { answers: Answers; variants: string[] };
