@@ -238,3 +238,24 @@ describe("problems of a regulation with variants", () => {
     expect(problemsOf(doc).map((p) => p.path)).toContain("profiling.questions");
   });
 });
+
+describe("the editor's edits of variants", () => {
+  it("renaming or deleting a variant carries its tags; removing the profiling leaves a plain document", async () => {
+    const { retagVariant, removeProfiling } = await import("./variants");
+    const doc = twoVariantRegulation();
+    doc.profiling!.variants[1]!.code = "proxy";
+    retagVariant(doc, "representative", "proxy");
+    expect(problemsOf(doc)).toEqual([]);
+    expect(fieldKeys(documentForVariant(doc, "proxy"))).toContain("power_of_attorney");
+
+    retagVariant(doc, "proxy", null);
+    expect(problemsOf(doc).map((p) => p.message)).toContain(
+      "Элемент не входит ни в один вариант: отметьте хотя бы один",
+    );
+
+    const plain = twoVariantRegulation();
+    removeProfiling(plain);
+    expect(plain.profiling).toBeUndefined();
+    expect(JSON.stringify(plain)).not.toContain('"variants"');
+  });
+});

@@ -292,3 +292,45 @@ export function profilingProblems(
   });
   return problems;
 }
+
+/** Every element that may carry variant tags, fields of groups included (for the editor's edits). */
+function taggable(doc: RegulationDocument): Tagged[] {
+  const out: Tagged[] = [];
+  const fields = (list: FieldDef[]) =>
+    list.forEach((f) => {
+      out.push(f);
+      if (f.fields) fields(f.fields);
+    });
+  doc.form.steps.forEach((s) => {
+    out.push(s);
+    fields(s.fields);
+  });
+  out.push(
+    ...doc.passport.documents,
+    ...doc.serviceRefusalGrounds,
+    ...doc.intakeRefusalGrounds,
+    ...doc.stages,
+    ...doc.transitions,
+    ...doc.resultTypes,
+    ...doc.interagencyRequestTypes,
+  );
+  return out;
+}
+
+/**
+ * The editor renames a variant (`to` a code) or deletes it (`to` null) in place: every tag follows,
+ * so no element is left naming a variant that is gone. An element tagged with the deleted variant
+ * only keeps an empty list, which the validation names («не входит ни в один вариант»).
+ */
+export function retagVariant(doc: RegulationDocument, from: string, to: string | null): void {
+  for (const e of taggable(doc)) {
+    if (!e.variants?.includes(from)) continue;
+    e.variants = to === null ? e.variants.filter((c) => c !== from) : e.variants.map((c) => (c === from ? to : c));
+  }
+}
+
+/** The editor removes the profiling in place: the regulation is one variant again, every element in it. */
+export function removeProfiling(doc: RegulationDocument): void {
+  delete doc.profiling;
+  for (const e of taggable(doc)) delete e.variants;
+}
