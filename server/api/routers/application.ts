@@ -12,7 +12,13 @@ import { zEmail } from "../../auth/schema";
 import { zDraftValues } from "../../application/schema";
 import { chooseVariant, openDraft, saveDraft, startDraft, submitApplication } from "../../application/mutations";
 import { fileStorage } from "../../storage/storage";
-import { zApplicationId, zChooseVariantInput, zSaveDraftInput, zStartDraftInput, zSubmitInput } from "../../application/schema";
+import {
+  zApplicationId,
+  zChooseVariantInput,
+  zSaveDraftInput,
+  zStartDraftInput,
+  zSubmitInput,
+} from "../../application/schema";
 import { loadWorkingCalendar } from "../../calendar/data";
 import { AppError } from "../../errors";
 import { applicantProcedure, authedProcedure, createTRPCRouter } from "../trpc";
