@@ -198,6 +198,26 @@ export async function startDraft(db: Db, input: { ownerId: string; serviceCode: 
   return app;
 }
 
+/** The variant the answers lead to on an edition, or the refusal: a question unanswered, or answers leading nowhere. */
+function checkAnswers(doc: RegulationDocument, answers: Answers): string {
+  const profiling = doc.profiling;
+  if (!profiling) throw new AppError("PRECONDITION", "У этой услуги нет вариантов: вопросы не задаются");
+  const unanswered = profiling.questions.filter((q) => !q.options.some((o) => o.value === answers[q.key]));
+  if (unanswered.length)
+    throw new AppError(
+      "INVALID",
+      "Ответьте на все вопросы",
+      Object.fromEntries(unanswered.map((q) => [q.key, "Выберите один из ответов"])),
+    );
+  const code = variantFor(doc, answers);
+  if (!code)
+    throw new AppError(
+      "INVALID",
+      `Ответы «${describeAnswers(doc, answers)}» не ведут ни к одному варианту услуги. Обратитесь в орган, предоставляющий услугу`,
+    );
+  return code;
+}
+
 /** The draft's edition has variants and the draft has none of them yet (or one the edition lacks). */
 function needsProfiling(json: unknown, versionId: string, variantCode: string | null): boolean {
   const whole = pinnedDocument(versionId, json);
@@ -216,26 +236,19 @@ export async function chooseVariant(
   input: { id: string; answers: Answers },
   now: Date = new Date(),
 ): Promise<{ variantCode: string; title: string; rowVersion: number }> {
+  // The answers are checked against the edition in force before anything is written: refused
+  // answers change nothing, not even the draft's edition.
+  const before = await ownedDraft(db, ownerId, input.id);
+  if (before.status !== "DRAFT")
+    throw new AppError("PRECONDITION", "Заявление уже подано: ответы на вопросы больше нельзя изменить");
+  const inForce = await versionInForce(db, before.serviceId, now);
+  if (!inForce) throw new AppError("PRECONDITION", "Услуга сейчас не принимает заявления");
+  checkAnswers(inForce.document, input.answers);
   await moveDraftToVersionInForce(db, ownerId, input.id, now);
   const app = await ownedDraft(db, ownerId, input.id);
-  if (app.status !== "DRAFT")
-    throw new AppError("PRECONDITION", "Заявление уже подано: ответы на вопросы больше нельзя изменить");
+  if (app.status !== "DRAFT" || app.regulationVersionId !== inForce.id) throw new AppError("CONFLICT", DRAFT_CONFLICT);
   const whole = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
-  const profiling = whole.profiling;
-  if (!profiling) throw new AppError("PRECONDITION", "У этой услуги нет вариантов: вопросы не задаются");
-  const unanswered = profiling.questions.filter((q) => !q.options.some((o) => o.value === input.answers[q.key]));
-  if (unanswered.length)
-    throw new AppError(
-      "INVALID",
-      "Ответьте на все вопросы",
-      Object.fromEntries(unanswered.map((q) => [q.key, "Выберите один из ответов"])),
-    );
-  const code = variantFor(whole, input.answers);
-  if (!code)
-    throw new AppError(
-      "INVALID",
-      `Ответы «${describeAnswers(whole, input.answers)}» не ведут ни к одному варианту услуги. Обратитесь в орган, предоставляющий услугу`,
-    );
+  const code = checkAnswers(whole, input.answers);
   const target: DraftVersion = {
     id: app.regulationVersionId,
     version: app.regulationVersion.version,

@@ -255,6 +255,14 @@ describe("a new edition under a draft", () => {
     expect(validateDocument(doc)).toMatchObject({ ok: true });
     await publishRegulation(t.db, { serviceId, document: doc, effectiveFrom: new Date(Date.now() - 1000) });
 
+    // Refused answers write nothing: the draft stays on its edition until it is opened or saved.
+    const before = await t.db.application.findUniqueOrThrow({ where: { id: lost.id } });
+    await expect(chooseVariant(t.db, ownerId, { id: lost.id, answers: {} })).rejects.toMatchObject({ code: "INVALID" });
+    expect(await t.db.application.findUniqueOrThrow({ where: { id: lost.id } })).toMatchObject({
+      regulationVersionId: before.regulationVersionId,
+      rowVersion: before.rowVersion,
+    });
+
     const keptDraft = (await openDraft(t.db, ownerId, kept.id))!;
     expect(keptDraft.version).toBe(2);
     expect(keptDraft.profiling?.variant?.code).toBe("personal");
