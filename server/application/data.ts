@@ -232,6 +232,10 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
     status: app.status,
     service: app.service,
     regulationVersion: app.regulationVersion.version,
+    /** The variant of the service the application is pinned to (issue 10 p.8), in words. */
+    variant:
+      variantDef(pinnedDocument(app.regulationVersionId, app.regulationVersion.document), app.variantCode)?.title ??
+      null,
     registrationNumber: app.registrationNumber,
     registeredAt: app.registeredAt,
     dueAt: app.dueAt,

@@ -23,7 +23,7 @@ import { demoScope, publishRegulation } from "../test/factories";
 import { pdfBytes } from "../test/files";
 import { TWO_VARIANTS_SERVICE, twoVariantRegulation } from "../test/two-variants";
 import { publishTwoVariants } from "../test/two-variants-db";
-import { draftForOwner } from "./data";
+import { applicationForOwner, draftForOwner } from "./data";
 import { chooseVariant, openDraft, saveDraft, startDraft, submitApplication } from "./mutations";
 
 let t: TestDatabase;
@@ -188,6 +188,9 @@ describe("an application pinned to its variant", () => {
       const row = await t.db.application.findUniqueOrThrow({ where: { id } });
       expect(row).toMatchObject({ status: "SUBMITTED", variantCode: code, regulationVersionId: version.id });
     }
+
+    // The applicant's cabinet names the variant too.
+    expect((await applicationForOwner(t.db, ownerId, representative))?.variant).toBe("Обращение через представителя");
 
     const registrar = await demoScope(t.db, "registrar");
     const cardOf = async (id: string) => (await staffCard(t.db, registrar, id, ctx()))!;
