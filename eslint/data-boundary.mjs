@@ -127,7 +127,7 @@ const noQueryOutsideData = {
 // sniffing, prefill, the error type). Paths are relative to the repository, without extension.
 const CLIENT_SAFE = [
   /^server\/(.+\/)?schema$/,
-  /^server\/regulation\/(document|form-schema|identifiers)$/,
+  /^server\/regulation\/(document|form-schema|identifiers|variants)$/,
   /^server\/attachment\/sniff$/,
   /^server\/application\/(prefill|answers)$/,
   /^server\/format\/(dates|plural)$/,

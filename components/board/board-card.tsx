@@ -66,6 +66,12 @@ export function BoardCard({ card, showService, stageTitle, dragging, onDragStart
           <dt className="inline text-slate-600">Заявитель: </dt>
           <dd className="inline">{card.applicant}</dd>
         </div>
+        {card.variant ? (
+          <div>
+            <dt className="inline text-slate-600">Вариант: </dt>
+            <dd className="inline">{card.variant}</dd>
+          </div>
+        ) : null}
         <div>
           <dt className="inline text-slate-600">Исполнитель: </dt>
           <dd className="inline">{card.assignee ?? "не назначен"}</dd>

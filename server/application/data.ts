@@ -3,6 +3,7 @@ import "server-only";
 import { AUDIT_EVENT_TYPES } from "../audit/events";
 import type { Db } from "../db/client";
 import { pinnedDocument } from "../regulation/document-cache";
+import { documentForVariant, variantDef } from "../regulation/variants";
 import { ROLE_LABEL, type RegulationDocument, type StepDef } from "../regulation/document";
 import { personName } from "../people";
 import { ISSUED_RESULTS, ownedBy, visibleToApplicant } from "./visibility";
@@ -84,6 +85,7 @@ export const DRAFT_FIELDS = {
   currentStep: true,
   serviceId: true,
   regulationVersionId: true,
+  variantCode: true,
 } as const;
 
 export async function draftForOwner(db: Db, ownerId: string, id: string) {
@@ -99,8 +101,9 @@ export async function draftForOwner(db: Db, ownerId: string, id: string) {
     },
   });
   if (!app) return null;
-  const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+  const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode);
   const steps = applicantSteps(doc);
+  const whole = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
   return {
     id: app.id,
     status: app.status,
@@ -117,6 +120,35 @@ export async function draftForOwner(db: Db, ownerId: string, id: string) {
     jointRequest: doc.form.steps.some((s) => s.section === "co_applicant"),
     /** The draft was started on an older edition and moved to this one: the form tells the applicant. */
     formUpdate: app.status === "DRAFT" ? await formUpdateOf(db, app, steps) : null,
+    /** The variants of the service and their questions (issue 10 p.8); null for a regulation without them. */
+    profiling: whole.profiling ? profilingOf(whole, app.variantCode) : null,
+  };
+}
+
+/**
+ * What the profiling page shows: the questions, every variant in words with the documents it needs,
+ * and the draft's variant (null: the questions are still to be answered, or the edition in force no
+ * longer has the variant the draft had).
+ */
+function profilingOf(whole: RegulationDocument, variantCode: string | null) {
+  const profiling = whole.profiling!;
+  const chosen = variantDef(whole, variantCode);
+  return {
+    questions: profiling.questions,
+    variants: profiling.variants.map((v) => {
+      const own = documentForVariant(whole, v.code);
+      return {
+        code: v.code,
+        title: v.title,
+        description: v.description ?? null,
+        when: v.when,
+        term: own.passport.term,
+        documents: own.passport.documents
+          .filter((d) => d.providedBy === "applicant")
+          .map((d) => ({ title: d.title, required: d.required, condition: d.condition ?? null })),
+      };
+    }),
+    variant: chosen ? { code: chosen.code, title: chosen.title } : null,
   };
 }
 
@@ -143,6 +175,7 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
       updatedAt: true,
       service: { select: { code: true, title: true } },
       regulationVersionId: true,
+      variantCode: true,
       regulationVersion: { select: { version: true, document: true } },
       assignee: { select: { lastName: true, firstName: true, middleName: true, phone: true } },
       stages: {
@@ -186,7 +219,7 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
     },
   });
   if (!app) return null;
-  const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+  const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode);
   const stageOf = (key: string | null) => (key ? doc.stages.find((s) => s.key === key) : undefined);
   const current = stageOf(app.currentStage);
   // A refusal reaches the applicant with its notice (R19, R25): until the notice is signed and issued
@@ -199,6 +232,10 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
     status: app.status,
     service: app.service,
     regulationVersion: app.regulationVersion.version,
+    /** The variant of the service the application is pinned to (issue 10 p.8), in words. */
+    variant:
+      variantDef(pinnedDocument(app.regulationVersionId, app.regulationVersion.document), app.variantCode)?.title ??
+      null,
     registrationNumber: app.registrationNumber,
     registeredAt: app.registeredAt,
     dueAt: app.dueAt,

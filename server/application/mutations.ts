@@ -7,7 +7,8 @@ import type { Db, Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { pinnedDocument } from "../regulation/document-cache";
-import { versionInForce } from "../regulation/data";
+import { versionInForce, type VersionInForce } from "../regulation/data";
+import { describeAnswers, documentForVariant, variantDef, variantFor, type Answers } from "../regulation/variants";
 import type { FieldDef, RegulationDocument, StepDef } from "../regulation/document";
 import { fieldErrorsByPath, validateApplication } from "../regulation/form-schema";
 import type { WorkingCalendar } from "../calendar/working-calendar";
@@ -43,6 +44,23 @@ function unknownKeys(steps: StepDef[], values: Record<string, unknown>): string[
 const strictCheck = (now: Date) => ({ mode: "submit" as const, today: now, timeZone: config().timeZone });
 
 type DraftVersion = { id: string; version: number; document: RegulationDocument };
+
+/**
+ * The variant a draft keeps on an edition (issue 10 p.8): its own when the edition still has it,
+ * none otherwise (the applicant answers the profiling questions again). An edition without
+ * profiling has no variants.
+ */
+function variantOn(doc: RegulationDocument, variantCode: string | null): string | null {
+  return variantDef(doc, variantCode)?.code ?? null;
+}
+
+/** An edition as a draft of the variant sees it: the document projected onto the variant. */
+function asVariant<V extends VersionInForce | DraftVersion>(version: V, variantCode: string | null): V {
+  return { ...version, document: documentForVariant(version.document, variantCode) };
+}
+
+export const PROFILING_NEEDED =
+  "Сначала ответьте на вопросы о себе: от ответов зависит вариант услуги, её форма и перечень документов";
 
 /**
  * Co-applicants' sections follow the draft to the new edition: keys the new section no longer has
@@ -82,10 +100,16 @@ export async function moveDraftToVersionInForce(
   for (let attempt = 0; attempt < 3; attempt++) {
     const app = await findOwnedDraft(db, ownerId, id);
     if (!app || app.status !== "DRAFT") return null;
-    const target = await versionInForce(db, app.serviceId, now);
-    if (!target || target.id === app.regulationVersionId) return null;
+    const inForce = await versionInForce(db, app.serviceId, now);
+    if (!inForce || inForce.id === app.regulationVersionId) return null;
+    // The draft keeps its variant where the new edition has it; otherwise it holds the values of
+    // every variant's fields until the applicant answers the questions again (issue 10 p.8).
+    const variantCode = variantOn(inForce.document, app.variantCode);
+    const target = asVariant(inForce, variantCode);
     const steps = applicantSteps(target.document);
-    const previousSteps = applicantSteps(pinnedDocument(app.regulationVersionId, app.regulationVersion.document));
+    const previousSteps = applicantSteps(
+      pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode),
+    );
     const { values } = carryValues(steps, app.data as Record<string, unknown>, {
       previousSteps,
       profile: profileFrom(app.owner),
@@ -101,6 +125,7 @@ export async function moveDraftToVersionInForce(
         }),
         data: {
           regulationVersionId: target.id,
+          variantCode,
           data: values as Prisma.InputJsonObject,
           currentStep,
           rowVersion: { increment: 1 },
@@ -137,6 +162,9 @@ export async function startDraft(db: Db, input: { ownerId: string; serviceCode: 
     where: { id: input.ownerId },
     select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true },
   });
+  // A regulation with variants: the draft starts without one, and the applicant's answers to the
+  // profiling questions choose it (chooseVariant) before the form; until then the draft holds the
+  // values of every variant's fields (issue 10 p.8).
   const steps = applicantSteps(version.document);
   let base: Record<string, unknown> = {};
   if (input.copyFrom) {
@@ -168,6 +196,94 @@ export async function startDraft(db: Db, input: { ownerId: string; serviceCode: 
     select: { id: true },
   });
   return app;
+}
+
+/** The variant the answers lead to on an edition, or the refusal: a question unanswered, or answers leading nowhere. */
+function checkAnswers(doc: RegulationDocument, answers: Answers): string {
+  const profiling = doc.profiling;
+  if (!profiling) throw new AppError("PRECONDITION", "У этой услуги нет вариантов: вопросы не задаются");
+  const unanswered = profiling.questions.filter((q) => !q.options.some((o) => o.value === answers[q.key]));
+  if (unanswered.length)
+    throw new AppError(
+      "INVALID",
+      "Ответьте на все вопросы",
+      Object.fromEntries(unanswered.map((q) => [q.key, "Выберите один из ответов"])),
+    );
+  const code = variantFor(doc, answers);
+  if (!code)
+    throw new AppError(
+      "INVALID",
+      `Ответы «${describeAnswers(doc, answers)}» не ведут ни к одному варианту услуги. Обратитесь в орган, предоставляющий услугу`,
+    );
+  return code;
+}
+
+/** The draft's edition has variants and the draft has none of them yet (or one the edition lacks). */
+function needsProfiling(json: unknown, versionId: string, variantCode: string | null): boolean {
+  const whole = pinnedDocument(versionId, json);
+  return !!whole.profiling && !variantOn(whole, variantCode);
+}
+
+/**
+ * The applicant's answers to the profiling questions (issue 10 p.8): the draft takes the variant
+ * they lead to, on the edition in force (moved there first). Values of fields the new variant's form
+ * lacks are dropped as on a move to a new edition; fields new to the form are prefilled. Allowed
+ * while the application is a draft; the answers may change as often as the applicant likes.
+ */
+export async function chooseVariant(
+  db: Db,
+  ownerId: string,
+  input: { id: string; answers: Answers },
+  now: Date = new Date(),
+): Promise<{ variantCode: string; title: string; rowVersion: number }> {
+  // The answers are checked against the edition in force before anything is written: refused
+  // answers change nothing, not even the draft's edition.
+  const before = await ownedDraft(db, ownerId, input.id);
+  if (before.status !== "DRAFT")
+    throw new AppError("PRECONDITION", "Заявление уже подано: ответы на вопросы больше нельзя изменить");
+  const inForce = await versionInForce(db, before.serviceId, now);
+  if (!inForce) throw new AppError("PRECONDITION", "Услуга сейчас не принимает заявления");
+  checkAnswers(inForce.document, input.answers);
+  await moveDraftToVersionInForce(db, ownerId, input.id, now);
+  const app = await ownedDraft(db, ownerId, input.id);
+  if (app.status !== "DRAFT" || app.regulationVersionId !== inForce.id) throw new AppError("CONFLICT", DRAFT_CONFLICT);
+  const whole = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+  const code = checkAnswers(whole, input.answers);
+  const target: DraftVersion = {
+    id: app.regulationVersionId,
+    version: app.regulationVersion.version,
+    document: documentForVariant(whole, code),
+  };
+  const steps = applicantSteps(target.document);
+  const previousSteps = applicantSteps(
+    pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode),
+  );
+  const { values } = carryValues(steps, app.data as Record<string, unknown>, {
+    previousSteps,
+    profile: profileFrom(app.owner),
+  });
+  const currentStep = steps.some((s) => s.key === app.currentStep) ? app.currentStep : (steps[0]?.key ?? null);
+  const changed = await db.$transaction(async (tx) => {
+    const updated = await tx.application.updateMany({
+      where: ownedBy(ownerId, {
+        id: app.id,
+        status: "DRAFT",
+        rowVersion: app.rowVersion,
+        regulationVersionId: app.regulationVersionId,
+      }),
+      data: {
+        variantCode: code,
+        data: values as Prisma.InputJsonObject,
+        currentStep,
+        rowVersion: { increment: 1 },
+        purgeNoticeAt: null,
+      },
+    });
+    if (updated.count === 1) await moveCoApplicantSections(tx, app.id, target, now);
+    return updated.count === 1;
+  }, TX_OPTIONS);
+  if (!changed) throw new AppError("CONFLICT", DRAFT_CONFLICT);
+  return { variantCode: code, title: variantDef(whole, code)!.title, rowVersion: app.rowVersion + 1 };
 }
 
 /** An applicant's own application with what saving a draft needs: its edition's form and the owner's
@@ -206,11 +322,14 @@ export async function saveDraft(db: Db, ownerId: string, input: SaveDraftInput, 
   const pinned: DraftVersion = {
     id: app.regulationVersionId,
     version: app.regulationVersion.version,
-    document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document),
+    document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode),
   };
   const inForce = await versionInForce(db, app.serviceId, now);
-  const target: DraftVersion = inForce && inForce.id !== pinned.id ? inForce : pinned;
-  const moving = target.id !== pinned.id;
+  const moving = !!inForce && inForce.id !== pinned.id;
+  const variantCode = moving ? variantOn(inForce.document, app.variantCode) : app.variantCode;
+  const target: DraftVersion = moving ? asVariant(inForce, variantCode) : pinned;
+  if (!moving && needsProfiling(app.regulationVersion.document, app.regulationVersionId, app.variantCode))
+    throw new AppError("PRECONDITION", PROFILING_NEEDED, undefined, "form_updated");
   const olderForm = moving || (input.formVersion !== undefined && input.formVersion !== pinned.version);
   const steps = applicantSteps(target.document);
   let values = input.values;
@@ -251,6 +370,7 @@ export async function saveDraft(db: Db, ownerId: string, input: SaveDraftInput, 
     data: values as Prisma.InputJsonObject,
     currentStep,
     regulationVersionId: target.id,
+    variantCode,
     rowVersion: { increment: 1 },
     purgeNoticeAt: null,
   };
@@ -382,6 +502,7 @@ export async function submitApplication(
           data: true,
           serviceId: true,
           regulationVersionId: true,
+          variantCode: true,
           service: { select: { code: true, title: true } },
           owner: { select: { id: true, email: true, firstName: true, middleName: true } },
           participants: {
@@ -395,8 +516,12 @@ export async function submitApplication(
       if (!app) throw new AppError("NOT_FOUND", "Черновик не найден");
       if (app.status !== "DRAFT") throw new AppError("PRECONDITION", "Заявление уже подано");
       if (app.rowVersion !== input.expectedRowVersion) throw new AppError("CONFLICT", DRAFT_CONFLICT);
-      const version = await versionInForce(tx, app.serviceId, now);
-      if (!version) throw new AppError("PRECONDITION", "Услуга сейчас не принимает заявления");
+      const inForce = await versionInForce(tx, app.serviceId, now);
+      if (!inForce) throw new AppError("PRECONDITION", "Услуга сейчас не принимает заявления");
+      // Issue 10 p.8: judged by the form of the draft's variant, pinned with its edition.
+      if (inForce.document.profiling && !variantOn(inForce.document, app.variantCode))
+        throw new AppError("PRECONDITION", PROFILING_NEEDED, undefined, "form_updated");
+      const version = asVariant(inForce, app.variantCode);
       // An edition that came into force since the move above: the applicant reviews its form first.
       if (version.id !== app.regulationVersionId)
         throw new AppError("PRECONDITION", FORM_UPDATED(version.version), undefined, "form_updated");

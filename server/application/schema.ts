@@ -51,3 +51,12 @@ export const zSubmitInput = z.object({
 });
 
 export const zApplicationId = z.object({ id });
+
+/** The applicant's answers to the profiling questions of a regulation with variants (issue 10 p.8). */
+export const zChooseVariantInput = z.object({
+  id,
+  answers: z
+    .record(zText().max(64), zText().max(64))
+    .refine((a) => Object.keys(a).length <= 32, "Слишком много ответов"),
+});
+export type ChooseVariantInput = z.infer<typeof zChooseVariantInput>;

@@ -54,6 +54,7 @@ async function ownedDraft(db: Db, userId: string, applicationId: string) {
       data: true,
       updatedAt: true,
       regulationVersionId: true,
+      variantCode: true,
       regulationVersion: { select: { document: true } },
     },
   });
@@ -203,7 +204,7 @@ export async function prepareUpload(
 ): Promise<UploadTarget> {
   const app = await ownedDraft(db, input.userId, input.applicationId);
   const found = findFileField(
-    pinnedDocument(app.regulationVersionId, app.regulationVersion.document).form.steps,
+    pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode).form.steps,
     input.fieldKey,
   );
   if (!found) throw new AppError("INVALID", "В форме услуги нет такого поля для файлов");

@@ -233,6 +233,7 @@ export async function recomputeDeadlines(
       registeredAt: true,
       submittedAt: true,
       regulationVersionId: true,
+      variantCode: true,
       department: { select: { hours: true } },
     },
   });
@@ -247,7 +248,7 @@ export async function recomputeDeadlines(
   let changed = 0;
   for (const app of apps) {
     const registeredAt = app.registeredAt!;
-    const doc = pinnedDocument(app.regulationVersionId, documents.get(app.regulationVersionId));
+    const doc = pinnedDocument(app.regulationVersionId, documents.get(app.regulationVersionId), app.variantCode);
     const hours = parseHours(app.department.hours);
     const enteredAt = app.stageEnteredAt ?? registeredAt;
     let stageDue: Date | null = app.stageDueAt;

@@ -48,6 +48,7 @@ export async function receiptForStaff(db: Db, scope: Pick<StaffScope, "departmen
       channel: true,
       data: true,
       regulationVersionId: true,
+      variantCode: true,
       regulationVersion: { select: { document: true } },
       service: { select: { title: true } },
       owner: { select: { lastName: true, firstName: true, middleName: true } },

@@ -20,7 +20,7 @@ export const receiptRoute = restRoute({
   async handler({ params, db, scope }) {
     const app = await receiptForStaff(db, scope, params.id);
     if (!app) return errorResponse(404, "Заявление не найдено");
-    const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+    const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode);
     const name = (u: PersonNameParts | null | undefined) => (u ? personName(u) : "—");
     const pdf = await renderReceipt({
       authority: doc.passport.authority.name,

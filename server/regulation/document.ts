@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { acceptEntryProblem } from "../attachment/sniff";
 import { plural } from "../format/plural";
+import { profilingProblems } from "./variants";
 
 /** Every role an account can hold. AUDITOR only reads the audit log (issue 11): no process names it. */
 export const ROLES = ["APPLICANT", "REGISTRAR", "EXECUTOR", "HEAD", "SIGNER", "ADMIN", "AUDITOR"] as const;
@@ -60,6 +61,13 @@ export const zDelivery = z.enum(DELIVERY);
 export type Delivery = z.infer<typeof zDelivery>;
 
 const zLegalRef = z.string().optional().describe("Clause of the regulation, e.g. «п. 19»");
+
+/**
+ * Issue 10 p.8 (Government Decree No. 1228): an element of a regulation with profiling may belong to
+ * some of its variants only. Absent: in every variant. Readers never see it: they get the projection
+ * of the document for the application's variant (./variants.ts documentForVariant).
+ */
+const zVariantTags = z.array(code).optional();
 
 // ---------------------------------------------------------------------------------------------
 // Form
@@ -225,6 +233,8 @@ export type FieldDef = {
   fields?: FieldDef[];
   minItems?: number;
   maxItems?: number;
+  /** The variants the field belongs to (absent: every variant), see zVariantTags. */
+  variants?: string[];
 };
 
 export const zField: z.ZodType<FieldDef> = z.lazy(() =>
@@ -265,6 +275,7 @@ export const zField: z.ZodType<FieldDef> = z.lazy(() =>
     fields: z.array(zField).optional(),
     minItems: z.number().int().nonnegative().optional(),
     maxItems: z.number().int().positive().optional(),
+    variants: zVariantTags,
   }),
 );
 
@@ -275,6 +286,7 @@ export const zStep = z.object({
   /** "applicant" steps are filled by the owner; "co_applicant" steps once per co-applicant (R15). */
   section: z.enum(["applicant", "co_applicant"]).default("applicant").optional(),
   fields: z.array(zField),
+  variants: zVariantTags,
 });
 export type StepDef = z.infer<typeof zStep>;
 
@@ -305,6 +317,7 @@ export const zStage = z.object({
   /** What the applicant sees as the next step in plain Russian (R19). */
   applicantNote: z.string().optional(),
   ref: zLegalRef,
+  variants: zVariantTags,
 });
 export type StageDef = z.infer<typeof zStage>;
 
@@ -337,11 +350,12 @@ export const zTransition = z.object({
     )
     .optional(),
   ref: zLegalRef,
+  variants: zVariantTags,
 });
 export type TransitionEffect = NonNullable<z.infer<typeof zTransition>["effects"]>[number];
 export type TransitionDef = z.infer<typeof zTransition>;
 
-export const zGround = z.object({ code, text, ref: zLegalRef });
+export const zGround = z.object({ code, text, ref: zLegalRef, variants: zVariantTags });
 export type GroundDef = z.infer<typeof zGround>;
 
 export const zResultType = z.object({
@@ -356,6 +370,7 @@ export const zResultType = z.object({
    */
   outgoingNumber: z.enum(["counter", "registration"]).optional(),
   ref: zLegalRef,
+  variants: zVariantTags,
 });
 
 export const zInteragencyRequestType = z.object({
@@ -369,6 +384,7 @@ export const zInteragencyRequestType = z.object({
    */
   roles: z.array(zRole).min(1).optional(),
   ref: zLegalRef,
+  variants: zVariantTags,
 });
 
 export type InteragencyRequestType = z.infer<typeof zInteragencyRequestType>;
@@ -401,6 +417,7 @@ export const zPassport = z.object({
       condition: z.string().optional(),
       providedBy: z.enum(["applicant", "interagency"]),
       ref: zLegalRef,
+      variants: zVariantTags,
     }),
   ),
   fee: z.object({ free: z.boolean(), amount: z.number().nonnegative().optional(), note: z.string().optional() }),
@@ -421,6 +438,37 @@ export type Passport = z.infer<typeof zPassport>;
 // The document
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Profiling (issue 10 p.8, Government Decree No. 1228 of 20.07.2021): the applicant answers questions
+ * about their features; each combination of answers leads to exactly one variant of the service. A
+ * question absent from a variant's `when` means any answer leads there. A variant may have its own
+ * term of the service (the passport's term otherwise).
+ */
+export const zProfiling = z.object({
+  questions: z
+    .array(
+      z.object({
+        key: code,
+        label: text,
+        hint: z.string().optional(),
+        options: z.array(z.object({ value: code, label: text })).min(2, "у вопроса должно быть не меньше двух ответов"),
+      }),
+    )
+    .min(1, "нет ни одного вопроса"),
+  variants: z
+    .array(
+      z.object({
+        code,
+        title: text,
+        description: z.string().optional(),
+        when: z.record(z.string(), z.array(z.string())),
+        term: zDuration.optional(),
+      }),
+    )
+    .min(1, "нет ни одного варианта"),
+});
+export type Profiling = z.infer<typeof zProfiling>;
+
 export const zRegulationDocument = z.object({
   passport: zPassport,
   form: z.object({ steps: z.array(zStep).min(1) }),
@@ -435,6 +483,8 @@ export const zRegulationDocument = z.object({
   /** Channels through which an application may arrive. */
   intakeChannels: z.array(zChannel).min(1),
   interagencyRequestTypes: z.array(zInteragencyRequestType),
+  /** Variants of the service and the questions that choose one (absent: the service is one implicit variant). */
+  profiling: zProfiling.optional(),
 });
 export type RegulationDocument = z.infer<typeof zRegulationDocument>;
 
@@ -605,6 +655,18 @@ export function validateDocument(
     };
   }
   const doc = parsed.data;
+  // Issue 10 p.8: a regulation with variants is checked as its table of answers and as each
+  // variant's own document (./variants.ts), never as the union of all variants.
+  if (doc.profiling) {
+    const problems = profilingProblems(doc, checkDocument);
+    return problems.length ? { ok: false, problems } : { ok: true, document: doc };
+  }
+  const problems = checkDocument(doc);
+  return problems.length ? { ok: false, problems } : { ok: true, document: doc };
+}
+
+/** The checks of one variant's document (a regulation without profiling is one). */
+function checkDocument(doc: RegulationDocument): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
   const dupes = <T>(items: T[], key: (t: T) => string, path: string, what: string) => {
@@ -739,7 +801,7 @@ export function validateDocument(
     if (r.responseDeadline.value <= 0)
       add(`interagencyRequestTypes.${i}.responseDeadline.value`, "Срок ответа должен быть положительным");
   });
-  return problems.length ? { ok: false, problems } : { ok: true, document: doc };
+  return problems;
 }
 
 /** Russian plural for durations: 1 рабочий день, 2 рабочих дня, 5 рабочих дней. */

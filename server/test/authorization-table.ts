@@ -30,6 +30,8 @@ import { starterDocument } from "../regulation/starter";
 import { isDemoMailboxOpen } from "../notification/config";
 import { createCaller } from "../api/root";
 import { ARCHIVE_REQUEST, PAPER_ARCHIVE_REQUEST } from "./fixtures";
+import { TWO_VARIANTS_SERVICE } from "./two-variants";
+import { publishTwoVariants } from "./two-variants-db";
 import {
   applicantAccount,
   createAccount,
@@ -142,6 +144,12 @@ async function draft(w: World, filled = false) {
     expectedRowVersion: 0,
   });
   return { id, rowVersion: saved.rowVersion };
+}
+
+/** A draft of the two-variant regulation (issue 10 p.8), before the applicant's answers. */
+async function variantDraft(w: World) {
+  await publishTwoVariants(w.db);
+  return startDraft(w.db, { ownerId: w.users.owner.id, serviceCode: TWO_VARIANTS_SERVICE.code });
 }
 
 async function draftWithFile(w: World) {
@@ -333,6 +341,10 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   "application.saveDraft": [
     OWNER,
     async (w) => ({ id: (await draft(w)).id, values: ARCHIVE_REQUEST, currentStep: "request", expectedRowVersion: 0 }),
+  ],
+  "application.chooseVariant": [
+    OWNER,
+    async (w) => ({ id: (await variantDraft(w)).id, answers: { who: "representative" } }),
   ],
   "application.submit": [
     OWNER,

@@ -58,6 +58,7 @@ export async function stagesAwaitingNotice(
           registrationNumber: true,
           departmentId: true,
           regulationVersionId: true,
+          variantCode: true,
           regulationVersion: { select: { document: true } },
           service: { select: { title: true } },
           assignee: { select: { id: true, lastName: true, firstName: true, middleName: true } },

@@ -81,7 +81,7 @@ export async function monitorDeadlines(db: Db, opts: DeadlineContext) {
           unrouted += 1;
           continue;
         }
-        const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+        const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode);
         const facts = {
           registrationNumber: app.registrationNumber ?? "—",
           serviceTitle: app.service.title,

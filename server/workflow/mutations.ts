@@ -66,12 +66,13 @@ async function loadForUpdate(tx: Tx, applicationId: string, departmentIds: reado
       registeredAt: true,
       rowVersion: true,
       regulationVersionId: true,
+      variantCode: true,
       regulationVersion: { select: { document: true } },
       department: { select: { hours: true } },
     },
   });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
-  return { app, document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document) };
+  return { app, document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode) };
 }
 
 async function checkExecutor(tx: Tx, executorId: string, departmentId: string) {
@@ -259,6 +260,7 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
       rowVersion: true,
       serviceId: true,
       regulationVersionId: true,
+      variantCode: true,
       service: { select: { code: true } },
       regulationVersion: { select: { document: true } },
       department: { select: { hours: true } },
@@ -269,7 +271,7 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
   if (app.registrationNumber)
     throw new AppError("CONFLICT", `Заявление уже зарегистрировано под номером ${app.registrationNumber}`);
-  const document = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+  const document = pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode);
   const year = Number(input.calendar.localDate(registeredAt).slice(0, 4));
   const registrationNumber = await nextRegistrationNumber(tx, app.serviceId, app.service.code, year);
   // Receipt and registration are two instants (issue 12): the service term counts from registration

@@ -10,9 +10,15 @@ import {
 } from "../../application/participants/mutations";
 import { zEmail } from "../../auth/schema";
 import { zDraftValues } from "../../application/schema";
-import { openDraft, saveDraft, startDraft, submitApplication } from "../../application/mutations";
+import { chooseVariant, openDraft, saveDraft, startDraft, submitApplication } from "../../application/mutations";
 import { fileStorage } from "../../storage/storage";
-import { zApplicationId, zSaveDraftInput, zStartDraftInput, zSubmitInput } from "../../application/schema";
+import {
+  zApplicationId,
+  zChooseVariantInput,
+  zSaveDraftInput,
+  zStartDraftInput,
+  zSubmitInput,
+} from "../../application/schema";
 import { loadWorkingCalendar } from "../../calendar/data";
 import { AppError } from "../../errors";
 import { applicantProcedure, authedProcedure, createTRPCRouter } from "../trpc";
@@ -34,6 +40,11 @@ export const applicationRouter = createTRPCRouter({
     if (!draft) throw new AppError("NOT_FOUND", "Черновик не найден");
     return draft;
   }),
+
+  // Issue 10 p.8: the answers to the profiling questions choose the draft's variant of the service.
+  chooseVariant: applicantProcedure
+    .input(zChooseVariantInput)
+    .mutation(({ ctx, input }) => chooseVariant(ctx.db, ctx.identity.id, input)),
 
   saveDraft: applicantProcedure
     .input(zSaveDraftInput)

@@ -21,6 +21,7 @@ export async function sectionOf(db: Db, userId: string, applicationId: string) {
         select: {
           status: true,
           regulationVersionId: true,
+          variantCode: true,
           regulationVersion: { select: { document: true } },
           service: { select: { title: true } },
           owner: { select: { lastName: true, firstName: true, middleName: true } },
@@ -32,7 +33,11 @@ export async function sectionOf(db: Db, userId: string, applicationId: string) {
   return {
     ...p,
     steps: coApplicantSteps(
-      pinnedDocument(p.application.regulationVersionId, p.application.regulationVersion.document),
+      pinnedDocument(
+        p.application.regulationVersionId,
+        p.application.regulationVersion.document,
+        p.application.variantCode,
+      ),
     ),
   };
 }

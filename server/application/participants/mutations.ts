@@ -24,6 +24,7 @@ async function ownerDraft(db: Db, ownerId: string, applicationId: string) {
       id: true,
       status: true,
       regulationVersionId: true,
+      variantCode: true,
       regulationVersion: { select: { document: true } },
       service: { select: { title: true } },
       owner: { select: { email: true, lastName: true, firstName: true, middleName: true } },
@@ -32,7 +33,7 @@ async function ownerDraft(db: Db, ownerId: string, applicationId: string) {
   if (!app) throw new AppError("NOT_FOUND", "Черновик не найден");
   if (app.status !== "DRAFT")
     throw new AppError("PRECONDITION", "Заявление уже подано: состав заявителей изменить нельзя");
-  return { ...app, document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document) };
+  return { ...app, document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode) };
 }
 
 /** Parallel invitations wait for the application's row lock: give them time to queue. */

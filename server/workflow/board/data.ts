@@ -12,6 +12,7 @@ import {
 } from "../../calendar/deadline-status";
 import { pinnedDocument } from "../../regulation/document-cache";
 import { versionInForce } from "../../regulation/data";
+import { variantDef } from "../../regulation/variants";
 import type { Channel, RegulationDocument } from "../../regulation/document";
 import { offeredTransitions } from "../machine";
 import { personName } from "../../people";
@@ -89,6 +90,7 @@ const cardSelect = {
   departmentId: true,
   assigneeId: true,
   regulationVersionId: true,
+  variantCode: true,
   applicantName: true,
   service: { select: { code: true, title: true } },
   owner: { select: { lastName: true, firstName: true, middleName: true } },
@@ -98,7 +100,9 @@ const cardSelect = {
 
 type CardRow = Prisma.ApplicationGetPayload<{ select: typeof cardSelect }>;
 
-function toCard(row: CardRow, doc: RegulationDocument | undefined, scope: StaffScope, ctx: BoardContext) {
+function toCard(row: CardRow, whole: RegulationDocument | undefined, scope: StaffScope, ctx: BoardContext) {
+  // Issue 10 p.8: the transitions of the application's variant only.
+  const doc = whole && pinnedDocument(row.regulationVersionId, whole, row.variantCode);
   const status =
     row.status === "SUBMITTED"
       ? deadlineStatus(row.stageDueAt, ctx.now, ctx.calendar, { dueSoonWorkingDays: ctx.dueSoonWorkingDays })
@@ -120,6 +124,8 @@ function toCard(row: CardRow, doc: RegulationDocument | undefined, scope: StaffS
     id: row.id,
     registrationNumber: row.registrationNumber,
     service: row.service,
+    /** The variant of the service (issue 10 p.8), in words; null for a regulation without variants. */
+    variant: whole ? (variantDef(whole, row.variantCode)?.title ?? null) : null,
     applicant: row.applicantName ?? personName(row.owner),
     assignee: row.assignee ? personName(row.assignee) : null,
     stage: row.currentStage,

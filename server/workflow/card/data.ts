@@ -5,6 +5,7 @@ import { ACCESS_EVENT_TYPES } from "../../audit/events";
 import type { Db } from "../../db/client";
 import type { StaffScope } from "../../auth/scope";
 import { DEADLINE_STATUS_LABEL, deadlineStatus, type DeadlineContext } from "../../calendar/deadline-status";
+import { variantDef } from "../../regulation/variants";
 import { pinnedDocument } from "../../regulation/document-cache";
 import { ROLE_LABEL, type RegulationDocument } from "../../regulation/document";
 import { applicantOf, type ApplicantOwner } from "../../application/applicant";
@@ -38,6 +39,7 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
       contentHash: true,
       signature: true,
       regulationVersionId: true,
+      variantCode: true,
       regulationVersion: { select: { version: true, document: true } },
       service: { select: { code: true, title: true } },
       department: { select: { name: true } },
@@ -100,7 +102,8 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
     },
   });
   if (!app) return null;
-  const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+  const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode);
+  const variant = variantDef(pinnedDocument(app.regulationVersionId, app.regulationVersion.document), app.variantCode);
   // Files staff attached to request answers are the department's papers, shown under their request,
   // not among the applicant's attachments.
   const applicantFiles = app.attachments.filter((a) => a.fieldKey !== INTERAGENCY_ANSWER_FIELD);
@@ -129,6 +132,8 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
     service: app.service,
     department: app.department.name,
     regulationVersion: app.regulationVersion.version,
+    /** The variant of the service the application is pinned to (issue 10 p.8), in words. */
+    variant: variant ? { code: variant.code, title: variant.title } : null,
     stage: app.currentStage
       ? {
           key: app.currentStage,

@@ -27,11 +27,12 @@ async function scopedApp(db: Db, scope: StaffScope, applicationId: string) {
       departmentId: true,
       assigneeId: true,
       regulationVersionId: true,
+      variantCode: true,
       regulationVersion: { select: { document: true } },
     },
   });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено или его рассмотрение завершено");
-  return { ...app, document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document) };
+  return { ...app, document: pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode) };
 }
 
 /**
@@ -124,13 +125,18 @@ export async function recordRequestAnswer(
           departmentId: true,
           assigneeId: true,
           regulationVersionId: true,
+          variantCode: true,
           regulationVersion: { select: { document: true } },
         },
       },
     },
   });
   if (!request) throw new AppError("NOT_FOUND", "Запрос не найден");
-  const doc = pinnedDocument(request.application.regulationVersionId, request.application.regulationVersion.document);
+  const doc = pinnedDocument(
+    request.application.regulationVersionId,
+    request.application.regulationVersion.document,
+    request.application.variantCode,
+  );
   checkRequestRole(
     doc.interagencyRequestTypes.find((r) => r.code === request.typeCode),
     request.application,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
@@ -25,6 +26,9 @@ export default async function ApplicationDraftPage({ params }: { params: Promise
   const draft = await load(id);
   // A submitted application lives in the cabinet; its draft form is closed.
   if (draft.status !== "DRAFT") redirect(`/cabinet/applications/${draft.id}`);
+  // A service with variants (issue 10 p.8): the profiling questions come first, and again when the
+  // edition in force no longer has the draft's variant.
+  if (draft.profiling && !draft.profiling.variant) redirect(`/applications/${draft.id}/profile`);
   return (
     <div>
       <Breadcrumbs
@@ -36,6 +40,14 @@ export default async function ApplicationDraftPage({ params }: { params: Promise
       />
       <h1 className="mt-3 text-3xl font-bold">{draft.service.title}</h1>
       <p className="mt-1 text-slate-700">Заявление (черновик) · редакция регламента № {draft.version}</p>
+      {draft.profiling?.variant ? (
+        <p className="mt-1 text-slate-700" data-testid="draft-variant">
+          Ваш вариант: <strong>{draft.profiling.variant.title}</strong> ·{" "}
+          <Link href={`/applications/${draft.id}/profile`} className="text-brand-700 underline">
+            Изменить ответы на вопросы
+          </Link>
+        </p>
+      ) : null}
       {draft.formUpdate ? <FormUpdateNotice {...draft.formUpdate} /> : null}
       <ApplicationWizard draft={draft} />
       {draft.jointRequest ? <CoApplicantsPanel applicationId={draft.id} /> : null}

@@ -29,6 +29,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         Заявление {app.registrationNumber ? `№ ${app.registrationNumber}` : "(черновик)"}
       </h1>
       <p className="mt-1 text-slate-700">{app.service.title}</p>
+      {app.variant ? (
+        <p className="mt-1 text-slate-700" data-testid="application-variant">
+          Вариант: {app.variant}
+        </p>
+      ) : null}
       {contentCheck.intact ? null : <ContentMismatchWarning />}
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <StatusBadge status={app.status} />

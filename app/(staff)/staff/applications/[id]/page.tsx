@@ -43,6 +43,11 @@ export default async function StaffApplicationPage({ params }: { params: Promise
       <p className="mt-1 text-slate-700">
         {card.service.title} · {card.department} · редакция регламента {card.regulationVersion}
       </p>
+      {card.variant ? (
+        <p className="mt-1 text-slate-700" data-testid="card-variant">
+          Вариант: {card.variant.title}
+        </p>
+      ) : null}
       {contentCheck.intact ? null : <ContentMismatchWarning />}
 
       <dl className="mt-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2 lg:grid-cols-3">
