@@ -7,7 +7,9 @@ import { TRPCError } from "@trpc/server";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { demoUser } from "../../test/factories";
+import { demoUser, registeredApplication } from "../../test/factories";
+import { loadWorkingCalendar } from "../../calendar/data";
+import { publishVersion } from "../mutations";
 import { createCaller } from "../../api/root";
 import { createContext } from "../../api/trpc";
 import { LocalFileStorage } from "../../storage/storage";
@@ -164,5 +166,28 @@ describe("GET /api/admin/editions/[id]/result-preview", () => {
     expect(((await unknown.json()) as { error: string }).error).toContain("«nope»");
     expect((await preview(executorId, draftId, "road_info_letter")).status).toBe(403);
     expect((await preview(null, draftId, "road_info_letter")).status).toBe(401);
+  });
+});
+
+describe("the staff's move dialog is pre-filled with the template (staff.card)", () => {
+  it("renders the chosen type's template for the application; a type without one gives no text", async () => {
+    // The template saved on the draft above, published: applications registered from now on are pinned to it.
+    await publishVersion(t.db, { versionId: draftId, effectiveFrom: new Date(Date.now() - 60_000), actorId: adminId });
+    const app = await registeredApplication(t.db, {
+      serviceCode: "road-info",
+      calendar: await loadWorkingCalendar(t.db),
+      data: {
+        applicant_type: "individual",
+        full_name: { lastName: "Петрова", firstName: "Анна", middleName: "Сергеевна" },
+        info_kind: "temporary_restriction",
+        road_name: "ул. Школьная",
+      },
+    });
+    const card = await as(executorId).staff.card({ id: app.id });
+    const letter = card.resultTypes.find((r) => r.code === "road_info_letter")!;
+    expect(letter.text).toBe(
+      "Уважаемый Петрова Анна Сергеевна! Сообщаем о дороге «ул. Школьная», вид сведений: О временном ограничении движения.",
+    );
+    expect(card.resultTypes.find((r) => r.code === "refusal_notice")!.text).toBeNull();
   });
 });
