@@ -95,11 +95,16 @@ function ResultTypeCard({
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [token, setToken] = useState("");
   const name = title(r, i);
-  const set = (label: string, mutate: (t: ResultType) => void) =>
-    change(`${label} («${name}»)`, (d) => {
-      const t = d.resultTypes[i];
-      if (t) mutate(t);
-    });
+  // `coalesce`: typing in one control is one undo step (the key is the control's path).
+  const set = (label: string, mutate: (t: ResultType) => void, coalesce?: string) =>
+    change(
+      `${label} («${name}»)`,
+      (d) => {
+        const t = d.resultTypes[i];
+        if (t) mutate(t);
+      },
+      coalesce ? { coalesce: `${base}.${coalesce}` } : undefined,
+    );
   const insert = () => {
     if (!token) return;
     const el = textarea.current;
@@ -141,7 +146,7 @@ function ResultTypeCard({
               {...c}
               value={r.code}
               readOnly={readOnly}
-              onChange={(e) => set("Изменён код вида результата", (t) => void (t.code = e.target.value))}
+              onChange={(e) => set("Изменён код вида результата", (t) => void (t.code = e.target.value), "code")}
             />
           )}
         </FormField>
@@ -157,10 +162,14 @@ function ResultTypeCard({
               value={r.ref ?? ""}
               readOnly={readOnly}
               onChange={(e) =>
-                set("Изменён пункт регламента вида результата", (t) => {
-                  if (e.target.value) t.ref = e.target.value;
-                  else delete t.ref;
-                })
+                set(
+                  "Изменён пункт регламента вида результата",
+                  (t) => {
+                    if (e.target.value) t.ref = e.target.value;
+                    else delete t.ref;
+                  },
+                  "ref",
+                )
               }
             />
           )}
@@ -178,7 +187,9 @@ function ResultTypeCard({
             rows={2}
             value={r.title}
             readOnly={readOnly}
-            onChange={(e) => set("Изменено наименование вида результата", (t) => void (t.title = e.target.value))}
+            onChange={(e) =>
+              set("Изменено наименование вида результата", (t) => void (t.title = e.target.value), "title")
+            }
           />
         )}
       </FormField>
@@ -248,10 +259,14 @@ function ResultTypeCard({
             value={r.template ?? ""}
             readOnly={readOnly}
             onChange={(e) =>
-              set("Изменён шаблон документа", (t) => {
-                if (e.target.value) t.template = e.target.value;
-                else delete t.template;
-              })
+              set(
+                "Изменён шаблон документа",
+                (t) => {
+                  if (e.target.value) t.template = e.target.value;
+                  else delete t.template;
+                },
+                "template",
+              )
             }
           />
         )}
