@@ -137,6 +137,8 @@ const CLIENT_SAFE = [
   // Reception hours: the form's zod schema with its pure arithmetic; the «предварительно» mark (issue 11).
   /^server\/organisation\/schedule$/,
   /^server\/calendar\/provisional$/,
+  // Result document templates (issue 10 p.2): the placeholder syntax and its rendering, pure.
+  /^server\/regulation\/template(-syntax)?$/,
 ];
 const DATA_ACCESS = /^server\/(.+\/)?(data|mutations)$/;
 const DB_INFRA = /^server\/db\//;

@@ -85,16 +85,17 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
   }, [formError]);
   const move = useMutation(trpc.staff.move.mutationOptions());
 
-  const { register, control, handleSubmit, setError, clearErrors, formState, setValue } = useForm<MoveFormValues>({
-    resolver: zodResolver(zMoveForm),
-    defaultValues: {
-      transition: candidates.length === 1 ? candidates[0]!.key : "",
-      executorId: "",
-      refusalGrounds: [],
-      resultType: "",
-      comment: "",
-    },
-  });
+  const { register, control, handleSubmit, setError, clearErrors, formState, setValue, getValues } =
+    useForm<MoveFormValues>({
+      resolver: zodResolver(zMoveForm),
+      defaultValues: {
+        transition: candidates.length === 1 ? candidates[0]!.key : "",
+        executorId: "",
+        refusalGrounds: [],
+        resultType: "",
+        comment: "",
+      },
+    });
   const chosenKey = useWatch({ control, name: "transition" });
   const chosen = candidates.find((t) => t.key === chosenKey);
   const req = chosen?.requires ?? {};
@@ -130,6 +131,19 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
   useEffect(() => {
     if (onlyResultType) setValue("resultType", onlyResultType);
   }, [onlyResultType, setValue]);
+
+  // Issue 10 p.2: the chosen result type's template, rendered for this application by the server,
+  // pre-fills the text; it replaces only an empty text or the previous type's untouched one.
+  const chosenType = useWatch({ control, name: "resultType" });
+  const templateText = resultTypes.find((r) => r.code === chosenType)?.text ?? null;
+  const lastPrefill = useRef<string | null>(null);
+  useEffect(() => {
+    const current = getValues("comment");
+    const untouched = current.trim() === "" || current === lastPrefill.current;
+    if (!untouched || current === (templateText ?? "")) return;
+    setValue("comment", templateText ?? "");
+    lastPrefill.current = templateText;
+  }, [templateText, getValues, setValue]);
 
   const focusedFirstField = useRef(false);
   useEffect(() => {

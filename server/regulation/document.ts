@@ -4,6 +4,7 @@ import { z } from "zod";
 import { acceptEntryProblem } from "../attachment/sniff";
 import { plural } from "../format/plural";
 import { profilingProblems } from "./variants";
+import { templateProblems } from "./template-syntax";
 
 /** Every role an account can hold. AUDITOR only reads the audit log (issue 11): no process names it. */
 export const ROLES = ["APPLICANT", "REGISTRAR", "EXECUTOR", "HEAD", "SIGNER", "ADMIN", "AUDITOR"] as const;
@@ -371,6 +372,12 @@ export const zResultType = z.object({
   outgoingNumber: z.enum(["counter", "registration"]).optional(),
   ref: zLegalRef,
   variants: zVariantTags,
+  /**
+   * The body text of the document with placeholders (issue 10 p.2; the syntax in ./template-syntax.ts):
+   * the staff's move dialog is pre-filled with it, rendered for the application, and the official edits
+   * it. Unset: the official writes the text from scratch, as before.
+   */
+  template: z.string().optional(),
 });
 
 export const zInteragencyRequestType = z.object({
@@ -792,6 +799,16 @@ function checkDocument(doc: RegulationDocument): DocumentProblem[] {
   dupes(doc.serviceRefusalGrounds, (g) => g.code, "serviceRefusalGrounds", "Основание");
   dupes(doc.intakeRefusalGrounds, (g) => g.code, "intakeRefusalGrounds", "Основание");
   dupes(doc.resultTypes, (r) => r.code, "resultTypes", "Тип результата");
+  // Result document templates (issue 10 p.2): a placeholder names a top-level field of the applicant's steps.
+  const printable = new Set<string>();
+  const files = new Set<string>();
+  doc.form.steps
+    .filter(isApplicantStep)
+    .forEach((s) => s.fields.forEach((f) => (f.type === "file" ? files : printable).add(f.key)));
+  doc.resultTypes.forEach((r, i) => {
+    if (r.template)
+      templateProblems(r.template, r.title, { printable, files }).forEach((m) => add(`resultTypes.${i}.template`, m));
+  });
   if (doc.passport.term.value <= 0) add("passport.term.value", "Срок предоставления услуги должен быть положительным");
   doc.passport.registrationTerms.forEach((r, i) => {
     if (r.term.value < 0)

@@ -562,6 +562,15 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     }),
   ],
   "regulation.discardDraft": [ADMIN, async (w) => ({ id: (await freshService(w)).draftId, expectedRowVersion: 0 })],
+  "regulation.simulate": [
+    ADMIN,
+    async (w) => ({
+      editionId: (await freshService(w)).draftId,
+      document: starterDocument({ title: "Услуга для проверки прав", authority: "Администрация" }),
+      channel: "PORTAL",
+      receivedAt: "2026-05-08T14:00:00.000Z",
+    }),
+  ],
   "schedule.departments": [ADMIN, () => undefined],
   "schedule.get": [ADMIN, async (w) => ({ departmentId: (await departmentIds(w.db)).archive })],
   "schedule.save": [ADMIN, async (w) => ({ departmentId: (await departmentIds(w.db)).archive, hours: defaultHours() })],
@@ -646,6 +655,10 @@ export const ROUTES: Record<string, RouteRow> = {
   // The end-to-end tests' clock: not there unless started with REGLAMENT_TEST_CLOCK=1 (server/clock-http.ts).
   "test/clock GET": [NO_TEST_CLOCK, () => ({ params: {} })],
   "test/clock PUT": [NO_TEST_CLOCK, () => ({ params: {}, url: "/?at=2030-01-01T00:00:00Z" })],
+  "admin/editions/[id]/result-preview GET": [
+    ADMIN,
+    async (w) => ({ params: { id: (await freshService(w)).draftId }, url: "/?type=letter" }),
+  ],
   "trpc/[trpc] GET": { gateway: "tRPC's fetch adapter: every procedure behind it has its row above" },
   "trpc/[trpc] POST": { gateway: "tRPC's fetch adapter: every procedure behind it has its row above" },
   "auth/[...nextauth] GET": { gateway: "next-auth's own handler (sign-in, session, CSRF)" },

@@ -19,6 +19,8 @@ import {
   zStartDraftInput,
   zUpdateServiceInput,
 } from "../../regulation/editions/schema";
+import { simulateEdition } from "../../regulation/editions/simulation";
+import { zSimulateInput } from "../../regulation/simulator-schema";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
 export const regulationRouter = createTRPCRouter({
@@ -43,4 +45,6 @@ export const regulationRouter = createTRPCRouter({
   discardDraft: adminProcedure
     .input(zDiscardDraftInput)
     .mutation(({ ctx, input }) => discardDraft(ctx.db, ctx.identity.id, input)),
+  // The deadline simulator (issue 10 p.5): writes nothing; a mutation because the document travels in the body.
+  simulate: adminProcedure.input(zSimulateInput).mutation(({ ctx, input }) => simulateEdition(ctx.db, input)),
 });

@@ -15,6 +15,7 @@ import { INTERAGENCY_ANSWER_FIELD } from "../../attachment/data";
 import { personName } from "../../people";
 import { visibleToStaff } from "../../application/visibility";
 import { isUuid } from "../../ids";
+import { renderTemplate } from "../../regulation/template";
 
 export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: DeadlineContext) {
   if (!isUuid(id)) return null;
@@ -191,7 +192,22 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
     uncollected: uncollected(app.status, app.documents.at(-1), ctx.now),
     serviceRefusalGrounds: doc.serviceRefusalGrounds,
     intakeRefusalGrounds: doc.intakeRefusalGrounds,
-    resultTypes: doc.resultTypes,
+    // Issue 10 p.2: a result type's template rendered for this application pre-fills the text the
+    // official writes in the move dialog (and edits); null where the type has no template.
+    resultTypes: doc.resultTypes.map((r) => ({
+      ...r,
+      text: r.template
+        ? renderTemplate(r.template, {
+            doc,
+            data: (app.data ?? {}) as Record<string, unknown>,
+            applicantName: applicantOf(doc, app.data, app.owner).name,
+            registrationNumber: app.registrationNumber,
+            registeredAt: app.registeredAt,
+            serviceTitle: app.service.title,
+            today: ctx.now,
+          })
+        : null,
+    })),
   };
 }
 

@@ -1,0 +1,3 @@
+import { resultPreviewRoute } from "@/server/regulation/editions/preview-http";
+
+export const GET = resultPreviewRoute;
