@@ -20,8 +20,10 @@ export type SectionProps = {
   /**
    * Changes the draft: `mutate` edits a copy in place; `label` names the change in Russian for the
    * undo history («Добавлено поле «Телефон»»). Every change is autosaved and can be undone.
+   * `coalesce`: typing in one control is one undo step: pass the same key (the control's path) with
+   * each keystroke.
    */
-  change: (label: string, mutate: (draft: RegulationDocument) => void) => void;
+  change: (label: string, mutate: (draft: RegulationDocument) => void, opts?: { coalesce?: string }) => void;
   /** A published, scheduled or superseded edition is shown, never edited. */
   readOnly: boolean;
   /** The whole document's problems (validateDocument); a section shows those under its paths. */
