@@ -74,6 +74,22 @@ test("an administrator builds a step with a conditional field, reorders by keybo
   await page.keyboard.press("Control+z");
   await expect(step.getByTestId("field-item").first()).toContainText("Обращается представитель");
   await expect(page.getByRole("button", { name: "Вернуть: Перемещено поле «ФИО представителя»" })).toBeVisible();
+
+  // Drag and drop does the same with the mouse.
+  const items = step.getByTestId("field-item");
+  await items.nth(1).locator("[draggable=true]").dragTo(items.first());
+  await expect(items.first()).toContainText("ФИО представителя");
+  await page.getByRole("button", { name: "Отменить: Перемещено поле «ФИО представителя»" }).click();
+  await expect(items.first()).toContainText("Обращается представитель");
+
+  // Steps move by keyboard too.
+  await page.locator("#ed-form-steps-2-up").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("form-announcer")).toHaveText("Шаг «Представитель» перемещён на позицию 2 из 3");
+  await expect(page.getByRole("region", { name: "Шаг 2. Представитель" })).toBeVisible();
+  await expect(page.locator("#ed-form-steps-1-up")).toBeFocused();
+  await page.keyboard.press("Control+z");
+  await expect(step).toBeVisible();
   await saved(page);
 
   // The preview: the applicant's form, with its checks and the live condition.
@@ -170,5 +186,5 @@ test("a published edition opens read-only, with the way to a new draft", async (
   });
   console.log(`editor page: ${Date.now() - start} ms to the disabled controls (navigation entry: ${navigation} ms)`);
   await expect(page.getByRole("button", { name: /^Отменить/ })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Начать новую редакцию на её основе" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Начать новую редакцию на её основе" })).toBeVisible();
 });

@@ -20,6 +20,7 @@ import { formatDate, formatTime } from "@/components/ui/format";
 import { useTRPC } from "@/components/trpc-provider";
 import { EditorStore, type SaveStatus } from "./editor-store";
 import { ProblemList, controlOfPath } from "./problem-list";
+import { StartDraftButton } from "./service-forms";
 import type { EditorSection, SectionProps } from "./section-props";
 import { SECTIONS, SECTION_KEYS, isEditorSection } from "./sections";
 
@@ -203,7 +204,7 @@ export function EditionEditor({ edition }: { edition: EditionPayload }) {
       <p className="mt-1 text-slate-700">
         {svc.title}
         {edition.basedOn ? `. Основана на редакции № ${edition.basedOn.version}` : ""}
-        {edition.effectiveFrom ? `. Действует с ${formatDate(edition.effectiveFrom)}` : ""}
+        {edition.effectiveFrom ? `. Дата вступления в силу: ${formatDate(edition.effectiveFrom)}` : ""}
       </p>
 
       {readOnly ? (
@@ -211,11 +212,20 @@ export function EditionEditor({ edition }: { edition: EditionPayload }) {
           <p className="font-semibold">
             {edition.state === "discarded"
               ? "Черновик удалён и не изменяется."
-              : "Редакция опубликована и не изменяется."}{" "}
-            <Link href={`/admin/services/${svc.code}#editions`} className="text-brand-700 underline">
-              Начать новую редакцию на её основе
-            </Link>
+              : "Редакция опубликована и не изменяется."}
           </p>
+          <div className="mt-2">
+            <StartDraftButton
+              serviceId={svc.id}
+              serviceCode={svc.code}
+              fromVersionId={edition.id}
+              label={
+                edition.state === "discarded"
+                  ? "Начать новую редакцию на основе этого черновика"
+                  : "Начать новую редакцию на её основе"
+              }
+            />
+          </div>
         </div>
       ) : (
         <div className="mt-4 flex flex-wrap items-center gap-3 border-y border-slate-200 py-3">

@@ -135,11 +135,16 @@ export function CheckControl({
           className="h-5 w-5"
           checked={checked}
           aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${editorId(path)}-error` : undefined}
           onChange={(e) => onChange(e.target.checked)}
         />
         {label}
       </label>
-      {error ? <p className="mt-1 text-sm font-semibold text-red-700">{error}</p> : null}
+      {error ? (
+        <p id={`${editorId(path)}-error`} className="mt-1 text-sm font-semibold text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
