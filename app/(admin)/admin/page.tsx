@@ -18,6 +18,7 @@ export default async function AdminPage() {
   ]);
   return (
     <ServicesOverview
+      title="Администрирование: услуги"
       services={services}
       departments={departments}
       provisionalYears={years.filter((y) => y.provisional).map((y) => y.year)}

@@ -11,17 +11,20 @@ import { NewServiceForm, type DepartmentOption } from "./service-forms";
 type Out = inferRouterOutputs<AppRouter>;
 
 export function ServicesOverview({
+  title = "Услуги",
   services,
   departments,
   provisionalYears,
 }: {
+  /** The page's heading: /admin says it is the administration's home. */
+  title?: string;
   services: Out["regulation"]["services"];
   departments: DepartmentOption[];
   provisionalYears: number[];
 }) {
   return (
     <div>
-      <h1 className="text-2xl font-bold">Услуги</h1>
+      <h1 className="text-2xl font-bold">{title}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
         Регламент каждой услуги хранится редакциями: черновик изменяется, опубликованная редакция — никогда. Новая
         редакция начинается с действующей или с любой прежней.
