@@ -8,7 +8,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const roles = (await getSession())?.user.roles ?? [];
   const admin = roles.includes("ADMIN");
   const links = [
-    { href: "/admin", label: "Услуги", show: admin },
+    { href: "/admin/services", label: "Услуги", show: admin, also: ["/admin"] },
     { href: "/admin/departments", label: "Подразделения", show: admin },
     { href: "/admin/staff", label: "Сотрудники", show: admin },
     { href: "/admin/schedules", label: "Графики приёма", show: admin },

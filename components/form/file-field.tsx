@@ -28,7 +28,7 @@ async function errorText(res: Response): Promise<string> {
 
 export function FileField({ field, path }: { field: FieldDef; path: string }) {
   const { control, setValue, getValues } = useFormContext<FormValues>();
-  const { applicationId, saveNow } = useWizardField();
+  const { applicationId, saveNow, preview } = useWizardField();
   const watched = useWatch({ control, name: path }) as unknown;
   const files = isFileRefs(watched) ? watched : [];
   const error = useFieldError(path);
@@ -64,6 +64,14 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
         );
         continue;
       }
+      if (preview) {
+        // Nothing is uploaded: the reference says what the upload would have recognised.
+        update([
+          ...current(),
+          { id: `preview-${crypto.randomUUID()}`, name: file.name, size: file.size, mimeType: file.type },
+        ]);
+        continue;
+      }
       setBusy(`Загружаем «${file.name}»…`);
       try {
         const body = new FormData();
@@ -83,6 +91,11 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
   }
 
   async function onRemove(file: FileRef) {
+    if (preview) {
+      update(current().filter((f) => f.id !== file.id));
+      inputRef.current?.focus();
+      return;
+    }
     setBusy(`Удаляем «${file.name}»…`);
     try {
       const res = await fetch(`/api/applications/${applicationId}/files/${encodeURIComponent(file.id)}`, {
@@ -130,9 +143,13 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
           {files.map((f) => (
             <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
               <span>
-                <a href={`/api/files/${encodeURIComponent(f.id)}`} className="text-brand-700 underline">
-                  {f.name}
-                </a>{" "}
+                {preview ? (
+                  f.name
+                ) : (
+                  <a href={`/api/files/${encodeURIComponent(f.id)}`} className="text-brand-700 underline">
+                    {f.name}
+                  </a>
+                )}{" "}
                 <span className="text-sm text-slate-600">({formatFileSize(f.size)})</span>
               </span>
               <button

@@ -10,6 +10,11 @@ export type WizardFieldContext = {
   /** Every value of the form, for conditions inside groups. */
   values: FormValues;
   saveNow: () => void;
+  /**
+   * The regulation editor's preview (issue 10 p.2): the applicant's form exactly as it will be, with
+   * nothing sent anywhere: a chosen file is only listed (its name, size and type), never uploaded.
+   */
+  preview?: boolean;
 };
 
 export const FieldContext = createContext<WizardFieldContext | null>(null);
