@@ -6,6 +6,9 @@ import type { ReactNode } from "react";
 import type { EditorSection, SectionProps } from "./section-props";
 import { FormSection } from "./form-section";
 import { FormPreview } from "./form-preview";
+import { ResultsSection } from "./results-section";
+import { SimulatorSection } from "./simulator-section";
+import { VariantsSection } from "./variants-section";
 
 export type SectionEntry = {
   title: string;
@@ -19,12 +22,12 @@ export const SECTIONS: Record<EditorSection, SectionEntry> = {
   form: { title: "Форма", render: (p) => <FormSection {...p} /> },
   process: { title: "Процесс" },
   grounds: { title: "Основания отказа" },
-  results: { title: "Результаты и шаблоны" },
+  results: { title: "Результаты и шаблоны", render: (p) => <ResultsSection {...p} /> },
   channels: { title: "Способы подачи и получения" },
   requests: { title: "Межведомственные запросы" },
-  variants: { title: "Варианты" },
+  variants: { title: "Варианты", render: (p) => <VariantsSection {...p} /> },
   preview: { title: "Предпросмотр формы", render: (p) => <FormPreview doc={p.doc} />, viewOnly: true },
-  simulator: { title: "Проверка сроков", viewOnly: true },
+  simulator: { title: "Проверка сроков", render: (p) => <SimulatorSection {...p} />, viewOnly: true },
 };
 
 export const SECTION_KEYS = Object.keys(SECTIONS) as EditorSection[];
