@@ -31,6 +31,7 @@ import {
   rolesForType,
   setAt,
 } from "./form-model";
+import { VariantTags } from "./variant-tags";
 import { editorId, problemsUnder, type SectionProps } from "./section-props";
 
 export type FormCtx = SectionProps & {
@@ -375,6 +376,13 @@ function FieldEditor({ ctx, path, field: f, index, count, nested, onMove, onDrag
           {hasOptions(f.type) ? <OptionsEditor ctx={ctx} path={path} field={f} /> : null}
           <ValidationEditor ctx={ctx} path={path} field={f} />
           <ConditionEditor ctx={ctx} path={`${path}.showIf`} field={f} cond={f.showIf} others={others} name={name} />
+          <VariantTags
+            doc={doc}
+            value={f.variants}
+            idPrefix={editorId(path)}
+            disabled={ctx.readOnly}
+            onChange={(v) => ctx.change(`Изменены варианты поля ${name}`, (d) => setAt(d, `${path}.variants`, v))}
+          />
           {f.type === "file" ? (
             <fieldset className="rounded border border-slate-300 p-3">
               <legend className="px-1 font-medium">Файлы</legend>

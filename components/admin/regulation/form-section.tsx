@@ -10,6 +10,7 @@ import { SelectControl, TextControl } from "./editor-controls";
 import { FieldList, focusSoon, type FormCtx } from "./field-editor";
 import { move } from "./form-model";
 import { editorId, problemsUnder, type SectionProps } from "./section-props";
+import { VariantTags } from "./variant-tags";
 
 const SECTION_OPTIONS = [
   { value: "applicant", label: "Заполняет заявитель" },
@@ -228,6 +229,18 @@ export function FormSection(props: SectionProps) {
                     }
                   />
                 </div>
+                <VariantTags
+                  doc={doc}
+                  value={s.variants}
+                  idPrefix={editorId(p)}
+                  disabled={readOnly}
+                  onChange={(v) =>
+                    change(`Изменены варианты шага «${s.title}»`, (d) => {
+                      if (v) d.form.steps[si]!.variants = v;
+                      else delete d.form.steps[si]!.variants;
+                    })
+                  }
+                />
                 <h4 className="mt-4 font-semibold">Поля шага «{s.title}»</h4>
                 <div id={editorId(`${p}.fields`)} tabIndex={-1} className="mt-2">
                   <FieldList ctx={ctx} listPath={`${p}.fields`} fields={s.fields} nested={false} />
