@@ -194,6 +194,7 @@ export function StringListEditor({
   problems,
   readOnly,
   minItems,
+  emptyText,
 }: {
   path: string;
   title: string;
@@ -208,6 +209,7 @@ export function StringListEditor({
   problems: DocumentProblem[];
   readOnly: boolean;
   minItems?: number;
+  emptyText?: string;
 }) {
   return (
     <ListEditor
@@ -218,6 +220,7 @@ export function StringListEditor({
       itemTitle={(_, i) => `${itemNoun} ${i + 1}`}
       addLabel={addLabel}
       minItems={minItems}
+      emptyText={emptyText}
       problems={problems}
       readOnly={readOnly}
       onAdd={() => onChange(`${title}: добавлен пункт`, (list) => void list.push(""))}
