@@ -11,6 +11,7 @@ import {
   type TransitionDef,
   type TransitionEffect,
 } from "@/server/regulation/document";
+import { Button } from "@/components/ui/button";
 import { OUTCOME_LABEL } from "@/components/ui/status";
 import { CodeInput } from "./controls/code-input";
 import { DurationInput } from "./controls/duration-input";
@@ -36,7 +37,6 @@ export const TRANSITION_KIND_LABEL: Record<TransitionDef["kind"], string> = {
   intake_refusal: "Отказ в приёме документов",
 };
 
-/** In the order they are carried out. */
 export const EFFECT_LABEL: Record<TransitionEffect, string> = {
   generate_result: "Сформировать документ",
   sign_result: "Подписать",
@@ -348,28 +348,19 @@ export function ProcessSection({ doc, change, readOnly, problems }: SectionProps
                   />
                 ))}
               </Group>
-              <Group path={`${path}.effects`} legend="Что переход делает с документом-результатом" problems={problems}>
-                <p className="text-sm text-slate-600">Отмеченные действия выполняются в указанном порядке.</p>
-                {EFFECTS.map((effect) => (
-                  <CheckboxRow
-                    {...common}
-                    key={effect}
-                    path={`${path}.effects.${effect}`}
-                    label={EFFECT_LABEL[effect]}
-                    checked={!!t.effects?.includes(effect)}
-                    onChange={(on) =>
-                      editTransition(i, `Изменены действия перехода «${name}»`, (x) => {
-                        const set = new Set(x.effects ?? []);
-                        if (on) set.add(effect);
-                        else set.delete(effect);
-                        const effects = EFFECTS.filter((e) => set.has(e));
-                        if (effects.length) x.effects = effects;
-                        else delete x.effects;
-                      })
-                    }
-                  />
-                ))}
-              </Group>
+              <EffectsEditor
+                {...common}
+                path={`${path}.effects`}
+                effects={t.effects ?? []}
+                onChange={(label, mutate) =>
+                  editTransition(i, `${label} (переход «${name}»)`, (x) => {
+                    const list = [...(x.effects ?? [])];
+                    mutate(list);
+                    if (list.length) x.effects = list;
+                    else delete x.effects;
+                  })
+                }
+              />
               <TextRow
                 {...common}
                 path={`${path}.ref`}
@@ -385,5 +376,81 @@ export function ProcessSection({ doc, change, readOnly, problems }: SectionProps
         }}
       />
     </div>
+  );
+}
+
+/**
+ * The effects of a transition: which (checkboxes) and in what order (S2 registers the result before
+ * it is signed, S1 signs first), so the order is the document's, changed only by «Раньше»/«Позже»;
+ * a newly ticked effect goes last.
+ */
+function EffectsEditor({
+  path,
+  effects,
+  onChange,
+  problems,
+  readOnly,
+}: {
+  path: string;
+  effects: readonly TransitionEffect[];
+  onChange: (label: string, mutate: (list: TransitionEffect[]) => void) => void;
+  problems: SectionProps["problems"];
+  readOnly: boolean;
+}) {
+  return (
+    <Group path={path} legend="Что переход делает с документом-результатом" problems={problems}>
+      {EFFECTS.map((effect) => (
+        <CheckboxRow
+          key={effect}
+          problems={problems}
+          readOnly={readOnly}
+          path={`${path}.${effect}`}
+          label={EFFECT_LABEL[effect]}
+          checked={effects.includes(effect)}
+          onChange={(on) =>
+            onChange(
+              on ? `Добавлено действие «${EFFECT_LABEL[effect]}»` : `Убрано действие «${EFFECT_LABEL[effect]}»`,
+              (list) => {
+                const at = list.indexOf(effect);
+                if (on && at < 0) list.push(effect);
+                if (!on && at >= 0) list.splice(at, 1);
+              },
+            )
+          }
+        />
+      ))}
+      {effects.length > 1 ? (
+        <div>
+          <p className="font-medium">Порядок выполнения</p>
+          <ol className="mt-1 list-inside list-decimal space-y-1">
+            {effects.map((effect, k) => (
+              <li key={effect}>
+                {EFFECT_LABEL[effect]}
+                {readOnly ? null : (
+                  <>
+                    <Button
+                      kind="link"
+                      disabled={k === 0}
+                      aria-label={`${EFFECT_LABEL[effect]}: выполнять раньше`}
+                      onClick={() => onChange(`Изменён порядок действий`, (list) => void moveItem(list, k, -1))}
+                    >
+                      Раньше
+                    </Button>
+                    <Button
+                      kind="link"
+                      disabled={k === effects.length - 1}
+                      aria-label={`${EFFECT_LABEL[effect]}: выполнять позже`}
+                      onClick={() => onChange(`Изменён порядок действий`, (list) => void moveItem(list, k, 1))}
+                    >
+                      Позже
+                    </Button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </Group>
   );
 }

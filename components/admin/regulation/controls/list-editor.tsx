@@ -21,6 +21,8 @@ type Props<T> = {
   renderItem: (item: T, index: number, itemPath: string) => ReactNode;
   addLabel: string;
   onAdd: () => void;
+  /** Why nothing more can be added (every delivery code is taken), shown instead of the button. */
+  addRefusal?: string | null;
   onRemove: (index: number) => void;
   onMove: (index: number, delta: -1 | 1) => void;
   /** The question asked before removing (what goes with the item), or null to remove at once. */
@@ -47,6 +49,7 @@ export function ListEditor<T>({
   renderItem,
   addLabel,
   onAdd,
+  addRefusal,
   onRemove,
   onMove,
   confirmRemove,
@@ -169,7 +172,9 @@ export function ListEditor<T>({
           );
         })}
       </ol>
-      {readOnly ? null : (
+      {readOnly ? null : addRefusal ? (
+        <p className="text-slate-700">{addRefusal}</p>
+      ) : (
         <Button kind="secondary" id={`${listId}-add`} onClick={onAdd}>
           {addLabel}
         </Button>
