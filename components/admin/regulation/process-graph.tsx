@@ -101,19 +101,26 @@ export function ProcessGraph({
                   strokeDasharray={e.kind === "forward" ? undefined : "6 4"}
                   markerEnd={`url(#${arrowId})`}
                 />
-                <text
-                  x={e.labelX}
-                  y={e.labelY}
-                  textAnchor={e.kind === "forward" ? "middle" : "start"}
-                  dominantBaseline="middle"
-                  fontSize={11}
-                  fill="#1e293b"
-                  stroke="#f8fafc"
-                  strokeWidth={4}
-                  paintOrder="stroke"
-                >
-                  {wrapText(t.title, 28, 1)[0] ?? t.key}
-                </text>
+                {/* Arrows through a side margin or a lane: their titles there take two short lines. */}
+                {(e.kind === "forward" && e.labelAnchor === "middle"
+                  ? wrapText(t.title || t.key, 28, 1)
+                  : wrapText(t.title || t.key, 16, 2)
+                ).map((line, k, lines) => (
+                  <text
+                    key={k}
+                    x={e.labelX}
+                    y={e.labelY + (k - (lines.length - 1) / 2) * 13}
+                    textAnchor={e.labelAnchor}
+                    dominantBaseline="middle"
+                    fontSize={11}
+                    fill="#1e293b"
+                    stroke="#f8fafc"
+                    strokeWidth={4}
+                    paintOrder="stroke"
+                  >
+                    {line}
+                  </text>
+                ))}
               </g>
             );
           })}
@@ -121,10 +128,10 @@ export function ProcessGraph({
             const s = doc.stages[n.index]!;
             const style = (s.final && s.outcome && OUTCOME_STYLE[s.outcome]) || { fill: "#ffffff", stroke: "#475569" };
             const flag = flagText(n);
-            const title = wrapText(s.title || s.key, 34, 2);
+            const title = wrapText(s.title || s.key, 31, 2);
             const roles = wrapText(
               s.responsibleRoles.map((r) => ROLE_LABEL[r]).join(", ") || "Ответственный не указан",
-              38,
+              36,
               1,
             );
             const label = [

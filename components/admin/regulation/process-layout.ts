@@ -20,7 +20,7 @@ import type { Outcome, RegulationDocument } from "@/server/regulation/document";
 
 type Process = Pick<RegulationDocument, "stages" | "transitions" | "initialStage">;
 
-export const BOX = { width: 240, height: 104, gapX: 80, gapY: 110, margin: 24, sideRoom: 72 } as const;
+export const BOX = { width: 240, height: 104, gapX: 80, gapY: 110, margin: 24, sideRoom: 120 } as const;
 
 export type LayoutNode = {
   index: number;
@@ -52,6 +52,8 @@ export type LayoutEdge = {
   /** Where its title is written. */
   labelX: number;
   labelY: number;
+  /** How the title aligns on (labelX, labelY): centred on arrows, after the loop of a self-transition. */
+  labelAnchor: "middle" | "start" | "end";
 };
 
 export type ProcessLayout = {
@@ -157,7 +159,11 @@ export function layoutProcess(doc: Process): ProcessLayout {
   }
 
   const widest = Math.max(0, ...rows.map((r) => r.length));
-  const side = back.size || links.some((l) => l.from === l.to) ? BOX.sideRoom : 0;
+  // Room at the sides for back edges, loops and arrows that go round the rows they skip.
+  const side =
+    back.size || links.some((l) => l.from === l.to || (isForward(l.from, l.to) && layer[l.to]! - layer[l.from]! > 1))
+      ? BOX.sideRoom
+      : 0;
   const inner = widest * BOX.width + Math.max(0, widest - 1) * BOX.gapX;
   const width = inner + 2 * (BOX.margin + side);
   const height = rows.length * BOX.height + Math.max(0, rows.length - 1) * BOX.gapY + 2 * BOX.margin;
@@ -220,6 +226,7 @@ export function layoutProcess(doc: Process): ProcessLayout {
         path: `M ${x} ${y0} C ${x + reach} ${y0 - 20}, ${x + reach} ${y1 + 20}, ${x} ${y1}`,
         labelX: x + reach * 0.75 + 4,
         labelY: a.y + a.height / 2,
+        labelAnchor: "start",
       };
     }
     if (back.has(`${l.from}>${l.to}`)) {
@@ -233,8 +240,8 @@ export function layoutProcess(doc: Process): ProcessLayout {
       const y0 = a.y + a.height / 2 + 10;
       const y1 = b.y + b.height / 2 - 10;
       const outer = right
-        ? Math.max(x0, x1) + BOX.sideRoom * 0.8 - seen * 12
-        : Math.min(x0, x1) - BOX.sideRoom * 0.8 + seen * 12;
+        ? Math.max(x0, x1) + BOX.sideRoom * 0.6 - seen * 12
+        : Math.min(x0, x1) - BOX.sideRoom * 0.6 + seen * 12;
       const mid = bezierMid([x0, y0], [outer, y0], [outer, y1], [x1, y1], 0.5);
       return {
         index: l.index,
@@ -245,16 +252,44 @@ export function layoutProcess(doc: Process): ProcessLayout {
         path: `M ${x0} ${y0} C ${outer} ${y0}, ${outer} ${y1}, ${x1} ${y1}`,
         labelX: mid[0],
         labelY: mid[1],
+        labelAnchor: "middle",
       };
     }
     const x0 = a.x + a.width / 2 + (portOut.get(l.index) ?? 0);
     const y0 = a.y + a.height;
     const x1 = b.x + b.width / 2 + (portIn.get(l.index) ?? 0);
     const y1 = b.y;
+    // An arrow over several rows that would cross a box of a row between goes round those rows, down
+    // a lane beside them (the side nearer to its ends), its title beside the lane.
+    const between = nodes.filter((v) => v.layer > a.layer && v.layer < b.layer);
+    const blocked = between.some((v) => v.x - 8 < Math.max(x0, x1) && Math.min(x0, x1) < v.x + v.width + 8);
+    if (blocked) {
+      const left = Math.min(...between.map((v) => v.x)) - BOX.gapX / 2;
+      const right = Math.max(...between.map((v) => v.x + v.width)) + BOX.gapX / 2;
+      const lane = Math.abs((x0 + x1) / 2 - left) <= Math.abs(right - (x0 + x1) / 2) ? left : right;
+      const top = BOX.margin + (a.layer + 1) * (BOX.height + BOX.gapY);
+      const bottom = BOX.margin + (b.layer - 1) * (BOX.height + BOX.gapY) + BOX.height;
+      const g = BOX.gapY / 2;
+      return {
+        index: l.index,
+        key: t.key,
+        from: l.from,
+        to: l.to,
+        kind: "forward",
+        path: `M ${x0} ${y0} C ${x0} ${y0 + g}, ${lane} ${top - g}, ${lane} ${top} L ${lane} ${bottom} C ${lane} ${bottom + g}, ${x1} ${y1 - g}, ${x1} ${y1}`,
+        labelX: lane === left ? lane - 6 : lane + 6,
+        labelY: (top + bottom) / 2,
+        labelAnchor: lane === left ? "end" : "start",
+      };
+    }
     const bend = Math.max(BOX.gapY / 2, (y1 - y0) / 2);
     // Over one gap the title sits nearer the target, where sibling arrows have spread apart.
     const at = b.layer - a.layer === 1 ? 0.62 : 0.5;
     const mid = bezierMid([x0, y0], [x0, y0 + bend], [x1, y1 - bend], [x1, y1], at);
+    // Parallel arrows (two transitions between the same stages): their titles one under another.
+    const parallel = forward.filter((o) => o.from === l.from && o.to === l.to);
+    const k = parallel.findIndex((o) => o.index === l.index);
+    mid[1] = round(mid[1] + (k - (parallel.length - 1) / 2) * 14);
     return {
       index: l.index,
       key: t.key,
@@ -264,6 +299,7 @@ export function layoutProcess(doc: Process): ProcessLayout {
       path: `M ${x0} ${y0} C ${x0} ${y0 + bend}, ${x1} ${y1 - bend}, ${x1} ${y1}`,
       labelX: mid[0],
       labelY: mid[1],
+      labelAnchor: "middle",
     };
   });
   return { nodes, edges, dangling, width, height };
