@@ -108,6 +108,31 @@ describe("layoutProcess on S2 (archive information)", () => {
   });
 });
 
+describe("arrows over several rows", () => {
+  it("go down a lane beside the rows they skip, never through a box (S2: «Основания для отказа не выявлены»)", () => {
+    const layout = layoutProcess(archiveInfoRegulation);
+    const long = layout.edges.filter(
+      (e) => e.kind === "forward" && layout.nodes[e.to]!.layer - layout.nodes[e.from]!.layer > 1,
+    );
+    expect(long.length).toBeGreaterThan(0);
+    for (const e of long) {
+      const [from, to] = [layout.nodes[e.from]!, layout.nodes[e.to]!];
+      const between = layout.nodes.filter((n) => n.layer > from.layer && n.layer < to.layer);
+      const lane = e.path.match(/ L ([\d.-]+) /);
+      const straightX = (from.x + to.x + from.width) / 2;
+      if (!lane) {
+        // Drawn straight: nothing stood in its way.
+        expect(between.every((n) => straightX < n.x || straightX > n.x + n.width)).toBe(true);
+        continue;
+      }
+      const x = Number(lane[1]);
+      for (const n of between) expect(x < n.x || x > n.x + n.width, `${e.key} crosses ${n.key}`).toBe(true);
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThan(layout.width);
+    }
+  });
+});
+
 describe("layoutProcess on small graphs", () => {
   it("takes the longest path, not the shortest", () => {
     const doc: Process = {
