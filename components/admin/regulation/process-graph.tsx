@@ -34,8 +34,9 @@ function flagText(node: LayoutNode): string | null {
   return flags.length ? `⚠ ${flags.join(", ")}` : null;
 }
 
+/** A box's click: the stage's first control (its code) takes the focus, its box scrolled into view. */
 export function focusStage(index: number) {
-  focusById(editorId(`stages.${index}`));
+  if (!focusById(editorId(`stages.${index}.key`))) focusById(editorId(`stages.${index}`));
 }
 
 export function ProcessGraph({
