@@ -4,7 +4,7 @@
 // that named it follow (a rename never breaks the graph), and axe finds nothing serious.
 //
 // Written against the editor shell of another part of issue 10 (assumed there: the button «Начать
-// новую редакцию» on /admin/services/road-info leads to /admin/services/road-info/editions/<id>,
+// новую редакцию…» on /admin/services/road-info leads to /admin/services/road-info/editions/<id>,
 // and ?section=process shows the process section of that draft). The draft is discarded at the end
 // so the other specs find S1 as the seed left it.
 import type { Page } from "@playwright/test";
@@ -28,7 +28,8 @@ test("issue 10: the process of S1 is edited, drawn and renamed without breaking 
   await discardOpenDrafts(page);
   try {
     await page.goto("/admin/services/road-info");
-    await page.getByRole("button", { name: "Начать новую редакцию" }).click();
+    // «Начать новую редакцию на основе действующей (№ …)»: S1 has an edition in force.
+    await page.getByRole("button", { name: /^Начать новую редакцию/ }).click();
     await expect(page).toHaveURL(/\/admin\/services\/road-info\/editions\/[^/?]+/);
     const editor = page.url().split("?")[0]!;
     await page.goto(`${editor}?section=process`);
@@ -46,7 +47,8 @@ test("issue 10: the process of S1 is edited, drawn and renamed without breaking 
     // A new stage: drawn at once, and flagged (nobody reaches it, nobody leaves it) until wired.
     await page.getByRole("button", { name: "Добавить этап" }).click();
     await page.locator("#ed-stages-10-title").fill("Проверка полномочий представителя");
-    await expect(box("stage_1")).toContainText("Проверка полномочий представителя");
+    // The box wraps its title over lines; its accessible name has it whole.
+    await expect(box("stage_1")).toHaveAccessibleName(/^Этап «Проверка полномочий представителя»/);
     await expect(box("stage_1")).toContainText("нет выхода, недостижим");
     await expect(graph.getByTestId("graph-flags")).toContainText("в него нельзя попасть из начального этапа");
 
