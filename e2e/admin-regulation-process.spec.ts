@@ -47,8 +47,8 @@ test("issue 10: the process of S1 is edited, drawn and renamed without breaking 
     // A new stage: drawn at once, and flagged (nobody reaches it, nobody leaves it) until wired.
     await page.getByRole("button", { name: "Добавить этап" }).click();
     await page.locator("#ed-stages-10-title").fill("Проверка полномочий представителя");
-    // The box wraps its title over lines; its accessible name has it whole.
-    await expect(box("stage_1")).toHaveAccessibleName(/^Этап «Проверка полномочий представителя»/);
+    // The box cuts its title to fit; its button's name has it whole.
+    await expect(box("stage_1").getByRole("button")).toHaveAccessibleName(/^Этап «Проверка полномочий представителя»/);
     await expect(box("stage_1")).toContainText("нет выхода, недостижим");
     await expect(graph.getByTestId("graph-flags")).toContainText("в него нельзя попасть из начального этапа");
 
@@ -78,7 +78,7 @@ test("issue 10: the process of S1 is edited, drawn and renamed without breaking 
     await expect(box("consideration")).toHaveCount(1);
 
     // A box of the graph takes the specialist to the stage's settings.
-    await box("signing").click();
+    await box("signing").getByRole("button").click();
     await expect(page.locator("#ed-stages-2-key")).toBeFocused();
 
     await expectAccessible(page);

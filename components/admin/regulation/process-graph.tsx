@@ -145,25 +145,10 @@ export function ProcessGraph({
               .filter(Boolean)
               .join(", ");
             return (
-              <g
-                key={`n${n.index}`}
-                role="button"
-                tabIndex={0}
-                aria-label={label}
-                data-testid="graph-stage"
-                data-key={n.key}
-                className="cursor-pointer focus:outline-none [&:focus-visible>rect.frame]:stroke-[#1d4ed8] [&:focus-visible>rect.frame]:stroke-[4]"
-                onClick={() => onSelectStage(n.index)}
-                onKeyDown={(e) => {
-                  if (e.key === "Enter" || e.key === " ") {
-                    e.preventDefault();
-                    onSelectStage(n.index);
-                  }
-                }}
-              >
+              <g key={`n${n.index}`} data-testid="graph-stage" data-key={n.key}>
                 {n.initial ? (
                   <>
-                    <text x={n.x} y={n.y - 8} fontSize={11} fontWeight={600} fill="#1e3a8a">
+                    <text aria-hidden x={n.x} y={n.y - 8} fontSize={11} fontWeight={600} fill="#1e3a8a">
                       Начало
                     </text>
                     <rect
@@ -191,21 +176,55 @@ export function ProcessGraph({
                   strokeDasharray={flag ? "6 3" : undefined}
                 />
                 {title.map((line, k) => (
-                  <text key={k} x={n.x + 10} y={n.y + 20 + k * 15} fontSize={12.5} fontWeight={600} fill="#0f172a">
+                  <text
+                    aria-hidden
+                    key={k}
+                    x={n.x + 10}
+                    y={n.y + 20 + k * 15}
+                    fontSize={12.5}
+                    fontWeight={600}
+                    fill="#0f172a"
+                  >
                     {line}
                   </text>
                 ))}
-                <text x={n.x + 10} y={n.y + 58} fontSize={11} fill="#334155">
+                <text aria-hidden x={n.x + 10} y={n.y + 58} fontSize={11} fill="#334155">
                   {roles[0]}
                 </text>
-                <text x={n.x + 10} y={n.y + 74} fontSize={11} fill="#334155">
+                <text aria-hidden x={n.x + 10} y={n.y + 74} fontSize={11} fill="#334155">
                   {deadlineText(s)}
                 </text>
                 {flag ? (
-                  <text x={n.x + 10} y={n.y + 93} fontSize={11} fontWeight={600} fill="#b91c1c">
+                  <text aria-hidden x={n.x + 10} y={n.y + 93} fontSize={11} fontWeight={600} fill="#b91c1c">
                     {flag}
                   </text>
                 ) : null}
+                {/*
+                  The button is a transparent cover over the box, named in full: the box's own texts
+                  are cut to fit («…»), and a button whose visible text is not in its name confuses
+                  speech input (axe: label-content-name-mismatch). The texts are hidden from screen
+                  readers, which hear the name.
+                */}
+                <rect
+                  role="button"
+                  tabIndex={0}
+                  aria-label={label}
+                  x={n.x}
+                  y={n.y}
+                  width={n.width}
+                  height={n.height}
+                  rx={6}
+                  fill="transparent"
+                  stroke="none"
+                  className="cursor-pointer focus:outline-none focus-visible:stroke-[#1d4ed8] focus-visible:stroke-[4]"
+                  onClick={() => onSelectStage(n.index)}
+                  onKeyDown={(e) => {
+                    if (e.key === "Enter" || e.key === " ") {
+                      e.preventDefault();
+                      onSelectStage(n.index);
+                    }
+                  }}
+                />
               </g>
             );
           })}
