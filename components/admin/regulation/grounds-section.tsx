@@ -2,13 +2,14 @@
 // Refusal grounds (issue 10 p.2, R25): the exhaustive lists a refusal may cite — of the service and
 // of the intake of documents. Removing the last ground of a list that a transition requires asks
 // first: such a refusal would become impossible (validateDocument then reports the transition).
+import { VariantTags } from "./variant-tags";
 import type { GroundDef } from "@/server/regulation/document";
 import { CodeInput } from "./controls/code-input";
 import { TextRow, optionalText } from "./controls/fields";
 import { ListEditor } from "./controls/list-editor";
 import { codeProblem, freeCode, moveItem, removeItem } from "./controls/list-ops";
 import { groundRemovalQuestion } from "./lists-edit";
-import type { SectionProps } from "./section-props";
+import { editorId, type SectionProps } from "./section-props";
 
 const LISTS = {
   service: {
@@ -103,6 +104,18 @@ export function GroundsSection({ doc, change, readOnly, problems }: SectionProps
                       `${meta.title}: изменён пункт основания ${i + 1}`,
                       (list) => void (list[i]!.ref = optionalText(v)),
                     )
+                  }
+                />
+                <VariantTags
+                  doc={doc}
+                  value={g.variants}
+                  idPrefix={editorId(path)}
+                  disabled={readOnly}
+                  onChange={(v) =>
+                    edit(`${meta.title}: изменены варианты основания ${i + 1}`, (list) => {
+                      if (v) list[i]!.variants = v;
+                      else delete list[i]!.variants;
+                    })
                   }
                 />
               </>

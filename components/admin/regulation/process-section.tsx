@@ -19,6 +19,7 @@ import { CheckboxRow, Group, SelectRow, TextRow, optionalText } from "./controls
 import { ListEditor } from "./controls/list-editor";
 import { codeProblem, moveItem, removeItem } from "./controls/list-ops";
 import { RoleSelect } from "./controls/role-select";
+import { VariantTags } from "./variant-tags";
 import { ProcessGraph } from "./process-graph";
 import {
   newStage,
@@ -28,7 +29,7 @@ import {
   stageKeyProblem,
   stageRemovalSummary,
 } from "./process-edit";
-import type { SectionProps } from "./section-props";
+import { editorId, type SectionProps } from "./section-props";
 
 export const TRANSITION_KIND_LABEL: Record<TransitionDef["kind"], string> = {
   normal: "Обычный переход",
@@ -215,6 +216,18 @@ export function ProcessSection({ doc, change, readOnly, problems }: SectionProps
                 editStage(i, `Изменён пункт регламента этапа «${stageTitle(i)}»`, (st) => (st.ref = optionalText(v)))
               }
             />
+            <VariantTags
+              doc={doc}
+              value={s.variants}
+              idPrefix={editorId(path)}
+              disabled={readOnly}
+              onChange={(v) =>
+                editStage(i, `Изменены варианты этапа «${stageTitle(i)}»`, (st) => {
+                  if (v) st.variants = v;
+                  else delete st.variants;
+                })
+              }
+            />
           </>
         )}
       />
@@ -369,6 +382,18 @@ export function ProcessSection({ doc, change, readOnly, problems }: SectionProps
                 value={t.ref}
                 onChange={(v) =>
                   editTransition(i, `Изменён пункт регламента перехода «${name}»`, (x) => (x.ref = optionalText(v)))
+                }
+              />
+              <VariantTags
+                doc={doc}
+                value={t.variants}
+                idPrefix={editorId(path)}
+                disabled={readOnly}
+                onChange={(v) =>
+                  editTransition(i, `Изменены варианты перехода «${name}»`, (x) => {
+                    if (v) x.variants = v;
+                    else delete x.variants;
+                  })
                 }
               />
             </>
