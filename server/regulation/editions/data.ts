@@ -214,9 +214,11 @@ export const R11_WORKING_DAYS = 5;
  * late and must still publish): the effective date is more than 5 working days after the act's date.
  */
 export function r11Warning(calendar: WorkingCalendar, actDate: string, effectiveFrom: string): string | null {
-  const limit = calendar.dueDateAfterWorkingDays(calendar.startOfLocalDay(actDate), R11_WORKING_DAYS);
-  if (effectiveFrom <= limit) return null;
-  return `Дата вступления в силу (${formatIsoDate(effectiveFrom)}) позже ${R11_WORKING_DAYS} рабочих дней после даты акта (${formatIsoDate(actDate)}): изменения публикуются в течение ${R11_WORKING_DAYS} рабочих дней, последний такой день — ${formatIsoDate(limit)} (R11)`;
+  const act = calendar.startOfLocalDay(actDate);
+  // Working days in (act date, effective date], as every term of the regulation is counted (ГК РФ ст. 191).
+  if (calendar.countWorkingDays(act, calendar.startOfLocalDay(effectiveFrom)) <= R11_WORKING_DAYS) return null;
+  const last = calendar.localDate(calendar.lastInstantWithinWorkingDays(act, R11_WORKING_DAYS));
+  return `Дата вступления в силу (${formatIsoDate(effectiveFrom)}) позже ${R11_WORKING_DAYS} рабочих дней после даты акта (${formatIsoDate(actDate)}): изменения регламента публикуются в течение ${R11_WORKING_DAYS} рабочих дней, не позднее ${formatIsoDate(last)}`;
 }
 
 /** A civil date of the form, or null when it is not one (yet: the preview runs while it is typed). */
