@@ -11,12 +11,11 @@
 // with those problems listed, so it can be fixed in the editor.
 import { z } from "zod";
 import { validateDocument, zRegulationDocument, type DocumentProblem, type RegulationDocument } from "./document";
-import { jsonShapeProblem, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH } from "./editions/schema";
+import { jsonShapeProblem, MAX_DOCUMENT_DEPTH, MAX_TRANSFER_CHARS } from "./editions/schema";
 
 export const TRANSFER_FORMAT = "reglament.regulation";
 export const TRANSFER_FORMAT_VERSION = 1;
-/** The whole file: the document's limit and room for the envelope. */
-export const MAX_TRANSFER_CHARS = MAX_DOCUMENT_BYTES + 10_000;
+export { MAX_TRANSFER_CHARS };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "дата в виде ГГГГ-ММ-ДД");
 const isoInstant = z.iso.datetime({ offset: true, message: "момент времени в формате ISO 8601" });

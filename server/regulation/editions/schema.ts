@@ -21,6 +21,8 @@ export const EDITION_STATE_LABEL: Record<EditionState, string> = {
 
 /** The largest document the editor saves or imports (the seeds are about 40 KB). */
 export const MAX_DOCUMENT_BYTES = 1_000_000;
+/** A whole transfer file (server/regulation/transfer.ts): the document's limit and room for the envelope. */
+export const MAX_TRANSFER_CHARS = MAX_DOCUMENT_BYTES + 10_000;
 /** How deep a document may nest: the real shape is about 8 levels (a field in a group in a step). */
 export const MAX_DOCUMENT_DEPTH = 24;
 
