@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
 import { isUuid } from "@/server/ids";
-import { EDITION_STATE_LABEL } from "@/server/regulation/editions/schema";
+import type { EditionState } from "@/server/regulation/editions/schema";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { formatDate } from "@/components/ui/format";
 import { PublishForm } from "@/components/admin/regulation/publish-form";
@@ -15,6 +15,13 @@ export const dynamic = "force-dynamic";
 // Publishing a draft edition of a service's regulation (issue 10 p.4, R11): the effective date and
 // the amending act, what changes against the edition in force, whom it concerns, and the problems
 // that forbid it. An edition already published is shown with its state, never published again.
+function publishedState(state: EditionState, effectiveFrom: Date | null): string {
+  const from = effectiveFrom ? formatDate(effectiveFrom) : null;
+  if (state === "scheduled" && from) return `вступит в силу ${from}`;
+  if (state === "in_force") return from ? `действует с ${from}` : "действует";
+  return from ? `утратила силу (действовала с ${from})` : "утратила силу";
+}
+
 export default async function PublishEditionPage({ params }: { params: Promise<{ code: string; id: string }> }) {
   const { code, id } = await params;
   await requireRole(["ADMIN"], `/admin/services/${code}/editions/${id}/publish`);
@@ -38,7 +45,7 @@ export default async function PublishEditionPage({ params }: { params: Promise<{
         <h1 className="text-2xl font-bold">Редакция № {edition.version}</h1>
         <p role="status" className="rounded border-2 border-slate-400 bg-slate-50 p-3">
           {edition.status === "PUBLISHED"
-            ? `Редакция уже опубликована: ${EDITION_STATE_LABEL[edition.state].toLowerCase()}${edition.effectiveFrom ? ` ${edition.state === "scheduled" ? "" : "с "}${formatDate(edition.effectiveFrom)}` : ""}. Опубликованная редакция не изменяется: изменения вносятся новой редакцией.`
+            ? `Редакция уже опубликована: ${publishedState(edition.state, edition.effectiveFrom)}. Опубликованная редакция не изменяется: изменения вносятся новой редакцией.`
             : "Черновик удалён: его нельзя опубликовать. Начните новую редакцию на странице услуги."}
         </p>
         <p>
