@@ -93,6 +93,20 @@ describe("the transfer file", () => {
     );
   });
 
+  it("refuses dates that are no dates or outside the years a calendar is kept for", () => {
+    for (const edition of [
+      { actDate: "2019-02-30" },
+      { actDate: "0000-01-01" },
+      { effectiveFrom: "0001-01-01T00:00:00Z" },
+      { effectiveFrom: "вчера" },
+    ]) {
+      const file = { ...s1File(), edition: { ...s1File().edition, ...edition } };
+      const read = refused(readTransferFile(JSON.stringify(file)));
+      expect(read.message).toBe("Описание услуги или редакции в файле неверно");
+      expect(read.problems.map((p) => p.path)).toEqual([`edition.${Object.keys(edition)[0]}`]);
+    }
+  });
+
   it("refuses a NUL anywhere in the file", () => {
     const file = s1File();
     file.document.passport.name = "Услуга\u0000";

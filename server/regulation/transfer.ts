@@ -11,14 +11,24 @@
 // with those problems listed, so it can be fixed in the editor.
 import { z } from "zod";
 import { validateDocument, zRegulationDocument, type DocumentProblem, type RegulationDocument } from "./document";
-import { jsonShapeProblem, MAX_DOCUMENT_DEPTH, MAX_TRANSFER_CHARS } from "./editions/schema";
+import {
+  jsonShapeProblem,
+  MAX_ACT_YEAR,
+  MAX_DOCUMENT_DEPTH,
+  MAX_TRANSFER_CHARS,
+  MIN_ACT_YEAR,
+  zLocalDate,
+} from "./editions/schema";
 
 export const TRANSFER_FORMAT = "reglament.regulation";
 export const TRANSFER_FORMAT_VERSION = 1;
 export { MAX_TRANSFER_CHARS };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "дата в виде ГГГГ-ММ-ДД");
-const isoInstant = z.iso.datetime({ offset: true, message: "момент времени в формате ISO 8601" });
+const isoDate = zLocalDate("дата в виде ГГГГ-ММ-ДД");
+const isoInstant = z.iso.datetime({ offset: true, message: "момент времени в формате ISO 8601" }).refine((s) => {
+  const year = new Date(s).getUTCFullYear();
+  return year >= MIN_ACT_YEAR && year <= MAX_ACT_YEAR;
+}, `год с ${MIN_ACT_YEAR} по ${MAX_ACT_YEAR}`);
 
 const zEnvelope = z.strictObject({
   format: z.string(),
@@ -173,7 +183,10 @@ export function readTransferFile(content: string): TransferRead {
   if (shape) return refuse(shape);
   const envelope = zEnvelope.safeParse(json);
   if (!envelope.success) {
-    const problems = envelope.error.issues.map((i) => ({
+    const issues = envelope.error.issues.filter(
+      (i, n, all) => all.findIndex((j) => j.path.join(".") === i.path.join(".")) === n,
+    );
+    const problems = issues.map((i) => ({
       path: i.path.join("."),
       message:
         i.code === "unrecognized_keys"

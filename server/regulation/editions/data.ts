@@ -10,7 +10,7 @@ import { transferFile } from "../transfer";
 import { loadWorkingCalendar } from "../../calendar/data";
 import type { WorkingCalendar } from "../../calendar/working-calendar";
 import { formatIsoDate } from "../../format/dates";
-import type { EditionState } from "./schema";
+import { MAX_ACT_YEAR, MIN_ACT_YEAR, type EditionState } from "./schema";
 
 export const serviceNotFound = () => new AppError("NOT_FOUND", "Услуга не найдена");
 export const editionNotFound = () => new AppError("NOT_FOUND", "Редакция регламента не найдена");
@@ -225,7 +225,10 @@ export function r11Warning(calendar: WorkingCalendar, actDate: string, effective
 export function localDateOrNull(value: string | undefined): string | null {
   if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
   const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value && d.getUTCFullYear() >= 1990
+  return !Number.isNaN(d.getTime()) &&
+    d.toISOString().slice(0, 10) === value &&
+    d.getUTCFullYear() >= MIN_ACT_YEAR &&
+    d.getUTCFullYear() <= MAX_ACT_YEAR
     ? value
     : null;
 }

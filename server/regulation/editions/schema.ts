@@ -103,6 +103,10 @@ export function jsonShapeProblem(value: unknown): string | null {
 // ---------------------------------------------------------------------------------------------
 // Publishing and import (issue 10 p.4, p.6)
 
+/** The years an act or an effective date may fall in: the working calendar is built over them. */
+export const MIN_ACT_YEAR = 2000;
+export const MAX_ACT_YEAR = 2100;
+
 /** A civil date as the date inputs give it, YYYY-MM-DD, that exists (no 31 February). */
 export const zLocalDate = (required: string) =>
   z
@@ -112,8 +116,12 @@ export const zLocalDate = (required: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Укажите дату в виде ДД.ММ.ГГГГ")
     .refine((s) => {
       const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1990;
-    }, "Такой даты нет");
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    }, "Такой даты нет")
+    .refine(
+      (s) => s >= `${MIN_ACT_YEAR}` && s < `${MAX_ACT_YEAR + 1}`,
+      `Укажите дату с ${MIN_ACT_YEAR} по ${MAX_ACT_YEAR} год`,
+    );
 
 /**
  * The publish form (the page's resolver) and, with the edition and its row version, the procedure.
