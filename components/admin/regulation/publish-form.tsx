@@ -13,45 +13,16 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { formatDate } from "@/components/ui/format";
 import { formatIsoDate } from "@/server/format/dates";
 import { useTRPC } from "@/components/trpc-provider";
 import { classifyRequestError } from "@/components/form/request-errors";
-import { countOf, plural } from "@/server/format/plural";
-import type { PublishImpact, PublishPreview } from "@/server/regulation/editions/data";
+import type { PublishPreview } from "@/server/regulation/editions/data";
 import { zPublishForm, type PublishForm as PublishFormValues } from "@/server/regulation/editions/schema";
 import { applyRequestError, FailureMessage } from "../form-failure";
 import { ChangeList, ProblemLinks } from "./change-list";
+import { formatShortDate, impactSentences } from "./impact-text";
 
 const FIELDS = ["effectiveFrom", "actNumber", "actDate", "basis"] as const;
-
-/** The impact in words: «3 черновика заявлений перейдут на новую редакцию 01.02.2027; …». */
-export function impactSentences(impact: PublishImpact, version: number): string[] {
-  const date = formatDate(impact.effectiveFrom);
-  const lines: string[] = [];
-  lines.push(
-    impact.drafts
-      ? `${countOf(impact.drafts, ["черновик заявления", "черновика заявлений", "черновиков заявлений"])} ${plural(impact.drafts, ["перейдёт", "перейдут", "перейдут"])} на новую редакцию ${date}: каждый при следующем открытии`
-      : "Черновиков заявлений по услуге нет",
-  );
-  if (impact.open.length)
-    lines.push(
-      impact.open
-        .map(
-          (o) =>
-            `${countOf(o.count, ["заявление в работе", "заявления в работе", "заявлений в работе"])} ${plural(o.count, ["останется", "останутся", "останутся"])} на редакции № ${o.version}`,
-        )
-        .join("; "),
-    );
-  else lines.push("Заявлений в работе нет");
-  for (const s of impact.scheduledBefore)
-    lines.push(
-      `Раньше вступит в силу уже опубликованная редакция № ${s.version} (${formatDate(s.effectiveFrom)}): черновики сначала перейдут на неё`,
-    );
-  for (const s of impact.scheduledAfter)
-    lines.push(`Редакция № ${s.version} вступит в силу ${formatDate(s.effectiveFrom)} и заменит редакцию № ${version}`);
-  return lines;
-}
 
 type Published = { version: number; state: "in_force" | "scheduled"; effectiveFrom: Date; warnings: string[] };
 
@@ -113,8 +84,8 @@ export function PublishForm({
         <p className="text-lg font-semibold">
           Редакция № {published.version} опубликована.{" "}
           {published.state === "in_force"
-            ? `Действует с ${formatDate(published.effectiveFrom)}.`
-            : `Вступит в силу ${formatDate(published.effectiveFrom)}.`}
+            ? `Действует с ${formatShortDate(published.effectiveFrom)}.`
+            : `Вступит в силу ${formatShortDate(published.effectiveFrom)}.`}
         </p>
         {published.warnings.map((w) => (
           <p key={w} className="mt-2">

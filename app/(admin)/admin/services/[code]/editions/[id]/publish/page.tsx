@@ -6,8 +6,8 @@ import { requireRole } from "@/server/auth/session";
 import { isUuid } from "@/server/ids";
 import type { EditionState } from "@/server/regulation/editions/schema";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { formatDate } from "@/components/ui/format";
 import { PublishForm } from "@/components/admin/regulation/publish-form";
+import { formatShortDate } from "@/components/admin/regulation/impact-text";
 
 export const metadata: Metadata = { title: "Публикация редакции регламента" };
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 // the amending act, what changes against the edition in force, whom it concerns, and the problems
 // that forbid it. An edition already published is shown with its state, never published again.
 function publishedState(state: EditionState, effectiveFrom: Date | null): string {
-  const from = effectiveFrom ? formatDate(effectiveFrom) : null;
+  const from = effectiveFrom ? formatShortDate(effectiveFrom) : null;
   if (state === "scheduled" && from) return `вступит в силу ${from}`;
   if (state === "in_force") return from ? `действует с ${from}` : "действует";
   return from ? `утратила силу (действовала с ${from})` : "утратила силу";
