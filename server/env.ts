@@ -212,7 +212,9 @@ export function parseEnv(raw: RawEnv): Env {
     problems.push("OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required too");
   }
   const demo = v.REGLAMENT_DEMO ?? (!v.DATABASE_URL && raw.NODE_ENV?.trim() !== "production");
-  if (v.REGLAMENT_TEST_CLOCK && (v.DATABASE_URL || !demo))
+  // Refused where the installation is plainly a real one; elsewhere (a `next build`, which is not told
+  // the demo decision) it is simply off unless this is the demo.
+  if (v.REGLAMENT_TEST_CLOCK && (v.DATABASE_URL || v.REGLAMENT_DEMO === false))
     problems.push(
       "REGLAMENT_TEST_CLOCK=1: a movable clock is for the demo on the embedded database (the end-to-end tests) only; unset it",
     );
@@ -250,7 +252,7 @@ export function parseEnv(raw: RawEnv): Env {
     // NODE_ENV is Node's and Next's own switch, not ours: it only tips the default to production.
     demo,
     trustProxy: v.TRUST_PROXY ?? 0,
-    testClock: v.REGLAMENT_TEST_CLOCK ?? false,
+    testClock: (v.REGLAMENT_TEST_CLOCK ?? false) && demo,
   };
 }
 

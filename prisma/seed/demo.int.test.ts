@@ -50,7 +50,20 @@ describe("demo seed", () => {
         createdById: null,
         publishedById: null,
         effectiveFrom: new Date(`${seed.effectiveFrom}T00:00:00+05:00`),
+        actNumber: seed.actNumber ?? null,
+        actDate: seed.actDate ? new Date(`${seed.actDate}T00:00:00Z`) : null,
       });
+      // Loaded through the import and the publication (issue 10 p.7), each with its audit record.
+      const events = await t.db.adminEvent.findMany({
+        where: { subjectType: "regulation_version", subjectId: version.id },
+        orderBy: { id: "asc" },
+      });
+      expect(events.map((e) => [e.type, e.actorId])).toEqual([
+        ["edition_created", null],
+        ["edition_published", null],
+      ]);
+      expect(events[0]!.after).toMatchObject({ importedFrom: { service: seed.code, version: 1 } });
+      expect(events[1]!.after).toMatchObject({ status: "PUBLISHED", version: 1, changes: ["первая редакция"] });
     }
     // 2025 and 2026 come from the decrees: 247 working days each (R7).
     for (const year of [2025, 2026]) {

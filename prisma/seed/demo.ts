@@ -14,7 +14,8 @@ import type { FieldDef, RegulationDocument } from "../../server/regulation/docum
 import { SEED_SERVICES } from "./regulations";
 import { PREVIOUS_SEED_DOCUMENTS } from "./regulations/previous";
 import { loadCalendarYears } from "../../server/calendar/data";
-import { createAccount, createDepartment, createService, publishRegulation } from "./factories";
+import { transferFile } from "../../server/regulation/transfer";
+import { createAccount, createDepartment, createService, importAndPublish, publishRegulation } from "./factories";
 
 export const DEMO_PASSWORD = "demo-Reglament-2026";
 
@@ -224,12 +225,22 @@ export async function seedInstallation(
     }
     const hasVersion = await db.regulationVersion.count({ where: { serviceId: service.id } });
     if (!hasVersion) {
-      // Published as an administrator publishes (validated first): the seed documents pass unchanged.
-      await publishRegulation(db, {
+      // Loaded as an administrator moves a regulation between installations (issue 10 p.7): the
+      // seed's transfer file, as the export writes it, imported (checked like any uploaded file)
+      // and published with its act and date. The seed documents pass unchanged.
+      await importAndPublish(db, {
         serviceId: service.id,
-        document: s.document,
-        basis: s.basis,
-        effectiveFrom: new Date(`${s.effectiveFrom}T00:00:00+05:00`),
+        file: transferFile({
+          service: { code: s.code, title: s.title },
+          edition: {
+            version: 1,
+            basis: s.basis,
+            actNumber: s.actNumber ?? null,
+            actDate: s.actDate ?? null,
+            effectiveFrom: new Date(`${s.effectiveFrom}T00:00:00+05:00`),
+          },
+          document: s.document,
+        }),
       });
       created.versions! += 1;
     } else {

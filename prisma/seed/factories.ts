@@ -6,6 +6,8 @@ import type { Db } from "../../server/db/client";
 import { hashPassword } from "../../server/auth/password";
 import type { Role } from "../../server/regulation/document";
 import { createDraftVersion, publishVersion } from "../../server/regulation/mutations";
+import { importEdition, publishEdition } from "../../server/regulation/editions/mutations";
+import { transferText, type TransferFile } from "../../server/regulation/transfer";
 
 export type DepartmentKind = "ADMINISTRATION" | "UNIT" | "MFC";
 export type DepartmentInput = {
@@ -102,4 +104,36 @@ export async function publishRegulation(
     now: r.now,
   });
   return draft;
+}
+
+/**
+ * An edition loaded the way an administrator moves one between installations (issue 10 p.6, p.7):
+ * its transfer file imported as a draft of the service (checked exactly as an uploaded file is), then
+ * published with the file's act and effective date. Both steps write their audit records (actorId
+ * null: the installation itself). The file must carry its effective date.
+ */
+export async function importAndPublish(
+  db: Db,
+  input: { serviceId: string; file: TransferFile; actorId?: string | null; now?: Date },
+): Promise<{ id: string; version: number }> {
+  const { file } = input;
+  if (!file.edition.effectiveFrom) throw new Error("importAndPublish: the file has no effective date");
+  const draft = await importEdition(db, input.actorId ?? null, {
+    serviceId: input.serviceId,
+    content: transferText(file),
+  });
+  await publishEdition(
+    db,
+    input.actorId ?? null,
+    {
+      id: draft.id,
+      expectedRowVersion: 0,
+      effectiveFrom: new Date(file.edition.effectiveFrom),
+      basis: file.edition.basis,
+      actNumber: file.edition.actNumber,
+      actDate: file.edition.actDate,
+    },
+    input.now,
+  );
+  return { id: draft.id, version: draft.version };
 }

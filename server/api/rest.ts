@@ -24,13 +24,13 @@ import { getSession } from "../auth/session";
 import { AppError, APP_ERROR_HTTP_STATUS, isRace, isUnstorableText, RACE_MESSAGE } from "../errors";
 import { UNSAFE_TEXT_MESSAGE } from "../text";
 import { fileStorage, type FileStorage } from "../storage/storage";
-import { requireApplicant, requireAuditReader, requireIdentity, requireStaffScope } from "./access";
+import { requireAdmin, requireApplicant, requireAuditReader, requireIdentity, requireStaffScope } from "./access";
 import { BODY_LIMITS, BodyTooLargeError, checkDeclaredLength, MalformedBodyError } from "../http/body";
 import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from "../http/origin";
 import { env } from "../env";
 
-/** `audit`: the audit log's readers, the administrator and the auditor (issue 11). */
-export type RestAuth = "public" | "user" | "applicant" | "staff" | "audit";
+/** `audit`: the audit log's readers, the administrator and the auditor (issue 11); `admin`: the administrator alone. */
+export type RestAuth = "public" | "user" | "applicant" | "staff" | "audit" | "admin";
 
 /** What a handler gets: the caller as its `auth` level guarantees. */
 export type RestContext<A extends RestAuth, P> = {
@@ -145,6 +145,7 @@ export function restRoute<A extends RestAuth, S extends z.ZodType<object, RawPar
         if (definition.auth === "applicant") requireApplicant(identity);
         if (definition.auth === "staff") scope = await requireStaffScope(deps.db, identity);
         if (definition.auth === "audit") requireAuditReader(identity);
+        if (definition.auth === "admin") requireAdmin(identity);
       } else if (deps.sessionUserId) {
         identity = await requireIdentity(deps.db, deps.sessionUserId).catch(() => null);
       }

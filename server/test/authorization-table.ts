@@ -25,7 +25,9 @@ import { notify } from "../notification/mutations";
 import { sendInteragencyRequest } from "../workflow/requests/mutations";
 import { createContext } from "../api/trpc";
 import { inviteStaff } from "../organisation/mutations";
-import { createService, discardDraft } from "../regulation/editions/mutations";
+import { createService, discardDraft, saveDraft as saveEditionDraft } from "../regulation/editions/mutations";
+import { transferFile, transferText } from "../regulation/transfer";
+import { roadInfoRegulation } from "../../prisma/seed/regulations";
 import { starterDocument } from "../regulation/starter";
 import { isDemoMailboxOpen } from "../notification/config";
 import { createCaller } from "../api/root";
@@ -218,6 +220,11 @@ async function openRequest(w: World) {
 
 /** A fresh unit under the administration (issue 11: each call edits, moves or closes its own). */
 /** A service of its own with one blank draft edition, for the regulation editor's rows (issue 10). */
+/** The first edition of a seed service. */
+async function versionOf(w: World, code: string) {
+  return w.db.regulationVersion.findFirstOrThrow({ where: { service: { code }, version: 1 }, select: { id: true } });
+}
+
 async function freshService(w: World) {
   return createService(w.db, w.users.admin.id, {
     code: `matrix-${randomUUID().slice(0, 8)}`,
@@ -571,6 +578,44 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
       receivedAt: "2026-05-08T14:00:00.000Z",
     }),
   ],
+  // Publishing and import (issue 10 p.4, p.6; server/regulation/editions/publish.int.test.ts).
+  "regulation.publishPreview": [
+    ADMIN,
+    async (w) => ({ id: (await freshService(w)).draftId, effectiveFrom: "2030-01-01" }),
+  ],
+  "regulation.publish": [
+    ADMIN,
+    async (w) => {
+      const s = await freshService(w);
+      const saved = await saveEditionDraft(w.db, w.users.admin.id, {
+        id: s.draftId,
+        expectedRowVersion: 0,
+        document: structuredClone(roadInfoRegulation),
+      });
+      const today = w.calendar.localDate(new Date());
+      return {
+        id: s.draftId,
+        expectedRowVersion: saved.rowVersion,
+        effectiveFrom: today,
+        actDate: today,
+        actNumber: "1",
+        basis: "Постановление для проверки прав",
+      };
+    },
+  ],
+  "regulation.importEdition": [
+    ADMIN,
+    async (w) => {
+      const s = await freshService(w);
+      await discardDraft(w.db, w.users.admin.id, { id: s.draftId, expectedRowVersion: 0 });
+      const file = transferFile({
+        service: { code: "road-info", title: roadInfoRegulation.passport.name },
+        edition: { version: 1, basis: null, actNumber: null, actDate: null, effectiveFrom: null },
+        document: roadInfoRegulation,
+      });
+      return { serviceId: s.id, content: transferText(file) };
+    },
+  ],
   "schedule.departments": [ADMIN, () => undefined],
   "schedule.get": [ADMIN, async (w) => ({ departmentId: (await departmentIds(w.db)).archive })],
   "schedule.save": [ADMIN, async (w) => ({ departmentId: (await departmentIds(w.db)).archive, hours: defaultHours() })],
@@ -659,6 +704,7 @@ export const ROUTES: Record<string, RouteRow> = {
     ADMIN,
     async (w) => ({ params: { id: (await freshService(w)).draftId }, url: "/?type=letter" }),
   ],
+  "admin/editions/[id]/export GET": [ADMIN, async (w) => ({ params: { id: (await versionOf(w, "road-info")).id } })],
   "trpc/[trpc] GET": { gateway: "tRPC's fetch adapter: every procedure behind it has its row above" },
   "trpc/[trpc] POST": { gateway: "tRPC's fetch adapter: every procedure behind it has its row above" },
   "auth/[...nextauth] GET": { gateway: "next-auth's own handler (sign-in, session, CSRF)" },

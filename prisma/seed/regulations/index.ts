@@ -17,6 +17,9 @@ export type SeedService = {
   basis: string;
   /** RegulationVersion.effectiveFrom, ISO date. */
   effectiveFrom: string;
+  /** The act's number and date (RegulationVersion.actNumber, actDate), where the source gives them. */
+  actNumber?: string;
+  actDate?: string;
 };
 
 export const SEED_SERVICES: SeedService[] = [
@@ -29,6 +32,8 @@ export const SEED_SERVICES: SeedService[] = [
     // обнародования», whose date the source does not give; the act's date is used.
     basis: "Постановление администрации сельского поселения Половинка от 03.06.2019 № 193",
     effectiveFrom: "2019-06-03",
+    actNumber: "193",
+    actDate: "2019-06-03",
   },
   {
     code: "archive-info",

@@ -1,9 +1,11 @@
 // The regulation editor (issue 10): services, their editions, drafts. Administrators only, re-checked
 // against the database on every call (adminProcedure); the work is in server/regulation/editions.ts.
-import { editionForAdmin, listServicesForAdmin, serviceForAdmin } from "../../regulation/editions/data";
+import { editionForAdmin, listServicesForAdmin, publishPreview, serviceForAdmin } from "../../regulation/editions/data";
 import {
   createService,
   discardDraft,
+  importEdition,
+  publishFromForm,
   saveDraft,
   setServiceActive,
   startDraft,
@@ -13,6 +15,9 @@ import {
   zCreateServiceInput,
   zDiscardDraftInput,
   zEditionIdInput,
+  zImportEditionInput,
+  zPublishInput,
+  zPublishPreviewInput,
   zSaveDraftInput,
   zServiceActiveInput,
   zServiceCodeInput,
@@ -47,4 +52,13 @@ export const regulationRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => discardDraft(ctx.db, ctx.identity.id, input)),
   // The deadline simulator (issue 10 p.5): writes nothing; a mutation because the document travels in the body.
   simulate: adminProcedure.input(zSimulateInput).mutation(({ ctx, input }) => simulateEdition(ctx.db, input)),
+  // Publishing (issue 10 p.4): what it changes and whom it concerns, then the publication itself.
+  publishPreview: adminProcedure.input(zPublishPreviewInput).query(({ ctx, input }) => publishPreview(ctx.db, input)),
+  publish: adminProcedure
+    .input(zPublishInput)
+    .mutation(({ ctx, input }) => publishFromForm(ctx.db, ctx.identity.id, input)),
+  // Import of a transfer file as a new draft (issue 10 p.6); the export is a download, app/api/admin/editions/[id]/export.
+  importEdition: adminProcedure
+    .input(zImportEditionInput)
+    .mutation(({ ctx, input }) => importEdition(ctx.db, ctx.identity.id, input)),
 });

@@ -4,7 +4,7 @@
 // what is missing). A published edition never changes (regulation/mutations.ts publishes). Every
 // change is one transaction with its AdminEvent (who, when, what).
 import "server-only";
-import { editionNotFound, serviceNotFound } from "./data";
+import { editionNotFound, r11Warning, serviceNotFound } from "./data";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client";
 import { AppError } from "../../errors";
@@ -12,9 +12,16 @@ import { recordAdminEvent } from "../../audit/mutations";
 import type { Prisma } from "../../generated/prisma/client";
 import { documentChecksum } from "../checksum";
 import { validateDocument } from "../document";
+import { describeChanges } from "../diff";
+import { readTransferFile } from "../transfer";
+import { loadWorkingCalendar } from "../../calendar/data";
+import { countOf } from "../../format/plural";
+import { formatIsoDate } from "../../format/dates";
 import type {
   zCreateServiceInput,
   zDiscardDraftInput,
+  zImportEditionInput,
+  zPublishInput,
   zSaveDraftInput,
   zServiceActiveInput,
   zStartDraftInput,
@@ -108,7 +115,17 @@ export async function setServiceActive(db: Db, actorId: string, input: z.infer<t
 
 async function insertDraft(
   tx: Tx,
-  input: { serviceId: string; document: unknown; basedOnId: string | null; actorId: string },
+  input: {
+    serviceId: string;
+    document: unknown;
+    basedOnId: string | null;
+    /** Null: the installation itself (the seed regulations, issue 10 p.7). */
+    actorId: string | null;
+    /** The amending act, when the draft comes with one (an imported file). */
+    act?: { basis: string | null; actNumber: string | null; actDate: Date | null };
+    /** What the audit record says the draft came from, beyond its base edition (an imported file). */
+    origin?: Prisma.InputJsonObject;
+  },
 ) {
   // One draft per service at a time: two would be two competing truths of the next edition.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('reglament:editions:' || ${input.serviceId}))`;
@@ -134,6 +151,9 @@ async function insertDraft(
       document: input.document as Prisma.InputJsonValue,
       checksum: documentChecksum(input.document),
       basedOnId: input.basedOnId,
+      basis: input.act?.basis ?? null,
+      actNumber: input.act?.actNumber ?? null,
+      actDate: input.act?.actDate ?? null,
       createdById: input.actorId,
       updatedById: input.actorId,
     },
@@ -144,7 +164,7 @@ async function insertDraft(
     type: "edition_created",
     subjectType: "regulation_version",
     subjectId: draft.id,
-    after: { serviceId: input.serviceId, version: draft.version, basedOnId: input.basedOnId },
+    after: { serviceId: input.serviceId, version: draft.version, basedOnId: input.basedOnId, ...input.origin },
   });
   return draft;
 }
@@ -295,5 +315,201 @@ export async function discardDraft(db: Db, actorId: string, input: z.infer<typeo
       after: { status: "DISCARDED" },
       at: now,
     });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publishing (issue 10 p.4)
+
+const publishedNeverChanges = () =>
+  new AppError("PRECONDITION", "Опубликованная редакция не изменяется: начните новую редакцию");
+
+/**
+ * Publishes a draft edition (R11): its whole document validated (every problem refused with its
+ * path), only as the administrator last saw it (the row version: a save by someone else since the
+ * preview is a CONFLICT), fixed with the amending act and the instant it takes effect, in one
+ * transaction with its audit record, whose `after` names the changes against the edition in force.
+ * A published edition never changes again: every procedure refuses it (saveDraft, discardDraft,
+ * this one). A date ahead makes it scheduled: it comes into force by itself (regulation/data.ts
+ * versionInForce picks the latest effective edition at each instant).
+ *
+ * The instant is given: the form's date goes through publishFromForm (today or later); the seed
+ * (prisma/seed/demo.ts) publishes its editions with their historical dates.
+ */
+export async function publishEdition(
+  db: Db,
+  actorId: string | null,
+  input: {
+    id: string;
+    expectedRowVersion: number;
+    effectiveFrom: Date;
+    basis: string | null;
+    actNumber: string | null;
+    /** The act's civil date, YYYY-MM-DD. */
+    actDate: string | null;
+  },
+  now: Date = new Date(),
+) {
+  return db.$transaction(async (tx) => {
+    const edition = await tx.regulationVersion.findUnique({
+      where: { id: input.id },
+      select: { id: true, serviceId: true, version: true, status: true, rowVersion: true, document: true },
+    });
+    if (!edition) throw editionNotFound();
+    if (edition.status === "PUBLISHED") throw publishedNeverChanges();
+    if (edition.status === "DISCARDED") throw new AppError("PRECONDITION", "Черновик удалён: начните новую редакцию");
+    if (edition.rowVersion !== input.expectedRowVersion)
+      throw new AppError(
+        "CONFLICT",
+        "Черновик изменили после того, как открылась эта страница: проверьте список изменений и опубликуйте снова",
+      );
+    const checked = validateDocument(edition.document);
+    if (!checked.ok)
+      throw new AppError(
+        "INVALID",
+        `Редакция не может быть опубликована: ${countOf(checked.problems.length, ["ошибка", "ошибки", "ошибок"])} в регламенте`,
+        Object.fromEntries(checked.problems.map((p) => [`document.${p.path}`, p.message])),
+      );
+    const base = await tx.regulationVersion.findFirst({
+      where: {
+        serviceId: edition.serviceId,
+        status: "PUBLISHED",
+        OR: [{ effectiveFrom: null }, { effectiveFrom: { lte: now } }],
+      },
+      orderBy: [{ effectiveFrom: { sort: "desc", nulls: "last" } }, { version: "desc" }],
+      select: { version: true, document: true },
+    });
+    const baseDocument = base ? validateDocument(base.document) : null;
+    const changes = baseDocument?.ok ? describeChanges(baseDocument.document, checked.document) : [];
+    const updated = await tx.regulationVersion.updateMany({
+      where: { id: edition.id, status: "DRAFT", rowVersion: input.expectedRowVersion },
+      data: {
+        status: "PUBLISHED",
+        effectiveFrom: input.effectiveFrom,
+        publishedAt: now,
+        publishedById: actorId,
+        basis: input.basis,
+        actNumber: input.actNumber,
+        actDate: input.actDate ? new Date(`${input.actDate}T00:00:00Z`) : null,
+        // The parsed document: defaults applied, so every reader sees the same shape.
+        document: checked.document as Prisma.InputJsonValue,
+        checksum: documentChecksum(checked.document),
+        rowVersion: { increment: 1 },
+        updatedAt: now,
+        updatedById: actorId,
+      },
+    });
+    if (updated.count !== 1)
+      throw new AppError("CONFLICT", "Редакцию только что изменил или опубликовал другой администратор");
+    const LISTED = 100;
+    await recordAdminEvent(tx, {
+      actorId,
+      type: "edition_published",
+      subjectType: "regulation_version",
+      subjectId: edition.id,
+      before: { status: "DRAFT", rowVersion: input.expectedRowVersion },
+      after: {
+        status: "PUBLISHED",
+        version: edition.version,
+        effectiveFrom: input.effectiveFrom.toISOString(),
+        basis: input.basis,
+        actNumber: input.actNumber,
+        actDate: input.actDate,
+        comparedWith: base ? base.version : null,
+        changes: base
+          ? [
+              ...changes.slice(0, LISTED).map((c) => `${c.part}: ${c.text}`),
+              ...(changes.length > LISTED ? [`и ещё ${changes.length - LISTED}`] : []),
+            ]
+          : ["первая редакция"],
+      },
+      at: now,
+    });
+    return {
+      id: edition.id,
+      serviceId: edition.serviceId,
+      version: edition.version,
+      effectiveFrom: input.effectiveFrom,
+      state: input.effectiveFrom > now ? ("scheduled" as const) : ("in_force" as const),
+      changes,
+    };
+  });
+}
+
+/**
+ * The publish page's procedure: the dates are the municipality's civil dates. The edition takes
+ * effect at the start of its date, which is today or later (a past date would rewrite what applied
+ * to applications already submitted); the act is already adopted, and the edition cannot take effect
+ * before its act. Returns the R11 warning with the result (it warns, it does not refuse).
+ */
+export async function publishFromForm(
+  db: Db,
+  actorId: string,
+  input: z.infer<typeof zPublishInput>,
+  now: Date = new Date(),
+) {
+  const status = await db.regulationVersion.findUnique({ where: { id: input.id }, select: { status: true } });
+  if (!status) throw editionNotFound();
+  if (status.status === "PUBLISHED") throw publishedNeverChanges();
+  const calendar = await loadWorkingCalendar(db);
+  const today = calendar.localDate(now);
+  const fieldErrors: Record<string, string> = {};
+  if (input.effectiveFrom < today)
+    fieldErrors.effectiveFrom = `Дата вступления в силу не может быть в прошлом: укажите ${formatIsoDate(today)} или более позднюю`;
+  if (input.actDate > today) fieldErrors.actDate = "Дата акта не может быть в будущем: укажите дату принятого акта";
+  else if (input.effectiveFrom < input.actDate)
+    fieldErrors.effectiveFrom = "Редакция не может вступить в силу раньше даты акта";
+  if (Object.keys(fieldErrors).length)
+    throw new AppError("INVALID", Object.values(fieldErrors).join("; "), fieldErrors);
+  const published = await publishEdition(
+    db,
+    actorId,
+    {
+      id: input.id,
+      expectedRowVersion: input.expectedRowVersion,
+      effectiveFrom: calendar.startOfLocalDay(input.effectiveFrom),
+      basis: input.basis,
+      actNumber: input.actNumber,
+      actDate: input.actDate,
+    },
+    now,
+  );
+  const warning = r11Warning(calendar, input.actDate, input.effectiveFrom);
+  return { ...published, changes: published.changes.length, warnings: warning ? [warning] : [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import (issue 10 p.6)
+
+/**
+ * A new draft of the service from a transfer file (../transfer.ts). A file that is not one, or whose
+ * document is not a regulation, is refused with its problems (each with its path, as fieldErrors);
+ * a document that parses but has problems is imported and its problems returned, to be fixed in the
+ * editor. One draft per service: with one open, the import is refused like startDraft.
+ */
+export async function importEdition(db: Db, actorId: string | null, input: z.infer<typeof zImportEditionInput>) {
+  const read = readTransferFile(input.content);
+  if (!read.ok)
+    throw new AppError("INVALID", read.message, {
+      content: read.message,
+      ...Object.fromEntries(read.problems.map((p) => [p.path || "document", p.message])),
+    });
+  const { file } = read;
+  return db.$transaction(async (tx) => {
+    const service = await tx.service.findUnique({ where: { id: input.serviceId }, select: { id: true } });
+    if (!service) throw serviceNotFound();
+    const draft = await insertDraft(tx, {
+      serviceId: service.id,
+      document: file.document,
+      basedOnId: null,
+      actorId,
+      act: {
+        basis: file.edition.basis,
+        actNumber: file.edition.actNumber,
+        actDate: file.edition.actDate ? new Date(`${file.edition.actDate}T00:00:00Z`) : null,
+      },
+      origin: { importedFrom: { service: file.service.code, version: file.edition.version } },
+    });
+    return { ...draft, problems: read.problems, file: { service: file.service, edition: file.edition } };
   });
 }

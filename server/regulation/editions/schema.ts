@@ -21,6 +21,8 @@ export const EDITION_STATE_LABEL: Record<EditionState, string> = {
 
 /** The largest document the editor saves or imports (the seeds are about 40 KB). */
 export const MAX_DOCUMENT_BYTES = 1_000_000;
+/** A whole transfer file (server/regulation/transfer.ts): the document's limit and room for the envelope. */
+export const MAX_TRANSFER_CHARS = MAX_DOCUMENT_BYTES + 10_000;
 /** How deep a document may nest: the real shape is about 8 levels (a field in a group in a step). */
 export const MAX_DOCUMENT_DEPTH = 24;
 
@@ -97,3 +99,61 @@ export function jsonShapeProblem(value: unknown): string | null {
   }
   return null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Publishing and import (issue 10 p.4, p.6)
+
+/** The years an act or an effective date may fall in: the working calendar is built over them. */
+export const MIN_ACT_YEAR = 2000;
+export const MAX_ACT_YEAR = 2100;
+
+/** A civil date as the date inputs give it, YYYY-MM-DD, that exists (no 31 February). */
+export const zLocalDate = (required: string) =>
+  z
+    .string(required)
+    .trim()
+    .min(1, required)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Укажите дату в виде ДД.ММ.ГГГГ")
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    }, "Такой даты нет")
+    .refine(
+      (s) => s >= `${MIN_ACT_YEAR}` && s < `${MAX_ACT_YEAR + 1}`,
+      `Укажите дату с ${MIN_ACT_YEAR} по ${MAX_ACT_YEAR} год`,
+    );
+
+/**
+ * The publish form (the page's resolver) and, with the edition and its row version, the procedure.
+ * The dates are the municipality's civil dates: the edition takes effect at the start of that day.
+ * "Today or later" and "not in the future" depend on the municipality's today: the server checks
+ * them and answers on the field.
+ */
+export const zPublishForm = z.object({
+  effectiveFrom: zLocalDate("Укажите дату вступления в силу"),
+  actNumber: zText().trim().min(1, "Укажите номер акта").max(100, "Номер акта: не больше 100 символов"),
+  actDate: zLocalDate("Укажите дату акта"),
+  basis: zText()
+    .trim()
+    .min(5, "Укажите наименование акта, например «Постановление администрации … о внесении изменений …»")
+    .max(2000, "Наименование акта: не больше 2000 символов"),
+});
+export type PublishForm = z.infer<typeof zPublishForm>;
+
+export const zPublishInput = zPublishForm.extend({
+  id: zId(),
+  expectedRowVersion: z.number().int().nonnegative(),
+});
+
+/** What the page asks while the form is filled: the dates may be half typed, so they are optional and loose. */
+export const zPublishPreviewInput = z.object({
+  id: zId(),
+  effectiveFrom: z.string().max(20).optional(),
+  actDate: z.string().max(20).optional(),
+});
+
+/** The file's text as the browser read it; its size is checked with a message before it is parsed. */
+export const zImportEditionInput = z.object({
+  serviceId: zId(),
+  content: z.string().max(16_000_000, "Файл слишком большой"),
+});

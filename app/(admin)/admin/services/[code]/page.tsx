@@ -10,6 +10,7 @@ import {
   ServiceSettingsForm,
   StartDraftButton,
 } from "@/components/admin/regulation/service-forms";
+import { ImportExport } from "@/components/admin/regulation/import-export";
 
 export const metadata: Metadata = { title: "Услуга" };
 export const dynamic = "force-dynamic";
@@ -152,8 +153,14 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
             Восстановить прежнюю редакцию можно, когда черновика нет: у услуги один черновик за раз.
           </p>
         ) : null}
-        {/* Import and export of an edition (issue 10 p.6) are mounted here. */}
-        <div id="edition-tools" className="mt-6" />
+        {/* Import and export of an edition (issue 10 p.6). */}
+        <div id="edition-tools" className="mt-6">
+          <ImportExport
+            serviceId={service.id}
+            serviceCode={service.code}
+            editions={service.editions.map((e) => ({ id: e.id, version: e.version, state: e.state }))}
+          />
+        </div>
       </section>
 
       <section className="mt-8 grid gap-6 md:grid-cols-2">

@@ -1,0 +1,3 @@
+import { editionExportRoute } from "@/server/regulation/editions/http";
+
+export const GET = editionExportRoute;
