@@ -36,13 +36,15 @@ async function publishTwoVariantService(admin: Page) {
     document: twoVariantRegulation(),
   });
   expect(saved.problems).toEqual([]);
-  const today = new Date().toISOString().slice(0, 10);
+  // The municipality's date (Asia/Yekaterinburg): publishing refuses an effective date in its past.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Yekaterinburg" }).format(new Date());
   await trpc(admin, "regulation.publish", {
     id: created.draftId,
     expectedRowVersion: saved.rowVersion,
     effectiveFrom: today,
     actNumber: "1-п",
     actDate: today,
+    basis: "Постановление администрации об утверждении административного регламента (два варианта)",
   });
 }
 
