@@ -212,9 +212,10 @@ export function parseEnv(raw: RawEnv): Env {
     problems.push("OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required too");
   }
   const demo = v.REGLAMENT_DEMO ?? (!v.DATABASE_URL && raw.NODE_ENV?.trim() !== "production");
-  // Refused where the installation is plainly a real one; elsewhere (a `next build`, which is not told
-  // the demo decision) it is simply off unless this is the demo.
-  if (v.REGLAMENT_TEST_CLOCK && (v.DATABASE_URL || v.REGLAMENT_DEMO === false))
+  // Refused where the installation says it is a real one (REGLAMENT_DEMO=0: `npm start` tells the Next
+  // process so for every non-demo start); elsewhere it is simply off unless this is the demo. (The
+  // Next process of the embedded demo gets the embedded database's DATABASE_URL and REGLAMENT_DEMO=1.)
+  if (v.REGLAMENT_TEST_CLOCK && v.REGLAMENT_DEMO === false)
     problems.push(
       "REGLAMENT_TEST_CLOCK=1: a movable clock is for the demo on the embedded database (the end-to-end tests) only; unset it",
     );

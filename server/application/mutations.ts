@@ -2,6 +2,7 @@
 // acceptance flow of every channel (server/intake/mutations.ts acceptApplication: the strict check,
 // the simple electronic signature R17, registration R7 and the notice R19). Every query is scoped
 // by the owner (server/application/visibility.ts): another applicant's draft id is "not found".
+import { now as clockNow } from "../clock";
 import "server-only";
 import type { Db, Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
@@ -95,7 +96,7 @@ export async function moveDraftToVersionInForce(
   db: Db,
   ownerId: string,
   id: string,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<{ version: number } | null> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const app = await findOwnedDraft(db, ownerId, id);
@@ -145,7 +146,7 @@ export async function moveDraftToVersionInForce(
  * The draft as the applicant opens it: moved to the edition in force first, so the form shown is
  * the one the submission is judged by.
  */
-export async function openDraft(db: Db, ownerId: string, id: string, now: Date = new Date()) {
+export async function openDraft(db: Db, ownerId: string, id: string, now: Date = clockNow()) {
   await moveDraftToVersionInForce(db, ownerId, id, now);
   return draftForOwner(db, ownerId, id);
 }
@@ -234,7 +235,7 @@ export async function chooseVariant(
   db: Db,
   ownerId: string,
   input: { id: string; answers: Answers },
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<{ variantCode: string; title: string; rowVersion: number }> {
   // The answers are checked against the edition in force before anything is written: refused
   // answers change nothing, not even the draft's edition.
@@ -315,7 +316,7 @@ async function ownedDraft(db: Db | Tx, ownerId: string, id: string) {
  * before the move) are carried over rather than refused. The answer names the draft's edition: a
  * browser whose form is older reloads it.
  */
-export async function saveDraft(db: Db, ownerId: string, input: SaveDraftInput, now: Date = new Date()) {
+export async function saveDraft(db: Db, ownerId: string, input: SaveDraftInput, now: Date = clockNow()) {
   const app = await ownedDraft(db, ownerId, input.id);
   if (app.status !== "DRAFT")
     throw new AppError("PRECONDITION", "Заявление уже подано: черновик больше нельзя изменить");
@@ -483,7 +484,7 @@ export async function submitApplication(
     storage: FileStorage;
   },
 ): Promise<SubmitResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const earlier =
     (await existingSubmission(db, input.ownerId, { submissionKey: input.submissionKey })) ??
     (await existingSubmission(db, input.ownerId, { id: input.id }));

@@ -1,6 +1,7 @@
 // Reads of services and their editions for the regulation editor (issue 10 p.1): each edition's
 // state (draft, in force, scheduled, superseded, discarded) is derived from the stored status and
 // dates at the instant asked about. Writes are in ./mutations.ts.
+import { now as clockNow } from "../../clock";
 import "server-only";
 import type { Db } from "../../db/client";
 import { AppError } from "../../errors";
@@ -24,7 +25,7 @@ type EditionRow = { id: string; status: "DRAFT" | "PUBLISHED" | "DISCARDED"; eff
  */
 export function editionStates<T extends EditionRow & { version: number }>(
   editions: T[],
-  at: Date = new Date(),
+  at: Date = clockNow(),
 ): Map<string, EditionState> {
   const published = editions
     .filter((e) => e.status === "PUBLISHED")
@@ -59,7 +60,7 @@ const editionSummary = {
 } as const;
 
 /** Every service with its editions and their states: the administrator's list of services. */
-export async function listServicesForAdmin(db: Db, at: Date = new Date()) {
+export async function listServicesForAdmin(db: Db, at: Date = clockNow()) {
   const services = await db.service.findMany({
     orderBy: { title: "asc" },
     select: {
@@ -83,7 +84,7 @@ export async function listServicesForAdmin(db: Db, at: Date = new Date()) {
 }
 
 /** One service with all its editions (discarded ones too: the history is complete). */
-export async function serviceForAdmin(db: Db, code: string, at: Date = new Date()) {
+export async function serviceForAdmin(db: Db, code: string, at: Date = clockNow()) {
   const service = await db.service.findUnique({
     where: { code },
     select: {
@@ -118,7 +119,7 @@ export async function serviceForAdmin(db: Db, code: string, at: Date = new Date(
 }
 
 /** One edition with its document, for the editor (a draft) or for reading (any other). */
-export async function editionForAdmin(db: Db, id: string, at: Date = new Date()) {
+export async function editionForAdmin(db: Db, id: string, at: Date = clockNow()) {
   const edition = await db.regulationVersion.findUnique({
     where: { id },
     select: {
@@ -255,7 +256,7 @@ async function baseEdition(db: Db, serviceId: string, exceptId: string, at: Date
 export async function publishPreview(
   db: Db,
   input: { id: string; effectiveFrom?: string; actDate?: string },
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ) {
   const edition = await db.regulationVersion.findUnique({
     where: { id: input.id },
