@@ -107,36 +107,7 @@ export async function moveDraftToVersionInForce(
     // every variant's fields until the applicant answers the questions again (issue 10 p.8).
     const variantCode = variantOn(inForce.document, app.variantCode);
     const target = asVariant(inForce, variantCode);
-    const steps = applicantSteps(target.document);
-    const previousSteps = applicantSteps(
-      pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode),
-    );
-    const { values } = carryValues(steps, app.data as Record<string, unknown>, {
-      previousSteps,
-      profile: profileFrom(app.owner),
-    });
-    const currentStep = steps.some((s) => s.key === app.currentStep) ? app.currentStep : (steps[0]?.key ?? null);
-    const moved = await db.$transaction(async (tx) => {
-      const updated = await tx.application.updateMany({
-        where: ownedBy(ownerId, {
-          id: app.id,
-          status: "DRAFT",
-          rowVersion: app.rowVersion,
-          regulationVersionId: app.regulationVersionId,
-        }),
-        data: {
-          regulationVersionId: target.id,
-          variantCode,
-          data: values as Prisma.InputJsonObject,
-          currentStep,
-          rowVersion: { increment: 1 },
-          purgeNoticeAt: null,
-        },
-      });
-      if (updated.count !== 1) return false;
-      await moveCoApplicantSections(tx, app.id, target, now);
-      return true;
-    }, TX_OPTIONS);
+    const moved = await reformDraft(db, ownerId, app, target, variantCode, now);
     if (moved) return { version: target.version };
   }
   return null;
@@ -255,6 +226,27 @@ export async function chooseVariant(
     version: app.regulationVersion.version,
     document: documentForVariant(whole, code),
   };
+  const changed = await reformDraft(db, ownerId, app, target, code, now);
+  if (!changed) throw new AppError("CONFLICT", DRAFT_CONFLICT);
+  return { variantCode: code, title: variantDef(whole, code)!.title, rowVersion: app.rowVersion + 1 };
+}
+
+type OwnedDraft = NonNullable<Awaited<ReturnType<typeof findOwnedDraft>>>;
+
+/**
+ * Puts a draft on another form: a new edition (R11) or another variant (issue 10 p.8). Values are
+ * carried over (`carryValues`: fields the new form lacks dropped, new ones prefilled), the step kept
+ * where the new form has it, co-applicants' sections carried too. Conditional on the row version and
+ * the edition the draft was read on: false when a save came in between.
+ */
+async function reformDraft(
+  db: Db,
+  ownerId: string,
+  app: OwnedDraft,
+  target: DraftVersion,
+  variantCode: string | null,
+  now: Date,
+): Promise<boolean> {
   const steps = applicantSteps(target.document);
   const previousSteps = applicantSteps(
     pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode),
@@ -264,7 +256,7 @@ export async function chooseVariant(
     profile: profileFrom(app.owner),
   });
   const currentStep = steps.some((s) => s.key === app.currentStep) ? app.currentStep : (steps[0]?.key ?? null);
-  const changed = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const updated = await tx.application.updateMany({
       where: ownedBy(ownerId, {
         id: app.id,
@@ -273,18 +265,18 @@ export async function chooseVariant(
         regulationVersionId: app.regulationVersionId,
       }),
       data: {
-        variantCode: code,
+        regulationVersionId: target.id,
+        variantCode,
         data: values as Prisma.InputJsonObject,
         currentStep,
         rowVersion: { increment: 1 },
         purgeNoticeAt: null,
       },
     });
-    if (updated.count === 1) await moveCoApplicantSections(tx, app.id, target, now);
-    return updated.count === 1;
+    if (updated.count !== 1) return false;
+    await moveCoApplicantSections(tx, app.id, target, now);
+    return true;
   }, TX_OPTIONS);
-  if (!changed) throw new AppError("CONFLICT", DRAFT_CONFLICT);
-  return { variantCode: code, title: variantDef(whole, code)!.title, rowVersion: app.rowVersion + 1 };
 }
 
 /** An applicant's own application with what saving a draft needs: its edition's form and the owner's
