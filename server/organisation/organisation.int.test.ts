@@ -4,8 +4,6 @@
 // e-mail, the last administrator, deactivation ending sessions at once), roles that count only in
 // their department and the units under it, and an AdminEvent with each change, in its transaction.
 import { randomUUID } from "node:crypto";
-import type { Session } from "next-auth";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import {
@@ -17,8 +15,7 @@ import {
   staffAccount,
   scopeOf,
 } from "../test/factories";
-import { createCaller } from "../api/root";
-import { createContext } from "../api/trpc";
+import { callerAs, failure } from "../test/callers";
 import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { versionInForce } from "../regulation/data";
@@ -33,26 +30,8 @@ let calendar: WorkingCalendar;
 let adminId: string;
 let ids: Record<string, string>;
 
-const session = (userId: string, sessionVersion?: number) =>
-  ({
-    user: { id: userId, email: "", name: "", roles: [], departmentIds: [], authMethod: "password", sessionVersion },
-    expires: "2099-01-01T00:00:00Z",
-  }) as unknown as Session;
-const as = (userId: string, sessionVersion?: number) =>
-  createCaller(() => createContext({ db: t.db, session: session(userId, sessionVersion) }));
+const as = (userId: string, sessionVersion?: number) => callerAs(t.db, userId, sessionVersion);
 const admin = () => as(adminId);
-
-/** The error a call fails with (a test fails if it does not). */
-async function failure(p: Promise<unknown>): Promise<TRPCError & { fieldErrors?: Record<string, string> }> {
-  try {
-    await p;
-  } catch (e) {
-    if (!(e instanceof TRPCError)) throw e;
-    const cause = e.cause as { fieldErrors?: Record<string, string> } | undefined;
-    return Object.assign(e, { fieldErrors: cause?.fieldErrors });
-  }
-  throw new Error("expected the call to fail");
-}
 
 const adminEvents = (subjectId: string) =>
   t.db.adminEvent.findMany({

@@ -4,13 +4,10 @@
 // CONFLICT and nothing is lost; discarding keeps the draft in the history; taking a service out of the
 // catalogue hides it there and leaves its applications alone; an AdminEvent with every change.
 import { randomUUID } from "node:crypto";
-import type { Session } from "next-auth";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { demoUser, departmentIds } from "../../test/factories";
-import { createCaller } from "../../api/root";
-import { createContext } from "../../api/trpc";
+import { callerAs, failure } from "../../test/callers";
 import { listServices } from "../../catalogue/data";
 import { validateDocument, type RegulationDocument } from "../document";
 import { editionStates } from "./data";
@@ -19,23 +16,7 @@ let t: TestDatabase;
 let adminId: string;
 let ids: Record<string, string>;
 
-const session = (userId: string) =>
-  ({
-    user: { id: userId, email: "", name: "", roles: [], departmentIds: [], authMethod: "password" },
-    expires: "2099-01-01T00:00:00Z",
-  }) as unknown as Session;
-const admin = () => createCaller(() => createContext({ db: t.db, session: session(adminId) }));
-
-async function failure(p: Promise<unknown>): Promise<TRPCError & { fieldErrors?: Record<string, string> }> {
-  try {
-    await p;
-  } catch (e) {
-    if (!(e instanceof TRPCError)) throw e;
-    const cause = e.cause as { fieldErrors?: Record<string, string> } | undefined;
-    return Object.assign(e, { fieldErrors: cause?.fieldErrors });
-  }
-  throw new Error("expected the call to fail");
-}
+const admin = () => callerAs(t.db, adminId);
 
 const newService = async (title = "Выдача выписки из похозяйственной книги") =>
   admin().regulation.createService({ code: `svc-${randomUUID().slice(0, 8)}`, title, departmentId: ids.archive! });

@@ -2,16 +2,13 @@
 // against real PostgreSQL: regulation.simulate counts the editor's unsaved document over the loaded
 // calendar and the reception hours of the service's department; the preview route renders the saved
 // edition's result type on sample data with its template.
-import type { Session } from "next-auth";
-import { TRPCError } from "@trpc/server";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { demoUser, registeredApplication } from "../../test/factories";
 import { loadWorkingCalendar } from "../../calendar/data";
 import { publishVersion } from "../mutations";
-import { createCaller } from "../../api/root";
-import { createContext } from "../../api/trpc";
+import { callerAs, failure } from "../../test/callers";
 import { LocalFileStorage } from "../../storage/storage";
 import { defaultHours } from "../../organisation/schedule";
 import type { RegulationDocument } from "../document";
@@ -27,23 +24,8 @@ let draftId: string;
 let departmentId: string;
 let document: RegulationDocument;
 
-const session = (userId: string) =>
-  ({
-    user: { id: userId, email: "", name: "", roles: [], departmentIds: [], authMethod: "password" },
-    expires: "2099-01-01T00:00:00Z",
-  }) as unknown as Session;
-const as = (userId: string) => createCaller(() => createContext({ db: t.db, session: session(userId) }));
+const as = (userId: string) => callerAs(t.db, userId);
 const local = (text: string) => new Date(`${text}+05:00`);
-
-async function failure(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e;
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 beforeAll(async () => {
   t = await createTestDatabase({ demo: true });
