@@ -2,6 +2,7 @@
 // The passport of the service (issue 10 p.2, R8): what the catalogue and the applicant read about
 // it — name, authority, applicants, legal basis, fee, terms, indicators, appeal, the exhaustive
 // document list, typo correction. Every control edits one path of `passport` and carries its id.
+import { VariantTags } from "./variant-tags";
 import {
   CHANNELS,
   CHANNEL_LABEL,
@@ -13,7 +14,7 @@ import { DurationInput } from "./controls/duration-input";
 import { CheckboxRow, Group, NumberRow, SelectRow, TextRow, optionalText } from "./controls/fields";
 import { ListEditor, StringListEditor } from "./controls/list-editor";
 import { moveItem, removeItem } from "./controls/list-ops";
-import type { SectionProps } from "./section-props";
+import { editorId, type SectionProps } from "./section-props";
 
 type Doc = Passport["documents"][number];
 
@@ -335,6 +336,18 @@ export function PassportSection({ doc, change, readOnly, problems }: SectionProp
             {text(`${path}.ref`, "Пункт регламента", d.ref, (pp, v) => (pp.documents[i]!.ref = optionalText(v)), {
               width: "w-48",
             })}
+            <VariantTags
+              doc={doc}
+              value={d.variants}
+              idPrefix={editorId(path)}
+              disabled={readOnly}
+              onChange={(v) =>
+                edit("Изменены варианты документа", (pp) => {
+                  if (v) pp.documents[i]!.variants = v;
+                  else delete pp.documents[i]!.variants;
+                })
+              }
+            />
           </>
         )}
       />

@@ -1,6 +1,7 @@
 "use client";
 // Inter-agency request types (issue 10 p.2, R5): what the authority asks other agencies, from whom,
 // the response term, and who sends the request and records the answer (unset: the executor).
+import { VariantTags } from "./variant-tags";
 import { DEFAULT_REQUEST_ROLES, ROLE_LABEL, type InteragencyRequestType } from "@/server/regulation/document";
 import { CodeInput } from "./controls/code-input";
 import { DurationInput } from "./controls/duration-input";
@@ -123,6 +124,18 @@ export function RequestsSection({ doc, change, readOnly, problems }: SectionProp
             width="w-48"
             value={r.ref}
             onChange={(v) => edit(i, `Изменён пункт регламента запроса ${i + 1}`, (x) => (x.ref = optionalText(v)))}
+          />
+          <VariantTags
+            doc={doc}
+            value={r.variants}
+            idPrefix={editorId(path)}
+            disabled={readOnly}
+            onChange={(v) =>
+              edit(i, `Изменены варианты запроса ${i + 1}`, (x) => {
+                if (v) x.variants = v;
+                else delete x.variants;
+              })
+            }
           />
         </>
       )}
