@@ -8,7 +8,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -38,7 +37,6 @@ export function PublishForm({
   defaults: PublishFormValues;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const publish = useMutation(trpc.regulation.publish.mutationOptions());
   const [failure, setFailure] = useState<string | null>(null);
   const [published, setPublished] = useState<Published | null>(null);
@@ -71,7 +69,9 @@ export function PublishForm({
         effectiveFrom: result.effectiveFrom,
         warnings: result.warnings,
       });
-      router.refresh();
+      // No router.refresh(): the page would then see a published edition and replace this
+      // confirmation (and the R11 warning it carries) with its «already published» note. The
+      // confirmation links to the service page, which is read afresh when opened.
     } catch (e) {
       if (classifyRequestError(e).kind === "conflict") void previewQuery.refetch();
       setFailure(applyRequestError(e, setError, FIELDS));
