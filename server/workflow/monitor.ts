@@ -23,6 +23,25 @@ import { requestDueSoonMessage, requestOverdueMessage } from "./requests/notices
 /** Stages checked per query: the run walks all of them page by page, nearest due first. */
 const PAGE = 200;
 
+type Cursor = { dueAt: Date; id: string };
+
+/**
+ * Both monitors walk what awaits a notice by one keyset: (due date, id), nearest due first, a page of
+ * PAGE rows after the last one seen, until a short page.
+ */
+async function* sweep<T extends { dueAt: Date | null; id: string }>(
+  fetch: (after: Cursor | undefined) => Promise<T[]>,
+): AsyncGenerator<T[]> {
+  let after: Cursor | undefined;
+  for (;;) {
+    const page = await fetch(after);
+    yield page;
+    if (page.length < PAGE) return;
+    const last = page[page.length - 1]!;
+    after = { dueAt: last.dueAt!, id: last.id };
+  }
+}
+
 /**
  * Who is told. A breach goes to the heads of the department, or, where it has none, to the heads of
  * the departments above it; a warning goes to the executor, or before one is assigned to the
@@ -66,14 +85,10 @@ export async function monitorDeadlines(db: Db, opts: DeadlineContext) {
   let escalated = 0;
   let unrouted = 0;
   for (const kind of ["breach", "due_soon"] as const) {
-    let after: { dueAt: Date; id: string } | undefined;
-    for (;;) {
-      const page = await stagesAwaitingNotice(db, {
-        kind,
-        dueAt: kind === "breach" ? due.overdue : due.due_soon,
-        after,
-        take: PAGE,
-      });
+    const pages = sweep((after) =>
+      stagesAwaitingNotice(db, { kind, dueAt: kind === "breach" ? due.overdue : due.due_soon, after, take: PAGE }),
+    );
+    for await (const page of pages) {
       for (const s of page) {
         const app = s.application;
         const recipients = await recipientsFor(members, kind, app, parents);
@@ -111,9 +126,6 @@ export async function monitorDeadlines(db: Db, opts: DeadlineContext) {
         if (sent && kind === "breach") escalated += 1;
         else if (sent) warned += 1;
       }
-      if (page.length < PAGE) break;
-      const last = page[page.length - 1]!;
-      after = { dueAt: last.dueAt!, id: last.id };
     }
   }
   return { warned, escalated, unrouted };
@@ -133,14 +145,10 @@ export async function monitorRequests(db: Db, opts: DeadlineContext) {
   let escalated = 0;
   let unrouted = 0;
   for (const kind of ["overdue", "due_soon"] as const) {
-    let after: { dueAt: Date; id: string } | undefined;
-    for (;;) {
-      const page = await requestsAwaitingNotice(db, {
-        kind,
-        dueAt: kind === "overdue" ? due.overdue : due.due_soon,
-        after,
-        take: PAGE,
-      });
+    const pages = sweep((after) =>
+      requestsAwaitingNotice(db, { kind, dueAt: kind === "overdue" ? due.overdue : due.due_soon, after, take: PAGE }),
+    );
+    for await (const page of pages) {
       for (const r of page) {
         const app = r.application;
         const recipients =
@@ -173,9 +181,6 @@ export async function monitorRequests(db: Db, opts: DeadlineContext) {
         if (sent && kind === "overdue") escalated += 1;
         else if (sent) warned += 1;
       }
-      if (page.length < PAGE) break;
-      const last = page[page.length - 1]!;
-      after = { dueAt: last.dueAt, id: last.id };
     }
   }
   return { warned, escalated, unrouted };
