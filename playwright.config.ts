@@ -11,8 +11,13 @@ const port = E2E_PORT;
 const baseURL = `http://localhost:${port}`; // the fixtures give each worker its own instance's address
 
 // Playwright cannot download its browser where only the npm registry is reachable; Debian's
-// Chromium works. Elsewhere leave CHROMIUM_PATH unset and run `npx playwright install chromium`.
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// Chromium works. Its headless shell (package chromium-headless-shell: the browser without the
+// desktop UI, what Playwright itself runs headless) is preferred: measured on 2 cores, 20 tests took
+// 127 s of test time with it and 171 s with the full browser. Elsewhere leave CHROMIUM_PATH unset
+// and run `npx playwright install chromium`.
+const executablePath =
+  process.env.CHROMIUM_PATH ||
+  ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((path) => existsSync(path));
 
 export default defineConfig({
   testDir: "e2e",
