@@ -13,6 +13,8 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, FormFieldset } from "@/components/ui/form-field";
 import { focusById } from "@/components/ui/aria";
 import { useTRPC } from "@/components/trpc-provider";
+import { displayTimeZone } from "@/server/format/dates";
+import { fromLocalInput, toLocalInput, utcOffsetLabel } from "@/components/intake/zoned-time";
 import { numberLabel } from "./format";
 import { joinSentences, outcomeOfError, type MoveFields, type MoveOutcome } from "./move-outcome";
 import type { CardTransition, MoveSubject, StaffCardData } from "./types";
@@ -29,11 +31,13 @@ type Props = {
   details?: MoveDetails;
   /** What the server said about an attempt made without the dialog. */
   initialErrors?: Invalid;
+  /** Open with the «done earlier» time shown (S0 p.7): the card page's «Внести выполненное ранее». */
+  backdate?: boolean;
   onDone: (outcome: FinalOutcome) => void;
   onCancel: () => void;
 };
 
-const FIELD_ORDER: MoveFields[] = ["transition", "executorId", "refusalGrounds", "resultType", "comment"];
+const FIELD_ORDER: MoveFields[] = ["transition", "executorId", "refusalGrounds", "resultType", "comment", "doneAt"];
 const fieldId = (f: MoveFields) => `move-${f}`;
 
 type Invalid = Extract<MoveOutcome, { kind: "invalid" }>;
@@ -69,7 +73,16 @@ function commentLabel(t: CardTransition): { label: string; hint?: string; requir
 const expectedResultKind = (t: CardTransition) =>
   t.kind === "refusal" || t.kind === "intake_refusal" ? "refusal" : t.kind === "grant" ? "positive" : null;
 
-export function MoveDialog({ subject, candidates, stageTitle, details, initialErrors, onDone, onCancel }: Props) {
+export function MoveDialog({
+  subject,
+  candidates,
+  stageTitle,
+  details,
+  initialErrors,
+  backdate,
+  onDone,
+  onCancel,
+}: Props) {
   const trpc = useTRPC();
   const ref = useRef<HTMLDialogElement>(null);
   // The message at the top: what no field shows. `focus` when it should take the focus (the move
@@ -94,8 +107,10 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
         refusalGrounds: [],
         resultType: "",
         comment: "",
+        doneAt: backdate ? toLocalInput(new Date(), displayTimeZone()) : "",
       },
     });
+  const [doneEarlier, setDoneEarlier] = useState(!!backdate || !!initialErrors?.fieldErrors.doneAt);
   const chosenKey = useWatch({ control, name: "transition" });
   const chosen = candidates.find((t) => t.key === chosenKey);
   const req = chosen?.requires ?? {};
@@ -180,6 +195,15 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
       setFormError(null);
       clearErrors();
       const comment = values.comment.trim();
+      let doneAt: Date | undefined;
+      if (doneEarlier && values.doneAt.trim()) {
+        const parsed = fromLocalInput(values.doneAt, displayTimeZone());
+        if (!parsed) {
+          setError("doneAt", { type: "client", message: "Укажите дату и время выполнения полностью" });
+          return focusField("doneAt");
+        }
+        doneAt = parsed;
+      }
       try {
         const result = await move.mutateAsync({
           id: subject.id,
@@ -189,6 +213,7 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
           ...(req.refusalGrounds ? { refusalGrounds: values.refusalGrounds } : {}),
           ...(req.resultType && values.resultType ? { resultType: values.resultType } : {}),
           ...(comment ? { comment } : {}),
+          ...(doneAt ? { doneAt } : {}),
         });
         onDone({ kind: "moved", transition: chosen, toStage: result.toStage });
       } catch (error) {
@@ -364,6 +389,36 @@ export function MoveDialog({ subject, candidates, stageTitle, details, initialEr
             {(control) => <textarea rows={4} {...control} {...register("comment")} />}
           </FormField>
         ) : null}
+
+        {/* S0 p.7: a procedure entered later than it was done (at most one working day) records when it was done. */}
+        <div>
+          <label className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={doneEarlier}
+              onChange={(e) => {
+                setDoneEarlier(e.target.checked);
+                if (e.target.checked && !getValues("doneAt"))
+                  setValue("doneAt", toLocalInput(new Date(), displayTimeZone()));
+                if (!e.target.checked) clearErrors("doneAt");
+              }}
+            />
+            <span>Процедура выполнена раньше, чем вносится в систему</span>
+          </label>
+          {doneEarlier ? (
+            <FormField
+              id={fieldId("doneAt")}
+              label="Когда выполнена"
+              hint={`Местное время (${utcOffsetLabel(displayTimeZone())}). Не раньше предыдущего рабочего дня (п. 7 Порядка работы): сроки следующего этапа считаются от этого момента, а запоздание видно руководителю.`}
+              required
+              error={err("doneAt")}
+              width="w-60"
+            >
+              {(control) => <input type="datetime-local" step={60} {...control} {...register("doneAt")} />}
+            </FormField>
+          ) : null}
+        </div>
 
         <div className="flex flex-wrap gap-3 pt-2">
           <Button type="submit" disabled={move.isPending || loading || loadFailed}>

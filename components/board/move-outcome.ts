@@ -3,7 +3,7 @@
 import { classifyRequestError } from "@/components/form/request-errors";
 import type { CardTransition } from "./types";
 
-export type MoveFields = "transition" | "executorId" | "refusalGrounds" | "resultType" | "comment";
+export type MoveFields = "transition" | "executorId" | "refusalGrounds" | "resultType" | "comment" | "doneAt";
 
 export type MoveOutcome =
   | { kind: "moved"; transition: CardTransition; toStage: string }
@@ -15,7 +15,7 @@ export type MoveOutcome =
   /** Nothing changed and the attempt may be repeated: the dialog stays open with what was typed. */
   | { kind: "failed"; message: string };
 
-const FIELDS: readonly MoveFields[] = ["transition", "executorId", "refusalGrounds", "resultType", "comment"];
+const FIELDS: readonly MoveFields[] = ["transition", "executorId", "refusalGrounds", "resultType", "comment", "doneAt"];
 
 /**
  * Messages joined into one text, each ending with one full stop: a server's message may or may not

@@ -21,10 +21,16 @@ type Options = {
 type DialogExtras = { stageTitle?: (key: string) => string | undefined; details?: MoveDetails };
 
 type Invalid = Extract<MoveOutcome, { kind: "invalid" }>;
-type Open = { subject: MoveSubject; candidates: CardTransition[]; serial: number; initialErrors?: Invalid };
+type Open = {
+  subject: MoveSubject;
+  candidates: CardTransition[];
+  serial: number;
+  initialErrors?: Invalid;
+  backdate?: boolean;
+};
 
 export function useMoveFlow({ onOutcome, onDismiss }: Options): {
-  start: (subject: MoveSubject, candidates: CardTransition[], opts?: { confirm?: boolean }) => void;
+  start: (subject: MoveSubject, candidates: CardTransition[], opts?: { confirm?: boolean; backdate?: boolean }) => void;
   /** The dialog, when one is open; rendered by the owner, who knows the stage titles and details. */
   renderDialog: (extras: DialogExtras) => ReactNode;
   dialogOpen: boolean;
@@ -39,10 +45,10 @@ export function useMoveFlow({ onOutcome, onDismiss }: Options): {
 
   const { mutateAsync } = move;
   const start = useCallback(
-    (subject: MoveSubject, candidates: CardTransition[], opts: { confirm?: boolean } = {}) => {
+    (subject: MoveSubject, candidates: CardTransition[], opts: { confirm?: boolean; backdate?: boolean } = {}) => {
       const only = candidates.length === 1 ? candidates[0]! : null;
       if (!candidates.length) return;
-      if (only && !needsInput(only) && !opts.confirm) {
+      if (only && !needsInput(only) && !opts.confirm && !opts.backdate) {
         mutateAsync({ id: subject.id, expectedRowVersion: subject.rowVersion, transition: only.key }).then(
           (r) => onOutcome(subject, { kind: "moved", transition: only, toStage: r.toStage }),
           (e: unknown) => {
@@ -58,7 +64,7 @@ export function useMoveFlow({ onOutcome, onDismiss }: Options): {
         return;
       }
       serial.current += 1;
-      setOpen({ subject, candidates, serial: serial.current });
+      setOpen({ subject, candidates, serial: serial.current, backdate: opts.backdate });
     },
     [mutateAsync, onOutcome],
   );
@@ -79,6 +85,7 @@ export function useMoveFlow({ onOutcome, onDismiss }: Options): {
         stageTitle={stageTitle}
         details={details}
         initialErrors={open.initialErrors}
+        backdate={open.backdate}
         onDone={(outcome) => {
           if (finish(open)) onOutcome(open.subject, outcome);
         }}

@@ -22,6 +22,8 @@ export function CardActions({
 }) {
   const router = useRouter();
   const [status, setStatus] = useState("");
+  // S0 p.7: the next action is entered with the time it was actually done.
+  const [doneEarlier, setDoneEarlier] = useState(false);
   const { alert, alertRef, showAlert, clearAlert } = useAlert();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -60,8 +62,19 @@ export function CardActions({
           transitions={subject.transitions}
           buttonId="card-actions-button"
           disabled={flow.pending}
-          onSelect={(t) => flow.start(subject, [t])}
+          onSelect={(t) => flow.start(subject, [t], { backdate: doneEarlier })}
         />
+      )}
+      {closed ? null : (
+        <label className="mt-2 flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="mt-1"
+            checked={doneEarlier}
+            onChange={(e) => setDoneEarlier(e.target.checked)}
+          />
+          <span>Вношу действие, выполненное ранее (не раньше предыдущего рабочего дня): указать время выполнения</span>
+        </label>
       )}
       <p role="status" aria-live="polite" className="mt-2 text-sm text-green-900" data-testid="card-status">
         {status}

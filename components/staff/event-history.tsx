@@ -166,6 +166,26 @@ function Details({ event, people }: { event: Event; people: Map<string, string> 
   );
 }
 
+/** S0 p.7: entered later than done; the head sees when it was done and how late it was entered. */
+function BackdatedNote({ event }: { event: Event }) {
+  const doneAt = (event.payload as { doneAt?: unknown } | null)?.doneAt;
+  if (typeof doneAt !== "string") return null;
+  return (
+    <p className="mt-1 text-sm text-amber-900" data-testid="event-backdated">
+      Выполнено {formatDateTime(doneAt)}, внесено в систему позже:{" "}
+      {lagLabel(new Date(event.at).getTime() - Date.parse(doneAt))}
+    </p>
+  );
+}
+
+/** «через 1 ч 20 мин», «через 26 ч 5 мин». */
+export function lagLabel(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `через ${h ? `${h} ч ` : ""}${m} мин`;
+}
+
 export function EventHistory({ events, people }: { events: Event[]; people: Map<string, string> }) {
   if (!events.length) return <p className="mt-2 text-slate-700">Событий пока нет.</p>;
   return (
@@ -179,6 +199,7 @@ export function EventHistory({ events, people }: { events: Event[]; people: Map<
               · <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time> · {e.actor}
             </span>
           </p>
+          <BackdatedNote event={e} />
           <Details event={e} people={people} />
         </li>
       ))}

@@ -413,6 +413,8 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   // The card page records that it was read (152-FZ): only where the card itself may be read.
   "staff.recordCardView": [DEPARTMENT, async (w) => ({ id: (await registered(w)).id })],
   "staff.executors": [DEPARTMENT, async (w) => ({ id: (await registered(w)).id })],
+  // S0 p.7: every staff member may ask; only the departments they head answer (others get an empty list).
+  "staff.lateEntries": [STAFF, () => undefined],
   // Registration is the registrar's transition (the regulation's roles, R2).
   "staff.move": [
     "U F F ok F F F F NF F",

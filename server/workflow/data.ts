@@ -67,3 +67,53 @@ export async function stagesAwaitingNotice(
     },
   });
 }
+
+export type LateEntry = {
+  eventId: string;
+  applicationId: string;
+  registrationNumber: string | null;
+  enteredAt: Date;
+  doneAt: Date;
+  actor: string | null;
+};
+
+/**
+ * Moves entered later than they were done (S0 p.7), newest first, in the given departments since
+ * `since`: the head sees how late each procedure reached the system. The (type, at) index bounds
+ * the scan to the period's stage changes.
+ */
+export async function lateEntries(
+  db: Db,
+  input: { departmentIds: readonly string[]; since: Date; take: number },
+): Promise<LateEntry[]> {
+  if (!input.departmentIds.length) return [];
+  const rows = await db.$queryRaw<
+    {
+      id: bigint;
+      at: Date;
+      doneAt: string;
+      applicationId: string;
+      registrationNumber: string | null;
+      lastName: string | null;
+      firstName: string | null;
+      middleName: string | null;
+    }[]
+  >`
+    SELECT e.id, e.at, e.payload->>'doneAt' AS "doneAt", a.id AS "applicationId", a."registrationNumber",
+           u."lastName", u."firstName", u."middleName"
+    FROM "ApplicationEvent" e
+    JOIN "Application" a ON a.id = e."applicationId"
+    LEFT JOIN "User" u ON u.id = e."actorId"
+    WHERE e.type = 'stage_changed' AND e.at >= ${input.since} AND e.payload ? 'doneAt'
+      AND a."departmentId" = ANY(${[...input.departmentIds]}::uuid[])
+    ORDER BY e.at DESC, e.id DESC
+    LIMIT ${input.take}`;
+  return rows.map((r) => ({
+    eventId: String(r.id),
+    applicationId: r.applicationId,
+    registrationNumber: r.registrationNumber,
+    enteredAt: r.at,
+    doneAt: new Date(r.doneAt),
+    actor: r.lastName ? [r.lastName, r.firstName, r.middleName].filter(Boolean).join(" ") : null,
+  }));
+}

@@ -4,6 +4,8 @@
 import type { RegulationDocument, Role, StageDef, TransitionDef } from "../regulation/document";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { addScheduleMinutes, type DepartmentHours } from "../organisation/schedule";
+import { isoDateOf, parseDate } from "../calendar/civil-date";
+import { formatDate, formatDateTime } from "../format/dates";
 
 export type ApplicationState = {
   status: "DRAFT" | "SUBMITTED" | "CLOSED" | "WITHDRAWN";
@@ -189,6 +191,45 @@ export function mayActAs(
 }
 
 /** Transitions this actor may take now: what the board's menu offers (nothing else). */
+/**
+ * When a procedure entered now was actually done (S0 p.7): the official enters it into the system at
+ * once, and where that is not possible no later than one working day after it was done; an entry made
+ * later records when the procedure was done. So the instant given must not be in the future, not before
+ * the application reached its current stage, and on the day of entry or on the working day before it
+ * (the days off in between included): entered on Monday, a procedure done on Friday or at the weekend
+ * may be recorded, one done on Thursday may not. The terms of the next stage count from it.
+ */
+export function checkDoneAt(
+  calendar: WorkingCalendar,
+  input: { doneAt: Date; now: Date; stageEnteredAt: Date | null },
+): Result<Date> {
+  const { doneAt, now, stageEnteredAt } = input;
+  if (doneAt.getTime() > now.getTime())
+    return fail("invalid_input", "Время выполнения не может быть позже текущего момента", "doneAt");
+  if (stageEnteredAt && doneAt.getTime() < stageEnteredAt.getTime())
+    return fail(
+      "invalid_input",
+      `Процедура не могла быть выполнена раньше, чем заявление поступило на текущий этап (${formatDateTime(stageEnteredAt)})`,
+      "doneAt",
+    );
+  const earliest = earliestDoneDate(calendar, now);
+  if (calendar.localDate(doneAt) < earliest)
+    return fail(
+      "invalid_input",
+      `Сведения вносятся не позднее одного рабочего дня после выполнения процедуры (п. 7 Порядка работы): ` +
+        `укажите время не раньше ${formatDate(calendar.startOfLocalDay(earliest))}`,
+      "doneAt",
+    );
+  return { ok: true, value: doneAt };
+}
+
+/** The earliest local date a procedure entered at `now` may be recorded as done on: the previous working day. */
+export function earliestDoneDate(calendar: WorkingCalendar, now: Date): string {
+  let day = parseDate(calendar.localDate(now)) - 1;
+  while (!calendar.isWorkingDay(isoDateOf(day))) day -= 1;
+  return isoDateOf(day);
+}
+
 /**
  * The transitions a staff member is offered, as the board and the card show them: with the target
  * stage's title from the application's own regulation (issue 12 p.9: two services may give one stage

@@ -15,6 +15,7 @@ import type { WorkingCalendar } from "../calendar/working-calendar";
 import type { DeadlineNoticeKind } from "./data";
 import { visibleToStaff } from "../application/visibility";
 import {
+  checkDoneAt,
   mayReassign,
   planTransition,
   rolesIn,
@@ -61,6 +62,7 @@ async function loadForUpdate(tx: Tx, applicationId: string, departmentIds: reado
       status: true,
       currentStage: true,
       stageDueAt: true,
+      stageEnteredAt: true,
       departmentId: true,
       assigneeId: true,
       registeredAt: true,
@@ -103,10 +105,17 @@ export async function moveApplication(
     request: TransitionRequest;
     calendar: WorkingCalendar;
     now?: Date;
+    /**
+     * When the procedure was actually done, if before it is entered (S0 p.7: at most one working day
+     * back; machine.ts checkDoneAt). The move takes effect then: the stage is left and the next one
+     * entered at that instant and its terms count from it; the events keep the instant of entry and
+     * carry `doneAt`, so the lag stays visible (the card's history, the head's deadlines page).
+     */
+    doneAt?: Date;
     storage?: FileStorage;
   },
 ): Promise<MoveResult> {
-  const now = input.now ?? new Date();
+  const enteredAt = input.now ?? new Date();
   const written: string[] = [];
   const obsolete: string[] = [];
   const storage = input.storage ?? fileStorage();
@@ -114,6 +123,17 @@ export async function moveApplication(
     .$transaction(async (tx) => {
       const { app, document } = await loadForUpdate(tx, input.applicationId, input.actor.departmentIds);
       if (app.rowVersion !== input.expectedRowVersion) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+      let now = enteredAt;
+      if (input.doneAt) {
+        const done = checkDoneAt(input.calendar, {
+          doneAt: input.doneAt,
+          now: enteredAt,
+          stageEnteredAt: app.stageEnteredAt,
+        });
+        if (!done.ok) throw toAppError(done.error);
+        now = done.value;
+      }
+      const backdated = now.getTime() !== enteredAt.getTime() ? { doneAt: now.toISOString() } : {};
       const planned = planTransition(document, app, input.actor, input.request, {
         now,
         calendar: input.calendar,
@@ -169,12 +189,12 @@ export async function moveApplication(
         const row = await tx.applicationEvent.create({
           data: {
             applicationId: app.id,
-            at: now,
+            at: enteredAt,
             actorId: input.actor.userId,
             type: e.type,
             fromStage: e.fromStage,
             toStage: e.toStage,
-            payload: e.payload as Prisma.InputJsonObject,
+            payload: { ...e.payload, ...backdated } as Prisma.InputJsonObject,
           },
           select: { id: true },
         });

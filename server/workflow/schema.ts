@@ -38,6 +38,8 @@ export const zMoveInput = z.object({
   comment: zMoveComment.optional(),
   resultType: zText().max(64, "Выберите вид результата из перечня регламента").optional(),
   executorId: zExecutorId.optional(),
+  /** When the procedure was done, if before it is entered (S0 p.7; checked by machine.ts checkDoneAt). */
+  doneAt: z.coerce.date("Укажите дату и время выполнения процедуры").optional(),
 });
 
 /** The move dialog: every input present, an unchosen option empty (the dialog leaves it out of the call). */
@@ -46,6 +48,8 @@ export const zMoveForm = zMoveInput.pick({ transition: true }).extend({
   refusalGrounds: zRefusalGrounds,
   resultType: zText().max(64, "Выберите вид результата из перечня регламента"),
   comment: zMoveComment,
+  /** datetime-local in the municipality's zone; empty: done now. */
+  doneAt: z.string().max(40),
 });
 export type MoveFormValues = z.infer<typeof zMoveForm>;
 

@@ -12,6 +12,9 @@ import { recordCardRead } from "../../audit/mutations";
 import { intakeForm, intakeServices } from "../../intake/data";
 import { staffOverview } from "../../workflow/board/data";
 import { moveApplication, reassignExecutor } from "../../workflow/mutations";
+import { lateEntries } from "../../workflow/data";
+import { departmentsWithRole } from "../../auth/scope";
+import { now as clockNow } from "../../clock";
 import { createTRPCRouter, staffProcedure } from "../trpc";
 import { registerPaperApplication } from "../../intake/mutations";
 import { recordRequestAnswer, sendInteragencyRequest } from "../../workflow/requests/mutations";
@@ -69,15 +72,28 @@ export const staffRouter = createTRPCRouter({
 
   /** Every stage change goes through the state machine (R1); a stale row version is a conflict. */
   move: staffProcedure.input(zMoveInput).mutation(async ({ ctx, input }) => {
-    const { id, expectedRowVersion, ...request } = input;
+    const { id, expectedRowVersion, doneAt, ...request } = input;
     return moveApplication(ctx.db, {
       applicationId: id,
       expectedRowVersion,
+      doneAt,
       calendar: await loadWorkingCalendar(ctx.db),
       actor: ctx.scope,
       request,
     }).then((r) => ({ ...r, eventIds: r.eventIds.map(String) }));
   }),
+
+  /**
+   * S0 p.7: moves entered later than they were done, in the departments the caller heads, over the
+   * last 30 days (the newest 100): the lag is the head's to see.
+   */
+  lateEntries: staffProcedure.query(({ ctx }) =>
+    lateEntries(ctx.db, {
+      departmentIds: departmentsWithRole(ctx.scope, ["HEAD"]),
+      since: new Date(clockNow().getTime() - 30 * 86_400_000),
+      take: 100,
+    }),
+  ),
 
   /** Hands the application to another executor (head or registrar), with the reason (R2). */
   reassign: staffProcedure.input(zReassignInput).mutation(({ ctx, input }) =>

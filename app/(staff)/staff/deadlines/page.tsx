@@ -4,6 +4,7 @@ import { requireRole } from "@/server/auth/session";
 import { config } from "@/server/config";
 import { DeadlineOverview } from "@/components/intake/deadline-overview";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { LateEntries } from "@/components/staff/late-entries";
 
 export const metadata: Metadata = { title: "Контроль сроков" };
 export const dynamic = "force-dynamic";
@@ -14,9 +15,10 @@ const PER_STAGE = 100;
 export default async function DeadlinesPage() {
   await requireRole(["HEAD", "REGISTRAR"], "/staff/deadlines");
   const caller = await api();
-  const [overdue, dueSoon] = await Promise.all([
+  const [overdue, dueSoon, late] = await Promise.all([
     caller.staff.board({ filters: { deadline: "overdue" }, perColumn: PER_STAGE }),
     caller.staff.board({ filters: { deadline: "due_soon" }, perColumn: PER_STAGE }),
+    caller.staff.lateEntries(),
   ]);
   const { timeZone, dueSoonWorkingDays } = config();
   return (
@@ -33,6 +35,7 @@ export default async function DeadlinesPage() {
         timeZone={timeZone}
         dueSoonWorkingDays={dueSoonWorkingDays}
       />
+      <LateEntries entries={late} />
     </div>
   );
 }
