@@ -1,11 +1,14 @@
 // Issue 10 "Done when": S1 is amended in the editor (a field added, a deadline changed) with an
 // effective date in the future (R11: an amendment applies from its date; applications already
-// submitted keep the edition they were submitted under). The publish page names both changes. On
-// that date (the test moves the app's clock, server/clock.ts) the applicant's draft moves to the new
-// edition and shows the new field; the open application stays on the old edition.
+// submitted keep the edition they were submitted under). The publish page (issue 10 p.4) names both
+// changes, each linking to its control in the editor, says whom the edition concerns, warns that the
+// date is more than 5 working days after the act (R11), and after publishing says when the edition
+// comes into force (axe before and after). On that date (the test moves the app's clock,
+// server/clock.ts) the applicant's draft moves to the new edition and shows the new field; the open
+// application stays on the old edition.
 import type { Page } from "@playwright/test";
 import { submitRoadInfo, trpc } from "./api";
-import { expect, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
 
 type Service = { id: string; editions: { id: string; version: number; state: string }[] };
 type Edition = {
@@ -76,18 +79,40 @@ test("issue 10: S1 amended in the editor takes effect on its date: a draft moves
   await expect(changes).toContainText(
     `Добавлено поле «Кадастровый номер земельного участка» (шаг «${firstStep.title}»)`,
   );
-  await expect(changes).toContainText(`Срок этапа «${review.title}»: 11 рабочих дней → 10 рабочих дней`);
-  const effective = localDate(10);
+  const change = changes.getByRole("link", { name: `Срок этапа «${review.title}»: 11 рабочих дней → 10 рабочих дней` });
+  await expect(change).toHaveAttribute(
+    "href",
+    new RegExp(
+      `/admin/services/road-info/editions/${editionId}\\?section=process#ed-stages-${reviewIndex}-deadline-value$`,
+    ),
+  );
+  await expect(changes).toContainText("Процесс (1)");
+  await expect(page.getByTestId("publish-impact")).toContainText(/останутся на редакции|останется на редакции/);
+  await expectAccessible(page);
+  const effective = localDate(30);
   await page.getByLabel("Дата вступления в силу").fill(effective);
   await page.getByLabel("Номер акта").fill("101");
   await page.getByLabel("Дата акта").fill(localDate());
   await page
     .getByLabel("Наименование акта")
     .fill("Постановление администрации сельского поселения Половинка о внесении изменений в регламент");
+  // R11: 30 days is more than 5 working days after the act.
+  await expect(page.getByTestId("publish-warnings")).toContainText("позже 5 рабочих дней после даты акта");
+  await expect(page.getByTestId("publish-impact")).toContainText(
+    new RegExp(`(перейдёт|перейдут) на новую редакцию ${ru(effective).replace(/\./g, "\\.")}`),
+  );
   await page.getByRole("button", { name: `Опубликовать редакцию № ${edition.version}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "опубликована" })).toContainText(
-    `Вступит в силу ${ru(effective)}`,
+    `Редакция № ${edition.version} опубликована. Вступит в силу ${ru(effective)}.`,
   );
+  await expectAccessible(page);
+  // Published: the page now only tells the state.
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "Редакция уже опубликована" })).toContainText(
+    `Редакция уже опубликована: вступит в силу ${ru(effective)}`,
+  );
+  const scheduled = await trpc<Service>(page, "regulation.service", { code: "road-info" }, "GET");
+  expect(scheduled.editions.find((e) => e.id === editionId)?.state).toBe("scheduled");
 
   // Today the draft is still on the edition in force, without the new field.
   await applicantPage.goto(`/applications/${draft.id}`);

@@ -13,10 +13,11 @@
 //    entered from the registration and left into the review by transitions of that variant; the
 //    starter's «Зарегистрировать и передать исполнителю» stays the personal variant's only;
 //  - published from the publish page, in force today (Asia/Yekaterinburg).
-// Then the demo applicant applies twice: answering «Лично» leads to «Лично заявитель», whose form has
-// no power of attorney; answering «Через представителя» leads to that variant, whose form asks for it;
-// that application is submitted with a PDF, and the registrar sees «Вариант: Через представителя» on
-// the card, whose first move is the representative variant's own stage.
+// Then the demo applicant applies: answering «Лично» leads to «Лично заявитель», whose form has no
+// power of attorney; changing the answer to «Через представителя» tells that variant in words (its
+// documents and term) and leads to its form, which asks for it; the application is submitted with a
+// PDF, and the registrar sees «Вариант: Через представителя» on the card, whose first move is the
+// representative variant's own stage.
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { actionsOf, expect, expectAccessible, test } from "./fixtures";
@@ -213,16 +214,28 @@ test("issue 10 p.8: a two-variant regulation is built in the UI; profiling leads
 
   // Profiling (issue 10 p.8): the applicant in person is led to «Лично заявитель», whose form has
   // no power of attorney.
-  const personal = await startApplication(applicant, code);
-  await answer(applicant, personal, "Лично", PERSONAL);
+  const represented = await startApplication(applicant, code);
+  await expectAccessible(applicant);
+  await answer(applicant, represented, "Лично", PERSONAL);
   await expect(applicant.getByRole("group", { name: /Доверенность/ })).toHaveCount(0);
   await expect(applicant.getByText("Доверенность")).toHaveCount(0);
 
-  // A second application, through a representative: that variant, whose form asks for the power
+  // The applicant changes the answer (a representative after all): the same draft, told its new
+  // variant in words with the documents and the term before the form, whose form asks for the power
   // of attorney; the PDF is attached and the application submitted.
-  const represented = await startApplication(applicant, code);
-  expect(represented).not.toBe(personal);
-  await answer(applicant, represented, "Через представителя", REPRESENTATIVE);
+  await applicant.getByRole("link", { name: "Изменить ответы на вопросы" }).click();
+  await expect(applicant).toHaveURL(new RegExp(`/applications/${represented}/profile$`));
+  const question = applicant.getByRole("group", { name: "Кто обращается?" });
+  await expect(question.getByRole("radio", { name: "Лично", exact: true })).toBeChecked();
+  await question.getByRole("radio", { name: "Через представителя", exact: true }).check();
+  await expect(applicant.getByRole("heading", { name: `Ваш вариант: ${REPRESENTATIVE}` })).toBeVisible();
+  const told = applicant.getByTestId("profiling-variant");
+  await expect(told).toContainText("Понадобятся:");
+  await expect(told).toContainText("Заявление о предоставлении муниципальной услуги");
+  await expect(told).toContainText("10 рабочих дней");
+  await applicant.getByRole("button", { name: "Перейти к заполнению заявления" }).click();
+  await expect(applicant).toHaveURL(new RegExp(`/applications/${represented}$`));
+  await expect(applicant.getByTestId("draft-variant")).toContainText(REPRESENTATIVE);
   const attorney = applicant.getByRole("group", { name: /Доверенность/ });
   await expect(attorney).toBeVisible();
   const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");

@@ -2,6 +2,7 @@
 // free JSON of drafts and the regulation's form apply it: NUL and half characters are refused with the
 // Russian message, whole characters (emoji are two UTF-16 units) pass.
 import fc from "fast-check";
+import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { zDraftValues } from "./application/schema";
 import { zCommentInput } from "./workflow/schema";
@@ -114,5 +115,28 @@ describe("file names are kept, made safe", () => {
     const long = vetFile(`${"a".repeat(199)}😀😀.pdf`, pdf, rule).name;
     expect(isSafeText(long)).toBe(true);
     expect(long).toBe(`${"a".repeat(199)}😀`);
+  });
+});
+
+describe("zod's own messages (issue 16 p.11)", () => {
+  it("are Russian wherever a schema is checked: the grant dialog's unchosen result type is no English error", async () => {
+    const { zMoveForm } = await import("./workflow/schema");
+    const result = zMoveForm.safeParse({
+      transition: "grant",
+      executorId: "",
+      refusalGrounds: [],
+      resultType: null,
+      comment: "",
+      doneAt: "",
+    });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["resultType", "Выберите вид результата из перечня регламента"],
+    ]);
+  });
+
+  it("are zod's Russian ones where a schema names no message of its own", () => {
+    const result = z.object({ n: z.number() }).safeParse({ n: "x" });
+    expect(result.error!.issues[0]!.message).toMatch(/^Неверный ввод/);
   });
 });

@@ -46,7 +46,11 @@ export const zMoveInput = z.object({
 export const zMoveForm = zMoveInput.pick({ transition: true }).extend({
   executorId: z.union([z.literal(""), zExecutorId]),
   refusalGrounds: zRefusalGrounds,
-  resultType: zText().max(64, "Выберите вид результата из перечня регламента"),
+  // An unchosen radio group reads as null: that too asks for the choice, in words (issue 16 p.11).
+  resultType: zText("Выберите вид результата из перечня регламента").max(
+    64,
+    "Выберите вид результата из перечня регламента",
+  ),
   comment: zMoveComment,
   /** datetime-local in the municipality's zone; empty: done now. */
   doneAt: z.string().max(40),
