@@ -25,6 +25,8 @@ async function discardOpenDrafts(page: Page) {
 test("issue 10: the process of S1 is edited, drawn and renamed without breaking a transition", async ({
   adminPage: page,
 }) => {
+  // The editor re-validates the whole regulation after every change: slow on a loaded 2-core machine.
+  test.slow();
   await discardOpenDrafts(page);
   try {
     await page.goto("/admin/services/road-info");

@@ -15,6 +15,8 @@ type Edition = { document: { resultTypes: { code: string; template?: string }[] 
 test("issue 10: a result template with a field placeholder, its PDF preview, and the deadline simulator", async ({
   adminPage: page,
 }) => {
+  // The editor re-validates the whole regulation after every change: slow on a loaded 2-core machine.
+  test.slow();
   const s1 = await trpc<Service>(page, "regulation.service", { code: "road-info" }, "GET");
   const inForce = s1.editions.find((e) => e.state === "in_force")!;
   const s1Document = (await trpc<Edition>(page, "regulation.edition", { id: inForce.id }, "GET")).document;
