@@ -39,6 +39,11 @@ test("the registrar filters the board through the URL and passes an application 
   await page.getByLabel("Услуга", { exact: true }).selectOption("road-info");
   await expect(page).toHaveURL(/[?&]service=road-info/);
   const search = page.getByLabel("Поиск по номеру или заявителю");
+  // Issue 16 p.10: a search that finds nothing says so, instead of a row of empty columns.
+  await search.fill("Несуществующая Фамилия");
+  await search.press("Enter");
+  await expect(page.getByTestId("board-nothing-found")).toContainText("Ничего не найдено");
+  await expect(column(page, REGISTRATION)).toHaveCount(0);
   await search.fill(app!.number);
   await search.press("Enter");
   await expect(page).toHaveURL(new RegExp(`[?&]q=${app!.number}`));

@@ -132,6 +132,10 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
     if (pendingFocus.current && focusMovedCard(pendingFocus.current)) pendingFocus.current = null;
   }, [data]);
 
+  // Issue 16 p.10: a search that finds nothing says so, instead of a row of empty columns.
+  const narrowed = !!(filters.q || filters.mine || filters.deadline || filters.channel);
+  const nothingFound = !!data && narrowed && data.columns.length > 0 && data.columns.every((c) => c.total === 0);
+
   const applyFilters = (next: BoardFilters) => {
     const qs = filtersToQuery(next);
     // Next keeps useSearchParams in step with the History API: no server round trip for a filter.
@@ -218,7 +222,32 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
         </p>
       ) : null}
 
-      {data && data.columns.length > 0 ? (
+      {nothingFound ? (
+        <div
+          role="status"
+          className="mt-4 rounded border border-slate-200 bg-white p-4"
+          data-testid="board-nothing-found"
+        >
+          <p className="font-semibold">Ничего не найдено</p>
+          <p className="mt-1 text-slate-700">
+            {filters.q ? (
+              <>По запросу «{filters.q}» с выбранными условиями заявлений нет. </>
+            ) : (
+              <>С выбранными условиями заявлений нет. </>
+            )}
+            Проверьте написание или измените условия отбора.
+          </p>
+          <button
+            type="button"
+            className="mt-2 underline"
+            onClick={() => applyFilters({ serviceCode: filters.serviceCode })}
+          >
+            Сбросить условия отбора
+          </button>
+        </div>
+      ) : null}
+
+      {data && data.columns.length > 0 && !nothingFound ? (
         <div
           role="region"
           aria-label="Колонки этапов (прокручиваются по горизонтали)"

@@ -72,6 +72,23 @@ describe("staff board", () => {
     expect(new Set([...first.cards, ...second.cards].map((c) => c.id))).toEqual(new Set(ids));
   });
 
+  it("finds by several words, each in a name or the number (issue 16 p.10: «Кузнецова Галина»)", async () => {
+    const registrar = await scopeOf("registrar@demo.reglament.ru");
+    await t.db.application.update({ where: { id: ids[2]! }, data: { applicantName: "Кузнецова Галина Петровна" } });
+    await t.db.application.update({ where: { id: ids[0]! }, data: { applicantName: "Кузнецова Мария Ивановна" } });
+    const search = async (q: string) =>
+      (await boardColumnPage(t.db, registrar, { filters: { q }, stage: "registration", limit: 20 }, ctx())).cards
+        .map((c) => c.id)
+        .sort();
+    expect(await search("Кузнецова Галина")).toEqual([ids[2]]);
+    expect(await search("  галина   кузнецова ")).toEqual([ids[2]]);
+    expect(await search("Кузнецова")).toEqual([ids[0], ids[2]].sort());
+    // A word found nowhere finds nothing, whatever the other words match.
+    expect(await search("Кузнецова Ольга")).toEqual([]);
+    const number = (await t.db.application.findUniqueOrThrow({ where: { id: ids[2]! } })).registrationNumber!;
+    expect(await search(`${number.slice(-5)} Галина`)).toEqual([ids[2]]);
+  });
+
   it("filters by number, by 'mine' and by deadline status", async () => {
     const registrar = await scopeOf("registrar@demo.reglament.ru");
     const number = (await t.db.application.findUniqueOrThrow({ where: { id: ids[1]! } })).registrationNumber!;

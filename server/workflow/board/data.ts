@@ -41,6 +41,11 @@ async function documentsOf(db: Db, versionIds: string[]): Promise<Map<string, Re
   return out;
 }
 
+/** The words of a board search: at most 5, each as typed (case is ignored by the query). */
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 5);
+}
+
 function where(
   scope: StaffScope,
   filters: BoardFilters,
@@ -49,7 +54,7 @@ function where(
   ctx: BoardContext,
 ): Prisma.ApplicationWhereInput {
   const due = deadlineRanges(ctx);
-  const q = filters.q?.trim();
+  const words = searchWords(filters.q);
   return visibleToStaff(scope, {
     status: { in: ["SUBMITTED", "CLOSED"] },
     ...(serviceId ? { serviceId } : {}),
@@ -59,19 +64,19 @@ function where(
     ...(filters.deadline === "overdue" ? { status: "SUBMITTED", stageDueAt: due.overdue } : {}),
     ...(filters.deadline === "due_soon" ? { status: "SUBMITTED", stageDueAt: due.due_soon } : {}),
     ...(filters.deadline === "on_time" ? { OR: [{ stageDueAt: null }, { stageDueAt: due.on_time }] } : {}),
-    ...(q
+    // Every word must be found (issue 16 p.10: «Кузнецова Галина» finds her), each in the number, the
+    // owner's last or first name, or the applicant named in the form.
+    ...(words.length
       ? {
-          AND: [
-            {
-              OR: [
-                { registrationNumber: { contains: q, mode: "insensitive" } },
-                { owner: { lastName: { contains: q, mode: "insensitive" } } },
-                { owner: { firstName: { contains: q, mode: "insensitive" } } },
-                // The organisation or person named in the form, as its field roles say (set at registration).
-                { applicantName: { contains: q, mode: "insensitive" } },
-              ],
-            },
-          ],
+          AND: words.map((w) => ({
+            OR: [
+              { registrationNumber: { contains: w, mode: "insensitive" as const } },
+              { owner: { lastName: { contains: w, mode: "insensitive" as const } } },
+              { owner: { firstName: { contains: w, mode: "insensitive" as const } } },
+              // The organisation or person named in the form, as its field roles say (set at registration).
+              { applicantName: { contains: w, mode: "insensitive" as const } },
+            ],
+          })),
         }
       : {}),
   });
