@@ -13,8 +13,8 @@
 // deadlines in the simulator (issue 10 p.5), and publishes edition № 1 from the publish page, in force
 // today in the municipality's zone (Asia/Yekaterinburg), with the act that adopts it (issue 10 p.4, R11).
 // Then the demo applicant finds the service in the public catalogue (R8, R12) and submits through the
-// form; the demo registrar, executor and signer (members of the archive department or of the
-// administration above it: prisma/seed/demo.ts) run it through the starter's stages to an issued
+// form; the demo registrar, executor and the archive's signer (the head of the municipal archive:
+// prisma/seed/demo.ts) run it through the starter's stages to an issued
 // result (R1-R3, R9, R10, R26). The executor's answer starts as the template rendered for the
 // application (components/board/move-dialog.tsx), so the issued PDF holds the template's text with
 // the applicant's own value.
@@ -79,7 +79,7 @@ test("issue 10: an administrator turns a regulation into a service in the UI; it
   applicantPage: applicant,
   registrarPage: registrar,
   executorPage: executor,
-  signerPage: signer,
+  archiveHeadPage: signer,
 }) => {
   // The whole journey of four roles on a busy 2-core machine: well beyond the default minute.
   test.setTimeout(420_000);

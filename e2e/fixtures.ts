@@ -48,6 +48,8 @@ export const DEMO = {
   executor2: "executor2@demo.reglament.ru",
   head: "head@demo.reglament.ru",
   signer: "signer@demo.reglament.ru",
+  /** Signs the archive's (S2) results: the head of the municipal archive (S2 p.55, p.58). */
+  archiveHead: "archive-head@demo.reglament.ru",
   admin: "admin@demo.reglament.ru",
   auditor: "auditor@demo.reglament.ru",
 } as const;
@@ -97,6 +99,7 @@ type Fixtures = {
   executorPage: Page;
   headPage: Page;
   signerPage: Page;
+  archiveHeadPage: Page;
   adminPage: Page;
 };
 type WorkerFixtures = { sessions: Map<string, StorageState> };
@@ -145,6 +148,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   executorPage: async ({ pageAs }, provide) => provide(await pageAs("executor")),
   headPage: async ({ pageAs }, provide) => provide(await pageAs("head")),
   signerPage: async ({ pageAs }, provide) => provide(await pageAs("signer")),
+  archiveHeadPage: async ({ pageAs }, provide) => provide(await pageAs("archiveHead")),
   adminPage: async ({ pageAs }, provide) => provide(await pageAs("admin")),
 });
 export { expect };

@@ -27,7 +27,10 @@ import {
 } from "./fixtures";
 
 const APPLICANT_NAME = "Иванов Иван Петрович";
+/** S1's signer, the head of the settlement administration (S1 p.37-39). */
 const SIGNER_NAME = "Старжинский Андрей Александрович";
+/** S2's signer, the head of the municipal archive (S2 p.55, p.58; issue 12 p.12). */
+const ARCHIVE_SIGNER_NAME = "Лебедева Наталья Павловна";
 
 /** Stage titles of the archive-info regulation (prisma/seed/regulations/archive-info.ts). */
 const ARCHIVE = {
@@ -108,7 +111,7 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   registrarPage: registrar,
   headPage: head,
   executorPage: executor,
-  signerPage: signer,
+  archiveHeadPage: signer,
 }) => {
   // The applicant submits through the portal's API (the form itself is applicant-form.spec.ts's).
   const app = await submitArchiveInfo(applicant);
@@ -165,12 +168,12 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   await expect(applicant.getByRole("heading", { name: "Основания отказа" })).toHaveCount(0);
   await expect(applicant.getByText(GROUND_DATA)).toHaveCount(0);
 
-  // R26: the signer (the head of the archive's stand-in) signs; the notice gets its outgoing number at once (S2 p.55).
+  // R26: the head of the municipal archive signs; the notice gets its outgoing number at once (S2 p.55).
   await moveOnCard(signer, app, "Подписать уведомление об отказе", ARCHIVE.refusalIssue);
   await expect(documentLine(signer, notice)).toContainText(/, подписан \d/);
   // S2 p.55: «исходящий номер, соответствующий регистрационному номеру» — the application's own number.
   await expect(documentLine(signer, notice)).toContainText(`исх. № ${app.number}`);
-  await expect(history(signer, "document_signed")).toContainText(SIGNER_NAME);
+  await expect(history(signer, "document_signed")).toContainText(ARCHIVE_SIGNER_NAME);
 
   // R10, R26: the executor sends it by the channel the applicant chose — the cabinet — and the proof is recorded.
   await moveOnCard(executor, app, "Направить (выдать) уведомление об отказе", ARCHIVE.refused);
@@ -330,7 +333,7 @@ test("paper: an in-person archive request gets the two-copy receipt and is hande
   registrarPage: registrar,
   headPage: head,
   executorPage: executor,
-  signerPage: signer,
+  archiveHeadPage: signer,
 }) => {
   // R23: the registrar enters the request brought in person and prints the receipt in two copies.
   await registrar.goto("/staff/register?service=archive-info");

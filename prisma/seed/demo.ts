@@ -130,14 +130,28 @@ export const DEMO_USERS: DemoUser[] = [
     ],
   },
   {
-    label: "Подписант (глава)",
+    // S1 p.37-39: the head of the settlement administration signs the road unit's results. His signing
+    // is held in that unit: a role held in the administration would reach the archive below it too.
+    label: "Подписант (глава администрации)",
     email: "signer@demo.reglament.ru",
     lastName: "Старжинский",
     firstName: "Андрей",
     middleName: "Александрович",
     phone: "+79825550105",
     roles: [],
-    memberships: [{ department: "administration", role: "SIGNER" }],
+    memberships: [{ department: "roads", role: "SIGNER" }],
+  },
+  {
+    // S2 p.55, p.58: the archive's results and refusal notices are signed by the head of the municipal
+    // archive (or the person substituting them), not by the head of the administration (issue 12 p.12).
+    label: "Начальник муниципального архива (подписант)",
+    email: "archive-head@demo.reglament.ru",
+    lastName: "Лебедева",
+    firstName: "Наталья",
+    middleName: "Павловна",
+    phone: "+79825550109",
+    roles: [],
+    memberships: [{ department: "archive", role: "SIGNER" }],
   },
   {
     label: "Администратор",

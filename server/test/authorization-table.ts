@@ -730,7 +730,8 @@ export function parseAnswers(name: string, answers: Answers): Record<Role, Outco
 export async function createWorld(db: Db): Promise<World> {
   const storageRoot = mkdtempSync(path.join(tmpdir(), "reglament-matrix-"));
   const [owner, registrar, executor, executor2, head, signer, admin] = await Promise.all(
-    (["applicant", "registrar", "executor", "executor2", "head", "signer", "admin"] as const).map((who) =>
+    // The objects are the archive's: its signer is the head of the municipal archive (S2 p.55, p.58).
+    (["applicant", "registrar", "executor", "executor2", "head", "archive-head", "admin"] as const).map((who) =>
       demoUser(db, who),
     ),
   );

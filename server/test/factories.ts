@@ -16,7 +16,8 @@ import { registerApplication, type Registration } from "../workflow/mutations";
 export { createAccount, createDepartment, createService, publishRegulation } from "../../prisma/seed/factories";
 
 /** The demo accounts by the local part of their address: "applicant", "registrar", "executor2"... */
-export type DemoWho = "applicant" | "registrar" | "executor" | "executor2" | "head" | "signer" | "admin" | "auditor";
+export type DemoWho =
+  "applicant" | "registrar" | "executor" | "executor2" | "head" | "signer" | "archive-head" | "admin" | "auditor";
 export const demoEmail = (who: DemoWho) => `${who}@demo.reglament.ru`;
 
 /** A demo account (seedDemo must have run). */

@@ -74,7 +74,8 @@ beforeAll(async () => {
   calendar = await loadWorkingCalendar(t.db);
   storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-results-")));
   ownerId = (await t.db.user.findUniqueOrThrow({ where: { email: "applicant@demo.reglament.ru" } })).id;
-  for (const r of ["registrar", "executor", "head", "signer"]) actors[r] = await actorFor(`${r}@demo.reglament.ru`);
+  for (const r of ["registrar", "executor", "head", "signer", "archive-head"])
+    actors[r] = await actorFor(`${r}@demo.reglament.ru`);
 });
 afterAll(() => t.drop());
 
@@ -217,7 +218,7 @@ describe("result documents (S1)", () => {
     });
   });
 
-  it("S2 p.55: the refusal notice's outgoing number is the application's registration number; no «демо» is printed", async () => {
+  it("S2 p.55: the refusal notice, signed by the head of the archive, is numbered with the registration number; no «демо» is printed", async () => {
     const app = await registeredApplication(t.db, {
       serviceCode: "archive-info",
       ownerId,
@@ -237,8 +238,13 @@ describe("result documents (S1)", () => {
           comment: "Не указаны хронологические рамки запроса.",
         },
       ],
-      ["signer", { transition: "sign_refusal" }],
     ]);
+    // Issue 12 p.12, S2 p.55: the notice is signed by the head of the municipal archive; the head of
+    // the administration, S1's signer, has no signature in the archive (the application is not his to see).
+    await expect(run(app.id, [["signer", { transition: "sign_refusal" }]])).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await run(app.id, [["archive-head", { transition: "sign_refusal" }]]);
     const number = (await t.db.application.findUniqueOrThrow({ where: { id: app.id } })).registrationNumber!;
     const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: app.id } });
     expect(number).toBe("ARCHIVE-INFO-2026-00001");

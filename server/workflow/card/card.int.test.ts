@@ -26,7 +26,7 @@ const storage = new LocalFileStorage(mkdtempSync(path.join(tmpdir(), "reglament-
 beforeAll(async () => {
   t = await createTestDatabase({ demo: true });
   calendar = await loadWorkingCalendar(t.db);
-  for (const who of ["registrar", "head", "executor", "signer"]) {
+  for (const who of ["registrar", "head", "executor", "archive-head"]) {
     const u = await t.db.user.findUniqueOrThrow({ where: { email: `${who}@demo.reglament.ru` } });
     scopes[who] = await staffScope(t.db, (await loadIdentity(t.db, u.id))!);
   }
@@ -67,7 +67,7 @@ describe("uncollected paper results (R10, S2 p.57)", () => {
       day,
     );
     const drafted = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: app.id } });
-    await move(app.id, "signer", { transition: "sign_result" }, day);
+    await move(app.id, "archive-head", { transition: "sign_result" }, day);
     // Registered, then signed (S2 p.55-56): the file signed is the one bearing the outgoing number,
     // and the unnumbered draft is gone.
     const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: app.id } });
