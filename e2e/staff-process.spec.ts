@@ -147,7 +147,7 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   const prepareRefusal = "Оформить уведомление о мотивированном отказе и передать на подпись";
   await moveOnCard(executor, app, prepareRefusal, ARCHIVE.refusalSigning, async (d) => {
     // Only the regulation's exhaustive list is offered (R25): its three grounds.
-    await expect(d.getByRole("checkbox")).toHaveCount(3);
+    await expect(d.getByRole("group", { name: /^Основания для отказа/ }).getByRole("checkbox")).toHaveCount(3);
     await d.getByRole("checkbox", { name: new RegExp(GROUND_DATA) }).check();
     await d.getByRole("checkbox", { name: new RegExp(GROUND_PERSON) }).check();
     await expect(d.getByRole("radio", { name: /^Уведомление об отказе/ })).toBeChecked();
