@@ -120,6 +120,20 @@ describe("a procedure entered later than it was done (S0 p.7)", () => {
 
     const row = await t.db.application.findUniqueOrThrow({ where: { id: app.id } });
     expect(row).toMatchObject({ currentStage: "registration", rowVersion: 1 });
+
+    // The form gives minutes: 09:00 for a stage begun at 09:00:40 is that stage's own instant.
+    const late = await registeredThursday();
+    await t.db.application.update({
+      where: { id: late.id },
+      data: { stageEnteredAt: new Date("2026-04-02T04:00:40Z") },
+    });
+    await t.db.applicationStage.updateMany({
+      where: { applicationId: late.id },
+      data: { enteredAt: new Date("2026-04-02T04:00:40Z") },
+    });
+    await passToReview(late.id, friday, new Date("2026-04-02T04:00:00Z"));
+    const review = await t.db.applicationStage.findFirstOrThrow({ where: { applicationId: late.id, stage: "review" } });
+    expect(review.enteredAt.toISOString()).toBe("2026-04-02T04:00:40.000Z");
     expect(await t.db.applicationEvent.count({ where: { applicationId: app.id, type: "stage_changed" } })).toBe(0);
   });
 

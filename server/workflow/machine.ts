@@ -206,7 +206,9 @@ export function checkDoneAt(
   const { doneAt, now, stageEnteredAt } = input;
   if (doneAt.getTime() > now.getTime())
     return fail("invalid_input", "Время выполнения не может быть позже текущего момента", "doneAt");
-  if (stageEnteredAt && doneAt.getTime() < stageEnteredAt.getTime())
+  // The form gives minutes: a time in the minute the stage began means the stage's own instant.
+  const enteredMinute = stageEnteredAt ? Math.floor(stageEnteredAt.getTime() / 60_000) * 60_000 : null;
+  if (stageEnteredAt && enteredMinute !== null && doneAt.getTime() < enteredMinute)
     return fail(
       "invalid_input",
       `Процедура не могла быть выполнена раньше, чем заявление поступило на текущий этап (${formatDateTime(stageEnteredAt)})`,
@@ -220,7 +222,7 @@ export function checkDoneAt(
         `укажите время не раньше ${formatDate(calendar.startOfLocalDay(earliest))}`,
       "doneAt",
     );
-  return { ok: true, value: doneAt };
+  return { ok: true, value: stageEnteredAt && doneAt < stageEnteredAt ? stageEnteredAt : doneAt };
 }
 
 /** The earliest local date a procedure entered at `now` may be recorded as done on: the previous working day. */
