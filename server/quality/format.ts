@@ -15,22 +15,22 @@ export const percent = (share: number | null) => decimal(share === null ? null :
 /** For the page: a dash where there is no figure. */
 export const shown = (s: string | null) => s ?? "—";
 
-export const FIGURE_COLUMNS: { header: string; cell: (f: Figures) => string | number | null }[] = [
-  { header: "Принято заявлений", cell: (f) => f.received },
-  { header: "Решено", cell: (f) => f.decided },
-  { header: "Решено в срок", cell: (f) => f.decidedOnTime },
-  { header: "Решено со сроком", cell: (f) => f.decidedWithDue },
-  { header: "Доля решённых в срок, %", cell: (f) => percent(f.onTimeShare) },
-  { header: "Просрочено сейчас", cell: (f) => f.overdueNow },
-  { header: "Принято посетителей по записи", cell: (f) => f.queue.count },
-  { header: "Ожидание в очереди: среднее, мин", cell: (f) => decimal(f.queue.avgMinutes) },
-  { header: "Ожидание в очереди: наибольшее, мин", cell: (f) => decimal(f.queue.maxMinutes) },
-  { header: "Норматив ожидания, мин", cell: (f) => f.queue.limitMinutes },
-  { header: "Ожиданий сверх норматива", cell: (f) => f.queue.exceeded },
-  { header: "Жалоб поступило", cell: (f) => f.complaints.received },
-  { header: "Из них обоснованных", cell: (f) => f.complaints.justified },
-  { header: "Оценок", cell: (f) => f.rating.count },
-  { header: "Средняя оценка", cell: (f) => decimal(f.rating.average, 2) },
+export const FIGURE_COLUMNS: { key: string; header: string; cell: (f: Figures) => string | number | null }[] = [
+  { key: "received", header: "Принято заявлений", cell: (f) => f.received },
+  { key: "decided", header: "Решено", cell: (f) => f.decided },
+  { key: "decidedOnTime", header: "Решено в срок", cell: (f) => f.decidedOnTime },
+  { key: "decidedWithDue", header: "Решено со сроком", cell: (f) => f.decidedWithDue },
+  { key: "onTimeShare", header: "Доля решённых в срок, %", cell: (f) => percent(f.onTimeShare) },
+  { key: "overdueNow", header: "Просрочено сейчас", cell: (f) => f.overdueNow },
+  { key: "queueCount", header: "Принято посетителей по записи", cell: (f) => f.queue.count },
+  { key: "queueAvg", header: "Ожидание в очереди: среднее, мин", cell: (f) => decimal(f.queue.avgMinutes) },
+  { key: "queueMax", header: "Ожидание в очереди: наибольшее, мин", cell: (f) => decimal(f.queue.maxMinutes) },
+  { key: "queueLimit", header: "Норматив ожидания, мин", cell: (f) => f.queue.limitMinutes },
+  { key: "queueExceeded", header: "Ожиданий сверх норматива", cell: (f) => f.queue.exceeded },
+  { key: "complaints", header: "Жалоб поступило", cell: (f) => f.complaints.received },
+  { key: "justified", header: "Из них обоснованных", cell: (f) => f.complaints.justified },
+  { key: "ratings", header: "Оценок", cell: (f) => f.rating.count },
+  { key: "ratingAverage", header: "Средняя оценка", cell: (f) => decimal(f.rating.average, 2) },
 ];
 
 export const STAGE_COLUMNS: { header: string; cell: (s: StageFigures) => string | number | null }[] = [
