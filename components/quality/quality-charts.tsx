@@ -1,8 +1,8 @@
 "use client";
 // The quality dashboard's charts (issue 14 p.6, R27), where a comparison is easier seen than read:
 // applications received, decided and decided on time per service, and the time spent in each stage.
-// Recharts, imported by this module only, which only the dashboard page imports: no other page's
-// bundle carries it.
+// Recharts, imported by this module only, which ./charts-lazy.tsx loads in the browser as a chunk of
+// its own: no other page's bundle carries it.
 //
 // Accessible the way a chart in a report is: a <figure> whose caption says what it shows and that the
 // same figures are in the table under it; the drawing itself is one image with a text summary for

@@ -24,7 +24,7 @@ import { TextField } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { formatIsoDate } from "@/server/format/dates";
-import { ApplicationsChart, StagesChart } from "./quality-charts";
+import { ApplicationsChart, StagesChart } from "./charts-lazy";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
