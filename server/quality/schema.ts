@@ -22,7 +22,7 @@ const date = (label: string) =>
   z
     .string({ error: `${label}: укажите дату` })
     .trim()
-    .min(1, `${label}: укажите дату`)
+    .min(1, { error: `${label}: укажите дату`, abort: true })
     .refine(realDate, `${label}: укажите дату в формате ГГГГ-ММ-ДД`);
 
 export const qualityFilterSchema = z
