@@ -325,7 +325,7 @@ export async function qualityReport(
   });
   const departmentRows = departmentNames.map((d) => {
     const sum = emptyCell();
-    const serviceIds = new Set<string>();
+    const serviceIds = new Set(services.filter((s) => s.departmentId === d.id).map((s) => s.id));
     for (const c of cells.values())
       if (c.departmentId === d.id) {
         addCell(sum, c.cell);
@@ -342,7 +342,10 @@ export async function qualityReport(
     departments: departmentRows,
     total: figuresOf(
       total,
-      commonLimit([...new Set([...cells.values()].map((c) => c.serviceId).filter((id): id is string => !!id))], limits),
+      commonLimit(
+        services.map((s) => s.id),
+        limits,
+      ),
     ),
   };
 }

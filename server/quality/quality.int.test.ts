@@ -502,6 +502,9 @@ describe("quality figures (R27, S1 p.25) equal the fixture's, computed independe
       roundDeep(expected({ departments: ["roads"] })),
     );
     expect(r.departments.map((d) => d.id)).not.toContain(ids.mfc);
+    // The limit of a department's services (S1 p.21, S2: 15 minutes), there even without a visitor.
+    expect(r.departments.find((d) => d.id === ids.roads)!.figures.queue.limitMinutes).toBe(15);
+    expect(r.total.queue.limitMinutes).toBe(15);
     // The edge cases, spelled out where the arrays hide them.
     expect(archive.figures.received).toBe(3); // A1 at the first instant, A5, A3 on the last evening; not A2, A4
     expect(archive.figures.decided).toBe(2); // A1 on time, A2 late; not A5 (closed at the end instant)
