@@ -621,6 +621,13 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   "schedule.departments": [ADMIN, () => undefined],
   "schedule.get": [ADMIN, async (w) => ({ departmentId: (await departmentIds(w.db)).archive })],
   "schedule.save": [ADMIN, async (w) => ({ departmentId: (await departmentIds(w.db)).archive, hours: defaultHours() })],
+  // The quality dashboard (issue 14 p.6, R27): heads for their departments (the MFC's head: the archive
+  // is not theirs, so not found), administrators for all; other staff, applicants and the auditor refused.
+  "quality.options": ["U F F F F ok F ok ok F", () => undefined],
+  "quality.report": [
+    "U F F F F ok F ok NF F",
+    async (w) => ({ from: "2026-01-01", to: "2026-12-31", department: (await departmentIds(w.db)).archive }),
+  ],
 };
 
 /** A whole year as the calendar page's export writes it (the Labour Code derivation). */
@@ -707,6 +714,13 @@ export const ROUTES: Record<string, RouteRow> = {
     async (w) => ({ params: { id: (await freshService(w)).draftId }, url: "/?type=letter" }),
   ],
   "admin/editions/[id]/export GET": [ADMIN, async (w) => ({ params: { id: (await versionOf(w, "road-info")).id } })],
+  "quality/export GET": [
+    "U F F F F ok F ok NF F",
+    async (w) => ({
+      params: {},
+      url: `/?from=2026-01-01&to=2026-12-31&department=${(await departmentIds(w.db)).archive}`,
+    }),
+  ],
   "trpc/[trpc] GET": { gateway: "tRPC's fetch adapter: every procedure behind it has its row above" },
   "trpc/[trpc] POST": { gateway: "tRPC's fetch adapter: every procedure behind it has its row above" },
   "auth/[...nextauth] GET": { gateway: "next-auth's own handler (sign-in, session, CSRF)" },

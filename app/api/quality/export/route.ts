@@ -1,0 +1,3 @@
+import { qualityExportRoute } from "@/server/quality/http";
+
+export const GET = qualityExportRoute;
