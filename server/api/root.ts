@@ -9,6 +9,8 @@ import { organisationRouter } from "./routers/organisation";
 import { calendarRouter } from "./routers/calendar";
 import { scheduleRouter } from "./routers/schedule";
 import { regulationRouter } from "./routers/regulation";
+import { appointmentRouter } from "./routers/appointment";
+import { ratingRouter } from "./routers/rating";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -24,6 +26,8 @@ export const appRouter = createTRPCRouter({
   calendar: calendarRouter,
   schedule: scheduleRouter,
   regulation: regulationRouter,
+  appointment: appointmentRouter,
+  rating: ratingRouter,
 });
 
 export type AppRouter = typeof appRouter;
