@@ -178,3 +178,19 @@ export async function visitorOf(db: Db | Tx, userId: string) {
   });
   return { name: personName(u) || u.email, email: u.email, phone: u.phone ?? null, salutation: u };
 }
+
+/** The active services whose regulation in force takes appointments, for the cabinet's "book a visit" list. */
+export async function servicesTakingAppointments(db: Db, now: Date) {
+  const services = await db.service.findMany({
+    where: { isActive: true, department: { closedAt: null } },
+    orderBy: { title: "asc" },
+    select: { id: true, code: true, title: true },
+  });
+  const offered = await Promise.all(
+    services.map(async (s) => {
+      const slotMinutes = (await versionInForce(db, s.id, now))?.document.passport.appointment?.slotMinutes;
+      return slotMinutes ? { code: s.code, title: s.title, slotMinutes } : null;
+    }),
+  );
+  return offered.filter((s) => s !== null);
+}

@@ -2,7 +2,7 @@
 // and cancelling are the signed-in applicant's, identity from the account; the day list and its
 // marks are the department's staff's (the marks: registrars and heads).
 import { now } from "../../clock";
-import { bookingOffer, dayList, myAppointments } from "../../appointment/data";
+import { bookingOffer, dayList, myAppointments, servicesTakingAppointments } from "../../appointment/data";
 import { bookAppointment, cancelAppointment, markVisit } from "../../appointment/mutations";
 import {
   zAppointmentId,
@@ -14,6 +14,8 @@ import {
 import { applicantProcedure, createTRPCRouter, publicProcedure, staffProcedure } from "../trpc";
 
 export const appointmentRouter = createTRPCRouter({
+  services: publicProcedure.query(({ ctx }) => servicesTakingAppointments(ctx.db, now())),
+
   offer: publicProcedure
     .input(zServiceCodeInput)
     .query(({ ctx, input }) => bookingOffer(ctx.db, input.serviceCode, now())),
