@@ -1,5 +1,5 @@
 // Appointment slots (R18, S1 p.32) from a reception schedule and the working calendar, without a
-// database: lunch, the pre-holiday shortening, a Saturday worked by decree, the remainder of an interval.
+// database: lunch, the pre-holiday shortening, holidays and weekends, the remainder of an interval.
 import { describe, expect, it } from "vitest";
 import { russianWorkingCalendar } from "../calendar/working-calendar";
 import { defaultHours } from "../organisation/schedule";

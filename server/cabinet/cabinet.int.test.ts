@@ -138,6 +138,16 @@ describe("withdrawing an application", () => {
       where: { applicationId: app.id, kind: "application_withdrawn" },
     });
     expect(notices.map((n) => n.userId)).toEqual([executor.id]);
+    // The process stops: the executor can no longer move it.
+    await expect(
+      moveApplication(t.db, {
+        applicationId: app.id,
+        expectedRowVersion: rowVersion + 1,
+        actor: await demoScope(t.db, "executor"),
+        request: { transition: "no_grounds_found" },
+        calendar,
+      }),
+    ).rejects.toMatchObject({ code: "PRECONDITION" });
   });
 
   it("is refused once the application is decided, and someone else's is not found", async () => {
