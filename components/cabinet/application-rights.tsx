@@ -1,6 +1,7 @@
 // The applicant's rights on an application in the cabinet (issue 14 p.4-5): withdrawing it before
 // the decision, rating the service once the result is issued (R21, R27). A server component: it
 // reads the rating itself, so the application page only places it.
+import { TRPCError } from "@trpc/server";
 import { api } from "@/server/api/server";
 import { SCORE_LABEL } from "@/server/rating/schema";
 import { formatDate } from "@/components/ui/format";
@@ -9,7 +10,13 @@ import { WithdrawForm } from "./withdraw-form";
 
 export async function ApplicationRights({ applicationId, status }: { applicationId: string; status: string }) {
   if (status === "DRAFT") return null;
-  const rating = await (await api()).rating.mine({ id: applicationId });
+  // Only the owner withdraws and rates: a co-applicant (who sees the application too, R15) is answered
+  // "not found" and gets neither.
+  const rating = await (await api()).rating.mine({ id: applicationId }).catch((e: unknown) => {
+    if (e instanceof TRPCError && e.code === "NOT_FOUND") return null;
+    throw e;
+  });
+  if (!rating) return null;
   const withdraw = status === "SUBMITTED";
   if (!withdraw && !rating.canRate && !rating.rating) return null;
   return (

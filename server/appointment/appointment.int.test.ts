@@ -233,6 +233,8 @@ describe("the day before and the day itself", () => {
     const reminders = await t.db.notification.findMany({ where: { userId: a.id, kind: "appointment_reminder" } });
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.title).toBe("Напоминание: приём 12 мая 2026 г. в 15:00");
+    expect(reminders[0]!.body).toContain(`Место: ${kept.place}`);
+    expect(reminders[0]!.body).toContain(`Код записи: ${kept.code}`);
     expect(await t.db.outgoingEmail.count({ where: { notificationId: reminders[0]!.id } })).toBe(1);
     expect((await t.db.appointment.findUniqueOrThrow({ where: { id: kept.id } })).remindedAt).toEqual(dayBefore);
     expect(await t.db.notification.count({ where: { userId: b.id, kind: "appointment_reminder" } })).toBe(0);

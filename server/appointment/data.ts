@@ -54,8 +54,8 @@ async function heldSlots(db: Db | Tx, serviceId: string, from: Date, to: Date): 
 export type FreeDay = { date: string; slots: Slot[] };
 
 /** The free slots of a service from tomorrow on (R18): the schedule's slots minus those held. */
-export async function freeSlots(db: Db | Tx, target: BookingTarget, now: Date): Promise<FreeDay[]> {
-  const calendar = await loadWorkingCalendar(db as Db);
+export async function freeSlots(db: Db, target: BookingTarget, now: Date): Promise<FreeDay[]> {
+  const calendar = await loadWorkingCalendar(db);
   const days = bookableDates(calendar, now)
     .map((date) => ({ date, slots: slotsOfDay(calendar, target.hours, target.slotMinutes, date) }))
     .filter((d) => d.slots.length > 0);
@@ -163,7 +163,7 @@ export async function appointmentsToRemind(db: Db, from: Date, to: Date, take: n
       email: true,
       name: true,
       user: { select: { firstName: true, middleName: true } },
-      service: { select: { title: true } },
+      service: { select: { code: true, title: true } },
       department: { select: { name: true, address: true } },
     },
   });

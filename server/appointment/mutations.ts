@@ -154,7 +154,7 @@ type ReminderRow = {
   email: string | null;
   name: string;
   user: { firstName: string | null; middleName: string | null } | null;
-  service: { title: string };
+  service: { code: string; title: string };
   department: { name: string; address: string | null };
 };
 
@@ -162,7 +162,7 @@ type ReminderRow = {
  * The day-before reminder of one booking, once: remindedAt is set in the transaction that queues the
  * notice, conditionally on it being unset, so any number of job runs send one reminder.
  */
-export async function sendReminder(db: Db, a: ReminderRow, now: Date): Promise<boolean> {
+export async function sendReminder(db: Db, a: ReminderRow, now: Date, place: string | null): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const claimed = await tx.appointment.updateMany({
       where: { id: a.id, status: "BOOKED", remindedAt: null },
@@ -173,7 +173,7 @@ export async function sendReminder(db: Db, a: ReminderRow, now: Date): Promise<b
       recipientName: a.user ? salutationName(a.user) : a.name,
       serviceTitle: a.service.title,
       at: a.startsAt,
-      place: [a.department.name, a.department.address].filter(Boolean).join(", "),
+      place: place ?? [a.department.name, a.department.address].filter(Boolean).join(", "),
       code: a.code,
       cabinetUrl: cabinetUrl(),
     });
