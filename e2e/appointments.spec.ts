@@ -85,6 +85,14 @@ test("two applicants race for one slot: one booking, one refusal with other time
   expect(letter.text).toContain(`Время: ${timeLabel}`);
   expect(letter.text).toMatch(/Место: .+/);
 
+  // The registrar's day list shows it, with the marks for the day of the visit.
+  const registrar = await pageAs("registrar");
+  await registrar.goto(`/staff/appointments?date=${day}`);
+  const visit = registrar.getByTestId("day-appointment").filter({ hasText: `Код ${code}` });
+  await expect(visit).toContainText(timeLabel);
+  await expectAccessible(registrar);
+  await expect(visit.getByRole("button", { name: /^Пришёл/ })).toBeVisible();
+
   // The booking is in the winner's cabinet, where it is cancelled (the slot is free again).
   await winnerPage.goto("/cabinet/appointments");
   const booking = winnerPage.getByTestId("appointment").filter({ hasText: code });
@@ -139,6 +147,13 @@ test("in the cabinet: a submitted application is withdrawn, an issued one is rat
   });
   expect(again.status()).toBe(409);
   expect(await again.text()).toContain("Вы уже оценили качество предоставления услуги");
+
+  // The head sees the rating among the services' ratings.
+  await staff.head.goto("/staff/ratings");
+  const archive = staff.head.getByTestId("service-rating").filter({ hasText: "архивной информации" });
+  await expect(archive).toContainText(/5: [1-9]/);
+  await expect(staff.head.getByText("Справку прислали быстро")).toBeVisible();
+  await expectAccessible(staff.head);
 
   // Notifications: the unread count in the navigation goes when they are marked read.
   await page.goto("/cabinet/notifications");

@@ -182,6 +182,26 @@ describe("booking", () => {
     });
   });
 
+  it("one person booking two times at once (two tabs) gets one booking", async () => {
+    const p = await applicantAccount(t.db);
+    const results = await Promise.allSettled(
+      ["11:00", "11:30"].map((time) =>
+        bookAppointment(t.db, {
+          userId: p.id,
+          serviceCode: "archive-info",
+          startsAt: at("2026-05-07", time).toISOString(),
+          purpose: "Подать запрос",
+          now: now(),
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({
+      code: "PRECONDITION",
+    });
+    expect(await t.db.appointment.count({ where: { userId: p.id, status: "BOOKED" } })).toBe(1);
+  });
+
   it("through the API: identity comes from the account, the purpose is required, staff cannot book", async () => {
     const applicant = await demoUser(t.db, "applicant");
     const caller = callerAs(t.db, applicant.id);

@@ -50,18 +50,21 @@ export async function bookAppointment(db: Db, input: BookInput) {
     const message = `${SLOT_TAKEN_MESSAGE} или оно вне часов приёма. ${await nextFreeText(db, target, at, input.now)}`;
     throw new AppError("CONFLICT", message, { startsAt: message });
   }
-  const mine = await db.appointment.findFirst({
-    where: { userId: input.userId, serviceId: target.id, status: "BOOKED", endsAt: { gt: input.now } },
-    select: { startsAt: true },
-  });
-  if (mine)
-    throw new AppError(
-      "PRECONDITION",
-      `Вы уже записаны по этой услуге на ${formatDate(mine.startsAt)} в ${formatTime(mine.startsAt)}. Чтобы выбрать другое время, отмените эту запись.`,
-    );
   const visitor = await visitorOf(db, input.userId);
   try {
     return await db.$transaction(async (tx) => {
+      // One standing booking per person and service (rebooking is cancel and book): the person's
+      // bookings are serialised on their account row, so two tabs booking two times get one.
+      await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${input.userId}::uuid FOR UPDATE`;
+      const mine = await tx.appointment.findFirst({
+        where: { userId: input.userId, serviceId: target.id, status: "BOOKED", endsAt: { gt: input.now } },
+        select: { startsAt: true },
+      });
+      if (mine)
+        throw new AppError(
+          "PRECONDITION",
+          `Вы уже записаны по этой услуге на ${formatDate(mine.startsAt)} в ${formatTime(mine.startsAt)}. Чтобы выбрать другое время, отмените эту запись.`,
+        );
       const booked = await tx.appointment.create({
         data: {
           departmentId: target.departmentId,
