@@ -51,8 +51,7 @@ import { defaultHours } from "../organisation/schedule";
 import { answerForm, fileForm, pdfBytes } from "./files";
 // Issue 14 (appointments, rating, the cabinet's actions).
 import { bookingTarget } from "../appointment/data";
-import { bookAppointment } from "../appointment/mutations";
-import { bookableDates, slotsOfDay } from "../appointment/slots";
+import { bookableDates, slotKey, slotsOfDay } from "../appointment/slots";
 import { applicationRow } from "./factories";
 
 /** The callers, in the order every row lists their answers. */
@@ -226,33 +225,47 @@ async function openRequest(w: World) {
 let slotCounter = 0;
 /**
  * A slot of the road-info schedule (R18) no other fixture gets: the fixtures of the roles are built at
- * once, so each takes the next slot of the schedule; the applicants' standing bookings are cancelled
- * first (one booking per service per person).
+ * once, so each takes the next slot of the schedule.
  */
-async function freeSlot(w: World): Promise<string> {
+async function nextSlot(w: World): Promise<Date> {
   const now = new Date();
   const target = await bookingTarget(w.db, "road-info", now);
   const all = bookableDates(w.calendar, now).flatMap((d) =>
     slotsOfDay(w.calendar, target.hours, target.slotMinutes, d),
   );
+  return all[slotCounter++ % all.length]!.startsAt;
+}
+
+/** A slot to book through the flow: the applicants' standing bookings are cancelled first (one per service each). */
+async function freeSlot(w: World): Promise<string> {
   await w.db.appointment.updateMany({
     where: { userId: { in: [w.users.owner.id, w.users.otherApplicant.id] }, status: "BOOKED" },
     data: { status: "CANCELLED", slotKey: null },
   });
-  return all[slotCounter++ % all.length]!.startsAt.toISOString();
+  return (await nextSlot(w)).toISOString();
 }
 
-/** A booking of the demo applicant ("owner") on road-info. */
+/**
+ * A booking of the demo applicant ("owner") on road-info, written as a row: the fixtures of the roles
+ * are built at once, and booking through the flow allows one standing booking per person and service.
+ */
 async function booking(w: World): Promise<string> {
-  const startsAt = await freeSlot(w);
-  const booked = await bookAppointment(w.db, {
-    userId: w.users.owner.id,
-    serviceCode: "road-info",
-    startsAt,
-    purpose: "Подать заявление",
-    now: new Date(),
+  const startsAt = await nextSlot(w);
+  const target = await bookingTarget(w.db, "road-info", new Date());
+  const row = await w.db.appointment.create({
+    data: {
+      departmentId: target.departmentId,
+      serviceId: target.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + target.slotMinutes * 60_000),
+      slotKey: slotKey(target.id, startsAt),
+      userId: w.users.owner.id,
+      name: "Заявитель",
+      purpose: "Подать заявление",
+      code: randomUUID().slice(0, 8).toUpperCase(),
+    },
   });
-  return booked.id;
+  return row.id;
 }
 
 /** A closed application of the demo applicant with a result (R21: it may be rated). */
