@@ -13,6 +13,8 @@ import { purgeStaleCounters } from "./throttle/mutations";
 import { fileStorage } from "./storage/storage";
 import { monitorDeadlines, monitorRequests } from "./workflow/monitor";
 import { deadlineContext } from "./calendar/data";
+import { remindAppointments } from "./appointment/reminders";
+import { now } from "./clock";
 
 let started: Promise<void> | undefined;
 let boss: PgBoss | undefined;
@@ -23,6 +25,8 @@ export const JOBS = {
   purgeDrafts: { name: "drafts-purge", cron: "17 3 * * *" },
   /** Every 5 minutes: due-soon warnings to executors, breach notices to heads (R4). */
   monitorDeadlines: { name: "deadlines-monitor", cron: "*/5 * * * *" },
+  /** Hourly: the day-before reminder of each booking standing tomorrow, once (R18, R19). */
+  remindAppointments: { name: "appointments-remind", cron: "7 * * * *" },
 } as const;
 
 /**
@@ -47,7 +51,7 @@ export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promis
     // Instances starting at the same moment deadlock inside pg-boss's createQueue (each creates the
     // queue's partition): the setup is serialised across instances by an advisory lock.
     await withAdvisoryLock(url, LOCKS.jobQueues, async () => {
-      for (const job of [JOBS.purgeDrafts, JOBS.monitorDeadlines]) {
+      for (const job of [JOBS.purgeDrafts, JOBS.monitorDeadlines, JOBS.remindAppointments]) {
         if (!(await queues.getQueue(job.name))) await queues.createQueue(job.name);
         await queues.schedule(job.name, job.cron, {}, { tz: config().timeZone });
       }
@@ -66,6 +70,10 @@ export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promis
         console.log(
           `[jobs] inter-agency answers: ${requests.warned} warnings, ${requests.escalated} escalations${requests.unrouted ? `, ${requests.unrouted} with nobody to tell` : ""}`,
         );
+    });
+    await boss.work(JOBS.remindAppointments.name, { pollingIntervalSeconds }, async () => {
+      const { reminded } = await remindAppointments(getDb(), now());
+      if (reminded) console.log(`[jobs] appointments: ${reminded} reminders queued`);
     });
     await boss.work(JOBS.purgeDrafts.name, { pollingIntervalSeconds }, async () => {
       const result = await purgeExpiredDrafts(getDb(), fileStorage());

@@ -13,6 +13,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/staff", label: "Сотрудники", show: admin },
     { href: "/admin/schedules", label: "Графики приёма", show: admin },
     { href: "/admin/calendar", label: "Календарь", show: admin },
+    { href: "/admin/ratings", label: "Оценки услуг", show: admin },
     { href: "/admin/audit", label: "Журнал действий", show: admin || roles.includes("AUDITOR") },
     { href: "/admin/quality", label: "Показатели качества", show: admin },
   ].filter((l) => l.show);

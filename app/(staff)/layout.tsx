@@ -10,6 +10,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     { href: "/staff/register", label: "Принять заявление на бумаге", show: roles.includes("REGISTRAR") },
     { href: "/staff/deadlines", label: "Контроль сроков", show: roles.includes("HEAD") || roles.includes("REGISTRAR") },
     { href: "/staff/quality", label: "Показатели качества", show: roles.includes("HEAD") },
+    // Issue 14: the day list of appointments (R18) and the services' ratings (R21, R27).
+    { href: "/staff/appointments", label: "Запись на приём", show: hasStaffRole(roles) },
+    { href: "/staff/ratings", label: "Оценки услуг", show: roles.includes("HEAD") },
   ].filter((l) => l.show);
   return (
     <>

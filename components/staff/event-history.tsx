@@ -103,6 +103,9 @@ function Details({ event, people }: { event: Event; people: Map<string, string> 
     case "closed":
       if (str(p.outcome)) lines.push(`Итог: ${OUTCOME_LABEL[p.outcome as string] ?? (p.outcome as string)}`);
       break;
+    case "withdrawn":
+      if (str(p.reason)) lines.push(`Причина: ${p.reason as string}`);
+      break;
     case "comment":
       if (str(p.text)) lines.push(<span className="whitespace-pre-line">{p.text as string}</span>);
       break;

@@ -10,6 +10,8 @@ import { calendarRouter } from "./routers/calendar";
 import { scheduleRouter } from "./routers/schedule";
 import { regulationRouter } from "./routers/regulation";
 import { qualityRouter } from "./routers/quality";
+import { appointmentRouter } from "./routers/appointment";
+import { ratingRouter } from "./routers/rating";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -26,6 +28,8 @@ export const appRouter = createTRPCRouter({
   schedule: scheduleRouter,
   regulation: regulationRouter,
   quality: qualityRouter,
+  appointment: appointmentRouter,
+  rating: ratingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -21,6 +21,7 @@ export const EVENT_LABEL: Record<string, string> = {
   deadline_escalated: "Нарушение срока: сообщено руководителю",
   request_escalated: "Просрочен ответ на запрос: сообщено руководителю",
   deadlines_recomputed: "Сроки пересчитаны по производственному календарю",
+  withdrawn: "Отозвано заявителем",
   // Reads of personal data (152-FZ): in the auditors' log, never in a card's history (./events.ts).
   card_viewed: "Просмотр карточки заявления",
   file_downloaded: "Скачивание файла заявления",

@@ -17,6 +17,7 @@ export async function myApplications(db: Db, ownerId: string) {
       dueProvisional: true,
       updatedAt: true,
       currentStage: true,
+      outcome: true,
       ownerId: true,
       service: { select: { title: true, code: true } },
     },

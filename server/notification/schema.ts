@@ -17,6 +17,9 @@ export const NOTIFICATION_KINDS = [
   "request_overdue",
   "executor_assigned",
   "booking_confirmed",
+  // Issue 14: the day-before reminder of a booking (R18); an application withdrawn by the applicant, to staff.
+  "appointment_reminder",
+  "application_withdrawn",
 ] as const;
 export const zNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof zNotificationKind>;

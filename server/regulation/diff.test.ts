@@ -16,6 +16,20 @@ describe("describeChanges", () => {
     expect(describeChanges(archiveInfoRegulation, structuredClone(archiveInfoRegulation))).toEqual([]);
   });
 
+  it("names the slot length of appointments set, changed and removed (issue 14, R18)", () => {
+    const after = s1();
+    after.passport.appointment = { slotMinutes: 20 };
+    const none = s1();
+    delete none.passport.appointment;
+    const at = "passport.appointment.slotMinutes";
+    expect(describeChanges(roadInfoRegulation, after)).toEqual([
+      { part: "Паспорт", kind: "changed", text: "Длительность приёма по записи: 15 мин → 20 мин", path: at },
+    ]);
+    expect(texts(describeChanges(roadInfoRegulation, none))).toEqual([
+      "Длительность приёма по записи: 15 мин → запись не ведётся",
+    ]);
+  });
+
   it("names a changed stage deadline with both values and points at the deadline", () => {
     const after = s1();
     const review = after.stages.find((s) => s.key === "review")!;

@@ -183,6 +183,15 @@ function passport(add: Add, a: RegulationDocument["passport"], b: RegulationDocu
     `${p}.maxQueueMinutes`,
     (v) => (v === undefined ? "не указано" : `${v} мин`),
   );
+  // Issue 14 (R18): the slot length of appointments; absent, the service takes none.
+  value(
+    add,
+    "Длительность приёма по записи",
+    a.appointment?.slotMinutes,
+    b.appointment?.slotMinutes,
+    `${p}.appointment.slotMinutes`,
+    (v) => (v === undefined ? "запись не ведётся" : `${v} мин`),
+  );
 
   const terms = match(a.registrationTerms, b.registrationTerms, (t) => t.channel);
   terms.added.forEach(({ item, index }) =>

@@ -430,6 +430,20 @@ export const zPassport = z.object({
   fee: z.object({ free: z.boolean(), amount: z.number().nonnegative().optional(), note: z.string().optional() }),
   term: zDuration.extend({ note: z.string().optional() }),
   maxQueueMinutes: z.number().int().positive().optional(),
+  /**
+   * Booking a visit (R18, S1 p.32): the reception schedule of the service's department cut into slots
+   * of this many minutes. Absent: the service takes no appointments.
+   */
+  appointment: z
+    .object({
+      slotMinutes: z
+        .number({ error: "Укажите длительность приёма в минутах" })
+        .int("Укажите целое число минут")
+        .min(5, "Приём не короче 5 минут")
+        .max(240, "Приём не длиннее 240 минут"),
+      note: z.string().optional(),
+    })
+    .optional(),
   registrationTerms: z.array(z.object({ channel: zChannel, term: zDuration, note: z.string().optional() })),
   accessibilityIndicators: z.array(text),
   qualityIndicators: z.array(text),

@@ -180,6 +180,8 @@ describe("road-info (S1, Половинка)", () => {
     expect(doc.passport.term).toMatchObject({ value: 15, unit: "working_days" });
     expect(doc.passport.fee.free).toBe(true);
     expect(doc.passport.maxQueueMinutes).toBe(15);
+    // Issue 14 (R18, S1 p.32): visits are booked in 15-minute slots (a demo value: p.22's in-person term).
+    expect(doc.passport.appointment?.slotMinutes).toBe(15);
   });
 
   it("has the stage deadlines of п. 22, 37, 38 and they fit into the 15 working days", () => {

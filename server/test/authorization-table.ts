@@ -49,6 +49,10 @@ import { exportYear } from "../calendar/schema";
 import { deriveYearFromLabourCode } from "../calendar/russia";
 import { defaultHours } from "../organisation/schedule";
 import { answerForm, fileForm, pdfBytes } from "./files";
+// Issue 14 (appointments, rating, the cabinet's actions).
+import { bookingTarget } from "../appointment/data";
+import { bookableDates, slotKey, slotsOfDay } from "../appointment/slots";
+import { applicationRow } from "./factories";
 
 /** The callers, in the order every row lists their answers. */
 export const ROLES = [
@@ -216,6 +220,61 @@ async function openRequest(w: World) {
     calendar: w.calendar,
   });
   return request.id;
+}
+
+let slotCounter = 0;
+/**
+ * A slot of the road-info schedule (R18) no other fixture gets: the fixtures of the roles are built at
+ * once, so each takes the next slot of the schedule.
+ */
+async function nextSlot(w: World): Promise<Date> {
+  const now = new Date();
+  const target = await bookingTarget(w.db, "road-info", now);
+  const all = bookableDates(w.calendar, now).flatMap((d) =>
+    slotsOfDay(w.calendar, target.hours, target.slotMinutes, d),
+  );
+  return all[slotCounter++ % all.length]!.startsAt;
+}
+
+/** A slot to book through the flow: the applicants' standing bookings are cancelled first (one per service each). */
+async function freeSlot(w: World): Promise<string> {
+  await w.db.appointment.updateMany({
+    where: { userId: { in: [w.users.owner.id, w.users.otherApplicant.id] }, status: "BOOKED" },
+    data: { status: "CANCELLED", slotKey: null },
+  });
+  return (await nextSlot(w)).toISOString();
+}
+
+/**
+ * A booking of the demo applicant ("owner") on road-info, written as a row: the fixtures of the roles
+ * are built at once, and booking through the flow allows one standing booking per person and service.
+ */
+async function booking(w: World): Promise<string> {
+  const startsAt = await nextSlot(w);
+  const target = await bookingTarget(w.db, "road-info", new Date());
+  const row = await w.db.appointment.create({
+    data: {
+      departmentId: target.departmentId,
+      serviceId: target.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + target.slotMinutes * 60_000),
+      slotKey: slotKey(target.id, startsAt),
+      userId: w.users.owner.id,
+      name: "Заявитель",
+      purpose: "Подать заявление",
+      code: randomUUID().slice(0, 8).toUpperCase(),
+    },
+  });
+  return row.id;
+}
+
+/** A closed application of the demo applicant with a result (R21: it may be rated). */
+async function decided(w: World) {
+  return applicationRow(w.db, {
+    serviceCode: "archive-info",
+    ownerId: w.users.owner.id,
+    state: { status: "CLOSED", outcome: "granted", closedAt: new Date(), registrationNumber: `M-${randomUUID()}` },
+  });
 }
 
 /** A fresh unit under the administration (issue 11: each call edits, moves or closes its own). */
@@ -391,6 +450,26 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   "application.get": ["U ok NF NF NF NF NF NF NF NF", async (w) => ({ id: (await registered(w)).id })],
   // The applicant's page checks the submitted content against its hash (R3): the applicant's own only.
   "application.checkContent": ["U ok NF NF NF NF NF NF NF NF", async (w) => ({ id: (await registered(w)).id })],
+  // Issue 14 p.5: the owner deletes a draft (with its files) or withdraws a submitted application.
+  "cabinet.deleteDraft": [OWNER, async (w) => ({ id: (await draftWithFile(w)).id })],
+  "cabinet.withdraw": [OWNER, async (w) => ({ id: (await registered(w)).id, reason: "Документы больше не нужны" })],
+  // Appointments (R18): slots are public; booking is the applicant's; the day list is the department's
+  // staff's (another department's list is empty), the marks its registrars' and heads'.
+  "appointment.services": [PUBLIC, () => undefined],
+  "appointment.offer": [PUBLIC, () => ({ serviceCode: "road-info" })],
+  "appointment.book": [
+    APPLICANTS,
+    async (w) => ({ serviceCode: "road-info", startsAt: await freeSlot(w), purpose: "Подать заявление" }),
+  ],
+  "appointment.mine": [APPLICANTS, () => undefined],
+  "appointment.cancel": [OWNER, async (w) => ({ id: await booking(w) })],
+  "appointment.day": [STAFF, () => ({ date: new Date().toISOString().slice(0, 10) })],
+  "appointment.mark": ["U F F ok F ok F F NF F", async (w) => ({ id: await booking(w), mark: "arrived" })],
+  // Ratings (R21, R27): the owner rates once the result is out; heads (the MFC's head: its own
+  // services) and administrators read them.
+  "rating.mine": [OWNER, async (w) => ({ id: (await registered(w)).id })],
+  "rating.rate": [OWNER, async (w) => ({ applicationId: (await decided(w)).id, score: 5, comment: "Спасибо" })],
+  "rating.byService": ["U F F F F ok F ok ok F", () => undefined],
   "notification.mine": [SIGNED_IN, () => ({ limit: 10 })],
   "notification.unreadCount": [SIGNED_IN, () => undefined],
   // Marks only the caller's own notifications: another's id is a no-op, never an error that tells.

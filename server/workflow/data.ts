@@ -1,13 +1,13 @@
 // Deadline reads of the monitoring job (R4): who to tell, and which stays in a stage await a notice.
 import "server-only";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 
 export type DeadlinePerson = { id: string; lastName: string; firstName: string; middleName: string | null };
 export type DeadlineNoticeKind = "breach" | "due_soon";
 
 /** Active staff holding `role` in one department: who is told about its deadlines. */
 export async function activeMembers(
-  db: Db,
+  db: Db | Tx,
   departmentId: string,
   role: "HEAD" | "REGISTRAR",
 ): Promise<DeadlinePerson[]> {

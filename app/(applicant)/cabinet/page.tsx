@@ -4,7 +4,8 @@ import Link from "next/link";
 import { api } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
 import { formatDate } from "@/components/ui/format";
-import { StatusBadge } from "@/components/ui/status";
+import { OUTCOME_LABEL, StatusBadge } from "@/components/ui/status";
+import { DeleteDraftButton } from "@/components/cabinet/delete-draft-button";
 
 export const metadata: Metadata = { title: "Личный кабинет" };
 export const dynamic = "force-dynamic";
@@ -51,6 +52,7 @@ export default async function CabinetPage() {
                 {a.role === "owner" ? "Продолжить заполнение" : "Заполнить раздел созаявителя"}
                 <span className="sr-only">: {a.service.title}</span>
               </Link>
+              {a.role === "owner" ? <DeleteDraftButton id={a.id} serviceTitle={a.service.title} /> : null}
             </li>
           ))}
         </ul>
@@ -76,6 +78,9 @@ export default async function CabinetPage() {
               <th scope="col" className="p-2">
                 Срок
               </th>
+              <th scope="col" className="p-2">
+                Итог
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -94,6 +99,7 @@ export default async function CabinetPage() {
                   {a.dueAt ? formatDate(a.dueAt) : "—"}
                   <ProvisionalMark provisional={a.dueAt ? a.dueProvisional : false} />
                 </td>
+                <td className="p-2">{a.outcome ? (OUTCOME_LABEL[a.outcome] ?? a.outcome) : "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -241,6 +241,20 @@ export function PassportSection({ doc, change, readOnly, problems }: SectionProp
         onChange={(v) => edit("Изменён срок ожидания в очереди", (pp) => (pp.maxQueueMinutes = v))}
       />
 
+      <NumberRow
+        {...common}
+        path="passport.appointment.slotMinutes"
+        label="Длительность приёма по записи, минут"
+        hint="Часы приёма подразделения делятся на интервалы этой длины (R18). Оставьте пустым, если запись на приём не ведётся."
+        allowEmpty
+        value={p.appointment?.slotMinutes}
+        onChange={(v) =>
+          edit("Изменена запись на приём", (pp) => {
+            pp.appointment = v === undefined ? undefined : { ...pp.appointment, slotMinutes: v };
+          })
+        }
+      />
+
       <StringListEditor
         {...common}
         path="passport.accessibilityIndicators"

@@ -74,6 +74,8 @@ export const archiveInfoRegulation: RegulationDocument = {
       note: "Решение и оформление результата — в течение 30 дней со дня регистрации запроса (п. 58). Выдача (направление) — в течение 1 рабочего дня со дня подписания и регистрации результата (п. 59), но не более 3 рабочих дней со дня принятия решения (п. 63).",
     },
     maxQueueMinutes: 15,
+    // Booking a visit (R18): the excerpt of S2 sets no slot length; 30 minutes is a DEMO value (README).
+    appointment: { slotMinutes: 30, note: "Запись на личный приём в архив для подачи запроса." },
     registrationTerms: [
       {
         channel: "IN_PERSON",

@@ -60,6 +60,9 @@ export const roadInfoRegulation: RegulationDocument = {
       note: "Со дня регистрации заявления, включая подготовку и выдачу (направление) результата (п. 10). При обращении через МФЦ срок исчисляется со дня передачи МФЦ заявления в уполномоченный орган (п. 11).",
     },
     maxQueueMinutes: 15, // п. 21
+    // Booking a visit (R18, S1 p.32: any free date and time within the reception schedule). The
+    // regulation sets no slot length; 15 minutes is the in-person registration term of p.22 (DEMO value).
+    appointment: { slotMinutes: 15, note: "Запись на личный приём для подачи заявления (п. 32)." },
     registrationTerms: [
       {
         channel: "POST",

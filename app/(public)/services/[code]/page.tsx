@@ -7,6 +7,7 @@ import { formatAtMost, formatDate, formatDuration, formatWithin } from "@/compon
 import { ApplyButton } from "@/components/apply-button";
 import { getSession, hasAnyRole } from "@/server/auth/session";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import Link from "next/link";
 
 export const dynamic = "force-dynamic";
 
@@ -49,6 +50,14 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
       </p>
       <div className="mt-5 no-print">
         <ApplyButton serviceCode={info.code} signedIn={!!session} isApplicant={hasAnyRole(session, ["APPLICANT"])} />
+        {p.appointment ? (
+          <p className="mt-3">
+            <Link href={`/appointments/${info.code}`} className="font-medium text-brand-700 underline">
+              Записаться на личный приём
+            </Link>{" "}
+            <span className="text-sm text-slate-600">в свободное время по графику приёма</span>
+          </p>
+        ) : null}
       </div>
 
       <dl className="mt-8 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-3">

@@ -9,6 +9,8 @@ import { StageStay } from "@/components/stage-stay";
 import { CopyApplicationButton } from "@/components/copy-application-button";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { ContentMismatchWarning } from "@/components/content-mismatch-warning";
+// Issue 14 p.4-5 (appointments, rating, the cabinet): withdrawal and the rating.
+import { ApplicationRights } from "@/components/cabinet/application-rights";
 
 export const metadata: Metadata = { title: "Заявление" };
 export const dynamic = "force-dynamic";
@@ -120,6 +122,9 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           </ul>
         </section>
       ) : null}
+
+      {/* Issue 14 p.4-5: withdraw before the decision, rate once the result is issued. */}
+      <ApplicationRights applicationId={app.id} status={app.status} />
 
       <section className="mt-8" aria-labelledby="timeline">
         <h2 id="timeline" className="text-xl font-semibold">
