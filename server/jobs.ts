@@ -13,6 +13,7 @@ import { purgeStaleCounters } from "./throttle/mutations";
 import { fileStorage } from "./storage/storage";
 import { monitorDeadlines, monitorRequests } from "./workflow/monitor";
 import { deadlineContext } from "./calendar/data";
+import { monitorComplaints } from "./complaint/monitor";
 
 let started: Promise<void> | undefined;
 let boss: PgBoss | undefined;
@@ -65,6 +66,12 @@ export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promis
       if (requests.warned || requests.escalated || requests.unrouted)
         console.log(
           `[jobs] inter-agency answers: ${requests.warned} warnings, ${requests.escalated} escalations${requests.unrouted ? `, ${requests.unrouted} with nobody to tell` : ""}`,
+        );
+      // Complaints (210-FZ art. 11.2): warnings and escalations to the head of the department.
+      const complaints = await monitorComplaints(db, context);
+      if (complaints.warned || complaints.escalated || complaints.unrouted)
+        console.log(
+          `[jobs] complaints: ${complaints.warned} warnings, ${complaints.escalated} escalations${complaints.unrouted ? `, ${complaints.unrouted} with nobody to tell` : ""}`,
         );
     });
     await boss.work(JOBS.purgeDrafts.name, { pollingIntervalSeconds }, async () => {

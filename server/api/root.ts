@@ -9,6 +9,7 @@ import { organisationRouter } from "./routers/organisation";
 import { calendarRouter } from "./routers/calendar";
 import { scheduleRouter } from "./routers/schedule";
 import { regulationRouter } from "./routers/regulation";
+import { complaintRouter } from "./routers/complaint";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   calendar: calendarRouter,
   schedule: scheduleRouter,
   regulation: regulationRouter,
+  complaint: complaintRouter,
 });
 
 export type AppRouter = typeof appRouter;
