@@ -14,6 +14,7 @@ import { fileStorage } from "./storage/storage";
 import { monitorDeadlines, monitorRequests } from "./workflow/monitor";
 import { deadlineContext } from "./calendar/data";
 import { monitorComplaints } from "./complaint/monitor";
+import { monitorTypoRequests } from "./typo/monitor";
 
 let started: Promise<void> | undefined;
 let boss: PgBoss | undefined;
@@ -72,6 +73,12 @@ export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promis
       if (complaints.warned || complaints.escalated || complaints.unrouted)
         console.log(
           `[jobs] complaints: ${complaints.warned} warnings, ${complaints.escalated} escalations${complaints.unrouted ? `, ${complaints.unrouted} with nobody to tell` : ""}`,
+        );
+      // Typo corrections (S2 p.72): the check and the correction terms.
+      const typos = await monitorTypoRequests(db, context);
+      if (typos.warned || typos.escalated || typos.unrouted)
+        console.log(
+          `[jobs] typo corrections: ${typos.warned} warnings, ${typos.escalated} escalations${typos.unrouted ? `, ${typos.unrouted} with nobody to tell` : ""}`,
         );
     });
     await boss.work(JOBS.purgeDrafts.name, { pollingIntervalSeconds }, async () => {

@@ -10,6 +10,7 @@ import { calendarRouter } from "./routers/calendar";
 import { scheduleRouter } from "./routers/schedule";
 import { regulationRouter } from "./routers/regulation";
 import { complaintRouter } from "./routers/complaint";
+import { typoRouter } from "./routers/typo";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   schedule: scheduleRouter,
   regulation: regulationRouter,
   complaint: complaintRouter,
+  typo: typoRouter,
 });
 
 export type AppRouter = typeof appRouter;
