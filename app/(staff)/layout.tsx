@@ -9,6 +9,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     { href: "/staff", label: "Доска заявлений", also: ["/staff/applications"], show: hasStaffRole(roles) },
     { href: "/staff/register", label: "Принять заявление на бумаге", show: roles.includes("REGISTRAR") },
     { href: "/staff/deadlines", label: "Контроль сроков", show: roles.includes("HEAD") || roles.includes("REGISTRAR") },
+    { href: "/staff/complaints", label: "Жалобы", show: roles.includes("HEAD") || roles.includes("REGISTRAR") },
+    { href: "/staff/typos", label: "Исправление опечаток", show: hasStaffRole(roles) },
   ].filter((l) => l.show);
   return (
     <>

@@ -9,6 +9,7 @@ import { StageStay } from "@/components/stage-stay";
 import { CopyApplicationButton } from "@/components/copy-application-button";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { ContentMismatchWarning } from "@/components/content-mismatch-warning";
+import { ApplicantRights } from "@/components/applicant-rights";
 
 export const metadata: Metadata = { title: "Заявление" };
 export const dynamic = "force-dynamic";
@@ -153,6 +154,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           <p className="mt-2 text-slate-700">Уведомлений пока нет.</p>
         )}
       </section>
+
+      {app.status !== "DRAFT" ? <ApplicantRights applicationId={app.id} /> : null}
 
       <div className="mt-8 flex flex-wrap gap-3 no-print">
         <Link
