@@ -30,9 +30,19 @@ export function TypoCheckForm({ id, originalBody }: { id: string; originalBody: 
   const [focusToken, setFocusToken] = useState(0);
   const { register, handleSubmit, formState, setError, control, setValue } = useForm<CheckValues>({
     resolver: zodResolver(zCheckValues),
-    defaultValues: { text: "" },
+    // The corrected text starts from the document's own text: the official corrects the typo in place.
+    defaultValues: { text: originalBody },
   });
   const confirmed = useWatch({ control, name: "confirmed" });
+  const text = useWatch({ control, name: "text" });
+  // One registration for both radios (the options of a name's last register call apply to all of its
+  // inputs): "confirmed" offers the document's text to correct, "no error" an empty text for the reasons.
+  const confirmedField = register("confirmed", {
+    onChange: (e: { target: { value: string } }) => {
+      if (e.target.value === "yes" && !text?.trim()) setValue("text", originalBody);
+      if (e.target.value === "no" && text === originalBody) setValue("text", "");
+    },
+  });
   const err = (f: (typeof CHECK_FIELDS)[number]) => formState.errors[f]?.message;
   const summary = CHECK_FIELDS.flatMap((f) => (err(f) ? [{ target: checkId(f), message: err(f)! }] : []));
 
@@ -62,16 +72,11 @@ export function TypoCheckForm({ id, originalBody }: { id: string; originalBody: 
       <ErrorSummary errors={summary} titleId="typo-check-errors-title" focusToken={focusToken} />
       <FormFieldset id={checkId("confirmed")} legend="Опечатка (ошибка)" required radio error={err("confirmed")}>
         <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            value="yes"
-            {...register("confirmed", { onChange: () => setValue("text", originalBody) })}
-          />{" "}
-          Подтверждена — сформировать исправленный документ
+          <input type="radio" value="yes" {...confirmedField} /> Подтверждена — сформировать исправленный документ
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" value="no" {...register("confirmed", { onChange: () => setValue("text", "") })} /> Не
-          подтверждена — направить письмо об отсутствии опечаток
+          <input type="radio" value="no" {...confirmedField} /> Не подтверждена — направить письмо об отсутствии
+          опечаток
         </label>
       </FormFieldset>
       <FormField

@@ -135,6 +135,10 @@ describe("the process", () => {
       description: "Отчество указано неверно",
       calendar,
     });
+    // The staff card offers the document's own text to correct.
+    const card = await callerAs(t.db, scopes.executor.userId).typo.get({ id: r.id });
+    expect(card).toMatchObject({ mayCheck: true, maySign: false });
+    expect(card.originalBody).toContain("Иванов Иван Петрович работал");
     // A signer does not check; the executor does.
     expect(
       (await failure(callerAs(t.db, scopes.signer.userId).typo.check({ id: r.id, confirmed: true, text: "x" }))).code,
