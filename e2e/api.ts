@@ -164,3 +164,43 @@ export async function failTrpc(
     }),
   );
 }
+
+/** One move of the process over the API, by the staff member signed in on `page` (issue 14's setup). */
+export async function moveByApi(page: Page, id: string, transition: string, extra: Record<string, unknown> = {}) {
+  const card = await trpc<{ rowVersion: number }>(page, "staff.card", { id }, "GET");
+  await trpc(page, "staff.move", { id, expectedRowVersion: card.rowVersion, transition, ...extra });
+}
+
+/**
+ * An archive request (S2) run over the API to its end by the roles the regulation names: refused on
+ * the ground «no right to the information» with its notice sent, or granted with an archival
+ * certificate issued to the cabinet.
+ */
+export async function archiveToEndByApi(
+  pages: { registrar: Page; head: Page; executor: Page; signer: Page },
+  app: Created,
+  outcome: "refused" | "issued",
+) {
+  await moveByApi(pages.registrar, app.id, "register");
+  const executors = await trpc<{ id: string; name: string }[]>(pages.head, "staff.executors", { id: app.id }, "GET");
+  const executorId = executors.find((e) => e.name === EXECUTOR_NAME)!.id;
+  await moveByApi(pages.head, app.id, "assign_executor", { executorId });
+  if (outcome === "refused") {
+    await moveByApi(pages.executor, app.id, "grounds_found", { comment: "Заявитель не является правообладателем" });
+    await moveByApi(pages.executor, app.id, "prepare_refusal", {
+      resultType: "refusal_notice",
+      refusalGrounds: ["no_right_to_information"],
+      comment: "Заявитель не подтвердил право на получение сведений",
+    });
+    await moveByApi(pages.signer, app.id, "sign_refusal");
+    await moveByApi(pages.executor, app.id, "send_refusal");
+  } else {
+    await moveByApi(pages.executor, app.id, "no_grounds_found");
+    await moveByApi(pages.executor, app.id, "prepare_result", {
+      resultType: "archival_certificate",
+      comment: "Иванов Иван Петрович работал в администрации п. Половинка с 1992 по 1993 год.",
+    });
+    await moveByApi(pages.signer, app.id, "sign_result");
+    await moveByApi(pages.executor, app.id, "send_result");
+  }
+}

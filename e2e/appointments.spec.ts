@@ -111,7 +111,8 @@ test("in the cabinet: a submitted application is withdrawn, an issued one is rat
     registrar: await pageAs("registrar"),
     head: await pageAs("head"),
     executor: await pageAs("executor"),
-    signer: await pageAs("signer"),
+    // S2's signer: the head of the municipal archive (S2 p.58).
+    signer: await pageAs("archiveHead"),
   };
   await issueResult(staff, toRate);
 

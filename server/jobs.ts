@@ -15,6 +15,8 @@ import { monitorDeadlines, monitorRequests } from "./workflow/monitor";
 import { deadlineContext } from "./calendar/data";
 import { remindAppointments } from "./appointment/reminders";
 import { now } from "./clock";
+import { monitorComplaints } from "./complaint/monitor";
+import { monitorTypoRequests } from "./typo/monitor";
 
 let started: Promise<void> | undefined;
 let boss: PgBoss | undefined;
@@ -69,6 +71,18 @@ export function startBackgroundJobs(options: { rethrow?: boolean } = {}): Promis
       if (requests.warned || requests.escalated || requests.unrouted)
         console.log(
           `[jobs] inter-agency answers: ${requests.warned} warnings, ${requests.escalated} escalations${requests.unrouted ? `, ${requests.unrouted} with nobody to tell` : ""}`,
+        );
+      // Complaints (210-FZ art. 11.2): warnings and escalations to the head of the department.
+      const complaints = await monitorComplaints(db, context);
+      if (complaints.warned || complaints.escalated || complaints.unrouted)
+        console.log(
+          `[jobs] complaints: ${complaints.warned} warnings, ${complaints.escalated} escalations${complaints.unrouted ? `, ${complaints.unrouted} with nobody to tell` : ""}`,
+        );
+      // Typo corrections (S2 p.72): the check and the correction terms.
+      const typos = await monitorTypoRequests(db, context);
+      if (typos.warned || typos.escalated || typos.unrouted)
+        console.log(
+          `[jobs] typo corrections: ${typos.warned} warnings, ${typos.escalated} escalations${typos.unrouted ? `, ${typos.unrouted} with nobody to tell` : ""}`,
         );
     });
     await boss.work(JOBS.remindAppointments.name, { pollingIntervalSeconds }, async () => {

@@ -13,6 +13,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     // Issue 14: the day list of appointments (R18) and the services' ratings (R21, R27).
     { href: "/staff/appointments", label: "Запись на приём", show: hasStaffRole(roles) },
     { href: "/staff/ratings", label: "Оценки услуг", show: roles.includes("HEAD") },
+    { href: "/staff/complaints", label: "Жалобы", show: roles.includes("HEAD") || roles.includes("REGISTRAR") },
+    { href: "/staff/typos", label: "Исправление опечаток", show: hasStaffRole(roles) },
   ].filter((l) => l.show);
   return (
     <>

@@ -12,6 +12,8 @@ import { regulationRouter } from "./routers/regulation";
 import { qualityRouter } from "./routers/quality";
 import { appointmentRouter } from "./routers/appointment";
 import { ratingRouter } from "./routers/rating";
+import { complaintRouter } from "./routers/complaint";
+import { typoRouter } from "./routers/typo";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -30,6 +32,8 @@ export const appRouter = createTRPCRouter({
   quality: qualityRouter,
   appointment: appointmentRouter,
   rating: ratingRouter,
+  complaint: complaintRouter,
+  typo: typoRouter,
 });
 
 export type AppRouter = typeof appRouter;

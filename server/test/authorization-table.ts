@@ -23,6 +23,8 @@ import { hashPassword } from "../auth/password";
 import { moveApplication } from "../workflow/mutations";
 import { notify } from "../notification/mutations";
 import { sendInteragencyRequest } from "../workflow/requests/mutations";
+import { decideComplaint, fileComplaint } from "../complaint/mutations";
+import { fileTypoRequest, recordTypoCheck } from "../typo/mutations";
 import { createContext } from "../api/trpc";
 import { inviteStaff } from "../organisation/mutations";
 import { createService, discardDraft, saveDraft as saveEditionDraft } from "../regulation/editions/mutations";
@@ -275,6 +277,85 @@ async function decided(w: World) {
     ownerId: w.users.owner.id,
     state: { status: "CLOSED", outcome: "granted", closedAt: new Date(), registrationNumber: `M-${randomUUID()}` },
   });
+}
+
+/** A complaint of the demo applicant on a registered application of theirs (issue 14), with a file when asked. */
+async function complaintOf(w: World, withFile = false) {
+  const app = await registered(w);
+  const c = await fileComplaint(w.db, w.storage, {
+    userId: w.users.owner.id,
+    applicationId: app.id,
+    subject: "other",
+    text: "Жалоба для проверки прав доступа",
+    files: withFile ? [{ fileName: "скан.pdf", content: pdfBytes() }] : [],
+    calendar: w.calendar,
+  });
+  return { ...c, applicationId: app.id };
+}
+
+/** A complaint decided by the head: its letter exists. */
+async function decidedComplaint(w: World) {
+  const c = await complaintOf(w);
+  await decideComplaint(w.db, w.storage, await demoScope(w.db, "head"), {
+    id: c.id,
+    outcome: "REJECTED",
+    decisionText: "Нарушений не выявлено",
+  });
+  return c;
+}
+
+/** A registered application of the demo applicant with an issued result that keeps its content (S2 p.72). */
+async function issuedResult(w: World) {
+  const app = await registered(w);
+  const key = `matrix/${randomUUID()}`;
+  await w.storage.put(key, pdfBytes());
+  const content = {
+    resultTitle: "Архивная справка",
+    kind: "positive",
+    registrationNumber: "—",
+    registeredAt: new Date().toISOString(),
+    applicant: { name: "Петров Семён" },
+    serviceTitle: "Архивная справка",
+    body: "Сведения о работе",
+    createdAt: new Date().toISOString(),
+  };
+  const doc = await w.db.resultDocument.create({
+    data: {
+      applicationId: app.id,
+      resultType: "archival_certificate",
+      kind: "positive",
+      title: "Архивная справка",
+      storageKey: key,
+      sha256: "x",
+      outgoingNumber: `АС-${randomUUID().slice(0, 8)}`,
+      registeredAt: new Date(Date.now() - 120_000),
+      signedAt: new Date(Date.now() - 120_000),
+      issuedAt: new Date(Date.now() - 60_000),
+      createdAt: new Date(Date.now() - 180_000),
+      content,
+    },
+  });
+  return { applicationId: app.id, documentId: doc.id };
+}
+
+async function typoRequest(w: World) {
+  const r = await issuedResult(w);
+  return fileTypoRequest(w.db, {
+    userId: w.users.owner.id,
+    ...r,
+    description: "Опечатка в фамилии",
+    calendar: w.calendar,
+  });
+}
+
+async function checkedTypo(w: World, confirmed: boolean) {
+  const t = await typoRequest(w);
+  await recordTypoCheck(w.db, w.storage, await demoScope(w.db, "executor"), {
+    id: t.id,
+    confirmed,
+    text: confirmed ? "Сведения о работе Петрова Семёна" : "Фамилия указана по документам фонда",
+  });
+  return t;
 }
 
 /** A fresh unit under the administration (issue 11: each call edits, moves or closes its own). */
@@ -542,6 +623,32 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     async (w) => ({ requestId: await openRequest(w), answerText: "Документы хранятся в архиве района" }),
   ],
   "staff.comment": [DEPARTMENT, async (w) => ({ id: (await registered(w)).id, text: "Проверено" })],
+  // Complaints (issue 14; 210-FZ art. 11.2): heads and registrars of the department see them, the head
+  // decides, the registrar enters paper ones (in the registrar's own department: the MFC's too).
+  "complaint.forApplication": [OWNER, async (w) => ({ applicationId: (await registered(w)).id })],
+  "complaint.list": ["U F F ok F ok F F ok F", () => ({})],
+  "complaint.get": ["U F F ok NF ok NF F NF F", async (w) => ({ id: (await complaintOf(w)).id })],
+  "complaint.registerPaper": [
+    "U F F ok F F F F ok F",
+    () => ({ complainantName: "Петров Семён", complainantAddress: "п. Половинка", subject: "other", text: "Жалоба" }),
+  ],
+  "complaint.decide": [
+    "U F F F NF ok NF F NF F",
+    async (w) => ({ id: (await complaintOf(w)).id, outcome: "REJECTED", decisionText: "Нарушений не выявлено" }),
+  ],
+  // Typo corrections (S2 p.72): the applicant's request; the executor or head checks, the signer signs.
+  "typo.forApplication": [OWNER, async (w) => ({ applicationId: (await registered(w)).id })],
+  "typo.file": [OWNER, async (w) => ({ ...(await issuedResult(w)), description: "Опечатка в фамилии" })],
+  "typo.list": [STAFF, () => undefined],
+  "typo.get": [DEPARTMENT, async (w) => ({ id: (await typoRequest(w)).id })],
+  "typo.check": [
+    "U F F F ok ok F F NF F",
+    async (w) => ({ id: (await typoRequest(w)).id, confirmed: false, text: "Опечатки нет" }),
+  ],
+  "typo.sign": [
+    "U F F F F F ok F NF F",
+    async (w) => ({ id: (await checkedTypo(w, true)).id, comment: "Расписка заявителя о получении" }),
+  ],
   "admin.overview": [ADMIN, () => undefined],
   "audit.log": [AUDIT, () => ({ filter: { kind: "application:registered" }, limit: 5 })],
   "audit.verify": [AUDIT, () => undefined],
@@ -783,6 +890,27 @@ export const ROUTES: Record<string, RouteRow> = {
     EXECUTOR_ONLY,
     async (w) => ({ params: { requestId: await openRequest(w) }, body: answerForm }),
   ],
+  "applications/[id]/complaint POST": [
+    OWNER,
+    async (w) => ({
+      params: { id: (await registered(w)).id },
+      body: () => {
+        const form = new FormData();
+        form.set("subject", "other");
+        form.set("text", "Жалоба");
+        return form;
+      },
+    }),
+  ],
+  "complaints/[id]/letter GET": [
+    "U ok NF ok NF ok NF NF NF NF",
+    async (w) => ({ params: { id: (await decidedComplaint(w)).id } }),
+  ],
+  "complaints/[id]/files/[n] GET": [
+    "U ok NF ok NF ok NF NF NF NF",
+    async (w) => ({ params: { id: (await complaintOf(w, true)).id, n: "0" } }),
+  ],
+  "typos/[id]/letter GET": [REGISTERED_FILE, async (w) => ({ params: { id: (await checkedTypo(w, false)).id } })],
   "health GET": [PUBLIC, () => ({ params: {} })],
   "audit/export GET": [AUDIT, () => ({ params: {}, url: "/?kind=application:registered" })],
   // The end-to-end tests' clock: not there unless started with REGLAMENT_TEST_CLOCK=1 (server/clock-http.ts).

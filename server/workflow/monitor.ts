@@ -21,7 +21,7 @@ import { sendRequestNotice } from "./requests/mutations";
 import { requestDueSoonMessage, requestOverdueMessage } from "./requests/notices";
 
 /** Stages checked per query: the run walks all of them page by page, nearest due first. */
-const PAGE = 200;
+export const PAGE = 200;
 
 type Cursor = { dueAt: Date; id: string };
 
@@ -29,7 +29,7 @@ type Cursor = { dueAt: Date; id: string };
  * Both monitors walk what awaits a notice by one keyset: (due date, id), nearest due first, a page of
  * PAGE rows after the last one seen, until a short page.
  */
-async function* sweep<T extends { dueAt: Date | null; id: string }>(
+export async function* sweep<T extends { dueAt: Date | null; id: string }>(
   fetch: (after: Cursor | undefined) => Promise<T[]>,
 ): AsyncGenerator<T[]> {
   let after: Cursor | undefined;

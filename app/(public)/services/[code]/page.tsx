@@ -8,6 +8,7 @@ import { ApplyButton } from "@/components/apply-button";
 import { getSession, hasAnyRole } from "@/server/auth/session";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import Link from "next/link";
+import { typoTermsText } from "@/server/typo/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -180,6 +181,21 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
           ))}
         </ul>
       </Section>
+
+      {p.typoCorrection ? (
+        // S2 p.72 (issue 12 p.6): the procedure and its two terms as the regulation configures them.
+        <Section title="Исправление опечаток и ошибок в выданных документах">
+          <p>
+            Заявитель, обнаруживший опечатку или ошибку в документе, выданном в результате предоставления услуги, подаёт
+            заявление об её исправлении — в личном кабинете на странице заявления или лично, по почте
+            {p.typoCorrection.ref ? ` (${p.typoCorrection.ref} регламента)` : ""}. Сроки:
+          </p>
+          <ul className="mt-2 list-disc pl-6" data-testid="typo-terms">
+            <li>{typoTermsText(p.typoCorrection).check};</li>
+            <li>{typoTermsText(p.typoCorrection).fix}.</li>
+          </ul>
+        </Section>
+      ) : null}
 
       <Section title="Досудебное обжалование">
         <p className="whitespace-pre-line">{p.appeal.text}</p>

@@ -11,6 +11,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { ContentMismatchWarning } from "@/components/content-mismatch-warning";
 // Issue 14 p.4-5 (appointments, rating, the cabinet): withdrawal and the rating.
 import { ApplicationRights } from "@/components/cabinet/application-rights";
+import { Appeals } from "@/components/cabinet/appeals";
 
 export const metadata: Metadata = { title: "Заявление" };
 export const dynamic = "force-dynamic";
@@ -158,6 +159,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           <p className="mt-2 text-slate-700">Уведомлений пока нет.</p>
         )}
       </section>
+
+      {app.status !== "DRAFT" ? <Appeals applicationId={app.id} /> : null}
 
       <div className="mt-8 flex flex-wrap gap-3 no-print">
         <Link

@@ -1,0 +1,3 @@
+import { complaintFileRoute } from "@/server/complaint/http";
+
+export const POST = complaintFileRoute;

@@ -1,0 +1,3 @@
+import { complaintAttachmentRoute } from "@/server/complaint/http";
+
+export const GET = complaintAttachmentRoute;

@@ -1,0 +1,3 @@
+import { complaintLetterRoute } from "@/server/complaint/http";
+
+export const GET = complaintLetterRoute;

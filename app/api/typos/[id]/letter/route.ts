@@ -1,0 +1,3 @@
+import { typoLetterRoute } from "@/server/typo/http";
+
+export const GET = typoLetterRoute;
