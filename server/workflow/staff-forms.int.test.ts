@@ -195,6 +195,7 @@ describe("the card's forms and their procedures", () => {
       refusalGrounds: [],
       resultType: "",
       comment,
+      doneAt: "",
     });
     expect(form.accepted).toBe(accepted);
     expect(await routerVerdict(() => api.move({ id, expectedRowVersion: 0, transition: "refuse", comment }))).toEqual(
