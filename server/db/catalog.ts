@@ -25,7 +25,9 @@ export async function describeSchema(connectionString: string): Promise<Catalog>
       SELECT c.conrelid::regclass::text AS table_name, c.conname, pg_get_constraintdef(c.oid) AS def
       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
             -- NOT NULL constraints are listed here only from PostgreSQL 18 on; nullability is in columns.
-      WHERE n.nspname = 'public' AND c.contype <> 'n' AND c.conrelid::regclass::text <> '_prisma_migrations'
+            -- CHECK constraints cannot be written in schema.prisma: they live in migrations only (e.g.
+            -- "Rating_score_range"), as the triggers do, and are not compared.
+      WHERE n.nspname = 'public' AND c.contype NOT IN ('n', 'c') AND c.conrelid::regclass::text <> '_prisma_migrations'
       ORDER BY 1, 2`);
     return { enums, columns, indexes, constraints };
   } finally {

@@ -26,6 +26,15 @@ describe("migrations", () => {
     expect(rows.every((r) => r.finished_at !== null)).toBe(true);
   });
 
+  it("hold what schema.prisma cannot say: a rating outside 1..5 is refused by the database itself (issue 14 p.4)", async () => {
+    await migrate(t.url);
+    await expect(
+      t.db.$executeRawUnsafe(
+        `INSERT INTO "Rating" ("applicationId", "serviceId", "userId", "score") VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 6)`,
+      ),
+    ).rejects.toThrow(/Rating_score_range/);
+  });
+
   it("apply nothing the second time", async () => {
     const again = await migrate(t.url);
     expect(again.applied).toEqual([]);
