@@ -341,7 +341,7 @@ async function issuedResult(w: World) {
 async function typoRequest(w: World) {
   const r = await issuedResult(w);
   return fileTypoRequest(w.db, {
-    userId: w.users.owner.id,
+    by: { kind: "applicant", userId: w.users.owner.id },
     ...r,
     description: "Опечатка в фамилии",
     calendar: w.calendar,
@@ -641,6 +641,12 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   "typo.forApplication": [OWNER, async (w) => ({ applicationId: (await registered(w)).id })],
   "typo.file": [OWNER, async (w) => ({ ...(await issuedResult(w)), description: "Опечатка в фамилии" })],
   "typo.list": [STAFF, () => undefined],
+  // A request received on paper: staff of the department read the card's form; only its registrar enters it.
+  "typo.paperTarget": [DEPARTMENT, async (w) => ({ applicationId: (await issuedResult(w)).applicationId })],
+  "typo.registerPaper": [
+    "U F F ok F F F F NF F",
+    async (w) => ({ ...(await issuedResult(w)), description: "Опечатка в фамилии", channel: "POST" }),
+  ],
   "typo.get": [DEPARTMENT, async (w) => ({ id: (await typoRequest(w)).id })],
   "typo.check": [
     "U F F F ok ok F F NF F",

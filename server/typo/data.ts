@@ -61,11 +61,25 @@ export type TypoView = ReturnType<typeof view>;
 
 /** The application as the typo page needs it: the regulation's terms and the issued documents. */
 export async function typoApplication(db: Db, userId: string, applicationId: string) {
+  return typoTarget(db, (where) => visibleToApplicant(userId, where), applicationId);
+}
+
+/** The same for staff who see the application (a registrar enters a request received on paper). */
+export async function typoApplicationForStaff(db: Db, scope: StaffScope, applicationId: string) {
+  return typoTarget(db, (where) => visibleToStaff(scope, where), applicationId);
+}
+
+async function typoTarget(
+  db: Db,
+  visible: (where: Prisma.ApplicationWhereInput) => Prisma.ApplicationWhereInput,
+  applicationId: string,
+) {
   if (!isUuid(applicationId)) return null;
   const app = await db.application.findFirst({
-    where: visibleToApplicant(userId, { id: applicationId, status: { not: "DRAFT" } }),
+    where: visible({ id: applicationId, status: { not: "DRAFT" } }),
     select: {
       id: true,
+      departmentId: true,
       registrationNumber: true,
       service: { select: { title: true } },
       regulationVersionId: true,
@@ -83,6 +97,7 @@ export async function typoApplication(db: Db, userId: string, applicationId: str
     .typoCorrection;
   return {
     id: app.id,
+    departmentId: app.departmentId,
     registrationNumber: app.registrationNumber,
     serviceTitle: app.service.title,
     terms: terms ?? null,

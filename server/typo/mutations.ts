@@ -27,8 +27,13 @@ import { isUuid } from "../ids";
 import { now as clockNow } from "../clock";
 import { renderTypoLetter } from "./letter";
 import { typoDecidedMessage, typoRegisteredMessage } from "./notices";
+import type { PaperTypoChannel } from "./schema";
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+
+/** Who files a typo request: the applicant in the cabinet, or a registrar entering one received on paper. */
+export type TypoRequester =
+  { kind: "applicant"; userId: string } | { kind: "registrar"; scope: StaffScope; channel: PaperTypoChannel };
 
 export const NO_TYPO_PROCEDURE =
   "Регламент этой услуги не предусматривает исправления опечаток в выданных документах: обратитесь в орган, выдавший документ";
@@ -47,7 +52,8 @@ async function nextTypoNumber(tx: Tx, year: string): Promise<string> {
 export async function fileTypoRequest(
   db: Db,
   input: {
-    userId: string;
+    /** The applicant's own account, or the registrar who enters a request received on paper (S2 p.72). */
+    by: TypoRequester;
     applicationId: string;
     documentId: string;
     description: string;
@@ -56,10 +62,14 @@ export async function fileTypoRequest(
   },
 ) {
   if (!isUuid(input.applicationId)) throw new AppError("NOT_FOUND", "Заявление не найдено");
+  const { by } = input;
+  const where = { id: input.applicationId, status: { not: "DRAFT" as const } };
   const app = await db.application.findFirst({
-    where: visibleToApplicant(input.userId, { id: input.applicationId, status: { not: "DRAFT" } }),
+    where: by.kind === "applicant" ? visibleToApplicant(by.userId, where) : visibleToStaff(by.scope, where),
     select: {
       id: true,
+      ownerId: true,
+      departmentId: true,
       registrationNumber: true,
       currentStage: true,
       regulationVersionId: true,
@@ -68,9 +78,15 @@ export async function fileTypoRequest(
     },
   });
   if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
+  // A request on paper is entered by a registrar of the application's department, as paper applications are.
+  if (by.kind === "registrar" && !rolesIn(by.scope, app.departmentId).includes("REGISTRAR"))
+    throw new AppError("FORBIDDEN", "Заявление, поступившее на бумаге, регистрирует регистратор подразделения");
   const terms = pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode).passport
     .typoCorrection;
   if (!terms) throw new AppError("PRECONDITION", NO_TYPO_PROCEDURE);
+  // The request is the applicant's whoever enters it: they are told, and the answer is theirs.
+  const requesterId = by.kind === "applicant" ? by.userId : app.ownerId;
+  const actorId = by.kind === "applicant" ? by.userId : by.scope.userId;
   const doc = isUuid(input.documentId)
     ? await db.resultDocument.findFirst({
         where: { id: input.documentId, applicationId: app.id, ...ISSUED_RESULTS },
@@ -91,8 +107,8 @@ export async function fileTypoRequest(
         number,
         applicationId: app.id,
         documentId: doc.id,
-        requesterId: input.userId,
-        channel: "PORTAL",
+        requesterId,
+        channel: by.kind === "applicant" ? "PORTAL" : by.channel,
         description: input.description,
         registeredAt,
         checkDueAt,
@@ -105,7 +121,7 @@ export async function fileTypoRequest(
       data: {
         applicationId: app.id,
         at: registeredAt,
-        actorId: input.userId,
+        actorId,
         type: "typo_registered",
         fromStage: app.currentStage,
         toStage: app.currentStage,
@@ -119,7 +135,7 @@ export async function fileTypoRequest(
       },
     });
     await notify(tx, {
-      userId: input.userId,
+      userId: requesterId,
       applicationId: app.id,
       kind: "typo_registered",
       ...typoRegisteredMessage({

@@ -25,6 +25,22 @@ export const zTypoForm = z.object({
 
 export const zFileTypoInput = zTypoForm.extend({ applicationId: zId("Заявление не найдено") });
 
+/** How a request on paper reached the department (S2 p.72: in person, by post, by e-mail, through the MFC). */
+export const PAPER_TYPO_CHANNELS = ["IN_PERSON", "POST", "EMAIL", "MFC"] as const;
+export type PaperTypoChannel = (typeof PAPER_TYPO_CHANNELS)[number];
+export const PAPER_TYPO_CHANNEL_LABEL: Record<PaperTypoChannel, string> = {
+  IN_PERSON: "Лично",
+  POST: "Почтой",
+  EMAIL: "По электронной почте",
+  MFC: "Через МФЦ",
+};
+
+/** A registrar enters a request received on paper, on the application's card. */
+export const zPaperTypoForm = zTypoForm.extend({
+  channel: z.enum(PAPER_TYPO_CHANNELS, "Укажите, как поступило заявление"),
+});
+export const zPaperTypoInput = zPaperTypoForm.extend({ applicationId: zId("Заявление не найдено") });
+
 export const zTypoId = z.object({ id: zId("Заявление об исправлении не найдено: обновите страницу") });
 
 const zCheckBase = z.object({

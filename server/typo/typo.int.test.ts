@@ -13,7 +13,7 @@ import { loadWorkingCalendar } from "../calendar/data";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { LocalFileStorage } from "../storage/storage";
 import type { StaffScope } from "../auth/scope";
-import { applicantAccount, demoScope, demoUser, registeredApplication } from "../test/factories";
+import { applicantAccount, staffAccount, demoScope, demoUser, registeredApplication } from "../test/factories";
 import { callerAs, failure } from "../test/callers";
 import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { moveApplication } from "../workflow/mutations";
@@ -87,10 +87,46 @@ const pdfText = async (key: string) =>
   (await new PDFParse({ data: new Uint8Array(await storage.get(key)) }).getText()).text.replace(/\s+/g, " ");
 
 describe("registration", () => {
+  it("S2 p.72 on paper: the registrar enters a request received by post; it is the applicant's, who is told; an executor may not, another department finds nothing", async () => {
+    const { id, doc } = await issuedArchive();
+    const input = { applicationId: id, documentId: doc.id, description: "В справке неверно указано отчество" };
+    const target = await callerAs(t.db, scopes.registrar.userId).typo.paperTarget({ applicationId: id });
+    expect(target).toMatchObject({ mayRegister: true, terms: { check: { value: 2 }, fix: { value: 5 } } });
+    expect(target.documents.map((d) => d.id)).toEqual([doc.id]);
+    expect((await callerAs(t.db, scopes.executor.userId).typo.paperTarget({ applicationId: id })).mayRegister).toBe(
+      false,
+    );
+
+    const r = await callerAs(t.db, scopes.registrar.userId).typo.registerPaper({ ...input, channel: "POST" });
+    expect(r.number).toMatch(/^И-\d{4}-\d+$/);
+    const row = await t.db.typoRequest.findUniqueOrThrow({ where: { id: r.id } });
+    expect(row).toMatchObject({ channel: "POST", requesterId: applicant.id, status: "REGISTERED" });
+    const event = await t.db.applicationEvent.findFirstOrThrow({
+      where: { applicationId: id, type: "typo_registered" },
+    });
+    expect(event.actorId).toBe(scopes.registrar.userId);
+    expect(
+      await t.db.notification.count({ where: { userId: applicant.id, kind: "typo_registered", applicationId: id } }),
+    ).toBe(1);
+    // The applicant follows it in the cabinet like one filed there.
+    const mine = await callerAs(t.db, applicant.id).typo.forApplication({ applicationId: id });
+    expect(mine.requests.map((x) => x.number)).toContain(r.number);
+
+    const executor = await failure(
+      callerAs(t.db, scopes.executor.userId).typo.registerPaper({ ...input, channel: "IN_PERSON" }),
+    );
+    expect(executor.code).toBe("FORBIDDEN");
+    const mfc = await staffAccount(t.db, [["mfc", "REGISTRAR"]]);
+    expect((await failure(callerAs(t.db, mfc.id).typo.registerPaper({ ...input, channel: "MFC" }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect(await t.db.typoRequest.count({ where: { applicationId: id } })).toBe(1);
+  });
+
   it("S2 p.72: numbered И-<year>-<n>; the check within 2 working days and the fix within 5, of registration", async () => {
     const { id, doc } = await issuedArchive();
     const r = await fileTypoRequest(t.db, {
-      userId: applicant.id,
+      by: { kind: "applicant", userId: applicant.id },
       applicationId: id,
       documentId: doc.id,
       description: "В справке указан 1992 год вместо 1991",
@@ -130,7 +166,7 @@ describe("the process", () => {
   it("S2 p.72: the error confirmed → a corrected document, signed by the signer, registered and issued; the original is kept", async () => {
     const { id, doc } = await issuedArchive();
     const r = await fileTypoRequest(t.db, {
-      userId: applicant.id,
+      by: { kind: "applicant", userId: applicant.id },
       applicationId: id,
       documentId: doc.id,
       description: "Отчество указано неверно",
@@ -193,7 +229,7 @@ describe("the process", () => {
   it("S2 p.72: no error → a reasoned letter (PDF) reaches the applicant through the outbox", async () => {
     const { id, doc } = await issuedArchive();
     const r = await fileTypoRequest(t.db, {
-      userId: applicant.id,
+      by: { kind: "applicant", userId: applicant.id },
       applicationId: id,
       documentId: doc.id,
       description: "Неверный год",
@@ -220,7 +256,7 @@ describe("the process", () => {
   it("the check term overdue is escalated to the head once with monitors at once; the fix term due soon warns the executor", async () => {
     const { id, doc } = await issuedArchive();
     const r = await fileTypoRequest(t.db, {
-      userId: applicant.id,
+      by: { kind: "applicant", userId: applicant.id },
       applicationId: id,
       documentId: doc.id,
       description: "Опечатка в фамилии",

@@ -8,9 +8,15 @@ import { deadlineStatus } from "../../calendar/deadline-status";
 import { fileStorage } from "../../storage/storage";
 import { now } from "../../clock";
 import { applicantProcedure, createTRPCRouter, staffProcedure } from "../trpc";
-import { typoApplication, typoRequestForStaff, typoRequestsForStaff, typoRequestsOfApplication } from "../../typo/data";
+import {
+  typoApplication,
+  typoApplicationForStaff,
+  typoRequestForStaff,
+  typoRequestsForStaff,
+  typoRequestsOfApplication,
+} from "../../typo/data";
 import { fileTypoRequest, recordTypoCheck, signTypoCorrection } from "../../typo/mutations";
-import { zFileTypoInput, zTypoCheckInput, zTypoId, zTypoSignInput } from "../../typo/schema";
+import { zFileTypoInput, zPaperTypoInput, zTypoCheckInput, zTypoId, zTypoSignInput } from "../../typo/schema";
 import { rolesIn } from "../../workflow/machine";
 
 /** The term that runs now: the check while registered, then the correction. */
@@ -28,12 +34,34 @@ export const typoRouter = createTRPCRouter({
 
   file: applicantProcedure.input(zFileTypoInput).mutation(async ({ ctx, input }) =>
     fileTypoRequest(ctx.db, {
-      userId: ctx.identity.id,
+      by: { kind: "applicant", userId: ctx.identity.id },
       ...input,
       calendar: await loadWorkingCalendar(ctx.db),
       now: now(),
     }),
   ),
+
+  /**
+   * A request received on paper (S2 p.72), entered by a registrar of the application's department on
+   * its card: what the card's form needs (the terms, the issued documents) and whether the caller may.
+   */
+  paperTarget: staffProcedure
+    .input(z.object({ applicationId: zId("Заявление не найдено") }))
+    .query(async ({ ctx, input }) => {
+      const application = await typoApplicationForStaff(ctx.db, ctx.scope, input.applicationId);
+      if (!application) throw new AppError("NOT_FOUND", "Заявление не найдено");
+      return { ...application, mayRegister: rolesIn(ctx.scope, application.departmentId).includes("REGISTRAR") };
+    }),
+
+  registerPaper: staffProcedure.input(zPaperTypoInput).mutation(async ({ ctx, input }) => {
+    const { channel, ...rest } = input;
+    return fileTypoRequest(ctx.db, {
+      by: { kind: "registrar", scope: ctx.scope, channel },
+      ...rest,
+      calendar: await loadWorkingCalendar(ctx.db),
+      now: now(),
+    });
+  }),
 
   list: staffProcedure.query(async ({ ctx }) => {
     const context = await deadlineContext(ctx.db, now());

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatDueBy } from "@/components/ui/format"
 import { FormAnswers } from "@/components/form-answers";
 import { CardActions } from "@/components/staff/card-actions";
 import { CommentForm } from "@/components/staff/comment-form";
+import { TypoPaperForm } from "@/components/typo/typo-paper-form";
 import { EventHistory } from "@/components/staff/event-history";
 import { ReassignForm } from "@/components/staff/reassign-form";
 import { RequestsPanel } from "@/components/staff/requests-panel";
@@ -29,6 +30,8 @@ export default async function StaffApplicationPage({ params }: { params: Promise
   // Opening the card is recorded (152-FZ), with the check of the submitted content against its hash.
   const contentCheck = await caller.staff.recordCardView({ id: card.id });
   const executors = await caller.staff.executors({ id: card.id });
+  // S2 p.72: a typo request received on paper is entered here by the department's registrar.
+  const paperTypo = await caller.typo.paperTarget({ applicationId: card.id });
   const people = new Map(executors.map((e) => [e.id, e.name]));
   if (card.assignee?.name) people.set(card.assignee.id, card.assignee.name);
 
@@ -312,6 +315,10 @@ export default async function StaffApplicationPage({ params }: { params: Promise
         <p className="mt-6 break-all text-xs text-slate-600">
           Простая электронная подпись заявителя: SHA-256 содержимого {card.contentHash}
         </p>
+      ) : null}
+
+      {paperTypo.mayRegister && paperTypo.terms && paperTypo.documents.length ? (
+        <TypoPaperForm applicationId={card.id} terms={paperTypo.terms} documents={paperTypo.documents} />
       ) : null}
 
       <CommentForm applicationId={card.id} />
