@@ -3,7 +3,7 @@
 // it, with the further appeal the law leaves open (part 9: to court). Pure rendering: the facts in,
 // the PDF out.
 import { formatDate } from "../format/dates";
-import { renderPdf, type PdfBlock } from "../document/pdf";
+import { letterhead, renderPdf, type PdfBlock } from "../document/pdf";
 
 export type ComplaintLetterInput = {
   authority: { name: string; address?: string | null; phone?: string | null; email?: string | null };
@@ -24,20 +24,7 @@ export function renderComplaintLetter(d: ComplaintLetterInput): Promise<Buffer> 
   const a = d.authority;
   const title = `Решение по жалобе № ${d.number}`;
   const blocks: PdfBlock[] = [
-    { kind: "paragraph", text: a.name.toUpperCase(), bold: true, align: "center", size: 12 },
-    ...(a.address || a.phone || a.email
-      ? [
-          {
-            kind: "paragraph" as const,
-            text: [a.address, a.phone && `тел. ${a.phone}`, a.email && `эл. почта ${a.email}`]
-              .filter(Boolean)
-              .join(", "),
-            align: "center" as const,
-            size: 9,
-          },
-        ]
-      : []),
-    { kind: "rule" },
+    ...letterhead(a),
     { kind: "paragraph", text: `На жалобу № ${d.number} от ${formatDate(d.registeredAt)}`, size: 10 },
     {
       kind: "paragraph",

@@ -92,3 +92,23 @@ export function renderPdf(meta: { title: string; author?: string }, blocks: PdfB
     doc.end();
   });
 }
+
+/**
+ * The authority's letterhead at the top of every letter it sends (a result, a complaint's decision, a
+ * typo letter): its name, then its address, phone and e-mail where known, and a rule.
+ */
+export function letterhead(a: {
+  name: string;
+  address?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}): PdfBlock[] {
+  const contacts = [a.address, a.phone && `тел. ${a.phone}`, a.email && `эл. почта ${a.email}`].filter(Boolean);
+  return [
+    { kind: "paragraph", text: a.name.toUpperCase(), bold: true, align: "center", size: 12 },
+    ...(contacts.length
+      ? [{ kind: "paragraph" as const, text: contacts.join(", "), align: "center" as const, size: 9 }]
+      : []),
+    { kind: "rule" },
+  ];
+}

@@ -4,7 +4,7 @@
 // application; the official writes the body text.
 import type { Passport } from "../regulation/document";
 import { formatDate } from "../format/dates";
-import { renderPdf, type PdfBlock } from "./pdf";
+import { letterhead, renderPdf, type PdfBlock } from "./pdf";
 
 export type ResultDocumentInput = {
   passport: Passport;
@@ -30,20 +30,7 @@ export type ResultDocumentContent = Omit<ResultDocumentInput, "passport" | "outg
 export function renderResultDocument(d: ResultDocumentInput): Promise<Buffer> {
   const a = d.passport.authority;
   const blocks: PdfBlock[] = [
-    { kind: "paragraph", text: a.name.toUpperCase(), bold: true, align: "center", size: 12 },
-    ...(a.address || a.phone || a.email
-      ? [
-          {
-            kind: "paragraph" as const,
-            text: [a.address, a.phone && `тел. ${a.phone}`, a.email && `эл. почта ${a.email}`]
-              .filter(Boolean)
-              .join(", "),
-            align: "center" as const,
-            size: 9,
-          },
-        ]
-      : []),
-    { kind: "rule" },
+    ...letterhead(a),
     {
       kind: "paragraph",
       text: `${d.outgoing ? `Исх. № ${d.outgoing.number} от ${formatDate(d.outgoing.date)}` : "Исх. № ____________ от ____________"}\nНа № ${d.registrationNumber} от ${formatDate(d.registeredAt)}`,

@@ -1,7 +1,7 @@
 // The reasoned letter that an issued document has no typo or error (S2 p.72: «должностное лицо ...
 // письменно сообщает заявителю об отсутствии таких опечаток и ошибок»). Pure rendering.
 import { formatDate } from "../format/dates";
-import { renderPdf, type PdfBlock } from "../document/pdf";
+import { letterhead, renderPdf, type PdfBlock } from "../document/pdf";
 
 export type TypoLetterInput = {
   authority: { name: string; address?: string | null; phone?: string | null; email?: string | null };
@@ -21,20 +21,7 @@ export function renderTypoLetter(d: TypoLetterInput): Promise<Buffer> {
   const a = d.authority;
   const title = "Об отсутствии опечаток и ошибок";
   const blocks: PdfBlock[] = [
-    { kind: "paragraph", text: a.name.toUpperCase(), bold: true, align: "center", size: 12 },
-    ...(a.address || a.phone || a.email
-      ? [
-          {
-            kind: "paragraph" as const,
-            text: [a.address, a.phone && `тел. ${a.phone}`, a.email && `эл. почта ${a.email}`]
-              .filter(Boolean)
-              .join(", "),
-            align: "center" as const,
-            size: 9,
-          },
-        ]
-      : []),
-    { kind: "rule" },
+    ...letterhead(a),
     { kind: "paragraph", text: `На заявление № ${d.number} от ${formatDate(d.registeredAt)}`, size: 10 },
     { kind: "space" },
     { kind: "title", text: title },
