@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { prepareDatabase } from "../server/db/prepare";
 import { createPrismaClient } from "../server/db/client";
-import { seedDemo } from "../prisma/seed/demo";
+import { DEMO_SIGNING_PIN, seedDemo } from "../prisma/seed/demo";
 import { loadWorkingCalendar } from "../server/calendar/data";
 import { loadIdentity } from "../server/auth/data";
 import { staffScope } from "../server/auth/scope";
@@ -206,7 +206,10 @@ async function main() {
       actor("signer@demo.reglament.ru"),
     ]);
     // The granted path of S1: registration → review → signing → result registration → issue → granted.
-    const path_: [Actor, { transition: string; executorId?: string; resultType?: string; comment?: string }][] = [
+    const path_: [
+      Actor,
+      { transition: string; executorId?: string; resultType?: string; comment?: string; signing?: { pin: string } },
+    ][] = [
       [registrar, { transition: "pass_to_review", executorId: executor.userId }],
       [
         executor,
@@ -216,7 +219,7 @@ async function main() {
           comment: "Участок дороги открыт для движения.",
         },
       ],
-      [signer, { transition: "sign_result" }],
+      [signer, { transition: "sign_result", signing: { pin: DEMO_SIGNING_PIN } }],
       [registrar, { transition: "register_result" }],
       [registrar, { transition: "issue_result" }],
     ];
@@ -251,13 +254,14 @@ async function main() {
         while (next < ids.length) {
           const id = ids[next++]!;
           let rowVersion = 1;
-          for (const [who, request] of path_)
+          for (const [who, { signing, ...request }] of path_)
             rowVersion = (
               await moveApplication(db, {
                 applicationId: id,
                 expectedRowVersion: rowVersion,
                 actor: who,
                 request,
+                signing,
                 calendar,
                 storage,
               })

@@ -15,6 +15,9 @@ import { SEED_SERVICES } from "./regulations";
 import { PREVIOUS_SEED_DOCUMENTS } from "./regulations/previous";
 import { loadCalendarYears } from "../../server/calendar/data";
 import { transferFile } from "../../server/regulation/transfer";
+import { issuePersonCertificate, makeRootCa } from "../../server/signature/ca";
+import { addTrustedCertificate, registerSigningCertificate } from "../../server/signature/mutations";
+import { encodePrivateKey } from "../../server/signature/x509";
 import { createAccount, createDepartment, createService, importAndPublish, publishRegulation } from "./factories";
 
 export const DEMO_PASSWORD = "demo-Reglament-2026";
@@ -185,6 +188,24 @@ export type SeedReport = { created: Record<string, number>; upgraded: { versions
 /** The Setting that records that the demo accounts were created (the migration sets it for older databases). */
 export const DEMO_ACCOUNTS_SEEDED = "demo-accounts-seeded";
 
+/** The Setting that records that the demo CA and the demo signers' keys were made (issue 15). */
+export const DEMO_SIGNATURES_SEEDED = "demo-signatures-seeded";
+/** The PIN of the demo signers' keys held by the server (README, demo accounts). */
+export const DEMO_SIGNING_PIN = "123456";
+/** Whose keys the demo holds: the officials who sign results (S1 p.37-39, S2 p.55). */
+const DEMO_SIGNERS = [
+  {
+    email: "signer@demo.reglament.ru",
+    title: "Глава администрации",
+    organisation: "Администрация сельского поселения",
+  },
+  {
+    email: "archive-head@demo.reglament.ru",
+    title: "Начальник муниципального архива",
+    organisation: "Муниципальный архив",
+  },
+];
+
 /**
  * The seed document as it was before field roles existed: the same document without the `role` of
  * its fields and the `legalEntity` / `delivery` meanings of its options.
@@ -227,6 +248,7 @@ export async function seedInstallation(
 
   const retired = options.demo ? [] : await retireDemoPasswords(db);
   if (options.demo) created.users = await seedDemoAccountsOnce(db, departmentIds);
+  if (options.demo) await seedDemoSignaturesOnce(db);
   for (const s of SEED_SERVICES) {
     let service = await db.service.findUnique({ where: { code: s.code } });
     if (!service) {
@@ -330,6 +352,46 @@ async function seedDemoAccountsOnce(db: Db, departmentIds: Map<string, string>):
     data: { key: DEMO_ACCOUNTS_SEEDED, value: { at: new Date().toISOString(), accounts: created } },
   });
   return created;
+}
+
+/**
+ * The demo's electronic signatures (issue 15): a demo certification authority, made here with a
+ * fresh key (its key is not kept: it issues the signers' certificates and is gone), trusted by this
+ * database only; each demo signer gets a certificate and a key the server holds under
+ * DEMO_SIGNING_PIN. A production start never runs this, and a real CA's certificates are what an
+ * administrator loads there. The certificates run from 2024 to 2031 so that tests may sign on any
+ * date they simulate.
+ */
+async function seedDemoSignaturesOnce(db: Db): Promise<void> {
+  if (await db.setting.findUnique({ where: { key: DEMO_SIGNATURES_SEEDED } })) return;
+  const validity = { notBefore: new Date("2024-01-01T00:00:00Z"), days: 8 * 365 };
+  const ca = makeRootCa("Тестовый удостоверяющий центр «Регламент» (не аккредитован)", validity);
+  const admin = await db.user.findUnique({ where: { email: "admin@demo.reglament.ru" }, select: { id: true } });
+  await addTrustedCertificate(db, admin?.id ?? null, ca.cert.der);
+  for (const s of DEMO_SIGNERS) {
+    const user = await db.user.findUnique({
+      where: { email: s.email },
+      select: { id: true, lastName: true, firstName: true, middleName: true },
+    });
+    if (!user) continue;
+    const holder = issuePersonCertificate(
+      ca,
+      {
+        lastName: user.lastName,
+        givenNames: [user.firstName, user.middleName].filter(Boolean).join(" "),
+        title: s.title,
+        organisation: s.organisation,
+      },
+      validity,
+    );
+    await registerSigningCertificate(
+      db,
+      user.id,
+      { certificate: holder.cert.der, key: encodePrivateKey(holder.privateKey), pin: DEMO_SIGNING_PIN },
+      new Date("2024-06-01T00:00:00Z"),
+    );
+  }
+  await db.setting.create({ data: { key: DEMO_SIGNATURES_SEEDED, value: { at: new Date().toISOString() } } });
 }
 
 /**

@@ -2,6 +2,7 @@
 // runs through the whole process like the seed services (R16): the board and its search, the staff
 // card, the result letter and issuing all find the applicant's name, address, e-mail and channel
 // through the field roles of the pinned regulation, for a citizen and for an organisation.
+import { withDemoSigning } from "../test/fixtures";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -63,6 +64,7 @@ async function run(id: string, steps: [string, TransitionRequest][]) {
         expectedRowVersion: rowVersion,
         actor: staff[who]!,
         request,
+        ...withDemoSigning(request),
         calendar,
         storage,
       })

@@ -23,6 +23,10 @@ export const ADMIN_EVENT_LABEL = {
   edition_updated: "Редакция регламента изменена",
   edition_published: "Редакция регламента опубликована",
   edition_discarded: "Редакция регламента удалена",
+  trusted_certificate_added: "Сертификат УЦ добавлен в доверенные",
+  trusted_certificate_removed: "Сертификат УЦ удален из доверенных",
+  revocation_list_loaded: "Список отзыва загружен",
+  revocation_list_removed: "Список отзыва удален",
 } as const;
 
 export type AdminEventType = keyof typeof ADMIN_EVENT_LABEL;
@@ -33,6 +37,8 @@ export const ADMIN_SUBJECT_LABEL = {
   calendar_year: "Календарь",
   service: "Услуга",
   regulation_version: "Редакция регламента",
+  trusted_certificate: "Доверенный сертификат",
+  revocation_list: "Список отзыва",
 } as const;
 
 export type AdminSubjectType = keyof typeof ADMIN_SUBJECT_LABEL;

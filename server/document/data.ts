@@ -25,6 +25,7 @@ export async function resultForDownload(
       title: true,
       storageKey: true,
       signedStorageKey: true,
+      signature: true,
       outgoingNumber: true,
       application: { select: { id: true, status: true } },
     },

@@ -15,15 +15,31 @@ export const resultDownloadRoute = restRoute({
   async handler({ req, params, db, storage, identity }) {
     const doc = await resultForDownload(db, await viewerOf(db, identity), params.id);
     if (!doc) return errorResponse(404, "Документ не найден");
-    // `?copy=signed`: the exact file that was signed, where the issued copy was made from it at
-    // registration (it bears the number and the signature stamp); for checking the signature.
-    const signed = new URL(req.url).searchParams.get("copy") === "signed";
-    if (signed && !doc.signedStorageKey) return errorResponse(404, "Документ ещё не подписан");
+    // `?copy=signed`: the exact file that was signed (the issued copy bearing the number and the
+    // stamp of the signature was made from it); `?copy=sig`: its detached GOST signature (issue 15),
+    // which checks against that file only.
+    const copy = new URL(req.url).searchParams.get("copy");
+    const signed = copy === "signed";
+    if ((signed || copy === "sig") && !doc.signedStorageKey) return errorResponse(404, "Документ ещё не подписан");
+    const base = `${doc.outgoingNumber ?? "rezultat"}-podpisannyj.pdf`;
+    if (copy === "sig") {
+      if (!doc.signature) return errorResponse(404, "У документа нет файла электронной подписи");
+      await recordDownload(db, {
+        application: doc.application,
+        actorId: identity.id,
+        kind: "result",
+        objectId: doc.id,
+      });
+      return fileResponse(Buffer.from(doc.signature), {
+        contentType: "application/pkcs7-signature",
+        fileName: `${base}.sig`,
+      });
+    }
     const pdf = await storage.get(signed ? doc.signedStorageKey! : doc.storageKey);
     await recordDownload(db, { application: doc.application, actorId: identity.id, kind: "result", objectId: doc.id });
     return fileResponse(pdf, {
       contentType: "application/pdf",
-      fileName: `${doc.outgoingNumber ?? "rezultat"}${signed ? "-podpisannyj" : ""}.pdf`,
+      fileName: signed ? base : `${doc.outgoingNumber ?? "rezultat"}.pdf`,
     });
   },
 });

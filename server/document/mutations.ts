@@ -39,11 +39,6 @@ export async function issueSource(tx: Tx, applicationId: string) {
   });
 }
 
-/** The signer's name for the stamp of a signature on a registered copy. */
-export async function signerOf(tx: Tx, userId: string) {
-  return tx.user.findUnique({ where: { id: userId }, select: { lastName: true, firstName: true, middleName: true } });
-}
-
 /** Whether a registered document already bears this outgoing number (they are unique). */
 export async function outgoingNumberTaken(tx: Tx, outgoingNumber: string): Promise<boolean> {
   return (await tx.resultDocument.count({ where: { outgoingNumber } })) > 0;
@@ -79,7 +74,18 @@ export async function createResultDocument(
 export async function markResultSigned(
   tx: Tx,
   id: string,
-  signature: { signedAt: Date; signedById: string; signedStorageKey: string; signedSha256: string },
+  signature: {
+    signedAt: Date;
+    signedById: string;
+    signedStorageKey: string;
+    signedSha256: string;
+    /** The detached CMS of the signed file and the certificate's details (issue 15). */
+    signature: Uint8Array<ArrayBuffer>;
+    signatureCert: object;
+    /** The copy bearing the stamp, when the signed file was already registered (S2). */
+    storageKey?: string;
+    sha256?: string;
+  },
 ) {
   await tx.resultDocument.update({ where: { id }, data: signature });
 }

@@ -20,8 +20,11 @@ export type ResultDocumentInput = {
   createdAt: Date;
   /** Filled in at registration: the number and date replace the blanks of the letterhead. */
   outgoing?: { number: string; date: Date };
-  /** The signature of the signed original, shown as a stamp on the registered copy. */
-  signature?: { signer: string; signedAt: Date; sha256: string };
+  /**
+   * The signature of the signed original, shown on the copy as the stamp of GOST R 7.0.97-2016
+   * p.5.23 (issue 15 p.3): from the real certificate, never on the signed file itself.
+   */
+  signature?: { owner: string; serial: string; issuer: string; notBefore: Date; notAfter: Date; signedAt: Date };
 };
 
 /** The template's inputs that come from the application and the official (stored with the document). */
@@ -76,14 +79,16 @@ export function renderResultDocument(d: ResultDocumentInput): Promise<Buffer> {
   }
   blocks.push({ kind: "space", lines: 2 });
   if (d.signature) {
-    // The visible mark of the signature on the registered copy; the record of the signing (who,
-    // when, SHA-256 of the signed original) is kept with the document and its events.
+    // The stamp of GOST R 7.0.97-2016 p.5.23: «Документ подписан электронной подписью», the
+    // certificate's serial number, its owner and validity, from the certificate the signature was
+    // made with. The signed original and its `.sig` are kept with the document.
+    const s = d.signature;
     blocks.push(
       { kind: "rule" },
       { kind: "paragraph", text: "ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ", bold: true, size: 9 },
       {
         kind: "paragraph",
-        text: `Подписал: ${d.signature.signer}\nДата подписания: ${formatDate(d.signature.signedAt)}\nSHA-256 подписанного экземпляра: ${d.signature.sha256}`,
+        text: `Сертификат: ${s.serial}\nВладелец: ${s.owner}\nДействителен: с ${formatDate(s.notBefore)} по ${formatDate(s.notAfter)}\nПодписан: ${formatDate(s.signedAt)}; удостоверяющий центр: ${s.issuer}`,
         size: 8,
       },
       ...(d.outgoing

@@ -378,18 +378,35 @@ export function verifyDetached(content: Uint8Array, signatureFile: Uint8Array, t
       signingTime,
     );
 
-  const at = signingTime ?? now;
+  return checkCertificate(signer, { pool: certs, trust, at: signingTime ?? now, now, signingTime });
+}
+
+/**
+ * A certificate's own verdict at `at` (the signing time, or now for a certificate being registered):
+ * its validity, its chain to a trust anchor (through `pool`, the certificates a signature carries),
+ * and revocation by the loaded CRLs of each CA on the chain.
+ */
+export function checkCertificate(
+  signer: CertInfo,
+  o: { pool?: CertInfo[]; trust: TrustStore; at: Date; now: Date; signingTime?: Date | null; registering?: boolean },
+): Verdict {
+  const { trust, at, now } = o;
+  const moment = o.registering ? "сейчас" : "на момент подписания";
+  const signingTime = o.signingTime ?? null;
+  const certs = o.pool ?? [];
   if (at < signer.notBefore)
     return fail(
       "not_yet_valid",
-      `Сертификат подписавшего еще не действовал на момент подписания (действует с ${formatDate(signer.notBefore)})`,
+      `Сертификат ${o.registering ? "" : "подписавшего "}еще не действует ${moment} (действует с ${formatDate(signer.notBefore)})`,
       signer,
       signingTime,
     );
   if (at > signer.notAfter)
     return fail(
       "expired",
-      `Срок действия сертификата подписавшего истек ${formatDate(signer.notAfter)}, до подписания`,
+      o.registering
+        ? `Срок действия сертификата истек ${formatDate(signer.notAfter)}`
+        : `Срок действия сертификата подписавшего истек ${formatDate(signer.notAfter)}, до подписания`,
       signer,
       signingTime,
     );
@@ -408,7 +425,7 @@ export function verifyDetached(content: Uint8Array, signatureFile: Uint8Array, t
     if (at < c.notBefore || at > c.notAfter)
       return fail(
         "expired",
-        `Сертификат удостоверяющего центра «${c.owner}» не действовал на момент подписания`,
+        `Сертификат удостоверяющего центра «${c.owner}» не действует ${moment}`,
         signer,
         signingTime,
       );

@@ -6,6 +6,7 @@
 // A row is one line: the expected answers of the ten callers, in the order of ROLES, and the input
 // (built fresh for every call, by the same factories as the other integration tests, so "ok" really
 // runs the procedure and a mutation by one caller does not spoil the next one's call).
+import { DEMO_SIGNING_PIN } from "../../prisma/seed/demo";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -654,7 +655,11 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   ],
   "typo.sign": [
     "U F F F F F ok F NF F",
-    async (w) => ({ id: (await checkedTypo(w, true)).id, comment: "Расписка заявителя о получении" }),
+    async (w) => ({
+      id: (await checkedTypo(w, true)).id,
+      comment: "Расписка заявителя о получении",
+      signing: { pin: DEMO_SIGNING_PIN },
+    }),
   ],
   "admin.overview": [ADMIN, () => undefined],
   "audit.log": [AUDIT, () => ({ filter: { kind: "application:registered" }, limit: 5 })],

@@ -1,3 +1,4 @@
+import { DEMO_SIGNING_PIN } from "../../prisma/seed/demo";
 // Form values shared by the integration and end-to-end tests: a complete archive-information request
 // of the demo applicant (prisma/seed/regulations/archive-info.ts), valid under the seed regulation.
 export const ARCHIVE_REQUEST = {
@@ -35,3 +36,11 @@ export const PAPER_ARCHIVE_REQUEST = {
   purpose: "Оформление права собственности",
   delivery_channel: "in_person",
 };
+
+/**
+ * What a move sends to sign as a demo signer (issue 15): the PIN of the key the demo database holds
+ * for signer@ and archive-head@ (prisma/seed/demo.ts). Moves that do not sign send nothing.
+ */
+export function withDemoSigning(request: { transition: string }): { signing?: { pin: string } } {
+  return /^sign_/.test(request.transition) ? { signing: { pin: DEMO_SIGNING_PIN } } : {};
+}

@@ -100,6 +100,20 @@ export const THROTTLES = {
     lockMs: 0,
     cap: 30,
   },
+  /**
+   * Wrong PINs of an official's server-held signing key (issue 15): the PIN is the only thing between
+   * the database and the key, so guessing is slowed at once and locked after ten in an hour.
+   */
+  signingPin: {
+    name: "signing-pin:user",
+    windowMs: HOUR,
+    free: 3,
+    baseDelayMs: SECOND,
+    maxDelayMs: MINUTE,
+    lockAt: 10,
+    lockMs: 15 * MINUTE,
+    cap: null,
+  },
 } as const satisfies Record<string, ThrottleRule>;
 
 export type CounterRow = { windowStart: Date; count: number; lastAt: Date; lockedUntil: Date | null };

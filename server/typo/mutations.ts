@@ -17,6 +17,7 @@ import { visibleToApplicant, visibleToStaff, ISSUED_RESULTS } from "../applicati
 import { renderResultDocument, type ResultDocumentContent } from "../document/result";
 import { latestResultDocument } from "../document/mutations";
 import { runEffects } from "../workflow/effects";
+import { prepareSigning, type SigningRequest } from "../signature/mutations";
 import { addDuration, rolesIn } from "../workflow/machine";
 import { sha256, type FileStorage } from "../storage/storage";
 import { notify, type NotifyInput } from "../notification/mutations";
@@ -407,7 +408,7 @@ export async function signTypoCorrection(
   db: Db,
   storage: FileStorage,
   scope: StaffScope,
-  input: { id: string; comment?: string; calendar: WorkingCalendar; now?: Date },
+  input: { id: string; comment?: string; signing?: SigningRequest; calendar: WorkingCalendar; now?: Date },
 ): Promise<{ status: "CORRECTED"; documentId: string }> {
   const r = await loadRequest(db, scope, input.id);
   const signing = signingOf(r.regulation);
@@ -425,6 +426,8 @@ export async function signTypoCorrection(
   const now = input.now ?? clockNow();
   const written: string[] = [];
   const obsolete: string[] = [];
+  // The PIN is checked before the transaction, which a refusal rolls back (issue 15).
+  const prepared = input.signing ? await prepareSigning(db, scope.userId, input.signing, now) : undefined;
   const transition: TransitionDef = {
     key: "typo_correction",
     from: r.application.currentStage ?? "",
@@ -457,6 +460,7 @@ export async function signTypoCorrection(
         applicationId: r.application.id,
         written,
         obsolete,
+        signing: prepared,
       });
       for (const e of [
         ...events,

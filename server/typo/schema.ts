@@ -2,6 +2,7 @@
 // request naming the issued document and the error, and the staff's check. Shared by the forms
 // (zodResolver) and the procedures.
 import { z } from "zod";
+import { zSigning } from "../signature/schema";
 import { zText } from "../text";
 import { zId } from "../ids";
 import { formatWithin, type Duration } from "../regulation/document";
@@ -57,6 +58,7 @@ export const zTypoCheckInput = zCheckBase.extend(zTypoId.shape);
 
 export const zTypoSignInput = zTypoId.extend({
   comment: zText().trim().max(1000, "Не длиннее 1000 знаков").optional(),
+  signing: zSigning.optional(),
 });
 
 /**

@@ -15,7 +15,8 @@ import { LocalFileStorage } from "../storage/storage";
 import type { StaffScope } from "../auth/scope";
 import { applicantAccount, staffAccount, demoScope, demoUser, registeredApplication } from "../test/factories";
 import { callerAs, failure } from "../test/callers";
-import { ARCHIVE_REQUEST } from "../test/fixtures";
+import { ARCHIVE_REQUEST, withDemoSigning } from "../test/fixtures";
+import { DEMO_SIGNING_PIN } from "../../prisma/seed/demo";
 import { moveApplication } from "../workflow/mutations";
 import type { TransitionRequest } from "../workflow/machine";
 import { fileTypoRequest, NO_TYPO_PROCEDURE, recordTypoCheck, signTypoCorrection } from "./mutations";
@@ -75,6 +76,7 @@ async function issuedArchive() {
       expectedRowVersion: rowVersion,
       actor: scopes[who],
       request,
+      ...withDemoSigning(request),
       calendar,
       storage,
     }));
@@ -189,7 +191,7 @@ describe("the process", () => {
     expect(confirmed).toMatchObject({ status: "CONFIRMED", handlerId: scopes.executor.userId });
     // The executor does not sign; the signer does (the regulation's signing transition's role).
     expect((await failure(callerAs(t.db, scopes.executor.userId).typo.sign({ id: r.id }))).code).toBe("FORBIDDEN");
-    await signTypoCorrection(t.db, storage, scopes.signer, { id: r.id, calendar });
+    await signTypoCorrection(t.db, storage, scopes.signer, { id: r.id, calendar, signing: { pin: DEMO_SIGNING_PIN } });
 
     const corrected = await t.db.resultDocument.findUniqueOrThrow({ where: { id: confirmed.correctedDocumentId! } });
     expect(corrected).toMatchObject({
@@ -203,9 +205,12 @@ describe("the process", () => {
     const text = await pdfText(corrected.storageKey);
     expect(text).toContain("Иванов Иван Павлович");
     expect(text).toContain(`взамен документа исх. № ${doc.outgoingNumber}`);
-    // S2 registers before signing (p.58): what is signed bears its own new outgoing number.
+    // S2 registers before signing (p.58): what is signed bears its own new outgoing number; the copy
+    // issued bears the stamp of that signature, and the signed file stays beside it (issue 15).
     expect(text).toContain(`Исх. № ${corrected.outgoingNumber}`);
-    expect(corrected.signedSha256).toBe(corrected.sha256);
+    expect(text).toContain("Владелец: Лебедева Наталья Павловна");
+    expect(corrected.signedSha256).not.toBe(corrected.sha256);
+    expect(corrected.signature).not.toBeNull();
     // The original is as it was.
     expect(await t.db.resultDocument.findUniqueOrThrow({ where: { id: doc.id } })).toEqual(doc);
     expect((await t.db.typoRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("CORRECTED");

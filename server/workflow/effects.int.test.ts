@@ -17,7 +17,10 @@ import { moveApplication } from "./mutations";
 import { registeredApplication } from "../test/factories";
 import type { Actor, TransitionRequest } from "./machine";
 import { ROAD_INFO_REFUSAL_GROUND } from "../../prisma/seed/regulations/road-info";
-import { ARCHIVE_REQUEST } from "../test/fixtures";
+import { ARCHIVE_REQUEST, withDemoSigning } from "../test/fixtures";
+import { loadTrustStore } from "../signature/data";
+import { verifyDetached } from "../signature/cms";
+import { formatDate } from "../format/dates";
 import { archiveInfoRegulation } from "../../prisma/seed/regulations/archive-info";
 
 let t: TestDatabase;
@@ -57,6 +60,7 @@ async function run(id: string, steps: [string, TransitionRequest][], store: File
         expectedRowVersion: rowVersion,
         actor: actors[who]!,
         request,
+        ...withDemoSigning(request),
         calendar,
         storage: store,
       })
@@ -123,8 +127,23 @@ describe("result documents (S1)", () => {
     expect(sha256(await storage.get(doc.storageKey))).toBe(doc.sha256);
     const issuedText = (await pdfText(id)).replace(/\s+/g, " ");
     expect(issuedText).toContain(`Исх. № ${doc.outgoingNumber} от`);
-    expect(issuedText).toContain(`SHA-256 подписанного экземпляра: ${doc.signedSha256}`);
-    expect(issuedText).toContain("Подписал: Старжинский Андрей Александрович");
+    // The stamp of GOST R 7.0.97-2016 from the real certificate (issue 15 p.3), and the detached
+    // signature of the signed original checks against it, and against it only.
+    const cert = doc.signatureCert as { serial: string; owner: string; notBefore: string; notAfter: string };
+    expect(cert.owner).toBe("Старжинский Андрей Александрович");
+    expect(issuedText).toContain("ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ");
+    expect(issuedText).toContain(`Сертификат: ${cert.serial}`);
+    expect(issuedText).toContain("Владелец: Старжинский Андрей Александрович");
+    expect(issuedText).toContain(`Действителен: с ${formatDate(cert.notBefore)} по ${formatDate(cert.notAfter)}`);
+    const trust = await loadTrustStore(t.db);
+    const signedBytes = await storage.get(doc.signedStorageKey!);
+    expect(verifyDetached(signedBytes, doc.signature!, trust, new Date())).toMatchObject({
+      valid: true,
+      signer: { serial: cert.serial, owner: "Старжинский Андрей Александрович" },
+    });
+    expect(verifyDetached(await storage.get(doc.storageKey), doc.signature!, trust, new Date()).code).toBe(
+      "other_document",
+    );
     const original = (await new PDFParse({ data: new Uint8Array(await storage.get(doc.signedStorageKey!)) }).getText())
       .text;
     expect(original).toContain("Исх. № ____________");

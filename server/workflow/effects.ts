@@ -12,7 +12,7 @@ import { refusalMessage, resultReadyMessage } from "../notification/templates";
 import { appBaseUrl } from "../notification/config";
 import { sha256, type FileStorage } from "../storage/storage";
 import { addDuration, type EventDraft, type TransitionRequest } from "./machine";
-import { personName, salutationName } from "../people";
+import { salutationName } from "../people";
 import {
   createResultDocument,
   issueSource,
@@ -24,9 +24,10 @@ import {
   outgoingNumberTaken,
   resultSource,
   setResultCollectBy,
-  signerOf,
 } from "../document/mutations";
 import { applicantOf } from "../application/applicant";
+import { NO_KEY, signContent, type PreparedSigning } from "../signature/mutations";
+import type { SignerSummary } from "../signature/cms";
 
 type EffectContext = {
   tx: Tx;
@@ -42,6 +43,10 @@ type EffectContext = {
   written: string[];
   /** Files this move replaces: removed once the transaction has committed. */
   obsolete: string[];
+  /** The moment the move is entered (`now` may be earlier: S0 p.7): a signature is made now. */
+  enteredAt?: Date;
+  /** The official's key or their own signature, made ready before the transaction (issue 15). */
+  signing?: PreparedSigning;
 };
 
 async function latestDocument(c: EffectContext) {
@@ -149,21 +154,82 @@ async function generate(c: EffectContext): Promise<EventDraft> {
   };
 }
 
+/** The stamp's data, as stored with the document (ResultDocument.signatureCert). */
+export type StoredSignatureCert = Omit<SignerSummary, "notBefore" | "notAfter" | "subject"> & {
+  notBefore: string;
+  notAfter: string;
+  signingTime: string;
+};
+
+function stampOf(cert: unknown): ResultDocumentInput["signature"] | undefined {
+  const s = cert as StoredSignatureCert | null;
+  if (!s?.serial) return undefined;
+  return {
+    owner: s.owner,
+    serial: s.serial,
+    issuer: s.issuer,
+    notBefore: new Date(s.notBefore),
+    notAfter: new Date(s.notAfter),
+    signedAt: new Date(s.signingTime),
+  };
+}
+
+/**
+ * The signature (R20, R26; issue 15): the exact bytes of the stored PDF signed with the official's
+ * GOST key (or their own `.sig` of those bytes accepted), the detached signature kept with the
+ * document. The signed file is never changed; a document already registered (S2 registers, then
+ * signs) gets a copy bearing the stamp of this signature, and the signed original stays beside it.
+ */
 async function sign(c: EffectContext): Promise<EventDraft> {
   const doc = await latestDocument(c);
   if (doc.signedAt) throw new AppError("PRECONDITION", "Документ уже подписан");
+  if (!c.signing) throw new AppError("PRECONDITION", NO_KEY, { pin: "Введите PIN-код ключа электронной подписи" });
+  const at = c.enteredAt ?? c.now;
+  const made = await signContent(c.tx, c.signing, await c.storage.get(doc.storageKey), at);
+  const signatureCert: StoredSignatureCert = {
+    owner: made.signer.owner,
+    organisation: made.signer.organisation,
+    serial: made.signer.serial,
+    issuer: made.signer.issuer,
+    notBefore: made.signer.notBefore.toISOString(),
+    notAfter: made.signer.notAfter.toISOString(),
+    signingTime: made.signingTime.toISOString(),
+  };
+  let copy: { storageKey: string; sha256: string } | undefined;
+  const content = contentOf(doc.content);
+  if (doc.outgoingNumber && doc.registeredAt && content) {
+    copy = await renderAndStore(
+      c,
+      {
+        ...content,
+        passport: c.document.passport,
+        outgoing: { number: doc.outgoingNumber, date: doc.registeredAt },
+        signature: stampOf(signatureCert),
+      },
+      doc.id,
+    );
+  }
   await markResultSigned(c.tx, doc.id, {
-    signedAt: c.now,
+    signedAt: at,
     signedById: c.actorId,
     signedStorageKey: doc.storageKey,
     signedSha256: doc.sha256,
+    signature: Buffer.from(made.cms),
+    signatureCert,
+    ...(copy ?? {}),
   });
-  // The record keeps who signed, when, and the SHA-256 of exactly the file that was signed.
+  // The record keeps who signed, when, the SHA-256 of exactly the file that was signed and the
+  // certificate it was signed with.
   return {
     type: "document_signed",
     fromStage: c.transition.from,
     toStage: c.transition.to,
-    payload: { documentId: doc.id, sha256: doc.sha256, signedBy: c.actorId },
+    payload: {
+      documentId: doc.id,
+      sha256: doc.sha256,
+      signedBy: c.actorId,
+      certificate: { serial: made.signer.serial, owner: made.signer.owner, issuer: made.signer.issuer },
+    },
   };
 }
 
@@ -205,22 +271,14 @@ async function register(c: EffectContext): Promise<EventDraft> {
   const content = contentOf(doc.content);
   let file: { storageKey: string; sha256: string } | undefined;
   if (content) {
-    const signer = doc.signedById ? await signerOf(c.tx, doc.signedById) : null;
+    const stamp = doc.signedAt ? stampOf(doc.signatureCert) : undefined;
     file = await renderAndStore(
       c,
       {
         ...content,
         passport: c.document.passport,
         outgoing: { number, date: c.now },
-        ...(doc.signedAt
-          ? {
-              signature: {
-                signer: signer ? personName(signer) : "—",
-                signedAt: doc.signedAt,
-                sha256: doc.signedSha256 ?? doc.sha256,
-              },
-            }
-          : {}),
+        ...(stamp ? { signature: stamp } : {}),
       },
       doc.id,
     );

@@ -7,6 +7,7 @@ import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { pinnedDocument } from "../regulation/document-cache";
 import { fileStorage, type FileStorage } from "../storage/storage";
+import { prepareSigning, type SigningRequest } from "../signature/mutations";
 import { runEffects } from "./effects";
 import { notify, type NotifyInput } from "../notification/mutations";
 import { appBaseUrl } from "../notification/config";
@@ -113,12 +114,16 @@ export async function moveApplication(
      */
     doneAt?: Date;
     storage?: FileStorage;
+    /** How the official signs, when the transition signs the result (issue 15). */
+    signing?: SigningRequest;
   },
 ): Promise<MoveResult> {
   const enteredAt = input.now ?? new Date();
   const written: string[] = [];
   const obsolete: string[] = [];
   const storage = input.storage ?? fileStorage();
+  // The PIN is checked (and a wrong one counted) before the transaction, which a refusal rolls back.
+  const signing = input.signing ? await prepareSigning(db, input.actor.userId, input.signing, enteredAt) : undefined;
   return db
     .$transaction(async (tx) => {
       const { app, document } = await loadForUpdate(tx, input.applicationId, input.actor.departmentIds);
@@ -183,6 +188,8 @@ export async function moveApplication(
         applicationId: app.id,
         written,
         obsolete,
+        enteredAt,
+        signing,
       });
       const eventIds: bigint[] = [];
       for (const e of [...plan.events, ...effectEvents]) {

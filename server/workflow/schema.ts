@@ -3,6 +3,7 @@
 // resolve with `.pick()`/`.extend()` of the same objects, so a rule (a limit, a message) is written
 // once and the form never accepts what the procedure refuses (or the other way round).
 import { z } from "zod";
+import { zSigning } from "../signature/schema";
 import { zId } from "../ids";
 import { zText } from "../text";
 
@@ -40,6 +41,8 @@ export const zMoveInput = z.object({
   executorId: zExecutorId.optional(),
   /** When the procedure was done, if before it is entered (S0 p.7; checked by machine.ts checkDoneAt). */
   doneAt: z.coerce.date("Укажите дату и время выполнения процедуры").optional(),
+  /** The official's key PIN or own `.sig`, when the transition signs the result (issue 15). */
+  signing: zSigning.optional(),
 });
 
 /** The move dialog: every input present, an unchosen option empty (the dialog leaves it out of the call). */

@@ -72,11 +72,12 @@ export const staffRouter = createTRPCRouter({
 
   /** Every stage change goes through the state machine (R1); a stale row version is a conflict. */
   move: staffProcedure.input(zMoveInput).mutation(async ({ ctx, input }) => {
-    const { id, expectedRowVersion, doneAt, ...request } = input;
+    const { id, expectedRowVersion, doneAt, signing, ...request } = input;
     return moveApplication(ctx.db, {
       applicationId: id,
       expectedRowVersion,
       doneAt,
+      signing,
       calendar: await loadWorkingCalendar(ctx.db),
       actor: ctx.scope,
       request,

@@ -2,6 +2,8 @@
 // (R26); the card flags a paper result the applicant has not collected (R10, S2 p.57): while it
 // waits it says until when; once that date has passed it says to send it by registered post; when
 // it is handed over the flag is gone.
+import { sha256 } from "../../storage/storage";
+import { withDemoSigning } from "../../test/fixtures";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -41,6 +43,7 @@ async function move(id: string, who: string, request: TransitionRequest, now: Da
     expectedRowVersion: rowVersion,
     actor: s,
     request,
+    ...withDemoSigning(request),
     calendar,
     storage,
     now,
@@ -69,14 +72,24 @@ describe("uncollected paper results (R10, S2 p.57)", () => {
     const drafted = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: app.id } });
     await move(app.id, "archive-head", { transition: "sign_result" }, day);
     // Registered, then signed (S2 p.55-56): the file signed is the one bearing the outgoing number,
-    // and the unnumbered draft is gone.
+    // and the unnumbered draft is gone. The copy issued bears the stamp of the signature (issue 15
+    // p.3); the signed file stays as it was signed.
     const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: app.id } });
     expect(doc.outgoingNumber).toMatch(/^ИСХ-2026-\d{5}$/);
-    expect(doc).toMatchObject({ signedStorageKey: doc.storageKey, signedSha256: doc.sha256 });
+    expect(doc.signedStorageKey).not.toBe(doc.storageKey);
+    expect(sha256(await storage.get(doc.signedStorageKey!))).toBe(doc.signedSha256);
     expect(doc.storageKey).not.toBe(drafted.storageKey);
     expect(await storage.exists(drafted.storageKey)).toBe(false);
+    const signedText = (
+      await new PDFParse({ data: new Uint8Array(await storage.get(doc.signedStorageKey!)) }).getText()
+    ).text;
+    expect(signedText).toContain(`Исх. № ${doc.outgoingNumber} от`);
+    expect(signedText).not.toMatch(/подписан/i);
     const text = (await new PDFParse({ data: new Uint8Array(await storage.get(doc.storageKey)) }).getText()).text;
     expect(text).toContain(`Исх. № ${doc.outgoingNumber} от`);
+    expect(text).toContain("ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ");
+    expect(text).toContain(`Сертификат: ${(doc.signatureCert as { serial: string }).serial}`);
+    expect(text).toContain("Владелец: Лебедева Наталья Павловна");
     const ctx = (now: Date) => ({ now, calendar, dueSoonWorkingDays: 2 });
     expect((await staffCard(t.db, scopes.executor!, app.id, ctx(day)))!.uncollected).toBeNull();
 
