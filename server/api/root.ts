@@ -14,6 +14,7 @@ import { appointmentRouter } from "./routers/appointment";
 import { ratingRouter } from "./routers/rating";
 import { complaintRouter } from "./routers/complaint";
 import { typoRouter } from "./routers/typo";
+import { signatureRouter } from "./routers/signature";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   rating: ratingRouter,
   complaint: complaintRouter,
   typo: typoRouter,
+  signature: signatureRouter,
 });
 
 export type AppRouter = typeof appRouter;

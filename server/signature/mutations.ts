@@ -95,7 +95,7 @@ export async function removeTrustedCertificate(db: Db, actorId: string, id: stri
   });
 }
 
-export async function addRevocationList(db: Db, actorId: string, bytes: Uint8Array) {
+export async function addRevocationList(db: Db, actorId: string | null, bytes: Uint8Array) {
   let crl;
   try {
     crl = parseCrl(bytes);

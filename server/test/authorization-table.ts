@@ -7,6 +7,8 @@
 // (built fresh for every call, by the same factories as the other integration tests, so "ok" really
 // runs the procedure and a mutation by one caller does not spoil the next one's call).
 import { DEMO_SIGNING_PIN } from "../../prisma/seed/demo";
+import { issuePersonCertificate, makeCrl, makeRootCa } from "../signature/ca";
+import { addRevocationList, addTrustedCertificate, registerSigningCertificate } from "../signature/mutations";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -443,6 +445,21 @@ async function withKnownPasswords(w: World): Promise<Record<string, never>> {
   return {};
 }
 
+/** A CA trusted in the world's database, and an official's certificate it issued (issue 15). */
+async function trustedCa(w: World) {
+  const ca = makeRootCa("Тестовый УЦ матрицы прав");
+  await addTrustedCertificate(w.db, null, ca.cert.der);
+  return ca;
+}
+async function trustedHolder(w: World) {
+  return issuePersonCertificate(await trustedCa(w), { lastName: "Проверкин", givenNames: "Иван" });
+}
+async function registeredCertificate(w: World, userId: string): Promise<string> {
+  const holder = await trustedHolder(w);
+  return (await registerSigningCertificate(w.db, userId, { certificate: holder.cert.der }, new Date())).id;
+}
+const b64 = (b: Uint8Array) => Buffer.from(b).toString("base64");
+
 // -----------------------------------------------------------------------------------------------
 // The procedures. A procedure of the router without a row here fails the matrix test by name.
 // -----------------------------------------------------------------------------------------------
@@ -661,6 +678,27 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
       signing: { pin: DEMO_SIGNING_PIN },
     }),
   ],
+  // Electronic signatures (issue 15): an official's own certificates; the administrator's trust store.
+  "signature.mine": [STAFF, () => undefined],
+  "signature.register": [STAFF, async (w) => ({ certificate: b64((await trustedHolder(w)).cert.der) })],
+  // The registrar's certificate: withdrawn by the registrar; another official does not find it.
+  "signature.withdraw": [
+    "U F F ok NF NF NF F NF F",
+    async (w) => ({ id: await registeredCertificate(w, w.users.registrar.id) }),
+  ],
+  "signature.trust": [ADMIN, () => undefined],
+  "signature.addTrusted": [ADMIN, () => ({ certificate: b64(makeRootCa("УЦ для проверки прав").cert.der) })],
+  "signature.removeTrusted": [
+    ADMIN,
+    async (w) => ({ id: (await addTrustedCertificate(w.db, null, makeRootCa("УЦ").cert.der)).id }),
+  ],
+  "signature.addCrl": [ADMIN, async (w) => ({ crl: b64(makeCrl(await trustedCa(w), [])) })],
+  "signature.removeCrl": [
+    ADMIN,
+    async (w) => ({ id: (await addRevocationList(w.db, null, makeCrl(await trustedCa(w), []))).id }),
+  ],
+  "signature.certificates": [ADMIN, () => undefined],
+  "signature.withdrawAny": [ADMIN, async (w) => ({ id: await registeredCertificate(w, w.users.executor.id) })],
   "admin.overview": [ADMIN, () => undefined],
   "audit.log": [AUDIT, () => ({ filter: { kind: "application:registered" }, limit: 5 })],
   "audit.verify": [AUDIT, () => undefined],
