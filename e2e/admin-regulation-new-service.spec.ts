@@ -22,7 +22,7 @@
 import { randomUUID } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
 import { EXECUTOR_NAME } from "./api";
-import { actionsOf, cardIn, column, expect, pdfText, test } from "./fixtures";
+import { actionsOf, cardIn, column, expect, pdfText, signWithDemoPin, test } from "./fixtures";
 
 const TITLE = "Выдача выписки из похозяйственной книги";
 const DEPARTMENT = "Архивный отдел";
@@ -276,7 +276,7 @@ test("issue 10: an administrator turns a regulation into a service in the UI; it
     await answer.fill(`${RENDERED} ${ADDED}`);
   });
   // R26: the signer signs it (the outgoing number is given), the registrar marks it issued.
-  await moveOnCard(signer, app, "Подписать и зарегистрировать", /^Регистрация и выдача результата/);
+  await moveOnCard(signer, app, "Подписать и зарегистрировать", /^Регистрация и выдача результата/, signWithDemoPin);
   await moveOnCard(registrar, app, "Отметить выдачу результата", "Результат выдан");
 
   // The issued letter is the new service's: the template's text with the applicant's own value.

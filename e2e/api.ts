@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import { ARCHIVE_REQUEST, PAPER_ARCHIVE_REQUEST } from "../server/test/fixtures";
+import { DEMO_SIGNING_PIN } from "../prisma/seed/demo-constants";
 
 export async function trpc<T>(page: Page, path: string, input: unknown, method: "GET" | "POST" = "POST"): Promise<T> {
   const response =
@@ -168,7 +169,9 @@ export async function failTrpc(
 /** One move of the process over the API, by the staff member signed in on `page` (issue 14's setup). */
 export async function moveByApi(page: Page, id: string, transition: string, extra: Record<string, unknown> = {}) {
   const card = await trpc<{ rowVersion: number }>(page, "staff.card", { id }, "GET");
-  await trpc(page, "staff.move", { id, expectedRowVersion: card.rowVersion, transition, ...extra });
+  // A move that signs sends the demo signer's key PIN (issue 15).
+  const signing = transition.startsWith("sign_") ? { signing: { pin: DEMO_SIGNING_PIN } } : {};
+  await trpc(page, "staff.move", { id, expectedRowVersion: card.rowVersion, transition, ...signing, ...extra });
 }
 
 /**

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { submitArchiveInfo, trpc, type Created } from "./api";
-import { confirmRegistration, expect, expectAccessible, mailTo, test } from "./fixtures";
+import { confirmRegistration, DEMO_SIGNING_PIN, expect, expectAccessible, mailTo, test } from "./fixtures";
 
 /** Cancels the signed-in applicant's coming bookings (earlier runs on the same instance). */
 async function cancelMyBookings(page: Page) {
@@ -25,7 +25,7 @@ async function issueResult(pages: Record<"registrar" | "head" | "executor" | "si
   await move(pages.head, "assign_executor", { executorId: executors[0]!.id });
   await move(pages.executor, "no_grounds_found");
   await move(pages.executor, "prepare_result", { resultType: "archival_certificate", comment: "Сведения найдены" });
-  await move(pages.signer, "sign_result");
+  await move(pages.signer, "sign_result", { signing: { pin: DEMO_SIGNING_PIN } });
   await move(pages.executor, "send_result");
 }
 

@@ -7,7 +7,7 @@
 // The applications are driven to their end over the API (e2e/api.ts); the UI drives the complaint and
 // the typo correction themselves. The terms' arithmetic is in the integration tests.
 import { archiveToEndByApi, submitArchiveInfo } from "./api";
-import { DEMO, expect, expectAccessible, mailTo, pdfText, test } from "./fixtures";
+import { DEMO, DEMO_SIGNING_PIN, expect, expectAccessible, mailTo, pdfText, test } from "./fixtures";
 import { russianWorkingCalendar } from "../server/calendar";
 import { formatDate } from "../server/format/dates";
 
@@ -112,6 +112,8 @@ test("S2 p.72: a typo in an issued archival certificate is corrected: checked, s
   await expect(executor.getByTestId("typo-state")).toHaveText(/Опечатка подтверждена/);
 
   await signer.goto(executor.url());
+  await signer.getByRole("checkbox", { name: /ознакомил/ }).check();
+  await signer.getByLabel("PIN-код ключа электронной подписи").fill(DEMO_SIGNING_PIN);
   await signer.getByRole("button", { name: "Подписать, зарегистрировать и выдать" }).click();
   await expect(signer.getByTestId("typo-state")).toHaveText("Исправленный документ выдан");
 

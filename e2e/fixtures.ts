@@ -11,6 +11,15 @@ import { PDFParse } from "pdf-parse";
 import { E2E_INSTANCES, instancePorts } from "./ports";
 
 export const DEMO_PASSWORD = "demo-Reglament-2026";
+import { DEMO_SIGNING_PIN } from "../prisma/seed/demo-constants";
+export { DEMO_SIGNING_PIN };
+
+/** Issue 15: in the move dialog, the signer confirms having read the document and signs with the demo key. */
+export async function signWithDemoPin(dialog: Locator): Promise<void> {
+  await expect(dialog.getByTestId("move-sign-document")).toHaveAttribute("href", /^\/api\/results\//);
+  await dialog.getByRole("checkbox", { name: /ознакомил/ }).check();
+  await dialog.getByLabel("PIN-код ключа").fill(DEMO_SIGNING_PIN);
+}
 
 /** The app instance of the running test's worker (playwright.config.ts starts one per worker). */
 const ownInstance = () => instancePorts(base.info().parallelIndex % E2E_INSTANCES);

@@ -18,11 +18,13 @@ import {
   cardIn,
   column,
   DEMO,
+  DEMO_SIGNING_PIN,
   expect,
   fillArchiveRequest,
   mailTo,
   pdfText,
   registerPaper,
+  signWithDemoPin,
   test,
 } from "./fixtures";
 
@@ -169,7 +171,7 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   await expect(applicant.getByText(GROUND_DATA)).toHaveCount(0);
 
   // R26: the head of the municipal archive signs; the notice gets its outgoing number at once (S2 p.55).
-  await moveOnCard(signer, app, "Подписать уведомление об отказе", ARCHIVE.refusalIssue);
+  await moveOnCard(signer, app, "Подписать уведомление об отказе", ARCHIVE.refusalIssue, signWithDemoPin);
   await expect(documentLine(signer, notice)).toContainText(/, подписан \d/);
   // S2 p.55: «исходящий номер, соответствующий регистрационному номеру» — the application's own number.
   await expect(documentLine(signer, notice)).toContainText(`исх. № ${app.number}`);
@@ -276,8 +278,19 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   // R20: not issued yet, so not the applicant's to download.
   expect((await applicant.request.get(href!)).status()).toBe(404);
 
-  // R26: the head of the administration signs, the registrar registers it (outgoing number) and issues it.
-  await moveOnCard(signer, app, "Подписать", /^Регистрация подписанного документа/);
+  // R26: the head of the administration signs with his key (issue 15): a wrong PIN is refused beside
+  // the field and nothing is signed; then the registrar registers it (outgoing number) and issues it.
+  await signer.goto(cardUrl(app));
+  await actionsOf(signer, app).click();
+  await signer.getByRole("menuitem", { name: startsWith("Подписать") }).click();
+  const signDialog = signer.getByRole("dialog", { name: "Подписать" });
+  await signDialog.getByRole("checkbox", { name: /ознакомил/ }).check();
+  await signDialog.getByLabel("PIN-код ключа").fill("000000");
+  await signDialog.getByRole("button", { name: "Выполнить" }).click();
+  await expect(signDialog.getByLabel("PIN-код ключа")).toHaveAccessibleDescription(/Неверный PIN-код/);
+  await signDialog.getByLabel("PIN-код ключа").fill(DEMO_SIGNING_PIN);
+  await signDialog.getByRole("button", { name: "Выполнить" }).click();
+  await expect(signer.getByTestId("card-stage")).toHaveText(/^Регистрация подписанного документа/);
   await expect(documentLine(signer, letter)).toContainText(/, подписан \d/);
   await expect(documentLine(signer, letter)).not.toContainText("исх. №");
 
@@ -301,8 +314,8 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   );
 
   // R10, R20, R26: the applicant downloads it from the cabinet: the copy bearing the outgoing number
-  // and the stamp of the signature, which names the SHA-256 of the signed original; that original is
-  // there too, byte for byte the file the signer signed.
+  // and the stamp of the signature from the signer's certificate (GOST R 7.0.97-2016); the signed
+  // original is there too, byte for byte the file the signer signed, with its detached signature.
   await applicant.goto(`/cabinet/applications/${app.id}`);
   await expect(applicant.getByText("Услуга предоставлена", { exact: true })).toBeVisible();
   await expectClosedTimeline(
@@ -320,13 +333,17 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   expect(sha256(issued)).toBe(sha256(await (await registrar.request.get(href!)).body()));
   const issuedText = spaces(await pdfText(issued));
   expect(issuedText).toContain(`Исх. № ${outgoing} от`);
-  expect(issuedText).toContain(`SHA-256 подписанного экземпляра: ${sha256(bytes)}`);
-  expect(issuedText).toContain(`Подписал: ${SIGNER_NAME}`);
+  expect(issuedText).toContain("ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ");
+  expect(issuedText).toMatch(/Сертификат: [0-9A-F]{32}/);
+  expect(issuedText).toContain(`Владелец: ${SIGNER_NAME}`);
   const original = results.getByRole("link", { name: "подписанный экземпляр" });
   await expect(original).toHaveAttribute("href", `${href!}?copy=signed`);
   const signedCopy = await applicant.request.get(`${href!}?copy=signed`);
   expect(signedCopy.status()).toBe(200);
   expect(sha256(await signedCopy.body())).toBe(sha256(bytes));
+  const sig = await applicant.request.get(`${href!}?copy=sig`);
+  expect(sig.status()).toBe(200);
+  expect(sig.headers()["content-type"]).toBe("application/pkcs7-signature");
 });
 
 test("paper: an in-person archive request gets the two-copy receipt and is handed over in person against a proof note", async ({
@@ -400,7 +417,7 @@ test("paper: an in-person archive request gets the two-copy receipt and is hande
   await expect(documentLine(executor, "Архивная копия")).toContainText("не подписан");
 
   // R26: signed and registered in one act (S2 p.58), then prepared for pick-up in the archive (the applicant's choice, R10).
-  await moveOnCard(signer, app, "Подписать и зарегистрировать", ARCHIVE.issue);
+  await moveOnCard(signer, app, "Подписать и зарегистрировать", ARCHIVE.issue, signWithDemoPin);
   await expect(documentLine(signer, "Архивная копия")).toContainText(/, подписан \d.*исх\. № ИСХ-\d{4}-\d{5}/);
   await moveOnCard(executor, app, "Подготовить к выдаче лично в архиве", ARCHIVE.awaitingPickup);
   await expect(history(executor, "awaiting_pickup")).toContainText("Ожидает получения до");

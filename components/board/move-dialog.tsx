@@ -19,7 +19,18 @@ import { numberLabel } from "./format";
 import { joinSentences, outcomeOfError, type MoveFields, type MoveOutcome } from "./move-outcome";
 import type { CardTransition, MoveSubject, StaffCardData } from "./types";
 
-export type MoveDetails = Pick<StaffCardData, "serviceRefusalGrounds" | "intakeRefusalGrounds" | "resultTypes">;
+export type MoveDetails = Pick<
+  StaffCardData,
+  "serviceRefusalGrounds" | "intakeRefusalGrounds" | "resultTypes" | "documents"
+>;
+
+/** A file's bytes as base64 (a `.sig` is a few kilobytes). */
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 export type FinalOutcome = Extract<MoveOutcome, { kind: "moved" | "conflict" | "gone" }>;
 
 type Props = {
@@ -37,7 +48,17 @@ type Props = {
   onCancel: () => void;
 };
 
-const FIELD_ORDER: MoveFields[] = ["transition", "executorId", "refusalGrounds", "resultType", "comment", "doneAt"];
+const FIELD_ORDER: MoveFields[] = [
+  "transition",
+  "executorId",
+  "refusalGrounds",
+  "resultType",
+  "comment",
+  "reviewed",
+  "pin",
+  "signature",
+  "doneAt",
+];
 const fieldId = (f: MoveFields) => `move-${f}`;
 
 type Invalid = Extract<MoveOutcome, { kind: "invalid" }>;
@@ -108,6 +129,10 @@ export function MoveDialog({
         resultType: "",
         comment: "",
         doneAt: backdate ? toLocalInput(new Date(), displayTimeZone()) : "",
+        reviewed: false,
+        signMode: "pin",
+        pin: "",
+        signature: "",
       },
     });
   const [doneEarlier, setDoneEarlier] = useState(!!backdate || !!initialErrors?.fieldErrors.doneAt);
@@ -115,7 +140,8 @@ export function MoveDialog({
   const chosen = candidates.find((t) => t.key === chosenKey);
   const req = chosen?.requires ?? {};
 
-  const needsDetails = !details && candidates.some((t) => t.requires.refusalGrounds || t.requires.resultType);
+  const needsDetails =
+    !details && candidates.some((t) => t.requires.refusalGrounds || t.requires.resultType || t.signs);
   const card = useQuery({
     ...trpc.staff.card.queryOptions({ id: subject.id }),
     enabled: needsDetails,
@@ -138,6 +164,9 @@ export function MoveDialog({
     chosen && req.resultType
       ? (loaded?.resultTypes ?? []).filter((r) => !expectedResultKind(chosen) || r.kind === expectedResultKind(chosen))
       : [];
+  // What is signed: the application's newest result document (issue 15: the signer sees it first).
+  const toSign = chosen?.signs ? (loaded?.documents.at(-1) ?? null) : null;
+  const signMode = useWatch({ control, name: "signMode" });
   const loading = (needsDetails && card.isPending) || (!!req.executor && executors.isPending);
   const loadFailed = (needsDetails && card.isError) || (!!req.executor && executors.isError);
 
@@ -204,6 +233,16 @@ export function MoveDialog({
         }
         doneAt = parsed;
       }
+      if (chosen.signs) {
+        const missing: [MoveFields, string][] = [];
+        if (!values.reviewed) missing.push(["reviewed", "Откройте документ и подтвердите, что ознакомились с ним"]);
+        if (values.signMode === "pin" && !values.pin)
+          missing.push(["pin", "Введите PIN-код ключа электронной подписи"]);
+        if (values.signMode === "file" && !values.signature)
+          missing.push(["signature", "Приложите файл подписи (.sig), сделанный вашей программой"]);
+        for (const [f, message] of missing) setError(f, { type: "client", message });
+        if (missing[0]) return focusField(missing[0][0]);
+      }
       try {
         const result = await move.mutateAsync({
           id: subject.id,
@@ -214,6 +253,9 @@ export function MoveDialog({
           ...(req.resultType && values.resultType ? { resultType: values.resultType } : {}),
           ...(comment ? { comment } : {}),
           ...(doneAt ? { doneAt } : {}),
+          ...(chosen.signs
+            ? { signing: values.signMode === "pin" ? { pin: values.pin } : { signature: values.signature } }
+            : {}),
         });
         onDone({ kind: "moved", transition: chosen, toStage: result.toStage });
       } catch (error) {
@@ -388,6 +430,78 @@ export function MoveDialog({
           >
             {(control) => <textarea rows={4} {...control} {...register("comment")} />}
           </FormField>
+        ) : null}
+
+        {chosen?.signs && loaded ? (
+          <section aria-labelledby="move-signing-title" className="space-y-3 rounded border border-slate-300 p-3">
+            <h3 id="move-signing-title" className="font-bold">
+              Электронная подпись
+            </h3>
+            {toSign ? (
+              <p>
+                Документ к подписанию:{" "}
+                <a
+                  href={`/api/results/${toSign.id}`}
+                  target="_blank"
+                  rel="noopener"
+                  className="text-brand-800 underline"
+                  data-testid="move-sign-document"
+                >
+                  «{toSign.title}» (PDF, откроется в новой вкладке)
+                </a>
+                . Подписывается именно этот файл, байт в байт.
+              </p>
+            ) : (
+              <p role="alert" className="text-red-800">
+                У заявления нет документа для подписания.
+              </p>
+            )}
+            <FormFieldset id={fieldId("reviewed")} legend="Ознакомление с документом" required error={err("reviewed")}>
+              <label className="flex items-start gap-2">
+                <input type="checkbox" className="mt-1" {...register("reviewed")} />
+                <span>Я ознакомился (ознакомилась) с документом и подписываю его</span>
+              </label>
+            </FormFieldset>
+            <FormFieldset id="move-signMode" legend="Чем подписать" radio>
+              <label className="flex items-start gap-2">
+                <input type="radio" value="pin" className="mt-1" {...register("signMode")} />
+                <span>Ключом, который хранится в системе (введите PIN-код)</span>
+              </label>
+              <label className="flex items-start gap-2">
+                <input type="radio" value="file" className="mt-1" {...register("signMode")} />
+                <span>
+                  Своей программой (КриптоПро CSP, КриптоАРМ и др.): скачайте документ, подпишите его откреплённой
+                  подписью и приложите файл .sig
+                </span>
+              </label>
+            </FormFieldset>
+            {signMode === "pin" ? (
+              <FormField id={fieldId("pin")} label="PIN-код ключа" required error={err("pin")} width="w-60">
+                {(control) => <input type="password" autoComplete="off" {...control} {...register("pin")} />}
+              </FormField>
+            ) : (
+              <FormField
+                id={fieldId("signature")}
+                label="Файл откреплённой подписи (.sig, .p7s)"
+                hint="Подпись по ГОСТ Р 34.10-2012 (256 бит) сертификатом, добавленным на странице «Моя электронная подпись»."
+                required
+                error={err("signature")}
+              >
+                {(control) => (
+                  <input
+                    type="file"
+                    accept=".sig,.p7s,application/pkcs7-signature"
+                    {...control}
+                    onChange={async (e) => {
+                      const file = e.target.files?.[0];
+                      setValue("signature", file ? await fileToBase64(file) : "", { shouldValidate: false });
+                      clearErrors("signature");
+                    }}
+                  />
+                )}
+              </FormField>
+            )}
+          </section>
         ) : null}
 
         {/* S0 p.7: a procedure entered later than it was done (at most one working day) records when it was done. */}

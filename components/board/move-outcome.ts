@@ -3,7 +3,16 @@
 import { classifyRequestError } from "@/components/form/request-errors";
 import type { CardTransition } from "./types";
 
-export type MoveFields = "transition" | "executorId" | "refusalGrounds" | "resultType" | "comment" | "doneAt";
+export type MoveFields =
+  | "transition"
+  | "executorId"
+  | "refusalGrounds"
+  | "resultType"
+  | "comment"
+  | "doneAt"
+  | "reviewed"
+  | "pin"
+  | "signature";
 
 export type MoveOutcome =
   | { kind: "moved"; transition: CardTransition; toStage: string }
@@ -15,7 +24,17 @@ export type MoveOutcome =
   /** Nothing changed and the attempt may be repeated: the dialog stays open with what was typed. */
   | { kind: "failed"; message: string };
 
-const FIELDS: readonly MoveFields[] = ["transition", "executorId", "refusalGrounds", "resultType", "comment", "doneAt"];
+const FIELDS: readonly MoveFields[] = [
+  "transition",
+  "executorId",
+  "refusalGrounds",
+  "resultType",
+  "comment",
+  "doneAt",
+  "reviewed",
+  "pin",
+  "signature",
+];
 
 /**
  * Messages joined into one text, each ending with one full stop: a server's message may or may not
@@ -80,8 +99,10 @@ export function outcomeOfError(error: unknown): Exclude<MoveOutcome, { kind: "mo
       const fieldErrors: Partial<Record<MoveFields, string>> = {};
       const otherErrors: string[] = [];
       for (const [path, message] of Object.entries(failure.fieldErrors)) {
-        // zod paths may be nested ("refusalGrounds.0"); the field is the first segment.
-        const field = path.split(".")[0] as MoveFields;
+        // zod paths may be nested ("refusalGrounds.0"); the field is the first segment, but for the
+        // signing input, whose field is the second ("signing.pin").
+        const parts = path.split(".");
+        const field = (parts[0] === "signing" ? parts[1] : parts[0]) as MoveFields;
         if (FIELDS.includes(field)) fieldErrors[field] ??= message;
         else otherErrors.push(message);
       }
@@ -105,4 +126,4 @@ export function outcomeOfError(error: unknown): Exclude<MoveOutcome, { kind: "mo
 
 /** Whether choosing the transition needs anything beyond the choice itself. */
 export const needsInput = (t: CardTransition) =>
-  !!(t.requires.executor || t.requires.refusalGrounds || t.requires.resultType || t.requires.comment);
+  !!(t.requires.executor || t.requires.refusalGrounds || t.requires.resultType || t.requires.comment || t.signs);

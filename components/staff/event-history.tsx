@@ -50,13 +50,15 @@ function Details({ event, people }: { event: Event; people: Map<string, string> 
       : null;
   switch (event.type) {
     case "submitted":
-      // Paper, post and MFC applications are entered by staff (R23); portal ones are signed (R17).
-      if (str(p.channel) && p.channel !== "PORTAL") {
-        const channel = CHANNEL_LABEL[p.channel as Channel] ?? (p.channel as string);
+      // Paper, post, e-mail and MFC applications are entered by staff (R23): no electronic signature
+      // of the applicant (issue 15 p.1). Portal ones are signed by the applicant's sign-in (R17).
+      if (str(p.enteredBy) || (str(p.channel) && p.channel !== "PORTAL")) {
+        const channel = str(p.channel) ? (CHANNEL_LABEL[p.channel as Channel] ?? (p.channel as string)) : null;
         lines.push(
-          `Принято сотрудником: ${channel.toLowerCase()}${dateOf(p.receivedAt) ? `, получено ${dateOf(p.receivedAt)}` : ""}`,
+          `Принято сотрудником${channel ? `: ${channel.toLowerCase()}` : ""}${dateOf(p.receivedAt) ? `, получено ${dateOf(p.receivedAt)}` : ""}`,
         );
-      } else lines.push("Подписано простой электронной подписью заявителя");
+      } else if (str(p.method)) lines.push("Подписано простой электронной подписью заявителя");
+      else lines.push("Подано через портал");
       break;
     case "registered":
       if (str(p.registrationNumber)) lines.push(`Регистрационный номер ${p.registrationNumber as string}`);

@@ -9,6 +9,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { zTypoCheckForm, zTypoSignInput } from "@/server/typo/schema";
+import { PIN_MAX } from "@/server/signature/schema";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, FormFieldset } from "@/components/ui/form-field";
@@ -104,32 +105,45 @@ export function TypoCheckForm({ id, originalBody }: { id: string; originalBody: 
   );
 }
 
-type SignValues = { comment?: string };
+type SignValues = { comment?: string; reviewed: boolean; pin: string };
 
-export function TypoSignForm({ id }: { id: string }) {
+/** S2 p.72 with issue 15: the signer sees the corrected document and signs it with their key's PIN. */
+export function TypoSignForm({ id, document }: { id: string; document: { id: string; title: string } | null }) {
   const trpc = useTRPC();
   const router = useRouter();
   const mutation = useMutation(trpc.typo.sign.mutationOptions());
   const [failure, setFailure] = useState<string | null>(null);
   const [focusToken, setFocusToken] = useState(0);
   const { register, handleSubmit, formState, setError } = useForm<SignValues>({
-    resolver: zodResolver(zTypoSignInput.pick({ comment: true })),
-    defaultValues: { comment: "" },
+    resolver: zodResolver(
+      zTypoSignInput.pick({ comment: true }).extend({
+        reviewed: z.boolean().refine((v) => v, "Откройте документ и подтвердите, что ознакомились с ним"),
+        pin: z.string().min(1, "Введите PIN-код ключа электронной подписи").max(PIN_MAX),
+      }),
+    ),
+    defaultValues: { comment: "", reviewed: false, pin: "" },
   });
   const error = formState.errors.comment?.message;
+  const reviewedError = formState.errors.reviewed?.message;
+  const pinError = formState.errors.pin?.message;
   const onSubmit = handleSubmit(
     async (values) => {
       setFailure(null);
       try {
-        await mutation.mutateAsync({ id, ...(values.comment?.trim() ? { comment: values.comment.trim() } : {}) });
+        await mutation.mutateAsync({
+          id,
+          signing: { pin: values.pin },
+          ...(values.comment?.trim() ? { comment: values.comment.trim() } : {}),
+        });
         router.refresh();
       } catch (e) {
         const f = classifyRequestError(e);
-        const message = f.kind === "invalid" ? (f.fieldErrors.comment ?? null) : null;
-        if (message) {
-          setError("comment", { type: "server", message });
-          setFocusToken((n) => n + 1);
-        } else setFailure(`Документ не подписан: ${f.message}`);
+        const comment = f.kind === "invalid" ? (f.fieldErrors.comment ?? null) : null;
+        const pin = f.kind === "invalid" ? (f.fieldErrors.pin ?? f.fieldErrors["signing.pin"] ?? null) : null;
+        if (comment) setError("comment", { type: "server", message: comment });
+        if (pin) setError("pin", { type: "server", message: pin });
+        if (comment || pin) setFocusToken((n) => n + 1);
+        else setFailure(`Документ не подписан: ${f.message}`);
       }
     },
     () => setFocusToken((n) => n + 1),
@@ -140,10 +154,31 @@ export function TypoSignForm({ id }: { id: string }) {
         Подписать и выдать исправленный документ
       </h2>
       <ErrorSummary
-        errors={error ? [{ target: "typo-sign-comment", message: error }] : []}
+        errors={[
+          ...(reviewedError ? [{ target: "typo-sign-reviewed", message: reviewedError }] : []),
+          ...(pinError ? [{ target: "typo-sign-pin", message: pinError }] : []),
+          ...(error ? [{ target: "typo-sign-comment", message: error }] : []),
+        ]}
         titleId="typo-sign-errors-title"
         focusToken={focusToken}
       />
+      {document ? (
+        <p>
+          Документ к подписанию:{" "}
+          <a href={`/api/results/${document.id}`} target="_blank" rel="noopener" className="text-brand-800 underline">
+            «{document.title}» (PDF, откроется в новой вкладке)
+          </a>
+        </p>
+      ) : null}
+      <FormFieldset id="typo-sign-reviewed" legend="Ознакомление с документом" required error={reviewedError}>
+        <label className="flex items-start gap-2">
+          <input type="checkbox" className="mt-1" {...register("reviewed")} />
+          <span>Я ознакомился (ознакомилась) с документом и подписываю его</span>
+        </label>
+      </FormFieldset>
+      <FormField id="typo-sign-pin" label="PIN-код ключа электронной подписи" required error={pinError} width="w-60">
+        {(c) => <input type="password" autoComplete="off" {...c} {...register("pin")} />}
+      </FormField>
       <FormField
         id="typo-sign-comment"
         label="Подтверждение выдачи на бумаге (если документ выдаётся лично или по почте)"

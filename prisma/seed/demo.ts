@@ -15,6 +15,7 @@ import { SEED_SERVICES } from "./regulations";
 import { PREVIOUS_SEED_DOCUMENTS } from "./regulations/previous";
 import { loadCalendarYears } from "../../server/calendar/data";
 import { transferFile } from "../../server/regulation/transfer";
+import { DEMO_SIGNING_PIN } from "./demo-constants";
 import { issuePersonCertificate, makeRootCa } from "../../server/signature/ca";
 import { addTrustedCertificate, registerSigningCertificate } from "../../server/signature/mutations";
 import { encodePrivateKey } from "../../server/signature/x509";
@@ -190,8 +191,7 @@ export const DEMO_ACCOUNTS_SEEDED = "demo-accounts-seeded";
 
 /** The Setting that records that the demo CA and the demo signers' keys were made (issue 15). */
 export const DEMO_SIGNATURES_SEEDED = "demo-signatures-seeded";
-/** The PIN of the demo signers' keys held by the server (README, demo accounts). */
-export const DEMO_SIGNING_PIN = "123456";
+export { DEMO_SIGNING_PIN };
 /** Whose keys the demo holds: the officials who sign results (S1 p.37-39, S2 p.55). */
 const DEMO_SIGNERS = [
   {

@@ -71,6 +71,7 @@ describe("the applicant's PDF copy", () => {
       dueAt: null,
       coApplicants: [{ email: "co@example.ru", values: { channels: ["sms"] } }],
       contentHash: null,
+      signedOnPortal: true,
     });
     const text = (await new PDFParse({ data: new Uint8Array(pdf) }).getText()).text.replace(/\s+/g, " ");
     expect(text).toContain("Письмо на электронную почту; Звонок");
@@ -79,5 +80,27 @@ describe("the applicant's PDF copy", () => {
     expect(text).not.toMatch(/\bemail\b|\bcall\b|\bsms\b|\bpay\b/);
     // The registration date in the municipality's zone: 19:00 UTC is already the 31st at UTC+5.
     expect(text).toContain("ARCHIVE-2026-00001 от 31 марта 2026 г.");
+  });
+
+  it("claims the applicant's simple electronic signature only for a portal submission (R17; issue 15 p.1)", async () => {
+    const copy = {
+      steps: ANSWER_STEPS,
+      values: ANSWER_VALUES,
+      service: { code: "S", title: "Предоставление архивной информации" },
+      registrationNumber: "ARCHIVE-2026-00002",
+      registeredAt: new Date("2026-03-30T09:00:00Z"),
+      dueAt: null,
+      coApplicants: [],
+      contentHash: "ab".repeat(32),
+    };
+    const textOf = async (signedOnPortal: boolean) =>
+      (
+        await new PDFParse({ data: new Uint8Array(await applicationCopyPdf({ ...copy, signedOnPortal })) }).getText()
+      ).text.replace(/\s+/g, " ");
+    expect(await textOf(true)).toContain("Подписано простой электронной подписью");
+    const paper = await textOf(false);
+    expect(paper).not.toMatch(/подписан/i);
+    expect(paper).toContain("Контрольная сумма (SHA-256) содержимого:");
+    expect(paper.replace(/\s/g, "")).toContain("ab".repeat(32));
   });
 });

@@ -170,6 +170,7 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
       outcome: true,
       closedAt: true,
       contentHash: true,
+      channel: true,
       data: true,
       createdAt: true,
       updatedAt: true,
@@ -243,6 +244,8 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
     outcome: app.outcome,
     closedAt: app.closedAt,
     contentHash: app.contentHash,
+    /** Only an application the applicant submitted on the portal carries their simple electronic signature (R17). */
+    signedOnPortal: app.channel === "PORTAL",
     values: app.data as Record<string, unknown>,
     coApplicants: app.participants.map((p) => ({ email: p.email, values: p.data as Record<string, unknown> })),
     steps: doc.form.steps,

@@ -30,7 +30,15 @@ export const applicationPdfRoute = restRoute({
 /** What the copy prints: the applicant's view of the application (data.ts applicationForOwner). */
 export type ApplicationCopy = Pick<
   NonNullable<Awaited<ReturnType<typeof applicationForOwner>>>,
-  "steps" | "values" | "service" | "registrationNumber" | "registeredAt" | "dueAt" | "coApplicants" | "contentHash"
+  | "steps"
+  | "values"
+  | "service"
+  | "registrationNumber"
+  | "registeredAt"
+  | "dueAt"
+  | "coApplicants"
+  | "contentHash"
+  | "signedOnPortal"
 >;
 
 export function applicationCopyPdf(app: ApplicationCopy): Promise<Buffer> {
@@ -60,7 +68,10 @@ export function applicationCopyPdf(app: ApplicationCopy): Promise<Buffer> {
       ? [
           {
             kind: "paragraph" as const,
-            text: `Подписано простой электронной подписью. SHA-256 содержимого: ${app.contentHash}`,
+            // Issue 15 p.1: a paper or e-mail application carries no electronic signature of the applicant.
+            text: app.signedOnPortal
+              ? `Подписано простой электронной подписью. SHA-256 содержимого: ${app.contentHash}`
+              : `Контрольная сумма (SHA-256) содержимого: ${app.contentHash}`,
             size: 8,
           },
         ]

@@ -279,7 +279,7 @@ export async function prepareSigning(
   request: SigningRequest | undefined,
   now: Date,
 ): Promise<PreparedSigning> {
-  if (!request) throw new AppError("PRECONDITION", NO_KEY, { pin: "Введите PIN-код ключа электронной подписи" });
+  if (!request) throw new AppError("INVALID", NO_KEY, { pin: "Введите PIN-код ключа электронной подписи" });
   if ("signature" in request) {
     const bytes = signatureBytes(new Uint8Array(Buffer.from(request.signature, "base64")));
     if (!bytes)
@@ -304,7 +304,7 @@ export async function prepareSigning(
     select: { der: true, sealedKey: true },
   });
   const row = certs[0];
-  if (!row) throw new AppError("PRECONDITION", NO_KEY, { pin: "В системе нет действующего ключа на ваше имя" });
+  if (!row) throw new AppError("INVALID", NO_KEY, { pin: "В системе нет действующего ключа на ваше имя" });
   const rule = THROTTLES.signingPin;
   const admission = await admit(db, rule, actorId, now);
   if (!admission.admitted)
@@ -335,7 +335,7 @@ export async function signContent(
   if (prepared.kind === "key") {
     const cms = signDetached({ content, privateKey: prepared.privateKey, cert: prepared.cert, signingTime: at });
     const v = verifyDetached(content, cms, trust, at);
-    if (!v.valid) throw new AppError("PRECONDITION", `Подписать нельзя. ${v.message}`);
+    if (!v.valid) throw new AppError("INVALID", `Подписать нельзя. ${v.message}`, { pin: v.message });
     return { cms, signer: summary(prepared.cert), signingTime: at };
   }
   const v = verifyDetached(content, prepared.cms, trust, at);

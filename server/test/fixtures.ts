@@ -1,4 +1,4 @@
-import { DEMO_SIGNING_PIN } from "../../prisma/seed/demo";
+import { DEMO_SIGNING_PIN } from "../../prisma/seed/demo-constants";
 // Form values shared by the integration and end-to-end tests: a complete archive-information request
 // of the demo applicant (prisma/seed/regulations/archive-info.ts), valid under the seed regulation.
 export const ARCHIVE_REQUEST = {

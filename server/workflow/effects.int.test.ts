@@ -102,6 +102,8 @@ describe("result documents (S1)", () => {
     expect(text).toContain("Иванов Иван Петрович");
     expect(text).toContain(number);
     expect(text).toContain("Дорога ул. Лесная открыта");
+    // Issue 15 p.1: an unsigned document claims no signature.
+    expect(text).not.toMatch(/подписан/i);
     expect((await applicationForOwner(t.db, ownerId, id))!.documents).toEqual([]); // not issued yet
 
     await run(id, [

@@ -183,7 +183,7 @@ function stampOf(cert: unknown): ResultDocumentInput["signature"] | undefined {
 async function sign(c: EffectContext): Promise<EventDraft> {
   const doc = await latestDocument(c);
   if (doc.signedAt) throw new AppError("PRECONDITION", "Документ уже подписан");
-  if (!c.signing) throw new AppError("PRECONDITION", NO_KEY, { pin: "Введите PIN-код ключа электронной подписи" });
+  if (!c.signing) throw new AppError("INVALID", NO_KEY, { pin: "Введите PIN-код ключа электронной подписи" });
   const at = c.enteredAt ?? c.now;
   const made = await signContent(c.tx, c.signing, await c.storage.get(doc.storageKey), at);
   const signatureCert: StoredSignatureCert = {

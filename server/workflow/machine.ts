@@ -245,6 +245,8 @@ export function offeredTransitions(doc: RegulationDocument, state: ApplicationSt
     to: t.to,
     toTitle: doc.stages.find((s) => s.key === t.to)?.title ?? t.to,
     requires: t.requires,
+    /** The move signs the result (issue 15): the dialog shows the document and asks for the key. */
+    signs: (t.effects ?? []).includes("sign_result"),
   }));
 }
 

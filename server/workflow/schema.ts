@@ -3,7 +3,7 @@
 // resolve with `.pick()`/`.extend()` of the same objects, so a rule (a limit, a message) is written
 // once and the form never accepts what the procedure refuses (or the other way round).
 import { z } from "zod";
-import { zSigning } from "../signature/schema";
+import { PIN_MAX, zSigning } from "../signature/schema";
 import { zId } from "../ids";
 import { zText } from "../text";
 
@@ -57,6 +57,11 @@ export const zMoveForm = zMoveInput.pick({ transition: true }).extend({
   comment: zMoveComment,
   /** datetime-local in the municipality's zone; empty: done now. */
   doneAt: z.string().max(40),
+  /** Signing (issue 15): the document was opened and read; the PIN, or the official's own `.sig`. */
+  reviewed: z.boolean(),
+  signMode: z.enum(["pin", "file"]),
+  pin: z.string().max(PIN_MAX, `PIN-код не длиннее ${PIN_MAX} знаков`),
+  signature: z.string(),
 });
 export type MoveFormValues = z.infer<typeof zMoveForm>;
 

@@ -50,7 +50,8 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
       ))}
       {app.contentHash ? (
         <p className="mt-6 break-all text-xs">
-          Подписано простой электронной подписью. SHA-256 содержимого: {app.contentHash}
+          {app.signedOnPortal ? "Подписано простой электронной подписью. SHA-256" : "Контрольная сумма (SHA-256)"}{" "}
+          содержимого: {app.contentHash}
         </p>
       ) : null}
       <p className="mt-10">Подпись заявителя ____________________ &nbsp; Дата ______________</p>

@@ -134,6 +134,7 @@ export default async function StaffApplicationPage({ params }: { params: Promise
             serviceRefusalGrounds: card.serviceRefusalGrounds,
             intakeRefusalGrounds: card.intakeRefusalGrounds,
             resultTypes: card.resultTypes,
+            documents: card.documents,
           }}
           closed={card.status !== "SUBMITTED"}
         />

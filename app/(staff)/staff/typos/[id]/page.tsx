@@ -96,7 +96,7 @@ export default async function TypoCardPage({ params }: { params: Promise<{ id: s
       ) : null}
       {r.maySign ? (
         <section className="mt-8 max-w-3xl rounded-lg border border-slate-200 bg-white p-5">
-          <TypoSignForm id={r.id} />
+          <TypoSignForm id={r.id} document={r.correctedDocument ?? null} />
         </section>
       ) : null}
     </article>
