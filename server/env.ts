@@ -81,6 +81,11 @@ export type Env = {
    * only for the demo on the embedded database: a real installation's clock is never movable.
    */
   testClock: boolean;
+  /**
+   * CRYPTOPRO_PLUGIN_SCRIPT: where the installation serves CryptoPro's `cadesplugin_api.js` (issue 15).
+   * Set, the staff pages load it and the sign dialog offers the CryptoPro EDS Browser plug-in.
+   */
+  cryptoProScript: string | null;
 };
 
 /** The configuration is wrong: every problem, each naming its variable. */
@@ -180,6 +185,9 @@ const RULES = {
   REGLAMENT_TEST_CLOCK: z
     .enum(["0", "1"], { error: "expected 1 (the end-to-end tests may move the clock) or 0" })
     .transform((v) => v === "1"),
+  CRYPTOPRO_PLUGIN_SCRIPT: z
+    .string()
+    .refine((v) => /^(\/[^/]|https:\/\/)/.test(v), "expected a path on this site (/cadesplugin_api.js) or an https:// URL"),
   TRUST_PROXY: z
     .string()
     .transform((v) => (v === "true" ? "1" : v === "false" ? "0" : v))
@@ -254,6 +262,7 @@ export function parseEnv(raw: RawEnv): Env {
     demo,
     trustProxy: v.TRUST_PROXY ?? 0,
     testClock: (v.REGLAMENT_TEST_CLOCK ?? false) && demo,
+    cryptoProScript: v.CRYPTOPRO_PLUGIN_SCRIPT ?? null,
   };
 }
 

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import Script from "next/script";
+import { env } from "@/server/env";
 import { SectionNav } from "@/components/ui/section-nav";
 import { getSession, hasStaffRole } from "@/server/auth/session";
 
@@ -22,6 +24,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         <SectionNav label="Разделы рабочего места" links={links.map(({ show: _, ...l }) => l)} />
       ) : null}
       {children}
+      {/* Issue 15: CryptoPro's own script, where the installation serves it (the sign dialog's plug-in option). */}
+      {env().cryptoProScript ? <Script src={env().cryptoProScript!} strategy="afterInteractive" /> : null}
     </>
   );
 }

@@ -13,9 +13,15 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField, FormFieldset } from "@/components/ui/form-field";
 import { focusById } from "@/components/ui/aria";
 import { useTRPC } from "@/components/trpc-provider";
-import { displayTimeZone } from "@/server/format/dates";
+import { displayTimeZone, formatDate } from "@/server/format/dates";
 import { fromLocalInput, toLocalInput, utcOffsetLabel } from "@/components/intake/zoned-time";
 import { numberLabel } from "./format";
+import {
+  cryptoProCertificates,
+  cryptoProScriptLoaded,
+  cryptoProSignDetached,
+  type CryptoProCertificate,
+} from "./cryptopro";
 import { joinSentences, outcomeOfError, type MoveFields, type MoveOutcome } from "./move-outcome";
 import type { CardTransition, MoveSubject, StaffCardData } from "./types";
 
@@ -24,8 +30,8 @@ export type MoveDetails = Pick<
   "serviceRefusalGrounds" | "intakeRefusalGrounds" | "resultTypes" | "documents"
 >;
 
-/** A file's bytes as base64 (a `.sig` is a few kilobytes). */
-async function fileToBase64(file: File): Promise<string> {
+/** A file's bytes as base64 (a `.sig` is a few kilobytes; a result PDF some hundreds). */
+async function blobToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -57,6 +63,7 @@ const FIELD_ORDER: MoveFields[] = [
   "reviewed",
   "pin",
   "signature",
+  "cryptoProCert",
   "doneAt",
 ];
 const fieldId = (f: MoveFields) => `move-${f}`;
@@ -133,6 +140,7 @@ export function MoveDialog({
         signMode: "pin",
         pin: "",
         signature: "",
+        cryptoProCert: "",
       },
     });
   const [doneEarlier, setDoneEarlier] = useState(!!backdate || !!initialErrors?.fieldErrors.doneAt);
@@ -167,6 +175,21 @@ export function MoveDialog({
   // What is signed: the application's newest result document (issue 15: the signer sees it first).
   const toSign = chosen?.signs ? (loaded?.documents.at(-1) ?? null) : null;
   const signMode = useWatch({ control, name: "signMode" });
+  // The CryptoPro plug-in is offered where the installation loads its script (CRYPTOPRO_PLUGIN_SCRIPT);
+  // the dialog exists in the browser only, so the check needs no effect.
+  const [cryptoProOffered] = useState(() => cryptoProScriptLoaded());
+  const [cryptoPro, setCryptoPro] = useState<{ certs: CryptoProCertificate[] | null; error: string | null }>({
+    certs: null,
+    error: null,
+  });
+  const loadCryptoProCertificates = () => {
+    if (cryptoPro.certs) return;
+    cryptoProCertificates().then(
+      (certs) =>
+        setCryptoPro({ certs, error: certs.length ? null : "В хранилище КриптоПро нет сертификатов с ключом" }),
+      (e: unknown) => setCryptoPro({ certs: [], error: e instanceof Error ? e.message : String(e) }),
+    );
+  };
   const loading = (needsDetails && card.isPending) || (!!req.executor && executors.isPending);
   const loadFailed = (needsDetails && card.isError) || (!!req.executor && executors.isError);
 
@@ -240,8 +263,21 @@ export function MoveDialog({
           missing.push(["pin", "Введите PIN-код ключа электронной подписи"]);
         if (values.signMode === "file" && !values.signature)
           missing.push(["signature", "Приложите файл подписи (.sig), сделанный вашей программой"]);
+        if (values.signMode === "cryptopro" && !values.cryptoProCert)
+          missing.push(["cryptoProCert", "Выберите сертификат КриптоПро"]);
         for (const [f, message] of missing) setError(f, { type: "client", message });
         if (missing[0]) return focusField(missing[0][0]);
+      }
+      let signature = values.signature;
+      if (chosen.signs && values.signMode === "cryptopro") {
+        try {
+          const file = await fetch(`/api/results/${toSign!.id}`);
+          if (!file.ok) throw new Error("документ не загрузился");
+          signature = await cryptoProSignDetached(values.cryptoProCert, await blobToBase64(await file.blob()));
+        } catch (e) {
+          setError("cryptoProCert", { type: "client", message: e instanceof Error ? e.message : String(e) });
+          return focusField("cryptoProCert");
+        }
       }
       try {
         const result = await move.mutateAsync({
@@ -253,9 +289,7 @@ export function MoveDialog({
           ...(req.resultType && values.resultType ? { resultType: values.resultType } : {}),
           ...(comment ? { comment } : {}),
           ...(doneAt ? { doneAt } : {}),
-          ...(chosen.signs
-            ? { signing: values.signMode === "pin" ? { pin: values.pin } : { signature: values.signature } }
-            : {}),
+          ...(chosen.signs ? { signing: values.signMode === "pin" ? { pin: values.pin } : { signature } } : {}),
         });
         onDone({ kind: "moved", transition: chosen, toStage: result.toStage });
       } catch (error) {
@@ -474,8 +508,37 @@ export function MoveDialog({
                   подписью и приложите файл .sig
                 </span>
               </label>
+              {cryptoProOffered ? (
+                <label className="flex items-start gap-2">
+                  <input
+                    type="radio"
+                    value="cryptopro"
+                    className="mt-1"
+                    {...register("signMode", { onChange: loadCryptoProCertificates })}
+                  />
+                  <span>КриптоПро ЭЦП Browser plug-in (ключ на токене или в КриптоПро CSP)</span>
+                </label>
+              ) : null}
             </FormFieldset>
-            {signMode === "pin" ? (
+            {signMode === "cryptopro" ? (
+              <FormField
+                id={fieldId("cryptoProCert")}
+                label="Сертификат КриптоПро"
+                required
+                error={err("cryptoProCert") ?? cryptoPro.error ?? undefined}
+              >
+                {(control) => (
+                  <select {...control} {...register("cryptoProCert")}>
+                    <option value="">{cryptoPro.certs ? "— выберите сертификат —" : "Загружаем сертификаты…"}</option>
+                    {(cryptoPro.certs ?? []).map((c) => (
+                      <option key={c.thumbprint} value={c.thumbprint}>
+                        {c.subject} (до {formatDate(c.validTo)})
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </FormField>
+            ) : signMode === "pin" ? (
               <FormField id={fieldId("pin")} label="PIN-код ключа" required error={err("pin")} width="w-60">
                 {(control) => <input type="password" autoComplete="off" {...control} {...register("pin")} />}
               </FormField>
@@ -494,7 +557,7 @@ export function MoveDialog({
                     {...control}
                     onChange={async (e) => {
                       const file = e.target.files?.[0];
-                      setValue("signature", file ? await fileToBase64(file) : "", { shouldValidate: false });
+                      setValue("signature", file ? await blobToBase64(file) : "", { shouldValidate: false });
                       clearErrors("signature");
                     }}
                   />

@@ -12,7 +12,8 @@ export type MoveFields =
   | "doneAt"
   | "reviewed"
   | "pin"
-  | "signature";
+  | "signature"
+  | "cryptoProCert";
 
 export type MoveOutcome =
   | { kind: "moved"; transition: CardTransition; toStage: string }
@@ -34,6 +35,7 @@ const FIELDS: readonly MoveFields[] = [
   "reviewed",
   "pin",
   "signature",
+  "cryptoProCert",
 ];
 
 /**

@@ -59,7 +59,9 @@ export const zMoveForm = zMoveInput.pick({ transition: true }).extend({
   doneAt: z.string().max(40),
   /** Signing (issue 15): the document was opened and read; the PIN, or the official's own `.sig`. */
   reviewed: z.boolean(),
-  signMode: z.enum(["pin", "file"]),
+  signMode: z.enum(["pin", "file", "cryptopro"]),
+  /** The CryptoPro certificate chosen (its SHA-1 thumbprint), for signMode "cryptopro". */
+  cryptoProCert: z.string(),
   pin: z.string().max(PIN_MAX, `PIN-код не длиннее ${PIN_MAX} знаков`),
   signature: z.string(),
 });
