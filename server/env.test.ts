@@ -42,6 +42,7 @@ describe("parseEnv", () => {
       demo: true,
       trustProxy: 0,
       testClock: false,
+      cryptoProScript: null,
     });
   });
 
@@ -102,6 +103,7 @@ describe("parseEnv", () => {
       JOBS_POLL_SECONDS: "0.5",
       REGLAMENT_PG_LOG: "1",
       TRUST_PROXY: "2",
+      CRYPTOPRO_PLUGIN_SCRIPT: "/cadesplugin_api.js",
     });
     expect(e).toMatchObject({
       databaseUrl: "postgresql://user:pass@db:5432/reglament",
@@ -128,6 +130,7 @@ describe("parseEnv", () => {
       jobsPollSeconds: 0.5,
       pgLog: true,
       trustProxy: 2,
+      cryptoProScript: "/cadesplugin_api.js",
     });
     expect(parseEnv({ TRUST_PROXY: "true" }).trustProxy).toBe(1);
     expect(parseEnv({ PORT: "8080" }).appUrl).toBe("http://localhost:8080");
@@ -138,6 +141,11 @@ describe("parseEnv", () => {
     ["MAIL_SEND_INTERVAL_MS", "0", /MAIL_SEND_INTERVAL_MS="0": expected .*from 100/],
     ["PORT", "http", /PORT="http": expected a TCP port/],
     ["TRUST_PROXY", "yes", /TRUST_PROXY="yes": expected the number of reverse proxies/],
+    [
+      "CRYPTOPRO_PLUGIN_SCRIPT",
+      "http://cdn.example/cadesplugin_api.js",
+      /CRYPTOPRO_PLUGIN_SCRIPT="http:\/\/cdn.example\/cadesplugin_api.js": expected a path on this site/,
+    ],
     ["PORT", "70000", /PORT="70000": expected a TCP port: a whole number from 1 to 65535/],
     ["REGLAMENT_DUE_SOON_DAYS", "2.5", /REGLAMENT_DUE_SOON_DAYS="2.5": expected a number of working days/],
     ["REGLAMENT_DUE_SOON_DAYS", "-1", /REGLAMENT_DUE_SOON_DAYS="-1"/],
