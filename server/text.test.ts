@@ -128,6 +128,11 @@ describe("zod's own messages (issue 16 p.11)", () => {
       resultType: null,
       comment: "",
       doneAt: "",
+      reviewed: false,
+      signMode: "pin",
+      pin: "",
+      signature: "",
+      cryptoProCert: "",
     });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
