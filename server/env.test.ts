@@ -43,6 +43,8 @@ describe("parseEnv", () => {
       trustProxy: 0,
       testClock: false,
       cryptoProScript: null,
+      logLevel: "warn",
+      metricsToken: null,
     });
   });
 
@@ -104,6 +106,8 @@ describe("parseEnv", () => {
       REGLAMENT_PG_LOG: "1",
       TRUST_PROXY: "2",
       CRYPTOPRO_PLUGIN_SCRIPT: "/cadesplugin_api.js",
+      LOG_LEVEL: "error",
+      METRICS_TOKEN: "a-long-enough-metrics-token",
     });
     expect(e).toMatchObject({
       databaseUrl: "postgresql://user:pass@db:5432/reglament",
@@ -131,7 +135,11 @@ describe("parseEnv", () => {
       pgLog: true,
       trustProxy: 2,
       cryptoProScript: "/cadesplugin_api.js",
+      logLevel: "error",
+      metricsToken: "a-long-enough-metrics-token",
     });
+    // The access log is written by a production start unless LOG_LEVEL says otherwise.
+    expect(parseEnv({ REGLAMENT_DEMO: "0" }).logLevel).toBe("info");
     expect(parseEnv({ TRUST_PROXY: "true" }).trustProxy).toBe(1);
     expect(parseEnv({ PORT: "8080" }).appUrl).toBe("http://localhost:8080");
   });

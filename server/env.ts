@@ -86,6 +86,10 @@ export type Env = {
    * Set, the staff pages load it and the sign dialog offers the CryptoPro EDS Browser plug-in.
    */
   cryptoProScript: string | null;
+  /** LOG_LEVEL: error, warn or info (server/observability/log.ts); info (the access log) unless a demo. */
+  logLevel: "error" | "warn" | "info";
+  /** METRICS_TOKEN: the bearer token GET /api/metrics asks for; unset, the endpoint is off. */
+  metricsToken: string | null;
 };
 
 /** The configuration is wrong: every problem, each naming its variable. */
@@ -185,6 +189,8 @@ const RULES = {
   REGLAMENT_TEST_CLOCK: z
     .enum(["0", "1"], { error: "expected 1 (the end-to-end tests may move the clock) or 0" })
     .transform((v) => v === "1"),
+  LOG_LEVEL: z.enum(["error", "warn", "info"], { error: "expected error, warn or info" }),
+  METRICS_TOKEN: z.string().min(16, "expected a token of at least 16 characters"),
   CRYPTOPRO_PLUGIN_SCRIPT: z
     .string()
     .refine((v) => /^(\/[^/]|https:\/\/)/.test(v), "expected a path on this site (/cadesplugin_api.js) or an https:// URL"),
@@ -199,7 +205,7 @@ type Parsed = { [K in Name]?: z.output<(typeof RULES)[K]> };
 
 /** A value as the user wrote it, in a message; secrets are not repeated. */
 const shown = (name: Name, value: string) =>
-  /SECRET|DATABASE_URL|SMTP_URL/.test(name)
+  /SECRET|TOKEN|DATABASE_URL|SMTP_URL/.test(name)
     ? ""
     : `=${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`;
 
@@ -263,6 +269,8 @@ export function parseEnv(raw: RawEnv): Env {
     trustProxy: v.TRUST_PROXY ?? 0,
     testClock: (v.REGLAMENT_TEST_CLOCK ?? false) && demo,
     cryptoProScript: v.CRYPTOPRO_PLUGIN_SCRIPT ?? null,
+    logLevel: v.LOG_LEVEL ?? (demo ? "warn" : "info"),
+    metricsToken: v.METRICS_TOKEN ?? null,
   };
 }
 

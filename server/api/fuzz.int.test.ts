@@ -94,11 +94,14 @@ afterAll(async () => {
 // The error mapping's net for text PostgreSQL cannot store (server/errors.ts) says so in the log: the
 // input checks should have refused it first, with the field's own message.
 const netWarnings: string[] = [];
-const warn = console.warn.bind(console);
-const watchedWarn = vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => {
-  if (String(args[0]).includes("cannot store")) netWarnings.push(String(args[0]));
-  warn(...args);
-});
+const stderr = process.stderr.write.bind(process.stderr);
+const watchedWarn = vi.spyOn(process.stderr, "write").mockImplementation(((
+  chunk: string | Uint8Array,
+  ...rest: never[]
+) => {
+  if (String(chunk).includes("cannot store")) netWarnings.push(String(chunk));
+  return stderr(chunk, ...rest);
+}) as typeof process.stderr.write);
 afterAll(() => watchedWarn.mockRestore()); // the next test file shares this process
 
 /** Checks one answer: a refusal leaves no row written, a success moves the baseline. */

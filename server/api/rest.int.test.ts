@@ -316,17 +316,21 @@ describe("REST file routes: who gets what", () => {
         storageKey: "rest/never-stored",
       },
     });
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     try {
       const response = await call(downloadRoute, { as: users.owner, params: { id: row.id } });
       expect(response.status).toBe(500);
       const body = await response.json();
       expect(body.error).toMatch(/^Внутренняя ошибка сервера/);
       expect(JSON.stringify(body)).not.toMatch(/ENOENT|never-stored/);
-      expect(logged).toHaveBeenCalledWith(
-        "[rest] attachment download failed:",
-        expect.objectContaining({ code: "ENOENT" }),
-      );
+      // The log has it, as one JSON line with the request's id (server/observability/log.ts).
+      const line = logged.mock.calls.map((c) => String(c[0])).find((l) => l.includes("rest route failed"));
+      expect(JSON.parse(line!)).toMatchObject({
+        level: "error",
+        route: "attachment download",
+        requestId: expect.any(String),
+        error: { message: expect.stringContaining("ENOENT") },
+      });
     } finally {
       logged.mockRestore();
     }

@@ -15,6 +15,8 @@
 //   done or read; a body that passes a limit while it is read (server/http/body.ts) is 413 too, a
 //   malformed one 400;
 // - origin: a write (POST, DELETE) from another site's page is 403 (server/http/origin.ts).
+import { observeRequest } from "../observability/metrics";
+import { log, requestIdOf, withRequestId } from "../observability/log";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { getDb } from "../db/client";
@@ -106,17 +108,17 @@ export function crossOriginResponse(req: Request): Response | null {
   return isCrossOriginWrite(req, env().appUrl) ? errorResponse(403, CROSS_ORIGIN_MESSAGE) : null;
 }
 
-function failure(error: unknown, route: string): Response {
+function failure(error: unknown, route: string, requestId?: string): Response {
   const bodyError = bodyErrorResponse(error);
   if (bodyError) return bodyError;
   if (error instanceof AppError)
     return errorResponse(APP_ERROR_HTTP_STATUS[error.code], error.message, error.fieldErrors);
   if (isRace(error)) return errorResponse(409, RACE_MESSAGE);
   if (isUnstorableText(error)) {
-    console.warn(`[rest] ${route}: text the database cannot store got past the input checks`);
+    log.warn("text the database cannot store got past the input checks", { requestId, route });
     return errorResponse(400, UNSAFE_TEXT_MESSAGE);
   }
-  console.error(`[rest] ${route} failed:`, error);
+  log.error("rest route failed", { requestId, route, error });
   return errorResponse(500, INTERNAL_MESSAGE);
 }
 
@@ -132,7 +134,12 @@ export function restRoute<A extends RestAuth, S extends z.ZodType<object, RawPar
   maxBodyBytes?: number;
   handler: (ctx: RestContext<A, z.output<S>>) => Promise<Response>;
 }): RestRoute {
-  async function run(req: Request, rawParams: RawParams, deps: RestDeps): Promise<Response> {
+  async function run(
+    req: Request,
+    rawParams: RawParams,
+    deps: RestDeps,
+    requestId: string = requestIdOf(req.headers),
+  ): Promise<Response> {
     try {
       // Before anything is read or looked up: too big a body, or a write from another site.
       checkDeclaredLength(req, definition.maxBodyBytes ?? BODY_LIMITS.none);
@@ -158,18 +165,35 @@ export function restRoute<A extends RestAuth, S extends z.ZodType<object, RawPar
       >;
       return await definition.handler(ctx);
     } catch (error) {
-      return failure(error, definition.name);
+      return failure(error, definition.name, requestId);
     }
   }
+  // Timed (a metric per route and status), logged with the request's id, which the answer carries
+  // (issue 13 p.5). A streamed body (the exports) is timed to its first byte.
   const route = async (req: Request, context: { params: Promise<RawParams> }): Promise<Response> => {
-    let deps: RestDeps;
+    const started = performance.now();
+    const requestId = requestIdOf(req.headers);
+    let deps: RestDeps | null = null;
+    let res: Response;
     try {
       deps = { db: getDb(), storage: fileStorage(), sessionUserId: (await getSession())?.user.id ?? null };
     } catch (error) {
-      return failure(error, definition.name);
+      res = failure(error, definition.name, requestId);
     }
     // A route without dynamic segments (the audit export) gets no params object from Next.
-    return run(req, (await context.params) ?? {}, deps);
+    if (deps) res = await run(req, (await context.params) ?? {}, deps, requestId);
+    const seconds = (performance.now() - started) / 1000;
+    observeRequest("rest", definition.name, res!.status, seconds);
+    log.info("request", {
+      requestId,
+      method: req.method,
+      path: new URL(req.url).pathname,
+      route: definition.name,
+      status: res!.status,
+      ms: Math.round(seconds * 1000),
+      userId: deps?.sessionUserId ?? null,
+    });
+    return withRequestId(res!, requestId);
   };
   return Object.assign(route, { run });
 }

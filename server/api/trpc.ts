@@ -10,17 +10,28 @@ import type { Identity } from "../auth/data";
 import { AppError, APP_ERROR_CODES, isRace, isUnstorableText, RACE_MESSAGE } from "../errors";
 import { UNSAFE_TEXT_MESSAGE } from "../text";
 import type { StaffScope } from "../auth/scope";
+import { observeRequest } from "../observability/metrics";
+import { log } from "../observability/log";
 import { requireAdmin, requireApplicant, requireAuditReader, requireIdentity, requireStaffScope } from "./access";
 
-/** `clientAddress`: the caller's address for the throttles (server/throttle/client-address.ts), if known. */
-export type Context = { db: Db; session: Session | null; clientAddress?: string | null };
+/**
+ * `clientAddress`: the caller's address for the throttles (server/throttle/client-address.ts), if
+ * known; `requestId`: the HTTP request's id, for the logs (server/observability/log.ts).
+ */
+export type Context = { db: Db; session: Session | null; clientAddress?: string | null; requestId?: string };
 
 export async function createContext(opts: {
   session: Session | null;
   db?: Db;
   clientAddress?: string | null;
+  requestId?: string;
 }): Promise<Context> {
-  return { db: opts.db ?? getDb(), session: opts.session, clientAddress: opts.clientAddress ?? null };
+  return {
+    db: opts.db ?? getDb(),
+    session: opts.session,
+    clientAddress: opts.clientAddress ?? null,
+    ...(opts.requestId ? { requestId: opts.requestId } : {}),
+  };
 }
 
 const INTERNAL_MESSAGE =
@@ -59,24 +70,36 @@ const t = initTRPC.context<Context>().create({
 });
 
 /** Domain errors become tRPC errors here and nowhere else. */
-const mapErrors = t.middleware(async ({ next, path }) => {
-  const result = await next();
-  if (result.ok) return result;
+function mapError(
+  result: { ok: false; error: TRPCError },
+  path: string,
+  requestId: string | undefined,
+): TRPCError | null {
   const cause = result.error.cause;
-  if (cause instanceof AppError) {
-    throw new TRPCError({ code: APP_ERROR_CODES[cause.code], message: cause.message, cause });
-  }
+  if (cause instanceof AppError)
+    return new TRPCError({ code: APP_ERROR_CODES[cause.code], message: cause.message, cause });
   // Two requests raced for the same row or key (a unique constraint, a serialisation failure):
   // the user's action met someone else's, which is a conflict to explain, not an internal error.
-  if (result.error.code === "INTERNAL_SERVER_ERROR" && isRace(cause)) {
-    throw new TRPCError({ code: "CONFLICT", message: RACE_MESSAGE, cause: new AppError("CONFLICT", RACE_MESSAGE) });
-  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR" && isRace(cause))
+    return new TRPCError({ code: "CONFLICT", message: RACE_MESSAGE, cause: new AppError("CONFLICT", RACE_MESSAGE) });
   if (result.error.code === "INTERNAL_SERVER_ERROR" && isUnstorableText(cause)) {
-    console.warn(`[trpc] ${path}: text the database cannot store got past the input schema`);
+    log.warn("text the database cannot store got past the input schema", { requestId, procedure: path });
     const refusal = new AppError("INVALID", UNSAFE_TEXT_MESSAGE);
-    throw new TRPCError({ code: "BAD_REQUEST", message: UNSAFE_TEXT_MESSAGE, cause: refusal });
+    return new TRPCError({ code: "BAD_REQUEST", message: UNSAFE_TEXT_MESSAGE, cause: refusal });
   }
-  if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path} failed:`, cause ?? result.error);
+  if (result.error.code === "INTERNAL_SERVER_ERROR")
+    log.error("trpc procedure failed", { requestId, procedure: path, error: cause ?? result.error });
+  return null;
+}
+
+/** Every call's time is a metric (issue 13 p.5), labelled with the code the caller gets. */
+const mapErrors = t.middleware(async ({ next, path, ctx }) => {
+  const started = performance.now();
+  const result = await next();
+  const mapped = result.ok ? null : mapError(result, path, ctx.requestId);
+  const status = result.ok ? "ok" : (mapped ?? result.error).code;
+  observeRequest("trpc", path, status, (performance.now() - started) / 1000);
+  if (mapped) throw mapped;
   return result;
 });
 

@@ -1,15 +1,28 @@
 // The one Prisma client of the app: Prisma 7 through the node-postgres driver adapter (no engine
 // binary at run time). Scripts and tests create their own with createPrismaClient(url).
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { env } from "../env";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+/** The connection pool under each client: its use is a metric (server/observability/metrics.ts). */
+const pools = new WeakMap<PrismaClient, Pool>();
+
 export function createPrismaClient(connectionString: string, options: { max?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
-  return new PrismaClient({ adapter });
+  const pool = new Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+  // The client owns the pool: $disconnect() ends it, as when the adapter made it.
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
+}
+
+/** Connections of a client's pool: open, idle, and requests waiting for one. */
+export function poolUse(client: PrismaClient): { total: number; idle: number; waiting: number; max: number } | null {
+  const pool = pools.get(client);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 } : null;
 }
 
 const globalForDb = globalThis as unknown as { reglamentDb?: PrismaClient };

@@ -6,8 +6,8 @@
 // X.509 and CMS carry (RFC 4491, RFC 7091), the CryptoPro-A parameter set for new keys (the one
 // `openssl genpkey -algorithm gost2012_256 -pkeyopt paramset:A` makes). Nonces and keys come from
 // the platform's CSPRNG, never from the engine's own fallback.
-import GostDigest from "node-gost-crypto/lib/gostDigest";
-import GostSign from "node-gost-crypto/lib/gostSign";
+import GostDigest from "node-gost-crypto/lib/gostDigest.js";
+import GostSign from "node-gost-crypto/lib/gostSign.js";
 
 /** Parameter sets a 256-bit GOST R 34.10-2012 key may name (OID → the engine's curve name). */
 export const CURVES: Record<string, string> = {

@@ -962,6 +962,9 @@ export const ROUTES: Record<string, RouteRow> = {
   ],
   "typos/[id]/letter GET": [REGISTERED_FILE, async (w) => ({ params: { id: (await checkedTypo(w, false)).id } })],
   "health GET": [PUBLIC, () => ({ params: {} })],
+  "metrics GET": {
+    gateway: "Prometheus scrape: METRICS_TOKEN, not a session (server/observability/metrics.int.test.ts)",
+  },
   "audit/export GET": [AUDIT, () => ({ params: {}, url: "/?kind=application:registered" })],
   // The end-to-end tests' clock: not there unless started with REGLAMENT_TEST_CLOCK=1 (server/clock-http.ts).
   "test/clock GET": [NO_TEST_CLOCK, () => ({ params: {} })],
