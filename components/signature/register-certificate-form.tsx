@@ -7,7 +7,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type ChangeEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { PIN_MAX, PIN_MIN } from "@/server/signature/schema";
@@ -58,13 +58,21 @@ export function RegisterCertificateForm() {
   const err = (f: FieldName) => formState.errors[f]?.message;
   const summary = FIELDS.flatMap((f) => (err(f) ? [{ target: fieldId(f), message: err(f)! }] : []));
 
-  const pick = (field: "certificate" | "key") => async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    const value = file ? await readFileAsBase64(file) : field === "key" ? undefined : "";
-    setValue(field, value, { shouldValidate: formState.isSubmitted });
+  const certificateFile = useRef<HTMLInputElement>(null);
+  const keyFile = useRef<HTMLInputElement>(null);
+
+  // The files are read when the form is sent (not on change): a file picked before the page came
+  // alive, or a moment before pressing the button, is read all the same.
+  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const certificate = certificateFile.current?.files?.[0];
+    const key = keyFile.current?.files?.[0];
+    setValue("certificate", certificate ? await readFileAsBase64(certificate) : "");
+    setValue("key", key ? await readFileAsBase64(key) : undefined);
+    await send();
   };
 
-  const onSubmit = handleSubmit(
+  const send = handleSubmit(
     async (values) => {
       setFailure(null);
       setAdded(null);
@@ -107,8 +115,8 @@ export function RegisterCertificateForm() {
             <input
               {...c}
               type="file"
+              ref={certificateFile}
               accept=".cer,.crt,.pem,application/pkix-cert,application/x-x509-ca-cert"
-              onChange={pick("certificate")}
             />
           )}
         </FormField>
@@ -130,7 +138,7 @@ export function RegisterCertificateForm() {
               required
               error={err("key")}
             >
-              {(c) => <input {...c} type="file" accept=".key,.pem" onChange={pick("key")} />}
+              {(c) => <input {...c} ref={keyFile} type="file" accept=".key,.pem" />}
             </FormField>
             <FormField
               id={fieldId("pin")}

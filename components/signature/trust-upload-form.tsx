@@ -5,7 +5,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type ChangeEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
@@ -61,12 +61,17 @@ export function TrustUploadForm({ kind }: { kind: keyof typeof KIND }) {
   }, [register]);
   const error = formState.errors.file?.message;
 
-  const pick = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    setValue("file", file ? await readFileAsBase64(file) : "", { shouldValidate: formState.isSubmitted });
+  const input = useRef<HTMLInputElement>(null);
+
+  // Read when sent, not on change: a file picked a moment before pressing the button is read all the same.
+  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const file = input.current?.files?.[0];
+    setValue("file", file ? await readFileAsBase64(file) : "");
+    await send();
   };
 
-  const onSubmit = handleSubmit(
+  const send = handleSubmit(
     async ({ file }) => {
       setFailure(null);
       setDone("");
@@ -103,7 +108,7 @@ export function TrustUploadForm({ kind }: { kind: keyof typeof KIND }) {
         focusToken={refusals}
       />
       <FormField key={generation} id={k.id} label={k.label} hint={k.hint} required error={error}>
-        {(c) => <input {...c} type="file" accept={k.accept} onChange={pick} />}
+        {(c) => <input {...c} ref={input} type="file" accept={k.accept} />}
       </FormField>
       <FailureMessage message={failure} />
       <Button type="submit" kind="secondary" disabled={pending}>
