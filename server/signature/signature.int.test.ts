@@ -11,7 +11,7 @@ import { demoUser } from "../test/factories";
 import { issuePersonCertificate, makeCrl, makeRootCa, privateKeyPem, type KeyHolder } from "./ca";
 import { AppError } from "../errors";
 import { formatDate } from "../format/dates";
-import { prepareSigning } from "./mutations";
+import { NO_KEY, prepareSigning } from "./mutations";
 import { pem } from "./x509";
 
 let t: TestDatabase;
@@ -65,7 +65,8 @@ describe("an official's certificates («Моя электронная подпи
     });
     expect(mine[0]).not.toHaveProperty("sealedKey");
     const e = await refusal(prepareSigning(t.db, executorId, { pin: PIN }, new Date()));
-    expect(e.code).toBe("PRECONDITION");
+    expect(e.message).toBe(NO_KEY);
+    expect(e.fieldErrors?.pin).toBe("В системе нет действующего ключа на ваше имя");
     await executor().signature.withdraw({ id: added.id });
   });
 
@@ -163,8 +164,8 @@ describe("an official's certificates («Моя электронная подпи
     expect(row.withdrawnAt).not.toBeNull();
     expect((await executor().signature.mine()).find((c) => c.id === added.id)).toMatchObject({ serverKey: false });
     const e = await refusal(prepareSigning(t.db, executorId, { pin: PIN }, new Date()));
-    expect(e.code).toBe("PRECONDITION");
-    expect(e.message).toContain("«Моя электронная подпись»");
+    expect(e.message).toBe(NO_KEY);
+    expect(e.fieldErrors?.pin).toBe("В системе нет действующего ключа на ваше имя");
   });
 
   it("the administrator sees every official's certificate and withdraws one", async () => {
