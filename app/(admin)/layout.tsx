@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/ratings", label: "Оценки услуг", show: admin },
     { href: "/admin/audit", label: "Журнал действий", show: admin || roles.includes("AUDITOR") },
     { href: "/admin/quality", label: "Показатели качества", show: admin },
+    { href: "/admin/signatures", label: "Электронная подпись", show: admin },
   ].filter((l) => l.show);
   return (
     <>

@@ -17,6 +17,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     { href: "/staff/ratings", label: "Оценки услуг", show: roles.includes("HEAD") },
     { href: "/staff/complaints", label: "Жалобы", show: roles.includes("HEAD") || roles.includes("REGISTRAR") },
     { href: "/staff/typos", label: "Исправление опечаток", show: hasStaffRole(roles) },
+    { href: "/staff/signature", label: "Моя электронная подпись", show: hasStaffRole(roles) },
   ].filter((l) => l.show);
   return (
     <>
