@@ -340,7 +340,7 @@ describe("POST /api/verify: anyone checks a document and its .sig (R17)", () => 
     await expectRefusal(
       await call(form({ document: [new Uint8Array(21 * 1024 * 1024), "big.pdf"], signature: [sig, "a.sig"] })),
       413,
-      /больше 20 МБ/,
+      /Запрос слишком большой: допускается не больше 20,8 МБ/,
     );
     await expectRefusal(await call(null, undefined, { "content-type": "text/plain" }), 400, /multipart/);
   });
