@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { callerAs, failure } from "../test/callers";
-import { demoUser, staffAccount } from "../test/factories";
+import { demoUser, registeredApplication, staffAccount } from "../test/factories";
+import { PAPER_ARCHIVE_REQUEST } from "../test/fixtures";
 import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { pdfBytes } from "../test/files";
 import { fileStorage } from "../storage/storage";
@@ -276,6 +277,49 @@ describe("a .sig beside a document (R17)", () => {
     const big = new Uint8Array(300 * 1024);
     big.set([0x30, 0x83, 0x04, 0xb0, 0x00, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02]);
     await expect(draftWith([{ name: "огромная.sig", content: big }])).rejects.toThrow(/не бывает больше 256 КБ/);
+  });
+});
+
+describe("a result document's own signature (R20)", () => {
+  it("is checked against the signed original: valid for the applicant once issued and for staff, null unsigned", async () => {
+    const app = await registeredApplication(t.db, {
+      serviceCode: "archive-info",
+      ownerId,
+      data: PAPER_ARCHIVE_REQUEST,
+      calendar: await loadWorkingCalendar(t.db),
+    });
+    const original = pdf("архивная справка");
+    const signedStorageKey = `verify-test/${randomUUID()}`;
+    await storage.put(signedStorageKey, original);
+    const base = {
+      applicationId: app.id,
+      resultType: "info",
+      kind: "grant" as const,
+      title: "Архивная справка",
+      sha256: "x",
+    };
+    const signed = await t.db.resultDocument.create({
+      data: {
+        ...base,
+        storageKey: `${signedStorageKey}-issued`,
+        signedStorageKey,
+        signature: new Uint8Array(sign(signer, original)),
+        issuedAt: new Date(),
+      },
+    });
+    const unsigned = await t.db.resultDocument.create({ data: { ...base, storageKey: `verify-test/${randomUUID()}` } });
+    const asOwner = callerAs(t.db, ownerId).verification;
+    expect(await asOwner.result({ id: signed.id })).toMatchObject({
+      valid: true,
+      signer: { owner: "Заявителев Иван Петрович" },
+    });
+    expect((await callerAs(t.db, registrarId).verification.result({ id: signed.id }))?.valid).toBe(true);
+    // Not issued yet: the applicant does not see it; staff do, and it is not signed.
+    expect((await failure(asOwner.result({ id: unsigned.id }))).code).toBe("NOT_FOUND");
+    expect(await callerAs(t.db, registrarId).verification.result({ id: unsigned.id })).toBeNull();
+    // The stored original changed behind the signature's back: the verdict says so.
+    await storage.put(signedStorageKey, pdf("подменённая справка"));
+    expect(await asOwner.result({ id: signed.id })).toMatchObject({ valid: false, code: "other_document" });
   });
 });
 
