@@ -12,6 +12,7 @@ import {
   fieldMimeTypes,
   fileInputAccept,
   hasSignatureExtension,
+  SIGNATURE_MIME,
   signatureFiles,
 } from "@/server/attachment/sniff";
 import { plural } from "@/server/format/plural";
@@ -77,7 +78,12 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
         // Nothing is uploaded: the reference says what the upload would have recognised.
         update([
           ...current(),
-          { id: `preview-${crypto.randomUUID()}`, name: file.name, size: file.size, mimeType: file.type },
+          {
+            id: `preview-${crypto.randomUUID()}`,
+            name: file.name,
+            size: file.size,
+            mimeType: hasSignatureExtension(file.name) ? SIGNATURE_MIME : file.type,
+          },
         ]);
         continue;
       }
