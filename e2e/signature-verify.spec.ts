@@ -4,11 +4,18 @@
 // The CAs are made here (server/signature/ca.ts) and trusted by the administrator over HTTP; the
 // edge cases (revoked, malformed, refusals, throttle) are in server/signature/attachments.int.test.ts.
 import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
 import type { Page } from "@playwright/test";
 import { archiveDraft, ARCHIVE_VALUES, trpc } from "./api";
 import { expect, expectAccessible, test } from "./fixtures";
-import { issuePersonCertificate, type KeyHolder, makeRootCa } from "../server/signature/ca";
-import { signDetached } from "../server/signature/cms";
+import type { KeyHolder } from "../server/signature/ca";
+
+// Loaded through require: Node's ESM resolver, which Playwright's loader uses for imports, does not
+// resolve node-gost-crypto's extensionless subpaths (server/signature/gost.ts); CommonJS does.
+const require = createRequire(import.meta.url);
+const { issuePersonCertificate, makeRootCa } =
+  require("../server/signature/ca.ts") as typeof import("../server/signature/ca");
+const { signDetached } = require("../server/signature/cms.ts") as typeof import("../server/signature/cms");
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
 const sign = (holder: KeyHolder, content: Buffer) =>
