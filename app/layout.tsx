@@ -37,6 +37,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </main>
             <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600 no-print">
               Информация о порядке и сроках предоставления услуг предоставляется бесплатно и без регистрации.
+              <a href="/verify" className="mt-1 block w-fit text-brand-700 underline">
+                Проверка электронной подписи документа
+              </a>
             </footer>
           </TrpcProvider>
         </AuthSessionProvider>

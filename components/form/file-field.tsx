@@ -7,7 +7,14 @@ import { useRef, useState, type ChangeEvent } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { FieldDef } from "@/server/regulation/document";
 import type { FileRef } from "@/server/regulation/form-schema";
-import { acceptedMimeTypes, fileInputAccept } from "@/server/attachment/sniff";
+import {
+  documentFiles,
+  fieldMimeTypes,
+  fileInputAccept,
+  hasSignatureExtension,
+  SIGNATURE_MIME,
+  signatureFiles,
+} from "@/server/attachment/sniff";
 import { plural } from "@/server/format/plural";
 import { FieldError, FieldHint, RequiredMark, fieldBox } from "./field-parts";
 import { useFieldError, useWizardField } from "./form-context";
@@ -36,8 +43,10 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
   const [problems, setProblems] = useState<string[]>([]);
   const inputRef = useRef<HTMLInputElement>(null);
   const max = field.maxFiles ?? 1;
-  const full = files.length >= max;
-  const limits = fileLimitsText(field, max);
+  // Issue 15: documents and the detached signatures (.sig) beside them are counted apart, as on the
+  // server (server/attachment/mutations.ts): up to `max` of each.
+  const full = documentFiles(files).length >= max && signatureFiles(files).length >= max;
+  const limits = `${fileLimitsText(field, max)} К документу можно приложить файл его электронной подписи (.sig, .p7s).`;
   const current = (): FileRef[] => {
     const v = getValues(path) as unknown;
     return isFileRefs(v) ? v : [];
@@ -52,7 +61,8 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
     e.target.value = "";
     const failed: string[] = [];
     for (const file of chosen) {
-      if (current().length >= max) {
+      const sameKind = hasSignatureExtension(file.name) ? signatureFiles(current()) : documentFiles(current());
+      if (sameKind.length >= max) {
         failed.push(
           `«${file.name}» не загружен: можно приложить не больше ${max} ${plural(max, ["файла", "файлов", "файлов"])} — удалите лишний файл, чтобы добавить новый`,
         );
@@ -68,7 +78,12 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
         // Nothing is uploaded: the reference says what the upload would have recognised.
         update([
           ...current(),
-          { id: `preview-${crypto.randomUUID()}`, name: file.name, size: file.size, mimeType: file.type },
+          {
+            id: `preview-${crypto.randomUUID()}`,
+            name: file.name,
+            size: file.size,
+            mimeType: hasSignatureExtension(file.name) ? SIGNATURE_MIME : file.type,
+          },
         ]);
         continue;
       }
@@ -177,8 +192,8 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
             ref={inputRef}
             id={`${fieldId(path)}-input`}
             type="file"
-            multiple={max - files.length > 1}
-            accept={fileInputAccept(acceptedMimeTypes(field.accept))}
+            multiple
+            accept={fileInputAccept(fieldMimeTypes(field.accept))}
             disabled={!!busy}
             onChange={(e) => void onChoose(e)}
             aria-invalid={error ? true : undefined}

@@ -15,6 +15,7 @@ import { ratingRouter } from "./routers/rating";
 import { complaintRouter } from "./routers/complaint";
 import { typoRouter } from "./routers/typo";
 import { signatureRouter } from "./routers/signature";
+import { verificationRouter } from "./routers/verification";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   complaint: complaintRouter,
   typo: typoRouter,
   signature: signatureRouter,
+  verification: verificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

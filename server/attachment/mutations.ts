@@ -9,7 +9,8 @@ import { pinnedDocument } from "../regulation/document-cache";
 import type { FileRef } from "../regulation/form-schema";
 import type { FileStorage } from "../storage/storage";
 import { DRAFT_LIMITS } from "../regulation/form-schema";
-import { acceptedMimeTypes, mimeTypesLabel, sniffMimeType } from "./sniff";
+import { fieldMimeTypes, isSignatureMime, mimeTypesLabel, sniffMimeType, SIGNATURE_MIME } from "./sniff";
+import { SIGNATURE_MAX_BYTES } from "../signature/schema";
 import { ownedBy } from "../application/visibility";
 import { isUuid } from "../ids";
 import { BodyTooLargeError, formatBytes } from "../http/body";
@@ -26,8 +27,11 @@ export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 export const DRAFT_QUOTA_BYTES = 100 * 1024 * 1024;
 export const ACCOUNT_QUOTA_BYTES = 300 * 1024 * 1024;
 
-/** The bytes a sniffer needs to recognise a type (server/attachment/sniff.ts reads at most 12). */
-const HEAD_BYTES = 64;
+/**
+ * The bytes a sniffer needs to recognise a type (server/attachment/sniff.ts: 12 for documents; a
+ * PEM or base64 signature needs its header and the first few dozen characters).
+ */
+const HEAD_BYTES = 128;
 
 function findFileField(steps: StepDef[], key: string): { field: FieldDef; inGroup: boolean } | undefined {
   const walk = (fields: FieldDef[], inGroup: boolean): { field: FieldDef; inGroup: boolean } | undefined => {
@@ -92,12 +96,19 @@ export function vetFileHead(
     throw new AppError("INVALID", tooBigMessage(name, rule.maxSizeMb, file.size));
   const mime = sniffMimeType(file.head);
   if (!mime || !rule.accept.includes(mime)) {
-    const allowed = mimeTypesLabel(rule.accept);
+    const allowed = mimeTypesLabel(rule.accept.filter((t) => !isSignatureMime(t)));
+    const signature = rule.accept.includes(SIGNATURE_MIME) ? " или файл электронной подписи (.sig) к нему" : "";
     throw new AppError(
       "INVALID",
-      `Файл «${name}» не похож на документ в формате ${allowed} по своему содержимому: приложите скан или документ в одном из этих форматов`,
+      `Файл «${name}» не похож на документ в формате ${allowed} по своему содержимому: приложите скан или документ в одном из этих форматов${signature}`,
     );
   }
+  // Issue 15: a detached signature is a few kilobytes; a larger "signature" is something else.
+  if (isSignatureMime(mime) && file.size > SIGNATURE_MAX_BYTES)
+    throw new AppError(
+      "INVALID",
+      `Файл подписи «${name}» весит ${formatMb(file.size)}, а файл открепленной подписи не бывает больше ${SIGNATURE_MAX_BYTES / 1024} КБ: приложите файл .sig, выданный программой подписи`,
+    );
   return { mimeType: mime };
 }
 
@@ -167,24 +178,50 @@ async function heldFiles(
   app: { id: string; data: unknown; updatedAt: Date },
   fieldKey: string,
   inGroup: boolean,
+  kind: FileKind,
 ): Promise<number> {
-  const saved = heldInField(app.data, fieldKey);
+  const saved = heldInField(app.data, fieldKey, kind);
   if (inGroup) return saved;
   const savedIds = new Set(fileRefIds((app.data as Record<string, unknown> | null)?.[fieldKey]));
   const pending = await db.attachment.count({
-    where: { applicationId: app.id, fieldKey, createdAt: { gte: app.updatedAt }, id: { notIn: [...savedIds] } },
+    where: {
+      applicationId: app.id,
+      fieldKey,
+      createdAt: { gte: app.updatedAt },
+      id: { notIn: [...savedIds] },
+      mimeType: kind === "signature" ? SIGNATURE_MIME : { not: SIGNATURE_MIME },
+    },
   });
   return saved + pending;
 }
 
-function countMessage(field: FieldDef, maxFiles: number): string {
-  return `К полю «${field.label}» можно приложить не больше ${maxFiles} файл(ов): удалите лишний, чтобы добавить новый`;
+/**
+ * Documents and the signatures beside them are counted apart (issue 15): a field of `maxFiles`
+ * documents holds as many `.sig` files too, one for each document.
+ */
+type FileKind = "document" | "signature";
+const kindOf = (mimeType: string): FileKind => (isSignatureMime(mimeType) ? "signature" : "document");
+
+function countMessage(field: FieldDef, maxFiles: number, kind: FileKind): string {
+  return kind === "signature"
+    ? `К полю «${field.label}» можно приложить не больше ${maxFiles} файл(ов) подписи, по одному к каждому документу: удалите лишний, чтобы добавить новый`
+    : `К полю «${field.label}» можно приложить не больше ${maxFiles} файл(ов): удалите лишний, чтобы добавить новый`;
 }
 
-async function checkCounts(db: Db | Tx, app: { id: string; data: unknown; updatedAt: Date }, target: UploadTarget) {
+/**
+ * The field's count limits. Before the body is read the kind of the file is not known yet (`kind`
+ * null): refused only when neither a document nor a signature fits; once sniffed, by its kind.
+ */
+async function checkCounts(
+  db: Db | Tx,
+  app: { id: string; data: unknown; updatedAt: Date },
+  target: UploadTarget,
+  kind: FileKind | null,
+) {
   const maxFiles = target.field.maxFiles ?? 1;
-  if ((await heldFiles(db, app, target.fieldKey, target.inGroup)) >= maxFiles)
-    throw new AppError("INVALID", countMessage(target.field, maxFiles));
+  const full = async (k: FileKind) => (await heldFiles(db, app, target.fieldKey, target.inGroup, k)) >= maxFiles;
+  if (kind ? await full(kind) : (await full("document")) && (await full("signature")))
+    throw new AppError("INVALID", countMessage(target.field, maxFiles, kind ?? "document"));
   const rows = await db.attachment.count({ where: { applicationId: app.id, fieldKey: target.fieldKey } });
   if (rows >= Math.max(DRAFT_LIMITS.files, maxFiles)) {
     throw new AppError(
@@ -208,7 +245,8 @@ export async function prepareUpload(
     input.fieldKey,
   );
   if (!found) throw new AppError("INVALID", "В форме услуги нет такого поля для файлов");
-  const rule = { maxSizeMb: found.field.maxSizeMb ?? 10, accept: acceptedMimeTypes(found.field.accept) };
+  // Every field takes a detached signature beside its documents (issue 15; R17).
+  const rule = { maxSizeMb: found.field.maxSizeMb ?? 10, accept: fieldMimeTypes(found.field.accept) };
   const target: UploadTarget = {
     ...input,
     field: found.field,
@@ -217,7 +255,7 @@ export async function prepareUpload(
     maxBytes: 0,
     tooLargeMessage: () => "",
   };
-  await checkCounts(db, app, target);
+  await checkCounts(db, app, target, null);
   const usage = await storageUsage(db, input.userId, app.id);
   const fieldBytes = rule.maxSizeMb * 1024 * 1024;
   const left = Math.min(DRAFT_QUOTA_BYTES - usage.draftBytes, ACCOUNT_QUOTA_BYTES - usage.accountBytes);
@@ -277,7 +315,7 @@ export async function storeUpload(
       if (!app) throw new AppError("NOT_FOUND", "Заявление не найдено");
       if (app.status !== "DRAFT")
         throw new AppError("PRECONDITION", "Заявление уже подано: прикреплять файлы больше нельзя");
-      await checkCounts(tx, app, target);
+      await checkCounts(tx, app, target, kindOf(mimeType));
       const over = quotaMessage(await storageUsage(tx, target.userId, app.id), size);
       if (over) throw new BodyTooLargeError(0, over);
       await tx.attachment.create({
@@ -369,13 +407,14 @@ export function fileRefIds(values: unknown): string[] {
  * How many files the saved draft holds in a file field: the field's list, or for a field inside a
  * group the longest list of one item (the limit is per item).
  */
-function heldInField(data: unknown, fieldKey: string): number {
+function heldInField(data: unknown, fieldKey: string, kind: FileKind): number {
   let most = 0;
   const walk = (v: unknown) => {
     if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === "object") {
       for (const [key, inner] of Object.entries(v as Record<string, unknown>)) {
-        if (key === fieldKey && Array.isArray(inner)) most = Math.max(most, fileRefsIn(inner).length);
+        if (key === fieldKey && Array.isArray(inner))
+          most = Math.max(most, fileRefsIn(inner).filter((r) => kindOf(r.mimeType) === kind).length);
         else walk(inner);
       }
     }

@@ -53,7 +53,8 @@ import {
   validatePostalIndex,
   validateSnils,
 } from "./identifiers";
-import { acceptedMimeTypes, mimeTypesLabel } from "../attachment/sniff";
+import { acceptedMimeTypes, documentFiles, isSignatureMime, mimeTypesLabel, signatureFiles } from "../attachment/sniff";
+import { SIGNATURE_MAX_BYTES } from "../signature/schema";
 import { isSafeText } from "../text";
 import { formatIsoDate } from "../format/dates";
 import { plural } from "../format/plural";
@@ -818,16 +819,38 @@ function validateFiles(f: FieldDef, v: unknown, path: Path, ctx: Ctx): FileRef[]
     if (f.required) ctx.issues.push({ path, message: requiredMessage(f) });
     return undefined;
   }
+  // Issue 15 (R17): a detached signature (.sig) may lie beside the documents, but it is not the
+  // document the field asks for, and the field's limit counts documents (as many signatures again).
+  const documents = documentFiles(files);
+  if (documents.length === 0 && f.required) {
+    ctx.issues.push({
+      path,
+      message: `В поле «${f.label}» приложен только файл подписи: приложите и сам документ, к которому относится подпись`,
+    });
+    return undefined;
+  }
   // One message per field listing every problem: the form shows one message under the input.
   const problems: string[] = [];
   const types = acceptedMimeTypes(f.accept);
-  if (f.maxFiles !== undefined && files.length > f.maxFiles) {
-    const extra = files.length - f.maxFiles;
+  if (f.maxFiles !== undefined && documents.length > f.maxFiles) {
+    const extra = documents.length - f.maxFiles;
     problems.push(
-      `Можно приложить не больше ${f.maxFiles} ${genitive(f.maxFiles, FILES_GEN)}, сейчас ${files.length}: удалите ${extra} ${plural(extra, ["лишний", "лишних", "лишних"])}`,
+      `Можно приложить не больше ${f.maxFiles} ${genitive(f.maxFiles, FILES_GEN)}, сейчас ${documents.length}: удалите ${extra} ${plural(extra, ["лишний", "лишних", "лишних"])}`,
+    );
+  }
+  const signatures = signatureFiles(files).length;
+  if (signatures > (f.maxFiles ?? 1)) {
+    problems.push(
+      `Файлов подписи ${signatures}, а можно не больше ${f.maxFiles ?? 1}, по одному к каждому документу: удалите лишние`,
     );
   }
   for (const file of files) {
+    if (isSignatureMime(file.mimeType)) {
+      if (file.size === 0) problems.push(`Файл подписи «${file.name}» пустой: загрузите его заново`);
+      else if (file.size > SIGNATURE_MAX_BYTES)
+        problems.push(`Файл подписи «${file.name}» больше ${SIGNATURE_MAX_BYTES / 1024} КБ: это не файл подписи`);
+      continue;
+    }
     if (!fileAccepted(file, types)) {
       problems.push(`Файл «${file.name}» неподходящего формата: приложите файл в формате ${mimeTypesLabel(types)}`);
     } else if (file.size === 0) {

@@ -3,6 +3,9 @@
 // the applicant and anyone checking a Reglament document (R17, R20, R26).
 import "server-only";
 import type { Db, Tx } from "../db/client";
+import { visibleToStaff } from "../application/visibility";
+import { INTERAGENCY_ANSWER_FIELD } from "../attachment/data";
+import { isUuid } from "../ids";
 import { type TrustStore, type Verdict, verifyDetached } from "./cms";
 import { type CertInfo, type CrlInfo, parseCertificate, parseCrl } from "./x509";
 
@@ -100,4 +103,32 @@ export async function resultSignatureVerdict(
 ): Promise<Verdict | null> {
   if (!doc.signature) return null;
   return verifyDetached(await signedContent(), doc.signature, await loadTrustStore(db), now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incoming signatures (issue 15 p.4; R17; S1 p.28, p.34; S2 p.46.2): the files verification reads
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The applicant's files of an application in the staff member's scope (the department's own papers,
+ * answers to inter-agency requests, are not among them), or null: another department's application
+ * is not found.
+ */
+export async function applicationFilesForStaff(
+  db: Db | Tx,
+  scope: { readonly departmentIds: readonly string[] },
+  applicationId: string,
+) {
+  if (!isUuid(applicationId)) return null;
+  return db.application.findFirst({
+    where: visibleToStaff(scope, { id: applicationId }),
+    select: {
+      id: true,
+      attachments: {
+        where: { fieldKey: { not: INTERAGENCY_ANSWER_FIELD } },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, fieldKey: true, fileName: true, mimeType: true, storageKey: true },
+      },
+    },
+  });
 }

@@ -9,6 +9,7 @@
 import { DEMO_SIGNING_PIN } from "../../prisma/seed/demo";
 import { issuePersonCertificate, makeCrl, makeRootCa } from "../signature/ca";
 import { addRevocationList, addTrustedCertificate, registerSigningCertificate } from "../signature/mutations";
+import { signDetached } from "../signature/cms";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -699,6 +700,13 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   ],
   "signature.certificates": [ADMIN, () => undefined],
   "signature.withdrawAny": [ADMIN, async (w) => ({ id: await registeredCertificate(w, w.users.executor.id) })],
+  // Issue 15 p.4: the verdicts of the signatures applicants attach, for the department's staff; a
+  // result document's own signature, for its applicant once issued and the department's staff.
+  "verification.attachments": [DEPARTMENT, async (w) => ({ id: (await registered(w)).id })],
+  "verification.result": [
+    "U ok NF ok ok ok ok NF NF NF",
+    async (w) => ({ id: (await registeredWithFiles(w)).resultId }),
+  ],
   "admin.overview": [ADMIN, () => undefined],
   "audit.log": [AUDIT, () => ({ filter: { kind: "application:registered" }, limit: 5 })],
   "audit.verify": [AUDIT, () => undefined],
@@ -918,6 +926,17 @@ async function registeredWithFiles(w: World) {
 // administrator is not staff of any department: for the administrator the file does not exist.
 const REGISTERED_FILE = "U ok NF ok ok ok ok NF NF NF";
 
+/** A document and its detached signature, for the public check (issue 15). */
+function verifyForm(): FormData {
+  const holder = issuePersonCertificate(makeRootCa("УЦ проверки прав"), { lastName: "Проверкин", givenNames: "Иван" });
+  const content = pdfBytes();
+  const sig = signDetached({ content, privateKey: holder.privateKey, cert: holder.cert, signingTime: new Date() });
+  const form = new FormData();
+  form.append("document", new File([content], "документ.pdf", { type: "application/pdf" }));
+  form.append("signature", new File([new Uint8Array(sig)], "документ.pdf.sig"));
+  return form;
+}
+
 const NO_TEST_CLOCK = "U NF NF NF NF NF NF NF NF NF";
 
 export const ROUTES: Record<string, RouteRow> = {
@@ -965,6 +984,8 @@ export const ROUTES: Record<string, RouteRow> = {
   "metrics GET": {
     gateway: "Prometheus scrape: METRICS_TOKEN, not a session (server/observability/metrics.int.test.ts)",
   },
+  // Issue 15 p.4 (R17): anyone checks a document and its .sig (a CA nobody trusts here: a verdict, 200).
+  "verify POST": [PUBLIC, () => ({ params: {}, body: verifyForm })],
   "audit/export GET": [AUDIT, () => ({ params: {}, url: "/?kind=application:registered" })],
   // The end-to-end tests' clock: not there unless started with REGLAMENT_TEST_CLOCK=1 (server/clock-http.ts).
   "test/clock GET": [NO_TEST_CLOCK, () => ({ params: {} })],

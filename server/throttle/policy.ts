@@ -114,6 +114,22 @@ export const THROTTLES = {
     lockMs: 15 * MINUTE,
     cap: null,
   },
+  /**
+   * Public checks of a document and its signature (issue 15, POST /api/verify) per client address:
+   * anyone may check without signing in, but each check hashes up to 20 MB and runs GOST arithmetic,
+   * so the page is no free CPU to burn. Thirty checks pass at once (a clerk checking a pile of
+   * documents), then one every 1, 2, 4... up to 30 seconds, and no more than 300 an hour.
+   */
+  verifyAddress: {
+    name: "verify:address",
+    windowMs: HOUR,
+    free: 30,
+    baseDelayMs: SECOND,
+    maxDelayMs: 30 * SECOND,
+    lockAt: null,
+    lockMs: 0,
+    cap: 300,
+  },
 } as const satisfies Record<string, ThrottleRule>;
 
 export type CounterRow = { windowStart: Date; count: number; lastAt: Date; lockedUntil: Date | null };

@@ -12,6 +12,7 @@ import { ContentMismatchWarning } from "@/components/content-mismatch-warning";
 // Issue 14 p.4-5 (appointments, rating, the cabinet): withdrawal and the rating.
 import { ApplicationRights } from "@/components/cabinet/application-rights";
 import { Appeals } from "@/components/cabinet/appeals";
+import { SignatureVerdict } from "@/components/signature/verdict";
 
 export const metadata: Metadata = { title: "Заявление" };
 export const dynamic = "force-dynamic";
@@ -22,6 +23,10 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const caller = await api();
   const app = await caller.application.get({ id }).catch(notFoundIfMissing);
   const contentCheck = await caller.application.checkContent({ id: app.id });
+  // Issue 15 p.4 (R20): each issued result's signature, checked against its signed original.
+  const resultVerdicts = new Map(
+    await Promise.all(app.documents.map(async (d) => [d.id, await caller.verification.result({ id: d.id })] as const)),
+  );
   return (
     <article>
       <Breadcrumbs
@@ -117,6 +122,27 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                       (для проверки подписи; номер и отметка о подписи — в основном файле)
                     </span>
                   </>
+                ) : null}
+                {resultVerdicts.get(d.id) ? (
+                  <div data-testid="result-signature">
+                    <SignatureVerdict verdict={resultVerdicts.get(d.id)!} />
+                    <p className="mt-1 text-sm">
+                      <a href={`/api/results/${d.id}?copy=signed`} className="text-brand-700 underline">
+                        Подписанный документ (PDF)
+                      </a>
+                      {" · "}
+                      <a href={`/api/results/${d.id}?copy=sig`} className="text-brand-700 underline">
+                        Файл электронной подписи (.sig)
+                      </a>
+                    </p>
+                    <p className="mt-1 text-xs text-slate-700">
+                      Файл подписи проверяется вместе с подписанным документом (PDF), например на странице{" "}
+                      <a href="/verify" className="text-brand-700 underline">
+                        «Проверка электронной подписи»
+                      </a>
+                      ; экземпляр с отметкой о подписи и исходящим номером — для печати.
+                    </p>
+                  </div>
                 ) : null}
               </li>
             ))}

@@ -17,6 +17,7 @@ import { requireRole, STAFF_ROLES } from "@/server/auth/session";
 import { CHANNEL_LABEL } from "@/server/regulation/document";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { ContentMismatchWarning } from "@/components/content-mismatch-warning";
+import { SignatureVerdict } from "@/components/signature/verdict";
 
 export const metadata: Metadata = { title: "Карточка заявления" };
 export const dynamic = "force-dynamic";
@@ -32,6 +33,11 @@ export default async function StaffApplicationPage({ params }: { params: Promise
   const executors = await caller.staff.executors({ id: card.id });
   // S2 p.72: a typo request received on paper is entered here by the department's registrar.
   const paperTypo = await caller.typo.paperTarget({ applicationId: card.id });
+  // Issue 15 p.4 (R17): the verdict of each .sig the applicant attached, and of each result's own signature.
+  const signatureChecks = await caller.verification.attachments({ id: card.id });
+  const resultVerdicts = new Map(
+    await Promise.all(card.documents.map(async (d) => [d.id, await caller.verification.result({ id: d.id })] as const)),
+  );
   const people = new Map(executors.map((e) => [e.id, e.name]));
   if (card.assignee?.name) people.set(card.assignee.id, card.assignee.name);
 
@@ -229,6 +235,24 @@ export default async function StaffApplicationPage({ params }: { params: Promise
                 <span className="text-sm text-slate-600">
                   ({Math.max(1, Math.ceil(a.size / 1024))} КБ, {a.mimeType})
                 </span>
+                {signatureChecks
+                  .filter((c) => c.signatureId === a.id && c.documentId)
+                  .map((c) => (
+                    <span key={c.signatureId} className="text-sm text-slate-600">
+                      {" "}
+                      — файл подписи к документу «{c.documentName}»
+                    </span>
+                  ))}
+                {signatureChecks
+                  .filter((c) => c.documentId === a.id || (c.signatureId === a.id && !c.documentId))
+                  .map((c) => (
+                    <div key={c.signatureId} data-testid="attachment-signature" data-file={a.fileName}>
+                      {c.documentId === a.id ? (
+                        <p className="mt-1 text-xs text-slate-600">Подпись из файла «{c.signatureName}»:</p>
+                      ) : null}
+                      <SignatureVerdict verdict={c.verdict} />
+                    </div>
+                  ))}
               </li>
             ))}
           </ul>
@@ -268,6 +292,9 @@ export default async function StaffApplicationPage({ params }: { params: Promise
                     подписанный экземпляр
                   </a>
                 </>
+              ) : null}
+              {resultVerdicts.get(d.id) ? (
+                <SignatureVerdict verdict={resultVerdicts.get(d.id)!} testId="result-signature-verdict" />
               ) : null}
             </li>
           ))}

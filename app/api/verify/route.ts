@@ -1,0 +1,3 @@
+import { verifyRoute } from "@/server/signature/verify-http";
+
+export const POST = verifyRoute;
