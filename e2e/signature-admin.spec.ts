@@ -3,39 +3,26 @@
 // PIN. The CA, the official's certificate and key are made here, at test time (server/signature/ca.ts:
 // nothing secret in the repository), and written to a temporary directory for the file inputs. The
 // refusals (untrusted, expired, wrong key, short PIN...) are in server/signature/signature.int.test.ts.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, expectAccessible, test } from "./fixtures";
+import { issuePersonCertificate, makeCrl, makeRootCa, privateKeyPem } from "../server/signature/ca";
+import { pem } from "../server/signature/x509";
 
-/**
- * Makes the test CA, its CRL and an official's certificate and key file in `dir`. In a child process
- * under tsx (as `npm start` runs the demo seed, which uses the same CA code): Playwright's own loader
- * resolves ES modules strictly and cannot load server/signature/gost.ts, whose engine is imported by
- * an extensionless CommonJS subpath ("node-gost-crypto/lib/gostDigest").
- */
+/** Makes the test CA, its CRL and an official's certificate and key file in `dir`. */
 function makeTestCa(dir: string, caName: string): { caSerial: string; officialSerial: string } {
-  const url = (path: string) => JSON.stringify(new URL(path, import.meta.url).href);
-  const script = `
-    import { writeFileSync } from "node:fs";
-    import { join } from "node:path";
-    import { issuePersonCertificate, makeCrl, makeRootCa, privateKeyPem } from ${url("../server/signature/ca.ts")};
-    import { pem } from ${url("../server/signature/x509.ts")};
-    const dir = process.env.CA_DIR;
-    const ca = makeRootCa(process.env.CA_NAME);
-    const official = issuePersonCertificate(ca, { lastName: "Исполнителева", givenNames: "Анна Сергеевна", title: "Главный специалист" });
-    writeFileSync(join(dir, "ca.cer"), ca.cert.der);
-    writeFileSync(join(dir, "ca.crl"), makeCrl(ca, []));
-    writeFileSync(join(dir, "official.pem"), pem("CERTIFICATE", official.cert.der));
-    writeFileSync(join(dir, "official.key"), privateKeyPem(official));
-    process.stdout.write(JSON.stringify({ caSerial: ca.cert.serial, officialSerial: official.cert.serial }));
-  `;
-  const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-    env: { ...process.env, CA_DIR: dir, CA_NAME: caName },
-    encoding: "utf8",
+  const ca = makeRootCa(caName);
+  const official = issuePersonCertificate(ca, {
+    lastName: "Исполнителева",
+    givenNames: "Анна Сергеевна",
+    title: "Главный специалист",
   });
-  return JSON.parse(out) as { caSerial: string; officialSerial: string };
+  writeFileSync(join(dir, "ca.cer"), ca.cert.der);
+  writeFileSync(join(dir, "ca.crl"), makeCrl(ca, []));
+  writeFileSync(join(dir, "official.pem"), pem("CERTIFICATE", official.cert.der));
+  writeFileSync(join(dir, "official.key"), privateKeyPem(official));
+  return { caSerial: ca.cert.serial, officialSerial: official.cert.serial };
 }
 
 test("issue 15: the administrator trusts a CA and loads its CRL; an official adds a certificate with a PIN-sealed key", async ({

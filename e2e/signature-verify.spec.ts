@@ -4,44 +4,11 @@
 // The CAs are made here (server/signature/ca.ts) and trusted by the administrator over HTTP; the
 // edge cases (revoked, malformed, refusals, throttle) are in server/signature/attachments.int.test.ts.
 import { randomUUID } from "node:crypto";
-import { createRequire } from "node:module";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures";
-import type { KeyHolder } from "../server/signature/ca";
-
-// Loaded through require: Node's ESM resolver, which Playwright's loader uses for imports, does not
-// resolve node-gost-crypto's extensionless subpaths (server/signature/gost.ts); CommonJS does.
-const require = createRequire(import.meta.url);
-const { issuePersonCertificate, makeRootCa } =
-  require("../server/signature/ca.ts") as typeof import("../server/signature/ca");
-const { signDetached } = require("../server/signature/cms.ts") as typeof import("../server/signature/cms");
-
-// Not ./api: it reaches prisma/seed (through server/test/fixtures), whose JSON import Playwright's
-// ESM loader refuses since issue 15's groundwork; the two calls needed here are written out.
-async function trpc<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
-  expect(response.status(), await response.text()).toBe(200);
-  return (await response.json()).result.data.json as T;
-}
-
-/** A complete archive-information request (S2), as server/test/fixtures.ts ARCHIVE_REQUEST. */
-const ARCHIVE_VALUES = {
-  applicant_type: "individual",
-  full_name: { lastName: "Иванов", firstName: "Иван", middleName: "Петрович" },
-  snils: "112-233-445 95",
-  postal_address: "628212, п. Половинка, ул. Комсомольская, д. 5, кв. 2",
-  postal_index: "628212",
-  phone: "+79825550101",
-  email: "applicant@demo.reglament.ru",
-  request_category: "thematic",
-  requested_document: "archival_copy",
-  request_subject: "Решение о выделении земельного участка",
-  records_organisation: "Администрация п. Половинка",
-  period_from: "1992-01-01",
-  period_to: "1993-12-31",
-  purpose: "Оформление наследства",
-  delivery_channel: "cabinet",
-};
+import { ARCHIVE_VALUES, trpc } from "./api";
+import { issuePersonCertificate, makeRootCa, type KeyHolder } from "../server/signature/ca";
+import { signDetached } from "../server/signature/cms";
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
 const sign = (holder: KeyHolder, content: Buffer) =>

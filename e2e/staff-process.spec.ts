@@ -336,7 +336,9 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   expect(issuedText).toContain("ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИСЬЮ");
   expect(issuedText).toMatch(/Сертификат: [0-9A-F]{32}/);
   expect(issuedText).toContain(`Владелец: ${SIGNER_NAME}`);
-  const original = results.getByRole("link", { name: "подписанный экземпляр" });
+  // Issue 15: the signature checked in words, the signed original and its .sig beside the copy.
+  await expect(results.getByTestId("result-signature")).toContainText(`Подпись действительна: ${SIGNER_NAME}`);
+  const original = results.getByRole("link", { name: "Подписанный документ (PDF)" });
   await expect(original).toHaveAttribute("href", `${href!}?copy=signed`);
   const signedCopy = await applicant.request.get(`${href!}?copy=signed`);
   expect(signedCopy.status()).toBe(200);

@@ -27,6 +27,7 @@ export const ADMIN_EVENT_LABEL = {
   trusted_certificate_removed: "Сертификат УЦ удален из доверенных",
   revocation_list_loaded: "Список отзыва загружен",
   revocation_list_removed: "Список отзыва удален",
+  signing_certificate_withdrawn: "Сертификат должностного лица отозван",
 } as const;
 
 export type AdminEventType = keyof typeof ADMIN_EVENT_LABEL;
@@ -39,6 +40,7 @@ export const ADMIN_SUBJECT_LABEL = {
   regulation_version: "Редакция регламента",
   trusted_certificate: "Доверенный сертификат",
   revocation_list: "Список отзыва",
+  signing_certificate: "Сертификат подписи",
 } as const;
 
 export type AdminSubjectType = keyof typeof ADMIN_SUBJECT_LABEL;

@@ -236,7 +236,10 @@ export async function registerSigningCertificate(
   return { id: row.id, owner: cert.owner, serial: cert.serial, serverKey: sealed !== null, notes: verdict.notes };
 }
 
-/** The holder (or an administrator) withdraws a certificate: it signs nothing more; the server's key copy is erased. */
+/**
+ * The holder (or an administrator) withdraws a certificate: it signs nothing more; the server's key
+ * copy is erased. An administrator's withdrawal is in the administrators' log.
+ */
 export async function withdrawSigningCertificate(
   db: Db,
   actor: { userId: string; admin: boolean },
@@ -245,11 +248,22 @@ export async function withdrawSigningCertificate(
 ) {
   const row = await db.signingCertificate.findUnique({
     where: { id },
-    select: { userId: true, withdrawnAt: true, owner: true },
+    select: { userId: true, withdrawnAt: true, owner: true, serial: true },
   });
   if (!row || (row.userId !== actor.userId && !actor.admin)) throw new AppError("NOT_FOUND", "Сертификат не найден");
   if (row.withdrawnAt) return;
-  await db.signingCertificate.update({ where: { id }, data: { withdrawnAt: now, sealedKey: null } });
+  await db.$transaction(async (tx) => {
+    await tx.signingCertificate.update({ where: { id }, data: { withdrawnAt: now, sealedKey: null } });
+    if (actor.admin)
+      await recordAdminEvent(tx, {
+        actorId: actor.userId,
+        type: "signing_certificate_withdrawn",
+        subjectType: "signing_certificate",
+        subjectId: id,
+        before: { owner: row.owner, serial: row.serial, holderId: row.userId },
+        at: now,
+      });
+  });
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array) {

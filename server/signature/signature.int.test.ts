@@ -183,6 +183,10 @@ describe("an official's certificates («Моя электронная подпи
     const row = await t.db.signingCertificate.findUniqueOrThrow({ where: { id: added.id } });
     expect(row.sealedKey).toBeNull();
     expect(row.withdrawnAt).not.toBeNull();
+    // The administrator's withdrawal is on record, with whose certificate it was.
+    expect(
+      await t.db.adminEvent.findFirst({ where: { type: "signing_certificate_withdrawn", subjectId: added.id } }),
+    ).toMatchObject({ actorId: adminId, before: { serial: row.serial, holderId: executor2Id } });
   });
 });
 

@@ -111,7 +111,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                   ? ` — исх. № ${d.outgoingNumber}${d.registeredAt ? ` от ${formatDate(d.registeredAt)}` : ""}`
                   : ""}{" "}
                 (PDF)
-                {d.signedOriginal ? (
+                {/* A document signed before issue 15 has no .sig: its signed original alone is offered. */}
+                {d.signedOriginal && !resultVerdicts.get(d.id) ? (
                   <>
                     {" · "}
                     <a href={`/api/results/${d.id}?copy=signed`} className="text-sm text-brand-700 underline">
