@@ -193,7 +193,10 @@ const RULES = {
   METRICS_TOKEN: z.string().min(16, "expected a token of at least 16 characters"),
   CRYPTOPRO_PLUGIN_SCRIPT: z
     .string()
-    .refine((v) => /^(\/[^/]|https:\/\/)/.test(v), "expected a path on this site (/cadesplugin_api.js) or an https:// URL"),
+    .refine(
+      (v) => /^(\/[^/]|https:\/\/)/.test(v),
+      "expected a path on this site (/cadesplugin_api.js) or an https:// URL",
+    ),
   TRUST_PROXY: z
     .string()
     .transform((v) => (v === "true" ? "1" : v === "false" ? "0" : v))

@@ -22,7 +22,9 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
 /** Connections of a client's pool: open, idle, and requests waiting for one. */
 export function poolUse(client: PrismaClient): { total: number; idle: number; waiting: number; max: number } | null {
   const pool = pools.get(client);
-  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 } : null;
+  return pool
+    ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }
+    : null;
 }
 
 const globalForDb = globalThis as unknown as { reglamentDb?: PrismaClient };
