@@ -118,9 +118,13 @@ describe("outcomeOfError (the move dialog)", () => {
 
 describe("unexpected server failures", () => {
   it("reach the user in Russian, without the library's text", async () => {
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void errors.push(args);
+    // The server's log is one JSON line per event on stderr (server/observability/log.ts).
+    const errors: string[] = [];
+    const original = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => {
+      errors.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
     try {
       const error = (await failureOf(() => client.crash.mutate())) as TRPCClientError<typeof router>;
       expect(error.message).toBe(
@@ -129,9 +133,9 @@ describe("unexpected server failures", () => {
       expect(error.message).not.toMatch(/prisma/i);
       expect(classifyRequestError(error).kind).toBe("server");
       // ...while the server log keeps it.
-      expect(errors.flat().some((e) => e instanceof Error && e.message.includes("connection reset"))).toBe(true);
+      expect(errors.some((line) => line.includes('"level":"error"') && line.includes("connection reset"))).toBe(true);
     } finally {
-      console.error = original;
+      process.stderr.write = original;
     }
   });
 

@@ -196,6 +196,11 @@ describe("the card's forms and their procedures", () => {
       resultType: "",
       comment,
       doneAt: "",
+      reviewed: false,
+      signMode: "pin",
+      pin: "",
+      signature: "",
+      cryptoProCert: "",
     });
     expect(form.accepted).toBe(accepted);
     expect(await routerVerdict(() => api.move({ id, expectedRowVersion: 0, transition: "refuse", comment }))).toEqual(
