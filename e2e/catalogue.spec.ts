@@ -29,6 +29,8 @@ test("the road information service page shows its passport from the regulation (
   });
   await expect(refusal.getByRole("listitem")).toHaveCount(1);
   await expect(refusal).toContainText("неуполномоченного лица");
+  // Issue 15 p.1: the demo's signatures are real but not qualified, and the page says so.
+  await expect(page.getByTestId("signature-notice")).toContainText("не квалифицированная");
   await expectAccessible(page);
 });
 

@@ -9,6 +9,7 @@ import { getSession, hasAnyRole } from "@/server/auth/session";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import Link from "next/link";
 import { typoTermsText } from "@/server/typo/schema";
+import { env } from "@/server/env";
 
 export const dynamic = "force-dynamic";
 
@@ -40,6 +41,7 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
   const session = await getSession();
   const doc = info.document;
   const p = doc.passport;
+  const demo = env().demo;
   return (
     <article>
       <Breadcrumbs items={[{ label: "Каталог услуг", href: "/" }, { label: p.shortName ?? info.title }]} />
@@ -172,6 +174,17 @@ export default async function ServicePage({ params }: { params: Promise<{ code: 
             <li key={c.code}>{c.title}</li>
           ))}
         </ul>
+        {/* Issue 15 p.1: what the electronic document's signature is here, no more than that. */}
+        <p className="mt-3 text-sm text-slate-700" data-testid="signature-notice">
+          {demo
+            ? "В этой демонстрационной установке электронный результат подписывается ключом тестового удостоверяющего центра: подпись настоящая (ГОСТ Р 34.10-2012), но не квалифицированная."
+            : "Электронный результат подписывается электронной подписью уполномоченного должностного лица (ГОСТ Р 34.10-2012)."}{" "}
+          Проверить подпись документа можно на странице{" "}
+          <Link href="/verify" className="text-brand-700 underline">
+            «Проверка электронной подписи»
+          </Link>
+          .
+        </p>
       </Section>
 
       <Section title="Нормативные правовые акты">
