@@ -32,6 +32,8 @@ const nextConfig = {
     // neither has a body of ours, so both buffers are kept small.
     proxyClientMaxBodySize: "64kb",
     serverActions: { bodySizeLimit: "64kb" },
+    // A one-off build (CI's clean clone) skips writing Turbopack's cache, which nothing would read.
+    turbopackFileSystemCacheForBuild: !process.env.REGLAMENT_NO_BUILD_CACHE,
   },
   async headers() {
     return [

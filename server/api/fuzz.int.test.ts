@@ -40,7 +40,7 @@ import { PAPER_ARCHIVE_REQUEST } from "../test/fixtures";
 import { pdfBytes } from "../test/files";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 
 let t: TestDatabase;
 let w: World;

@@ -7,7 +7,7 @@
 // (built fresh for every call, by the same factories as the other integration tests, so "ok" really
 // runs the procedure and a mutation by one caller does not spoil the next one's call).
 import { DEMO_SIGNING_PIN } from "../../prisma/seed/demo";
-import { issuePersonCertificate, makeCrl, makeRootCa } from "../signature/ca";
+import { issuePersonCertificate, makeCrl, makeRootCa, type KeyHolder } from "../signature/ca";
 import { addRevocationList, addTrustedCertificate, registerSigningCertificate } from "../signature/mutations";
 import { signDetached } from "../signature/cms";
 import { randomUUID } from "node:crypto";
@@ -446,10 +446,19 @@ async function withKnownPasswords(w: World): Promise<Record<string, never>> {
   return {};
 }
 
-/** A CA trusted in the world's database, and an official's certificate it issued (issue 15). */
-async function trustedCa(w: World) {
-  const ca = makeRootCa("Тестовый УЦ матрицы прав");
-  await addTrustedCertificate(w.db, null, ca.cert.der);
+/**
+ * A CA trusted in the world's database (one per world: the ten callers of a row build their
+ * fixtures at once, and a CA per call meant ten trust-store transactions and key generations
+ * competing for the pool), and an official's certificate it issued (issue 15).
+ */
+const worldCas = new WeakMap<World, Promise<KeyHolder>>();
+function trustedCa(w: World): Promise<KeyHolder> {
+  let ca = worldCas.get(w);
+  if (!ca) {
+    const made = makeRootCa("Тестовый УЦ матрицы прав");
+    ca = addTrustedCertificate(w.db, null, made.cert.der).then(() => made);
+    worldCas.set(w, ca);
+  }
   return ca;
 }
 async function trustedHolder(w: World) {
