@@ -21,8 +21,6 @@ export default defineConfig({
           include: ["server/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
-          // The projects run side by side in one group, which wants one worker count.
-          maxWorkers: 2,
         },
       },
       {
