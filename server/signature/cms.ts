@@ -33,7 +33,9 @@ import {
   nameParts,
   parseCertificate,
   pemBlocks,
+  sameBytes,
   serialHex,
+  encodeOid,
 } from "./x509";
 
 const ATTR = {
@@ -95,7 +97,7 @@ export function signDetached(o: {
 }): Uint8Array {
   if (!o.cert.curveOid) throw new Error("the certificate is not a GOST R 34.10-2012 256-bit one");
   const attrs = [
-    new Attribute({ attrType: ATTR.contentType, attrValues: [ab(encodeOidValue(id_data))] }),
+    new Attribute({ attrType: ATTR.contentType, attrValues: [ab(encodeOid(id_data))] }),
     new Attribute({ attrType: ATTR.signingTime, attrValues: [AsnConvert.serialize(new Time(o.signingTime))] }),
     new Attribute({
       attrType: ATTR.messageDigest,
@@ -136,20 +138,9 @@ export function signDetached(o: {
     AsnConvert.serialize(new ContentInfo({ contentType: id_signedData, content: AsnConvert.serialize(sd) })),
   );
   const written = rawSignedAttributes(out);
-  if (!written || !same(written.subarray(1), signedAttrsSet.subarray(1)))
+  if (!written || !sameBytes(written.subarray(1), signedAttrsSet.subarray(1)))
     throw new Error("signed attributes were not encoded as signed");
   return out;
-}
-
-function encodeOidValue(oid: string): Uint8Array {
-  const nums = oid.split(".").map(Number);
-  const out: number[] = [nums[0]! * 40 + nums[1]!];
-  for (const n of nums.slice(2)) {
-    const bytes = [n & 0x7f];
-    for (let v = Math.floor(n / 128); v > 0; v = Math.floor(v / 128)) bytes.unshift((v & 0x7f) | 0x80);
-    out.push(...bytes);
-  }
-  return new Uint8Array([0x06, out.length, ...out]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,18 +262,14 @@ function attrValue(si: SignerInfo, type: string): ArrayBuffer | null {
   return si.signedAttrs?.find((a) => a.attrType === type)?.attrValues[0] ?? null;
 }
 
-function same(a: Uint8Array, b: Uint8Array) {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
 /** The chain from `cert` up to a trust anchor, through the anchors and the certificates the CMS carries. */
 function chainTo(cert: CertInfo, pool: CertInfo[], anchors: CertInfo[]): CertInfo[] | null {
   const chain = [cert];
   let current = cert;
   for (let depth = 0; depth < 6; depth++) {
-    const anchor = anchors.find((a) => same(a.der, current.der) || issuedBy(current, a));
-    if (anchor) return same(anchor.der, current.der) ? chain : [...chain, anchor];
-    const next = pool.find((c) => !chain.some((x) => same(x.der, c.der)) && issuedBy(current, c));
+    const anchor = anchors.find((a) => sameBytes(a.der, current.der) || issuedBy(current, a));
+    if (anchor) return sameBytes(anchor.der, current.der) ? chain : [...chain, anchor];
+    const next = pool.find((c) => !chain.some((x) => sameBytes(x.der, c.der)) && issuedBy(current, c));
     if (!next) return null;
     chain.push(next);
     current = next;
@@ -308,7 +295,7 @@ export function verifyDetached(content: Uint8Array, signatureFile: Uint8Array, t
   if (sd.encapContentInfo.eContent) {
     const inner = sd.encapContentInfo.eContent.single ?? sd.encapContentInfo.eContent.any;
     // An attached signature carries its own content: it must be this document.
-    if (inner && !same(new Uint8Array(inner instanceof OctetString ? inner.buffer : inner), content))
+    if (inner && !sameBytes(new Uint8Array(inner instanceof OctetString ? inner.buffer : inner), content))
       return fail(
         "other_document",
         "Подпись относится к другому документу: содержимое файла не совпадает с подписанным",
@@ -362,7 +349,7 @@ export function verifyDetached(content: Uint8Array, signatureFile: Uint8Array, t
     const md = attrValue(si, ATTR.messageDigest);
     if (!md) return fail("malformed", "В подписи нет хэш-значения документа", signer, signingTime);
     const digest = new Uint8Array(AsnConvert.parse(md, OctetString).buffer);
-    if (!same(digest, streebog256(content)))
+    if (!sameBytes(digest, streebog256(content)))
       return fail(
         "other_document",
         "Подпись не соответствует документу: документ изменен после подписания или подпись сделана к другому файлу",

@@ -15,7 +15,7 @@ import { publicKeyOf } from "./gost";
 import { sealKey, unsealKey, PIN_MAX, PIN_MIN } from "./keys";
 import type { SigningInput } from "./schema";
 import { loadTrustStore } from "./data";
-import { type CertInfo, crlIssuedBy, dnString, parseCertificate, parseCrl, parsePrivateKey } from "./x509";
+import { type CertInfo, crlIssuedBy, dnString, parseCertificate, parseCrl, parsePrivateKey, sameBytes } from "./x509";
 
 export const thumbprint = (der: Uint8Array) => createHash("sha256").update(der).digest("hex");
 
@@ -264,10 +264,6 @@ export async function withdrawSigningCertificate(
         at: now,
       });
   });
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array) {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 // ---------------------------------------------------------------------------------------------

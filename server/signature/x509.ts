@@ -144,7 +144,8 @@ function makeName(parts: DnPart[]): Name {
   );
 }
 
-function sameBytes(a: ArrayBuffer | Uint8Array, b: ArrayBuffer | Uint8Array): boolean {
+/** Byte-for-byte equality (the signature code compares DER, digests and keys with it). */
+export function sameBytes(a: ArrayBuffer | Uint8Array, b: ArrayBuffer | Uint8Array): boolean {
   const x = new Uint8Array(a instanceof Uint8Array ? a : new Uint8Array(a));
   const y = new Uint8Array(b instanceof Uint8Array ? b : new Uint8Array(b));
   return x.length === y.length && x.every((v, i) => v === y[i]);
@@ -282,7 +283,8 @@ function gostSpki(publicKey: Uint8Array, curveOid: string): SubjectPublicKeyInfo
   });
 }
 
-function encodeOid(oid: string): Uint8Array {
+/** An OBJECT IDENTIFIER, tag and length included. */
+export function encodeOid(oid: string): Uint8Array {
   const nums = oid.split(".").map(Number);
   const out: number[] = [nums[0]! * 40 + nums[1]!];
   for (const n of nums.slice(2)) {
