@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { issuePersonCertificate, makeCrl, makeRootCa } from "./ca";
 import { signDetached, verifyDetached } from "./cms";
-import { generateKeyPair, gostSign, gostVerify, OID, streebog256 } from "./gost";
+import { generateKeyPair, gostSign, gostSignWithNonce, gostVerify, OID, publicKeyOf, streebog256 } from "./gost";
 import { issueCertificate, parseCertificate, parseCrl, parsePrivateKey, encodePrivateKey } from "./x509";
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
@@ -38,6 +38,18 @@ describe("GOST primitives", () => {
     expect(gostVerify(a.publicKey, s2, pdf, OID.cryptoProA)).toBe(true);
     expect(gostVerify(b.publicKey, s1, pdf, OID.cryptoProA)).toBe(false);
     expect(gostVerify(a.publicKey, s1, pdf.subarray(1), OID.cryptoProA)).toBe(false);
+  });
+
+  it("the rare branch of the engine's modular inverse signs and verifies (scripts/patch-dependencies.mjs)", () => {
+    // This key, nonce and text take the branch of node-gost-crypto's invMod that called an undefined
+    // `subtract`: now and then a signature threw, and a verification reaching it read as invalid, so
+    // a good certificate now and then was «issued by an untrusted CA» (seen in CI on PostgreSQL 15).
+    const key = Buffer.from("7a929ade789bb9be10ed359dd39a72c11b60961f49397eee1d19ce9891ec3b28", "hex");
+    const k = Buffer.from("064f866aefac9d46c3042bdd1074e9896791f983741662ac62f775bd66035c27", "hex");
+    const text = new TextEncoder().encode("Регламент");
+    const signature = gostSignWithNonce(key, text, OID.cryptoProA, k);
+    expect(signature).toHaveLength(64);
+    expect(gostVerify(publicKeyOf(key, OID.cryptoProA), signature, text, OID.cryptoProA)).toBe(true);
   });
 
   it("a private key survives PKCS#8 as OpenSSL writes it", () => {

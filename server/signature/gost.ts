@@ -90,6 +90,16 @@ export function gostSign(privateKey: Uint8Array, data: Uint8Array, curveOid: str
   let k: Uint8Array;
   do k = randomBytes(32);
   while (littleEndian(k) === 0n || littleEndian(k) >= q);
+  return gostSignWithNonce(privateKey, data, curveOid, k);
+}
+
+/** The signature with a given nonce `k` (32 little-endian bytes, 0 < k < q): for known-answer tests. */
+export function gostSignWithNonce(
+  privateKey: Uint8Array,
+  data: Uint8Array,
+  curveOid: string,
+  k: Uint8Array,
+): Uint8Array {
   return new Uint8Array(engine(curveOid, k).sign(privateKey, data));
 }
 
