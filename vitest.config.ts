@@ -32,9 +32,13 @@ export default defineConfig({
           globalSetup: ["./server/test/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
-          // One process runs every file in turn (modules load once: ~95 s less per run); a file that
-          // changes process-wide state restores it (server/test/db.ts serveAsProcessDb, vi.unstubAllEnvs).
+          // Two processes take the files in turn (each test file has its own database, cloned from the
+          // template): the files wait on PostgreSQL much of the time, so two at once cut the run from
+          // about 212 s to 172 s here. Within a process modules load once (isolate: false, ~95 s less
+          // than a fresh module graph per file); a file that changes process-wide state restores it
+          // (server/test/db.ts serveAsProcessDb, vi.unstubAllEnvs).
+          fileParallelism: true,
+          maxWorkers: 2,
           isolate: false,
         },
       },
