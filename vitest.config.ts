@@ -21,6 +21,8 @@ export default defineConfig({
           include: ["server/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          // The same as the integration project's: projects that run together must agree on it.
+          maxWorkers: 2,
         },
       },
       {
