@@ -9,6 +9,8 @@ export const APP_ERROR_CODES = {
   PRECONDITION: "PRECONDITION_FAILED",
   /** A throttle refused the attempt (server/throttle/policy.ts): the message says how long to wait. */
   TOO_MANY: "TOO_MANY_REQUESTS",
+  /** The server is saturated (no database connection came free in time): retry shortly (issue 13 p.7). */
+  BUSY: "SERVICE_UNAVAILABLE",
 } as const;
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
 
@@ -21,7 +23,39 @@ export const APP_ERROR_HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHORIZED: 401,
   PRECONDITION: 412,
   TOO_MANY: 429,
+  BUSY: 503,
 };
+
+/** Said with every 503 (both transports): how long a client waits before it retries. */
+export const RETRY_AFTER_SECONDS = 2;
+export const BUSY_MESSAGE = "Сервер сейчас перегружен, действие не выполнено. Повторите через несколько секунд.";
+
+/**
+ * The database could not take the request in time: no pooled connection came free within the
+ * pool's wait (pg-pool's "timeout exceeded when trying to connect"), a new connection took too long,
+ * or PostgreSQL itself refused connections (53300 too many clients, 57P03 starting up or shutting
+ * down). Nothing ran: the request is answered 503 with Retry-After, never 500 (issue 13 p.7).
+ */
+export function isOverload(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const x = e as {
+      message?: unknown;
+      code?: unknown;
+      meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
+      cause?: unknown;
+    };
+    if (
+      typeof x.message === "string" &&
+      /timeout exceeded when trying to connect|Connection terminated due to connection timeout/.test(x.message)
+    )
+      return true;
+    const code = x.meta?.driverAdapterError?.cause?.originalCode ?? x.code;
+    if (code === "53300" || code === "57P03") return true;
+    e = x.cause;
+  }
+  return false;
+}
 
 /** Two requests raced for one row or key: someone else's action met the user's (either transport). */
 export const RACE_MESSAGE = "Эти данные только что изменило другое действие. Обновите страницу и повторите.";

@@ -106,6 +106,10 @@ function initialState(draft: DraftPayload): Initial {
   };
 }
 
+/** A 503 at submission: nothing was done (issue 13 p.7), so the same click is safe again. */
+const BUSY_SUBMIT =
+  "Сервер сейчас перегружен: заявление не отправлено. Данные сохранены — нажмите «Подать заявление» ещё раз через несколько секунд.";
+
 function StatusLine({
   state,
   onChoose,
@@ -125,6 +129,9 @@ function StatusLine({
   } else if (f?.kind === "offline") {
     text = "Нет связи: данные сохранены в браузере и будут отправлены при восстановлении связи";
     tone = "text-amber-900";
+  } else if (f?.kind === "busy") {
+    // Saturated for a moment (503): the values are in the browser and the save is retried shortly.
+    text = "Сохраняем… Сервер сейчас загружен, повторим через несколько секунд";
   } else if (f?.kind === "server") {
     text = "Сервер не ответил: данные сохранены в браузере, повторим попытку автоматически";
     tone = "text-amber-900";
@@ -327,9 +334,11 @@ function Wizard({ draft }: { draft: DraftPayload }) {
         const failure = sync.getSnapshot().failure;
         if (failure?.kind !== "conflict") {
           setSubmitError(
-            failure?.kind === "offline" || failure?.kind === "server"
-              ? "Нет связи с сервером: заявление не отправлено. Данные сохранены в браузере — попробуйте подать заявление ещё раз, когда связь восстановится."
-              : `Заявление не отправлено: ${failure?.message ?? "не удалось сохранить последние изменения"}.`,
+            failure?.kind === "busy"
+              ? BUSY_SUBMIT
+              : failure?.kind === "offline" || failure?.kind === "server"
+                ? "Нет связи с сервером: заявление не отправлено. Данные сохранены в браузере — попробуйте подать заявление ещё раз, когда связь восстановится."
+                : `Заявление не отправлено: ${failure?.message ?? "не удалось сохранить последние изменения"}.`,
           );
         }
         return;
@@ -351,6 +360,7 @@ function Wizard({ draft }: { draft: DraftPayload }) {
         setSubmitError(failure.message);
         router.refresh();
       } else if (failure.kind === "conflict") sync.reportConflict(failure);
+      else if (failure.kind === "busy") setSubmitError(BUSY_SUBMIT);
       else if (failure.kind === "offline" || failure.kind === "server") {
         setSubmitError(
           "Нет ответа от сервера: возможно, заявление не отправлено. Нажмите «Подать заявление» ещё раз — повторная отправка не создаст второе заявление.",

@@ -117,6 +117,25 @@ describe("DraftSync", () => {
     expect(mem.current()).toBeNull();
   });
 
+  it("a saturated server (503) is retried quietly, the tabs spread over half the delay again (issue 13 p.7)", async () => {
+    const { sync, calls, mem } = setup({ retryDelaysMs: [2_000, 4_000], jitter: () => 0.5 });
+    sync.change({ name: "Пётр" });
+    vi.advanceTimersByTime(1_500);
+    calls[0]!.reject(serverError("SERVICE_UNAVAILABLE", "Сервер сейчас перегружен"));
+    await flushPromises();
+    expect(sync.getSnapshot().failure?.kind).toBe("busy");
+    expect(mem.current()?.values).toEqual({ name: "Пётр" });
+    // 2 s and a quarter more (jitter 0.5 of half the delay).
+    vi.advanceTimersByTime(2_499);
+    expect(calls).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(calls).toHaveLength(2);
+    calls[1]!.resolve({ rowVersion: 2, savedAt: new Date() });
+    await flushPromises();
+    expect(sync.getSnapshot().failure).toBeNull();
+    expect(mem.current()).toBeNull();
+  });
+
   it("never overwrites on a conflict: the applicant keeps theirs (overwrite) or takes the server's", async () => {
     const { sync, calls, mem, onConflict } = setup();
     sync.change({ name: "Моё" });

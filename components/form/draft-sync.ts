@@ -52,6 +52,8 @@ export type DraftSyncOptions = {
   restored?: boolean;
   debounceMs?: number;
   retryDelaysMs?: number[];
+  /** A number in [0, 1) spreading retries after a 503 over half the delay again (Math.random). */
+  jitter?: () => number;
   classify?: (error: unknown) => RequestFailure;
   now?: () => Date;
   onConflict?: (failure: RequestFailure) => void;
@@ -280,7 +282,9 @@ export class DraftSync {
     }
     if (this.failure && isRetryable(this.failure) && !this.closed) {
       const delays = this.opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-      this.schedule(delays[Math.min(this.attempt, delays.length - 1)] ?? 60_000);
+      const delay = delays[Math.min(this.attempt, delays.length - 1)] ?? 60_000;
+      // A saturated server (503): the many tabs it refused must not all come back at one instant.
+      this.schedule(this.failure.kind === "busy" ? delay * (1 + (this.opts.jitter ?? Math.random)() / 2) : delay);
       this.attempt++;
     }
     return false;

@@ -35,6 +35,10 @@ const router = createTRPCRouter({
   crash: publicProcedure.mutation(() => {
     throw new Error("Invalid `prisma.application.update()` invocation: connection reset");
   }),
+  saturated: publicProcedure.mutation(() => {
+    // pg-pool's words when no connection came free within the pool's wait.
+    throw new Error("timeout exceeded when trying to connect");
+  }),
   race: publicProcedure.mutation(() => {
     throw Object.assign(new Error("Unique constraint failed on the fields: (`registrationNumber`)"), {
       code: "P2002",
@@ -137,6 +141,17 @@ describe("unexpected server failures", () => {
     } finally {
       process.stderr.write = original;
     }
+  });
+
+  it("a saturated server is busy: told in Russian, retried quietly (issue 13 p.7)", async () => {
+    const error = (await failureOf(() => client.saturated.mutate())) as TRPCClientError<typeof router>;
+    expect(error.data?.httpStatus).toBe(503);
+    const failure = classifyRequestError(error);
+    expect(failure).toEqual({
+      kind: "busy",
+      message: "Сервер сейчас перегружен, действие не выполнено. Повторите через несколько секунд.",
+    });
+    expect(isRetryable(failure)).toBe(true);
   });
 
   it("a unique-constraint race is a conflict to explain", async () => {

@@ -5,6 +5,8 @@ import { TRPCClientError } from "@trpc/client";
 export type RequestFailure =
   | { kind: "offline"; message: string }
   | { kind: "server"; message: string }
+  /** The server is saturated and did nothing (503, issue 13 p.7): retried shortly, without alarm. */
+  | { kind: "busy"; message: string }
   | { kind: "conflict"; message: string }
   | { kind: "invalid"; message: string; fieldErrors: Record<string, string> }
   | { kind: "signed-out"; message: string }
@@ -39,9 +41,11 @@ export function classifyRequestError(error: unknown): RequestFailure {
     case "PRECONDITION_FAILED":
     case "NOT_FOUND":
       return { kind: "closed", message };
+    case "SERVICE_UNAVAILABLE":
+      return { kind: "busy", message };
     default:
       return { kind: "server", message };
   }
 }
 
-export const isRetryable = (f: RequestFailure) => f.kind === "offline" || f.kind === "server";
+export const isRetryable = (f: RequestFailure) => f.kind === "offline" || f.kind === "server" || f.kind === "busy";

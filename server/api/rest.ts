@@ -23,7 +23,16 @@ import { getDb } from "../db/client";
 import type { Identity } from "../auth/data";
 import type { StaffScope } from "../auth/scope";
 import { getSession } from "../auth/session";
-import { AppError, APP_ERROR_HTTP_STATUS, isRace, isUnstorableText, RACE_MESSAGE } from "../errors";
+import {
+  AppError,
+  APP_ERROR_HTTP_STATUS,
+  BUSY_MESSAGE,
+  isOverload,
+  isRace,
+  isUnstorableText,
+  RACE_MESSAGE,
+  RETRY_AFTER_SECONDS,
+} from "../errors";
 import { UNSAFE_TEXT_MESSAGE } from "../text";
 import { fileStorage, type FileStorage } from "../storage/storage";
 import { requireAdmin, requireApplicant, requireAuditReader, requireIdentity, requireStaffScope } from "./access";
@@ -96,6 +105,13 @@ function encodeRfc5987(value: string): string {
   return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/** 503 with Retry-After: the server is saturated and did nothing (issue 13 p.7). */
+export function busyResponse(message: string = BUSY_MESSAGE): Response {
+  const res = errorResponse(503, message);
+  res.headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  return res;
+}
+
 /** The answer to a body error (server/http/body.ts), or null for anything else. */
 export function bodyErrorResponse(error: unknown): Response | null {
   if (error instanceof BodyTooLargeError) return errorResponse(413, error.userMessage);
@@ -111,9 +127,14 @@ export function crossOriginResponse(req: Request): Response | null {
 function failure(error: unknown, route: string, requestId?: string): Response {
   const bodyError = bodyErrorResponse(error);
   if (bodyError) return bodyError;
+  if (error instanceof AppError && error.code === "BUSY") return busyResponse(error.message);
   if (error instanceof AppError)
     return errorResponse(APP_ERROR_HTTP_STATUS[error.code], error.message, error.fieldErrors);
   if (isRace(error)) return errorResponse(409, RACE_MESSAGE);
+  if (isOverload(error)) {
+    log.warn("overloaded: no database connection in time", { requestId, route });
+    return busyResponse(BUSY_MESSAGE);
+  }
   if (isUnstorableText(error)) {
     log.warn("text the database cannot store got past the input checks", { requestId, route });
     return errorResponse(400, UNSAFE_TEXT_MESSAGE);

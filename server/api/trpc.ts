@@ -7,7 +7,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { getDb, type Db } from "../db/client";
 import type { Identity } from "../auth/data";
-import { AppError, APP_ERROR_CODES, isRace, isUnstorableText, RACE_MESSAGE } from "../errors";
+import { AppError, APP_ERROR_CODES, BUSY_MESSAGE, isOverload, isRace, isUnstorableText, RACE_MESSAGE } from "../errors";
 import { UNSAFE_TEXT_MESSAGE } from "../text";
 import type { StaffScope } from "../auth/scope";
 import { observeRequest } from "../observability/metrics";
@@ -86,6 +86,15 @@ function mapError(
     log.warn("text the database cannot store got past the input schema", { requestId, procedure: path });
     const refusal = new AppError("INVALID", UNSAFE_TEXT_MESSAGE);
     return new TRPCError({ code: "BAD_REQUEST", message: UNSAFE_TEXT_MESSAGE, cause: refusal });
+  }
+  // Saturated (issue 13 p.7): nothing ran; the client is told to retry shortly (503, Retry-After).
+  if (result.error.code === "INTERNAL_SERVER_ERROR" && isOverload(cause)) {
+    log.warn("overloaded: no database connection in time", { requestId, procedure: path });
+    return new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: BUSY_MESSAGE,
+      cause: new AppError("BUSY", BUSY_MESSAGE),
+    });
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR")
     log.error("trpc procedure failed", { requestId, procedure: path, error: cause ?? result.error });

@@ -11,8 +11,16 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 /** The connection pool under each client: its use is a metric (server/observability/metrics.ts). */
 const pools = new WeakMap<PrismaClient, Pool>();
 
-export function createPrismaClient(connectionString: string, options: { max?: number } = {}): PrismaClient {
-  const pool = new Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+export function createPrismaClient(
+  connectionString: string,
+  options: { max?: number; connectionTimeoutMillis?: number } = {},
+): PrismaClient {
+  // A request that finds no free connection within the wait is answered 503 (server/errors.ts isOverload).
+  const pool = new Pool({
+    connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
+  });
   // The client owns the pool: $disconnect() ends it, as when the adapter made it.
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);

@@ -3,7 +3,8 @@
 import "server-only";
 import type { Db, Tx } from "../db/client";
 import { now } from "../clock";
-import { zRegulationDocument, type RegulationDocument } from "./document";
+import type { RegulationDocument } from "./document";
+import { editionDocument } from "./document-cache";
 
 export type VersionInForce = { id: string; version: number; effectiveFrom: Date | null; document: RegulationDocument };
 
@@ -11,9 +12,16 @@ export async function versionInForce(db: Db | Tx, serviceId: string, at: Date = 
   const row = await db.regulationVersion.findFirst({
     where: { serviceId, status: "PUBLISHED", OR: [{ effectiveFrom: null }, { effectiveFrom: { lte: at } }] },
     orderBy: [{ effectiveFrom: { sort: "desc", nulls: "last" } }, { version: "desc" }],
-    select: { id: true, version: true, effectiveFrom: true, document: true },
+    select: { id: true, version: true, effectiveFrom: true, checksum: true },
   });
   if (!row) return null;
-  // Documents were validated on publishing; parsing again applies defaults and guards old rows.
-  return { ...row, document: zRegulationDocument.parse(row.document) };
+  // A published edition's document is read and parsed (defaults applied, old rows guarded) once per
+  // process and content, not with every catalogue, board or form request (issue 13 p.3).
+  const document = await editionDocument(
+    row.id,
+    row.checksum,
+    async () =>
+      (await db.regulationVersion.findUniqueOrThrow({ where: { id: row.id }, select: { document: true } })).document,
+  );
+  return { id: row.id, version: row.version, effectiveFrom: row.effectiveFrom, document };
 }

@@ -19,6 +19,23 @@ function cached(key: string, make: () => RegulationDocument): RegulationDocument
 }
 
 /**
+ * A published edition's whole document, by its id and checksum (the checksum changes with any write
+ * of the document, such as the seed's upgrade of an old demo edition in place): `load` reads the JSON
+ * only when this process has not parsed that content yet.
+ */
+export async function editionDocument(
+  versionId: string,
+  checksum: string,
+  load: () => Promise<unknown>,
+): Promise<RegulationDocument> {
+  const key = `${versionId}\u0001${checksum}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const json = await load();
+  return cached(key, () => zRegulationDocument.parse(json));
+}
+
+/**
  * The document an application is pinned to: its edition, projected onto its variant when it has one
  * (the stages, transitions, grounds and form of that variant only). No variant: the whole document.
  */
