@@ -115,6 +115,7 @@ export function outcomeOfError(error: unknown): Exclude<MoveOutcome, { kind: "mo
       // server's message already says so (and that the application stayed where it was).
       return { kind: "failed", message: failure.message };
     case "signed-out":
+    case "busy": // a saturated server did nothing (503): its message says to retry in a few seconds
       return { kind: "failed", message: failure.message };
     case "offline":
       return {

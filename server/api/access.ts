@@ -22,7 +22,10 @@ export async function requireIdentity(
   db: Db,
   sessionUserId: string | null | undefined,
   sessionVersion?: number,
+  /** The account as this request's session read it (server/auth/fresh-identity.ts): not read again. */
+  fresh?: Identity,
 ): Promise<Identity> {
+  if (fresh && sessionUserId && fresh.id === sessionUserId) return fresh;
   const identity = sessionUserId ? await loadIdentity(db, sessionUserId, sessionVersion) : null;
   if (!identity) throw new AppError("UNAUTHORIZED", UNAUTHORIZED_MESSAGE);
   return identity;

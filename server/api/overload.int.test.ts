@@ -2,6 +2,7 @@
 // wait, the HTTP endpoints answer 503 with Retry-After and the Russian message, never 500, and the
 // refused request wrote nothing. Reproduced for real: a pool of one connection held by a transaction.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
 import superjson from "superjson";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { createPrismaClient, type Db } from "../db/client";
@@ -57,8 +58,8 @@ const trpcCall = (procedure: string, input: unknown, as: string | null, method: 
   const url = `http://localhost/api/trpc/${procedure}?batch=1`;
   return handler(
     method === "GET"
-      ? new Request(`${url}&input=${encodeURIComponent(body)}`)
-      : new Request(url, { method: "POST", body, headers: { "content-type": "application/json" } }),
+      ? new NextRequest(`${url}&input=${encodeURIComponent(body)}`)
+      : new NextRequest(url, { method: "POST", body, headers: { "content-type": "application/json" } }),
     undefined as never,
   );
 };

@@ -36,6 +36,7 @@ import {
 import { UNSAFE_TEXT_MESSAGE } from "../text";
 import { fileStorage, type FileStorage } from "../storage/storage";
 import { requireAdmin, requireApplicant, requireAuditReader, requireIdentity, requireStaffScope } from "./access";
+import { sessionIdentity } from "../auth/fresh-identity";
 import { BODY_LIMITS, BodyTooLargeError, checkDeclaredLength, MalformedBodyError } from "../http/body";
 import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from "../http/origin";
 import { env } from "../env";
@@ -55,7 +56,13 @@ export type RestContext<A extends RestAuth, P> = {
 };
 
 /** What the wrapper takes from the process; integration tests pass their own. */
-export type RestDeps = { db: Db; storage: FileStorage; sessionUserId: string | null };
+export type RestDeps = {
+  db: Db;
+  storage: FileStorage;
+  sessionUserId: string | null;
+  /** The account as this request's session read it (server/auth/fresh-identity.ts). */
+  freshIdentity?: Identity;
+};
 
 type RawParams = Record<string, string | string[] | undefined>;
 
@@ -169,13 +176,13 @@ export function restRoute<A extends RestAuth, S extends z.ZodType<object, RawPar
       let identity: Identity | null = null;
       let scope: StaffScope | undefined;
       if (definition.auth !== "public") {
-        identity = await requireIdentity(deps.db, deps.sessionUserId);
+        identity = await requireIdentity(deps.db, deps.sessionUserId, undefined, deps.freshIdentity);
         if (definition.auth === "applicant") requireApplicant(identity);
         if (definition.auth === "staff") scope = await requireStaffScope(deps.db, identity);
         if (definition.auth === "audit") requireAuditReader(identity);
         if (definition.auth === "admin") requireAdmin(identity);
       } else if (deps.sessionUserId) {
-        identity = await requireIdentity(deps.db, deps.sessionUserId).catch(() => null);
+        identity = await requireIdentity(deps.db, deps.sessionUserId, undefined, deps.freshIdentity).catch(() => null);
       }
       // After the caller is known: an anonymous caller learns nothing, not even which ids are well-formed.
       const params = definition.params.safeParse(rawParams);
@@ -197,7 +204,13 @@ export function restRoute<A extends RestAuth, S extends z.ZodType<object, RawPar
     let deps: RestDeps | null = null;
     let res: Response;
     try {
-      deps = { db: getDb(), storage: fileStorage(), sessionUserId: (await getSession())?.user.id ?? null };
+      const session = await getSession();
+      deps = {
+        db: getDb(),
+        storage: fileStorage(),
+        sessionUserId: session?.user.id ?? null,
+        freshIdentity: sessionIdentity(session),
+      };
     } catch (error) {
       res = failure(error, definition.name, requestId);
     }

@@ -13,6 +13,7 @@ import type { StaffScope } from "../auth/scope";
 import { observeRequest } from "../observability/metrics";
 import { log } from "../observability/log";
 import { requireAdmin, requireApplicant, requireAuditReader, requireIdentity, requireStaffScope } from "./access";
+import { sessionIdentity } from "../auth/fresh-identity";
 
 /**
  * `clientAddress`: the caller's address for the throttles (server/throttle/client-address.ts), if
@@ -121,7 +122,12 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 /** Any signed-in, still active user; the identity is re-read from the database. */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const identity = await requireIdentity(ctx.db, ctx.session?.user.id, ctx.session?.user.sessionVersion);
+  const identity = await requireIdentity(
+    ctx.db,
+    ctx.session?.user.id,
+    ctx.session?.user.sessionVersion,
+    sessionIdentity(ctx.session),
+  );
   return next({ ctx: { ...ctx, identity } });
 });
 

@@ -5,6 +5,7 @@ import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { loadIdentity, sessionVersionOf } from "./data";
+import { attachFreshIdentity, freshIdentityOf } from "./fresh-identity";
 import { SIGN_IN_THROTTLED, zSignInInput } from "./schema";
 import type { Role } from "../regulation/document";
 import { decideExternalLink, endSessions, linkExternalIdentity, signInWithPassword } from "./mutations";
@@ -127,6 +128,7 @@ export const authOptions: NextAuthOptions = {
       if (token.sub) {
         const identity = await loadIdentity(getDb(), token.sub, typeof token.sv === "number" ? token.sv : -1);
         if (!identity) throw new Error("the account is deactivated or deleted, or the session was ended: it ends");
+        attachFreshIdentity(token, identity);
         token.email = identity.email;
         token.name = identity.name;
         token.roles = identity.roles;
@@ -144,6 +146,7 @@ export const authOptions: NextAuthOptions = {
         authMethod: token.authMethod ?? "password",
         sessionVersion: typeof token.sv === "number" ? token.sv : -1,
       };
+      attachFreshIdentity(session, freshIdentityOf(token));
       return session;
     },
   },
