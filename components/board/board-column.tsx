@@ -109,7 +109,7 @@ export function BoardColumn(props: Props) {
         <h3 id={headingId} tabIndex={-1} className="font-semibold leading-snug">
           {column.title}
         </h3>
-        <p className="text-sm text-slate-700">{applicationsCount(column.total)}</p>
+        <p className="text-sm text-slate-700">{applicationsCount(column.total, column.totalCapped)}</p>
         {drop === "allowed" || drop === "over" ? (
           <p className="mt-1 text-sm font-semibold text-brand-900">
             <span aria-hidden>⇣ </span>
@@ -118,7 +118,10 @@ export function BoardColumn(props: Props) {
         ) : null}
       </div>
       {cards.length ? (
-        <ul aria-label={`${column.title}: ${applicationsCount(column.total)}`} className="mt-2 space-y-2">
+        <ul
+          aria-label={`${column.title}: ${applicationsCount(column.total, column.totalCapped)}`}
+          className="mt-2 space-y-2"
+        >
           {cards.map((card) => (
             <li key={card.id}>
               <BoardCard
@@ -140,7 +143,8 @@ export function BoardColumn(props: Props) {
       {cards.length < column.total || hasMore ? (
         <div className="mt-2 px-1">
           <p id={`column-${column.key}-shown`} className="text-xs text-slate-600">
-            Показано {cards.length} из {column.total}
+            Показано {cards.length} из{" "}
+            {column.totalCapped ? `более чем ${column.total.toLocaleString("ru-RU")}` : column.total}
           </p>
           {hasMore ? (
             <button

@@ -1,7 +1,9 @@
 // Word forms used by the board and the card (dates: components/ui/format.ts).
 import { countOf } from "@/server/format/plural";
 
-export const applicationsCount = (n: number) => countOf(n, ["заявление", "заявления", "заявлений"]);
+/** A column's count; `capped`: the server stopped counting at `n` (issue 13 p.2). */
+export const applicationsCount = (n: number, capped = false) =>
+  capped ? `более ${n.toLocaleString("ru-RU")} заявлений` : countOf(n, ["заявление", "заявления", "заявлений"]);
 
 export const numberLabel = (registrationNumber: string | null) =>
   registrationNumber ? `№ ${registrationNumber}` : "без номера";

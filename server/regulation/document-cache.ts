@@ -35,6 +35,11 @@ export async function editionDocument(
   return cached(key, () => zRegulationDocument.parse(json));
 }
 
+/** The whole document of a pinned edition when this process has parsed it already. */
+export function cachedPinnedDocument(versionId: string): RegulationDocument | undefined {
+  return cache.get(versionId);
+}
+
 /**
  * The document an application is pinned to: its edition, projected onto its variant when it has one
  * (the stages, transitions, grounds and form of that variant only). No variant: the whole document.

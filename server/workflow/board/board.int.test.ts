@@ -7,7 +7,7 @@ import { staffScope, type StaffScope } from "../../auth/scope";
 import { loadWorkingCalendar } from "../../calendar/data";
 import type { WorkingCalendar } from "../../calendar/working-calendar";
 import { versionInForce } from "../../regulation/data";
-import { board, boardColumnPage } from "./data";
+import { board, boardColumnPage, COLUMN_COUNT_CAP } from "./data";
 import { staffCard } from "../card/data";
 import { applicationRow, publishRegulation, registeredApplication, staffAccount } from "../../test/factories";
 
@@ -145,6 +145,48 @@ describe("staff board", () => {
     );
     expect(page.cards.map((c) => c.registrationNumber)).toEqual(["CLOSED-2", "CLOSED-3", "CLOSED-1"]);
     await t.db.application.deleteMany({ where: { id: { in: closed.map((c) => c.id) } } });
+  });
+
+  it("counts a column up to 10,000 and says «более» past it; the page still comes in order (issue 13 p.2)", async () => {
+    const registrar = await scopeOf("registrar@demo.reglament.ru");
+    const template = await applicationRow(t.db, {
+      serviceCode: "road-info",
+      state: {
+        status: "CLOSED",
+        registrationNumber: "ARCHIVE-LAST",
+        currentStage: "refused",
+        outcome: "refused",
+        closedAt: new Date("2026-02-27T08:00:00Z"),
+      },
+    });
+    // An archive of closed applications, older than the one above, in one statement.
+    await t.db.$executeRaw`
+      INSERT INTO "Application" (id, "serviceId", "regulationVersionId", "departmentId", "ownerId", status, channel,
+        data, "currentStage", outcome, "closedAt", "registrationNumber", "rowVersion", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), "serviceId", "regulationVersionId", "departmentId", "ownerId", status, channel,
+        data, "currentStage", outcome, timestamp '2025-01-01' + g * interval '1 minute', 'ARCHIVE-' || g,
+        "rowVersion", now(), now()
+      FROM "Application", generate_series(0, ${COLUMN_COUNT_CAP - 1}::int) g WHERE id = ${template.id}::uuid`;
+    const page = await boardColumnPage(
+      t.db,
+      registrar,
+      { filters: { serviceCode: "road-info" }, stage: "refused", limit: 3 },
+      ctx(),
+    );
+    expect(page).toMatchObject({ total: COLUMN_COUNT_CAP, totalCapped: true });
+    expect(page.cards.map((c) => c.registrationNumber)).toEqual([
+      "ARCHIVE-LAST",
+      `ARCHIVE-${COLUMN_COUNT_CAP - 1}`,
+      `ARCHIVE-${COLUMN_COUNT_CAP - 2}`,
+    ]);
+    await t.db.application.deleteMany({ where: { serviceId: template.serviceId, currentStage: "refused" } });
+    const empty = await boardColumnPage(
+      t.db,
+      registrar,
+      { filters: { serviceCode: "road-info" }, stage: "refused", limit: 3 },
+      ctx(),
+    );
+    expect(empty).toMatchObject({ total: 0, totalCapped: false });
   });
 
   it("shows staff of another department nothing, not even the card", async () => {

@@ -10,7 +10,7 @@ import {
   deadlineStatus,
   type DeadlineContext,
 } from "../../calendar/deadline-status";
-import { pinnedDocument } from "../../regulation/document-cache";
+import { cachedPinnedDocument, pinnedDocument } from "../../regulation/document-cache";
 import { versionInForce } from "../../regulation/data";
 import { variantDef } from "../../regulation/variants";
 import type { Channel, RegulationDocument } from "../../regulation/document";
@@ -31,15 +31,27 @@ export type BoardContext = DeadlineContext;
 /** Parsed documents of the given versions, from the cache or one query for the missing ones. */
 async function documentsOf(db: Db, versionIds: string[]): Promise<Map<string, RegulationDocument>> {
   const out = new Map<string, RegulationDocument>();
-  const ids = [...new Set(versionIds)];
-  if (!ids.length) return out;
+  const missing: string[] = [];
+  for (const id of new Set(versionIds)) {
+    // A pinned edition is published and never changes: parsed once per process (issue 13 p.3).
+    const known = cachedPinnedDocument(id);
+    if (known) out.set(id, known);
+    else missing.push(id);
+  }
+  if (!missing.length) return out;
   const rows = await db.regulationVersion.findMany({
-    where: { id: { in: ids } },
+    where: { id: { in: missing } },
     select: { id: true, document: true },
   });
   for (const r of rows) out.set(r.id, pinnedDocument(r.id, r.document));
   return out;
 }
+
+/**
+ * A column counts at most this many applications: a final column holds every application ever
+ * closed, and counting all of them on each refresh would grow with the archive (issue 13 p.2).
+ */
+export const COLUMN_COUNT_CAP = 10_000;
 
 /** The words of a board search: at most 5, each as typed (case is ignored by the query). */
 export function searchWords(q: string | undefined): string[] {
@@ -179,10 +191,10 @@ async function stageColumns(db: Db, scope: StaffScope, serviceCode?: string) {
   }
   // Open applications stay on the version they were submitted under (R11): a stage that a later
   // version renamed or dropped still gets its column while applications are in it.
-  const pinned = await db.application.findMany({
+  // GROUP BY in the database (Prisma's `distinct` would fetch every open application to dedupe).
+  const pinned = await db.application.groupBy({
+    by: ["regulationVersionId"],
     where: visibleToStaff(scope, { status: "SUBMITTED", serviceId: { in: services.map((s) => s.id) } }),
-    distinct: ["regulationVersionId"],
-    select: { regulationVersionId: true },
   });
   for (const doc of (
     await documentsOf(
@@ -208,22 +220,25 @@ export async function boardColumnPage(
   resolved?: { serviceId: string | undefined; found: boolean },
 ) {
   const { serviceId, found } = resolved ?? (await resolveService(db, scope, input.filters.serviceCode));
-  if (!found) return { cards: [], total: 0, nextCursor: null };
+  if (!found) return { cards: [], total: 0, totalCapped: false, nextCursor: null };
   const w = where(scope, input.filters, serviceId, input.stage, ctx);
-  const [rows, total] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     db.application.findMany({
       where: w,
-      // Nearest due first; in the final columns (no due date) the most recently closed first.
+      // Nearest due first; in the final columns (no due date) the most recently closed first. The
+      // order is that of the board's index (schema.prisma): a page reads a page, not the column.
+      // (An open application has no closing date and a closed one no due date, so NULLS FIRST on
+      // the closing date orders exactly as NULLS LAST would.)
       orderBy: [
         { stageDueAt: { sort: "asc", nulls: "last" } },
-        { closedAt: { sort: "desc", nulls: "last" } },
+        { closedAt: { sort: "desc", nulls: "first" } },
         { id: "asc" },
       ],
       take: input.limit + 1,
       ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
       select: cardSelect,
     }),
-    db.application.count({ where: w }),
+    db.application.count({ where: w, take: COLUMN_COUNT_CAP + 1 }),
   ]);
   const page = rows.slice(0, input.limit);
   const docs = await documentsOf(
@@ -232,7 +247,9 @@ export async function boardColumnPage(
   );
   return {
     cards: page.map((r) => toCard(r, docs.get(r.regulationVersionId), scope, ctx)),
-    total,
+    total: Math.min(counted, COLUMN_COUNT_CAP),
+    /** More than COLUMN_COUNT_CAP: shown as «более 10 000». */
+    totalCapped: counted > COLUMN_COUNT_CAP,
     nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
   };
 }
