@@ -53,6 +53,18 @@ async function documentsOf(db: Db, versionIds: string[]): Promise<Map<string, Re
  */
 export const COLUMN_COUNT_CAP = 10_000;
 
+/**
+ * Nearest due first; in the final columns (no due date) the most recently closed first: the order of
+ * the board's index (schema.prisma), so that a page reads a page, not the column. An open application
+ * has no closing date and a closed one no due date, so NULLS FIRST on the closing date orders exactly
+ * as NULLS LAST would.
+ */
+const COLUMN_ORDER = [
+  { stageDueAt: { sort: "asc", nulls: "last" } },
+  { closedAt: { sort: "desc", nulls: "first" } },
+  { id: "asc" },
+] satisfies Prisma.ApplicationOrderByWithRelationInput[];
+
 /** The words of a board search: at most 5, each as typed (case is ignored by the query). */
 export function searchWords(q: string | undefined): string[] {
   return (q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 5);
@@ -191,15 +203,21 @@ async function stageColumns(db: Db, scope: StaffScope, serviceCode?: string) {
   }
   // Open applications stay on the version they were submitted under (R11): a stage that a later
   // version renamed or dropped still gets its column while applications are in it.
-  // GROUP BY in the database (Prisma's `distinct` would fetch every open application to dedupe).
-  const pinned = await db.application.groupBy({
-    by: ["regulationVersionId"],
-    where: visibleToStaff(scope, { status: "SUBMITTED", serviceId: { in: services.map((s) => s.id) } }),
-  });
+  // Asked of the few editions, each an index probe (Application: regulationVersionId, status), not of
+  // the open applications (Prisma's `distinct` fetched every one of them to dedupe).
+  const serviceIds = services.map((s) => s.id);
+  const departmentIds = [...scope.departmentIds];
+  // (LATERAL … LIMIT 1: the planner would otherwise semi-join by hashing every open application.)
+  const pinned = await db.$queryRaw<{ id: string }[]>`
+    SELECT v.id FROM "RegulationVersion" v
+    CROSS JOIN LATERAL (SELECT 1 FROM "Application" a
+                        WHERE a."regulationVersionId" = v.id AND a.status = 'SUBMITTED'
+                          AND a."departmentId" = ANY(${departmentIds}::uuid[]) LIMIT 1) open
+    WHERE v."serviceId" = ANY(${serviceIds}::uuid[]) AND v.status = 'PUBLISHED'`;
   for (const doc of (
     await documentsOf(
       db,
-      pinned.map((p) => p.regulationVersionId),
+      pinned.map((p) => p.id),
     )
   ).values()) {
     for (const stage of doc.stages) if (!columns.has(stage.key)) add(stage.key, stage.title);
@@ -225,20 +243,14 @@ export async function boardColumnPage(
   const [rows, counted] = await Promise.all([
     db.application.findMany({
       where: w,
-      // Nearest due first; in the final columns (no due date) the most recently closed first. The
-      // order is that of the board's index (schema.prisma): a page reads a page, not the column.
-      // (An open application has no closing date and a closed one no due date, so NULLS FIRST on
-      // the closing date orders exactly as NULLS LAST would.)
-      orderBy: [
-        { stageDueAt: { sort: "asc", nulls: "last" } },
-        { closedAt: { sort: "desc", nulls: "first" } },
-        { id: "asc" },
-      ],
+      orderBy: COLUMN_ORDER,
       take: input.limit + 1,
       ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
       select: cardSelect,
     }),
-    db.application.count({ where: w, take: COLUMN_COUNT_CAP + 1 }),
+    // In the column's order too: a capped count is a LIMIT, which Prisma would otherwise order by id
+    // (a sort of the whole column); in the index's order it reads at most the cap's entries.
+    db.application.count({ where: w, take: COLUMN_COUNT_CAP + 1, orderBy: COLUMN_ORDER }),
   ]);
   const page = rows.slice(0, input.limit);
   const docs = await documentsOf(
