@@ -452,7 +452,8 @@ async function main() {
         async (i) => anonymous[i]!,
         (c) => c.trpc("catalogue.list", undefined, "query").then((r) => r.status),
       );
-      // PostgreSQL alone: the services, then the edition in force of each (what listServices asks).
+      // PostgreSQL alone: the services, then the edition in force of each (what listServices asks; its
+      // document comes from the process's cache of parsed editions, not the database).
       const dbr = await measureDb("", url, CLIENTS, async (c) => {
         const services = await c.query<{ id: string }>(
           `SELECT s.id, s.code, s.title, d.name FROM "Service" s JOIN "Department" d ON d.id = s."departmentId"
@@ -461,7 +462,7 @@ async function main() {
         await Promise.all(
           services.rows.map((s) =>
             c.query(
-              `SELECT id, version, "effectiveFrom", document FROM "RegulationVersion"
+              `SELECT id, version, "effectiveFrom", checksum FROM "RegulationVersion"
                WHERE "serviceId" = $1 AND status = 'PUBLISHED' AND ("effectiveFrom" IS NULL OR "effectiveFrom" <= now())
                ORDER BY "effectiveFrom" DESC NULLS LAST, version DESC LIMIT 1`,
               [s.id],
@@ -530,7 +531,7 @@ async function main() {
 
     if (want("submit")) {
       // Complete drafts made ahead (not measured): one through the API per client, cloned in SQL.
-      const perClient = Number(process.env.BENCH_SUBMIT_DRAFTS ?? 600);
+      const perClient = Number(process.env.BENCH_SUBMIT_DRAFTS ?? 400);
       const queues = await Promise.all(
         applicants.map(async (c) => {
           const d = await c.trpc<{ id: string }>("application.startDraft", { serviceCode: SERVICE }, "mutation");
@@ -571,6 +572,13 @@ async function main() {
           },
         ),
       ]);
+      // The drafts not submitted go, so that the next runs' cabinets hold what a person's would.
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`DELETE FROM "Application" WHERE id = ANY($1::uuid[]) AND status = 'DRAFT'`, [
+        queues.flatMap((q) => q.drafts),
+      ]);
+      await cleanup.end();
     }
 
     type Board = { columns: { key: string; nextCursor: string | null; cards: { id: string }[] }[] };
