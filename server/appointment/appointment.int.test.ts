@@ -77,7 +77,7 @@ describe("free slots (R18, S1 p.32)", () => {
       orderBy: { version: "desc" },
     });
     const doc = version.document as { passport: Record<string, unknown> };
-    const { appointment, ...passport } = doc.passport;
+    const { appointment: _appointment, ...passport } = doc.passport;
     // Written as every write of a document is: with its checksum (the parsed edition is cached by it).
     const without = { ...doc, passport };
     await t.db.regulationVersion.update({
