@@ -6,16 +6,20 @@
 // autosave, submit, the registrar's board, its next column page, a card, a search, the catalogue, the
 // public service page, the cabinet. Beside each database-bound path it measures what PostgreSQL alone
 // does with the same statements over `pg` with as many connections as clients. Prints throughput,
-// p50/p95/p99, the app/database ratio and the memory of the server's processes.
+// p50/p95/p99, the app/database ratio, the memory of the server's processes and the JavaScript a first
+// visit of the catalogue, a service page, the form and the board downloads (gzip).
 //
 //   BENCH_APPS=100000      applications loaded (a data folder per size, kept for reruns)
 //   BENCH_CLIENTS=16       concurrent clients (BENCH_BOARD_CLIENTS=8 for the board paths)
 //   BENCH_SECONDS=10       measured seconds per path, after BENCH_WARMUP_SECONDS=2
-//   BENCH_PORT=3900        the app's port; BENCH_ONLY=autosave,board  runs those paths only
+//   BENCH_PORT=3900        the app's port; BENCH_ONLY=autosave,board  runs those paths only (health,
+//                          catalogue, service page, autosave, submit, board, column, card, search,
+//                          cabinet, weight)
 //
 // Timing lives here, never in tests. The machine should be quiet while it runs.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID, randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -293,6 +297,24 @@ class Client {
   }
 }
 
+/**
+ * What a first visit downloads before the page works (issue 13 p.6): every script the HTML names,
+ * gzip-compressed as a server would send it.
+ */
+async function pageWeight(c: Client, url: string): Promise<string> {
+  const html = await (await c.fetch(url, { headers: { accept: "text/html" } })).text();
+  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  let raw = 0;
+  let gzipped = 0;
+  for (const src of scripts) {
+    const body = Buffer.from(await (await c.fetch(src.startsWith("http") ? new URL(src).pathname : src)).arrayBuffer());
+    raw += body.length;
+    gzipped += gzipSync(body, { level: 9 }).length;
+  }
+  const kb = (n: number) => `${Math.round(n / 1024)} kB`;
+  return `${url.replace(/[0-9a-f-]{36}/, "<id>")}: ${kb(gzipped)} gzip (${kb(raw)}) in ${scripts.length} scripts`;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Measuring
 
@@ -434,6 +456,18 @@ async function main() {
       memory.push(`${label}: Next ${m.next} MB, PostgreSQL ${m.postgres} MB`);
     };
     note("after start");
+    const weights: string[] = [];
+    if (want("weight")) {
+      weights.push(await pageWeight(anonymous[0]!, "/"));
+      weights.push(await pageWeight(anonymous[0]!, `/services/${SERVICE}`));
+      const draft = await applicants[0]!.trpc<{ id: string }>(
+        "application.startDraft",
+        { serviceCode: SERVICE },
+        "mutation",
+      );
+      weights.push(await pageWeight(applicants[0]!, `/applications/${draft.data!.id}`));
+      weights.push(await pageWeight(registrars[0]!, "/staff"));
+    }
 
     if (want("health"))
       results.push([
@@ -666,6 +700,7 @@ async function main() {
     console.log(`|${"-".repeat(38)}|-----|-----------|----------|----------|----------|--------------------|`);
     for (const [r, d] of results) row(r, d);
     console.log(`\nMemory (resident): ${memory.join("; ")}`);
+    if (weights.length) console.log(`Page weight (JavaScript of a first visit): ${weights.join("; ")}`);
   } finally {
     await database?.stop().catch(() => undefined);
     await stopServer(child);

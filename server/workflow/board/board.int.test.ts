@@ -72,6 +72,70 @@ describe("staff board", () => {
     expect(new Set([...first.cards, ...second.cards].map((c) => c.id))).toEqual(new Set(ids));
   });
 
+  it("pages a column by its order's values: ties of due and closing dates, no due date, no closing date (issue 13 p.2)", async () => {
+    const registrar = await scopeOf("registrar@demo.reglament.ru");
+    const due = (d: string | null) => (d ? new Date(`${d}T04:00:00Z`) : null);
+    // One stage holding every case the order meets: equal due dates, no due date, closing dates
+    // equal, different or absent (the final columns), so that each page boundary falls on a tie.
+    const rows: [string | null, string | null][] = [
+      ["2026-03-10", null],
+      ["2026-03-10", null],
+      ["2026-03-10", null],
+      ["2026-03-12", null],
+      [null, null],
+      [null, null],
+      [null, "2026-02-01"],
+      [null, "2026-02-01"],
+      [null, "2026-02-03"],
+      [null, "2026-01-15"],
+      ["2026-03-09", null],
+    ];
+    const made = [];
+    for (const [i, [d, c]] of rows.entries())
+      made.push(
+        await applicationRow(t.db, {
+          serviceCode: "road-info",
+          state: {
+            status: c ? "CLOSED" : "SUBMITTED",
+            registrationNumber: `KEYSET-${i}`,
+            currentStage: "result_registration",
+            stageDueAt: due(d),
+            closedAt: due(c),
+          },
+        }),
+      );
+    const page = (limit: number, cursor?: string) =>
+      boardColumnPage(
+        t.db,
+        registrar,
+        { filters: { serviceCode: "road-info" }, stage: "result_registration", limit, cursor },
+        ctx(),
+      );
+    const whole = (await page(100)).cards.map((c) => c.registrationNumber);
+    expect(whole).toHaveLength(rows.length);
+    for (const limit of [1, 2, 3, 4]) {
+      const walked: (string | null)[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const p = await page(limit, cursor);
+        walked.push(...p.cards.map((c) => c.registrationNumber));
+        if (!p.nextCursor) break;
+        cursor = p.nextCursor;
+      }
+      expect(walked).toEqual(whole);
+    }
+    // The order itself: nearest due first, no due date last; among those the latest closed first,
+    // the open (no closing date) before them.
+    // (Ties go by id, which is random: compared as sets.)
+    const groups = [["10"], ["0", "1", "2"], ["3"], ["4", "5"], ["8"], ["6", "7"], ["9"]];
+    let at = 0;
+    for (const group of groups) {
+      expect(new Set(whole.slice(at, at + group.length))).toEqual(new Set(group.map((n) => `KEYSET-${n}`)));
+      at += group.length;
+    }
+    await t.db.application.deleteMany({ where: { id: { in: made.map((m) => m.id) } } });
+  });
+
   it("finds by several words, each in a name or the number (issue 16 p.10: «Кузнецова Галина»)", async () => {
     const registrar = await scopeOf("registrar@demo.reglament.ru");
     await t.db.application.update({ where: { id: ids[2]! }, data: { applicantName: "Кузнецова Галина Петровна" } });

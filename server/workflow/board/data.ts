@@ -229,6 +229,47 @@ async function stageColumns(db: Db, scope: StaffScope, serviceCode?: string) {
   };
 }
 
+/**
+ * The rows after the cursor's in the column's order, by the cursor's values (keyset pagination): each
+ * query starts where the cursor is in the board's index, so page 500 costs what page 2 does (Prisma's
+ * own cursor over this three-key order was a scan from the column's start). A cursor that no longer
+ * exists gives nothing, as Prisma's did.
+ */
+async function pageAfter(db: Db, w: Prisma.ApplicationWhereInput, cursorId: string, take: number) {
+  const at = await db.application.findUnique({ where: { id: cursorId }, select: { stageDueAt: true, closedAt: true } });
+  if (!at) return [];
+  const { stageDueAt: due, closedAt: closed } = at;
+  // Within one due date (or none): the closing date descending, no date first, then the id.
+  const sameDue: Prisma.ApplicationWhereInput =
+    closed === null
+      ? { OR: [{ closedAt: null, id: { gt: cursorId } }, { closedAt: { not: null } }] }
+      : { closedAt: { lte: closed }, OR: [{ closedAt: closed, id: { gt: cursorId } }, { closedAt: { lt: closed } }] };
+  const parts: Prisma.ApplicationWhereInput[] =
+    due === null
+      ? [{ AND: [w, { stageDueAt: null }, sameDue] }]
+      : [
+          // Later due dates (a range in the index), then those without one, which come last.
+          {
+            AND: [
+              w,
+              { stageDueAt: { gte: due } },
+              { OR: [{ stageDueAt: { gt: due } }, { AND: [{ stageDueAt: due }, sameDue] }] },
+            ],
+          },
+          { AND: [w, { stageDueAt: null }] },
+        ];
+  const rows: Awaited<ReturnType<typeof firstPage>> = [];
+  for (const part of parts) {
+    if (rows.length >= take) break;
+    rows.push(...(await firstPage(db, part, take - rows.length)));
+  }
+  return rows;
+}
+
+function firstPage(db: Db, w: Prisma.ApplicationWhereInput, take: number) {
+  return db.application.findMany({ where: w, orderBy: COLUMN_ORDER, take, select: cardSelect });
+}
+
 export async function boardColumnPage(
   db: Db,
   scope: StaffScope,
@@ -241,13 +282,7 @@ export async function boardColumnPage(
   if (!found) return { cards: [], total: 0, totalCapped: false, nextCursor: null };
   const w = where(scope, input.filters, serviceId, input.stage, ctx);
   const [rows, counted] = await Promise.all([
-    db.application.findMany({
-      where: w,
-      orderBy: COLUMN_ORDER,
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-      select: cardSelect,
-    }),
+    input.cursor ? pageAfter(db, w, input.cursor, input.limit + 1) : firstPage(db, w, input.limit + 1),
     // In the column's order too: a capped count is a LIMIT, which Prisma would otherwise order by id
     // (a sort of the whole column); in the index's order it reads at most the cap's entries.
     db.application.count({ where: w, take: COLUMN_COUNT_CAP + 1, orderBy: COLUMN_ORDER }),
