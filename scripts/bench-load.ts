@@ -303,13 +303,23 @@ class Client {
  */
 async function pageWeight(c: Client, url: string): Promise<string> {
   const html = await (await c.fetch(url, { headers: { accept: "text/html" } })).text();
-  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  // Not the `noModule` polyfills: a browser that runs modules never downloads them.
+  const scripts = [
+    ...new Set(
+      [...html.matchAll(/<script([^>]+)>/g)]
+        .filter((m) => !/\bnomodule\b/i.test(m[1]!))
+        .map((m) => /\bsrc="([^"]+)"/.exec(m[1]!)?.[1])
+        .filter((src): src is string => !!src),
+    ),
+  ];
   let raw = 0;
   let gzipped = 0;
   for (const src of scripts) {
     const body = Buffer.from(await (await c.fetch(src.startsWith("http") ? new URL(src).pathname : src)).arrayBuffer());
     raw += body.length;
-    gzipped += gzipSync(body, { level: 9 }).length;
+    const size = gzipSync(body, { level: 9 }).length;
+    gzipped += size;
+    if (process.env.BENCH_WEIGHT_DETAIL) log(`${url} ${src} ${Math.round(size / 1024)} kB gzip`);
   }
   const kb = (n: number) => `${Math.round(n / 1024)} kB`;
   return `${url.replace(/[0-9a-f-]{36}/, "<id>")}: ${kb(gzipped)} gzip (${kb(raw)}) in ${scripts.length} scripts`;

@@ -6,11 +6,14 @@
 // the procedures' schemas (`zText`), the free JSON of drafts (`zDraftValues`) and the multipart
 // routes, so that the answer is always a 400 with this Russian message and nothing is written.
 import { z } from "zod";
+import ru from "zod/v4/locales/ru.js";
 
 // Zod's own messages (a wrong type, a missing key) in Russian wherever a schema is used, browser and
 // server alike: every schema's module imports this one (zText), and a message users see must never be
 // English («Invalid input: expected string, received null» reached the grant dialog: issue 16 p.11).
-z.config(z.locales.ru());
+// Only the Russian locale: `z.locales` would put all of Zod's forty-odd languages in every page's
+// JavaScript (issue 13 p.6).
+z.config(ru());
 
 export const UNSAFE_TEXT_MESSAGE =
   "Текст содержит недопустимые символы (нулевой символ или повреждённый символ Юникода): удалите их или наберите текст заново";

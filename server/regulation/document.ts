@@ -1,6 +1,7 @@
 // The regulation document: the whole settings of one service version (R8-R11) as one zod-validated
 // structure. Client-safe (no server imports): the form renderer reads the same types.
 import { z } from "zod";
+import ru from "zod/v4/locales/ru.js";
 import { acceptEntryProblem } from "../attachment/sniff";
 import { plural } from "../format/plural";
 import { profilingProblems } from "./variants";
@@ -662,7 +663,7 @@ function allFields(fields: FieldDef[], prefix = ""): { key: string; path: string
  * Checks a document before it is published and returns every problem with its path, so an
  * administrator can fix them all at once (not one per attempt).
  */
-const RU = z.locales.ru();
+const RU = ru();
 
 export function validateDocument(
   input: unknown,

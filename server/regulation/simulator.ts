@@ -15,7 +15,7 @@
 // - a stage whose deadline counts from entering it is entered when the stage before it is due (the
 //   previous stage used its whole term): the worst case the regulation allows;
 // - the service's term counts from registration (S1 p.10, S2 p.58).
-import { z } from "zod";
+import ru from "zod/v4/locales/ru.js";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import type { DepartmentHours } from "../organisation/schedule";
 import { registrationDueAt, serviceDueAt, stageDueAt } from "../workflow/machine";
@@ -91,7 +91,7 @@ export type Simulation = {
 
 export type SimulationInput = { channel: Channel; receivedAt: Date; hours?: DepartmentHours | null };
 
-const RU = z.locales.ru();
+const RU = ru();
 
 /** The document as the editor holds it (unsaved changes count): parsed, or its problems. */
 export function parseForSimulation(

@@ -99,8 +99,8 @@ describe("staff board", () => {
             status: c ? "CLOSED" : "SUBMITTED",
             registrationNumber: `KEYSET-${i}`,
             currentStage: "result_registration",
-            stageDueAt: due(d),
-            closedAt: due(c),
+            stageDueAt: due(d) ?? undefined,
+            closedAt: due(c) ?? undefined,
           },
         }),
       );
