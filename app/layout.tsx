@@ -4,7 +4,6 @@ import "@fontsource/pt-sans/400.css";
 import "@fontsource/pt-sans/700.css";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
-import { AuthSessionProvider } from "@/components/session-provider";
 import { TrpcProvider } from "@/components/trpc-provider";
 import { config } from "@/server/config";
 import { getSession } from "@/server/auth/session";
@@ -29,20 +28,21 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     // The municipality's time zone, for dates formatted in the browser (see components/ui/format.ts).
     <html lang="ru" data-time-zone={config().timeZone}>
       <body className="min-h-screen font-sans">
-        <AuthSessionProvider session={session}>
-          <TrpcProvider>
-            <SiteHeader session={session} demoMailbox={isDemoMailboxOpen()} />
-            <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-              {children}
-            </main>
-            <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600 no-print">
-              Информация о порядке и сроках предоставления услуг предоставляется бесплатно и без регистрации.
-              <a href="/verify" className="mt-1 block w-fit text-brand-700 underline">
-                Проверка электронной подписи документа
-              </a>
-            </footer>
-          </TrpcProvider>
-        </AuthSessionProvider>
+        {/* No next-auth SessionProvider: nothing reads the session in the browser (pages get it on the
+            server), and the provider sent the session to every page and asked /api/auth/session again
+            on each return to the tab, a read of the account each time (issue 13 p.3). */}
+        <TrpcProvider>
+          <SiteHeader session={session} demoMailbox={isDemoMailboxOpen()} />
+          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+            {children}
+          </main>
+          <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600 no-print">
+            Информация о порядке и сроках предоставления услуг предоставляется бесплатно и без регистрации.
+            <a href="/verify" className="mt-1 block w-fit text-brand-700 underline">
+              Проверка электронной подписи документа
+            </a>
+          </footer>
+        </TrpcProvider>
       </body>
     </html>
   );
