@@ -87,7 +87,11 @@ async function startServer(): Promise<{ child: ChildProcess; logFile: string }> 
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error("the app did not answer /api/health in 20 minutes");
+    if (Date.now() > deadline) {
+      // Not left running behind a failed benchmark.
+      await stopServer(child);
+      throw new Error("the app did not answer /api/health in 20 minutes");
+    }
     await new Promise((r) => setTimeout(r, 1000));
   }
   return { child, logFile };

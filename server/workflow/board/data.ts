@@ -258,15 +258,15 @@ async function pageAfter(db: Db, w: Prisma.ApplicationWhereInput, cursorId: stri
           },
           { AND: [w, { stageDueAt: null }] },
         ];
-  const rows: Awaited<ReturnType<typeof firstPage>> = [];
+  const rows: Awaited<ReturnType<typeof columnRows>> = [];
   for (const part of parts) {
     if (rows.length >= take) break;
-    rows.push(...(await firstPage(db, part, take - rows.length)));
+    rows.push(...(await columnRows(db, part, take - rows.length)));
   }
   return rows;
 }
 
-function firstPage(db: Db, w: Prisma.ApplicationWhereInput, take: number) {
+function columnRows(db: Db, w: Prisma.ApplicationWhereInput, take: number) {
   return db.application.findMany({ where: w, orderBy: COLUMN_ORDER, take, select: cardSelect });
 }
 
@@ -282,7 +282,7 @@ export async function boardColumnPage(
   if (!found) return { cards: [], total: 0, totalCapped: false, nextCursor: null };
   const w = where(scope, input.filters, serviceId, input.stage, ctx);
   const [rows, counted] = await Promise.all([
-    input.cursor ? pageAfter(db, w, input.cursor, input.limit + 1) : firstPage(db, w, input.limit + 1),
+    input.cursor ? pageAfter(db, w, input.cursor, input.limit + 1) : columnRows(db, w, input.limit + 1),
     // In the column's order too: a capped count is a LIMIT, which Prisma would otherwise order by id
     // (a sort of the whole column); in the index's order it reads at most the cap's entries.
     db.application.count({ where: w, take: COLUMN_COUNT_CAP + 1, orderBy: COLUMN_ORDER }),
