@@ -9,6 +9,7 @@ import {
 import AxeBuilder from "@axe-core/playwright";
 import { PDFParse } from "pdf-parse";
 import { E2E_INSTANCES, instancePorts } from "./ports";
+import { startSecondInstance, type Instance } from "./second-instance";
 
 export const DEMO_PASSWORD = "demo-Reglament-2026";
 import { DEMO_SIGNING_PIN } from "../prisma/seed/demo-constants";
@@ -110,6 +111,8 @@ type Fixtures = {
   signerPage: Page;
   archiveHeadPage: Page;
   adminPage: Page;
+  /** Another app instance on this worker's database (./second-instance.ts), for this test only. */
+  secondInstance: Instance;
 };
 type WorkerFixtures = { sessions: Map<string, StorageState> };
 
@@ -159,6 +162,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   signerPage: async ({ pageAs }, provide) => provide(await pageAs("signer")),
   archiveHeadPage: async ({ pageAs }, provide) => provide(await pageAs("archiveHead")),
   adminPage: async ({ pageAs }, provide) => provide(await pageAs("admin")),
+  secondInstance: async ({}, provide) => {
+    const instance = await startSecondInstance(ownInstance());
+    await provide(instance);
+    await instance.stop();
+  },
 });
 export { expect };
 

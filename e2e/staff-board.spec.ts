@@ -220,20 +220,25 @@ test("the executor refuses on the card page with a ground and a motivation; the 
   noErrors();
 });
 
-test("two registrars: the board shows the other's move by itself, and moving the same application twice is a conflict", async ({
+test("two registrars on two app instances: the board shows the other's move by itself, and moving the same application twice is a conflict", async ({
   pageAs,
   applicantPage,
+  secondInstance,
 }) => {
   const [watched, contested] = await submitRoadInfo(applicantPage, 2);
   const first = await pageAs("registrar");
   const second = await pageAs("registrar");
 
-  // Live refresh: the second clerk's board follows the first clerk's move without a reload.
-  await second.goto(boardUrl(watched!));
+  // Live board (issue 13 p.4): the second clerk's board, served by another instance of the app on the
+  // same database, follows the first clerk's move without a reload. Once its line to the server is up
+  // the board does not poll (only every 5 minutes), so the card can only move because it was told.
+  await second.goto(`${secondInstance.url}${boardUrl(watched!)}`);
   await expect(cardIn(column(second, REGISTRATION), watched!)).toBeVisible();
-  // The first clerk moves it through the API; their own board is not open yet.
+  await expect(second.locator("[data-live]")).toHaveAttribute("data-live", "live");
+  // The first clerk moves it through the first instance's API; their own board is not open yet.
   await passToReviewByApi(first, watched!);
-  await expect(cardIn(column(second, REVIEW), watched!)).toBeVisible({ timeout: 25_000 });
+  await expect(cardIn(column(second, REVIEW), watched!)).toBeVisible();
+  await expect(cardIn(column(second, REGISTRATION), watched!)).toHaveCount(0);
 
   // Both open the same move; the second clerk's dialog pauses the refresh of their board.
   const open = async (page: Page) => {

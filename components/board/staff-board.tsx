@@ -1,8 +1,11 @@
 "use client";
 // The staff board (R1, R4): applications in the stages of their process, filtered through the URL,
-// refreshed every 10 s so that clerks see each other's moves (not while a move dialog is open or a
-// card is being dragged: the clerk's own context must not shift under them). Cards move by native
-// drag and drop onto the columns their transitions lead to, or by the «Действия» menu.
+// re-read when the server says an application of the clerk's departments changed (issue 13 p.4:
+// ./use-live-board.ts), so that clerks see each other's moves within a second without every open
+// board polling; every 10 s only while that line is down. Never while a move dialog is open or a card
+// is being dragged: the clerk's own context must not shift under them (what changed meanwhile is read
+// when they are done). Cards move by native drag and drop onto the columns their transitions lead
+// to, or by the «Действия» menu.
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -15,10 +18,14 @@ import { BOARD_PAGE_SIZE, filtersToQuery, parseFilters, type BoardFilters } from
 import { numberLabel } from "./format";
 import { failureAlert, type MoveOutcome } from "./move-outcome";
 import { useAlert } from "./use-alert";
+import { useLiveBoard } from "./use-live-board";
 import type { BoardCard, BoardData, CardTransition, MoveSubject } from "./types";
 import { useMoveFlow } from "./use-move-flow";
 
+/** How often the board re-reads itself when the live line is down. */
 export const BOARD_REFRESH_MS = 10_000;
+/** While the line is up: only what time alone changes (a due date becoming «скоро», a new day). */
+export const BOARD_LIVE_REFRESH_MS = 5 * 60_000;
 
 type Drag = { card: BoardCard; targets: Set<string> };
 
@@ -112,7 +119,22 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
   const flow = useMoveFlow({ onOutcome, onDismiss });
 
   const paused = flow.dialogOpen || drag !== null;
-  const refetchInterval = paused ? false : BOARD_REFRESH_MS;
+  // A change heard while paused is read once the clerk is done.
+  const missed = useRef(false);
+  const pausedRef = useRef(paused);
+  const onLiveChange = useCallback(() => {
+    if (pausedRef.current) missed.current = true;
+    else void refresh();
+  }, [refresh]);
+  const live = useLiveBoard(onLiveChange);
+  useEffect(() => {
+    pausedRef.current = paused;
+    if (!paused && missed.current) {
+      missed.current = false;
+      void refresh();
+    }
+  }, [paused, refresh]);
+  const refetchInterval = paused ? false : live === "live" ? BOARD_LIVE_REFRESH_MS : BOARD_REFRESH_MS;
   const board = useQuery({
     ...trpc.staff.board.queryOptions({ filters, perColumn: BOARD_PAGE_SIZE }),
     initialData: filtersKey === initialKey ? initialBoard : undefined,
@@ -173,9 +195,13 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
         <h2 id="board-title" tabIndex={-1} className="text-xl font-semibold">
           Заявления по этапам{currentService ? `: ${currentService.title}` : ""}
         </h2>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600" data-live={live}>
           {board.isFetching ? "Обновляется…" : data ? `Обновлено в ${formatTime(new Date(board.dataUpdatedAt))}` : null}
-          {paused ? " · автообновление приостановлено" : ""}
+          {paused
+            ? " · автообновление приостановлено"
+            : live === "off"
+              ? " · изменения коллег видны с задержкой до 10 секунд"
+              : ""}
         </p>
       </div>
       <p className="mt-1 text-sm text-slate-700">

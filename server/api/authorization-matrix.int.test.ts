@@ -160,6 +160,8 @@ describe("authorization matrix: file routes × roles", () => {
             const response = rest.run
               ? await rest.run(req, call.params, { db: w.db, storage: w.storage, sessionUserId })
               : await (route as (r: Request) => Promise<Response>)(req);
+            // Only the status is asked: a body left unread would hold what it streams (the live board's LISTEN).
+            await response.body?.cancel();
             return [role, response.status] as const;
           }),
         ),

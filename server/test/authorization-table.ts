@@ -964,6 +964,8 @@ export const ROUTES: Record<string, RouteRow> = {
   ],
   "applications/[id]/pdf GET": [OWNER_ANY_USER, async (w) => ({ params: { id: (await registered(w)).id } })],
   "applications/[id]/receipt GET": [DEPARTMENT, async (w) => ({ params: { id: (await registered(w)).id } })],
+  // The live board's stream: any staff member, about their own departments (an open stream).
+  "staff/board/events GET": [STAFF, () => ({ params: {} })],
   "staff/requests/[requestId]/answer POST": [
     EXECUTOR_ONLY,
     async (w) => ({ params: { requestId: await openRequest(w) }, body: answerForm }),

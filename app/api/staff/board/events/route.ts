@@ -1,0 +1,5 @@
+import { boardEventsRoute } from "@/server/workflow/board/live";
+
+export const dynamic = "force-dynamic";
+
+export const GET = boardEventsRoute;
