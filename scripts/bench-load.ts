@@ -14,7 +14,8 @@
 //   BENCH_SECONDS=10       measured seconds per path, after BENCH_WARMUP_SECONDS=2
 //   BENCH_PORT=3900        the app's port; BENCH_ONLY=autosave,board  runs those paths only (health,
 //                          catalogue, service page, autosave, submit, board, column, card, search,
-//                          cabinet, weight)
+//                          cabinet, weight, live)
+//   BENCH_LIVE_BOARDS=50   open boards' event streams for \`live\`
 //
 // Timing lives here, never in tests. The machine should be quiet while it runs.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -327,6 +328,87 @@ async function pageWeight(c: Client, url: string): Promise<string> {
   }
   const kb = (n: number) => `${Math.round(n / 1024)} kB`;
   return `${url.replace(/[0-9a-f-]{36}/, "<id>")}: ${kb(gzipped)} gzip (${kb(raw)}) in ${scripts.length} scripts`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The live board (issue 13 p.4)
+
+/** CPU seconds the server's Next processes have used so far (user + system). */
+function nextCpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const p of descendants(pid)) {
+    try {
+      if (!/next/.test(readFileSync(`/proc/${p}/cmdline`, "utf8"))) continue;
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      /* ended */
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/**
+ * BENCH_LIVE_BOARDS (50) open boards' event streams: what they cost the server while nothing moves,
+ * and how long a change committed in the database takes to reach every one of them.
+ */
+async function liveBoards(registrars: Client[], pid: number, url: string, departmentId: string): Promise<string[]> {
+  const boards = Number(process.env.BENCH_LIVE_BOARDS ?? 50);
+  const changes = 10;
+  const received: number[][] = Array.from({ length: boards }, () => []);
+  const aborts: AbortController[] = [];
+  await Promise.all(
+    Array.from({ length: boards }, async (_, i) => {
+      const abort = new AbortController();
+      aborts.push(abort);
+      const r = await registrars[i % registrars.length]!.fetch("/api/staff/board/events", {
+        headers: { accept: "text/event-stream" },
+        signal: abort.signal,
+      });
+      if (r.status !== 200) throw new Error(`the board's event stream answered ${r.status}`);
+      const reader = r.body!.pipeThrough(new TextDecoderStream()).getReader();
+      const first = await reader.read();
+      if (!first.value?.includes("event: ready")) throw new Error("the board's event stream did not say ready");
+      void (async () => {
+        for (;;) {
+          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+          if (done) return;
+          if (value?.includes("event: change")) received[i]!.push(performance.now());
+        }
+      })();
+    }),
+  );
+  const idleSeconds = Math.max(SECONDS, 10);
+  const cpuBefore = nextCpuSeconds(pid);
+  await new Promise((r) => setTimeout(r, idleSeconds * 1000));
+  const idleCpu = nextCpuSeconds(pid) - cpuBefore;
+
+  // A change as a move commits it, one every two seconds (more than the streams' one-second gap).
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const { rows } = await c.query<{ id: string }>(
+    `SELECT id FROM "Application" WHERE "departmentId" = $1 AND status = 'SUBMITTED' LIMIT 1`,
+    [departmentId],
+  );
+  const delays: number[] = [];
+  for (let k = 0; k < changes; k++) {
+    const before = received.map((r) => r.length);
+    const at = performance.now();
+    await c.query(`UPDATE "Application" SET "rowVersion" = "rowVersion" + 1 WHERE id = $1`, [rows[0]!.id]);
+    const deadline = Date.now() + 10_000;
+    while (received.some((r, i) => r.length === before[i]) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < boards; i++) if (received[i]!.length > before[i]!) delays.push(received[i]![before[i]!]! - at);
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
+  await c.end();
+  for (const a of aborts) a.abort();
+  delays.sort((a, b) => a - b);
+  const missed = boards * changes - delays.length;
+  return [
+    `${boards} open boards, nothing moving: Next used ${((idleCpu / idleSeconds) * 100).toFixed(1)} % of a core over ${idleSeconds} s (polling every 10 s they would ask for ${(boards / 10).toFixed(0)} boards a second)`,
+    `a change committed in the database reached all ${boards} boards in p50 ${q(delays, 0.5).toFixed(0)} ms, p95 ${q(delays, 0.95).toFixed(0)} ms, max ${delays.at(-1)?.toFixed(0)} ms (${changes} changes; the stream holds events back 200 ms to fold a burst)${missed ? `; ${missed} deliveries missed` : ""}`,
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -702,6 +784,8 @@ async function main() {
           (c) => c.page("/cabinet").then((r) => r.status),
         ),
       ]);
+    const live: string[] = [];
+    if (want("live")) live.push(...(await liveBoards(registrars, child.pid!, url, departmentId)));
     note("after the run");
 
     console.log(
@@ -715,6 +799,7 @@ async function main() {
     for (const [r, d] of results) row(r, d);
     console.log(`\nMemory (resident): ${memory.join("; ")}`);
     if (weights.length) console.log(`Page weight (JavaScript of a first visit): ${weights.join("; ")}`);
+    if (live.length) console.log(`Live board: ${live.join("; ")}`);
   } finally {
     await database?.stop().catch(() => undefined);
     await stopServer(child);
