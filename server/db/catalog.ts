@@ -18,9 +18,12 @@ export async function describeSchema(connectionString: string): Promise<Catalog>
       FROM information_schema.columns
       WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
       ORDER BY table_name, column_name`);
+    // Trigram indexes (pg_trgm's operator class) cannot be written in schema.prisma without a preview
+    // feature: they live in migrations only (the board's search), like triggers and CHECKs.
     const indexes = await q(`
       SELECT tablename, indexname, indexdef FROM pg_indexes
-      WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename, indexname`);
+      WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND indexdef NOT LIKE '%gin_trgm_ops%'
+      ORDER BY tablename, indexname`);
     const constraints = await q(`
       SELECT c.conrelid::regclass::text AS table_name, c.conname, pg_get_constraintdef(c.oid) AS def
       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace

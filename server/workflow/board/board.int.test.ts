@@ -151,6 +151,12 @@ describe("staff board", () => {
     expect(await search("Кузнецова Ольга")).toEqual([]);
     const number = (await t.db.application.findUniqueOrThrow({ where: { id: ids[2]! } })).registrationNumber!;
     expect(await search(`${number.slice(-5)} Галина`)).toEqual([ids[2]]);
+    // The owner's names count too: whoever applied for an organisation is found by their own name.
+    await t.db.application.update({ where: { id: ids[1]! }, data: { applicantName: "ООО «Ромашка»" } });
+    const { owner } = await t.db.application.findUniqueOrThrow({ where: { id: ids[1]! }, select: { owner: true } });
+    expect(await search(`ромашка ${owner.lastName}`)).toEqual([ids[1]]);
+    expect(await search(`ромашка ${owner.middleName ?? owner.firstName}`)).toEqual([ids[1]]);
+    expect(await search(owner.lastName)).toEqual([...ids].sort());
   });
 
   it("filters by number, by 'mine' and by deadline status", async () => {

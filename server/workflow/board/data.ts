@@ -89,20 +89,10 @@ function where(
     ...(filters.deadline === "due_soon" ? { status: "SUBMITTED", stageDueAt: due.due_soon } : {}),
     ...(filters.deadline === "on_time" ? { OR: [{ stageDueAt: null }, { stageDueAt: due.on_time }] } : {}),
     // Every word must be found (issue 16 p.10: «Кузнецова Галина» finds her), each in the number, the
-    // owner's last or first name, or the applicant named in the form.
-    ...(words.length
-      ? {
-          AND: words.map((w) => ({
-            OR: [
-              { registrationNumber: { contains: w, mode: "insensitive" as const } },
-              { owner: { lastName: { contains: w, mode: "insensitive" as const } } },
-              { owner: { firstName: { contains: w, mode: "insensitive" as const } } },
-              // The organisation or person named in the form, as its field roles say (set at registration).
-              { applicantName: { contains: w, mode: "insensitive" as const } },
-            ],
-          })),
-        }
-      : {}),
+    // applicant named in the form (as its field roles say, set at registration) or the owner's names:
+    // the one text the database keeps of them, through its trigram index (issue 13; migration
+    // board_search).
+    ...(words.length ? { AND: words.map((w) => ({ searchText: { contains: w, mode: "insensitive" as const } })) } : {}),
   });
 }
 
