@@ -21,8 +21,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID, randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import superjson from "superjson";
 import { prepareDatabase } from "../server/db/prepare";
@@ -56,6 +57,8 @@ const LAST_NAMES = ["Кузнецова", "Иванов", "Смирнова", "�
 const FIRST_NAMES = ["Галина", "Иван", "Мария", "Алексей", "Ольга", "Сергей", "Анна", "Дмитрий"];
 
 const log = (m: string) => console.error(`[bench:load] ${m}`);
+/** BENCH_PROFILE=1: the server's CPU profile over the measured paths, summarised after the table. */
+const PROFILE_DIR = process.env.BENCH_PROFILE ? path.join(DATA_DIR, "profile") : null;
 
 // ---------------------------------------------------------------------------------------------------
 // The server
@@ -75,6 +78,12 @@ async function startServer(): Promise<{ child: ChildProcess; logFile: string }> 
       REGLAMENT_DATA_DIR: DATA_DIR,
       PORT: String(PORT),
       NEXTAUTH_URL: BASE,
+      ...(PROFILE_DIR
+        ? {
+            NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(path.join(root, "scripts", "bench-profile.mjs")).href}`,
+            BENCH_PROFILE_DIR: PROFILE_DIR,
+          }
+        : {}),
     },
   });
   closeSync(out);
@@ -331,6 +340,69 @@ async function pageWeight(c: Client, url: string): Promise<string> {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// The profile (BENCH_PROFILE=1)
+
+/** The Next server processes (not the build, not PostgreSQL). */
+function nextServers(pid: number): number[] {
+  return descendants(pid).filter((p) => {
+    try {
+      // `next start` renames its process «next-server (v16…)».
+      return /^next-server|next[\\/]dist[\\/]bin[\\/]next\0start/.test(readFileSync(`/proc/${p}/cmdline`, "utf8"));
+    } catch {
+      return false;
+    }
+  });
+}
+
+type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+};
+
+/** Where a frame's code comes from. */
+function origin(url: string, name: string): string {
+  if (!url)
+    return name === "(garbage collector)" ? "garbage collection" : name === "(idle)" ? "idle" : "native (V8, libuv)";
+  if (url.startsWith("node:")) return `Node (${url.replace(/^node:(internal\/)?/, "").split("/")[0]})`;
+  if (/node_modules\/next\/dist\/compiled\/react/.test(url)) return "React (server rendering)";
+  if (/node_modules\/next\//.test(url)) return "Next (router, route handlers, compiled libraries)";
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
+  if (pkg) return pkg;
+  if (/\.next\/server\//.test(url)) return "the app's server bundle (Reglament, tRPC, superjson, zod, next-auth)";
+  return "other";
+}
+
+/** Self time by origin and the busiest functions, as lines to print. */
+function summariseProfiles(dir: string): string[] {
+  const byOrigin = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
+    const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as CpuProfile;
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+    profile.samples.forEach((id, i) => {
+      const frame = nodes.get(id)!;
+      const us = profile.timeDeltas[i] ?? 0;
+      const where = origin(frame.url, frame.functionName);
+      if (where === "idle") return;
+      total += us;
+      byOrigin.set(where, (byOrigin.get(where) ?? 0) + us);
+      const fn = `${frame.functionName || "(anonymous)"} ${frame.url ? `${frame.url.split("/").slice(-2).join("/")}:${frame.lineNumber + 1}` : ""}`;
+      byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+    });
+  }
+  const pct = (us: number) => `${((us / total) * 100).toFixed(1)} %`;
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
+  return [
+    `CPU of the Next server over the measured paths: ${(total / 1e6).toFixed(1)} s busy (idle left out)`,
+    ...top(byOrigin, 12).map(([k, v]) => `  ${pct(v).padStart(7)}  ${k}`),
+    "Busiest functions (self time):",
+    ...top(byFunction, 15).map(([k, v]) => `  ${pct(v).padStart(7)}  ${k}`),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The live board (issue 13 p.4)
 
 /** CPU seconds the server's Next processes have used so far (user + system). */
@@ -552,6 +624,12 @@ async function main() {
       memory.push(`${label}: Next ${m.next} MB, PostgreSQL ${m.postgres} MB`);
     };
     note("after start");
+    const profiled = PROFILE_DIR ? nextServers(child.pid!) : [];
+    if (PROFILE_DIR) {
+      rmSync(PROFILE_DIR, { recursive: true, force: true });
+      mkdirSync(PROFILE_DIR, { recursive: true });
+      for (const p of profiled) process.kill(p, "SIGUSR2");
+    }
     const weights: string[] = [];
     if (want("weight")) {
       weights.push(await pageWeight(anonymous[0]!, "/"));
@@ -784,6 +862,12 @@ async function main() {
           (c) => c.page("/cabinet").then((r) => r.status),
         ),
       ]);
+    let profile: string[] = [];
+    if (PROFILE_DIR) {
+      for (const p of profiled) process.kill(p, "SIGUSR2");
+      await new Promise((r) => setTimeout(r, 3_000)); // written when the profiler stops
+      profile = summariseProfiles(PROFILE_DIR);
+    }
     const live: string[] = [];
     if (want("live")) live.push(...(await liveBoards(registrars, child.pid!, url, departmentId)));
     note("after the run");
@@ -800,6 +884,7 @@ async function main() {
     console.log(`\nMemory (resident): ${memory.join("; ")}`);
     if (weights.length) console.log(`Page weight (JavaScript of a first visit): ${weights.join("; ")}`);
     if (live.length) console.log(`Live board: ${live.join("; ")}`);
+    if (profile.length) console.log(`\n${profile.join("\n")}`);
   } finally {
     await database?.stop().catch(() => undefined);
     await stopServer(child);
