@@ -1,5 +1,5 @@
 "use client";
-import { signOut } from "next-auth/react";
+import { signOut } from "@/components/auth/sign-out";
 
 export function SignOutButton() {
   return (

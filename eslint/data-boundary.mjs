@@ -127,11 +127,11 @@ const noQueryOutsideData = {
 // sniffing, prefill, the error type). Paths are relative to the repository, without extension.
 const CLIENT_SAFE = [
   /^server\/(.+\/)?schema$/,
-  /^server\/regulation\/(document|form-schema|identifiers|variants)$/,
+  /^server\/regulation\/(document|document-plain|form-schema|form-zod|identifiers|variants)$/,
   /^server\/attachment\/sniff$/,
   /^server\/application\/(prefill|answers)$/,
   /^server\/format\/(dates|plural)$/,
-  /^server\/(people|ids)$/,
+  /^server\/(people|ids|uuid)$/,
   /^server\/errors$/,
   /^server\/auth\/callback-url$/,
   // Reception hours: the form's zod schema with its pure arithmetic; the «предварительно» mark (issue 11).

@@ -31,4 +31,22 @@ describe("isUuid / zId", () => {
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toBe("Неверный идентификатор заявления");
   });
+
+  it("isUuid (zod-free, ./uuid) agrees with zId (zod's z.uuid())", () => {
+    const nil = "00000000-0000-0000-0000-000000000000";
+    const samples = [
+      crypto.randomUUID(),
+      nil,
+      "ffffffff-ffff-ffff-ffff-ffffffffffff",
+      "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF",
+      "123e4567-e89b-92d3-a456-426614174000",
+      "123e4567-e89b-12d3-c456-426614174000",
+      "123e4567-e89b-02d3-a456-426614174000",
+      "123e4567e89b12d3a456426614174000",
+      `{${nil}}`,
+      "",
+      1,
+    ];
+    for (const v of samples) expect(isUuid(v)).toBe(zId().safeParse(v).success);
+  });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { zDraftValues } from "./application/schema";
 import { zCommentInput } from "./workflow/schema";
 import { zRegisterInput, zResetInput } from "./auth/schema";
-import { buildApplicationSchema } from "./regulation/form-schema";
+import { buildApplicationSchema } from "./regulation/form-zod";
 import type { StepDef } from "./regulation/document";
 import { isSafeText, replaceUnsafeText, UNSAFE_TEXT_MESSAGE, unsafeTextIn, zText } from "./text";
 import { vetFile } from "./attachment/mutations";

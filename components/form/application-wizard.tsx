@@ -4,7 +4,7 @@
  *
  * - One react-hook-form instance for all steps (`shouldUnregister: false`): moving between steps
  *   keeps every value, invalid ones included. The resolver is the schema of the shared builder
- *   (`buildApplicationSchema`) limited to the current step, so a field is judged when it is left
+ *   (`validateApplication`, as `regulationResolver`: no zod in the page) limited to the current step, so a field is judged when it is left
  *   and live after that (R14), with the builder's Russian messages.
  * - "Далее" is refused while the step has errors: the GOV.UK error summary appears and takes focus.
  * - The draft is saved by DraftSync (debounced autosave, browser copy, retries, conflicts), R15.
@@ -16,7 +16,6 @@
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
@@ -25,7 +24,6 @@ import type { AppRouter } from "@/server/api/root";
 import type { StepDef } from "@/server/regulation/document";
 import {
   FORM_ERROR_KEY,
-  buildApplicationSchema,
   fieldErrorsByPath,
   isStepComplete,
   validateApplication,
@@ -45,7 +43,7 @@ import { StepErrorSummary } from "./step-error-summary";
 import { buttonClass } from "@/components/ui/button";
 import { StepNav } from "./step-nav";
 import { forgetSubmissionKey, submissionKeyFor } from "./submission-key";
-import { groupsJudgeOnlyThemselves } from "./group-resolver";
+import { groupsJudgeOnlyThemselves, regulationResolver } from "./group-resolver";
 import { fingerprint, formatSavedAt, knownValues, type FormValues } from "./values";
 
 export type DraftPayload = inferRouterOutputs<AppRouter>["application"]["getDraft"];
@@ -206,7 +204,7 @@ function Wizard({ draft }: { draft: DraftPayload }) {
   const resolver = useMemo(
     () =>
       groupsJudgeOnlyThemselves(
-        zodResolver(buildApplicationSchema(steps, { mode: "submit", stepKeys: step ? [step.key] : [], timeZone })),
+        regulationResolver(steps, { mode: "submit", stepKeys: step ? [step.key] : [], timeZone }),
         steps,
       ),
     [steps, step, timeZone],

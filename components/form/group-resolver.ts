@@ -1,7 +1,9 @@
 // Shared by every form built from a regulation (the applicant's wizard, the co-applicant's section,
 // the registrar's paper intake).
-import type { Resolver } from "react-hook-form";
+import { toNestErrors, validateFieldsNatively } from "@hookform/resolvers";
+import type { FieldError, Resolver } from "react-hook-form";
 import type { StepDef } from "@/server/regulation/document";
+import { validateApplication, type BuildSchemaOptions } from "@/server/regulation/form-schema";
 import type { FormValues } from "./values";
 
 type ErrorNode = { type?: string; message?: string; root?: { type?: string; message?: string } } | undefined;
@@ -23,5 +25,28 @@ export function groupsJudgeOnlyThemselves(base: Resolver<FormValues>, steps: Ste
     const own =
       node?.root ?? (typeof node?.message === "string" ? { type: node.type ?? "custom", message: node.message } : {});
     return { values: {}, errors: { ...result.errors, [only]: own } } as ResolverResult;
+  };
+}
+
+/**
+ * The regulation's rules (`validateApplication`) as a react-hook-form resolver, without zod: what
+ * `zodResolver(buildApplicationSchema(steps, opts))` answers (the first message per path, type
+ * "custom", the normalized values on success), minus zod in the page's JavaScript (issue 13 p.6).
+ * Not for `criteriaMode: "all"` (one message per field, as the wizard shows).
+ */
+export function regulationResolver(steps: StepDef[], opts: BuildSchemaOptions): Resolver<FormValues> {
+  return async (values, _context, options) => {
+    const result = validateApplication(steps, values, opts);
+    if (result.ok) {
+      if (options.shouldUseNativeValidation) validateFieldsNatively({}, options);
+      return { values: result.data as FormValues, errors: {} };
+    }
+    // A null-prototype record, as the zod resolver keeps: a field named "constructor" is a path too.
+    const errors: Record<string, FieldError> = Object.create(null);
+    for (const issue of result.issues) {
+      const path = issue.path.join(".");
+      if (!errors[path]) errors[path] = { type: "custom", message: issue.message };
+    }
+    return { values: {}, errors: toNestErrors(errors, options) } as ResolverResult;
   };
 }

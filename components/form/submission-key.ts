@@ -1,6 +1,6 @@
 // The idempotency key of a submission: one per draft and tab session, so a retry after a timeout
 // (or a second click) sends the same key and the server answers with the one application.
-import { isUuid } from "@/server/ids";
+import { isUuid } from "@/server/uuid";
 const storageKey = (applicationId: string) => `reglament:submission:${applicationId}`;
 
 /** crypto.randomUUID exists only in secure contexts; a plain-HTTP intranet install still needs a key. */

@@ -5,7 +5,8 @@
 // type="email" rewrites Cyrillic domains (почта.рф) into punycode.
 import type { FocusEvent, HTMLAttributes } from "react";
 import { useFormContext } from "react-hook-form";
-import { IDENTIFIER_FIELD_TYPES, type FieldDef, type FieldType } from "@/server/regulation/document";
+import type { FieldDef, FieldType } from "@/server/regulation/document";
+import { IDENTIFIER_FIELD_TYPES } from "@/server/regulation/document-plain";
 import { digitsOnly, formatPhone, formatSnils } from "@/server/regulation/identifiers";
 import { FieldHead, controlAria, fieldBox, inputClass } from "./field-parts";
 import { useFieldError } from "./form-context";

@@ -7,7 +7,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { Resolver } from "react-hook-form";
 import { z } from "zod";
 import type { FieldDef, StepDef } from "@/server/regulation/document";
-import { buildApplicationSchema, withoutFileFields } from "@/server/regulation/form-schema";
+import { withoutFileFields } from "@/server/regulation/form-schema";
+import { buildApplicationSchema } from "@/server/regulation/form-zod";
 import { displayTimeZone } from "@/components/ui/format";
 import { normalizePhone } from "@/server/regulation/identifiers";
 import {

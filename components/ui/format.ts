@@ -1,5 +1,5 @@
 // The UI's date helpers are the app's one set (server/format/dates.ts), shared with e-mails and PDFs.
-import { formatAtMost, formatDuration, formatWithin, type Duration } from "@/server/regulation/document";
+import { formatAtMost, formatDuration, formatWithin, type Duration } from "@/server/regulation/document-plain";
 
 export {
   displayTimeZone,

@@ -18,12 +18,8 @@ import type { WorkingCalendar } from "../calendar/working-calendar";
 import { contentHash } from "../audit/content";
 import { versionInForce } from "../regulation/data";
 import type { Channel, RegulationDocument, StepDef } from "../regulation/document";
-import {
-  buildApplicationSchema,
-  fieldErrorsByPath,
-  withoutFileFields,
-  type ApplicationValues,
-} from "../regulation/form-schema";
+import { fieldErrorsByPath, withoutFileFields, type ApplicationValues } from "../regulation/form-schema";
+import { buildApplicationSchema } from "../regulation/form-zod";
 import { registerInTransaction } from "../workflow/mutations";
 import { notify } from "../notification/mutations";
 import { registrationMessage } from "../notification/templates";

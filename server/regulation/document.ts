@@ -3,9 +3,19 @@
 import { z } from "zod";
 import ru from "zod/v4/locales/ru.js";
 import { acceptEntryProblem } from "../attachment/sniff";
-import { plural } from "../format/plural";
 import { profilingProblems } from "./variants";
 import { templateProblems } from "./template-syntax";
+import { IDENTIFIER_FIELD_TYPES, type Duration } from "./document-plain";
+
+// The zod-free part (duration wording, identifier field types) lives in ./document-plain, which the
+// browser imports without this module's zod schemas (issue 13 p.6).
+export {
+  DURATION_UNIT_LABEL,
+  IDENTIFIER_FIELD_TYPES,
+  formatAtMost,
+  formatDuration,
+  formatWithin,
+} from "./document-plain";
 
 /** Every role an account can hold. AUDITOR only reads the audit log (issue 11): no process names it. */
 export const ROLES = ["APPLICANT", "REGISTRAR", "EXECUTOR", "HEAD", "SIGNER", "ADMIN", "AUDITOR"] as const;
@@ -32,20 +42,12 @@ export const zDuration = z.object({
   value: z.number().int(),
   unit: z.enum(["working_days", "calendar_days", "working_minutes"]),
 });
-export type Duration = z.infer<typeof zDuration>;
-
-export const DURATION_UNIT_LABEL: Record<Duration["unit"], [string, string, string]> = {
-  working_days: ["рабочий день", "рабочих дня", "рабочих дней"],
-  calendar_days: ["календарный день", "календарных дня", "календарных дней"],
-  working_minutes: ["минута", "минуты", "минут"],
-};
-
-/** The same nouns in the genitive, as «в течение» and «не позднее» govern them (1 рабочего дня, 2 рабочих дней). */
-const DURATION_UNIT_GENITIVE: Record<Duration["unit"], [string, string, string]> = {
-  working_days: ["рабочего дня", "рабочих дней", "рабочих дней"],
-  calendar_days: ["календарного дня", "календарных дней", "календарных дней"],
-  working_minutes: ["минуты", "минут", "минут"],
-};
+export type { Duration };
+// The hand-written Duration of ./document-plain must stay what this schema parses: either drifting
+// fails the type check.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const durationMatchesSchema: Same<z.output<typeof zDuration>, Duration> = true;
+void durationMatchesSchema;
 
 export const CHANNELS = ["PORTAL", "IN_PERSON", "POST", "MFC", "EMAIL"] as const;
 export const zChannel = z.enum(CHANNELS);
@@ -74,18 +76,6 @@ const zVariantTags = z.array(code).optional();
 // ---------------------------------------------------------------------------------------------
 // Form
 // ---------------------------------------------------------------------------------------------
-
-/** Codes made of digits: checked by their own rules (./identifiers.ts), typed on a digit keypad. */
-export const IDENTIFIER_FIELD_TYPES = [
-  "snils",
-  "inn",
-  "inn_legal",
-  "inn_person",
-  "ogrn",
-  "ogrnip",
-  "passport",
-  "postal_index",
-] as const;
 
 export const FIELD_TYPES = [
   "text",
@@ -834,24 +824,4 @@ function checkDocument(doc: RegulationDocument): DocumentProblem[] {
       add(`interagencyRequestTypes.${i}.responseDeadline.value`, "Срок ответа должен быть положительным");
   });
   return problems;
-}
-
-/** Russian plural for durations: 1 рабочий день, 2 рабочих дня, 5 рабочих дней. */
-export function formatDuration(d: Duration): string {
-  return `${d.value} ${plural(d.value, DURATION_UNIT_LABEL[d.unit])}`;
-}
-
-/**
- * A term within which something is done, as the regulations word it (issue 12, S1 p.33, S2 p.70):
- * «в течение 1 рабочего дня», «в течение 2 рабочих дней», «в течение 15 минут»; a zero term is
- * «в день поступления».
- */
-export function formatWithin(d: Duration): string {
-  if (d.value === 0) return "в день поступления";
-  return `в течение ${d.value} ${plural(d.value, DURATION_UNIT_GENITIVE[d.unit])}`;
-}
-
-/** An upper bound, in the genitive «не более» governs: «не более 1 минуты», «не более 15 минут» (issue 12). */
-export function formatAtMost(d: Duration): string {
-  return `не более ${d.value} ${plural(d.value, DURATION_UNIT_GENITIVE[d.unit])}`;
 }

@@ -6,7 +6,6 @@ import { type StepDef, zStep } from "./document";
 import {
   DRAFT_LIMITS,
   FORM_ERROR_KEY,
-  buildApplicationSchema,
   civilToday,
   evaluateCondition,
   fieldErrorsByPath,
@@ -15,6 +14,7 @@ import {
   validateApplication,
   visibleFields,
 } from "./form-schema";
+import { buildApplicationSchema } from "./form-zod";
 import { makeSnils } from "./identifiers";
 
 // Thursday 5 March 2026, noon in Moscow.

@@ -1,10 +1,11 @@
 /**
  * The application form schema, built from the regulation's form steps (R14-R16).
  *
- * One function serves both sides: the browser hands `buildApplicationSchema(...)` to
- * react-hook-form's `zodResolver`, and the server rebuilds the very same schema from the regulation
- * version pinned on the application (never from client input). Client-safe: zod and plain
- * TypeScript only.
+ * One function serves both sides: `validateApplication` judges the values in the browser (the
+ * wizard's resolver, components/form/group-resolver.ts) and on the server, which rebuilds the very
+ * same rules from the regulation version pinned on the application (never from client input).
+ * Client-safe and zod-free: plain TypeScript only, so a page that imports it does not take zod
+ * (issue 13 p.6). The zod schema around it, `buildApplicationSchema`, is in ./form-zod.
  *
  * Two modes:
  * - "submit": the format-logical check of R14. Required fields, identifier check digits, the
@@ -33,8 +34,8 @@
  * `stepKeys` validates only those steps (per-step "Далее" in the form); fields of other steps get
  * the draft treatment and pass through unchanged.
  */
-import { z } from "zod";
-import { IDENTIFIER_FIELD_TYPES, type Condition, type FieldDef, type StepDef } from "./document";
+import type { Condition, FieldDef, StepDef } from "./document";
+import { IDENTIFIER_FIELD_TYPES } from "./document-plain";
 import {
   normalizeEmail,
   normalizeInn,
@@ -54,8 +55,8 @@ import {
   validateSnils,
 } from "./identifiers";
 import { acceptedMimeTypes, documentFiles, isSignatureMime, mimeTypesLabel, signatureFiles } from "../attachment/sniff";
-import { SIGNATURE_MAX_BYTES } from "../signature/schema";
-import { isSafeText } from "../text";
+import { SIGNATURE_MAX_BYTES } from "../signature/limits";
+import { isSafeText } from "../text-safe";
 import { formatIsoDate } from "../format/dates";
 import { plural } from "../format/plural";
 
@@ -84,8 +85,6 @@ export type BuildSchemaOptions = {
    */
   timeZone?: string;
 };
-
-export type ApplicationSchema = z.ZodType<ApplicationValues, ApplicationValues>;
 
 export type FieldIssue = { path: (string | number)[]; message: string };
 
@@ -989,25 +988,6 @@ export function validateApplication(
     if (value !== undefined) data[f.key] = value;
   }
   return issues.length ? { ok: false, data, issues } : { ok: true, data, issues: [] };
-}
-
-/**
- * The zod schema of the application form values: a record of field values piped through
- * `validateApplication` (unknown keys stripped). Issues carry paths such as
- * `persons.0.lastName`, which react-hook-form's resolver maps onto the fields.
- */
-export function buildApplicationSchema(steps: StepDef[], opts: BuildSchemaOptions): ApplicationSchema {
-  // A record, not z.object: z.object reads `input[key]` and would pick up inherited properties
-  // (a field named "constructor"); validateApplication reads own keys of the regulation's fields
-  // only, which strips unknown keys just the same.
-  return z
-    .record(z.string(), z.unknown(), { error: "Данные формы не получены: обновите страницу и заполните форму заново" })
-    .transform((values, ctx) => {
-      const result = validateApplication(steps, values, opts);
-      for (const issue of result.issues)
-        ctx.addIssue({ code: "custom", message: issue.message, path: issue.path, input: values });
-      return result.ok ? result.data : z.NEVER;
-    });
 }
 
 /** Whether a step passes the submit-mode check. Pass every step as `allSteps` when conditions cross steps. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { archiveInfoRegulation, roadInfoRegulation, SEED_SERVICES } from "../../prisma/seed/regulations";
 import { ROAD_INFO_REFUSAL_GROUND } from "../../prisma/seed/regulations/road-info";
 import { ROLES, validateDocument, type FieldDef, type RegulationDocument } from "./document";
-import { buildApplicationSchema } from "./form-schema";
+import { buildApplicationSchema } from "./form-zod";
 
 const documents: [string, RegulationDocument][] = [
   ["road-info", roadInfoRegulation],

@@ -2,11 +2,11 @@
 // the server holds for the official, or the official's own detached signature (a `.sig` made by
 // their program or the CryptoPro plug-in), base64. Client-safe.
 import { z } from "zod";
+import { SIGNATURE_MAX_BYTES } from "./limits";
 
 export const PIN_MIN = 6;
 export const PIN_MAX = 64;
-/** A detached signature with a certificate chain is a few kilobytes; 256 KiB leaves room for long chains. */
-export const SIGNATURE_MAX_BYTES = 256 * 1024;
+export { SIGNATURE_MAX_BYTES };
 
 export const zSigning = z.union([
   z.object({

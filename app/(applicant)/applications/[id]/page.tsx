@@ -5,7 +5,7 @@ import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
 import { isUuid } from "@/server/ids";
 import { ApplicationWizard } from "@/components/form/application-wizard";
-import { CoApplicantsPanel } from "@/components/co-applicant/owner-panel";
+import { CoApplicantsPanel } from "@/components/co-applicant/owner-panel-lazy";
 import { FormUpdateNotice } from "@/components/form/form-update-notice";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
