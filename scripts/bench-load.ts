@@ -177,6 +177,13 @@ async function loadData(db: Db, url: string, password: string) {
     update: { passwordHash: hash, isActive: true },
   });
 
+  // Drafts left by earlier runs (each run's autosave starts one per client): reruns start alike, and a
+  // bench applicant's cabinet holds what a person's would, not a thousand drafts.
+  const stale = await db.application.deleteMany({
+    where: { status: "DRAFT", owner: { email: { startsWith: "bench-applicant-" } } },
+  });
+  if (stale.count) log(`removed ${stale.count} drafts left by earlier runs`);
+
   const loaded = await db.application.count({ where: { registrationNumber: { startsWith: "BL-" } } });
   if (loaded >= N) {
     log(`${loaded.toLocaleString("en-US")} applications already loaded`);

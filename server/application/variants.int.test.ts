@@ -37,6 +37,12 @@ const REPRESENTATIVE_NAME = { lastName: "Петров", firstName: "Пётр", m
 
 const fieldKeys = (steps: { fields: { key: string }[] }[]) => steps.flatMap((s) => s.fields.map((f) => f.key));
 
+/**
+ * Submitted on a fixed Monday whose terms end on working days (30 calendar days: Wednesday 31 March,
+ * 32: Friday 2 April), so the two variants' due dates differ whatever day the tests run: on 30
+ * November 2026 both terms ran into the New Year holidays and ended on the same working day.
+ */
+const SUBMITTED_AT = new Date("2027-03-01T05:00:00Z");
 const submit = (id: string, expectedRowVersion: number) =>
   submitApplication(t.db, {
     ownerId,
@@ -46,6 +52,7 @@ const submit = (id: string, expectedRowVersion: number) =>
     calendar,
     signedWith: "password",
     storage,
+    now: SUBMITTED_AT,
   });
 
 /** A draft of the applicant answered as `who`, filled completely for that variant, submitted. */

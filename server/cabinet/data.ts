@@ -1,11 +1,18 @@
 // The applicant's own applications: every query is scoped by the owner's id.
 import "server-only";
 import type { Db } from "../db/client";
-import { visibleToApplicant } from "../application/visibility";
+import { visibleToApplicantAmong } from "../application/visibility";
 
 export async function myApplications(db: Db, ownerId: string) {
+  const joint = await db.applicationParticipant.findMany({
+    where: { userId: ownerId, acceptedAt: { not: null } },
+    select: { applicationId: true },
+  });
   const rows = await db.application.findMany({
-    where: visibleToApplicant(ownerId),
+    where: visibleToApplicantAmong(
+      ownerId,
+      joint.map((j) => j.applicationId),
+    ),
     orderBy: { updatedAt: "desc" },
     take: 100,
     select: {
