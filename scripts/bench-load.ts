@@ -342,7 +342,7 @@ async function pageWeight(c: Client, url: string): Promise<string> {
     gzipped += size;
     if (process.env.BENCH_WEIGHT_DETAIL) log(`${url} ${src} ${Math.round(size / 1024)} kB gzip`);
   }
-  const kb = (n: number) => `${Math.round(n / 1024)} kB`;
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
   return `${url.replace(/[0-9a-f-]{36}/, "<id>")}: ${kb(gzipped)} gzip (${kb(raw)}) in ${scripts.length} scripts`;
 }
 

@@ -31,10 +31,9 @@ import {
 } from "@/server/regulation/form-schema";
 import { useTRPC } from "@/components/trpc-provider";
 import { displayTimeZone } from "@/components/ui/format";
-import { AnswersSummary } from "./answers-summary";
-import { ConflictDialog } from "./conflict-dialog";
+import dynamic from "next/dynamic";
 import { DraftSync, type SyncSnapshot } from "./draft-sync";
-import { FieldRenderer } from "./field-renderer";
+import { FieldRenderer, preloadDeferredFields } from "./field-renderer";
 import { FieldContext, type WizardFieldContext } from "./form-context";
 import { browserDraftStorage, shouldRestore } from "./local-draft";
 import { errorsForFields, flattenErrors, rootKey, stepIndexOfPath } from "./paths";
@@ -45,6 +44,19 @@ import { StepNav } from "./step-nav";
 import { forgetSubmissionKey, submissionKeyFor } from "./submission-key";
 import { groupsJudgeOnlyThemselves, regulationResolver } from "./group-resolver";
 import { fingerprint, formatSavedAt, knownValues, type FormValues } from "./values";
+
+// Not needed for the first step to work, so not in the JavaScript the page waits for (issue 13 p.6):
+// the review step's summary (with the answers renderer), the two-tab conflict dialog, and the file
+// and group fields (./field-renderer). All of them are fetched as soon as the browser is idle after
+// the page is up, so a connection lost later (the form keeps working offline: drafts) never finds a
+// part missing.
+const loadAnswersSummary = () => import("./answers-summary");
+const loadConflictDialog = () => import("./conflict-dialog");
+const AnswersSummary = dynamic(() => loadAnswersSummary().then((m) => m.AnswersSummary));
+const ConflictDialog = dynamic(() => loadConflictDialog().then((m) => m.ConflictDialog));
+function preloadDeferredParts() {
+  void Promise.all([loadAnswersSummary(), loadConflictDialog(), preloadDeferredFields()]).catch(() => undefined);
+}
 
 export type DraftPayload = inferRouterOutputs<AppRouter>["application"]["getDraft"];
 
@@ -249,6 +261,15 @@ function Wizard({ draft }: { draft: DraftPayload }) {
   const syncState = useSyncExternalStore(sync.subscribe, sync.getSnapshot, sync.getSnapshot);
 
   useEffect(() => sync.start(), [sync]);
+  useEffect(() => {
+    // Once the page is up and the browser idle (Safari has no requestIdleCallback: a short delay).
+    if (typeof window.requestIdleCallback === "function") {
+      const id = window.requestIdleCallback(preloadDeferredParts);
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = window.setTimeout(preloadDeferredParts, 200);
+    return () => window.clearTimeout(id);
+  }, []);
   useEffect(() => {
     if (initial.discardLocal) browserDraftStorage(draft.id).remove();
   }, [draft.id, initial.discardLocal]);

@@ -1,13 +1,24 @@
 "use client";
 // One renderer for every field type of the regulation's form (FIELD_TYPES). `path` is where the
 // value lives in the form values: the key at the top level, "group.index.key" inside a group.
+import dynamic from "next/dynamic";
 import type { FieldDef } from "@/server/regulation/document";
 import { CheckboxField, CheckboxGroupField, RadioField } from "./choice-fields";
 import { DateField } from "./date-field";
-import { FileField } from "./file-field";
 import { FullNameField } from "./full-name-field";
-import { GroupField } from "./group-field";
 import { SelectField, TextareaField, TextLikeField } from "./text-fields";
+
+// Files and repeated groups are on some steps of some forms: their code (uploads; react-hook-form's
+// field arrays) comes when a step shows one, not with the page (issue 13 p.6).
+const loadFileField = () => import("./file-field");
+const loadGroupField = () => import("./group-field");
+const FileField = dynamic(() => loadFileField().then((m) => m.FileField));
+const GroupField = dynamic(() => loadGroupField().then((m) => m.GroupField));
+
+/** Fetches the deferred field types ahead of need (the wizard calls it once the page is idle). */
+export function preloadDeferredFields(): Promise<unknown> {
+  return Promise.all([loadFileField(), loadGroupField()]);
+}
 
 export type FieldRendererProps = {
   field: FieldDef;
