@@ -5,7 +5,7 @@ import type { Db, Tx } from "../db/client";
 import type { StaffScope } from "../auth/scope";
 import { AppError } from "../errors";
 import { loadWorkingCalendar } from "../calendar/data";
-import { versionInForce } from "../regulation/data";
+import { versionInForce, versionsInForce } from "../regulation/data";
 import { parseHours } from "../organisation/schedule";
 import { personName } from "../people";
 import { CALENDAR_DAY_HOURS, bookableDates, slotsOfDay, type Slot } from "./slots";
@@ -186,11 +186,13 @@ export async function servicesTakingAppointments(db: Db, now: Date) {
     orderBy: { title: "asc" },
     select: { id: true, code: true, title: true },
   });
-  const offered = await Promise.all(
-    services.map(async (s) => {
-      const slotMinutes = (await versionInForce(db, s.id, now))?.document.passport.appointment?.slotMinutes;
-      return slotMinutes ? { code: s.code, title: s.title, slotMinutes } : null;
-    }),
+  const versions = await versionsInForce(
+    db,
+    services.map((s) => s.id),
+    now,
   );
-  return offered.filter((s) => s !== null);
+  return services.flatMap((s) => {
+    const slotMinutes = versions.get(s.id)?.document.passport.appointment?.slotMinutes;
+    return slotMinutes ? [{ code: s.code, title: s.title, slotMinutes }] : [];
+  });
 }

@@ -1,7 +1,7 @@
 // The public catalogue (R8, R12): what every visitor may read without signing in.
 import "server-only";
 import type { Db } from "../db/client";
-import { versionInForce } from "../regulation/data";
+import { versionInForce, versionsInForce } from "../regulation/data";
 
 export async function listServices(db: Db) {
   const services = await db.service.findMany({
@@ -9,22 +9,25 @@ export async function listServices(db: Db) {
     orderBy: { title: "asc" },
     select: { id: true, code: true, title: true, department: { select: { name: true } } },
   });
-  const withVersions = await Promise.all(
-    services.map(async (s) => {
-      const version = await versionInForce(db, s.id);
-      return version
-        ? {
+  const versions = await versionsInForce(
+    db,
+    services.map((s) => s.id),
+  );
+  return services.flatMap((s) => {
+    const version = versions.get(s.id);
+    return version
+      ? [
+          {
             code: s.code,
             title: s.title,
             department: s.department.name,
             term: version.document.passport.term,
             free: version.document.passport.fee.free,
             summary: version.document.passport.summary ?? null,
-          }
-        : null;
-    }),
-  );
-  return withVersions.filter((s) => s !== null);
+          },
+        ]
+      : [];
+  });
 }
 
 export async function getServiceInfo(db: Db, code: string) {

@@ -19,7 +19,7 @@ import { isoDateOf, parseDate } from "../../calendar/civil-date";
 import { applicationRow, demoUser, registeredApplication } from "../../test/factories";
 import { routeCaller } from "../../test/rest";
 import { openDraft } from "../../application/mutations";
-import { versionInForce } from "../data";
+import { versionInForce, versionsInForce } from "../data";
 import { documentChecksum } from "../checksum";
 import type { RegulationDocument } from "../document";
 import { readTransferFile, transferText } from "../transfer";
@@ -256,6 +256,17 @@ describe("publishing an edition (issue 10 p.4, R11)", () => {
     const onTheDay = new Date(effectiveFrom.getTime() + 3600_000);
     expect((await versionInForce(t.db, serviceId, dayBefore))!.version).toBe(1);
     expect((await versionInForce(t.db, serviceId, onTheDay))!.version).toBe(2);
+    // The lists' one query (catalogue, board, appointments) picks the same edition per service.
+    const services = await t.db.service.findMany({ select: { id: true } });
+    for (const at of [dayBefore, onTheDay]) {
+      const all = await versionsInForce(
+        t.db,
+        services.map((s) => s.id),
+        at,
+      );
+      for (const { id } of services) expect(all.get(id)?.id).toBe((await versionInForce(t.db, id, at))?.id);
+      expect(all.get(serviceId)!.version).toBe(at === dayBefore ? 1 : 2);
+    }
     const owner = await demoUser(t.db, "applicant");
     const pinned = async (id: string) =>
       (await t.db.application.findUniqueOrThrow({ where: { id }, select: { regulationVersionId: true } }))

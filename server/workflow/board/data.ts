@@ -11,7 +11,7 @@ import {
   type DeadlineContext,
 } from "../../calendar/deadline-status";
 import { cachedPinnedDocument, pinnedDocument } from "../../regulation/document-cache";
-import { versionInForce } from "../../regulation/data";
+import { versionsInForce } from "../../regulation/data";
 import { variantDef } from "../../regulation/variants";
 import type { Channel, RegulationDocument } from "../../regulation/document";
 import { offeredTransitions } from "../machine";
@@ -187,10 +187,11 @@ async function stageColumns(db: Db, scope: StaffScope, serviceCode?: string) {
     if (!titles.includes(title)) titles.push(title);
     columns.set(key, titles);
   };
-  for (const s of services) {
-    const v = await versionInForce(db, s.id);
-    for (const stage of v?.document.stages ?? []) add(stage.key, stage.title);
-  }
+  const inForce = await versionsInForce(
+    db,
+    services.map((s) => s.id),
+  );
+  for (const s of services) for (const stage of inForce.get(s.id)?.document.stages ?? []) add(stage.key, stage.title);
   // Open applications stay on the version they were submitted under (R11): a stage that a later
   // version renamed or dropped still gets its column while applications are in it.
   // Asked of the few editions, each an index probe (Application: regulationVersionId, status), not of
