@@ -116,15 +116,21 @@ test("issue 10: S1 amended in the editor takes effect on its date: a draft moves
 
   // Today the draft is still on the edition in force, without the new field.
   await applicantPage.goto(`/applications/${draft.id}`);
-  await expect(applicantPage.getByText(`редакция регламента № ${inForce.version}`)).toBeVisible();
+  await expect(applicantPage.getByText("Черновик заявления")).toBeVisible();
   await expect(applicantPage.getByLabel("Кадастровый номер земельного участка")).toHaveCount(0);
+  // Issue 16 p.8: the applicant is not told edition numbers.
+  await expect(applicantPage.getByText(/редакци/i)).toHaveCount(0);
 
   // On the effective date (09:00 local time) the amendment is in force.
   const moved = await page.request.put(`/api/test/clock?at=${effective}T09:00:00%2B05:00`);
   expect(moved.status(), await moved.text()).toBe(200);
   try {
     await applicantPage.goto(`/applications/${draft.id}`);
-    await expect(applicantPage.getByText(`редакция регламента № ${edition.version}`)).toBeVisible();
+    // Moved to the amendment: told in plain words, the new field asked for.
+    await expect(applicantPage.getByTestId("form-update-notice")).toContainText(
+      "изменились правила подачи заявления на эту услугу",
+    );
+    await expect(applicantPage.getByText(/редакци/i)).toHaveCount(0);
     await expect(applicantPage.getByLabel("Кадастровый номер земельного участка")).toBeVisible();
 
     // The open application stays on the edition it was submitted under.

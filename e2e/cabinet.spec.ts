@@ -21,6 +21,13 @@ test("the cabinet follows a submitted application and the e-mail arrives", async
   await expect(page.getByRole("heading", { name: /^Сейчас:/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "Ход рассмотрения" }).getByRole("listitem")).toHaveCount(1);
   await expect(page.getByText(`Заявление № ${result.registrationNumber} зарегистрировано`)).toBeVisible();
+  // Issue 16 p.8: the signature in words; the checksum, with what it is for, on demand; no algorithm names.
+  const signature = page.getByText("Заявление подписано простой электронной подписью");
+  await expect(signature).toBeVisible();
+  await expect(page.getByText(/Контрольная сумма содержимого: [0-9a-f]{64}/)).toBeHidden();
+  await signature.click();
+  await expect(page.getByText(/Контрольная сумма содержимого: [0-9a-f]{64}/)).toBeVisible();
+  await expect(page.getByText(/SHA-?256|редакци/i)).toHaveCount(0);
   await expectAccessible(page);
 
   const registrationMail = async () =>
@@ -33,6 +40,8 @@ test("the cabinet follows a submitted application and the e-mail arrives", async
   await page.getByRole("link", { name: "Версия для печати" }).click();
   await expect(page.getByRole("heading", { name: "Заявление о предоставлении муниципальной услуги" })).toBeVisible();
   await expect(page.getByText("Решение о выделении земельного участка")).toBeVisible();
+  await expect(page.getByText(/Подписано простой электронной подписью заявителя\. Контрольная сумма/)).toBeVisible();
+  await expect(page.getByText(/SHA-?256/)).toHaveCount(0);
   await expectAccessible(page);
   const pdf = await page.request.get(`/api/applications/${result.id}/pdf`);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");

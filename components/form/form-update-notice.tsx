@@ -1,9 +1,11 @@
 // The notice at the top of a draft's form when the draft was started on an older edition of the
-// regulation and moved to the one in force (R11): which edition, since when, and what changed in the
-// form, so that the applicant reviews it before submitting. Renders on the server and in the browser.
+// regulation and moved to the one in force (R11): since when the rules changed and what changed in the
+// form, so that the applicant reviews it before submitting (in plain words: no edition numbers for the
+// applicant, issue 16 p.8). Renders on the server and in the browser.
 import { formatDate } from "@/components/ui/format";
 
 export type FormUpdateNoticeProps = {
+  /** The edition the draft was moved to: for staff and logs, not said to the applicant. */
   version: number;
   effectiveFrom: Date | string;
   removed: string[];
@@ -13,7 +15,7 @@ export type FormUpdateNoticeProps = {
 
 const quoted = (labels: string[]) => labels.map((l) => `«${l}»`).join(", ");
 
-export function FormUpdateNotice({ version, effectiveFrom, removed, added, changed }: FormUpdateNoticeProps) {
+export function FormUpdateNotice({ effectiveFrom, removed, added, changed }: FormUpdateNoticeProps) {
   return (
     <section
       aria-labelledby="form-update-title"
@@ -24,9 +26,8 @@ export function FormUpdateNotice({ version, effectiveFrom, removed, added, chang
         Форма заявления обновлена
       </h2>
       <p className="mt-1">
-        С {formatDate(effectiveFrom)} действует новая редакция административного регламента услуги (№ {version}).
-        Черновик перенесён в форму новой редакции: ответы на поля, которые в ней остались, сохранены. Проверьте
-        заявление перед подачей.
+        С {formatDate(effectiveFrom)} изменились правила подачи заявления на эту услугу. Черновик перенесён в
+        обновлённую форму: ответы на поля, которые в ней остались, сохранены. Проверьте заявление перед подачей.
       </p>
       {removed.length || added.length || changed.length ? (
         <ul className="mt-2 list-disc space-y-1 pl-6">

@@ -199,6 +199,33 @@ describe("demo seed", () => {
     });
   });
 
+  it("issue 16 (p.8): a database holding S2 as seeded before gets the result's cabinet named as this portal's", async () => {
+    const previous = PREVIOUS_SEED_DOCUMENTS["archive-info"]![2]!;
+    // Exactly the wording the previous version published.
+    expect(documentChecksum(previous)).toBe("efaac7ae9e63ae035ca5784319f7222350362dfe93ab9d17e59d2471222202b7");
+    const current = SEED_SERVICES.find((s) => s.code === "archive-info")!.document;
+    const service = await t.db.service.findUniqueOrThrow({ where: { code: "archive-info" } });
+    const first = await t.db.regulationVersion.findFirstOrThrow({ where: { serviceId: service.id, version: 1 } });
+    await t.db.regulationVersion.update({
+      where: { id: first.id },
+      data: { document: previous as object, checksum: documentChecksum(previous) },
+    });
+    expect((await seedDemo(t.db)).created.versions).toBe(1);
+    const latest = await t.db.regulationVersion.findFirstOrThrow({
+      where: { serviceId: service.id },
+      orderBy: { version: "desc" },
+    });
+    expect(latest.version).toBe(2);
+    const titles = (latest.document as { deliveryChannels: { title: string }[] }).deliveryChannels.map((c) => c.title);
+    expect(titles).toContain("В личный кабинет на этом портале");
+    expect(titles.join(" ")).not.toContain("ЕПГУ");
+    await t.db.regulationVersion.delete({ where: { id: latest.id } });
+    await t.db.regulationVersion.update({
+      where: { id: first.id },
+      data: { document: current as object, checksum: documentChecksum(current) },
+    });
+  });
+
   it("keeps application events append-only in the database itself (R3)", async () => {
     const app = await applicationRow(t.db, { serviceCode: "archive-info" });
     // The event is written raw: the trigger itself is under test, whatever code writes events.

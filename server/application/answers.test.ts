@@ -100,7 +100,9 @@ describe("the applicant's PDF copy", () => {
     expect(await textOf(true)).toContain("Подписано простой электронной подписью");
     const paper = await textOf(false);
     expect(paper).not.toMatch(/подписан/i);
-    expect(paper).toContain("Контрольная сумма (SHA-256) содержимого:");
+    expect(paper).toContain("Контрольная сумма содержимого:");
+    // Issue 16 p.8: the applicant's copy names no algorithm.
+    expect(`${paper} ${await textOf(true)}`).not.toContain("SHA");
     expect(paper.replace(/\s/g, "")).toContain("ab".repeat(32));
   });
 });

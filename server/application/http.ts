@@ -1,5 +1,6 @@
 // GET /api/applications/:id/pdf — the applicant's copy of the filled form as a PDF (R15), with the
 // registration and the signature hash once submitted.
+import { contentHashLine } from "./content-hash";
 import { z } from "zod";
 import { recordDownload } from "../audit/mutations";
 import { errorResponse, fileResponse, restRoute } from "../api/rest";
@@ -69,9 +70,7 @@ export function applicationCopyPdf(app: ApplicationCopy): Promise<Buffer> {
           {
             kind: "paragraph" as const,
             // Issue 15 p.1: a paper or e-mail application carries no electronic signature of the applicant.
-            text: app.signedOnPortal
-              ? `Подписано простой электронной подписью. SHA-256 содержимого: ${app.contentHash}`
-              : `Контрольная сумма (SHA-256) содержимого: ${app.contentHash}`,
+            text: contentHashLine(app.signedOnPortal, app.contentHash),
             size: 8,
           },
         ]

@@ -794,8 +794,10 @@ export const archiveInfoRegulation: RegulationDocument = {
   ],
 
   // п. 56, 59, 61: personal cabinet, registered post through the Отдел делопроизводства, in person.
+  // The regulation names the cabinet of ЕПГУ (РПГУ); here the applicant's cabinet is this portal's,
+  // and the option says so (issue 16 p.8: the applicant is not sent to look for it on Gosuslugi).
   deliveryChannels: [
-    { code: "cabinet", title: "В личный кабинет на ЕПГУ (РПГУ)" },
+    { code: "cabinet", title: "В личный кабинет на этом портале" },
     { code: "post", title: "Заказным письмом через Отдел делопроизводства" },
     { code: "in_person", title: "Лично в муниципальном архиве" },
   ],

@@ -39,7 +39,9 @@ export default async function ApplicationDraftPage({ params }: { params: Promise
         ]}
       />
       <h1 className="mt-3 text-3xl font-bold">{draft.service.title}</h1>
-      <p className="mt-1 text-slate-700">Заявление (черновик) · редакция регламента № {draft.version}</p>
+      {/* Issue 16 p.8: no «редакция регламента № N» for the applicant; a change of the rules is told by
+          FormUpdateNotice in plain words when it moves the draft. */}
+      <p className="mt-1 text-slate-700">Черновик заявления</p>
       {draft.profiling?.variant ? (
         <p className="mt-1 text-slate-700" data-testid="draft-variant">
           Ваш вариант: <strong>{draft.profiling.variant.title}</strong> ·{" "}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { contentHashLine } from "@/server/application/content-hash";
 import { api, notFoundIfMissing } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
 import { FormAnswers } from "@/components/form-answers";
@@ -49,10 +50,7 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
         </section>
       ))}
       {app.contentHash ? (
-        <p className="mt-6 break-all text-xs">
-          {app.signedOnPortal ? "Подписано простой электронной подписью. SHA-256" : "Контрольная сумма (SHA-256)"}{" "}
-          содержимого: {app.contentHash}
-        </p>
+        <p className="mt-6 break-all text-xs">{contentHashLine(app.signedOnPortal, app.contentHash)}</p>
       ) : null}
       <p className="mt-10">Подпись заявителя ____________________ &nbsp; Дата ______________</p>
     </article>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CONTENT_HASH_HINT, contentHashLine } from "@/server/application/content-hash";
 import { ProvisionalMark } from "@/components/ui/provisional-mark";
 import Link from "next/link";
 import { api, notFoundIfMissing } from "@/server/api/server";
@@ -199,9 +200,13 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         <CopyApplicationButton serviceCode={app.service.code} applicationId={app.id} />
       </div>
       {app.contentHash ? (
-        <p className="mt-6 break-all text-xs text-slate-600">
-          Простая электронная подпись: SHA-256 содержимого {app.contentHash}
-        </p>
+        <details className="mt-6 text-sm text-slate-700">
+          <summary className="cursor-pointer">
+            {app.signedOnPortal ? "Заявление подписано простой электронной подписью" : "Контрольная сумма заявления"}
+          </summary>
+          <p className="mt-2 break-all text-xs">{contentHashLine(app.signedOnPortal, app.contentHash)}</p>
+          <p className="mt-1 text-xs">{CONTENT_HASH_HINT}</p>
+        </details>
       ) : null}
     </article>
   );
