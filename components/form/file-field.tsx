@@ -19,7 +19,7 @@ import { plural } from "@/server/format/plural";
 import { FieldError, FieldHint, RequiredMark, fieldBox } from "./field-parts";
 import { useFieldError, useWizardField } from "./form-context";
 import { describedBy, errorId, fieldId, hintId } from "./paths";
-import { fileLimitsText, formatFileSize, isFileRefs, type FormValues } from "./values";
+import { failureText, fileLimitsText, formatFileSize, isFileRefs, type FormValues } from "./values";
 
 const MB = 1024 * 1024;
 
@@ -96,7 +96,7 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
           body,
         });
         if (res.ok) update([...current(), (await res.json()) as FileRef]);
-        else failed.push(`«${file.name}» не загружен: ${await errorText(res)}`);
+        else failed.push(failureText(file.name, "не загружен", await errorText(res)));
       } catch {
         failed.push(`«${file.name}» не загружен: нет связи с сервером. Проверьте подключение и выберите файл ещё раз`);
       }
@@ -122,7 +122,7 @@ export function FileField({ field, path }: { field: FieldDef; path: string }) {
         setProblems([]);
         inputRef.current?.focus();
       } else {
-        setProblems([`«${file.name}» не удалён: ${await errorText(res)}`]);
+        setProblems([failureText(file.name, "не удалён", await errorText(res))]);
       }
     } catch {
       setProblems([`«${file.name}» не удалён: нет связи с сервером. Попробуйте ещё раз`]);

@@ -4,7 +4,15 @@ import { errorsForFields, fieldId, flattenErrors, stepIndexOfPath } from "./path
 import { validateApplication } from "@/server/regulation/form-schema";
 import { RECOGNISED_MIME_TYPES, sniffMimeType } from "@/server/attachment/sniff";
 import { formatValue } from "@/server/application/answers";
-import { dateFromInput, dateToInput, fileLimitsText, fingerprint, knownValues, numberFromInput } from "./values";
+import {
+  dateFromInput,
+  dateToInput,
+  failureText,
+  fileLimitsText,
+  fingerprint,
+  knownValues,
+  numberFromInput,
+} from "./values";
 
 describe("date input", () => {
   it("stores a complete date as ISO and keeps anything else as typed", () => {
@@ -158,5 +166,17 @@ describe("file types: the field's label, the form check and the upload read one 
     for (const mime of RECOGNISED_MIME_TYPES)
       expect(validateApplication(open, { scan: [ref(mime)] }, { mode: "submit" }).ok).toBe(true);
     expect(validateApplication(open, { scan: [ref("application/msword")] }, { mode: "submit" }).ok).toBe(false);
+  });
+});
+
+describe("a file's error (issue 16 p.9)", () => {
+  it("names the file once and goes on in lower case after the colon", () => {
+    expect(failureText("скан.pdf", "не загружен", "Файл «скан.pdf» пустой: выберите файл с содержимым")).toBe(
+      "Файл «скан.pdf» пустой: выберите файл с содержимым",
+    );
+    expect(failureText("скан.pdf", "не загружен", "Сервер не принял файл, попробуйте ещё раз")).toBe(
+      "«скан.pdf» не загружен: сервер не принял файл, попробуйте ещё раз",
+    );
+    expect(failureText("скан.pdf", "не удалён", "МФЦ закрыт")).toBe("«скан.pdf» не удалён: МФЦ закрыт");
   });
 });

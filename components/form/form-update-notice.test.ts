@@ -1,5 +1,5 @@
-// The notice a moved draft shows at the top of its form (R11): the edition, the date it took effect
-// and what changed, in Russian.
+// The notice a moved draft shows at the top of its form (R11): the date the rules changed and what
+// changed, in plain Russian (issue 16 p.8: no edition numbers for the applicant).
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ const text = (html: string) =>
     .trim();
 
 describe("FormUpdateNotice", () => {
-  it("names the edition, the date it took effect and the fields removed, added and changed", () => {
+  it("says since when the rules changed and which fields were removed, added and changed, without edition numbers", () => {
     const html = renderToStaticMarkup(
       createElement(FormUpdateNotice, {
         version: 2,
@@ -23,9 +23,8 @@ describe("FormUpdateNotice", () => {
       }),
     );
     expect(text(html)).toContain("Форма заявления обновлена");
-    expect(text(html)).toContain(
-      "С 1 декабря 2026 г. действует новая редакция административного регламента услуги (№ 2)",
-    );
+    expect(text(html)).toContain("С 1 декабря 2026 г. изменились правила подачи заявления на эту услугу.");
+    expect(text(html)).not.toMatch(/редакци|№/);
     expect(text(html)).toContain("Проверьте заявление перед подачей");
     expect(text(html)).toContain("Больше не нужны (ответы на них удалены из черновика): «Цель запроса».");
     expect(text(html)).toContain("Новые поля — заполните их: «Номер архивного фонда».");

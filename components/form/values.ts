@@ -99,3 +99,15 @@ export function formatSavedAt(at: Date, now: Date = new Date(), timeZone: string
   const sameDay = dayFormat.format(at) === dayFormat.format(now);
   return sameDay ? `в ${formatTime(at, timeZone)}` : `${dayFormat.format(at)} в ${formatTime(at, timeZone)}`;
 }
+
+/**
+ * «report.pdf» не загружен: <why>. The server's reason often names the file itself («Файл
+ * «report.pdf» пустой: …»): then it is said as it is, the name once (issue 16 p.9); otherwise after
+ * the name, lower-cased after the colon.
+ */
+export function failureText(fileName: string, action: "не загружен" | "не удалён", reason: string): string {
+  if (reason.includes(`«${fileName}»`)) return reason;
+  // «Сервер …» -> «сервер …», but an abbreviation keeps its letters («МФЦ …»).
+  const said = /^\p{Lu}\p{Ll}/u.test(reason) ? `${reason.charAt(0).toLocaleLowerCase("ru")}${reason.slice(1)}` : reason;
+  return `«${fileName}» ${action}: ${said}`;
+}

@@ -89,7 +89,7 @@ describe("attachments (R16)", () => {
       });
     // Three uploads not saved yet: the form holds them, and a fourth is refused before any save.
     for (let i = 0; i < 3; i++) await up();
-    await expect(up()).rejects.toThrow(/К полю «Доверенность.*» можно приложить не больше 3 файл/);
+    await expect(up()).rejects.toThrow(/К полю «Доверенность.*» можно приложить не больше 3 файлов: /);
     expect(await t.db.attachment.count({ where: { applicationId: id, fieldKey: "power_of_attorney" } })).toBe(3);
   });
 
@@ -126,7 +126,7 @@ describe("attachments (R16)", () => {
       currentStep: null,
       expectedRowVersion: 2,
     });
-    await expect(up()).rejects.toThrow(/К полю «Доверенность.*» можно приложить не больше 3 файл/);
+    await expect(up()).rejects.toThrow(/К полю «Доверенность.*» можно приложить не больше 3 файлов: /);
     expect(await t.db.attachment.count({ where: { applicationId: id, fieldKey: "power_of_attorney" } })).toBe(6);
   });
 

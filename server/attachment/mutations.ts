@@ -4,6 +4,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors";
+import { plural } from "../format/plural";
 import type { FieldDef, StepDef } from "../regulation/document";
 import { pinnedDocument } from "../regulation/document-cache";
 import type { FileRef } from "../regulation/form-schema";
@@ -203,9 +204,11 @@ type FileKind = "document" | "signature";
 const kindOf = (mimeType: string): FileKind => (isSignatureMime(mimeType) ? "signature" : "document");
 
 function countMessage(field: FieldDef, maxFiles: number, kind: FileKind): string {
+  // «не больше 1 файла», «не больше 3 файлов» (issue 16 p.9: no «файл(ов)»).
+  const files = `${maxFiles} ${plural(maxFiles, ["файла", "файлов", "файлов"])}`;
   return kind === "signature"
-    ? `К полю «${field.label}» можно приложить не больше ${maxFiles} файл(ов) подписи, по одному к каждому документу: удалите лишний, чтобы добавить новый`
-    : `К полю «${field.label}» можно приложить не больше ${maxFiles} файл(ов): удалите лишний, чтобы добавить новый`;
+    ? `К полю «${field.label}» можно приложить не больше ${files} подписи, по одному к каждому документу: удалите лишний, чтобы добавить новый`
+    : `К полю «${field.label}» можно приложить не больше ${files}: удалите лишний, чтобы добавить новый`;
 }
 
 /**
