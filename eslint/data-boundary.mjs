@@ -130,7 +130,7 @@ const CLIENT_SAFE = [
   /^server\/regulation\/(document|document-plain|form-schema|form-zod|identifiers|variants)$/,
   /^server\/attachment\/sniff$/,
   /^server\/application\/(prefill|answers)$/,
-  /^server\/format\/(dates|plural)$/,
+  /^server\/format\/(dates|plural|sentence)$/,
   /^server\/(people|ids|uuid)$/,
   /^server\/errors$/,
   /^server\/auth\/callback-url$/,

@@ -9,6 +9,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { zTypoForm } from "@/server/typo/schema";
 import { Button } from "@/components/ui/button";
+import { sentence } from "@/server/format/sentence";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormField } from "@/components/ui/form-field";
 import { formatDate } from "@/components/ui/format";
@@ -47,7 +48,9 @@ export function TypoForm({
         const r = await mutation.mutateAsync({ applicationId, ...values });
         reset({ documentId: values.documentId, description: "" });
         setStatus(
-          `Заявление зарегистрировано под номером ${r.number}. Проверка — до ${formatDate(r.checkDueAt)}, исправление — до ${formatDate(r.fixDueAt)}.`,
+          sentence(
+            `Заявление зарегистрировано под номером ${r.number}. Проверка — до ${formatDate(r.checkDueAt)}, исправление — до ${formatDate(r.fixDueAt)}`,
+          ),
         );
         router.refresh();
       } catch (e) {

@@ -2,6 +2,7 @@
 // that there is no error (the corrected document itself is announced by the result's own notice when
 // it is issued), and the monitor's warning and escalation.
 import { formatDate } from "../format/dates";
+import { sentence } from "../format/sentence";
 
 const lines = (...parts: (string | null | undefined | false)[]) =>
   parts.filter((p): p is string => !!p && p.trim() !== "").join("\n\n");
@@ -21,7 +22,9 @@ export function typoRegisteredMessage(f: {
     body: lines(
       greeting(),
       `Ваше заявление об исправлении опечаток и ошибок в документе «${f.documentTitle}»${f.outgoingNumber ? ` (исх. № ${f.outgoingNumber})` : ""} зарегистрировано ${formatDate(f.registeredAt)} под номером ${f.number}.`,
-      `Проверка будет проведена не позднее ${formatDate(f.checkDueAt)}; исправленный документ или ответ об отсутствии опечаток Вы получите не позднее ${formatDate(f.fixDueAt)}.`,
+      sentence(
+        `Проверка будет проведена не позднее ${formatDate(f.checkDueAt)}; исправленный документ или ответ об отсутствии опечаток Вы получите не позднее ${formatDate(f.fixDueAt)}`,
+      ),
       `Заявление в личном кабинете: ${f.cabinetUrl}`,
     ),
   };
@@ -58,7 +61,7 @@ export function typoDueSoonMessage(f: {
     title: `Истекает срок по заявлению об исправлении опечатки № ${f.number}`,
     body: lines(
       greeting(f.recipientName),
-      `Срок ${f.what} по заявлению № ${f.number} истекает ${formatDate(f.dueAt)}.`,
+      sentence(`Срок ${f.what} по заявлению № ${f.number} истекает ${formatDate(f.dueAt)}`),
       `Заявление: ${f.url}`,
     ),
   };
@@ -75,7 +78,7 @@ export function typoOverdueMessage(f: {
     title: `Нарушен срок по заявлению об исправлении опечатки № ${f.number}`,
     body: lines(
       greeting(f.recipientName),
-      `Срок ${f.what} по заявлению № ${f.number} истёк ${formatDate(f.dueAt)}.`,
+      sentence(`Срок ${f.what} по заявлению № ${f.number} истёк ${formatDate(f.dueAt)}`),
       "Пожалуйста, примите меры.",
       `Заявление: ${f.url}`,
     ),

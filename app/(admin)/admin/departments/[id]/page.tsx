@@ -7,6 +7,7 @@ import { isUuid } from "@/server/ids";
 import { subtreeOf } from "@/server/organisation/tree";
 import { formatPhone } from "@/server/regulation/identifiers";
 import { formatDate } from "@/components/ui/format";
+import { sentence } from "@/server/format/sentence";
 import { DepartmentForm } from "@/components/admin/department-form";
 import { MoveDepartmentForm } from "@/components/admin/move-department-form";
 import { ConfirmAction } from "@/components/admin/confirm-action";
@@ -34,7 +35,9 @@ export default async function DepartmentPage({ params }: { params: Promise<{ id:
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-bold">{d.name}</h1>
-      {d.closedAt ? <p className="mt-1 font-semibold">Подразделение закрыто {formatDate(d.closedAt)}.</p> : null}
+      {d.closedAt ? (
+        <p className="mt-1 font-semibold">{sentence(`Подразделение закрыто ${formatDate(d.closedAt)}`)}</p>
+      ) : null}
       <p className="mt-1">
         <Link href={`/admin/schedules/${d.id}`} className="text-brand-700 underline">
           График приёма
