@@ -62,8 +62,14 @@ test("a wrong password says sign-in failed without telling whether the e-mail ex
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("registration checks each field in Russian, proves the e-mail by a link, then signs in", async ({ page }) => {
-  await page.goto("/register");
+test("registration checks each field in Russian, proves the e-mail by a link, then signs in and returns to the service it started from", async ({
+  page,
+}) => {
+  // Issue 16 p.3: a newcomer sent to sign in from a service page registers instead; the page survives
+  // every hop (the registration form, the e-mail's link, the password page, the sign-in).
+  await page.goto("/sign-in?callbackUrl=%2Fservices%2Farchive-info");
+  await page.getByRole("link", { name: "Зарегистрируйтесь" }).click();
+  await expect(page).toHaveURL(/\/register\?callbackUrl=%2Fservices%2Farchive-info$/);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Зарегистрироваться" }).click();
   const summary = page.getByTestId("error-summary");
@@ -97,8 +103,11 @@ test("registration checks each field in Russian, proves the e-mail by a link, th
   await expect(page.locator("#password-error")).toContainText("Этот пароль слишком распространён");
   await expect(page.locator("#passwordConfirm-error")).toHaveText("Ошибка: Пароли не совпадают");
   await confirmRegistration(page, email, "Надёжный-пароль-42");
-  await signIn(page, email, "Надёжный-пароль-42");
-  await expect(page).toHaveURL(/\/cabinet$/);
+  await expect(page).toHaveURL(/\/sign-in\?registered=1&callbackUrl=%2Fservices%2Farchive-info$/);
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByLabel("Пароль").fill("Надёжный-пароль-42");
+  await page.getByRole("button", { name: "Войти", exact: true }).click();
+  await expect(page).toHaveURL(/\/services\/archive-info$/);
   await expect(page.getByTestId("current-user")).toHaveText("Смирнова Анна");
 
   await page.getByRole("button", { name: "Выйти" }).click();

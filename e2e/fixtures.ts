@@ -41,13 +41,14 @@ export async function mailTo(address: string): Promise<ReceivedMail[]> {
 export async function confirmRegistration(page: Page, email: string, password: string) {
   const letters = async () => (await mailTo(email)).filter((m) => m.subject.startsWith("Подтвердите адрес"));
   await expect.poll(async () => (await letters()).length, { timeout: 30_000 }).toBeGreaterThan(0);
-  const link = /\/claim\/[A-Za-z0-9_-]+/.exec((await letters()).at(-1)!.text)![0];
+  // With the page registration started from, when there was one (issue 16 p.3).
+  const link = /\/claim\/[A-Za-z0-9_-]+(\?next=\S+)?/.exec((await letters()).at(-1)!.text)![0];
   await page.goto(link);
   await expect(page.getByTestId("claim-email")).toHaveText(email);
   await page.locator("#password").fill(password);
   await page.getByLabel("Пароль ещё раз").fill(password);
   await page.getByRole("button", { name: "Задать пароль" }).click();
-  await expect(page).toHaveURL(/\/sign-in\?registered=1$/);
+  await expect(page).toHaveURL(/\/sign-in\?registered=1(&callbackUrl=[^&]+)?$/);
 }
 
 /** The demo accounts (prisma/seed/demo.ts), one per role. */

@@ -30,10 +30,13 @@ const FIELD_ORDER: (keyof ClaimFormInput)[] = [
 
 export function ClaimForm({
   token,
+  next,
   email,
   defaults,
 }: {
   token: string;
+  /** Where to go after signing in (issue 16 p.3): the page registration started from. */
+  next?: string;
   email: string;
   defaults: { lastName: string; firstName: string; middleName: string; phone: string };
 }) {
@@ -48,7 +51,7 @@ export function ClaimForm({
     "Не удалось задать пароль: сервер недоступен. Попробуйте ещё раз через минуту — введённые данные сохранены на странице.",
     async (values) => {
       await mutation.mutateAsync({ ...values, token });
-      router.push("/sign-in?registered=1");
+      router.push(`/sign-in?registered=1${next ? `&callbackUrl=${encodeURIComponent(next)}` : ""}`);
     },
   );
 

@@ -13,7 +13,7 @@ import { useTRPC } from "@/components/trpc-provider";
 
 const FIELD_ORDER: (keyof RegisterInput)[] = ["lastName", "firstName", "middleName", "email", "phone", "consent"];
 
-export function RegisterForm() {
+export function RegisterForm({ returnTo }: { returnTo?: string }) {
   const trpc = useTRPC();
   const [confirmTo, setConfirmTo] = useState<string | null>(null);
   const form = useForm<RegisterInput>({ resolver: zodResolver(zRegisterInput), mode: "onTouched" });
@@ -23,7 +23,7 @@ export function RegisterForm() {
     form,
     "Не удалось зарегистрироваться: сервер недоступен. Попробуйте ещё раз через минуту — введённые данные сохранены на странице.",
     async (values) => {
-      const result = await mutation.mutateAsync(values);
+      const result = await mutation.mutateAsync({ ...values, returnTo });
       setConfirmTo(result.email);
     },
   );

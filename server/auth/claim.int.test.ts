@@ -350,4 +350,28 @@ describe("claiming a paper applicant's account", () => {
     expect(user).toMatchObject({ phone: "+79123456789", roles: ["APPLICANT"], middleName: "Ильич" });
     expect(user.emailVerifiedAt).not.toBeNull();
   });
+
+  it("carries the page registration started from through the letter's link, only when it is a page of this app (issue 16 p.3)", async () => {
+    const linkOf = async (email: string) =>
+      /https?:\/\/\S+\/claim\/\S+/.exec((await claimLetters(email)).at(-1)!.text)![0];
+    await caller().register({ ...registration("vozvrat@example.ru"), returnTo: "/services/archive-info?x=1" });
+    expect(await linkOf("vozvrat@example.ru")).toMatch(
+      /\/claim\/[A-Za-z0-9_-]+\?next=%2Fservices%2Farchive-info%3Fx%3D1$/,
+    );
+    for (const [i, elsewhere] of [
+      "//evil.example/services",
+      "https://evil.example/",
+      "javascript:alert(1)",
+    ].entries()) {
+      await caller().register({ ...registration(`chuzhoy${i}@example.ru`), returnTo: elsewhere });
+      expect(await linkOf(`chuzhoy${i}@example.ru`)).toMatch(/\/claim\/[A-Za-z0-9_-]+$/);
+    }
+    // An address that has an account is sent to sign in, with the same page to come back to.
+    await caller().register({ ...registration("applicant@demo.reglament.ru"), returnTo: "/services/road-info" });
+    const exists = await t.db.outgoingEmail.findFirstOrThrow({
+      where: { to: "applicant@demo.reglament.ru", subject: "Попытка регистрации с вашим адресом электронной почты" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(exists.text).toContain("/sign-in?callbackUrl=%2Fservices%2Froad-info");
+  });
 });

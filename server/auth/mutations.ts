@@ -32,6 +32,7 @@ import {
   staffInvitationMessage,
 } from "../notification/templates";
 import { dummyHash, verifyPassword } from "./password";
+import { DEFAULT_AFTER_SIGN_IN, safeCallbackUrl } from "./callback-url";
 import { THROTTLES, waitPhrase } from "../throttle/policy";
 import { admit, admitOrThrow, clearAttempts, uncountAttempt } from "../throttle/mutations";
 
@@ -189,7 +190,18 @@ export const INVALID_RESET_LINK =
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export const claimLink = (token: string, baseUrl: string = appBaseUrl()) => `${baseUrl}/claim/${token}`;
+/** The page a claim or registration letter links to; `returnTo` (a path of the app) rides along as `next`. */
+export function claimLink(token: string, baseUrl: string = appBaseUrl(), returnTo?: string): string {
+  const next = returnPath(returnTo, baseUrl);
+  return `${baseUrl}/claim/${token}${next ? `?next=${encodeURIComponent(next)}` : ""}`;
+}
+
+/** A path of this app to go back to, or null (none given, or one that leads elsewhere). */
+function returnPath(returnTo: string | undefined, baseUrl: string): string | null {
+  if (!returnTo) return null;
+  const path = safeCallbackUrl(returnTo, baseUrl);
+  return path === DEFAULT_AFTER_SIGN_IN ? null : path;
+}
 export const resetLink = (token: string, baseUrl: string = appBaseUrl()) => `${baseUrl}/reset-password/${token}`;
 
 const tooManyLetters = (ms: number) =>
@@ -203,6 +215,8 @@ export type ClaimRequest = {
   firstName: string;
   middleName?: string | null;
   phone?: string | null;
+  /** Registration only: where the newcomer was going (issue 16 p.3). */
+  returnTo?: string;
 };
 
 type Person = { lastName: string; firstName: string; middleName: string | null; phone: string | null };
@@ -255,7 +269,11 @@ export async function requestRegistration(
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, ...claimableSelect } });
     if (user && !isClaimable(user)) {
       const base = appBaseUrl();
-      const message = accountExistsMessage({ signInUrl: `${base}/sign-in`, resetUrl: `${base}/forgot-password` });
+      const next = returnPath(input.returnTo, base);
+      const message = accountExistsMessage({
+        signInUrl: `${base}/sign-in${next ? `?callbackUrl=${encodeURIComponent(next)}` : ""}`,
+        resetUrl: `${base}/forgot-password`,
+      });
       await queueEmail(tx, { to: email, subject: message.title, body: message.body });
       return;
     }
@@ -264,7 +282,10 @@ export async function requestRegistration(
       { userId: user?.id ?? null, email, purpose: "CLAIM", person: personOf(input) },
       now,
     );
-    const message = (user ? accountClaimMessage : registrationConfirmMessage)({ link: claimLink(token), expiresAt });
+    const message = (user ? accountClaimMessage : registrationConfirmMessage)({
+      link: claimLink(token, appBaseUrl(), input.returnTo),
+      expiresAt,
+    });
     await queueEmail(tx, { to: email, subject: message.title, body: message.body });
   });
 }

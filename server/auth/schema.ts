@@ -102,6 +102,12 @@ export const zRegisterInput = z.object({
   ...personFields,
   email: zEmail,
   consent: z.literal(true, { error: "Нужно согласие на обработку персональных данных" }),
+  /**
+   * Where the newcomer was going (the service page they started from, issue 16 p.3): carried through
+   * the e-mail's link to the sign-in after it. Any text; only a path of this app is ever followed
+   * (server/auth/callback-url.ts).
+   */
+  returnTo: z.string().max(2048).optional(),
 });
 export type RegisterInput = z.input<typeof zRegisterInput>;
 

@@ -6,7 +6,7 @@ import { getSession, homeFor } from "@/server/auth/session";
 import { oidcConfig } from "@/server/auth/oidc";
 import { OidcButton } from "@/components/auth/oidc-button";
 import type { OidcRefusal } from "@/server/auth/mutations";
-import { safeCallbackUrl } from "@/server/auth/callback-url";
+import { safeCallbackUrl, DEFAULT_AFTER_SIGN_IN } from "@/server/auth/callback-url";
 import { env } from "@/server/env";
 import { SIGN_IN_THROTTLED, signInFailureMessage } from "@/server/auth/schema";
 
@@ -69,8 +69,15 @@ export default async function SignInPage({
         </Link>
       </p>
       <p className="mt-2">
-        Нет учётной записи?{" "}
-        <Link href="/register" className="text-brand-700 underline">
+        Нет учётной записи? {/* Issue 16 p.3: a newcomer who came from a service page keeps it through registration. */}
+        <Link
+          href={
+            callbackUrl === DEFAULT_AFTER_SIGN_IN
+              ? "/register"
+              : `/register?callbackUrl=${encodeURIComponent(callbackUrl)}`
+          }
+          className="text-brand-700 underline"
+        >
           Зарегистрируйтесь
         </Link>
       </p>

@@ -49,6 +49,7 @@ export const authRouter = createTRPCRouter({
         firstName: input.firstName,
         middleName: input.middleName,
         phone: input.phone,
+        returnTo: input.returnTo,
       },
       ctx.clientAddress ?? null,
     );

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { api } from "@/server/api/server";
 import { ClaimForm } from "@/components/auth/claim-form";
+import { env } from "@/server/env";
+import { DEFAULT_AFTER_SIGN_IN, safeCallbackUrl } from "@/server/auth/callback-url";
 import { formatPhone } from "@/server/regulation/identifiers";
 
 // The token is in the address: no referrer leaves this page, and search engines keep out.
@@ -13,8 +15,16 @@ export const metadata: Metadata = {
 export const dynamic = "force-dynamic";
 
 /** The e-mailed link that claims an account opened for a paper application (server/auth/mutations.ts). */
-export default async function ClaimPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function ClaimPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ next?: string }>;
+}) {
   const { token } = await params;
+  // Issue 16 p.3: the page the newcomer started from (a path of this app, or nothing).
+  const next = safeCallbackUrl((await searchParams).next, env().appUrl);
   // Opening the page uses nothing up (mail scanners open links too): only setting the password does.
   const pending = token.length <= 100 ? await (await api()).auth.pendingClaim({ token }) : null;
   return (
@@ -36,6 +46,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ token: s
           <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
             <ClaimForm
               token={token}
+              next={next === DEFAULT_AFTER_SIGN_IN ? undefined : next}
               email={pending.email}
               defaults={{
                 lastName: pending.lastName,
