@@ -23,11 +23,12 @@ const scoped = (rule: Where, where?: Where): Where => (where ? { AND: [where, ru
  * not yet accepted has no user on it; the `acceptedAt` condition says so in the rule as well.
  */
 export function visibleToApplicant(userId: string, where?: Where): Where {
-  return scoped(
-    { OR: [{ ownerId: userId }, { participants: { some: { userId, acceptedAt: { not: null } } } }] },
-    where,
-  );
+  return scoped({ OR: [{ ownerId: userId }, { participants: { some: acceptedBy(userId) } }] }, where);
 }
+
+/** A co-applicant's participation that counts: theirs, and accepted (R15). */
+export const acceptedBy = (userId: string) =>
+  ({ userId, acceptedAt: { not: null } }) satisfies Prisma.ApplicationParticipantWhereInput;
 
 /**
  * visibleToApplicant for listing (the cabinet): the same rule, with the joint applications the user

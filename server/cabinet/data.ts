@@ -1,11 +1,11 @@
 // The applicant's own applications: every query is scoped by the owner's id.
 import "server-only";
 import type { Db } from "../db/client";
-import { visibleToApplicantAmong } from "../application/visibility";
+import { acceptedBy, visibleToApplicantAmong } from "../application/visibility";
 
 export async function myApplications(db: Db, ownerId: string) {
   const joint = await db.applicationParticipant.findMany({
-    where: { userId: ownerId, acceptedAt: { not: null } },
+    where: acceptedBy(ownerId),
     select: { applicationId: true },
   });
   const rows = await db.application.findMany({
