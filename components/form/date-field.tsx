@@ -5,7 +5,7 @@
 import { useController, useFormContext } from "react-hook-form";
 import type { FieldDef } from "@/server/regulation/document";
 import { FieldHead, controlAria, fieldBox, inputClass } from "./field-parts";
-import { useFieldError } from "./form-context";
+import { useCrossFieldRecheck, useFieldError } from "./form-context";
 import { fieldId } from "./paths";
 import { autoCompleteFor } from "./text-fields";
 import { dateFromInput, dateToInput, type FormValues } from "./values";
@@ -16,6 +16,7 @@ export function DateField({ field, path, nested }: { field: FieldDef; path: stri
     field: { ref, name, value, onChange, onBlur },
   } = useController({ control, name: path });
   const error = useFieldError(path);
+  useCrossFieldRecheck(field, path);
   const hint = [field.hint, "Формат: ДД.ММ.ГГГГ, например 05.03.1985."].filter(Boolean).join(" ");
   return (
     <div className={fieldBox(!!error)}>

@@ -1,8 +1,9 @@
 "use client";
 // What field renderers need from the wizard besides react-hook-form itself: the application id
 // (file uploads go to it) and a way to save at once (after an upload or removal).
-import { createContext, useContext } from "react";
-import { get, useFormState } from "react-hook-form";
+import { createContext, useContext, useEffect, useRef } from "react";
+import { get, useFormContext, useFormState, useWatch } from "react-hook-form";
+import type { FieldDef } from "@/server/regulation/document";
 import type { FormValues } from "./values";
 
 export type WizardFieldContext = {
@@ -31,4 +32,24 @@ export function useFieldError(path: string): string | undefined {
   const e = get(errors, path) as { message?: unknown; root?: { message?: unknown } } | undefined;
   const message = e?.message ?? e?.root?.message;
   return typeof message === "string" && message ? message : undefined;
+}
+
+/**
+ * R14 across fields (issue 16 p.1): a field whose rule names another (`validation.notBefore`, in the
+ * same group item or the form) is judged again when that other value changes, once the applicant
+ * has been to it or it shows a message: correcting the period's start clears «по не может быть
+ * раньше, чем с» at once, and an untouched field is not scolded early.
+ */
+export function useCrossFieldRecheck(field: FieldDef, path: string): void {
+  const ref = field.validation?.notBefore;
+  const otherPath = ref ? [...path.split(".").slice(0, -1), ref].join(".") : path;
+  const { control, getFieldState, trigger } = useFormContext<FormValues>();
+  const other: unknown = useWatch({ control, name: otherPath, disabled: !ref });
+  const seen = useRef(other);
+  useEffect(() => {
+    if (!ref || Object.is(seen.current, other)) return;
+    seen.current = other;
+    const state = getFieldState(path);
+    if (state.isTouched || state.error) void trigger(path);
+  }, [ref, other, path, getFieldState, trigger]);
 }

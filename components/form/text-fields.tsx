@@ -9,7 +9,7 @@ import type { FieldDef, FieldType } from "@/server/regulation/document";
 import { IDENTIFIER_FIELD_TYPES } from "@/server/regulation/document-plain";
 import { digitsOnly, formatPhone, formatSnils } from "@/server/regulation/identifiers";
 import { FieldHead, controlAria, fieldBox, inputClass } from "./field-parts";
-import { useFieldError } from "./form-context";
+import { useCrossFieldRecheck, useFieldError } from "./form-context";
 import { fieldId } from "./paths";
 import { numberFromInput, type FormValues } from "./values";
 
@@ -100,6 +100,7 @@ export function TextLikeField({ field, path, nested }: Props) {
   const error = useFieldError(path);
   const hint = hintFor(field);
   const shape = inputShape(field.type);
+  useCrossFieldRecheck(field, path);
   const reg = register(
     path,
     field.type === "number" ? { setValueAs: (v: unknown) => (typeof v === "string" ? numberFromInput(v) : v) } : {},

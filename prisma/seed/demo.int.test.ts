@@ -199,32 +199,63 @@ describe("demo seed", () => {
     });
   });
 
-  it("issue 16 (p.8): a database holding S2 as seeded before gets the result's cabinet named as this portal's", async () => {
-    const previous = PREVIOUS_SEED_DOCUMENTS["archive-info"]![2]!;
-    // Exactly the wording the previous version published.
-    expect(documentChecksum(previous)).toBe("efaac7ae9e63ae035ca5784319f7222350362dfe93ab9d17e59d2471222202b7");
-    const current = SEED_SERVICES.find((s) => s.code === "archive-info")!.document;
-    const service = await t.db.service.findUniqueOrThrow({ where: { code: "archive-info" } });
-    const first = await t.db.regulationVersion.findFirstOrThrow({ where: { serviceId: service.id, version: 1 } });
-    await t.db.regulationVersion.update({
-      where: { id: first.id },
-      data: { document: previous as object, checksum: documentChecksum(previous) },
-    });
-    expect((await seedDemo(t.db)).created.versions).toBe(1);
-    const latest = await t.db.regulationVersion.findFirstOrThrow({
-      where: { serviceId: service.id },
-      orderBy: { version: "desc" },
-    });
-    expect(latest.version).toBe(2);
-    const titles = (latest.document as { deliveryChannels: { title: string }[] }).deliveryChannels.map((c) => c.title);
-    expect(titles).toContain("В личный кабинет на этом портале");
-    expect(titles.join(" ")).not.toContain("ЕПГУ");
-    await t.db.regulationVersion.delete({ where: { id: latest.id } });
-    await t.db.regulationVersion.update({
-      where: { id: first.id },
-      data: { document: current as object, checksum: documentChecksum(current) },
-    });
-  });
+  // Each earlier wording of a seed service (exactly as the previous version published it: its
+  // checksum) is upgraded to the current one as a new edition, and the change the issue asked for is in it.
+  it.each([
+    {
+      issue: "issue 16 (p.8): S2's result cabinet named as this portal's",
+      code: "archive-info",
+      index: 2,
+      checksum: "efaac7ae9e63ae035ca5784319f7222350362dfe93ab9d17e59d2471222202b7",
+      check: (doc: unknown) => {
+        const titles = (doc as { deliveryChannels: { title: string }[] }).deliveryChannels.map((c) => c.title);
+        expect(titles).toContain("В личный кабинет на этом портале");
+        expect(titles.join(" ")).not.toContain("ЕПГУ");
+      },
+    },
+    {
+      issue: "issue 16 (p.1, R14): S2's period and years of work may not end before they begin",
+      code: "archive-info",
+      index: 3,
+      checksum: "2b8fc99b903e3d59d9ec5072aab2ab35bf224973f4cf91bdb641c8eb048298cd",
+      check: (doc: unknown) => {
+        expect(JSON.stringify(doc)).toContain('"notBefore":"period_from"');
+        expect(JSON.stringify(doc)).toContain('"notBefore":"work_year_from"');
+      },
+    },
+    {
+      issue: "issue 16 (p.1, R14): S1's period may not end before it begins",
+      code: "road-info",
+      index: 2,
+      checksum: "bafdee450e1ab79d430e763db25e5535ea24a338882766c8012e2ab1efc2bd64",
+      check: (doc: unknown) => expect(JSON.stringify(doc)).toContain('"notBefore":"period_from"'),
+    },
+  ])(
+    "$issue: a database holding the earlier wording gets it as a new edition",
+    async ({ code, index, checksum, check }) => {
+      const previous = PREVIOUS_SEED_DOCUMENTS[code]![index]!;
+      expect(documentChecksum(previous)).toBe(checksum);
+      const current = SEED_SERVICES.find((s) => s.code === code)!.document;
+      const service = await t.db.service.findUniqueOrThrow({ where: { code } });
+      const first = await t.db.regulationVersion.findFirstOrThrow({ where: { serviceId: service.id, version: 1 } });
+      await t.db.regulationVersion.update({
+        where: { id: first.id },
+        data: { document: previous as object, checksum: documentChecksum(previous) },
+      });
+      expect((await seedDemo(t.db)).created.versions).toBe(1);
+      const latest = await t.db.regulationVersion.findFirstOrThrow({
+        where: { serviceId: service.id },
+        orderBy: { version: "desc" },
+      });
+      expect(latest.version).toBe(2);
+      check(latest.document);
+      await t.db.regulationVersion.delete({ where: { id: latest.id } });
+      await t.db.regulationVersion.update({
+        where: { id: first.id },
+        data: { document: current as object, checksum: documentChecksum(current) },
+      });
+    },
+  );
 
   it("keeps application events append-only in the database itself (R3)", async () => {
     const app = await applicationRow(t.db, { serviceCode: "archive-info" });

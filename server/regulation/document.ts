@@ -214,6 +214,12 @@ export type FieldDef = {
     /** ISO date or "today" / "today-<n>y" style relative bounds are resolved at validation time. */
     minDate?: string;
     maxDate?: string;
+    /**
+     * R14, checks across fields (issue 16 p.1): the key of another date or number field of the same
+     * type and scope (the form's top-level fields, or the same group's sub-fields) that this value
+     * may not precede: a period's end not before its start, the last year of work not before the first.
+     */
+    notBefore?: string;
   };
   showIf?: Condition;
   prefill?: (typeof PREFILL_SOURCES)[number];
@@ -257,6 +263,7 @@ export const zField: z.ZodType<FieldDef> = z.lazy(() =>
         patternMessage: z.string().optional(),
         minDate: z.string().optional(),
         maxDate: z.string().optional(),
+        notBefore: code.optional(),
       })
       .optional(),
     showIf: zCondition.optional(),
@@ -700,10 +707,27 @@ function checkDocument(doc: RegulationDocument): DocumentProblem[] {
     "Поле",
   );
   const fieldKeys = new Set(fields.map((f) => f.key));
+  const topLevel = doc.form.steps.flatMap((s) => s.fields);
   doc.form.steps.forEach((step, si) => {
-    const walk = (list: FieldDef[], path: string) =>
+    // `scope`: the fields a cross-field rule may name (the form's top-level fields, or the group's).
+    const walk = (list: FieldDef[], path: string, scope: FieldDef[]) =>
       list.forEach((f, fi) => {
         const p = `${path}.${fi}`;
+        const notBefore = f.validation?.notBefore;
+        if (notBefore) {
+          const other = scope.find((o) => o.key === notBefore);
+          const at = `${p}.validation.notBefore`;
+          if (f.type !== "date" && f.type !== "number")
+            add(at, "Правило «не раньше другого поля» задаётся только у полей с датой или числом");
+          else if (notBefore === f.key) add(at, "Поле не может сравниваться само с собой");
+          else if (!other)
+            add(
+              at,
+              `Поля «${notBefore}» нет ${scope === topLevel ? "в форме" : "в этой группе"}: сравнивать можно с полем той же группы или, вне групп, с полем любого шага`,
+            );
+          else if (other.type !== f.type)
+            add(at, `Поле «${other.label}» другого типа: дату сравнивают с датой, число — с числом`);
+        }
         if (f.showIf && !fieldKeys.has(f.showIf.field))
           add(`${p}.showIf.field`, `Условие ссылается на несуществующее поле «${f.showIf.field}»`);
         if (f.showIf?.field === f.key) add(`${p}.showIf.field`, "Поле не может зависеть от самого себя");
@@ -734,9 +758,9 @@ function checkDocument(doc: RegulationDocument): DocumentProblem[] {
             add(`${p}.validation.pattern`, "Некорректное регулярное выражение");
           }
         }
-        if (f.type === "group" && f.fields) walk(f.fields, `${p}.fields`);
+        if (f.type === "group" && f.fields) walk(f.fields, `${p}.fields`, f.fields);
       });
-    walk(step.fields, `form.steps.${si}.fields`);
+    walk(step.fields, `form.steps.${si}.fields`, topLevel);
   });
 
   checkRoles(doc, add);

@@ -2,7 +2,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { type StepDef, zStep } from "./document";
+import { type StepDef, validateDocument, zStep } from "./document";
+import { archiveInfoRegulation } from "../../prisma/seed/regulations";
 import {
   DRAFT_LIMITS,
   FORM_ERROR_KEY,
@@ -462,6 +463,113 @@ describe("dates: the regulation's bounds and the municipality's today", () => {
         timeZone: "Asia/Yekaterinburg",
       }),
     ).toBe(true);
+  });
+});
+
+describe("checks across fields (R14, issue 16 p.1): notBefore", () => {
+  const steps: StepDef[] = [
+    zStep.parse({
+      key: "period",
+      title: "Период",
+      fields: [
+        { key: "from", type: "date", label: "Хронологические рамки: с", required: true },
+        {
+          key: "to",
+          type: "date",
+          label: "Хронологические рамки: по",
+          required: true,
+          validation: { notBefore: "from" },
+        },
+      ],
+    }),
+    zStep.parse({
+      key: "work",
+      title: "Стаж",
+      fields: [
+        { key: "tracked", type: "checkbox", label: "Указать стаж" },
+        {
+          key: "jobs",
+          type: "group",
+          label: "Места работы",
+          fields: [
+            { key: "year_from", type: "number", label: "Год начала работы", required: true },
+            { key: "year_to", type: "number", label: "Год окончания работы", validation: { notBefore: "year_from" } },
+          ],
+        },
+      ],
+    }),
+  ];
+  const errors = (values: Record<string, unknown>) => {
+    const r = validateApplication(steps, values, { mode: "submit", today: TODAY });
+    return r.ok ? {} : fieldErrorsByPath({ issues: r.issues });
+  };
+
+  it("refuses a period that ends before it begins, naming both fields and the other date", () => {
+    expect(errors({ from: "01.01.1995", to: "01.01.1990" })).toEqual({
+      to: "«Хронологические рамки: по» не может быть раньше, чем «Хронологические рамки: с» (01.01.1995): проверьте обе даты",
+    });
+    // The same day, and any order of input formats: ISO as saved, ДД.ММ.ГГГГ as typed.
+    expect(errors({ from: "1990-01-01", to: "01.01.1990" })).toEqual({});
+    expect(errors({ from: "31.12.1989", to: "1990-01-01" })).toEqual({});
+  });
+
+  it("compares numbers within the same group item", () => {
+    expect(
+      errors({
+        from: "1990-01-01",
+        to: "1995-01-01",
+        jobs: [
+          { year_from: "1990", year_to: "1995" },
+          { year_from: "1996", year_to: "1992" },
+        ],
+      }),
+    ).toEqual({
+      "jobs.1.year_to":
+        "«Год окончания работы» не может быть меньше, чем «Год начала работы» (1996): проверьте оба значения",
+    });
+  });
+
+  it("says nothing while the other value is absent or malformed: that field has its own message", () => {
+    expect(errors({ to: "01.01.1990" })).toEqual({ from: "Укажите дату в поле «Хронологические рамки: с»" });
+    expect(Object.keys(errors({ from: "32.01.1995", to: "01.01.1990" }))).toEqual(["from"]);
+    expect(errors({ from: "1990-01-01", to: "1991-01-01", jobs: [{ year_to: "1980" }] })).toEqual({
+      "jobs.0.year_from": "Заполните поле «Год начала работы»",
+    });
+  });
+});
+
+describe("the regulation document's cross-field rules (issue 16 p.1)", () => {
+  const withRule = (validation: Record<string, unknown>, type = "date") =>
+    validateDocument({
+      ...archiveInfoRegulation,
+      form: {
+        steps: archiveInfoRegulation.form.steps.map((s) =>
+          s.key === "request"
+            ? { ...s, fields: s.fields.map((f) => (f.key === "period_to" ? { ...f, type, validation } : f)) }
+            : s,
+        ),
+      },
+    });
+  const problem = (r: ReturnType<typeof validateDocument>) =>
+    r.ok ? [] : r.problems.filter((p) => p.path.endsWith("validation.notBefore")).map((p) => p.message);
+
+  it("accepts a rule naming a field of the same type, in another step too", () => {
+    expect(problem(withRule({ notBefore: "period_from" }))).toEqual([]);
+    expect(withRule({ notBefore: "period_from" }).ok).toBe(true);
+  });
+
+  it("refuses a missing field, itself, another type or a group's sub-field from outside the group", () => {
+    expect(problem(withRule({ notBefore: "nothing_here" }))).toEqual([
+      "Поля «nothing_here» нет в форме: сравнивать можно с полем той же группы или, вне групп, с полем любого шага",
+    ]);
+    expect(problem(withRule({ notBefore: "period_to" }))).toEqual(["Поле не может сравниваться само с собой"]);
+    expect(problem(withRule({ notBefore: "purpose" }))).toEqual([
+      "Поле «Цель запроса (для чего нужны сведения)» другого типа: дату сравнивают с датой, число — с числом",
+    ]);
+    expect(problem(withRule({ notBefore: "work_year_from" }))).toHaveLength(1);
+    expect(problem(withRule({ notBefore: "period_from" }, "text"))).toEqual([
+      "Правило «не раньше другого поля» задаётся только у полей с датой или числом",
+    ]);
   });
 });
 

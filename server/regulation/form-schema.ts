@@ -893,15 +893,59 @@ function validateGroup(f: FieldDef, v: unknown, path: Path, ctx: Ctx, outer: Sco
     const itemScopes = [{ prefix: scope.prefix, values: without(item, hidden) }, ...outer];
     for (const sub of subFields) {
       if (hidden.has(sub.key)) continue;
-      const value = validateVisible(sub, own(item, sub.key), [...path, i, sub.key], ctx, itemScopes);
+      const value = validateVisible(sub, own(item, sub.key), [...path, i, sub.key], ctx, itemScopes, subFields);
       if (value !== undefined) out[sub.key] = value;
     }
     return out;
   });
 }
 
+/** A date or number answer as a comparable value; null when absent or malformed (its own check speaks). */
+function comparable(type: FieldDef["type"], v: unknown): { key: string | number; shown: string } | null {
+  if (isEmptyValue(v)) return null;
+  if (type === "date") {
+    const parsed = parseDateValue(v);
+    return parsed.ok ? { key: parsed.iso, shown: formatIsoDate(parsed.iso) } : null;
+  }
+  const n =
+    typeof v === "number"
+      ? v
+      : Number(
+          String(v)
+            .trim()
+            .replace(/[\s\u00a0\u202f]/g, "")
+            .replace(",", "."),
+        );
+  return Number.isFinite(n) ? { key: n, shown: String(v).trim() } : null;
+}
+
+/**
+ * R14 across fields (issue 16 p.1): `validation.notBefore` names the field this one may not precede,
+ * looked up as conditions are (the same group item first, then the form), with both labels in the
+ * message. Nothing is said while the other value is absent, hidden or malformed.
+ */
+function notBeforeProblem(f: FieldDef, value: unknown, scopes: Scope[], siblings: FieldDef[]): string | null {
+  const ref = f.validation?.notBefore;
+  const other = ref ? siblings.find((o) => o.key === ref && o.type === f.type) : undefined;
+  if (!other) return null;
+  const found = lookup(other.key, scopes);
+  const mine = comparable(f.type, value);
+  const theirs = "value" in found ? comparable(f.type, found.value) : null;
+  if (!mine || !theirs || mine.key >= theirs.key) return null;
+  return f.type === "date"
+    ? `«${f.label}» не может быть раньше, чем «${other.label}» (${theirs.shown}): проверьте обе даты`
+    : `«${f.label}» не может быть меньше, чем «${other.label}» (${theirs.shown}): проверьте оба значения`;
+}
+
 /** Validates a shown field (structure already checked); returns the normalized value or undefined. */
-function validateVisible(f: FieldDef, v: unknown, path: Path, ctx: Ctx, scopes: Scope[]): unknown {
+function validateVisible(
+  f: FieldDef,
+  v: unknown,
+  path: Path,
+  ctx: Ctx,
+  scopes: Scope[],
+  siblings: FieldDef[],
+): unknown {
   if (f.type === "group") return validateGroup(f, v, path, ctx, scopes);
   if (f.type === "file") return validateFiles(f, v, path, ctx);
   if (isEmptyValue(v)) {
@@ -911,9 +955,12 @@ function validateVisible(f: FieldDef, v: unknown, path: Path, ctx: Ctx, scopes: 
   const push = (message: string) => void ctx.issues.push({ path, message });
   switch (f.type) {
     case "number":
-      return validateNumber(f, v, path, ctx);
-    case "date":
-      return validateDate(f, v, path, ctx);
+    case "date": {
+      const value = f.type === "number" ? validateNumber(f, v, path, ctx) : validateDate(f, v, path, ctx);
+      if (value === undefined) return undefined;
+      const problem = notBeforeProblem(f, value, scopes, siblings);
+      return problem ? push(problem) : value;
+    }
     case "select":
     case "radio":
     case "checkbox":
@@ -984,10 +1031,40 @@ export function validateApplication(
       continue;
     }
     if (hidden.has(f.key) || broken.has(f.key)) continue;
-    const value = validateVisible(f, own(checked, f.key), [f.key], ctx, scopes);
+    const value = validateVisible(f, own(checked, f.key), [f.key], ctx, scopes, fields);
     if (value !== undefined) data[f.key] = value;
   }
+  const selfRepresented = representsThemself(fields, data, validated);
+  if (selfRepresented) issues.push(selfRepresented);
   return issues.length ? { ok: false, data, issues } : { ok: true, data, issues: [] };
+}
+
+/**
+ * Issue 16 p.6: «Я представитель заявителя» ticked with the applicant's name the representative's own
+ * (the profile's prefill left in place) would send the application in the representative's name.
+ */
+function representsThemself(fields: FieldDef[], data: ApplicationValues, validated: Set<string>): FieldIssue | null {
+  const byRole = (role: FieldDef["role"]) => fields.find((f) => f.role === role);
+  const tick = byRole("representative");
+  const applicant = byRole("applicantName");
+  const representative = byRole("representativeName");
+  if (!tick || !applicant || !representative || !validated.has(applicant.key) || data[tick.key] !== true) return null;
+  const name = (v: unknown) =>
+    v && typeof v === "object"
+      ? NAME_PARTS.map((p) => String((v as Record<string, unknown>)[p] ?? ""))
+          .join(" ")
+          .trim()
+          .toLowerCase()
+      : String(v ?? "")
+          .trim()
+          .toLowerCase();
+  const a = name(data[applicant.key]);
+  if (!a || a !== name(data[representative.key])) return null;
+  return {
+    path: [applicant.key],
+    message:
+      "ФИО заявителя совпадает с ФИО представителя: укажите ФИО человека, которого вы представляете, или снимите отметку о представителе, если подаёте заявление за себя",
+  };
 }
 
 /** Whether a step passes the submit-mode check. Pass every step as `allSteps` when conditions cross steps. */

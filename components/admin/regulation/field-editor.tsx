@@ -568,6 +568,31 @@ function ValidationEditor({ ctx, path, field: f }: { ctx: FormCtx; path: string;
     );
   const p = `${path}.validation`;
   const text = TEXT_TYPES.includes(f.type);
+  // R14 across fields (issue 16 p.1): the fields this one may be compared with — a group's siblings
+  // inside a group, the form's top-level fields outside one — of the same type.
+  const groupPath =
+    path.lastIndexOf(".fields.") > path.indexOf(".fields.") ? path.slice(0, path.lastIndexOf(".fields.")) : null;
+  const scope = groupPath
+    ? ((at(ctx.doc, groupPath) as FieldDef).fields ?? [])
+    : ctx.doc.form.steps.flatMap((s) => s.fields);
+  const comparable = scope
+    .filter((o) => o.key !== f.key && o.type === f.type)
+    .map((o) => ({ value: o.key, label: `${o.label || o.key} (${o.key})` }));
+  if (v.notBefore && !comparable.some((o) => o.value === v.notBefore))
+    comparable.push({ value: v.notBefore, label: `${v.notBefore} — такого поля нет` });
+  const notBefore =
+    f.type === "date" || f.type === "number" ? (
+      <SelectControl
+        path={`${p}.notBefore`}
+        label={f.type === "date" ? "Не раньше даты в поле" : "Не меньше значения поля"}
+        hint="Например, «по» не раньше «с»: заявитель увидит сообщение с названиями обоих полей"
+        problems={ctx.problems}
+        value={v.notBefore}
+        empty="— не сравнивать —"
+        options={comparable}
+        onChange={(x) => setRule("notBefore", x, "сравнение с другим полем")}
+      />
+    ) : null;
   if (!text && f.type !== "number" && f.type !== "date") return null;
   return (
     <fieldset id={editorId(p)} tabIndex={-1} className="rounded border border-slate-300 p-3">
@@ -631,6 +656,7 @@ function ValidationEditor({ ctx, path, field: f }: { ctx: FormCtx; path: string;
             />
           </>
         ) : null}
+        {notBefore}
       </div>
       {text ? (
         <div className="mt-2 grid gap-3 md:grid-cols-2">

@@ -365,7 +365,8 @@ export const archiveInfoRegulation: RegulationDocument = {
             label: "Хронологические рамки: по",
             hint: "Если точная дата неизвестна, укажите 31 декабря нужного года.",
             required: true,
-            validation: { minDate: "1900-01-01", maxDate: "today" },
+            // R14 across fields (issue 16 p.1): a period that ends before it begins is no request.
+            validation: { minDate: "1900-01-01", maxDate: "today", notBefore: "period_from" },
           },
           {
             key: "purpose",
@@ -416,7 +417,7 @@ export const archiveInfoRegulation: RegulationDocument = {
                 key: "work_year_to",
                 type: "number",
                 label: "Год окончания работы",
-                validation: { min: 1900, max: 2100 },
+                validation: { min: 1900, max: 2100, notBefore: "work_year_from" },
               },
             ],
           },

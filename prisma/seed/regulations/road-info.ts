@@ -249,6 +249,8 @@ export const roadInfoRegulation: RegulationDocument = {
             type: "date",
             label: "Окончание периода",
             hint: "Необязательно.",
+            // R14 across fields (issue 16 p.1): a period does not end before it begins.
+            validation: { notBefore: "period_from" },
           },
           {
             key: "request_details",

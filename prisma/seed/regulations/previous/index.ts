@@ -11,18 +11,27 @@
 // *.2.json: S1 and S2 as seeded until issue 14, without the appointment settings of the passport (R18).
 // archive-info.3.json: S2 as seeded until issue 16, whose result went «В личный кабинет на ЕПГУ (РПГУ)»
 // though the cabinet is this portal's (p.8).
+// archive-info.4.json, road-info.3.json: S2 and S1 as seeded until issue 16 p.1, whose periods (and
+// S2's years of work) could end before they began (no `notBefore` rule).
 import type { RegulationDocument } from "../../../../server/regulation/document";
 import archiveInfo1 from "./archive-info.1.json";
 import roadInfo1 from "./road-info.1.json";
 import archiveInfo2 from "./archive-info.2.json";
 import roadInfo2 from "./road-info.2.json";
 import archiveInfo3 from "./archive-info.3.json";
+import archiveInfo4 from "./archive-info.4.json";
+import roadInfo3 from "./road-info.3.json";
 
 export const PREVIOUS_SEED_DOCUMENTS: Record<string, readonly RegulationDocument[]> = {
-  "road-info": [roadInfo1 as unknown as RegulationDocument, roadInfo2 as unknown as RegulationDocument],
+  "road-info": [
+    roadInfo1 as unknown as RegulationDocument,
+    roadInfo2 as unknown as RegulationDocument,
+    roadInfo3 as unknown as RegulationDocument,
+  ],
   "archive-info": [
     archiveInfo1 as unknown as RegulationDocument,
     archiveInfo2 as unknown as RegulationDocument,
     archiveInfo3 as unknown as RegulationDocument,
+    archiveInfo4 as unknown as RegulationDocument,
   ],
 };
