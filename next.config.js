@@ -38,6 +38,9 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      // The print copy is printed from a hidden frame of the wizard (server/http/security-headers.ts
+      // FRAMED_BY_SELF); the later rule wins for the same header.
+      { source: "/applications/:id/print", headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiPolicy }] },
     ];
   },

@@ -6,12 +6,22 @@
 // bounded, streamed bodies of the API (server/http/body.ts). API answers get their own static policy
 // in next.config.js.
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "./server/http/security-headers";
+import {
+  contentSecurityPolicy,
+  FRAMED_BY_SELF,
+  newNonce,
+  STRICT_TRANSPORT_SECURITY,
+} from "./server/http/security-headers";
 import { env } from "./server/env";
 
 export function proxy(request: NextRequest) {
   const https = env().appUrl.startsWith("https://") || request.nextUrl.protocol === "https:";
-  const policy = contentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === "development", https });
+  const policy = contentSecurityPolicy({
+    nonce: newNonce(),
+    dev: process.env.NODE_ENV === "development",
+    https,
+    framedBySelf: FRAMED_BY_SELF.test(request.nextUrl.pathname),
+  });
   // Next takes the nonce from the request's policy and puts it on the scripts it renders.
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);

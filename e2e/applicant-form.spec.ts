@@ -209,7 +209,10 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   });
   await page.getByRole("button", { name: "Подать заявление" }).click();
   await expect(stepHeading(page, 3)).toBeVisible();
-  await expect(page.getByTestId("error-summary")).toContainText(serverMessage);
+  // Issue 16 p.5: the summary names the field (and its record) before a message that does not.
+  await expect(page.getByTestId("error-summary")).toContainText(
+    "Место работы (учебы), подразделение (запись 1): укажите место работы так, как оно называлось в те годы",
+  );
   await expect(page.locator("#field-persons-0-person_workplace")).toHaveAttribute("aria-invalid", "true");
   await page.unroute("**/api/trpc/application.submit*");
   await nav.getByRole("button", { name: /Проверка и подача/ }).click();
@@ -374,4 +377,107 @@ test("a representative attaches the power of attorney and can remove it", async 
   ).toBeVisible();
   await page.getByRole("button", { name: "Удалить файл «доверенность.pdf»" }).click();
   await expect(page.getByRole("link", { name: "доверенность.pdf" })).toHaveCount(0);
+});
+
+test("on a phone (375 px): the representative's own name leaves the applicant's fields, dates are checked against each other, the summary names its fields, and the check-answers step prints the clean copy", async ({
+  applicantPage: page,
+}) => {
+  test.slow();
+  // Issue 16 p.2: the print page's copy is printed from a hidden frame; window.print is recorded in every frame.
+  await page.addInitScript(() => {
+    window.print = () => {
+      (window.top as unknown as { printed?: string }).printed = window.location.pathname;
+    };
+  });
+  await page.setViewportSize({ width: 375, height: 812 });
+  const noSideScroll = async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  const { id } = await startDraft(page);
+  await noSideScroll();
+
+  // p.6: ticking «Я представитель заявителя» empties the applicant's name and SNILS that came from
+  // the profile (they are the representative's own), whose name goes to the representative's field.
+  await page.getByRole("radio", { name: "Физическое лицо" }).check();
+  await expect(textbox(page, "Фамилия")).toHaveValue("Иванов");
+  const representative = page.getByRole("checkbox", { name: /Я представитель заявителя/ });
+  await representative.check();
+  await expect(page.getByTestId("representative-note")).toContainText(
+    "Ваши данные из профиля убраны из полей заявителя",
+  );
+  const applicantName = page.getByRole("group", { name: /^Фамилия, имя, отчество \(последнее/ });
+  await expect(applicantName.getByRole("textbox", { name: "Фамилия", exact: true })).toHaveValue("");
+  await expect(textbox(page, "СНИЛС")).toHaveValue("");
+  const representativeName = page.getByRole("group", { name: "Фамилия, имя, отчество представителя" });
+  await expect(representativeName.getByRole("textbox", { name: "Фамилия", exact: true })).toHaveValue("Иванов");
+  await expectAccessible(page);
+  await noSideScroll();
+  // Taken off again: the profile's data come back into the emptied fields.
+  await representative.uncheck();
+  await expect(applicantName.getByRole("textbox", { name: "Фамилия", exact: true })).toHaveValue("Иванов");
+  await expect(textbox(page, "СНИЛС")).not.toHaveValue("");
+  await next(page);
+  await textbox(page, "Почтовый индекс").fill("628212");
+  await next(page);
+
+  // p.1 (R14 across fields): the period's end before its start is refused, naming both fields, and
+  // correcting the start clears the message at once.
+  await expect(stepHeading(page, 3)).toBeVisible();
+  await page.getByRole("radio", { name: /Социально-правовой/ }).check();
+  await page.getByRole("combobox", { name: "Какой документ вам нужен" }).selectOption("archival_certificate");
+  await page.getByRole("textbox", { name: "Тема запроса: какие сведения требуются" }).fill("Справка о стаже");
+  const from = textbox(page, "Хронологические рамки: с");
+  const to = textbox(page, "Хронологические рамки: по");
+  await from.fill("01.01.1995");
+  await to.fill("01.01.1990");
+  await to.blur();
+  const toError = page.locator("#field-period_to-error");
+  await expect(toError).toContainText(
+    "«Хронологические рамки: по» не может быть раньше, чем «Хронологические рамки: с» (01.01.1995): проверьте обе даты",
+  );
+  await from.fill("01.01.1985");
+  await expect(toError).toHaveCount(0);
+  const persons = page.getByRole("group", { name: /Лица, о которых запрашиваются сведения/ });
+  await persons.getByRole("textbox", { name: "Фамилия", exact: true }).fill("Иванова");
+  await persons.getByRole("textbox", { name: "Имя", exact: true }).fill("Мария");
+  await persons.getByRole("textbox", { name: "Дата рождения" }).fill("31.02.1965");
+  await persons.getByRole("textbox", { name: "Место работы (учебы), подразделение" }).fill("Совхоз «Половинка»");
+  await persons.getByRole("textbox", { name: "Год начала работы" }).fill("1990");
+  await persons.getByRole("textbox", { name: "Год окончания работы" }).fill("1985");
+  // The field left by this click shows its message as the button is pressed: the click still counts.
+  await next(page);
+  // p.5: the summary names each field (and the record of a group) before a message that does not.
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link")).toHaveText([
+    /^Дата рождения \(запись 1\): даты 31\.02\.1965 не существует/,
+    "Запись 1: «Год окончания работы» не может быть меньше, чем «Год начала работы» (1990): проверьте оба значения",
+  ]);
+  await expectAccessible(page);
+  await noSideScroll();
+  await persons.getByRole("textbox", { name: "Дата рождения" }).fill("12.04.1965");
+  await persons.getByRole("textbox", { name: "Год окончания работы" }).fill("1995");
+  await next(page);
+  await expect(stepHeading(page, 4)).toBeVisible();
+  await page.getByRole("radio", { name: /В личный кабинет/ }).check();
+  await next(page);
+
+  // p.2: «Распечатать» prints the print page's copy (saved first), not the wizard's column.
+  await expect(page.getByRole("heading", { level: 2, name: "Проверка и подача заявления" })).toBeVisible();
+  await noSideScroll();
+  await page.getByRole("button", { name: "Распечатать" }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { printed?: string }).printed))
+    .toBe(`/applications/${id}/print`);
+  // Framed by this app only: the print page alone allows its own origin, every other page nobody.
+  const printHeaders = (await page.request.get(`/applications/${id}/print`)).headers();
+  expect(printHeaders["content-security-policy"]).toContain("frame-ancestors 'self'");
+  expect(printHeaders["x-frame-options"]).toBe("SAMEORIGIN");
+  const copy = page.frameLocator("iframe[data-print-copy]");
+  await expect(copy.getByRole("heading", { name: "Заявление о предоставлении муниципальной услуги" })).toBeVisible();
+  await expect(copy.locator("article")).toContainText("Иванова Мария");
+  await expect(copy.locator("article")).toContainText("Черновик: заявление ещё не подано");
+  // Printed from the wizard itself (Ctrl+P), the step list is left out and the form takes the page.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Шаги заявления" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
 });

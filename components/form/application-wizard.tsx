@@ -44,6 +44,8 @@ import { StepNav } from "./step-nav";
 import { forgetSubmissionKey, submissionKeyFor } from "./submission-key";
 import { groupsJudgeOnlyThemselves, regulationResolver } from "./group-resolver";
 import { fingerprint, formatSavedAt, knownValues, type FormValues } from "./values";
+import { useRepresentativeSwap } from "./use-representative-swap";
+import { printInFrame } from "./print-frame";
 
 // Not needed for the first step to work, so not in the JavaScript the page waits for (issue 13 p.6):
 // the review step's summary (with the answers renderer), the two-tab conflict dialog, and the file
@@ -287,6 +289,7 @@ function Wizard({ draft }: { draft: DraftPayload }) {
   }, [headingToken]);
 
   const values = useWatch({ control }) as FormValues;
+  const representativeNote = useRepresentativeSwap(form, steps, draft.profileValues, values);
   const { errors } = useFormState({ control });
   const complete = useMemo(
     () => steps.map((s) => isStepComplete(s, values, steps, { timeZone })),
@@ -393,6 +396,27 @@ function Wizard({ draft }: { draft: DraftPayload }) {
     }
   };
 
+  // Issue 16 p.2: the print page's copy of what the server holds, so whatever is unsaved goes first.
+  const [printing, setPrinting] = useState(false);
+  const [printError, setPrintError] = useState<string | null>(null);
+  const printCopy = async () => {
+    setPrintError(null);
+    setPrinting(true);
+    try {
+      const saved = await sync.flush();
+      if (!saved) {
+        setPrintError(
+          "Копию для печати не подготовить: последние изменения ещё не сохранены на сервере. Проверьте связь и нажмите «Распечатать» ещё раз.",
+        );
+        return;
+      }
+      if (!(await printInFrame(`/applications/${draft.id}/print`)))
+        setPrintError("Не удалось подготовить копию для печати. Обновите страницу и попробуйте ещё раз.");
+    } finally {
+      setPrinting(false);
+    }
+  };
+
   const loadServerVersion = async () => {
     setConflictBusy(true);
     setConflictError(null);
@@ -437,7 +461,7 @@ function Wizard({ draft }: { draft: DraftPayload }) {
   return (
     <FormProvider {...form}>
       <FieldContext.Provider value={fieldContext}>
-        <div className="mt-6 grid gap-8 md:grid-cols-[16rem_minmax(0,1fr)]">
+        <div className="mt-6 grid gap-8 md:grid-cols-[16rem_minmax(0,1fr)] print:block">
           <StepNav items={navItems} current={stepIndex} onSelect={goTo} />
           <form
             noValidate
@@ -501,20 +525,44 @@ function Wizard({ draft }: { draft: DraftPayload }) {
                   <span className="sr-only">звёздочкой</span>, обязательны для заполнения.
                 </p>
                 <div className="mt-6 space-y-6">
-                  {visible.map((f) => (
-                    <FieldRenderer key={f.key} field={f} path={f.key} />
-                  ))}
+                  {visible.map((f) =>
+                    f.role === "representative" ? (
+                      <div key={f.key}>
+                        <FieldRenderer field={f} path={f.key} />
+                        {/* Issue 16 p.6: what the tick did to the applicant's fields, said where it was ticked. */}
+                        <p role="status" className="mt-2 text-slate-800 empty:hidden" data-testid="representative-note">
+                          {representativeNote ?? ""}
+                        </p>
+                      </div>
+                    ) : (
+                      <FieldRenderer key={f.key} field={f} path={f.key} />
+                    ),
+                  )}
                 </div>
               </>
             )}
 
+            {printError ? (
+              <p role="alert" className="mt-6 rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">
+                {printError}
+              </p>
+            ) : null}
             {submitError ? (
               <p role="alert" className="mt-6 rounded border-2 border-red-700 bg-red-50 p-3 text-red-800">
                 {submitError}
               </p>
             ) : null}
 
-            <div className="mt-8 flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5 no-print">
+            {/* The field being left is judged on blur, and its new message pushes these buttons down
+                between the press and the release: the click would land beside the button and do
+                nothing. Pressing a button here keeps the focus where it is; the click itself judges
+                the whole step (and focuses the summary or the next step's heading). */}
+            <div
+              className="mt-8 flex flex-wrap items-center gap-3 border-t border-slate-200 pt-5 no-print"
+              onMouseDown={(e) => {
+                if ((e.target as HTMLElement).closest("button")) e.preventDefault();
+              }}
+            >
               {isReview ? (
                 <button type="submit" className={primaryButton} disabled={submitting}>
                   {submitting ? "Отправляем…" : "Подать заявление"}
@@ -533,8 +581,8 @@ function Wizard({ draft }: { draft: DraftPayload }) {
                 Сохранить черновик
               </button>
               {isReview ? (
-                <button type="button" className={linkButton} onClick={() => window.print()}>
-                  Распечатать
+                <button type="button" className={linkButton} onClick={() => void printCopy()} disabled={printing}>
+                  {printing ? "Готовим копию…" : "Распечатать"}
                 </button>
               ) : null}
               {stepIndex > 0 ? (

@@ -103,6 +103,11 @@ describe("paths", () => {
       values,
     );
     expect(list.map((e) => e.message)).toEqual(["группа", "дата"]);
+    // Issue 16 p.5: the summary says whose message it is; a sub-field with its record.
+    expect(list.map((e) => [e.label, e.record])).toEqual([
+      ["Лица", undefined],
+      ["Дата рождения", 1],
+    ]);
   });
 
   it("maps a path to its step and a DOM id", () => {

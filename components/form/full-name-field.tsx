@@ -33,8 +33,10 @@ function NamePart({
   const required = !!field.required && part.required;
   // The applicant's own name autofills; a name inside a group is someone else's.
   const autoComplete = field.prefill === "fullName" && !nested ? part.autoComplete : "off";
+  // A column whose input sits at its foot: a message above one part does not push that input below
+  // the other two (issue 16 p.5).
   return (
-    <div>
+    <div className="flex flex-col">
       <label htmlFor={fieldId(partPath)} className="block font-medium">
         {part.label}
         <RequiredMark required={required} />
@@ -52,7 +54,7 @@ function NamePart({
           groupError && errorId(path),
           error && errorId(partPath),
         )}
-        className={inputClass(!!(error || groupError))}
+        className={`${inputClass(!!(error || groupError))} mt-auto`}
         {...register(partPath)}
       />
     </div>

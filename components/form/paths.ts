@@ -17,7 +17,8 @@ export const errorId = (path: string) => `${fieldId(path)}-error`;
 /** aria-describedby from the ids that are present. */
 export { describedBy };
 
-export type PathError = { path: string; message: string };
+/** `label`, `record`: the field's name as the error summary says it, and the number of its record in a group. */
+export type PathError = { path: string; message: string; label?: string; record?: number };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null;
@@ -66,17 +67,19 @@ export function orderedPaths(
   values: Record<string, unknown>,
   root: Record<string, unknown> = values,
   prefix = "",
-): string[] {
-  const out: string[] = [];
+  record?: number,
+): { path: string; label: string; record?: number }[] {
+  const out: { path: string; label: string; record?: number }[] = [];
   for (const f of fields) {
     const path = prefix + f.key;
-    out.push(path);
-    if (f.type === "full_name") for (const part of NAME_PARTS) out.push(`${path}.${part}`);
+    const at = { label: f.label, ...(record ? { record } : {}) };
+    out.push({ path, ...at });
+    if (f.type === "full_name") for (const part of NAME_PARTS) out.push({ path: `${path}.${part}`, ...at });
     if (f.type === "group") {
       const items = Array.isArray(values[f.key]) ? (values[f.key] as unknown[]) : [];
       items.forEach((raw, i) => {
         const item = isObject(raw) ? raw : {};
-        out.push(...orderedPaths(visibleSubFields(f, item, root), item, root, `${path}.${i}.`));
+        out.push(...orderedPaths(visibleSubFields(f, item, root), item, root, `${path}.${i}.`, i + 1));
       });
     }
   }
@@ -86,11 +89,15 @@ export function orderedPaths(
 /** Errors of these (visible) fields only, in screen order. */
 export function errorsForFields(errors: PathError[], fields: FieldDef[], values: Record<string, unknown>): PathError[] {
   const order = orderedPaths(fields, values);
-  const index = new Map(order.map((p, i) => [p, i]));
+  const index = new Map(order.map((p, i) => [p.path, i]));
   const seen = new Set<string>();
   return errors
     .filter((e) => index.has(e.path) && !seen.has(e.path) && seen.add(e.path))
-    .sort((a, b) => (index.get(a.path) ?? 0) - (index.get(b.path) ?? 0));
+    .sort((a, b) => (index.get(a.path) ?? 0) - (index.get(b.path) ?? 0))
+    .map((e) => {
+      const { label, record } = order[index.get(e.path)!]!;
+      return { ...e, label, ...(record ? { record } : {}) };
+    });
 }
 
 /** Moves focus to the input of a path: the input itself, or the first control inside its fieldset. */

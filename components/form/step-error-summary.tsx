@@ -17,7 +17,7 @@ export function StepErrorSummary({
   return (
     <ErrorSummary
       ref={ref}
-      errors={errors.map((e) => ({ target: fieldId(e.path), message: e.message }))}
+      errors={errors.map((e) => ({ target: fieldId(e.path), message: e.message, label: e.label, record: e.record }))}
       title="Есть ошибки: исправьте их, чтобы продолжить"
       titleId="step-errors-title"
       focusToken={focusToken}

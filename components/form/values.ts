@@ -6,6 +6,7 @@ import { formatIsoDate } from "@/server/format/dates";
 import { formatFileSize, isFileRefs } from "@/server/application/answers";
 import { plural } from "@/server/format/plural";
 import { acceptedMimeTypes, mimeTypesLabel } from "@/server/attachment/sniff";
+import { afterColon } from "@/server/format/sentence";
 import { displayTimeZone, formatTime, zonedFormat } from "@/components/ui/format";
 
 export type FormValues = Record<string, unknown>;
@@ -107,7 +108,5 @@ export function formatSavedAt(at: Date, now: Date = new Date(), timeZone: string
  */
 export function failureText(fileName: string, action: "не загружен" | "не удалён", reason: string): string {
   if (reason.includes(`«${fileName}»`)) return reason;
-  // «Сервер …» -> «сервер …», but an abbreviation keeps its letters («МФЦ …»).
-  const said = /^\p{Lu}\p{Ll}/u.test(reason) ? `${reason.charAt(0).toLocaleLowerCase("ru")}${reason.slice(1)}` : reason;
-  return `«${fileName}» ${action}: ${said}`;
+  return `«${fileName}» ${action}: ${afterColon(reason)}`;
 }

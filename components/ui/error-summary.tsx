@@ -2,10 +2,15 @@
 // The GOV.UK error summary: at the top of a form whose submit was refused, focused so a screen
 // reader reads it, each message a link that moves the focus to its field (not just scrolls to it).
 import { useEffect, useRef, type Ref } from "react";
+import { namedMessage } from "@/server/format/sentence";
 import { focusById } from "./aria";
 
-/** `target`: the id of the field's control, or of the fieldset holding its inputs. */
-export type SummaryError = { target: string; message: string };
+/**
+ * `target`: the id of the field's control, or of the fieldset holding its inputs. `label`: the
+ * field's name, said before a message that does not name it (issue 16 p.5: «Дата окончания: …»);
+ * `record`: the number of the group's record holding the field.
+ */
+export type SummaryError = { target: string; message: string; label?: string; record?: number };
 
 type Props = {
   errors: SummaryError[];
@@ -64,7 +69,7 @@ export function ErrorSummary({
                 if (focusById(e.target)) ev.preventDefault();
               }}
             >
-              {e.message}
+              {e.label ? namedMessage(e.label, e.message, e.record) : e.message}
             </a>
           </li>
         ))}

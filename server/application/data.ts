@@ -6,6 +6,7 @@ import { pinnedDocument } from "../regulation/document-cache";
 import { documentForVariant, variantDef } from "../regulation/variants";
 import { ROLE_LABEL, type RegulationDocument, type StepDef } from "../regulation/document";
 import { personName } from "../people";
+import { PROFILE_SELECT, prefillValues, profileFrom } from "./prefill";
 import { ISSUED_RESULTS, ownedBy, visibleToApplicant } from "./visibility";
 
 /**
@@ -104,6 +105,7 @@ export async function draftForOwner(db: Db, ownerId: string, id: string) {
   const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode);
   const steps = applicantSteps(doc);
   const whole = pinnedDocument(app.regulationVersionId, app.regulationVersion.document);
+  const owner = await db.user.findUniqueOrThrow({ where: { id: ownerId }, select: PROFILE_SELECT });
   return {
     id: app.id,
     status: app.status,
@@ -116,6 +118,8 @@ export async function draftForOwner(db: Db, ownerId: string, id: string) {
     version: app.regulationVersion.version,
     steps,
     deliveryChannels: doc.deliveryChannels,
+    /** What the owner's profile puts in the form: the wizard swaps it out when they come as a representative (issue 16 p.6). */
+    profileValues: prefillValues(steps, profileFrom(owner)),
     /** The regulation allows a joint request: the owner may invite co-applicants (R15). */
     jointRequest: doc.form.steps.some((s) => s.section === "co_applicant"),
     /** The draft was started on an older edition and moved to this one: the form tells the applicant. */

@@ -19,7 +19,7 @@ import { INTERAGENCY_ANSWER_FIELD } from "../attachment/data";
 import { config } from "../config";
 import type { FileStorage } from "../storage/storage";
 import { notify, type NotifyInput } from "../notification/mutations";
-import { prefillValues, profileFrom } from "./prefill";
+import { PROFILE_SELECT, prefillValues, profileFrom } from "./prefill";
 import { DRAFT_FIELDS, draftForOwner } from "./data";
 import { carryValues, FORM_UPDATED } from "./form-update";
 import { coApplicantSteps } from "./co-applicants";
@@ -132,7 +132,7 @@ export async function startDraft(db: Db, input: { ownerId: string; serviceCode: 
   if (!version) throw new AppError("PRECONDITION", "Услуга пока не принимает заявления: регламент не опубликован");
   const owner = await db.user.findUniqueOrThrow({
     where: { id: input.ownerId },
-    select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true },
+    select: PROFILE_SELECT,
   });
   // A regulation with variants: the draft starts without one, and the applicant's answers to the
   // profiling questions choose it (chooseVariant) before the form; until then the draft holds the
@@ -287,7 +287,7 @@ function findOwnedDraft(db: Db | Tx, ownerId: string, id: string) {
     select: {
       ...DRAFT_FIELDS,
       regulationVersion: { select: { version: true, document: true } },
-      owner: { select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true } },
+      owner: { select: PROFILE_SELECT },
     },
   });
 }

@@ -65,6 +65,16 @@ export function prefillValues(
   return out;
 }
 
+/** The user's columns profileFrom reads (a Prisma select). */
+export const PROFILE_SELECT = {
+  lastName: true,
+  firstName: true,
+  middleName: true,
+  email: true,
+  phone: true,
+  profile: true,
+} as const;
+
 export function profileFrom(user: {
   lastName: string;
   firstName: string;
@@ -87,4 +97,62 @@ export function profileFrom(user: {
     address: str("address"),
     inn: str("inn"),
   };
+}
+
+/** Profile sources that say who a person is: theirs, not the applicant's, when they come as a representative. */
+const IDENTIFYING = new Set<FieldDef["prefill"]>([
+  "fullName",
+  "lastName",
+  "firstName",
+  "middleName",
+  "snils",
+  "birthDate",
+  "passport",
+  "inn",
+]);
+
+/** Equal as typed: spaces, hyphens and case aside («112-233-445 95» is «11223344595»); a name part by part. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const plain = (v: unknown) =>
+    String(v ?? "")
+      .replace(/[\s()-]/g, "")
+      .toLowerCase();
+  if (!a || !b || typeof a !== "object" || typeof b !== "object") return plain(a) === plain(b);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => plain((a as Record<string, unknown>)[k]) === plain((b as Record<string, unknown>)[k]));
+}
+
+function emptyLike(v: unknown): unknown {
+  if (v && typeof v === "object" && !Array.isArray(v)) return Object.fromEntries(Object.keys(v).map((k) => [k, ""]));
+  return "";
+}
+
+/**
+ * Issue 16 p.6: the signed-in person ticks «Я представитель заявителя». The form was prefilled from
+ * their profile as if they were the applicant; the fields that identify the applicant (name, SNILS,
+ * passport, …) still holding exactly the profile's values are emptied for the represented person's
+ * data, and filled back from the profile when the tick is taken off and they are still empty. The
+ * representative's own fields (shown only for a representative) keep the profile. Returns the
+ * changes to apply, by field key.
+ */
+export function representativeSwap(
+  steps: StepDef[],
+  values: Record<string, unknown>,
+  profileValues: Record<string, unknown>,
+  representative: boolean,
+): Record<string, unknown> {
+  const fields = steps.filter((s) => s.section !== "co_applicant").flatMap((s) => s.fields);
+  const tick = fields.find((f) => f.role === "representative");
+  if (!tick) return {};
+  const changes: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (!IDENTIFYING.has(f.prefill) || f.role === "representativeName" || f.showIf?.field === tick.key) continue;
+    const profile = profileValues[f.key];
+    if (profile === undefined) continue;
+    const current = values[f.key];
+    if (representative && sameValue(current, profile)) changes[f.key] = emptyLike(profile);
+    else if (!representative && (current === undefined || sameValue(current, emptyLike(profile))))
+      changes[f.key] = profile;
+  }
+  return changes;
 }

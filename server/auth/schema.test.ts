@@ -180,3 +180,25 @@ describe("passwords of a claim link, a reset link and a password change", () => 
     expect(zClaimInput.safeParse({ ...fields, phone: "+70001234567", token: "x".repeat(43) }).success).toBe(false);
   });
 });
+
+describe("the name parts' messages (issue 16 p.9: sentences, not «Фамилия: только буквы»)", () => {
+  const message = (input: Record<string, unknown>, key: string) => {
+    const r = zRegisterInput.safeParse({ ...base, ...input });
+    return r.success ? null : r.error.issues.find((i) => i.path[0] === key)?.message;
+  };
+  it("says which part holds what and in which case", () => {
+    expect(message({ lastName: "Смирнова2" }, "lastName")).toBe(
+      "В фамилии допускаются только буквы, дефис, апостроф и пробел",
+    );
+    expect(message({ firstName: "Анна!" }, "firstName")).toBe(
+      "В имени допускаются только буквы, дефис, апостроф и пробел",
+    );
+    expect(message({ middleName: "Ивановна1" }, "middleName")).toBe(
+      "В отчестве допускаются только буквы, дефис, апостроф и пробел",
+    );
+    expect(message({ lastName: "Я".repeat(61) }, "lastName")).toBe(
+      "Слишком длинная фамилия: допускается не больше 60 символов",
+    );
+    expect(message({ lastName: "" }, "lastName")).toBe("Укажите фамилию");
+  });
+});

@@ -8,14 +8,15 @@ import { zText } from "../text";
 import commonPasswords from "./common-passwords.json";
 import { waitPhrase } from "../throttle/policy";
 
-const namePart = (label: string) =>
+/** A part of a name; its words in the cases the messages need (issue 16 p.9: sentences, not «Фамилия: только буквы»). */
+const namePart = (name: { accusative: string; prepositional: string; long: string }) =>
   zText()
     .trim()
-    .min(1, `Укажите ${label}`)
-    .max(60, `${label[0]!.toUpperCase()}${label.slice(1)}: не больше 60 символов`)
+    .min(1, `Укажите ${name.accusative}`)
+    .max(60, `${name.long}: допускается не больше 60 символов`)
     .regex(
       /^[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z' -]*$/,
-      `${label[0]!.toUpperCase()}${label.slice(1)}: только буквы, дефис, апостроф и пробел`,
+      `В ${name.prepositional} допускаются только буквы, дефис, апостроф и пробел`,
     );
 
 /** An account's address: the form's e-mail rule, stored lower-cased (sign-in compares lower-cased). */
@@ -75,9 +76,14 @@ const PASSWORD_MENTIONS_EMAIL = "Пароль не должен содержат
 
 /** Who the applicant is: typed at registration, and again (prefilled) when claiming an account. */
 export const personFields = {
-  lastName: namePart("фамилию"),
-  firstName: namePart("имя"),
-  middleName: z.union([namePart("отчество"), z.literal("")]).optional(),
+  lastName: namePart({ accusative: "фамилию", prepositional: "фамилии", long: "Слишком длинная фамилия" }),
+  firstName: namePart({ accusative: "имя", prepositional: "имени", long: "Слишком длинное имя" }),
+  middleName: z
+    .union([
+      namePart({ accusative: "отчество", prepositional: "отчестве", long: "Слишком длинное отчество" }),
+      z.literal(""),
+    ])
+    .optional(),
   phone: zOptionalPhone.optional(),
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDate } from "./dates";
-import { sentence } from "./sentence";
+import { afterColon, namedMessage, sentence } from "./sentence";
 import { typoDueSoonMessage, typoOverdueMessage, typoRegisteredMessage } from "../typo/notices";
 
 describe("sentence (issue 16 p.9)", () => {
@@ -9,6 +9,23 @@ describe("sentence (issue 16 p.9)", () => {
     expect(date).toBe("1 декабря 2026 г.");
     expect(sentence(`Срок истекает ${date}`)).toBe("Срок истекает 1 декабря 2026 г.");
     expect(sentence("Пожалуйста, примите меры")).toBe("Пожалуйста, примите меры.");
+  });
+});
+
+describe("a message named by its field (issue 16 p.5, p.9)", () => {
+  it("says the field first, in lower case after the colon, unless the message names it", () => {
+    expect(namedMessage("Дата рождения", "Даты 31.02.1965 не существует", 1)).toBe(
+      "Дата рождения (запись 1): даты 31.02.1965 не существует",
+    );
+    expect(namedMessage("Почтовый индекс", "Заполните поле «Почтовый индекс»")).toBe(
+      "Заполните поле «Почтовый индекс»",
+    );
+    expect(namedMessage("Почтовый индекс", "Почтовый индекс содержит 6 цифр")).toBe("Почтовый индекс содержит 6 цифр");
+    expect(namedMessage("Номер", "СНИЛС указан с ошибкой")).toBe("Номер: СНИЛС указан с ошибкой");
+    expect(namedMessage("Год окончания", "«Год окончания» не может быть меньше 1990", 2)).toBe(
+      "Запись 2: «Год окончания» не может быть меньше 1990",
+    );
+    expect(afterColon("«Паспорт» не приложен")).toBe("«Паспорт» не приложен");
   });
 });
 

@@ -18,9 +18,18 @@ export type PolicyOptions = {
   dev: boolean;
   /** Served over HTTPS: ask browsers to upgrade any http:// subresource. */
   https: boolean;
+  /** A page this app frames itself (FRAMED_BY_SELF); every other page may be framed by nobody. */
+  framedBySelf?: boolean;
 };
 
-export function contentSecurityPolicy({ nonce, dev, https }: PolicyOptions): string {
+/**
+ * The one page the app puts in a frame of its own: the application's print copy, printed from a
+ * hidden frame by the wizard's «Распечатать» (issue 16 p.2). Same origin only; next.config.js says
+ * the same with X-Frame-Options for older browsers.
+ */
+export const FRAMED_BY_SELF = /^\/applications\/[^/]+\/print$/;
+
+export function contentSecurityPolicy({ nonce, dev, https, framedBySelf = false }: PolicyOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -31,7 +40,7 @@ export function contentSecurityPolicy({ nonce, dev, https }: PolicyOptions): str
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    framedBySelf ? "frame-ancestors 'self'" : "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ];
   return directives.join("; ");

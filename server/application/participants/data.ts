@@ -5,7 +5,7 @@ import type { Db } from "../../db/client";
 import { AppError } from "../../errors";
 import { pinnedDocument } from "../../regulation/document-cache";
 import { personName } from "../../people";
-import { prefillValues, profileFrom } from "../prefill";
+import { PROFILE_SELECT, prefillValues, profileFrom } from "../prefill";
 import { coApplicantSteps } from "../co-applicants";
 import { ownedBy } from "../visibility";
 
@@ -48,7 +48,7 @@ export async function coApplicantSection(db: Db, userId: string, applicationId: 
   if (!Object.keys(values).length) {
     const me = await db.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { lastName: true, firstName: true, middleName: true, email: true, phone: true, profile: true },
+      select: PROFILE_SELECT,
     });
     values = prefillValues(
       p.steps.map((s) => ({ ...s, section: "applicant" as const })),

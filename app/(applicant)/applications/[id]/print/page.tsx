@@ -15,7 +15,7 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
   await requireRole(["APPLICANT"], `/applications/${id}/print`);
   const app = await (await api()).application.get({ id }).catch(notFoundIfMissing);
   return (
-    <article className="mx-auto max-w-3xl bg-white p-6 print:p-0">
+    <article className="mx-auto max-w-3xl bg-white p-6 print:p-0" data-print-copy-ready>
       <div className="no-print mb-4 flex gap-3">
         <PrintButton />
         <a
