@@ -39,7 +39,16 @@ test("a co-applicant completes their section from their own account and the appl
   await confirmRegistration(co, coEmail, "Сестра-пароль-2026");
   // The new account signs in (the form's own test is auth.spec.ts's).
   expect(await signInOverApi(co.context().request, coEmail, "Сестра-пароль-2026")).toBe(true);
+  // Issue 16 p.4: before accepting, who invites, to which service and what will be asked — on a phone too.
+  await co.setViewportSize({ width: 375, height: 812 });
   await co.goto(link);
+  await expect(co.getByText("Иванов Иван Петрович приглашает вас подать вместе заявление на услугу")).toBeVisible();
+  await expect(co.getByRole("link", { name: "Предоставление архивной информации" })).toBeVisible();
+  const asks = co.getByRole("region", { name: "Что нужно будет указать" });
+  await expect(asks).toContainText("Кем вы приходитесь лицу, о котором запрашиваются сведения");
+  await expectAccessible(co);
+  expect(await co.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await co.setViewportSize({ width: 1280, height: 720 });
   await co.getByRole("button", { name: "Принять приглашение" }).click();
   await expect(co).toHaveURL(new RegExp(`/applications/${draft.id}/co-applicant$`));
   await expectAccessible(co);
@@ -67,7 +76,17 @@ test("a co-applicant completes their section from their own account and the appl
     expectedRowVersion: draft.rowVersion,
   });
   expect(done.registrationNumber).toMatch(/^ARCHIVE-INFO-/);
-  // The joint application shows in the co-applicant's cabinet too.
+  // The joint application shows in the co-applicant's cabinet too...
   await co.goto("/cabinet");
   await expect(co.getByRole("link", { name: done.registrationNumber })).toBeVisible();
+  // ...with the notices about it (issue 16 p.4), addressed to the co-applicant, in the cabinet and by mail.
+  await co.getByRole("link", { name: done.registrationNumber }).click();
+  const notices = co.getByRole("region", { name: "Уведомления" });
+  await expect(notices).toContainText(`Заявление № ${done.registrationNumber} зарегистрировано`);
+  await expect(notices).toContainText(
+    "Здравствуйте, Мария! Вы созаявитель по совместному заявлению, которое подал(а) Иванов Иван Петрович.",
+  );
+  await expect
+    .poll(async () => (await mailTo(coEmail)).map((m) => m.subject))
+    .toContain(`Заявление № ${done.registrationNumber} зарегистрировано`);
 });

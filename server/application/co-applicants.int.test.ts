@@ -10,7 +10,7 @@ import { applicantAccount } from "../test/factories";
 import { ARCHIVE_REQUEST } from "../test/fixtures";
 import { LocalFileStorage } from "../storage/storage";
 import { loadWorkingCalendar } from "../calendar/data";
-import { coApplicantSection, coApplicantsForOwner } from "./participants/data";
+import { coApplicantSection, coApplicantsForOwner, invitationPreview } from "./participants/data";
 import { acceptInvitation, inviteCoApplicant, saveCoApplicantSection } from "./participants/mutations";
 import { saveDraft, startDraft, submitApplication } from "./mutations";
 import { contentHash } from "../intake/mutations";
@@ -71,7 +71,30 @@ describe("co-applicants (R15)", () => {
     }).catch((e) => e);
     expect(submitEarly.message).toMatch(/Не все созаявители заполнили свои разделы: sister@example.ru/);
 
+    // Issue 16 p.4: before accepting, who invites, to what and what will be asked; a stranger sees nothing.
+    const preview = await invitationPreview(t.db, { userId: co.id, email: co.email, token: invite.token });
+    expect(preview).toMatchObject({
+      applicationId: id,
+      inviter: "Иванов Иван Петрович",
+      service: { code: "archive-info", title: "Предоставление архивной информации" },
+      acceptedByYou: false,
+      acceptedByOther: false,
+      submitted: false,
+    });
+    expect(preview.asks.flatMap((a) => a.fields.map((f) => f.label))).toContain(
+      "Кем вы приходитесь лицу, о котором запрашиваются сведения",
+    );
+    await expect(
+      invitationPreview(t.db, { userId: ownerId, email: "applicant@demo.reglament.ru", token: invite.token }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      invitationPreview(t.db, { userId: co.id, email: co.email, token: "x".repeat(43) }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+
     await acceptInvitation(t.db, { userId: co.id, email: co.email, token: invite.token });
+    expect((await invitationPreview(t.db, { userId: co.id, email: co.email, token: invite.token })).acceptedByYou).toBe(
+      true,
+    );
     const section = await coApplicantSection(t.db, co.id, id);
     expect(section.values).toMatchObject({
       co_full_name: { lastName: "Иванова", firstName: "Мария" },
@@ -99,6 +122,17 @@ describe("co-applicants (R15)", () => {
       storage,
     });
     expect(result.registrationNumber).toMatch(/^ARCHIVE-INFO-/);
+    // Issue 16 p.4: the co-applicant who signed is told of the registration too, greeted by name, by e-mail.
+    const told = await t.db.notification.findFirstOrThrow({
+      where: { userId: co.id, applicationId: id, kind: "application_registered" },
+    });
+    expect(told.body).toMatch(
+      /^Здравствуйте, Мария! Вы созаявитель по совместному заявлению, которое подал\(а\) Иванов Иван Петрович\.\n\n/,
+    );
+    expect(told.body).toContain(result.registrationNumber);
+    expect((await t.db.outgoingEmail.findMany({ where: { notificationId: told.id } })).map((e) => e.to)).toEqual([
+      "sister@example.ru",
+    ]);
     const app = await t.db.application.findUniqueOrThrow({ where: { id }, include: { participants: true } });
     const coData = app.participants.find((p) => p.role === "CO_APPLICANT")!.data;
     expect(app.contentHash).toBe(

@@ -7,6 +7,7 @@ import type { Db, Tx } from "../db/client";
 import { appBaseUrl } from "./config";
 import type { NotificationKind } from "./schema";
 import { emailText } from "./templates";
+import { personName, salutationName } from "../people";
 
 export { NOTIFICATION_KINDS, type NotificationKind } from "./schema";
 
@@ -44,7 +45,58 @@ function isRootClient(client: Tx | Db): client is Db {
   return typeof (client as Partial<Db>).$transaction === "function";
 }
 
+/** What happens to the application itself: its co-applicants are told too (issue 16 p.4). */
+const SHARED_WITH_CO_APPLICANTS = new Set<NotificationKind>([
+  "application_registered",
+  "intake_refused",
+  "stage_changed",
+  "result_ready",
+  "refused",
+]);
+
+/**
+ * Issue 16 p.4: the co-applicants who signed a joint application (accepted and completed their
+ * section) get the owner's notices about it, greeted by their own name and told whose application
+ * it is; by e-mail to their own address, without the owner's attachments (the result is in their
+ * cabinet too).
+ */
+async function copyToCoApplicants(tx: Tx, input: NotifyInput): Promise<void> {
+  if (!input.applicationId || !SHARED_WITH_CO_APPLICANTS.has(input.kind)) return;
+  const app = await tx.application.findUnique({
+    where: { id: input.applicationId },
+    select: {
+      ownerId: true,
+      owner: { select: { lastName: true, firstName: true, middleName: true } },
+      participants: {
+        where: { role: "CO_APPLICANT", userId: { not: null }, acceptedAt: { not: null }, completedAt: { not: null } },
+        select: { user: { select: { id: true, firstName: true, middleName: true } } },
+      },
+    },
+  });
+  if (!app || app.ownerId !== input.userId) return;
+  for (const { user } of app.participants) {
+    if (!user || user.id === input.userId) continue;
+    const [first, ...rest] = input.body.split("\n\n");
+    const intro = `Здравствуйте, ${salutationName(user)}! Вы созаявитель по совместному заявлению, которое подал(а) ${personName(app.owner)}.`;
+    const body = first?.startsWith("Здравствуйте") ? [intro, ...rest].join("\n\n") : `${intro}\n\n${input.body}`;
+    await insertOne(tx, {
+      userId: user.id,
+      applicationId: input.applicationId,
+      kind: input.kind,
+      title: input.title,
+      body,
+      email: input.email,
+    });
+  }
+}
+
 async function insertNotification(tx: Tx, input: NotifyInput): Promise<NotifyResult> {
+  const result = await insertOne(tx, input);
+  await copyToCoApplicants(tx, input);
+  return result;
+}
+
+async function insertOne(tx: Tx, input: NotifyInput): Promise<NotifyResult> {
   const user = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
   if (!user) throw new Error(`notify: user ${input.userId} does not exist`);
   const notification = await tx.notification.create({

@@ -546,6 +546,7 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     },
   ],
   // The invitation is the owner's address's: anyone else signed in with the link is refused.
+  "application.invitation": ["U ok F F F F F F F F", async (w) => ({ token: (await invitationToOwner(w)).token })],
   "application.acceptInvitation": [
     "U ok F F F F F F F F",
     async (w) => ({ token: (await invitationToOwner(w)).token }),

@@ -1,7 +1,7 @@
 // The applicant's journey: drafts, submission and the application as the cabinet shows it.
 import { applicationForOwner } from "../../application/data";
 import { checkContentOnOpen } from "../../audit/mutations";
-import { coApplicantSection, coApplicantsForOwner } from "../../application/participants/data";
+import { coApplicantSection, coApplicantsForOwner, invitationPreview } from "../../application/participants/data";
 import {
   acceptInvitation,
   inviteCoApplicant,
@@ -85,6 +85,13 @@ export const applicationRouter = createTRPCRouter({
         applicationId: input.id,
         participantId: input.participantId,
       }),
+    ),
+
+  // Issue 16 p.4: who invites, to what, and what will be asked — before accepting.
+  invitation: applicantProcedure
+    .input(z.object({ token: zText().min(16).max(128) }))
+    .query(({ ctx, input }) =>
+      invitationPreview(ctx.db, { userId: ctx.identity.id, email: ctx.identity.email, token: input.token }),
     ),
 
   acceptInvitation: applicantProcedure

@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import { pinnedDocument } from "../../regulation/document-cache";
 import { personName } from "../../people";
 import { PROFILE_SELECT, prefillValues, profileFrom } from "../prefill";
-import { coApplicantSteps } from "../co-applicants";
+import { coApplicantSteps, hashToken } from "../co-applicants";
 import { ownedBy } from "../visibility";
 
 /** The signed-in co-applicant's own section of an application, with the steps of its pinned regulation. */
@@ -95,4 +95,62 @@ export async function coApplicantsForOwner(db: Db, ownerId: string, applicationI
     acceptedAt: r.acceptedAt,
     completedAt: r.completedAt,
   }));
+}
+
+/**
+ * The invitation a token stands for, read for the address it was sent to: "not found" for an unknown
+ * or withdrawn token, "forbidden" for another account's (shared by the preview and the acceptance).
+ */
+export async function invitationByToken(db: Db, input: { email: string; token: string }) {
+  const p = await db.applicationParticipant.findUnique({
+    where: { inviteTokenHash: hashToken(input.token) },
+    select: {
+      id: true,
+      email: true,
+      userId: true,
+      applicationId: true,
+      application: {
+        select: {
+          status: true,
+          regulationVersionId: true,
+          variantCode: true,
+          regulationVersion: { select: { document: true } },
+          service: { select: { title: true, code: true } },
+          owner: { select: { lastName: true, firstName: true, middleName: true } },
+        },
+      },
+    },
+  });
+  if (!p) throw new AppError("NOT_FOUND", "Приглашение не найдено или отозвано");
+  if (p.email !== input.email.toLowerCase()) {
+    throw new AppError(
+      "FORBIDDEN",
+      "Приглашение отправлено на другой адрес электронной почты: войдите под той учётной записью, на адрес которой пришло письмо",
+    );
+  }
+  return p;
+}
+
+/**
+ * Issue 16 p.4: what the invited person sees before accepting: who invites them, to which service,
+ * and what they will be asked (the co-applicant's steps and fields).
+ */
+export async function invitationPreview(db: Db, input: { userId: string; email: string; token: string }) {
+  const p = await invitationByToken(db, input);
+  const a = p.application;
+  const steps = coApplicantSteps(pinnedDocument(a.regulationVersionId, a.regulationVersion.document, a.variantCode));
+  return {
+    applicationId: p.applicationId,
+    inviter: personName(a.owner),
+    service: a.service,
+    /** Accepted by this account already: the section is open to it. */
+    acceptedByYou: p.userId === input.userId,
+    acceptedByOther: !!p.userId && p.userId !== input.userId,
+    submitted: a.status !== "DRAFT",
+    asks: steps.map((s) => ({
+      title: s.title,
+      description: s.description ?? null,
+      fields: s.fields.map((f) => ({ label: f.label, required: !!f.required })),
+    })),
+  };
 }

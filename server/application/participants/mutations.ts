@@ -13,7 +13,7 @@ import { coApplicantInvitationMessage } from "../../notification/templates";
 import { appBaseUrl } from "../../notification/config";
 import { personName } from "../../people";
 import { coApplicantSteps, hashToken, MAX_CO_APPLICANTS } from "../co-applicants";
-import { sectionOf } from "./data";
+import { invitationByToken, sectionOf } from "./data";
 import { THROTTLES, waitPhrase } from "../../throttle/policy";
 import { admitOrThrow } from "../../throttle/mutations";
 
@@ -103,17 +103,7 @@ export async function removeCoApplicant(
 
 /** The invitee must be signed in with the invited e-mail: a forwarded link opens nothing for others. */
 export async function acceptInvitation(db: Db, input: { userId: string; email: string; token: string }) {
-  const participant = await db.applicationParticipant.findUnique({
-    where: { inviteTokenHash: hashToken(input.token) },
-    select: { id: true, email: true, userId: true, applicationId: true, application: { select: { status: true } } },
-  });
-  if (!participant) throw new AppError("NOT_FOUND", "Приглашение не найдено или отозвано");
-  if (participant.email !== input.email.toLowerCase()) {
-    throw new AppError(
-      "FORBIDDEN",
-      "Приглашение отправлено на другой адрес электронной почты: войдите под той учётной записью, на адрес которой пришло письмо",
-    );
-  }
+  const participant = await invitationByToken(db, input);
   if (participant.userId && participant.userId !== input.userId)
     throw new AppError("CONFLICT", "Приглашение уже принято");
   if (participant.application.status !== "DRAFT") throw new AppError("PRECONDITION", "Заявление уже подано");
