@@ -91,10 +91,23 @@ test("the registrar registers an in-person archive request with the portal's che
   await summary.getByRole("link").click();
   await expect(index).toBeFocused();
 
-  // The fix clears the message while typing, and the application is registered.
+  // The fix clears the message while typing.
   await index.fill("628212");
   await expect(indexError).toHaveCount(0);
   await expect(summary).toHaveCount(0);
+
+  // Issue 16 p.12: the documents handed in are ticked with their sheets; a ticked one needs its sheets.
+  const received = page.getByRole("group", { name: "Принятые документы" });
+  await received.getByRole("checkbox", { name: /^Запрос \(заявление\)/ }).check();
+  await received.getByRole("textbox", { name: /^Число листов: Запрос/ }).fill("2");
+  await received.getByRole("checkbox", { name: /^Документы, прилагаемые к запросу/ }).check();
+  await page.getByRole("button", { name: "Зарегистрировать заявление" }).click();
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link")).toHaveText([
+    "Документы, прилагаемые к запросу (при наличии): укажите число листов принятого документа",
+  ]);
+  expect(registerCalls).toBe(0);
+  await received.getByRole("textbox", { name: /^Число листов: Документы, прилагаемые/ }).fill("3");
   registered.inPerson = await registerPaper(page);
   expect(registerCalls).toBe(1);
   await expect(page.getByTestId("registration-result")).toContainText("Ожидаемый срок предоставления услуги");
@@ -110,6 +123,11 @@ test("the registrar registers an in-person archive request with the portal's che
   expect(text.split(registered.inPerson.number).length - 1).toBeGreaterThanOrEqual(2);
   // The applicant as the regulation's field roles name them (the form's full name), on both copies.
   expect(text.split("Заявитель: Петров Семён").length - 1).toBe(2);
+  // Only the documents received, with their sheets; not the power of attorney nobody handed in.
+  expect(text).toContain("1. Запрос (заявление) о предоставлении архивной информации — 2 листа");
+  expect(text).toContain("2. Документы, прилагаемые к запросу (при наличии) — 3 листа");
+  expect(text).toContain("Всего: 2 документа, 5 листов");
+  expect(text).not.toContain("Доверенность");
 
   // A letter received three weeks ago: its deadlines run from the date of receipt, so it is late already.
   await page.getByRole("button", { name: "Зарегистрировать ещё одно заявление" }).click();

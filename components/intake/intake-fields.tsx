@@ -12,7 +12,7 @@ import { FormField, FormFieldset } from "@/components/ui/form-field";
 import { useFieldError } from "@/components/form/form-context";
 import { fieldId } from "@/components/form/paths";
 import type { FormValues } from "@/components/form/values";
-import { INTAKE_KEY, type IntakeChannel } from "./intake-schema";
+import { INTAKE_KEY, type ChecklistDocument, type IntakeChannel } from "./intake-schema";
 import { toLocalInput, utcOffsetLabel } from "./zoned-time";
 
 /** What each channel means for the registration deadline (R7: S1 p.22, S2 p.48). */
@@ -204,5 +204,75 @@ export function PaperStepFields({
         </div>
       ) : null}
     </fieldset>
+  );
+}
+
+const REQUIRED_NOTE: Record<ChecklistDocument["required"], string> = {
+  always: "обязательный",
+  conditional: "",
+  optional: "при наличии",
+};
+
+/**
+ * Issue 16 p.12: which of the regulation's documents were handed in or enclosed, and the sheets of
+ * each. The receipt lists these and only these (S2 p.48: «с указанием перечня и количества листов»).
+ */
+export function ReceivedDocumentsField({ documents }: { documents: readonly ChecklistDocument[] }) {
+  const { register, watch } = useFormContext<FormValues>();
+  if (!documents.length) return null;
+  const hint = `${fieldId(`${INTAKE_KEY}.documents`)}-hint`;
+  return (
+    <fieldset className="mt-6 rounded border border-slate-300 p-4" aria-describedby={hint}>
+      <legend className="px-1 text-xl font-semibold">Принятые документы</legend>
+      <p id={hint} className="mb-4 text-sm text-slate-600">
+        Отметьте документы, которые заявитель передал (или которые пришли вместе с заявлением), и укажите число листов
+        каждого. В расписку попадут только отмеченные документы.
+      </p>
+      <ul className="space-y-4">
+        {documents.map((d, i) => {
+          const base = `${INTAKE_KEY}.documents.${i}`;
+          const received = watch(`${base}.received`) === true;
+          const note = d.condition ?? REQUIRED_NOTE[d.required];
+          return (
+            <li key={d.title}>
+              <div className="flex items-start gap-3">
+                <input
+                  id={fieldId(`${base}.received`)}
+                  type="checkbox"
+                  className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
+                  {...register(`${base}.received`)}
+                />
+                <label htmlFor={fieldId(`${base}.received`)}>
+                  {d.title}
+                  {note ? <span className="text-sm text-slate-600"> ({note})</span> : null}
+                </label>
+              </div>
+              {received ? <SheetsField path={`${base}.sheets`} title={d.title} /> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
+function SheetsField({ path, title }: { path: string; title: string }) {
+  const { register } = useFormContext<FormValues>();
+  const error = useFieldError(path);
+  return (
+    <div className="ml-8 mt-2">
+      <FormField id={fieldId(path)} label="Число листов" required error={error} width="w-24">
+        {(control) => (
+          <input
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            {...control}
+            aria-label={`Число листов: ${title}`}
+            {...register(path)}
+          />
+        )}
+      </FormField>
+    </div>
   );
 }

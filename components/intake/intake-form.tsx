@@ -27,11 +27,19 @@ import { errorsForFields, flattenErrors, rootKey, type PathError } from "@/compo
 import { classifyRequestError } from "@/components/form/request-errors";
 import { StepErrorSummary } from "@/components/form/step-error-summary";
 import { stripEmpty, type FormValues } from "@/components/form/values";
-import { ChannelField, IdentityFields, PaperStepFields, ReceivedAtField } from "./intake-fields";
+import {
+  ChannelField,
+  IdentityFields,
+  PaperStepFields,
+  ReceivedAtField,
+  ReceivedDocumentsField,
+} from "./intake-fields";
 import {
   INTAKE_KEY,
   INTAKE_PATHS,
   emptyIntake,
+  intakePaths,
+  type ChecklistDocument,
   formPathOf,
   intakeOf,
   intakeResolver,
@@ -48,6 +56,8 @@ export type IntakeFormProps = {
   service: { code: string; title: string };
   steps: StepDef[];
   channels: IntakeChannel[];
+  /** The regulation's documents the applicant provides: the checklist of what was received (issue 16 p.12). */
+  documents: ChecklistDocument[];
   timeZone: string;
   /**
    * The server's "now" (ISO) when the page was made: the browser's clock may be off, and a time of
@@ -81,7 +91,7 @@ export function IntakeForm(props: IntakeFormProps) {
   return <PaperForm {...props} />;
 }
 
-function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps) {
+function PaperForm({ service, steps, channels, documents, timeZone, now }: IntakeFormProps) {
   const trpc = useTRPC();
   const paper = useMemo(() => paperSteps(steps), [steps]);
   const formSteps = useMemo(() => paper.map((p) => p.step), [paper]);
@@ -93,7 +103,9 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
     () => intakeResolver(formSteps, { channels, timeZone, now: clock }),
     [formSteps, channels, timeZone, clock],
   );
-  const [defaults] = useState<FormValues>(() => ({ [INTAKE_KEY]: emptyIntake(toLocalInput(new Date(now), timeZone)) }));
+  const [defaults] = useState<FormValues>(() => ({
+    [INTAKE_KEY]: emptyIntake(toLocalInput(new Date(now), timeZone), documents.length),
+  }));
 
   // The error summary takes focus on a refused registration (GOV.UK), not the first field.
   const form = useForm<FormValues>({
@@ -187,10 +199,17 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
   const summaryErrors: PathError[] = useMemo(() => {
     if (!showSummary) return [];
     const flat = flattenErrors(errors);
-    const order = new Map<string, number>(INTAKE_PATHS.map((p, i) => [p, i]));
-    const intake = flat.filter((e) => order.has(e.path)).sort((a, b) => order.get(a.path)! - order.get(b.path)!);
+    const order = new Map<string, number>(intakePaths(documents.length).map((p, i) => [p, i]));
+    const intake = flat
+      .filter((e) => order.has(e.path))
+      .sort((a, b) => order.get(a.path)! - order.get(b.path)!)
+      .map((e) => {
+        // A document's sheets: the summary names the document (issue 16 p.5).
+        const line = /^_intake\.documents\.(\d+)\.sheets$/.exec(e.path);
+        return line ? { ...e, label: documents[Number(line[1])]?.title } : e;
+      });
     return [...intake, ...errorsForFields(flat, allVisible, values)];
-  }, [showSummary, errors, allVisible, values]);
+  }, [showSummary, errors, allVisible, values, documents]);
 
   const openSummary = () => {
     setShowSummary(true);
@@ -232,7 +251,7 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
   // portal would send and runs the same check again.
   const onValid = async () => {
     if (busy.current) return;
-    const input = registerInput(service.code, formSteps, getValues(), timeZone);
+    const input = registerInput(service.code, formSteps, getValues(), timeZone, documents);
     if (!input) return;
     busy.current = true;
     setSubmitError(null);
@@ -257,7 +276,7 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
 
   const startOver = () => {
     autoFilled.current = {};
-    reset({ [INTAKE_KEY]: emptyIntake(toLocalInput(clock(), timeZone)) });
+    reset({ [INTAKE_KEY]: emptyIntake(toLocalInput(clock(), timeZone), documents.length) });
     setResult(null);
     setSubmissionKey(crypto.randomUUID());
     setSubmitError(null);
@@ -317,6 +336,8 @@ function PaperForm({ service, steps, channels, timeZone, now }: IntakeFormProps)
               documents={documentsBySteps[i] ?? []}
             />
           ))}
+
+          <ReceivedDocumentsField documents={documents} />
 
           {submitError ? (
             <p

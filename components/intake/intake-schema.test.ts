@@ -29,6 +29,10 @@ describe("the intake data", () => {
     channel: "IN_PERSON" as const,
     receivedAt: "2026-03-06T11:30",
     applicant: { lastName: "Петров", firstName: "Семён", middleName: "", email: "", phone: "" },
+    documents: [
+      { received: true, sheets: "2" },
+      { received: false, sheets: "" },
+    ],
   };
 
   it("is complete with a channel, a past time and a name", () => {
@@ -123,7 +127,29 @@ describe("the intake data", () => {
         email: undefined,
         phone: "+79123456789",
       },
+      documents: [],
     });
+  });
+
+  it("asks the sheets of each received document, and of no other (issue 16 p.12)", () => {
+    const sheets = (documents: { received: boolean; sheets: string }[]) => checkIntake({ ...filled, documents }, opts);
+    expect(
+      sheets([
+        { received: true, sheets: "" },
+        { received: false, sheets: "" },
+        { received: true, sheets: "2,5" },
+        { received: true, sheets: "1000" },
+      ]),
+    ).toEqual({
+      "documents.0.sheets": "Укажите число листов принятого документа",
+      "documents.2.sheets": "Число листов — целое число цифрами, например 3",
+      "documents.3.sheets": "Число листов — от 1 до 999",
+    });
+    const input = registerInput("archive-info", [], { [INTAKE_KEY]: filled }, TZ, [
+      { title: "Запрос", required: "always", condition: null },
+      { title: "Доверенность", required: "conditional", condition: "при обращении представителя" },
+    ]);
+    expect(input?.documents).toEqual([{ title: "Запрос", sheets: 2 }]);
   });
 
   it("maps the server's error paths onto the form", () => {

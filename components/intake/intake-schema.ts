@@ -27,7 +27,20 @@ export const INTAKE_KEY = "_intake";
 export { INTAKE_CHANNELS, type IntakeChannel };
 
 export type IntakeApplicant = { lastName: string; firstName: string; middleName: string; email: string; phone: string };
-export type IntakeMeta = { channel: IntakeChannel | ""; receivedAt: string; applicant: IntakeApplicant };
+/** One line of the received-documents checklist (issue 16 p.12), in the regulation's order. */
+export type IntakeDocument = { received: boolean; sheets: string };
+export type IntakeMeta = {
+  channel: IntakeChannel | "";
+  receivedAt: string;
+  applicant: IntakeApplicant;
+  documents: IntakeDocument[];
+};
+/** A document of the regulation the applicant provides, as the checklist offers it. */
+export type ChecklistDocument = {
+  title: string;
+  required: "always" | "conditional" | "optional";
+  condition: string | null;
+};
 
 /** Paths of the intake fields, in the order they appear on screen (the error summary's order). */
 export const INTAKE_PATHS = [
@@ -40,8 +53,18 @@ export const INTAKE_PATHS = [
   `${INTAKE_KEY}.applicant.phone`,
 ] as const;
 
-export function emptyIntake(receivedAt: string): IntakeMeta {
-  return { channel: "", receivedAt, applicant: { lastName: "", firstName: "", middleName: "", email: "", phone: "" } };
+/** The summary's order: the intake fields, then each checked document's sheets. */
+export function intakePaths(documents: number): string[] {
+  return [...INTAKE_PATHS, ...Array.from({ length: documents }, (_, i) => `${INTAKE_KEY}.documents.${i}.sheets`)];
+}
+
+export function emptyIntake(receivedAt: string, documents = 0): IntakeMeta {
+  return {
+    channel: "",
+    receivedAt,
+    applicant: { lastName: "", firstName: "", middleName: "", email: "", phone: "" },
+    documents: Array.from({ length: documents }, () => ({ received: false, sheets: "" })),
+  };
 }
 
 export function intakeOf(values: FormValues): IntakeMeta {
@@ -59,6 +82,10 @@ export function intakeOf(values: FormValues): IntakeMeta {
       email: s(a.email),
       phone: s(a.phone),
     },
+    documents: (Array.isArray(meta.documents) ? meta.documents : []).map((d) => {
+      const doc = (typeof d === "object" && d !== null ? d : {}) as Partial<IntakeDocument>;
+      return { received: doc.received === true, sheets: s(doc.sheets).trim() };
+    }),
   };
 }
 
@@ -119,6 +146,20 @@ export function intakeMetaSchema(opts: IntakeCheckOptions) {
       })();
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
+    // Issue 16 p.12: a received document needs its sheets, as the receipt states them.
+    documents: z.array(
+      z.object({ received: z.boolean(), sheets: z.string() }).superRefine((d, ctx) => {
+        if (!d.received) return;
+        const problem = !d.sheets
+          ? "Укажите число листов принятого документа"
+          : !/^\d+$/.test(d.sheets)
+            ? "Число листов — целое число цифрами, например 3"
+            : Number(d.sheets) < 1 || Number(d.sheets) > 999
+              ? "Число листов — от 1 до 999"
+              : null;
+        if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["sheets"] });
+      }),
+    ),
   });
 }
 
@@ -198,6 +239,7 @@ export function registerInput(
   steps: StepDef[],
   values: FormValues,
   timeZone: string,
+  checklist: readonly ChecklistDocument[] = [],
 ): RegisterPaperInput | null {
   const meta = intakeOf(values);
   const receivedAt = fromLocalInput(meta.receivedAt, timeZone);
@@ -216,5 +258,9 @@ export function registerInput(
       email: opt(a.email),
       phone: a.phone.trim() ? (normalizePhone(a.phone) ?? a.phone.trim()) : undefined,
     },
+    documents: checklist.flatMap((d, i) => {
+      const line = meta.documents[i];
+      return line?.received ? [{ title: d.title, sheets: Number(line.sheets) }] : [];
+    }),
   };
 }

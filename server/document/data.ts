@@ -56,7 +56,7 @@ export async function receiptForStaff(db: Db, scope: Pick<StaffScope, "departmen
       events: {
         where: { type: "submitted" },
         take: 1,
-        select: { actor: { select: { lastName: true, firstName: true, middleName: true } } },
+        select: { payload: true, actor: { select: { lastName: true, firstName: true, middleName: true } } },
       },
     },
   });

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { recordDownload } from "../audit/mutations";
 import { errorResponse, fileResponse, restRoute } from "../api/rest";
 import { zId } from "../ids";
-import { renderReceipt } from "./receipt";
+import { renderReceipt, type ReceiptDocument } from "./receipt";
+import { zReceivedDocument } from "../intake/schema";
 import { formatDate, formatDateTime } from "../format/dates";
 import { withProvisional } from "../calendar/provisional";
 import { receiptForStaff } from "./data";
@@ -11,6 +12,12 @@ import { pinnedDocument } from "../regulation/document-cache";
 import { CHANNEL_LABEL } from "../regulation/document";
 import { applicantOf } from "../application/applicant";
 import { personName, type PersonNameParts } from "../people";
+
+/** The received documents recorded at intake; none for an application entered before they were. */
+function receivedOf(payload: unknown): ReceiptDocument[] {
+  const parsed = z.object({ documents: z.array(zReceivedDocument) }).safeParse(payload);
+  return parsed.success ? parsed.data.documents : [];
+}
 
 export const receiptRoute = restRoute({
   name: "paper receipt",
@@ -30,7 +37,8 @@ export const receiptRoute = restRoute({
       dueAt: withProvisional(formatDate(app.dueAt!), app.dueProvisional),
       applicant: applicantOf(doc, app.data, app.owner).name,
       channel: CHANNEL_LABEL[app.channel],
-      documents: doc.passport.documents.filter((d) => d.providedBy === "applicant").map((d) => d.title),
+      // Issue 16 p.12: the documents the registrar marked as received, never the regulation's whole list.
+      documents: receivedOf(app.events[0]?.payload),
       registrar: name(app.events[0]?.actor ?? null),
     });
     await recordDownload(db, { application: app, actorId: scope.userId, kind: "receipt", objectId: app.id });

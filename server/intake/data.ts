@@ -34,5 +34,9 @@ export async function intakeForm(db: Db, scope: StaffScope, serviceCode: string)
     service: { code: service.code, title: service.title },
     steps: version.document.form.steps.filter((s) => (s.section ?? "applicant") === "applicant"),
     intakeChannels: version.document.intakeChannels.filter((c) => c !== "PORTAL"),
+    /** The regulation's documents the applicant provides: the intake's checklist of what was received (issue 16 p.12). */
+    documents: version.document.passport.documents
+      .filter((d) => d.providedBy === "applicant")
+      .map((d) => ({ title: d.title, required: d.required, condition: d.condition ?? null })),
   };
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { demoScope } from "../test/factories";
 import { PAPER_ARCHIVE_REQUEST } from "../test/fixtures";
+import { SEED_SERVICES } from "../../prisma/seed/regulations";
 import { emailTaken } from "../auth/data";
 import { requestAccountClaim } from "../auth/mutations";
 import type { StaffScope } from "../auth/scope";
@@ -211,6 +212,46 @@ describe("paper applications (R23)", () => {
     expect(app.stageDueAt).toEqual(calendar.endOfLocalDay("2026-03-11"));
   });
 
+  it("record the documents received with their sheets, in the regulation's order, and refuse others (issue 16 p.12)", async () => {
+    const [request, attached, proxy] = SEED_SERVICES.find(
+      (s) => s.code === "archive-info",
+    )!.document.passport.documents.map((d) => d.title);
+    const base = {
+      serviceCode: "archive-info",
+      values,
+      channel: "IN_PERSON" as const,
+      receivedAt: new Date("2026-03-10T07:00:00Z"),
+      applicant: { lastName: "Петров", firstName: "Семён" },
+      calendar,
+    };
+    const r = await registerPaperApplication(t.db, registrar, {
+      ...base,
+      submissionKey: randomUUID(),
+      documents: [
+        { title: attached!, sheets: 3 },
+        { title: request!, sheets: 2 },
+      ],
+    });
+    const event = await t.db.applicationEvent.findFirstOrThrow({ where: { applicationId: r.id, type: "submitted" } });
+    expect((event.payload as { documents: unknown }).documents).toEqual([
+      { title: request, sheets: 2 },
+      { title: attached, sheets: 3 },
+    ]);
+    const refused = await registerPaperApplication(t.db, registrar, {
+      ...base,
+      submissionKey: randomUUID(),
+      documents: [
+        { title: "Справка из ЖЭКа", sheets: 1 },
+        { title: proxy!, sheets: 1 },
+        { title: proxy!, sheets: 2 },
+      ],
+    }).catch((e) => e);
+    expect(refused.fieldErrors).toEqual({
+      "documents.0.title": "Документа «Справка из ЖЭКа» нет в перечне регламента",
+      "documents.2.title": `Документ «${proxy}» отмечен дважды`,
+    });
+  });
+
   it("prints a receipt in two copies", async () => {
     const pdf = await renderReceipt({
       authority: "Администрация",
@@ -220,11 +261,17 @@ describe("paper applications (R23)", () => {
       dueAt: "6 апреля 2026 г.",
       applicant: "Петров Семён",
       channel: "Лично",
-      documents: ["Заявление"],
+      documents: [
+        { title: "Заявление", sheets: 2 },
+        { title: "Копия трудовой книжки", sheets: 3 },
+      ],
       registrar: "Петрова Мария Сергеевна",
     });
     const result = await new PDFParse({ data: new Uint8Array(pdf) }).getText();
     expect(result.pages).toHaveLength(2);
+    // Issue 16 p.12: what was received, with its sheets, on both copies.
+    expect(result.text.match(/1\. Заявление — 2 листа/g)).toHaveLength(2);
+    expect(result.text.match(/Всего: 2 документа, 5 листов/g)).toHaveLength(2);
     expect(result.text).toContain("Экземпляр заявителя");
     expect(result.text).toContain("Экземпляр администрации");
     expect(result.text.match(/ARCHIVE-INFO-2026-00001/g)).toHaveLength(2);

@@ -28,6 +28,7 @@ import { rolesIn } from "../workflow/machine";
 import { coApplicantSteps } from "../application/co-applicants";
 import { visibleToStaff } from "../application/visibility";
 import { salutationName } from "../people";
+import type { ReceivedDocument } from "./schema";
 
 /**
  * Every acceptance transaction waits this long for a pooled connection and may run this long. Under
@@ -43,8 +44,11 @@ export { contentHash };
 export type AcceptedBy =
   /** The signed-in applicant submitting on the portal: a simple electronic signature (R17). */
   | { kind: "applicant"; userId: string; email: string; method: "password" | "oidc" }
-  /** A registrar entering what arrived on paper (R23): the event records who entered it. */
-  | { kind: "registrar"; userId: string };
+  /**
+   * A registrar entering what arrived on paper (R23): the event records who entered it and which of
+   * the regulation's documents were received, with their sheets (issue 16 p.12, the receipt's list).
+   */
+  | { kind: "registrar"; userId: string; documents?: ReceivedDocument[] };
 
 export type AcceptInput = {
   /**
@@ -198,6 +202,7 @@ export async function acceptApplication(tx: Tx, input: AcceptInput): Promise<Acc
           channel: "create" in input.application ? input.application.create.channel : null,
           receivedAt: input.receivedAt.toISOString(),
           enteredBy: by.userId,
+          documents: by.documents ?? [],
         };
   await tx.applicationEvent.create({
     data: { applicationId: id, at: now, actorId: by.userId, type: "submitted", payload },
@@ -251,6 +256,8 @@ export async function registerPaperApplication(
     channel: Exclude<Channel, "PORTAL">;
     receivedAt: Date;
     applicant: PaperApplicant;
+    /** The regulation's documents received, with their sheets (issue 16 p.12). */
+    documents?: ReceivedDocument[];
     calendar: WorkingCalendar;
     now?: Date;
     /** Chosen by the form once per application: a repeated request (double click, retry after a lost answer) returns the first registration. */
@@ -280,6 +287,7 @@ export async function registerPaperApplication(
     throw new AppError("INVALID", "Регламент не предусматривает этот способ подачи", {
       channel: "Выберите способ подачи, предусмотренный регламентом",
     });
+  const documents = receivedDocuments(version.document, input.documents ?? []);
 
   try {
     return await db.$transaction(async (tx) => {
@@ -296,7 +304,7 @@ export async function registerPaperApplication(
         version,
         values: input.values,
         submissionKey: input.submissionKey,
-        by: { kind: "registrar", userId: scope.userId },
+        by: { kind: "registrar", userId: scope.userId, documents },
         receivedAt: input.receivedAt,
         recipientName: salutationName(input.applicant),
         calendar: input.calendar,
@@ -318,6 +326,24 @@ export async function registerPaperApplication(
     }
     throw error;
   }
+}
+
+/**
+ * The received documents, each one of the regulation's documents the applicant provides (issue 16
+ * p.12), once, in the regulation's order: the receipt lists what was handed in, never a document the
+ * regulation does not know.
+ */
+function receivedDocuments(doc: RegulationDocument, documents: ReceivedDocument[]): ReceivedDocument[] {
+  const titles = doc.passport.documents.filter((d) => d.providedBy === "applicant").map((d) => d.title);
+  const problems: Record<string, string> = {};
+  documents.forEach((d, i) => {
+    if (!titles.includes(d.title)) problems[`documents.${i}.title`] = `Документа «${d.title}» нет в перечне регламента`;
+    else if (documents.findIndex((o) => o.title === d.title) !== i)
+      problems[`documents.${i}.title`] = `Документ «${d.title}» отмечен дважды`;
+  });
+  if (Object.keys(problems).length)
+    throw new AppError("INVALID", "Заявление не зарегистрировано: проверьте перечень принятых документов", problems);
+  return [...documents].sort((a, b) => titles.indexOf(a.title) - titles.indexOf(b.title));
 }
 
 /** Said to staff of the service's department who are not its registrars. */

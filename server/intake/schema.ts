@@ -37,6 +37,20 @@ export const zPaperApplicant = z.object({
 
 export const zIntakeChannel = z.enum(INTAKE_CHANNELS, "Выберите, как поступило заявление");
 
+/**
+ * A document received on paper (issue 16 p.12): one of the regulation's documents the applicant
+ * provides, with its number of sheets, as the receipt lists it (S2 p.48).
+ */
+export const zReceivedDocument = z.object({
+  title: zText().trim().min(1, "Выберите документ из перечня регламента").max(1000, "Выберите документ из перечня"),
+  sheets: z
+    .number("Укажите число листов цифрами")
+    .int("Число листов — целое число")
+    .min(1, "Число листов — не меньше 1")
+    .max(999, "Число листов — не больше 999"),
+});
+export type ReceivedDocument = z.infer<typeof zReceivedDocument>;
+
 export const zRegisterPaperInput = z.object({
   serviceCode: zText().min(1, "Выберите услугу").max(64, "Выберите услугу"),
   /** The regulation's fields: checked on the server by the schema builder of the pinned version. */
@@ -46,5 +60,7 @@ export const zRegisterPaperInput = z.object({
   receivedAt: z.coerce.date("Укажите дату и время поступления заявления"),
   submissionKey: zId("Обновите страницу и отправьте заявление ещё раз"),
   applicant: zPaperApplicant,
+  /** What was handed in or enclosed (issue 16 p.12): the receipt lists these and only these. */
+  documents: z.array(zReceivedDocument).max(50, "Не больше 50 документов").default([]),
 });
 export type RegisterPaperInput = z.input<typeof zRegisterPaperInput>;

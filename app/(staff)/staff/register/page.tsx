@@ -115,6 +115,7 @@ export default async function RegisterPaperPage({
           service={loaded.form.service}
           steps={loaded.form.steps}
           channels={channels}
+          documents={loaded.form.documents}
           timeZone={config().timeZone}
           now={new Date().toISOString()}
         />
