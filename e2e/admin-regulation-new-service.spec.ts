@@ -277,7 +277,10 @@ test("issue 10: an administrator turns a regulation into a service in the UI; it
   });
   // R26: the signer signs it (the outgoing number is given), the registrar marks it issued.
   await moveOnCard(signer, app, "Подписать и зарегистрировать", /^Регистрация и выдача результата/, signWithDemoPin);
-  await moveOnCard(registrar, app, "Отметить выдачу результата", "Результат выдан");
+  // Issuing is confirmed in its dialog (issue 16 p.11), which names the way the applicant chose.
+  await moveOnCard(registrar, app, "Отметить выдачу результата", "Результат выдан", async (d) => {
+    await expect(d.getByTestId("move-confirm-note")).toContainText("Результат будет выдан заявителю");
+  });
 
   // The issued letter is the new service's: the template's text with the applicant's own value.
   await applicant.goto(`/cabinet/applications/${app.id}`);

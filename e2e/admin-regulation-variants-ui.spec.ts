@@ -268,6 +268,8 @@ test("issue 10 p.8: a two-variant regulation is built in the UI; profiling leads
   await actionsOf(registrar, app).click();
   await expect(registrar.getByRole("menuitem", { name: /^Зарегистрировать и передать исполнителю/ })).toHaveCount(0);
   await registrar.getByRole("menuitem", { name: new RegExp(`^${escapeRegExp(INTO_CHECK)}`) }).click();
+  // Registering is confirmed in its dialog (issue 16 p.11).
+  await registrar.getByRole("dialog", { name: INTO_CHECK }).getByRole("button", { name: "Выполнить" }).click();
   await expect(registrar.getByTestId("card-status")).toHaveText(`Выполнено: «${INTO_CHECK}».`);
   await expect(registrar.getByTestId("card-stage")).toHaveText(new RegExp(`^${escapeRegExp(CHECK_STAGE)}`));
   await expect(registrar.getByTestId("card-variant")).toHaveText(`Вариант: ${REPRESENTATIVE}`);

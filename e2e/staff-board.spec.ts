@@ -79,7 +79,7 @@ test("the registrar filters the board through the URL and passes an application 
   await expect(dialog).toBeVisible();
   const executor = dialog.getByLabel("Исполнитель");
   await expect(executor).toBeFocused();
-  // Without an executor the server refuses and the message appears beside the field.
+  // Without an executor the dialog refuses (every missing field at once, issue 16 p.11) beside the field.
   await dialog.getByRole("button", { name: "Выполнить" }).click();
   await expect(dialog.locator("#move-executorId-error")).toHaveText("Ошибка: Выберите исполнителя");
   await expect(executor).toHaveAttribute("aria-invalid", "true");

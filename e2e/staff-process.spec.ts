@@ -62,6 +62,16 @@ const cardUrl = (app: Created) => `/staff/applications/${app.id}`;
 
 type Fill = (dialog: Locator) => Promise<void>;
 
+/**
+ * Issue 16 p.11: registering, a decision, signing and issuing are confirmed in the dialog even when
+ * nothing is typed; it says what will happen (the way of issue, when it issues).
+ */
+const confirmed =
+  (says: string | RegExp = /отменить его нельзя/): Fill =>
+  async (dialog) => {
+    await expect(dialog.getByTestId("move-confirm-note")).toContainText(says);
+  };
+
 /** The move dialog of a transition that asks for input: `fill` completes it, then «Выполнить». */
 async function completeDialog(page: Page, title: string, fill: Fill) {
   const dialog = page.getByRole("dialog", { name: title });
@@ -125,7 +135,7 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   const inbox = cardIn(column(registrar, ARCHIVE.registration), app);
   await expect(inbox).toContainText("Канал: Через портал");
   await expect(inbox).toContainText("Исполнитель: не назначен");
-  await moveOnBoard(registrar, app, "Зарегистрировать заявление");
+  await moveOnBoard(registrar, app, "Зарегистрировать заявление", confirmed());
   await expect(cardIn(column(registrar, ARCHIVE.assignment), app)).toBeVisible();
 
   // R2: the head of the archive appoints the executor (S2 p.50).
@@ -178,7 +188,13 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   await expect(history(signer, "document_signed")).toContainText(ARCHIVE_SIGNER_NAME);
 
   // R10, R26: the executor sends it by the channel the applicant chose — the cabinet — and the proof is recorded.
-  await moveOnCard(executor, app, "Направить (выдать) уведомление об отказе", ARCHIVE.refused);
+  await moveOnCard(
+    executor,
+    app,
+    "Направить (выдать) уведомление об отказе",
+    ARCHIVE.refused,
+    confirmed("Результат будет выдан заявителю в личный кабинет"),
+  );
   await expect(executor.getByText("Рассмотрение завершено: действий по заявлению больше нет.")).toBeVisible();
   await expect(history(executor, "document_issued")).toContainText("Способ: в личный кабинет");
   await expect(history(executor, "closed")).toContainText("Итог: отказано в предоставлении услуги");
@@ -294,7 +310,13 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
   await expect(documentLine(signer, letter)).toContainText(/, подписан \d/);
   await expect(documentLine(signer, letter)).not.toContainText("исх. №");
 
-  await moveOnCard(registrar, app, "Зарегистрировать документ", /^Выдача \(направление\) заявителю документа/);
+  await moveOnCard(
+    registrar,
+    app,
+    "Зарегистрировать документ",
+    /^Выдача \(направление\) заявителю документа/,
+    confirmed(),
+  );
   const registered = await history(registrar, "document_registered").textContent();
   const outgoing = registered?.match(/ИСХ-\d{4}-\d{5}/)?.[0];
   expect(outgoing, "the registration records the outgoing number").toBeTruthy();
@@ -305,6 +327,7 @@ test("grant: the road-info letter is generated, signed, registered and issued; t
     app,
     "Отметить выдачу (направление) результата",
     "Информация выдана (направлена) заявителю",
+    confirmed("Результат будет выдан заявителю в личный кабинет"),
   );
   await expect(history(registrar, "document_issued")).toContainText("Способ: в личный кабинет");
   await expect(history(registrar, "closed")).toContainText("Итог: услуга предоставлена");
@@ -377,7 +400,7 @@ test("paper: an in-person archive request gets the two-copy receipt and is hande
   // R1, R2: the same process as a portal request — registration, the executor appointed by the head.
   await registrar.getByRole("link", { name: "Открыть карточку заявления" }).click();
   await expect(registrar).toHaveURL(new RegExp(`${cardUrl(app)}$`));
-  await moveOnCard(registrar, app, "Зарегистрировать заявление", ARCHIVE.assignment);
+  await moveOnCard(registrar, app, "Зарегистрировать заявление", ARCHIVE.assignment, confirmed());
   await moveOnCard(head, app, "Назначить ответственного исполнителя", ARCHIVE.check, (d) =>
     d
       .getByLabel("Исполнитель")
@@ -422,20 +445,28 @@ test("paper: an in-person archive request gets the two-copy receipt and is hande
   // R26: signed and registered in one act (S2 p.58), then prepared for pick-up in the archive (the applicant's choice, R10).
   await moveOnCard(signer, app, "Подписать и зарегистрировать", ARCHIVE.issue, signWithDemoPin);
   await expect(documentLine(signer, "Архивная копия")).toContainText(/, подписан \d.*исх\. № ИСХ-\d{4}-\d{5}/);
-  await moveOnCard(executor, app, "Подготовить к выдаче лично в архиве", ARCHIVE.awaitingPickup);
+  // Issue 16 p.13: the applicant chose to collect it in the archive: the menu offers that way only.
+  await executor.goto(cardUrl(app));
+  await actionsOf(executor, app).click();
+  await expect(executor.getByRole("menuitem", { name: /^Подготовить к выдаче лично в архиве/ })).toBeVisible();
+  await expect(executor.getByRole("menuitem", { name: /^Направить в личный кабинет/ })).toHaveCount(0);
+  await executor.keyboard.press("Escape");
+  await moveOnCard(executor, app, "Подготовить к выдаче лично в архиве", ARCHIVE.awaitingPickup, confirmed());
   await expect(history(executor, "awaiting_pickup")).toContainText("Ожидает получения до");
 
-  // R26: handing over on paper needs the proof; without it the server asks for it beside the field.
+  // R26: handing over on paper needs the proof: the dialog asks for it (issue 16 p.11: how it was delivered).
   const handOver = "Выдать под расписку";
   await actionsOf(executor, app).click();
   await executor.getByRole("menuitem", { name: handOver }).click();
   const dialog = executor.getByRole("dialog", { name: handOver });
+  await expect(dialog.getByTestId("move-confirm-note")).toContainText("Результат будет выдан заявителю лично");
+  await dialog.getByRole("button", { name: "Выполнить" }).click();
   await expect(dialog.locator("#move-comment-error")).toContainText(
     "Укажите номер почтового отправления или отметку о получении",
   );
   await expect(executor.getByTestId("card-stage")).toHaveText(ARCHIVE.awaitingPickup);
   const proof = "Выдано лично под расписку, паспорт 6715 № 402118 предъявлен.";
-  await dialog.getByRole("textbox", { name: /^Комментарий/ }).fill(proof);
+  await dialog.getByRole("textbox", { name: /^Подтверждение выдачи/ }).fill(proof);
   await dialog.getByRole("button", { name: "Выполнить" }).click();
   await expect(dialog).toBeHidden();
   await expect(executor.getByTestId("card-stage")).toHaveText(ARCHIVE.granted);

@@ -16,6 +16,7 @@ import { useTRPC } from "@/components/trpc-provider";
 import { displayTimeZone, formatDate } from "@/server/format/dates";
 import { fromLocalInput, toLocalInput, utcOffsetLabel } from "@/components/intake/zoned-time";
 import { numberLabel } from "./format";
+import { DELIVERY_WAY } from "@/server/regulation/document-plain";
 import {
   cryptoProCertificates,
   cryptoProScriptLoaded,
@@ -95,7 +96,26 @@ function commentLabel(t: CardTransition): { label: string; hint?: string; requir
       required: true,
     };
   if (t.requires.comment) return { label: "Комментарий", required: true };
+  // R26: a result handed over on paper needs its proof (the server asks for it as well).
+  if (t.issuesVia === "post" || t.issuesVia === "in_person" || t.issuesVia === "mfc")
+    return {
+      label: "Подтверждение выдачи",
+      hint:
+        t.issuesVia === "post"
+          ? "Номер почтового отправления (РПО) и дата отправки."
+          : "Отметка о получении: дата и подпись заявителя в расписке.",
+      required: true,
+    };
   return { label: "Комментарий (необязательно)", hint: "Сохранится в истории заявления.", required: false };
+}
+
+/** What the dialog says of a required comment left empty, as the server words it. */
+function missingCommentMessage(t: CardTransition): string {
+  if (t.requires.refusalGrounds || t.kind === "refusal" || t.kind === "intake_refusal")
+    return "Изложите мотивы отказа: ссылка на основание без пояснения не допускается";
+  if (t.kind === "grant" && t.requires.comment) return "Добавьте текст ответа заявителю";
+  if (t.requires.comment) return "Добавьте комментарий к действию";
+  return "Укажите номер почтового отправления или отметку о получении";
 }
 
 const expectedResultKind = (t: CardTransition) =>
@@ -247,17 +267,21 @@ export function MoveDialog({
       setFormError(null);
       clearErrors();
       const comment = values.comment.trim();
+      // Issue 16 p.11: every field the action needs is checked in one pass (the server, the backstop,
+      // answers one missing input at a time), in the order of the dialog.
+      const missing: [MoveFields, string][] = [];
       let doneAt: Date | undefined;
       if (doneEarlier && values.doneAt.trim()) {
-        const parsed = fromLocalInput(values.doneAt, displayTimeZone());
-        if (!parsed) {
-          setError("doneAt", { type: "client", message: "Укажите дату и время выполнения полностью" });
-          return focusField("doneAt");
-        }
-        doneAt = parsed;
+        doneAt = fromLocalInput(values.doneAt, displayTimeZone()) ?? undefined;
+        if (!doneAt) missing.push(["doneAt", "Укажите дату и время выполнения полностью"]);
       }
+      if (req.executor && !values.executorId) missing.push(["executorId", "Выберите исполнителя"]);
+      if (req.refusalGrounds && values.refusalGrounds.length === 0)
+        missing.push(["refusalGrounds", "Укажите хотя бы одно основание для отказа из перечня регламента"]);
+      if (req.resultType && !values.resultType) missing.push(["resultType", "Выберите вид результата"]);
+      const needs = commentLabel(chosen);
+      if (needs.required && !comment) missing.push(["comment", missingCommentMessage(chosen)]);
       if (chosen.signs) {
-        const missing: [MoveFields, string][] = [];
         if (!values.reviewed) missing.push(["reviewed", "Откройте документ и подтвердите, что ознакомились с ним"]);
         if (values.signMode === "pin" && !values.pin)
           missing.push(["pin", "Введите PIN-код ключа электронной подписи"]);
@@ -265,9 +289,9 @@ export function MoveDialog({
           missing.push(["signature", "Приложите файл подписи (.sig), сделанный вашей программой"]);
         if (values.signMode === "cryptopro" && !values.cryptoProCert)
           missing.push(["cryptoProCert", "Выберите сертификат КриптоПро"]);
-        for (const [f, message] of missing) setError(f, { type: "client", message });
-        if (missing[0]) return focusField(missing[0][0]);
       }
+      for (const [f, message] of missing) setError(f, { type: "client", message });
+      if (missing[0]) return focusField(missing[0][0]);
       let signature = values.signature;
       if (chosen.signs && values.signMode === "cryptopro") {
         try {
@@ -339,6 +363,20 @@ export function MoveDialog({
         Заявление {numberLabel(subject.registrationNumber)}
         {target ? <>: переход на этап «{target}»</> : null}
       </p>
+      {chosen?.confirm ? (
+        // Issue 16 p.11: what a legally significant action does, said before it is done.
+        <p className="mt-3 rounded border-l-4 border-amber-600 bg-amber-50 p-3" data-testid="move-confirm-note">
+          {chosen.issuesVia ? (
+            <>
+              Результат будет выдан заявителю{" "}
+              <strong>{DELIVERY_WAY[chosen.issuesVia as keyof typeof DELIVERY_WAY] ?? chosen.issuesVia}</strong> — этот
+              способ заявитель выбрал в заявлении.{" "}
+            </>
+          ) : null}
+          Действие будет записано в историю заявления, отменить его нельзя. Проверьте номер заявления и нажмите
+          «Выполнить».
+        </p>
+      ) : null}
 
       <form onSubmit={onSubmit} noValidate className="mt-4 space-y-5">
         <ErrorSummary errors={summary} titleId="move-error-summary-title" />

@@ -1,8 +1,9 @@
 "use client";
 // One way to move an application, shared by the board (drag and drop, «Действия») and the card page:
-// a transition that needs inputs (or a drop, see below) opens the dialog; a menu choice that needs
-// nothing is carried out at once — the menu item already names the action, so it is its own
-// confirmation. A drop only names a column, so it always asks to confirm the action it stands for:
+// a transition that needs inputs (or a drop, see below) opens the dialog, and so does a legally
+// significant one (`confirm`: registering, a decision, signing, issuing — issue 16 p.11); any other
+// menu choice that needs nothing is carried out at once — the menu item already names the action, so
+// it is its own confirmation. A drop only names a column, so it always asks to confirm the action it stands for:
 // every move is recorded for good (R3), and a slip of the mouse should not make a record.
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useRef, useState, type ReactNode } from "react";
@@ -48,7 +49,8 @@ export function useMoveFlow({ onOutcome, onDismiss }: Options): {
     (subject: MoveSubject, candidates: CardTransition[], opts: { confirm?: boolean; backdate?: boolean } = {}) => {
       const only = candidates.length === 1 ? candidates[0]! : null;
       if (!candidates.length) return;
-      if (only && !needsInput(only) && !opts.confirm && !opts.backdate) {
+      // Issue 16 p.11: registering, a decision, signing or issuing is always confirmed in the dialog.
+      if (only && !needsInput(only) && !only.confirm && !opts.confirm && !opts.backdate) {
         mutateAsync({ id: subject.id, expectedRowVersion: subject.rowVersion, transition: only.key }).then(
           (r) => onOutcome(subject, { kind: "moved", transition: only, toStage: r.toStage }),
           (e: unknown) => {

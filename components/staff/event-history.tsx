@@ -2,7 +2,7 @@
 // comments recorded in each event's payload. Oldest first, as a record reads.
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import type { StaffCardData } from "@/components/board/types";
-import { CHANNEL_LABEL, type Channel } from "@/server/regulation/document";
+import { CHANNEL_LABEL, DELIVERY_WAY, type Channel } from "@/server/regulation/document";
 import { EVENT_LABEL } from "@/server/audit/event-labels";
 
 type Event = StaffCardData["events"][number];
@@ -16,13 +16,7 @@ const OUTCOME_LABEL: Record<string, string> = {
   withdrawn: "заявление отозвано",
 };
 
-const DELIVERY_LABEL: Record<string, string> = {
-  cabinet: "в личный кабинет",
-  email: "по электронной почте",
-  post: "почтой",
-  in_person: "лично",
-  mfc: "через МФЦ",
-};
+const DELIVERY_LABEL: Record<string, string> = DELIVERY_WAY;
 
 const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
 const grounds = (v: unknown) =>

@@ -50,3 +50,16 @@ export function formatWithin(d: Duration): string {
 export function formatAtMost(d: Duration): string {
   return `не более ${d.value} ${plural(d.value, DURATION_UNIT_GENITIVE[d.unit])}`;
 }
+
+/**
+ * How a result goes to the applicant, as an adverbial phrase («направить в личный кабинет», «выдать
+ * лично»): one wording for the staff's dialogs, the event history and the regulation editor. Keyed
+ * by the Delivery codes of ./document.ts.
+ */
+export const DELIVERY_WAY: Record<"cabinet" | "email" | "post" | "in_person" | "mfc", string> = {
+  cabinet: "в личный кабинет",
+  email: "по электронной почте",
+  post: "почтой",
+  in_person: "лично",
+  mfc: "через МФЦ",
+};

@@ -5,11 +5,12 @@ import ru from "zod/v4/locales/ru.js";
 import { acceptEntryProblem } from "../attachment/sniff";
 import { profilingProblems } from "./variants";
 import { templateProblems } from "./template-syntax";
-import { IDENTIFIER_FIELD_TYPES, type Duration } from "./document-plain";
+import { DELIVERY_WAY, IDENTIFIER_FIELD_TYPES, type Duration } from "./document-plain";
 
 // The zod-free part (duration wording, identifier field types) lives in ./document-plain, which the
 // browser imports without this module's zod schemas (issue 13 p.6).
 export {
+  DELIVERY_WAY,
   DURATION_UNIT_LABEL,
   IDENTIFIER_FIELD_TYPES,
   formatAtMost,
@@ -63,6 +64,9 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
 export const DELIVERY = ["cabinet", "email", "post", "in_person", "mfc"] as const;
 export const zDelivery = z.enum(DELIVERY);
 export type Delivery = z.infer<typeof zDelivery>;
+// The phrases of document-plain.ts cover every delivery code (a new code fails to compile here).
+const _deliveryWays: Record<Delivery, string> = DELIVERY_WAY;
+void _deliveryWays;
 
 const zLegalRef = z.string().optional().describe("Clause of the regulation, e.g. «п. 19»");
 

@@ -10,6 +10,7 @@ import {
   availableTransitions,
   mayActAs,
   mayReassign,
+  offeredTransitions,
   planTransition,
   rolesIn,
   serviceDueAt,
@@ -222,6 +223,50 @@ describe.each([
       }
       expect(found, outcome).toBe(true);
     }
+  });
+});
+
+describe("what the menu offers (issue 16 p.11, p.13)", () => {
+  const executor = actor(["EXECUTOR"]);
+  const offered = (stage: string, delivery?: string | null) =>
+    offeredTransitions(archiveInfoRegulation, { ...state(stage), delivery }, executor);
+
+  it("follows the way of issue the applicant chose, and offers both when it is not known", () => {
+    expect(offered("issue", "in_person").map((t) => t.key)).toEqual(["ready_for_pickup"]);
+    expect(offered("issue", "cabinet").map((t) => t.key)).toEqual(["send_result"]);
+    expect(offered("issue", "post").map((t) => t.key)).toEqual(["send_result"]);
+    expect(
+      offered("issue", null)
+        .map((t) => t.key)
+        .sort(),
+    ).toEqual(["ready_for_pickup", "send_result"]);
+    // A stage without the choice keeps all its ways (collected in person, or sent by post when not).
+    expect(
+      offered("awaiting_pickup", "in_person")
+        .map((t) => t.key)
+        .sort(),
+    ).toEqual(["hand_over", "send_uncollected_by_post"]);
+  });
+
+  it("asks to confirm registering, decisions, signing and issuing, and names the way of issue", () => {
+    const confirm = (stage: string, roles: Role[]) =>
+      Object.fromEntries(
+        offeredTransitions(archiveInfoRegulation, { ...state(stage), delivery: "in_person" }, actor(roles)).map((t) => [
+          t.key,
+          [t.confirm, t.issuesVia],
+        ]),
+      );
+    expect(confirm("registration", ["REGISTRAR"])).toEqual({ register: [true, null] });
+    expect(confirm("check", ["EXECUTOR"])).toEqual({
+      no_grounds_found: [false, null],
+      grounds_found: [false, null],
+    });
+    expect(confirm("decision", ["EXECUTOR"])).toMatchObject({ prepare_result: [true, null] });
+    expect(confirm("signing", ["SIGNER"])).toMatchObject({ sign_result: [true, null] });
+    expect(confirm("awaiting_pickup", ["EXECUTOR"])).toEqual({
+      hand_over: [true, "in_person"],
+      send_uncollected_by_post: [true, "post"],
+    });
   });
 });
 

@@ -13,6 +13,8 @@ export type ApplicationState = {
   departmentId: string;
   assigneeId: string | null;
   registeredAt: Date | null;
+  /** How the applicant chose to receive the result (a Delivery code), where known: the issue menu follows it. */
+  delivery?: string | null;
 };
 
 export type Actor = {
@@ -238,7 +240,8 @@ export function earliestDoneDate(calendar: WorkingCalendar, now: Date): string {
  * key different titles, so a title looked up by key alone can be another service's).
  */
 export function offeredTransitions(doc: RegulationDocument, state: ApplicationState, actor: Actor) {
-  return availableTransitions(doc, state, actor).map((t) => ({
+  const effects = (t: TransitionDef) => t.effects ?? [];
+  return followDelivery(availableTransitions(doc, state, actor), state.delivery).map((t) => ({
     key: t.key,
     title: t.title,
     kind: t.kind,
@@ -246,8 +249,42 @@ export function offeredTransitions(doc: RegulationDocument, state: ApplicationSt
     toTitle: doc.stages.find((s) => s.key === t.to)?.title ?? t.to,
     requires: t.requires,
     /** The move signs the result (issue 15): the dialog shows the document and asks for the key. */
-    signs: (t.effects ?? []).includes("sign_result"),
+    signs: effects(t).includes("sign_result"),
+    /**
+     * Issue 16 p.11: legally significant — registering, a decision, signing, issuing — so asked for
+     * in a dialog even when nothing needs to be typed: one click on a menu must not make such a record.
+     */
+    confirm: t.kind !== "normal" || t.from === doc.initialStage || effects(t).some((e) => LEGAL_EFFECTS.has(e)),
+    /** The move issues the result: the way the applicant chose (a Delivery code), for the dialog to say. */
+    issuesVia: effects(t).includes("issue_by_post")
+      ? "post"
+      : effects(t).includes("issue_result")
+        ? (state.delivery ?? "cabinet")
+        : null,
   }));
+}
+
+const LEGAL_EFFECTS = new Set<string>([
+  "generate_result",
+  "register_result",
+  "sign_result",
+  "issue_result",
+  "issue_by_post",
+  "await_pickup",
+]);
+
+/**
+ * Issue 16 p.13: where a stage offers both issuing the result (by the chosen way) and preparing it for
+ * pickup in person, only the one matching the applicant's choice is offered; unknown choice: both.
+ */
+function followDelivery(transitions: TransitionDef[], delivery: string | null | undefined): TransitionDef[] {
+  if (!delivery) return transitions;
+  const has = (t: TransitionDef, e: string) => (t.effects ?? []).includes(e as never);
+  const issue = transitions.filter((t) => has(t, "issue_result"));
+  const pickup = transitions.filter((t) => has(t, "await_pickup"));
+  if (!issue.length || !pickup.length) return transitions;
+  const drop = new Set(delivery === "in_person" ? issue : pickup);
+  return transitions.filter((t) => !drop.has(t));
 }
 
 export function availableTransitions(doc: RegulationDocument, state: ApplicationState, actor: Actor): TransitionDef[] {

@@ -316,6 +316,7 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
     : stageDueAt(document, stage, { enteredAt: receivedAt, registeredAt }, input.calendar, hours);
   const stageDueProvisional = provisionalBetween(input.calendar, receivedAt, due);
   const dueProvisional = provisionalBetween(input.calendar, registeredAt, dueAt);
+  const applicant = applicantOf(document, app.data, app.owner);
   const updated = await tx.application.updateMany({
     where: { id: app.id, rowVersion: app.rowVersion, registrationNumber: null },
     data: {
@@ -332,7 +333,9 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
       rowVersion: { increment: 1 },
       // Field roles (R16): every way in (portal, paper, tests) registers here, so the board's name is
       // fixed once, from the pinned regulation, for showing and searching without field keys.
-      applicantName: applicantOf(document, app.data, app.owner).name,
+      applicantName: applicant.name,
+      // Issue 16 p.13: the issue menu offers the way the applicant chose.
+      delivery: applicant.delivery,
     },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT", CONFLICT_MESSAGE);

@@ -6,6 +6,7 @@
 import { useState, type DragEvent } from "react";
 import {
   DELIVERY,
+  DELIVERY_WAY,
   FIELD_ROLE_LABEL,
   FIELD_TYPES,
   PREFILL_SOURCES,
@@ -42,13 +43,7 @@ export type FormCtx = SectionProps & {
   markFresh: (path: string) => void;
 };
 
-const DELIVERY_LABEL: Record<(typeof DELIVERY)[number], string> = {
-  cabinet: "в личный кабинет",
-  email: "по электронной почте",
-  post: "почтой",
-  in_person: "лично",
-  mfc: "в МФЦ",
-};
+const DELIVERY_LABEL = DELIVERY_WAY;
 
 /** Focuses a control once React has rendered the change (a moved item's button, a new field). */
 export function focusSoon(id: string, fallback?: string) {

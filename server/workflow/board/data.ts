@@ -111,6 +111,7 @@ const cardSelect = {
   regulationVersionId: true,
   variantCode: true,
   applicantName: true,
+  delivery: true,
   service: { select: { code: true, title: true } },
   owner: { select: { lastName: true, firstName: true, middleName: true } },
   assignee: { select: { lastName: true, firstName: true, middleName: true } },
@@ -135,6 +136,7 @@ function toCard(row: CardRow, whole: RegulationDocument | undefined, scope: Staf
           departmentId: row.departmentId,
           assigneeId: row.assigneeId,
           registeredAt: row.registeredAt,
+          delivery: row.delivery,
         },
         scope,
       )

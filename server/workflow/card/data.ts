@@ -36,6 +36,7 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
       rowVersion: true,
       departmentId: true,
       assigneeId: true,
+      delivery: true,
       data: true,
       contentHash: true,
       signature: true,
