@@ -9,6 +9,8 @@ export function SiteHeader({ session, demoMailbox }: { session: Session | null; 
     { href: "/", label: "Каталог услуг", show: true },
     { href: "/cabinet", label: "Личный кабинет", show: roles.includes("APPLICANT") },
     { href: "/staff", label: "Рабочее место", show: hasStaffRole(roles) },
+    // Issue 16 p.13: staff read what they are told in the app too, not only by e-mail.
+    { href: "/staff/notifications", label: "Уведомления", show: hasStaffRole(roles) },
     { href: "/admin", label: "Администрирование", show: roles.includes("ADMIN") },
     // Demo mode without an SMTP server keeps outgoing mail in the database and shows it to administrators.
     { href: "/mailbox", label: "Почта (демо)", show: roles.includes("ADMIN") && demoMailbox },

@@ -20,6 +20,7 @@ import {
   DEMO,
   DEMO_SIGNING_PIN,
   expect,
+  expectAccessible,
   fillArchiveRequest,
   mailTo,
   pdfText,
@@ -98,6 +99,8 @@ async function moveOnCard(page: Page, app: Created, title: string, toStage: stri
   await page.getByRole("menuitem", { name: startsWith(title) }).click();
   if (fill) await completeDialog(page, title, fill);
   await expect(page.getByTestId("card-status")).toHaveText(`Выполнено: «${title}».`);
+  // Issue 16 p.13: the focus lands on «Действия», above the status, never on the page body.
+  await expect(page.getByRole("heading", { level: 2, name: "Действия" })).toBeFocused();
   await expect(page.getByTestId("card-stage")).toHaveText(toStage);
 }
 
@@ -147,6 +150,28 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
       .then(() => undefined),
   );
   await expect(cardIn(column(head, ARCHIVE.check), app)).toContainText(`Исполнитель: ${EXECUTOR_NAME}`);
+
+  // Issue 16 p.13: staff read what they are told in the workplace too; the notice leads to the card.
+  await executor.goto("/staff");
+  await executor
+    .getByRole("navigation", { name: "Основная навигация" })
+    .getByRole("link", { name: "Уведомления" })
+    .click();
+  const assigned = executor
+    .getByRole("list", { name: "Уведомления" })
+    .getByRole("listitem")
+    .filter({
+      hasText: `Вам назначено заявление № ${app.number}`,
+    });
+  await expect(assigned).toContainText("Новое");
+  await expect(assigned.getByRole("link", { name: `Заявление № ${app.number}` })).toHaveAttribute(
+    "href",
+    `/staff/applications/${app.id}`,
+  );
+  await expectAccessible(executor);
+  await executor.getByRole("button", { name: "Отметить все как прочитанные" }).click();
+  await expect(executor.getByRole("heading", { level: 1, name: "Уведомления" })).toBeFocused();
+  await expect(assigned).not.toContainText("Новое");
 
   // R24, R25: the executor checks the request, finds grounds, and drafts the motivated refusal naming two of them.
   await moveOnCard(executor, app, "Выявлены основания для отказа", ARCHIVE.refusalDrafting, async (d) => {

@@ -99,14 +99,15 @@ export function ActionMenu({ subjectLabel, transitions, stageTitle, onSelect, bu
         ref={button}
         id={id}
         type="button"
-        disabled={disabled}
+        // Not `disabled`: a disabled button drops the focus to the page body while a move is on its way.
+        aria-disabled={disabled || undefined}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         aria-label={`Действия: заявление ${subjectLabel}`}
-        onClick={() => (open ? close(false) : openAt(0))}
-        onKeyDown={onButtonKeyDown}
-        className="inline-flex items-center gap-1 rounded border border-brand-700 bg-white px-2.5 py-1 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+        onClick={() => (disabled ? undefined : open ? close(false) : openAt(0))}
+        onKeyDown={(e) => (disabled ? undefined : onButtonKeyDown(e))}
+        className="inline-flex items-center gap-1 rounded border border-brand-700 bg-white px-2.5 py-1 text-sm font-semibold text-brand-700 hover:bg-brand-50 aria-disabled:opacity-60"
       >
         Действия <span aria-hidden>▾</span>
       </button>

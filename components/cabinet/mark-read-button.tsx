@@ -18,13 +18,16 @@ export function MarkReadButton({ ids }: { ids: string[] }) {
     <div className="mt-3">
       <Button
         kind="secondary"
-        disabled={mutation.isPending}
+        aria-disabled={mutation.isPending || undefined}
         onClick={async () => {
+          if (mutation.isPending) return;
           setMessage(null);
           try {
             // The procedure takes at most 100 ids a call; the page lists at most 100.
             await mutation.mutateAsync({ ids: ids.slice(0, 100) });
             router.refresh();
+            // The button goes with the unread notices: the focus goes to the page's heading, not the body.
+            document.getElementById("notifications-title")?.focus();
           } catch (e) {
             setMessage(classifyRequestError(e).message);
           }

@@ -2,7 +2,7 @@
 // The card page's «Действия»: the same menu and dialog as the board. The page is rendered on the
 // server, so after a move (or a conflict) it is simply rendered again.
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ActionMenu } from "@/components/board/action-menu";
 import { numberLabel } from "@/components/board/format";
 import type { MoveDetails } from "@/components/board/move-dialog";
@@ -26,6 +26,13 @@ export function CardActions({
   const [doneEarlier, setDoneEarlier] = useState(false);
   const { alert, alertRef, showAlert, clearAlert } = useAlert();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Issue 16 p.13: after a move the focus goes to this section's heading, with the status under it.
+  // Not at once: the move dialog is still open (modal) when the outcome arrives, everything outside
+  // it inert, and its removal would leave the focus on the page body. After the commit that removes it.
+  const [focusAfterMove, setFocusAfterMove] = useState(0);
+  useEffect(() => {
+    if (focusAfterMove) headingRef.current?.focus();
+  }, [focusAfterMove]);
 
   const onOutcome = useCallback(
     (s: MoveSubject, outcome: MoveOutcome) => {
@@ -34,7 +41,7 @@ export function CardActions({
           clearAlert();
           setStatus(`Выполнено: «${outcome.transition.title}».`);
           router.refresh();
-          headingRef.current?.focus();
+          setFocusAfterMove((n) => n + 1);
           return;
         default: {
           const failure = failureAlert(outcome, s.registrationNumber, "card");

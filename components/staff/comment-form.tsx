@@ -28,6 +28,7 @@ export function CommentForm({ applicationId }: { applicationId: string }) {
   const error = formState.errors.text?.message;
 
   const onSubmit = handleSubmit(async ({ text }) => {
+    if (mutation.isPending) return;
     setFailure(null);
     setStatus("");
     try {
@@ -59,7 +60,8 @@ export function CommentForm({ applicationId }: { applicationId: string }) {
         >
           {(control) => <textarea rows={3} {...control} {...register("text")} />}
         </FormField>
-        <Button type="submit" disabled={mutation.isPending} className="mt-3">
+        {/* aria-disabled, not disabled: the focus stays on the button while the comment is saved (issue 16 p.13). */}
+        <Button type="submit" aria-disabled={mutation.isPending || undefined} className="mt-3">
           Добавить комментарий
         </Button>
       </form>

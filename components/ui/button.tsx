@@ -2,12 +2,13 @@
 import type { ButtonHTMLAttributes } from "react";
 
 const KIND = {
-  primary: "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60",
+  primary:
+    "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60 aria-disabled:opacity-60",
   secondary:
-    "rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60",
+    "rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60 aria-disabled:opacity-60",
   neutral:
-    "rounded border-2 border-slate-400 px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60",
-  link: "px-2 py-2 text-brand-700 underline disabled:opacity-60",
+    "rounded border-2 border-slate-400 px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60 aria-disabled:opacity-60",
+  link: "px-2 py-2 text-brand-700 underline disabled:opacity-60 aria-disabled:opacity-60",
 } as const;
 
 export type ButtonKind = keyof typeof KIND;

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { api } from "@/server/api/server";
 import { requireRole } from "@/server/auth/session";
-import { formatDateTime } from "@/components/ui/format";
-import { MarkReadButton } from "@/components/cabinet/mark-read-button";
+import { NotificationList } from "@/components/notification-list";
 
 export const metadata: Metadata = { title: "Уведомления" };
 export const dynamic = "force-dynamic";
@@ -12,43 +10,5 @@ export const dynamic = "force-dynamic";
 export default async function NotificationsPage() {
   await requireRole(["APPLICANT"], "/cabinet/notifications");
   const notifications = await (await api()).notification.mine({ limit: 100 });
-  const unread = notifications.filter((n) => !n.readAt);
-  return (
-    <div>
-      <h1 className="text-2xl font-bold">Уведомления</h1>
-      <p className="mt-1 text-slate-700">
-        {unread.length ? `Непрочитанных: ${unread.length}.` : "Все уведомления прочитаны."}
-      </p>
-      <MarkReadButton ids={unread.map((n) => n.id)} />
-      {notifications.length === 0 ? (
-        <p className="mt-4 text-slate-700">Уведомлений пока нет.</p>
-      ) : (
-        <ul className="mt-4 space-y-3" aria-label="Уведомления">
-          {notifications.map((n) => (
-            <li
-              key={n.id}
-              className={`rounded border bg-white p-3 ${n.readAt ? "border-slate-200" : "border-l-4 border-brand-700"}`}
-            >
-              <p className="font-medium">
-                {n.readAt ? null : <span className="mr-2 rounded bg-brand-700 px-2 text-sm text-white">Новое</span>}
-                {n.title}
-              </p>
-              <p className="text-sm text-slate-600">
-                {formatDateTime(n.createdAt)}
-                {n.applicationId && n.application?.registrationNumber ? (
-                  <>
-                    {" · "}
-                    <Link href={`/cabinet/applications/${n.applicationId}`} className="text-brand-700 underline">
-                      Заявление № {n.application.registrationNumber}
-                    </Link>
-                  </>
-                ) : null}
-              </p>
-              <p className="mt-1 whitespace-pre-line">{n.body}</p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
+  return <NotificationList notifications={notifications} applicationHref={(id) => `/cabinet/applications/${id}`} />;
 }
