@@ -18,7 +18,15 @@ test("the cabinet follows a submitted application and the e-mail arrives", async
   await page.getByRole("link", { name: result.registrationNumber }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(result.registrationNumber);
   const due = await page.getByTestId("due-date").textContent();
-  await expect(page.getByRole("heading", { name: /^Сейчас:/ })).toBeVisible();
+  // Issue 16 p.8: the stage in plain words, the regulation's title on demand; the state told as it is
+  // (numbered and notified, not «будет зарегистрировано» beside «Зарегистрировано»).
+  await expect(page.getByRole("heading", { name: "Сейчас: Приём заявления" })).toBeVisible();
+  const next = page.getByRole("region", { name: "Сейчас: Приём заявления" });
+  await expect(next.getByText(/^Прием и регистрация запросов/)).toBeHidden();
+  await next.getByText("Наименование процедуры в регламенте").click();
+  await expect(next.getByText(/^Прием и регистрация запросов/)).toBeVisible();
+  await expect(next).toContainText("Заявление зарегистрировано, уведомление с номером");
+  await expect(page.getByText(/будет зарегистрировано/)).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Ход рассмотрения" }).getByRole("listitem")).toHaveCount(1);
   await expect(page.getByText(`Заявление № ${result.registrationNumber} зарегистрировано`)).toBeVisible();
   // Issue 16 p.8: the signature in words; the checksum, with what it is for, on demand; no algorithm names.
@@ -47,6 +55,18 @@ test("the cabinet follows a submitted application and the e-mail arrives", async
   await expect(page.getByText(/Подписано простой электронной подписью заявителя\. Контрольная сумма/)).toBeVisible();
   await expect(page.getByText(/SHA-?256/)).toHaveCount(0);
   await expectAccessible(page);
+  // Issue 16 p.7: on a phone (375 px) neither the list of applications nor the application's page
+  // is wider than the screen; the list shows each application as a card with the column names.
+  await page.setViewportSize({ width: 375, height: 812 });
+  const sideScroll = () => page.evaluate(() => document.documentElement.scrollWidth);
+  await page.goto("/cabinet");
+  await expect(page.getByRole("link", { name: result.registrationNumber })).toBeVisible();
+  expect(await sideScroll()).toBeLessThanOrEqual(375);
+  await page.goto(`/cabinet/applications/${result.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(result.registrationNumber);
+  expect(await sideScroll()).toBeLessThanOrEqual(375);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
   const pdf = await page.request.get(`/api/applications/${result.id}/pdf`);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   const text = (await new PDFParse({ data: new Uint8Array(await pdf.body()) }).getText()).text;

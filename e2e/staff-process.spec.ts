@@ -136,7 +136,7 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   // R24, R1: the registrar finds it in the portal inbox, at the regulation's first stage, and registers it.
   await registrar.goto(boardUrl("archive-info", app));
   const inbox = cardIn(column(registrar, ARCHIVE.registration), app);
-  await expect(inbox).toContainText("Канал: Через портал");
+  await expect(inbox).toContainText("Канал: портал");
   await expect(inbox).toContainText("Исполнитель: не назначен");
   await moveOnBoard(registrar, app, "Зарегистрировать заявление", confirmed());
   await expect(cardIn(column(registrar, ARCHIVE.assignment), app)).toBeVisible();
@@ -179,6 +179,11 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
       .getByRole("textbox", { name: /^Комментарий/ })
       .fill("Не указан документ о полномочиях, тема запроса не позволяет вести поиск.");
   });
+  // Issue 16 p.8, R25: the applicant reads «Подготовка ответа»; the refusal reaches them with its signed
+  // notice, not through the legal title of the stage.
+  await applicant.goto(`/cabinet/applications/${app.id}`);
+  await expect(applicant.getByRole("heading", { name: "Сейчас: Подготовка ответа" })).toBeVisible();
+  await expect(applicant.locator("main")).not.toContainText("мотивированного отказа");
   const motivation =
     "Запрос подан от имени другого лица без доверенности; не указан номер решения и организация, его принявшая.";
   const prepareRefusal = "Оформить уведомление о мотивированном отказе и передать на подпись";
@@ -200,7 +205,9 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   // Until the notice is signed the refusal is a draft: the signer may still return it for rework,
   // so the cabinet says only that an answer awaits signature (as on the grant branch) and names no grounds.
   await applicant.goto(`/cabinet/applications/${app.id}`);
-  await expect(applicant.getByRole("heading", { name: /^Сейчас:/ })).toContainText(ARCHIVE.refusalSigning);
+  // Issue 16 p.8: by the stage's plain name, the same as on the grant branch (its legal title names the refusal).
+  await expect(applicant.getByRole("heading", { name: /^Сейчас:/ })).toHaveText("Сейчас: Подписание ответа");
+  await expect(applicant.locator("main")).not.toContainText("мотивированном отказе");
   await expect(applicant.getByText("Ответ подготовлен и передан на подпись")).toBeVisible();
   await expect(applicant.getByRole("heading", { name: "Основания отказа" })).toHaveCount(0);
   await expect(applicant.getByText(GROUND_DATA)).toHaveCount(0);

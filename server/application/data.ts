@@ -4,7 +4,8 @@ import { AUDIT_EVENT_TYPES } from "../audit/events";
 import type { Db } from "../db/client";
 import { pinnedDocument } from "../regulation/document-cache";
 import { documentForVariant, variantDef } from "../regulation/variants";
-import { ROLE_LABEL, type RegulationDocument, type StepDef } from "../regulation/document";
+import { ROLE_LABEL, type RegulationDocument, type StageDef, type StepDef } from "../regulation/document";
+import { refusalBoundStages } from "../workflow/machine";
 import { personName } from "../people";
 import { PROFILE_SELECT, prefillValues, profileFrom } from "./prefill";
 import { ISSUED_RESULTS, ownedBy, visibleToApplicant } from "./visibility";
@@ -227,6 +228,13 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
   const doc = pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode);
   const stageOf = (key: string | null) => (key ? doc.stages.find((s) => s.key === key) : undefined);
   const current = stageOf(app.currentStage);
+  // Issue 16 p.8: the applicant's names of the stages, and the legal title on demand — but not, while
+  // the application is open, of the stages that lead to a refusal (R25: it comes with its notice).
+  const untold = app.status === "SUBMITTED" ? refusalBoundStages(doc) : new Set<string>();
+  const names = (def: StageDef) => ({
+    title: def.shortTitle ?? def.title,
+    legalTitle: def.shortTitle && def.shortTitle !== def.title && !untold.has(def.key) ? def.title : null,
+  });
   // A refusal reaches the applicant with its notice (R19, R25): until the notice is signed and issued
   // it is a draft the signer may return for rework, with other grounds. The latest one is the decision.
   const refusalDecided =
@@ -256,7 +264,7 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
     current: current
       ? {
           key: current.key,
-          title: current.title,
+          ...names(current),
           note: current.applicantNote ?? null,
           dueAt: app.stageDueAt,
           dueProvisional: app.stageDueProvisional,
@@ -271,7 +279,7 @@ export async function applicationForOwner(db: Db, userId: string, id: string) {
       const def = stageOf(s.stage);
       return {
         stage: s.stage,
-        title: def?.title ?? s.stage,
+        ...(def ? names(def) : { title: s.stage, legalTitle: null }),
         responsible: def?.responsibleRoles.map((r) => ROLE_LABEL[r]) ?? [],
         enteredAt: s.enteredAt,
         dueAt: s.dueAt,

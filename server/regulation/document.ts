@@ -310,6 +310,11 @@ export type Outcome = z.infer<typeof zOutcome>;
 export const zStage = z.object({
   key: code,
   title: text,
+  /**
+   * Issue 16 p.8: the stage's name in the applicant's plain words («Проверка запроса»); the legal
+   * title (`title`) is shown to them on demand, and to staff as it is.
+   */
+  shortTitle: z.string().trim().min(1).max(80, "Короткое название — не длиннее 80 символов").optional(),
   description: z.string().optional(),
   /** Who answers for this procedure (R2). */
   responsibleRoles: z.array(zRole).min(1),

@@ -12,6 +12,7 @@ import {
   mayReassign,
   offeredTransitions,
   planTransition,
+  refusalBoundStages,
   rolesIn,
   serviceDueAt,
   stageDueAt,
@@ -267,6 +268,23 @@ describe("what the menu offers (issue 16 p.11, p.13)", () => {
       hand_over: [true, "in_person"],
       send_uncollected_by_post: [true, "post"],
     });
+  });
+});
+
+describe("stages leading to a refusal (issue 16 p.8, R25)", () => {
+  it("are those whose nearest end is a refusal, a way back to the decision notwithstanding", () => {
+    expect([...refusalBoundStages(archiveInfoRegulation)].sort()).toEqual([
+      "refusal_drafting",
+      "refusal_issue",
+      "refusal_signing",
+      "refused",
+    ]);
+    expect([...refusalBoundStages(roadInfoRegulation)].sort()).toEqual([
+      "refusal_issue",
+      "refusal_registration",
+      "refusal_signing",
+      "refused",
+    ]);
   });
 });
 

@@ -437,3 +437,31 @@ export function planTransition(
     },
   };
 }
+
+/**
+ * The stages that lead to a refusal (R25): those whose nearest end, by the fewest transitions, is a
+ * refusal only (S2's «Подготовка мотивированного отказа» may go back to the decision, but leads to
+ * the refusal). While the application is open the applicant is told of these by their short names
+ * only: the refusal reaches them with its signed notice, not through a stage's legal title (issue 16 p.8).
+ */
+export function refusalBoundStages(doc: Pick<RegulationDocument, "stages" | "transitions">): Set<string> {
+  const refusal = (o: string | undefined) => o === "refused" || o === "intake_refused";
+  const bound = new Set<string>();
+  for (const start of doc.stages) {
+    // Breadth first: the final stages met at the smallest distance.
+    let frontier = [start.key];
+    const seen = new Set(frontier);
+    while (frontier.length) {
+      const finals = frontier.map((k) => doc.stages.find((s) => s.key === k)).filter((s) => s?.final);
+      if (finals.length) {
+        if (finals.every((f) => refusal(f!.outcome))) bound.add(start.key);
+        break;
+      }
+      frontier = doc.transitions
+        .filter((t) => frontier.includes(t.from) && !seen.has(t.to))
+        .map((t) => t.to)
+        .filter((k) => !seen.has(k) && seen.add(k));
+    }
+  }
+  return bound;
+}

@@ -192,6 +192,20 @@ export function ProcessSection({ doc, change, readOnly, problems }: SectionProps
             ) : null}
             <TextRow
               {...common}
+              path={`${path}.shortTitle`}
+              label="Название этапа для заявителя"
+              hint="Коротко и простыми словами, например «Проверка запроса». Полное название из регламента заявитель увидит по запросу."
+              value={s.shortTitle}
+              onChange={(v) =>
+                editStage(
+                  i,
+                  `Изменено название для заявителя этапа «${stageTitle(i)}»`,
+                  (st) => (st.shortTitle = optionalText(v)),
+                )
+              }
+            />
+            <TextRow
+              {...common}
               path={`${path}.applicantNote`}
               label="Что видит заявитель на этом этапе"
               hint="Простыми словами: что происходит с заявлением и чего ждать."

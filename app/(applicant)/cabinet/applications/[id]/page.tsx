@@ -73,6 +73,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           <h2 id="next-step" className="font-semibold">
             Сейчас: {app.current.title}
           </h2>
+          <LegalTitle title={app.current.legalTitle} />
           {app.current.note ? <p className="mt-1">{app.current.note}</p> : null}
           {app.current.dueAt ? (
             <p className="mt-1 text-sm">
@@ -163,6 +164,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           {app.timeline.map((s, i) => (
             <li key={`${s.stage}-${i}`}>
               <p className="font-medium">{s.title}</p>
+              <LegalTitle title={s.legalTitle} />
               <StageStay stay={s} closed={app.status !== "SUBMITTED"} />
             </li>
           ))}
@@ -209,5 +211,16 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         </details>
       ) : null}
     </article>
+  );
+}
+
+/** Issue 16 p.8: the procedure's name in the regulation, for whoever asks; the plain name is shown. */
+function LegalTitle({ title }: { title: string | null }) {
+  if (!title) return null;
+  return (
+    <details className="mt-1 text-sm text-slate-700">
+      <summary className="cursor-pointer text-brand-700">Наименование процедуры в регламенте</summary>
+      <p className="mt-1">{title}</p>
+    </details>
   );
 }
