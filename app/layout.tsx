@@ -33,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             on each return to the tab, a read of the account each time (issue 13 p.3). */}
         <TrpcProvider>
           <SiteHeader session={session} demoMailbox={isDemoMailboxOpen()} />
-          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          <main id="main" className="mx-auto max-w-6xl px-4 py-8 break-words">
             {children}
           </main>
           <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600 no-print">

@@ -30,41 +30,72 @@ export function SiteHeader({ session, demoMailbox }: { session: Session | null; 
             муниципальные услуги в электронной форме
           </span>
         </Link>
-        <nav aria-label="Основная навигация" className="flex flex-wrap items-center gap-1">
-          {links
-            .filter((l) => l.show)
-            .map((l) => (
-              <Link key={l.href} href={l.href} className="rounded px-3 py-2 text-sm hover:bg-brand-900">
-                {l.label}
-              </Link>
-            ))}
-          {session ? (
-            <>
-              <Link
-                href="/password"
-                title="Сменить пароль"
-                className="rounded px-3 py-2 text-sm text-brand-100 hover:bg-brand-900"
-                data-testid="current-user"
-              >
-                {session.user.name}
-              </Link>
-              <SignOutButton />
-            </>
-          ) : (
-            <>
-              <Link href="/sign-in" className="rounded px-3 py-2 text-sm hover:bg-brand-900">
-                Войти
-              </Link>
-              <Link
-                href="/register"
-                className="rounded bg-white px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
-              >
-                Регистрация
-              </Link>
-            </>
-          )}
+        {/* Issue 16 p.7: on a phone the links fold into «Меню», so the page's own heading is on the
+            first screen; from 640 px they are in a row. Only one of the two is shown (and in the
+            accessibility tree) at a time. */}
+        <details className="group relative sm:hidden">
+          <summary className="cursor-pointer list-none rounded border border-brand-100 px-3 py-1.5 text-sm font-semibold">
+            Меню <span aria-hidden>▾</span>
+          </summary>
+          <nav
+            aria-label="Основная навигация"
+            className="absolute right-0 z-20 mt-2 flex w-64 flex-col gap-1 rounded bg-brand-700 p-2 shadow-lg"
+          >
+            <HeaderLinks links={links} session={session} />
+          </nav>
+        </details>
+        <nav aria-label="Основная навигация" className="hidden flex-wrap items-center gap-1 sm:flex">
+          <HeaderLinks links={links} session={session} primary />
         </nav>
       </div>
     </header>
+  );
+}
+
+/** The header's links; `primary`: the wide screen's row, the one tests and tools find by its test id. */
+function HeaderLinks({
+  links,
+  session,
+  primary = false,
+}: {
+  links: { href: string; label: string; show: boolean }[];
+  session: Session | null;
+  primary?: boolean;
+}) {
+  return (
+    <>
+      {links
+        .filter((l) => l.show)
+        .map((l) => (
+          <Link key={l.href} href={l.href} className="rounded px-3 py-2 text-sm hover:bg-brand-900">
+            {l.label}
+          </Link>
+        ))}
+      {session ? (
+        <>
+          <Link
+            href="/password"
+            title="Сменить пароль"
+            className="rounded px-3 py-2 text-sm text-brand-100 hover:bg-brand-900"
+            data-testid={primary ? "current-user" : undefined}
+          >
+            {session.user.name}
+          </Link>
+          <SignOutButton />
+        </>
+      ) : (
+        <>
+          <Link href="/sign-in" className="rounded px-3 py-2 text-sm hover:bg-brand-900">
+            Войти
+          </Link>
+          <Link
+            href="/register"
+            className="rounded bg-white px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+          >
+            Регистрация
+          </Link>
+        </>
+      )}
+    </>
   );
 }

@@ -394,6 +394,11 @@ test("on a phone (375 px): the representative's own name leaves the applicant's 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   const { id } = await startDraft(page);
   await noSideScroll();
+  // p.7: a compact header (links under «Меню») and the step list folded: the step's heading is on the first screen.
+  await expect(page.locator("header summary")).toHaveText(/^Меню/);
+  await expect(page.getByRole("link", { name: "Каталог услуг" })).toBeHidden();
+  await expect(page.getByText("Все шаги заявления (1 из 5)")).toBeVisible();
+  await expect(stepHeading(page, 1)).toBeInViewport();
 
   // p.6: ticking «Я представитель заявителя» empties the applicant's name and SNILS that came from
   // the profile (they are the representative's own), whose name goes to the representative's field.

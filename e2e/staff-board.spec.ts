@@ -58,7 +58,7 @@ test("the registrar filters the board through the URL and passes an application 
   const card = cardIn(registration, app!);
   await expect(card).toContainText("Заявитель: Иванов Иван Петрович");
   await expect(card).toContainText("Исполнитель: не назначен");
-  await expect(card).toContainText("Канал: Через портал (личный кабинет)");
+  await expect(card).toContainText("Канал: портал");
   await expect(card.locator("[data-deadline]")).toHaveText(/В срок|Срок истекает|Просрочено/);
   await expect(card.getByRole("link", { name: `Заявление № ${app!.number}` })).toHaveAttribute(
     "href",
@@ -267,7 +267,7 @@ test("two registrars on two app instances: the board shows the other's move by i
   await expect(second.getByTestId("board-status")).toHaveText("");
 });
 
-test("«Показать ещё» loads the next page of a column from the server", async ({
+test("«Показать ещё» loads the next page of a column; many cards stay workable: compact, a column scrolling under its heading, a list by due date", async ({
   registrarPage: page,
   applicantPage,
 }) => {
@@ -281,6 +281,36 @@ test("«Показать ещё» loads the next page of a column from the serve
   const total = Number((await shown.textContent())!.match(/из (\d+)/)![1]);
   await registration.getByRole("button", { name: "Показать ещё" }).click();
   await expect(cards).toHaveCount(Math.min(total, 40));
+
+  // Issue 16 p.10: compact cards (several to a screen), whose badge says how far the deadline is...
+  const box = (await cards.first().boundingBox())!;
+  expect(box.height).toBeLessThan(140);
+  await expect(cards.first().locator("[data-deadline]")).toHaveText(
+    /^(В срок: ещё \d+ раб\. д|Срок истекает (сегодня|через \d+ раб\. д)|Просрочено)/,
+  );
+  // ...in a column that scrolls on its own: the page does not grow with it, its heading stays in view.
+  const list = registration.getByTestId("column-cards");
+  expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  expect((await registration.boundingBox())!.height).toBeLessThanOrEqual(720);
+  const heading = registration.getByRole("heading", { level: 3 });
+  // The column fits the screen: with its top at the top of the window, its heading and, once its list
+  // is scrolled to the end, its last card are both in view.
+  await registration.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(heading).toBeInViewport();
+  await expect(cards.last()).toBeInViewport();
+
+  // The same cards as one list, nearest deadline first, with the same actions; the choice is kept.
+  await page.getByRole("button", { name: "Список по срокам" }).click();
+  const table = page.getByTestId("board-table");
+  await expect(table.getByRole("row")).toHaveCount(1 + (await table.getByRole("rowheader").count()));
+  expect(await table.getByRole("rowheader").count()).toBeGreaterThanOrEqual(20);
+  await expect(table.getByRole("button", { name: /^Действия: заявление/ }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Список по срокам" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Колонки по этапам" }).click();
+  await expect(column(page, REGISTRATION)).toBeVisible();
 });
 
 test("an application outside the staff member's departments, or not existing, is not found", async ({

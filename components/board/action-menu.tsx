@@ -14,9 +14,19 @@ type Props = {
   /** Lets the board give focus back to this button after a dialog closes. */
   buttonId?: string;
   disabled?: boolean;
+  /** The wrapper's classes (default: its own line); while open it takes a whole line of a flex row. */
+  className?: string;
 };
 
-export function ActionMenu({ subjectLabel, transitions, stageTitle, onSelect, buttonId, disabled }: Props) {
+export function ActionMenu({
+  subjectLabel,
+  transitions,
+  stageTitle,
+  onSelect,
+  buttonId,
+  disabled,
+  className = "mt-2",
+}: Props) {
   const autoId = useId();
   const id = buttonId ?? `actions-${autoId}`;
   const menuId = `${id}-menu`;
@@ -94,7 +104,7 @@ export function ActionMenu({ subjectLabel, transitions, stageTitle, onSelect, bu
   };
 
   return (
-    <div ref={wrapper} className="mt-2">
+    <div ref={wrapper} className={`${className}${open ? " basis-full" : ""}`}>
       <button
         ref={button}
         id={id}

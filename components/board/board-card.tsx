@@ -5,7 +5,7 @@
 import { ProvisionalMark } from "@/components/ui/provisional-mark";
 import Link from "next/link";
 import type { DragEvent } from "react";
-import { CHANNEL_LABEL } from "@/server/regulation/document";
+import type { Channel } from "@/server/regulation/document";
 import { ActionMenu } from "./action-menu";
 import { DeadlineBadge } from "./deadline-badge";
 import { numberLabel } from "./format";
@@ -13,6 +13,16 @@ import { formatDueBy } from "@/components/ui/format";
 import type { BoardCard as Card, CardTransition } from "./types";
 
 export const cardDomId = (id: string) => `card-${id}`;
+const SMALL = "inline text-xs text-slate-700";
+/** The way the application came, in a word: the card's small print (the card page says it in full). */
+const CHANNEL_SHORT: Record<Channel, string> = {
+  PORTAL: "портал",
+  IN_PERSON: "лично",
+  POST: "почта",
+  MFC: "МФЦ",
+  EMAIL: "эл. почта",
+};
+const DOT = "before:mx-1 before:content-['·']";
 export const cardActionsId = (id: string) => `card-${id}-actions`;
 
 type Props = {
@@ -37,6 +47,8 @@ export function BoardCard({ card, showService, stageTitle, dragging, onDragStart
     onDragStart(card);
   };
 
+  // Issue 16 p.10: compact — the number and «Действия» on one line, the applicant, the deadline with
+  // its badge, the rest in small print — so that a column shows several cards at once.
   return (
     <article
       id={cardDomId(card.id)}
@@ -46,13 +58,30 @@ export function BoardCard({ card, showService, stageTitle, dragging, onDragStart
       onDragEnd={draggable ? onDragEnd : undefined}
       data-testid="board-card"
       data-card-id={card.id}
-      className={`rounded-md border bg-white p-3 shadow-sm ${draggable ? "cursor-grab active:cursor-grabbing" : ""} ${dragging ? "border-brand-700 opacity-60" : "border-slate-300"}`}
+      className={`rounded-md border bg-white px-2.5 py-2 shadow-sm ${draggable ? "cursor-grab active:cursor-grabbing" : ""} ${dragging ? "border-brand-700 opacity-60" : "border-slate-300"}`}
     >
-      <h4 id={titleId} className="font-semibold">
-        <Link href={`/staff/applications/${card.id}`} className="text-brand-700 underline" draggable={false}>
-          Заявление {numberLabel(card.registrationNumber)}
-        </Link>
-      </h4>
+      <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1">
+        <h4 id={titleId} className="text-sm font-semibold">
+          {/* «Заявление» is said, not shown: the column says what its cards are. */}
+          <Link
+            href={`/staff/applications/${card.id}`}
+            aria-label={`Заявление ${numberLabel(card.registrationNumber)}`}
+            className="whitespace-nowrap text-brand-700 underline"
+            draggable={false}
+          >
+            {numberLabel(card.registrationNumber)}
+          </Link>
+        </h4>
+        <ActionMenu
+          subjectLabel={numberLabel(card.registrationNumber)}
+          transitions={card.transitions}
+          stageTitle={stageTitle}
+          buttonId={cardActionsId(card.id)}
+          disabled={busy}
+          onSelect={(t) => onAction(card, t)}
+          className="ml-auto"
+        />
+      </div>
       {showService ? (
         <p className="mt-0.5 text-xs text-slate-600">
           {card.service.title}
@@ -61,36 +90,37 @@ export function BoardCard({ card, showService, stageTitle, dragging, onDragStart
           </span>
         </p>
       ) : null}
-      <dl className="mt-2 space-y-1 text-sm">
+      <dl className="mt-0.5 text-sm">
         <div>
-          <dt className="inline text-slate-600">Заявитель: </dt>
-          <dd className="inline">{card.applicant}</dd>
+          <dt className="sr-only">Заявитель: </dt>
+          <dd className="font-medium">{card.applicant}</dd>
+        </div>
+        <div className="mt-0.5">
+          <dt className="sr-only">Срок этапа: </dt>
+          <dd className="flex flex-wrap items-center gap-x-1.5 text-xs text-slate-700">
+            <DeadlineBadge status={card.deadline.status} label={card.deadline.label} />
+            {card.stageDueAt ? (
+              <span>
+                до {formatDueBy(card.stageDueAt)}
+                <ProvisionalMark provisional={card.stageDueProvisional} />
+              </span>
+            ) : null}
+          </dd>
         </div>
         {card.variant ? (
-          <div>
+          <div className="text-xs">
             <dt className="inline text-slate-600">Вариант: </dt>
             <dd className="inline">{card.variant}</dd>
           </div>
         ) : null}
-        <div>
+        {/* Small print on one line, the parts separated by «·» (drawn, so the list holds only its terms). */}
+        <div className="inline text-xs text-slate-700">
           <dt className="inline text-slate-600">Исполнитель: </dt>
           <dd className="inline">{card.assignee ?? "не назначен"}</dd>
         </div>
-        <div>
-          <dt className="inline text-slate-600">Срок этапа: </dt>
-          <dd className="inline">
-            {card.stageDueAt ? (
-              <>
-                до {formatDueBy(card.stageDueAt)}
-                <ProvisionalMark provisional={card.stageDueProvisional} />{" "}
-              </>
-            ) : null}
-            <DeadlineBadge status={card.deadline.status} label={card.deadline.label} />
-          </dd>
-        </div>
-        <div>
+        <div className={`${SMALL} ${DOT}`}>
           <dt className="inline text-slate-600">Канал: </dt>
-          <dd className="inline">{CHANNEL_LABEL[card.channel]}</dd>
+          <dd className="inline">{CHANNEL_SHORT[card.channel]}</dd>
         </div>
         {card.overdueRequests > 0 ? (
           <div>
@@ -102,14 +132,6 @@ export function BoardCard({ card, showService, stageTitle, dragging, onDragStart
           </div>
         ) : null}
       </dl>
-      <ActionMenu
-        subjectLabel={numberLabel(card.registrationNumber)}
-        transitions={card.transitions}
-        stageTitle={stageTitle}
-        buttonId={cardActionsId(card.id)}
-        disabled={busy}
-        onSelect={(t) => onAction(card, t)}
-      />
     </article>
   );
 }

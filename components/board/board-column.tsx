@@ -103,7 +103,8 @@ export function BoardColumn(props: Props) {
         e.preventDefault();
         props.onDropColumn(column.key);
       }}
-      className={`flex h-full w-72 shrink-0 flex-col rounded-lg border-2 p-2 ${frame}`}
+      // Issue 16 p.10: each column scrolls on its own, its heading and count staying in view above.
+      className={`flex max-h-[calc(100vh-6rem)] w-80 shrink-0 flex-col rounded-lg border-2 p-2 ${frame}`}
     >
       <div className="px-1">
         <h3 id={headingId} tabIndex={-1} className="font-semibold leading-snug">
@@ -120,7 +121,8 @@ export function BoardColumn(props: Props) {
       {cards.length ? (
         <ul
           aria-label={`${column.title}: ${applicationsCount(column.total, column.totalCapped)}`}
-          className="mt-2 space-y-2"
+          className="mt-2 min-h-0 flex-1 space-y-2 overflow-y-auto overscroll-contain pr-1"
+          data-testid="column-cards"
         >
           {cards.map((card) => (
             <li key={card.id}>

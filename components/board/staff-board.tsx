@@ -8,12 +8,13 @@
 // to, or by the «Действия» menu.
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { zonedFormat } from "@/components/ui/format";
 import { cardActionsId, cardDomId } from "./board-card";
 import { BoardColumn, columnHeadingId, type DropState } from "./board-column";
 import { BoardFiltersForm } from "./board-filters";
+import { BoardTable } from "./board-table";
 import { BOARD_PAGE_SIZE, filtersToQuery, parseFilters, type BoardFilters } from "./filters";
 import { numberLabel } from "./format";
 import { failureAlert, type MoveOutcome } from "./move-outcome";
@@ -28,6 +29,27 @@ export const BOARD_REFRESH_MS = 10_000;
 export const BOARD_LIVE_REFRESH_MS = 5 * 60_000;
 
 type Drag = { card: BoardCard; targets: Set<string> };
+
+/** The board's view, kept in this browser (columns until the server-rendered page is hydrated). */
+const viewStore = (() => {
+  const key = "reglament:board:view";
+  const listeners = new Set<() => void>();
+  return {
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      window.addEventListener("storage", listener);
+      return () => {
+        listeners.delete(listener);
+        window.removeEventListener("storage", listener);
+      };
+    },
+    get: (): "columns" | "list" => (window.localStorage.getItem(key) === "list" ? "list" : "columns"),
+    set(view: "columns" | "list") {
+      window.localStorage.setItem(key, view);
+      for (const l of listeners) l();
+    },
+  };
+})();
 
 /** «10:42:05» in the municipality's zone, as every time on the board. */
 const formatTime = (at: Date) => zonedFormat({ hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(at);
@@ -180,6 +202,10 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
   };
   const onAction = (card: BoardCard, transition: CardTransition) => flow.start(subjectOf(card), [transition]);
 
+  // Issue 16 p.10: columns by stage or one list by due date; the clerk's choice is remembered here.
+  const view = useSyncExternalStore(viewStore.subscribe, viewStore.get, () => "columns" as const);
+  const chooseView = viewStore.set;
+
   const dropState = (key: string): DropState => {
     if (!drag) return "idle";
     if (!drag.targets.has(key)) return "blocked";
@@ -274,6 +300,26 @@ export function StaffBoard({ initialFilters, initialBoard, initialUpdatedAt }: P
       ) : null}
 
       {data && data.columns.length > 0 && !nothingFound ? (
+        <div role="group" aria-label="Вид" className="mt-2 flex gap-1 text-sm">
+          {(["columns", "list"] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              aria-pressed={view === v}
+              onClick={() => chooseView(v)}
+              className={`rounded border px-3 py-1 font-semibold ${view === v ? "border-brand-700 bg-brand-700 text-white" : "border-brand-700 bg-white text-brand-700 hover:bg-brand-50"}`}
+            >
+              {v === "columns" ? "Колонки по этапам" : "Список по срокам"}
+            </button>
+          ))}
+        </div>
+      ) : null}
+
+      {data && data.columns.length > 0 && !nothingFound && view === "list" ? (
+        <BoardTable columns={data.columns} stageTitle={stageTitle} busy={flow.pending} onAction={onAction} />
+      ) : null}
+
+      {data && data.columns.length > 0 && !nothingFound && view === "columns" ? (
         <div
           role="region"
           aria-label="Колонки этапов (прокручиваются по горизонтали)"

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEADLINE_STATUS_LABEL, deadlineRanges, deadlineStatus } from "./deadline-status";
+import { DEADLINE_STATUS_LABEL, deadlineLabel, deadlineRanges, deadlineStatus } from "./deadline-status";
 import { calendarYears } from "./russia";
 import { WorkingCalendar } from "./working-calendar";
 
@@ -119,5 +119,22 @@ describe("deadlineStatus", () => {
       overdue: "Просрочено",
       none: "Без срока",
     });
+  });
+});
+
+describe("deadlineLabel (issue 16 p.10)", () => {
+  const dueAt = cal.endOfLocalDay("2026-03-10");
+  it.each([
+    ["2026-03-04T10:00", "В срок: ещё 3 раб. дня"],
+    ["2026-03-06T10:00", "Срок истекает через 1 раб. день"],
+    ["2026-03-10T10:00", "Срок истекает сегодня"],
+    ["2026-03-11T10:00", "Просрочено на 1 раб. день"],
+    ["2026-03-17T10:00", "Просрочено на 5 раб. дней"],
+  ] as const)("now %s → «%s»", (now, expected) => {
+    const ctx = { now: at(now), calendar: cal, ...opts };
+    expect(deadlineLabel(deadlineStatus(dueAt, ctx.now, cal, opts), dueAt, ctx)).toBe(expected);
+  });
+  it("says only «Без срока» without a deadline", () => {
+    expect(deadlineLabel("none", null, { now: at("2026-03-04T10:00"), calendar: cal, ...opts })).toBe("Без срока");
   });
 });

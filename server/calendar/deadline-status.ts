@@ -3,6 +3,7 @@
  * (R4: the system monitors every stage's deadline; the head of department controls them).
  */
 import type { WorkingCalendar } from "./working-calendar";
+import { plural } from "../format/plural";
 
 export type DeadlineStatus = "on_time" | "due_soon" | "overdue" | "none";
 
@@ -72,4 +73,23 @@ export function deadlineRanges(ctx: DeadlineContext): {
   checkOptions(ctx);
   const dueSoonUntil = ctx.calendar.lastInstantWithinWorkingDays(ctx.now, ctx.dueSoonWorkingDays);
   return { overdue: { lt: ctx.now }, due_soon: { gte: ctx.now, lte: dueSoonUntil }, on_time: { gt: dueSoonUntil } };
+}
+
+const workingDays = (n: number) => `${n} раб. ${plural(n, ["день", "дня", "дней"])}`;
+
+/**
+ * The badge's words with how far the deadline is (issue 16 p.10: a column where every card is «Срок
+ * истекает» tells nothing): «Срок истекает сегодня», «Срок истекает через 2 раб. дня», «Просрочено на
+ * 3 раб. дня», «В срок: ещё 5 раб. дней». Working days as `deadlineStatus` counts them.
+ */
+export function deadlineLabel(status: DeadlineStatus, dueAt: Date | null, ctx: DeadlineContext): string {
+  const base = DEADLINE_STATUS_LABEL[status];
+  if (!dueAt || status === "none") return base;
+  if (status === "overdue") {
+    const late = ctx.calendar.countWorkingDays(dueAt, ctx.now);
+    return late > 0 ? `${base} на ${workingDays(late)}` : base;
+  }
+  const left = ctx.calendar.countWorkingDays(ctx.now, dueAt);
+  if (status === "due_soon") return left === 0 ? `${base} сегодня` : `${base} через ${workingDays(left)}`;
+  return `${base}: ещё ${workingDays(left)}`;
 }

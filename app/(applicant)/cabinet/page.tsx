@@ -62,44 +62,43 @@ export default async function CabinetPage() {
       {submitted.length === 0 ? (
         <p className="mt-2 text-slate-700">Поданных заявлений пока нет.</p>
       ) : (
-        <table className="mt-3 w-full border-collapse bg-white text-left">
+        // Issue 16 p.7: a table on a wide screen, a card per application on a phone (375 px), each value
+        // with its column's name, so that nothing widens the page.
+        <table className="mt-3 block w-full border-collapse text-left md:table md:bg-white">
           <caption className="sr-only">Поданные заявления</caption>
-          <thead>
+          <thead className="sr-only md:not-sr-only md:table-header-group">
             <tr className="border-b">
-              <th scope="col" className="p-2">
-                Номер
-              </th>
-              <th scope="col" className="p-2">
-                Услуга
-              </th>
-              <th scope="col" className="p-2">
-                Статус
-              </th>
-              <th scope="col" className="p-2">
-                Срок
-              </th>
-              <th scope="col" className="p-2">
-                Итог
-              </th>
+              {CABINET_COLUMNS.map((c) => (
+                <th key={c} scope="col" className="p-2">
+                  {c}
+                </th>
+              ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block space-y-3 md:table-row-group md:space-y-0">
             {submitted.map((a) => (
-              <tr key={a.id} className="border-b">
-                <td className="p-2">
-                  <Link href={`/cabinet/applications/${a.id}`} className="text-brand-700 underline">
+              <tr
+                key={a.id}
+                className="block rounded border border-slate-200 bg-white p-2 md:table-row md:rounded-none md:border-0 md:border-b md:p-0"
+              >
+                <td className={CELL} data-label="Номер">
+                  <Link href={`/cabinet/applications/${a.id}`} className="break-all text-brand-700 underline">
                     {a.registrationNumber ?? "—"}
                   </Link>
                 </td>
-                <td className="p-2">{a.service.title}</td>
-                <td className="p-2">
+                <td className={CELL} data-label="Услуга">
+                  {a.service.title}
+                </td>
+                <td className={CELL} data-label="Статус">
                   <StatusBadge status={a.status} />
                 </td>
-                <td className="p-2">
+                <td className={CELL} data-label="Срок">
                   {a.dueAt ? formatDate(a.dueAt) : "—"}
                   <ProvisionalMark provisional={a.dueAt ? a.dueProvisional : false} />
                 </td>
-                <td className="p-2">{a.outcome ? (OUTCOME_LABEL[a.outcome] ?? a.outcome) : "—"}</td>
+                <td className={CELL} data-label="Итог">
+                  {a.outcome ? (OUTCOME_LABEL[a.outcome] ?? a.outcome) : "—"}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -108,3 +107,8 @@ export default async function CabinetPage() {
     </div>
   );
 }
+
+const CABINET_COLUMNS = ["Номер", "Услуга", "Статус", "Срок", "Итог"];
+/** A cell: its column's name before it on a phone (the header row is for screen readers there). */
+const CELL =
+  "block py-0.5 before:mr-1 before:text-sm before:text-slate-600 before:content-[attr(data-label)_':'] md:table-cell md:p-2 md:before:content-none";

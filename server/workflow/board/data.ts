@@ -4,12 +4,7 @@ import "server-only";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../generated/prisma/client";
 import type { StaffScope } from "../../auth/scope";
-import {
-  DEADLINE_STATUS_LABEL,
-  deadlineRanges,
-  deadlineStatus,
-  type DeadlineContext,
-} from "../../calendar/deadline-status";
+import { deadlineLabel, deadlineRanges, deadlineStatus, type DeadlineContext } from "../../calendar/deadline-status";
 import { cachedPinnedDocument, pinnedDocument } from "../../regulation/document-cache";
 import { versionsInForce } from "../../regulation/data";
 import { variantDef } from "../../regulation/variants";
@@ -154,7 +149,7 @@ function toCard(row: CardRow, whole: RegulationDocument | undefined, scope: Staf
     stageTitle: doc?.stages.find((s) => s.key === row.currentStage)?.title ?? row.currentStage,
     stageDueAt: row.stageDueAt,
     stageDueProvisional: row.stageDueProvisional,
-    deadline: { status, label: DEADLINE_STATUS_LABEL[status] },
+    deadline: { status, label: deadlineLabel(status, row.stageDueAt, ctx) },
     channel: row.channel,
     /** Unanswered inter-agency requests past their response deadline (R5). */
     overdueRequests: row.requests.filter((r) => r.dueAt < ctx.now).length,

@@ -4,7 +4,7 @@ import "server-only";
 import { ACCESS_EVENT_TYPES } from "../../audit/events";
 import type { Db } from "../../db/client";
 import type { StaffScope } from "../../auth/scope";
-import { DEADLINE_STATUS_LABEL, deadlineStatus, type DeadlineContext } from "../../calendar/deadline-status";
+import { deadlineLabel, deadlineStatus, type DeadlineContext } from "../../calendar/deadline-status";
 import { variantDef } from "../../regulation/variants";
 import { pinnedDocument } from "../../regulation/document-cache";
 import { ROLE_LABEL, type RegulationDocument } from "../../regulation/document";
@@ -118,7 +118,7 @@ export async function staffCard(db: Db, scope: StaffScope, id: string, ctx: Dead
       app.status === "SUBMITTED"
         ? deadlineStatus(due, ctx.now, ctx.calendar, { dueSoonWorkingDays: ctx.dueSoonWorkingDays })
         : "none";
-    return { status, label: DEADLINE_STATUS_LABEL[status] };
+    return { status, label: deadlineLabel(status, due, ctx) };
   };
   return {
     id: app.id,
