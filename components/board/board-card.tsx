@@ -72,15 +72,7 @@ export function BoardCard({ card, showService, stageTitle, dragging, onDragStart
             {numberLabel(card.registrationNumber)}
           </Link>
         </h4>
-        <ActionMenu
-          subjectLabel={numberLabel(card.registrationNumber)}
-          transitions={card.transitions}
-          stageTitle={stageTitle}
-          buttonId={cardActionsId(card.id)}
-          disabled={busy}
-          onSelect={(t) => onAction(card, t)}
-          className="ml-auto"
-        />
+        <CardMenu card={card} stageTitle={stageTitle} busy={busy} onAction={onAction} className="ml-auto" />
       </div>
       {showService ? (
         <p className="mt-0.5 text-xs text-slate-600">
@@ -133,5 +125,26 @@ export function BoardCard({ card, showService, stageTitle, dragging, onDragStart
         ) : null}
       </dl>
     </article>
+  );
+}
+
+/** A card's «Действия», on the card and in the list view alike (the id lets the board return the focus). */
+export function CardMenu({
+  card,
+  stageTitle,
+  busy,
+  onAction,
+  className,
+}: Pick<Props, "card" | "stageTitle" | "busy" | "onAction"> & { className?: string }) {
+  return (
+    <ActionMenu
+      subjectLabel={numberLabel(card.registrationNumber)}
+      transitions={card.transitions}
+      stageTitle={stageTitle}
+      buttonId={cardActionsId(card.id)}
+      disabled={busy}
+      onSelect={(t) => onAction(card, t)}
+      className={className}
+    />
   );
 }

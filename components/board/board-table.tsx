@@ -6,8 +6,7 @@ import Link from "next/link";
 import { CHANNEL_LABEL } from "@/server/regulation/document";
 import { formatDueBy } from "@/components/ui/format";
 import { ProvisionalMark } from "@/components/ui/provisional-mark";
-import { ActionMenu } from "./action-menu";
-import { cardActionsId, cardDomId } from "./board-card";
+import { CardMenu, cardDomId } from "./board-card";
 import { DeadlineBadge } from "./deadline-badge";
 import { numberLabel } from "./format";
 import type { BoardCard, BoardColumnData, CardTransition } from "./types";
@@ -95,14 +94,7 @@ export function BoardTable({
                 </td>
                 <td className="px-2 py-2">{CHANNEL_LABEL[card.channel]}</td>
                 <td className="px-2 py-2">
-                  <ActionMenu
-                    subjectLabel={numberLabel(card.registrationNumber)}
-                    transitions={card.transitions}
-                    stageTitle={stageTitle}
-                    buttonId={cardActionsId(card.id)}
-                    disabled={busy}
-                    onSelect={(t) => onAction(card, t)}
-                  />
+                  <CardMenu card={card} stageTitle={stageTitle} busy={busy} onAction={onAction} className="" />
                 </td>
               </tr>
             ))}

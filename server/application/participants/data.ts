@@ -9,6 +9,16 @@ import { PROFILE_SELECT, prefillValues, profileFrom } from "../prefill";
 import { coApplicantSteps, hashToken } from "../co-applicants";
 import { ownedBy } from "../visibility";
 
+/** What a co-applicant's section and an invitation read of the application: its form and whose it is. */
+const SECTION_APPLICATION = {
+  status: true,
+  regulationVersionId: true,
+  variantCode: true,
+  regulationVersion: { select: { document: true } },
+  service: { select: { title: true, code: true } },
+  owner: { select: { lastName: true, firstName: true, middleName: true } },
+} as const;
+
 /** The signed-in co-applicant's own section of an application, with the steps of its pinned regulation. */
 export async function sectionOf(db: Db, userId: string, applicationId: string) {
   const p = await db.applicationParticipant.findFirst({
@@ -17,16 +27,7 @@ export async function sectionOf(db: Db, userId: string, applicationId: string) {
       id: true,
       data: true,
       completedAt: true,
-      application: {
-        select: {
-          status: true,
-          regulationVersionId: true,
-          variantCode: true,
-          regulationVersion: { select: { document: true } },
-          service: { select: { title: true } },
-          owner: { select: { lastName: true, firstName: true, middleName: true } },
-        },
-      },
+      application: { select: SECTION_APPLICATION },
     },
   });
   if (!p) throw new AppError("NOT_FOUND", "Раздел созаявителя не найден");
@@ -109,16 +110,7 @@ export async function invitationByToken(db: Db, input: { email: string; token: s
       email: true,
       userId: true,
       applicationId: true,
-      application: {
-        select: {
-          status: true,
-          regulationVersionId: true,
-          variantCode: true,
-          regulationVersion: { select: { document: true } },
-          service: { select: { title: true, code: true } },
-          owner: { select: { lastName: true, firstName: true, middleName: true } },
-        },
-      },
+      application: { select: SECTION_APPLICATION },
     },
   });
   if (!p) throw new AppError("NOT_FOUND", "Приглашение не найдено или отозвано");
