@@ -61,7 +61,10 @@ describe("createAdministrator", () => {
         { password: "Пароль не должен содержать адрес электронной почты" },
       ],
       [{ lastName: "" }, { lastName: "Укажите фамилию" }],
-      [{ firstName: "Robert'); DROP TABLE" }, { firstName: "В имени допускаются только буквы, дефис, апостроф и пробел" }],
+      [
+        { firstName: "Robert'); DROP TABLE" },
+        { firstName: "В имени допускаются только буквы, дефис, апостроф и пробел" },
+      ],
     ];
     for (const [change, fieldErrors] of cases) {
       await expect(
