@@ -15,7 +15,7 @@ import type { BoardCard as Card, CardTransition } from "./types";
 export const cardDomId = (id: string) => `card-${id}`;
 const SMALL = "inline text-xs text-slate-700";
 /** The way the application came, in a word: the card's small print (the card page says it in full). */
-const CHANNEL_SHORT: Record<Channel, string> = {
+export const CHANNEL_SHORT: Record<Channel, string> = {
   PORTAL: "портал",
   IN_PERSON: "лично",
   POST: "почта",

@@ -3,10 +3,9 @@
 // card the board holds (the first page of each stage), nearest stage deadline first, with the same
 // «Действия» menu as the cards.
 import Link from "next/link";
-import { CHANNEL_LABEL } from "@/server/regulation/document";
 import { formatDueBy } from "@/components/ui/format";
 import { ProvisionalMark } from "@/components/ui/provisional-mark";
-import { CardMenu, cardDomId } from "./board-card";
+import { CHANNEL_SHORT, CardMenu, cardDomId } from "./board-card";
 import { DeadlineBadge } from "./deadline-badge";
 import { numberLabel } from "./format";
 import type { BoardCard, BoardColumnData, CardTransition } from "./types";
@@ -76,7 +75,7 @@ export function BoardTable({
                 className="border-t border-slate-200 align-top"
               >
                 <th scope="row" id={`${cardDomId(card.id)}-title`} className="px-2 py-2 text-left font-semibold">
-                  <Link href={`/staff/applications/${card.id}`} className="text-brand-700 underline">
+                  <Link href={`/staff/applications/${card.id}`} className="whitespace-nowrap text-brand-700 underline">
                     {numberLabel(card.registrationNumber)}
                   </Link>
                 </th>
@@ -92,7 +91,7 @@ export function BoardTable({
                     </span>
                   ) : null}
                 </td>
-                <td className="px-2 py-2">{CHANNEL_LABEL[card.channel]}</td>
+                <td className="px-2 py-2">{CHANNEL_SHORT[card.channel]}</td>
                 <td className="px-2 py-2">
                   <CardMenu card={card} stageTitle={stageTitle} busy={busy} onAction={onAction} className="" />
                 </td>
