@@ -243,7 +243,7 @@ export async function registerPaper(page: Page): Promise<{ id: string; number: s
   const heading = page.getByRole("heading", { name: "Заявление зарегистрировано" });
   await expect(heading).toBeFocused();
   const number = (await page.getByTestId("registration-number").textContent())?.trim() ?? "";
-  expect(number).toMatch(/^ARCHIVE-INFO-\d{4}-\d{5}$/);
+  expect(number).toMatch(/^АРХ-\d{4}-\d{5}$/);
   const card = page.getByRole("link", { name: "Открыть карточку заявления" });
   await expect(card).toHaveAttribute("href", /^\/staff\/applications\/[0-9a-f-]{36}$/);
   const id = (await card.getAttribute("href"))!.split("/").pop()!;

@@ -131,7 +131,7 @@ test("refusal: a portal request is refused on two grounds with a motivation; the
   // The applicant submits through the portal's API (the form itself is applicant-form.spec.ts's).
   const app = await submitArchiveInfo(applicant);
   // R23: a portal application is numbered on submission.
-  expect(app.number).toMatch(/^ARCHIVE-INFO-\d{4}-\d{5}$/);
+  expect(app.number).toMatch(/^АРХ-\d{4}-\d{5}$/);
 
   // R24, R1: the registrar finds it in the portal inbox, at the regulation's first stage, and registers it.
   await registrar.goto(boardUrl("archive-info", app));

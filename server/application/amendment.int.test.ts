@@ -122,7 +122,7 @@ describe("a draft and an amendment of the regulation (R11, R15)", () => {
     });
     expect(saved.version).toBe(2);
     const result = await submit(id, saved.rowVersion);
-    expect(result.registrationNumber).toMatch(/^ARCHIVE-INFO-/);
+    expect(result.registrationNumber).toMatch(/^АРХ-/);
     const row = await t.db.application.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "SUBMITTED", regulationVersionId: v2.id });
     expect(row.data).toMatchObject({ archive_fund: "Ф. 12, оп. 1" });

@@ -121,7 +121,7 @@ describe("co-applicants (R15)", () => {
       signedWith: "password",
       storage,
     });
-    expect(result.registrationNumber).toMatch(/^ARCHIVE-INFO-/);
+    expect(result.registrationNumber).toMatch(/^АРХ-/);
     // Issue 16 p.4: the co-applicant who signed is told of the registration too, greeted by name, by e-mail.
     const told = await t.db.notification.findFirstOrThrow({
       where: { userId: co.id, applicationId: id, kind: "application_registered" },

@@ -194,7 +194,7 @@ describe("submission (R7, R17, R19)", () => {
     ]);
     expect(new Set([a.registrationNumber, b.registrationNumber, c.registrationNumber]).size).toBe(1);
     expect([a, b, c].filter((r) => !r.alreadySubmitted)).toHaveLength(1);
-    expect(a.registrationNumber).toMatch(/^ARCHIVE-INFO-2026-\d{5}$/);
+    expect(a.registrationNumber).toMatch(/^АРХ-2026-\d{5}$/);
     // S2: the whole service takes 30 calendar days (п. 58): 6 March + 30 = 5 April, a Sunday → Monday 6 April.
     expect(calendar.localDate(a.dueAt)).toBe("2026-04-06");
     const row = await t.db.application.findUniqueOrThrow({ where: { id }, include: { events: true } });

@@ -306,7 +306,8 @@ describe("roles count only in their department and the units under it", () => {
     const doc = (await versionInForce(t.db, roads.id))!.document;
     await publishRegulation(t.db, {
       serviceId: service.id,
-      document: doc,
+      // Its own numbers: S1's prefix is S1's (registration numbers are unique, issue 16 p.8).
+      document: { ...doc, passport: { ...doc.passport, numberPrefix: "ЗЕМ" } },
       effectiveFrom: new Date("2026-01-01T00:00:00Z"),
     });
     const mine = await registeredApplication(t.db, { serviceCode: service.code, calendar });

@@ -158,6 +158,11 @@ export const FIELD_ROLES = [
 export const zFieldRole = z.enum(FIELD_ROLES);
 export type FieldRole = z.infer<typeof zFieldRole>;
 
+/** The first part of a service's registration numbers (issue 16 p.8): the regulation's prefix, or the service's code. */
+export function numberPrefixOf(passport: { numberPrefix?: string }, serviceCode: string): string {
+  return passport.numberPrefix ?? serviceCode.toUpperCase();
+}
+
 /** Russian names of the roles: for validation messages and the regulation editor. */
 export const FIELD_ROLE_LABEL: Record<FieldRole, string> = {
   applicantName: "ФИО заявителя",
@@ -413,6 +418,15 @@ export const DEFAULT_REQUEST_ROLES: readonly Role[] = ["EXECUTOR"];
 export const zPassport = z.object({
   name: text,
   shortName: z.string().optional(),
+  /**
+   * Issue 16 p.8: the first part of the service's registration numbers («АРХ-2026-00001»), short enough
+   * to dictate over the phone; absent, the service's code («ARCHIVE-INFO-2026-00001»). Unique among
+   * the services (checked when an edition is published): numbers are unique across the installation.
+   */
+  numberPrefix: z
+    .string()
+    .regex(/^[А-ЯЁA-Z0-9]{2,8}$/, "Префикс номера: от 2 до 8 заглавных букв или цифр без пробелов, например АРХ")
+    .optional(),
   summary: z.string().optional(),
   authority: z.object({
     name: text,

@@ -846,7 +846,10 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
       const saved = await saveEditionDraft(w.db, w.users.admin.id, {
         id: s.draftId,
         expectedRowVersion: 0,
-        document: structuredClone(roadInfoRegulation),
+        document: {
+          ...structuredClone(roadInfoRegulation),
+          passport: { ...roadInfoRegulation.passport, numberPrefix: undefined },
+        },
       });
       const today = w.calendar.localDate(new Date());
       return {

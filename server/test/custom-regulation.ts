@@ -12,6 +12,8 @@ export const CUSTOM_REGULATION: RegulationDocument = {
     ...structuredClone(roadInfoRegulation.passport),
     name: "Предоставление сведений (услуга с собственной формой)",
     shortName: "Сведения",
+    // Its own numbers (registration numbers are unique, issue 16 p.8).
+    numberPrefix: "СВЕД",
   },
   form: {
     steps: [

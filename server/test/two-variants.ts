@@ -11,6 +11,8 @@ export const TWO_VARIANTS_SERVICE = { code: "archive-variants", title: "Архи
 export function twoVariantRegulation(): RegulationDocument {
   const doc = structuredClone(archiveInfoRegulation);
   doc.passport.name = TWO_VARIANTS_SERVICE.title;
+  // Numbered by its own code: S2's prefix is S2's (registration numbers are unique, issue 16 p.8).
+  delete doc.passport.numberPrefix;
   doc.profiling = {
     questions: [
       {

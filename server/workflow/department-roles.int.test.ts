@@ -281,7 +281,7 @@ describe("roles by department (R2)", () => {
     expect(await t.db.application.count()).toBe(before);
 
     const registered = await registrar.registerPaper(input("road-info", ROAD_VALUES));
-    expect(registered.registrationNumber).toMatch(/^ROAD-INFO-2026-\d{5}$/);
+    expect(registered.registrationNumber).toMatch(/^ДОР-2026-\d{5}$/);
     // The demo registrar, registrar of both units and the MFC, still registers for both services.
     expect((await demo("registrar")).rolesByDepartment.get(dept.archive!)).toContain("REGISTRAR");
   });

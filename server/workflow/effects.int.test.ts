@@ -268,7 +268,7 @@ describe("result documents (S1)", () => {
     await run(app.id, [["archive-head", { transition: "sign_refusal" }]]);
     const number = (await t.db.application.findUniqueOrThrow({ where: { id: app.id } })).registrationNumber!;
     const doc = await t.db.resultDocument.findFirstOrThrow({ where: { applicationId: app.id } });
-    expect(number).toBe("ARCHIVE-INFO-2026-00001");
+    expect(number).toBe("АРХ-2026-00001");
     expect(doc.outgoingNumber).toBe(number);
     const text = (await pdfText(app.id)).replace(/\s+/g, " ");
     expect(text).toContain(`Исх. № ${number} от`);

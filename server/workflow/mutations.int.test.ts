@@ -39,7 +39,7 @@ describe("registration (R7, R23)", () => {
     const app = await newApplication();
     const receivedAt = new Date("2026-03-06T07:00:00Z"); // Friday; Monday 9 March is a day off
     const result = await registerApplication(t.db, { applicationId: app.id, actorId: null, calendar, receivedAt });
-    expect(result.registrationNumber).toMatch(/^ROAD-INFO-2026-\d{5}$/);
+    expect(result.registrationNumber).toMatch(/^ДОР-2026-\d{5}$/);
     expect(calendar.localDate(result.dueAt)).toBe("2026-03-30");
     // S1 p.22: a portal application is registered the same day.
     expect(calendar.localDate(result.stageDueAt!)).toBe("2026-03-06");

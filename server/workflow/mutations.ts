@@ -6,6 +6,7 @@ import type { Db, Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { pinnedDocument } from "../regulation/document-cache";
+import { numberPrefixOf } from "../regulation/document";
 import { fileStorage, type FileStorage } from "../storage/storage";
 import { prepareSigning, type SigningRequest } from "../signature/mutations";
 import { runEffects } from "./effects";
@@ -231,12 +232,12 @@ export async function moveApplication(
     });
 }
 
-async function nextRegistrationNumber(tx: Tx, serviceId: string, serviceCode: string, year: number): Promise<string> {
+async function nextRegistrationNumber(tx: Tx, serviceId: string, prefix: string, year: number): Promise<string> {
   const rows = await tx.$queryRaw<{ last: number }[]>`
     INSERT INTO "RegistrationCounter" ("serviceId", "year", "last") VALUES (${serviceId}::uuid, ${year}, 1)
     ON CONFLICT ("serviceId", "year") DO UPDATE SET "last" = "RegistrationCounter"."last" + 1
     RETURNING "last"`;
-  return `${serviceCode.toUpperCase()}-${year}-${String(rows[0]!.last).padStart(5, "0")}`;
+  return `${prefix}-${year}-${String(rows[0]!.last).padStart(5, "0")}`;
 }
 
 /**
@@ -300,7 +301,12 @@ export async function registerInTransaction(tx: Tx, input: RegisterInput): Promi
     throw new AppError("CONFLICT", `Заявление уже зарегистрировано под номером ${app.registrationNumber}`);
   const document = pinnedDocument(app.regulationVersionId, app.regulationVersion.document, app.variantCode);
   const year = Number(input.calendar.localDate(registeredAt).slice(0, 4));
-  const registrationNumber = await nextRegistrationNumber(tx, app.serviceId, app.service.code, year);
+  const registrationNumber = await nextRegistrationNumber(
+    tx,
+    app.serviceId,
+    numberPrefixOf(document.passport, app.service.code),
+    year,
+  );
   // Receipt and registration are two instants (issue 12): the service term counts from registration
   // (S1 p.10: "15 рабочих дней со дня регистрации заявления"; S2 p.58), the registration term from
   // receipt (S1 p.22, S2 p.48, p.66).

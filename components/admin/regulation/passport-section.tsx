@@ -69,6 +69,16 @@ export function PassportSection({ doc, change, readOnly, problems }: SectionProp
           (pp, v) => (pp.shortName = optionalText(v)),
         )}
         {text(
+          "passport.numberPrefix",
+          "Префикс номеров заявлений",
+          p.numberPrefix,
+          (pp, v) => (pp.numberPrefix = optionalText(v)?.toUpperCase()),
+          {
+            width: "w-40",
+            hint: "2–8 заглавных букв или цифр, например АРХ: номер «АРХ-2026-00001» легко продиктовать по телефону. Без префикса — код услуги.",
+          },
+        )}
+        {text(
           "passport.summary",
           "Краткое описание для заявителя",
           p.summary,

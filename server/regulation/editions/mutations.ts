@@ -336,6 +336,34 @@ const publishedNeverChanges = () =>
  * The instant is given: the form's date goes through publishFromForm (today or later); the seed
  * (prisma/seed/demo.ts) publishes its editions with their historical dates.
  */
+/**
+ * Issue 16 p.8: registration numbers are unique across the installation, so a service's number
+ * prefix may be neither another service's published prefix nor another service's code (the numbers
+ * of a service without a prefix).
+ */
+async function refuseTakenNumberPrefix(tx: Tx, serviceId: string, prefix: string | undefined): Promise<void> {
+  if (!prefix) return;
+  const taken =
+    (
+      await tx.regulationVersion.findFirst({
+        where: {
+          status: "PUBLISHED",
+          serviceId: { not: serviceId },
+          document: { path: ["passport", "numberPrefix"], equals: prefix },
+        },
+        select: { service: { select: { title: true } } },
+      })
+    )?.service ??
+    (await tx.service.findFirst({
+      where: { id: { not: serviceId }, code: { equals: prefix, mode: "insensitive" } },
+      select: { title: true },
+    }));
+  if (taken)
+    throw new AppError("INVALID", "Редакция не может быть опубликована: префикс номера заявлений занят", {
+      "document.passport.numberPrefix": `Префикс «${prefix}» уже у услуги «${taken.title}»: номера заявлений совпали бы. Выберите другой`,
+    });
+}
+
 export async function publishEdition(
   db: Db,
   actorId: string | null,
@@ -370,6 +398,7 @@ export async function publishEdition(
         `Редакция не может быть опубликована: ${countOf(checked.problems.length, ["ошибка", "ошибки", "ошибок"])} в регламенте`,
         Object.fromEntries(checked.problems.map((p) => [`document.${p.path}`, p.message])),
       );
+    await refuseTakenNumberPrefix(tx, edition.serviceId, checked.document.passport.numberPrefix);
     const base = await tx.regulationVersion.findFirst({
       where: {
         serviceId: edition.serviceId,

@@ -173,6 +173,35 @@ describe("publishing an edition (issue 10 p.4, R11)", () => {
     ).rowVersion;
   });
 
+  it("refuses another service's number prefix as this service's (issue 16 p.8), and a malformed one", async () => {
+    const publishWith = async (numberPrefix: string) => {
+      const doc = structuredClone(v1.document);
+      doc.passport.numberPrefix = numberPrefix;
+      const saved = await api().saveDraft({ id: draft.id, expectedRowVersion: draft.rowVersion, document: doc });
+      draft.rowVersion = saved.rowVersion;
+      return failure(
+        api().publish({
+          id: draft.id,
+          expectedRowVersion: saved.rowVersion,
+          effectiveFrom: today,
+          actDate: today,
+          ...act,
+        }),
+      );
+    };
+    // S2 numbers its applications «АРХ-…».
+    expect((await publishWith("АРХ")).fieldErrors).toEqual({
+      "document.passport.numberPrefix":
+        "Префикс «АРХ» уже у услуги «Предоставление архивной информации»: номера заявлений совпали бы. Выберите другой",
+    });
+    expect((await publishWith("арх")).fieldErrors).toEqual({
+      "document.passport.numberPrefix": "Префикс номера: от 2 до 8 заглавных букв или цифр без пробелов, например АРХ",
+    });
+    draft.rowVersion = (
+      await api().saveDraft({ id: draft.id, expectedRowVersion: draft.rowVersion, document: v1.document })
+    ).rowVersion;
+  });
+
   it("refuses with CONFLICT when the draft changed since the preview the administrator saw", async () => {
     const seen = draft.rowVersion;
     const doc = structuredClone(v1.document);
