@@ -27,7 +27,7 @@ test("the auditor reads the log of an application, exports it and gets 403 elsew
 
   await page.getByRole("textbox", { name: "Регистрационный номер заявления" }).fill(app.number);
   await page.getByRole("button", { name: "Показать" }).click();
-  await expect(page).toHaveURL(new RegExp(`application=${app.number}`));
+  await expect(page).toHaveURL(new RegExp(`application=${encodeURIComponent(app.number)}`));
   const rows = page.getByTestId("audit-row");
   await expect(rows.filter({ hasText: "Зарегистрировано" })).toHaveCount(1);
   const view = rows.filter({ hasText: "Просмотр карточки заявления" });

@@ -46,7 +46,7 @@ test("the registrar filters the board through the URL and passes an application 
   await expect(column(page, REGISTRATION)).toHaveCount(0);
   await search.fill(app!.number);
   await search.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`[?&]q=${app!.number}`));
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(app!.number)}`));
   await page.reload();
   await expect(page.getByLabel("Услуга", { exact: true })).toHaveValue("road-info");
   await expect(search).toHaveValue(app!.number);
