@@ -18,7 +18,8 @@ async function startDraft(page: Page): Promise<{ id: string; url: string }> {
 }
 
 const stepHeading = (page: Page, n: number) =>
-  page.getByRole("heading", { level: 2, name: new RegExp(`^Шаг ${n} из 4`) });
+  // 4 steps, 5 once a social-legal request asks for its people on a step of their own (issue 16 p.7).
+  page.getByRole("heading", { level: 2, name: new RegExp(`^Шаг ${n} из [45]\\.`) });
 const status = (page: Page) => page.getByTestId("draft-status");
 const textbox = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
 const next = (page: Page) => page.getByRole("button", { name: "Далее" }).click();
@@ -116,6 +117,10 @@ test("an applicant fills the archive request step by step, keeps the draft throu
     .fill("Справка о стаже работы в совхозе «Половинка»");
   await textbox(page, "Хронологические рамки: с").fill("01.01.1990");
   await textbox(page, "Хронологические рамки: по").fill("31.12.1995");
+  await next(page);
+
+  // Step 4: the people of the social-legal request, on a step of their own (issue 16 p.7).
+  await expect(page.getByRole("heading", { level: 2, name: /^Шаг 4 из 5\. Лица, о которых/ })).toBeVisible();
   const persons = page.getByRole("group", { name: /Лица, о которых запрашиваются сведения/ });
   await expect(persons.getByRole("group", { name: "Запись 1" })).toBeVisible();
   await persons.getByRole("textbox", { name: "Фамилия", exact: true }).fill("Иванова");
@@ -133,8 +138,8 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   await expectAccessible(page);
   await next(page);
 
-  // Step 4: the delivery channel, chosen with the arrow keys.
-  await expect(stepHeading(page, 4)).toBeVisible();
+  // Step 5: the delivery channel, chosen with the arrow keys.
+  await expect(stepHeading(page, 5)).toBeVisible();
   await page.getByRole("radio", { name: /В личный кабинет/ }).focus();
   await page.keyboard.press("ArrowDown");
   const post = page.getByRole("radio", { name: /Почтовым отправлением/ });
@@ -144,11 +149,12 @@ test("an applicant fills the archive request step by step, keeps the draft throu
 
   // A reload opens the saved step with every value.
   await page.reload();
-  await expect(stepHeading(page, 4)).toBeVisible();
+  await expect(stepHeading(page, 5)).toBeVisible();
   await expect(post).toBeChecked();
   await expect(status(page)).toHaveText(/^Черновик сохранён/);
 
-  // Two steps back and forward again: nothing is lost on the way.
+  // Three steps back and forward again: nothing is lost on the way.
+  await page.getByRole("button", { name: "Назад" }).click();
   await page.getByRole("button", { name: "Назад" }).click();
   await page.getByRole("button", { name: "Назад" }).click();
   await expect(stepHeading(page, 2)).toBeVisible();
@@ -156,6 +162,7 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   await next(page);
   await expect(textbox(page, "Хронологические рамки: с")).toHaveValue("01.01.1990");
   await expect(page.getByRole("textbox", { name: "Тема запроса: какие сведения требуются" })).toHaveValue(/совхозе/);
+  await next(page);
   await next(page);
   await expect(post).toBeChecked();
 
@@ -166,12 +173,12 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   expect(await signInOverApi(page.context().request, DEMO.applicant)).toBe(true);
   await page.goto(url);
-  await expect(stepHeading(page, 4)).toBeVisible();
+  await expect(stepHeading(page, 5)).toBeVisible();
   await expect(post).toBeChecked();
   const nav = page.getByRole("navigation", { name: "Шаги заявления" });
-  await nav.getByRole("button", { name: /Содержание запроса/ }).click();
-  await expect(stepHeading(page, 3)).toBeVisible();
-  await expect(nav.getByRole("button", { name: /Содержание запроса/ })).toHaveAttribute("aria-current", "step");
+  await nav.getByRole("button", { name: /^Лица, о которых/ }).click();
+  await expect(stepHeading(page, 4)).toBeVisible();
+  await expect(nav.getByRole("button", { name: /^Лица, о которых/ })).toHaveAttribute("aria-current", "step");
   await expect(
     page.getByRole("group", { name: /Лица, о которых/ }).getByRole("textbox", { name: "Фамилия", exact: true }),
   ).toHaveValue("Иванова");
@@ -182,6 +189,7 @@ test("an applicant fills the archive request step by step, keeps the draft throu
     "Заявитель",
     "Контактные данные",
     "Содержание запроса",
+    "Лица, о которых запрашиваются сведения",
     "Документы и способ получения результата",
   ]) {
     await expect(nav.getByRole("button", { name: new RegExp(title) })).toContainText("заполнен");
@@ -193,7 +201,9 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   await expect(page.getByRole("heading", { level: 2, name: "Проверка и подача заявления" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Заявитель" })).toContainText("Иванов Иван Петрович");
   await expect(page.getByRole("region", { name: "Заявитель" })).toContainText("112-233-445 95");
-  await expect(page.getByRole("region", { name: "Содержание запроса" })).toContainText("Иванова Мария");
+  await expect(page.getByRole("region", { name: "Лица, о которых запрашиваются сведения" })).toContainText(
+    "Иванова Мария",
+  );
   await expect(page.getByRole("region", { name: "Документы и способ получения результата" })).toContainText(
     "Почтовым отправлением",
   );
@@ -208,7 +218,7 @@ test("an applicant fills the archive request step by step, keeps the draft throu
     fieldErrors: { "persons.0.person_workplace": serverMessage },
   });
   await page.getByRole("button", { name: "Подать заявление" }).click();
-  await expect(stepHeading(page, 3)).toBeVisible();
+  await expect(stepHeading(page, 4)).toBeVisible();
   // Issue 16 p.5: the summary names the field (and its record) before a message that does not.
   await expect(page.getByTestId("error-summary")).toContainText(
     "Место работы (учебы), подразделение (запись 1): укажите место работы так, как оно называлось в те годы",
@@ -441,6 +451,10 @@ test("on a phone (375 px): the representative's own name leaves the applicant's 
   );
   await from.fill("01.01.1985");
   await expect(toError).toHaveCount(0);
+  // p.7: the people asked about are a step of their own, which a social-legal request adds.
+  await next(page);
+  await expect(page.getByRole("heading", { level: 2, name: /^Шаг 4 из 5\. Лица, о которых/ })).toBeInViewport();
+  await noSideScroll();
   const persons = page.getByRole("group", { name: /Лица, о которых запрашиваются сведения/ });
   await persons.getByRole("textbox", { name: "Фамилия", exact: true }).fill("Иванова");
   await persons.getByRole("textbox", { name: "Имя", exact: true }).fill("Мария");
@@ -462,7 +476,7 @@ test("on a phone (375 px): the representative's own name leaves the applicant's 
   await persons.getByRole("textbox", { name: "Дата рождения" }).fill("12.04.1965");
   await persons.getByRole("textbox", { name: "Год окончания работы" }).fill("1995");
   await next(page);
-  await expect(stepHeading(page, 4)).toBeVisible();
+  await expect(stepHeading(page, 5)).toBeVisible();
   await page.getByRole("radio", { name: /В личный кабинет/ }).check();
   await next(page);
 

@@ -45,45 +45,50 @@ export function AnswersSummary({
   values,
   complete,
   onEdit,
+  shown,
 }: {
   steps: StepDef[];
   values: FormValues;
   complete: boolean[];
   onEdit: (index: number) => void;
+  /** Steps with nothing to ask for these answers are left out (issue 16 p.7); default: all shown. */
+  shown?: boolean[];
 }) {
   return (
     <div className="space-y-6">
-      {steps.map((step, i) => (
-        <section
-          key={step.key}
-          aria-labelledby={`answers-${step.key}`}
-          className="rounded border border-slate-300 bg-white p-4"
-        >
-          <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h3 id={`answers-${step.key}`} className="text-lg font-semibold">
-              {step.title}
-            </h3>
-            <button type="button" onClick={() => onEdit(i)} className="text-brand-700 underline no-print">
-              Изменить<span className="sr-only"> ответы шага «{step.title}»</span>
-            </button>
-          </div>
-          {!complete[i] ? (
-            <p className="mt-1 text-sm font-semibold text-red-700">
-              Шаг заполнен не полностью: нажмите «Изменить», чтобы исправить.
-            </p>
-          ) : null}
-          <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[minmax(0,18rem)_1fr]">
-            {answerRows(visibleFields(step, values, steps), values).map((row) => (
-              <div key={row.key} className="contents">
-                <dt className="font-medium text-slate-700">{row.label}</dt>
-                <dd className="break-words">
-                  <Answer row={row} />
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ))}
+      {steps.map((step, i) =>
+        shown?.[i] === false ? null : (
+          <section
+            key={step.key}
+            aria-labelledby={`answers-${step.key}`}
+            className="rounded border border-slate-300 bg-white p-4"
+          >
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h3 id={`answers-${step.key}`} className="text-lg font-semibold">
+                {step.title}
+              </h3>
+              <button type="button" onClick={() => onEdit(i)} className="text-brand-700 underline no-print">
+                Изменить<span className="sr-only"> ответы шага «{step.title}»</span>
+              </button>
+            </div>
+            {!complete[i] ? (
+              <p className="mt-1 text-sm font-semibold text-red-700">
+                Шаг заполнен не полностью: нажмите «Изменить», чтобы исправить.
+              </p>
+            ) : null}
+            <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[minmax(0,18rem)_1fr]">
+              {answerRows(visibleFields(step, values, steps), values).map((row) => (
+                <div key={row.key} className="contents">
+                  <dt className="font-medium text-slate-700">{row.label}</dt>
+                  <dd className="break-words">
+                    <Answer row={row} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ),
+      )}
     </div>
   );
 }

@@ -296,6 +296,15 @@ function Wizard({ draft }: { draft: DraftPayload }) {
     [steps, values, timeZone],
   );
   const visible = useMemo(() => (step ? visibleFields(step, values, steps) : []), [step, values, steps]);
+  // Issue 16 p.7: a step with nothing to ask for these answers (S2's persons for a thematic request)
+  // is not shown, counted or stopped at; the form's one-thing-per-screen steps stay short on a phone.
+  const shown = useMemo(() => steps.map((s) => visibleFields(s, values, steps).length > 0), [steps, values]);
+  const shownIndices = steps.map((_, i) => i).filter((i) => shown[i]);
+  const nextShown = (from: number, dir: 1 | -1) => {
+    let i = from + dir;
+    while (i >= 0 && i < reviewIndex && !shown[i]) i += dir;
+    return i;
+  };
   const stepErrors = summaryFor === stepIndex && step ? errorsForFields(flattenErrors(errors), visible, values) : [];
 
   const fieldContext = useMemo<WizardFieldContext>(
@@ -336,7 +345,7 @@ function Wizard({ draft }: { draft: DraftPayload }) {
       setSummaryToken((t) => t + 1);
       return;
     }
-    goTo(stepIndex + 1);
+    goTo(nextShown(stepIndex, 1));
   };
 
   const submit = async () => {
@@ -453,16 +462,22 @@ function Wizard({ draft }: { draft: DraftPayload }) {
   };
 
   const navItems = [
-    ...steps.map((s, i) => ({ key: s.key, title: s.title, complete: complete[i] ?? false })),
+    ...shownIndices.map((i) => ({ key: steps[i]!.key, title: steps[i]!.title, complete: complete[i] ?? false })),
     { key: "__review", title: "Проверка и подача", complete: null },
   ];
-  const incomplete = steps.filter((_, i) => !complete[i]);
+  const navCurrent = isReview ? shownIndices.length : shownIndices.indexOf(stepIndex);
+  const incomplete = steps.filter((_, i) => shown[i] && !complete[i]);
+  const previous = nextShown(stepIndex, -1);
 
   return (
     <FormProvider {...form}>
       <FieldContext.Provider value={fieldContext}>
         <div className="mt-6 grid gap-8 md:grid-cols-[16rem_minmax(0,1fr)] print:block">
-          <StepNav items={navItems} current={stepIndex} onSelect={goTo} />
+          <StepNav
+            items={navItems}
+            current={navCurrent}
+            onSelect={(k) => goTo(k < shownIndices.length ? shownIndices[k]! : reviewIndex)}
+          />
           <form
             noValidate
             aria-labelledby="step-title"
@@ -476,7 +491,7 @@ function Wizard({ draft }: { draft: DraftPayload }) {
             <h2 id="step-title" ref={headingRef} tabIndex={-1} className="text-2xl font-bold">
               {isReview
                 ? "Проверка и подача заявления"
-                : `Шаг ${stepIndex + 1} из ${steps.length}. ${step?.title ?? ""}`}
+                : `Шаг ${shownIndices.indexOf(stepIndex) + 1} из ${shownIndices.length}. ${step?.title ?? ""}`}
             </h2>
             {step?.description ? <p className="mt-2 text-slate-700">{step.description}</p> : null}
             <div className="mt-3">
@@ -511,7 +526,7 @@ function Wizard({ draft }: { draft: DraftPayload }) {
                   </div>
                 ) : null}
                 <div className="mt-6">
-                  <AnswersSummary steps={steps} values={values} complete={complete} onEdit={goTo} />
+                  <AnswersSummary steps={steps} values={values} complete={complete} onEdit={goTo} shown={shown} />
                 </div>
                 <p className="mt-6 text-sm text-slate-700">
                   Нажимая «Подать заявление», вы подписываете его простой электронной подписью: заявление будет
@@ -585,8 +600,8 @@ function Wizard({ draft }: { draft: DraftPayload }) {
                   {printing ? "Готовим копию…" : "Распечатать"}
                 </button>
               ) : null}
-              {stepIndex > 0 ? (
-                <button type="button" className={linkButton} onClick={() => goTo(stepIndex - 1)}>
+              {previous >= 0 ? (
+                <button type="button" className={linkButton} onClick={() => goTo(previous)}>
                   Назад
                 </button>
               ) : null}

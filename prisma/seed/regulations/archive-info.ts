@@ -377,6 +377,17 @@ export const archiveInfoRegulation: RegulationDocument = {
             hint: "Например: для назначения пенсии.",
             validation: { maxLength: 500 },
           },
+        ],
+      },
+      {
+        // Issue 16 p.7: the people of a social-legal request on a screen of their own (the request step
+        // was 4,800 px long on a phone); for a thematic request the step asks nothing and is skipped.
+        key: "persons_list",
+        title: "Лица, о которых запрашиваются сведения",
+        description:
+          "О ком нужны сведения о стаже, заработной плате или награждениях: до 10 человек, каждый — отдельной записью.",
+        section: "applicant",
+        fields: [
           {
             key: "persons",
             type: "group",
