@@ -2,7 +2,7 @@
 // after each field (R14), drafts that survive reloads, step changes, signing out and lost
 // connections (R15), the representative's power of attorney (R16), and an idempotent submission.
 import type { Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, expect, expectAccessible, signInOverApi, test } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, expect, expectAccessible, expectErrorStyle, signInOverApi, test } from "./fixtures";
 import { failTrpc } from "./api";
 
 const SERVICE = "/services/archive-info";
@@ -62,10 +62,22 @@ test("an applicant fills the archive request step by step, keeps the draft throu
   await expect(snils).toHaveAttribute("aria-invalid", "true");
   await expect(snils).toHaveAttribute("aria-describedby", /field-snils-error/);
   await expectAccessible(page);
+  await expectErrorStyle(page, snilsError, snils.locator(".."));
   // ...and the message goes away while typing the fix.
   await snils.fill("112-233-445 95");
   await expect(snilsError).toHaveCount(0);
   await expect(snils).not.toHaveAttribute("aria-invalid", "true");
+  // Issue 16 p.5: a message on one part of the name does not push that part's input below the others.
+  const firstName = textbox(page, "Имя");
+  await firstName.fill("");
+  await firstName.blur();
+  await expect(page.locator("#field-full_name-firstName-error")).toBeVisible();
+  const tops = await Promise.all(
+    ["Фамилия", "Имя", "Отчество (если есть)"].map(async (n) => Math.round((await textbox(page, n).boundingBox())!.y)),
+  );
+  expect(new Set(tops).size).toBe(1);
+  await firstName.fill("Иван");
+  await expect(page.locator("#field-full_name-firstName-error")).toHaveCount(0);
 
   // R16: a representative must attach a power of attorney; "Далее" is refused without it.
   await snils.focus();

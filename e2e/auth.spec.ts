@@ -1,7 +1,16 @@
 // Sign-in by role: each role reaches its own area and only it (another role's page answers 403,
 // an anonymous visitor is sent to sign in), never the data. The sign-in form's own tests: every other
 // spec signs in over the API (the `pageAs` fixtures of fixtures.ts).
-import { confirmRegistration, DEMO, expect, expectAccessible, mailTo, signIn, test } from "./fixtures";
+import {
+  confirmRegistration,
+  DEMO,
+  expect,
+  expectAccessible,
+  expectErrorStyle,
+  mailTo,
+  signIn,
+  test,
+} from "./fixtures";
 
 const AREAS = { cabinet: "/cabinet", staff: "/staff", admin: "/admin" } as const;
 const CASES: { who: keyof typeof DEMO; home: keyof typeof AREAS; heading: string }[] = [
@@ -76,6 +85,7 @@ test("registration checks each field in Russian, proves the e-mail by a link, th
   await expect(summary).toContainText("Укажите фамилию");
   await expect(summary).toContainText("Укажите адрес электронной почты");
   await expect(summary).toContainText("Нужно согласие на обработку персональных данных");
+  await expectErrorStyle(page, page.locator("#lastName-error"), page.locator("#lastName").locator(".."));
 
   await page.getByLabel("Фамилия").fill("Смирнова");
   await page.getByRole("textbox", { name: "Имя", exact: true }).fill("Анна");

@@ -181,6 +181,26 @@ export async function expectAccessible(page: Page) {
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
+/**
+ * Issue 16 p.5: one error style everywhere — a field's message in the app's error red, bold, and the
+ * field framed by the red bar at its left — whichever form it is in (registration, the regulation's
+ * wizard, a staff dialog). The reference colour is read from the page's own stylesheet.
+ */
+export async function expectErrorStyle(page: Page, message: Locator, field: Locator) {
+  const red = await page.evaluate(() => {
+    const probe = document.createElement("p");
+    probe.className = "text-red-700 border-red-700";
+    document.body.append(probe);
+    const { color } = getComputedStyle(probe);
+    probe.remove();
+    return color;
+  });
+  await expect(message).toHaveCSS("color", red);
+  await expect(message).toHaveCSS("font-weight", "600");
+  await expect(field).toHaveCSS("border-left-width", "4px");
+  await expect(field).toHaveCSS("border-left-color", red);
+}
+
 /** The text of a PDF (a receipt, a result document). */
 export async function pdfText(bytes: Buffer): Promise<string> {
   return (await new PDFParse({ data: new Uint8Array(bytes) }).getText()).text;

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { EXECUTOR_NAME, passToReviewByApi, ROAD_INFO_VALUES, submitRoadInfo, type Created } from "./api";
-import { actionsOf, cardIn, column, expect, expectAccessible, test } from "./fixtures";
+import { actionsOf, cardIn, column, expect, expectAccessible, expectErrorStyle, test } from "./fixtures";
 
 const PASS_TO_REVIEW = "Зарегистрировать и передать специалисту на рассмотрение";
 const REGISTRATION = "Прием и регистрация заявления";
@@ -82,6 +82,7 @@ test("the registrar filters the board through the URL and passes an application 
   // Without an executor the dialog refuses (every missing field at once, issue 16 p.11) beside the field.
   await dialog.getByRole("button", { name: "Выполнить" }).click();
   await expect(dialog.locator("#move-executorId-error")).toHaveText("Ошибка: Выберите исполнителя");
+  await expectErrorStyle(page, dialog.locator("#move-executorId-error"), executor.locator(".."));
   await expect(executor).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
   await executor.selectOption({ label: EXECUTOR_NAME });
