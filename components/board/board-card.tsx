@@ -106,7 +106,7 @@ export function BoardCard({ card, showService, stageTitle, dragging, onDragStart
           </div>
         ) : null}
         {/* Small print on one line, the parts separated by «·» (drawn, so the list holds only its terms). */}
-        <div className="inline text-xs text-slate-700">
+        <div className={SMALL}>
           <dt className="inline text-slate-600">Исполнитель: </dt>
           <dd className="inline">{card.assignee ?? "не назначен"}</dd>
         </div>

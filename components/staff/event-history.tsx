@@ -16,8 +16,6 @@ const OUTCOME_LABEL: Record<string, string> = {
   withdrawn: "заявление отозвано",
 };
 
-const DELIVERY_LABEL: Record<string, string> = DELIVERY_WAY;
-
 const str = (v: unknown) => (typeof v === "string" && v.trim() ? v : null);
 const grounds = (v: unknown) =>
   Array.isArray(v)
@@ -112,7 +110,7 @@ function Details({ event, people }: { event: Event; people: Map<string, string> 
       if (str(p.outgoingNumber)) lines.push(`Исходящий № ${p.outgoingNumber as string}`);
       break;
     case "document_issued":
-      if (str(p.via)) lines.push(`Способ: ${DELIVERY_LABEL[p.via as string] ?? (p.via as string)}`);
+      if (str(p.via)) lines.push(`Способ: ${DELIVERY_WAY[p.via as keyof typeof DELIVERY_WAY] ?? (p.via as string)}`);
       if (str(p.note)) lines.push(p.note as string);
       break;
     case "request_sent":

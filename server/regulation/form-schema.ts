@@ -726,22 +726,24 @@ function validateFullName(f: FieldDef, v: unknown, path: Path, ctx: Ctx): unknow
   return ok ? out : undefined;
 }
 
+/** A number answer as typed («12,5», «1 200», «−3») or stored; null when it is not a number. */
+function parseNumberAnswer(v: unknown): number | null {
+  if (typeof v === "number") return v;
+  const s = String(v)
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(",", ".")
+    .replace(/^[−–]/, "-");
+  return /^[-+]?\d+(?:\.\d+)?$/.test(s) ? Number(s) : null;
+}
+
 function validateNumber(f: FieldDef, v: unknown, path: Path, ctx: Ctx): unknown {
-  let n: number;
-  if (typeof v === "number") n = v;
-  else {
-    const s = String(v)
-      .trim()
-      .replace(/[\s\u00a0\u202f]/g, "")
-      .replace(",", ".")
-      .replace(/^[−–]/, "-");
-    if (!/^[-+]?\d+(?:\.\d+)?$/.test(s)) {
-      return void ctx.issues.push({
-        path,
-        message: "Введите число цифрами, например 12 или 12,5 (без букв и единиц измерения)",
-      });
-    }
-    n = Number(s);
+  const n = parseNumberAnswer(v);
+  if (n === null) {
+    return void ctx.issues.push({
+      path,
+      message: "Введите число цифрами, например 12 или 12,5 (без букв и единиц измерения)",
+    });
   }
   const { min, max } = f.validation ?? {};
   const range =
@@ -907,16 +909,8 @@ function comparable(type: FieldDef["type"], v: unknown): { key: string | number;
     const parsed = parseDateValue(v);
     return parsed.ok ? { key: parsed.iso, shown: formatIsoDate(parsed.iso) } : null;
   }
-  const n =
-    typeof v === "number"
-      ? v
-      : Number(
-          String(v)
-            .trim()
-            .replace(/[\s\u00a0\u202f]/g, "")
-            .replace(",", "."),
-        );
-  return Number.isFinite(n) ? { key: n, shown: String(v).trim() } : null;
+  const n = parseNumberAnswer(v);
+  return n === null ? null : { key: n, shown: String(v).trim() };
 }
 
 /**

@@ -43,8 +43,6 @@ export type FormCtx = SectionProps & {
   markFresh: (path: string) => void;
 };
 
-const DELIVERY_LABEL = DELIVERY_WAY;
-
 /** Focuses a control once React has rendered the change (a moved item's button, a new field). */
 export function focusSoon(id: string, fallback?: string) {
   requestAnimationFrame(() => {
@@ -508,7 +506,7 @@ function OptionsEditor({ ctx, path, field: f }: { ctx: FormCtx; path: string; fi
                   problems={ctx.problems}
                   value={o.delivery}
                   empty="— по значению —"
-                  options={DELIVERY.map((c) => ({ value: c, label: DELIVERY_LABEL[c] }))}
+                  options={DELIVERY.map((c) => ({ value: c, label: DELIVERY_WAY[c] }))}
                   onChange={(v) => setOpt("delivery", v, "способ выдачи")}
                 />
               ) : null}
